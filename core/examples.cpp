@@ -1,0 +1,132 @@
+#include "examples.h"
+
+#include <cmath>
+#include <numeric>
+
+namespace poolviz {
+
+namespace {
+
+Tensor range(int h, int w, float first)
+{
+    Tensor t = Tensor::matrix(h, w);
+    std::iota(t.data().begin(), t.data().end(), first);
+    return t;
+}
+
+PoolParams kernelStride(PoolMode mode, int k, int s)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.kernel = {k, k};
+    p.stride = Size2{s, s};
+    return p;
+}
+
+PoolParams global(PoolMode mode)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.global = true;
+    return p;
+}
+
+std::vector<Example> makeExamples()
+{
+    const Tensor convOutput = Tensor::fromRows({{10, 12, 8, 7}, {4, 11, 5, 9}, {18, 13, 7, 7}, {3, 15, 2, 2}});
+    const Tensor seed100 = Tensor::fromRows({{8, 3, 7, 15, 16, 10},
+                                            {2, 2, 2, 14, 2, 17},
+                                            {16, 15, 4, 11, 16, 9},
+                                            {2, 12, 4, 1, 13, 19},
+                                            {4, 4, 3, 7, 17, 15},
+                                            {1, 14, 7, 16, 2, 9}});
+    const Tensor small = Tensor::fromRows({{6, 9, 9, 2}, {6, 9, 6, 0}, {8, 3, 4, 5}, {9, 2, 3, 5}});
+    const Tensor oneTo16 = range(4, 4, 1);
+    const Tensor block = Tensor::fromRows(
+        {{40, 24, 61, 60}, {8, 11, 27, 5}, {17, 41, 7, 41}, {44, 5, 47, 13}, {31, 53, 40, 36}, {31, 23, 39, 26}});
+    const Tensor mean8 = Tensor::fromRows({{19, 32, 28, 25, 31, 49, 17, 18},
+                                           {4, 19, 50, 57, 29, 42, 5, 8},
+                                           {44, 16, 54, 13, 15, 1, 58, 50},
+                                           {18, 36, 29, 12, 39, 45, 47, 44},
+                                           {34, 31, 17, 28, 35, 62, 30, 54},
+                                           {38, 50, 14, 50, 25, 24, 36, 4},
+                                           {58, 27, 20, 34, 55, 22, 63, 59},
+                                           {61, 30, 37, 24, 23, 34, 5, 16}});
+
+    PoolParams ceilAvg = kernelStride(PoolMode::Avg, 2, 3);
+    ceilAvg.ceilMode = true;
+    PoolParams sameMax = kernelStride(PoolMode::Max, 3, 2);
+    sameMax.paddingMode = PaddingMode::SameUpper;
+    PoolParams sameAvg = kernelStride(PoolMode::Avg, 2, 2);
+    sameAvg.paddingMode = PaddingMode::SameUpper;
+    PoolParams padded = kernelStride(PoolMode::Max, 3, 2);
+    padded.padding = {1, 1, 1, 1};
+    padded.ceilMode = true;
+    PoolParams dilated = kernelStride(PoolMode::Max, 2, 1);
+    dilated.dilation = {2, 2};
+
+    return {
+        {"seed000-stride1", "Max 2\u00d72, stride 1: 9 pools (seed 000)",
+         "000: max pooling from scratch in NumPy, the 4\u00d74 conv_output matrix", convOutput,
+         kernelStride(PoolMode::Max, 2, 1), Tensor::fromRows({{12, 12, 9}, {18, 13, 9}, {18, 15, 7}})},
+        {"seed000-stride2", "Max 2\u00d72, stride 2: 4 pools (seed 000)",
+         "000: max pooling from scratch in NumPy, the 4\u00d74 conv_output matrix", convOutput,
+         kernelStride(PoolMode::Max, 2, 2), Tensor::fromRows({{12, 9}, {18, 7}})},
+        {"seed001-max", "Max 3\u00d73, stride 3 on np.random.seed(100) (seed 001)",
+         "001: strided-view pooling, max positions and unpooling", seed100, kernelStride(PoolMode::Max, 3, 3),
+         Tensor::fromRows({{16, 17}, {14, 19}})},
+        {"seed002-max", "Max 2\u00d72 on 1..16 (seed 002)", "002: PyTorch MaxPool2d on a 4\u00d74 tensor", oneTo16,
+         kernelStride(PoolMode::Max, 2, 2), Tensor::fromRows({{6, 8}, {14, 16}})},
+        {"seed002-avg", "Average 2\u00d72 on 1..16 (seed 002)", "002: PyTorch AvgPool2d on a 4\u00d74 tensor", oneTo16,
+         kernelStride(PoolMode::Avg, 2, 2), Tensor::fromRows({{3.5f, 5.5f}, {11.5f, 13.5f}})},
+        {"seed002-global-avg", "Global average on 1..16 (seed 002)", "002: AdaptiveAvgPool2d(1\u00d71)", oneTo16,
+         global(PoolMode::Avg), Tensor::fromRows({{8.5f}})},
+        {"seed002-global-max", "Global max on 1..16 (seed 002)", "002: AdaptiveMaxPool2d(1\u00d71)", oneTo16,
+         global(PoolMode::Max), Tensor::fromRows({{16}})},
+        {"seed002-small-max", "Max 2\u00d72 on a random 4\u00d74 tensor (seed 002)",
+         "002: torch.randint(0, 10, (1, 1, 4, 4)) max pooled", small, kernelStride(PoolMode::Max, 2, 2),
+         Tensor::fromRows({{9, 9}, {9, 5}})},
+        {"seed002-small-avg", "Average 2\u00d72 on a random 4\u00d74 tensor (seed 002)",
+         "002: torch.randint(0, 10, (1, 1, 4, 4)) average pooled", small, kernelStride(PoolMode::Avg, 2, 2),
+         Tensor::fromRows({{7.5f, 4.25f}, {5.5f, 4.25f}})},
+        {"seed003-max", "Max 2\u00d72 on a 6\u00d74 block matrix (seed 003)", "003: pooling by reshape", block,
+         kernelStride(PoolMode::Max, 2, 2), Tensor::fromRows({{40, 61}, {44, 47}, {53, 40}})},
+        {"seed003-mean", "Mean 2\u00d72 on an 8\u00d78 matrix (seed 003)", "003: mean pooling by stride tricks",
+         mean8, kernelStride(PoolMode::Avg, 2, 2),
+         Tensor::fromRows({{18.5f, 40, 37.75f, 12}, {28.5f, 27, 25, 49.75f}, {38.25f, 27.25f, 36.5f, 31},
+                           {44, 28.75f, 33.5f, 35.75f}})},
+        {"ceil-avg", "Average 2\u00d72, stride 3, ceil mode on 0..48",
+         "PyTorch ceil mode: the last window overhangs and its overhang is not counted", range(7, 7, 0), ceilAvg,
+         Tensor::fromRows({{4, 7, 9.5f}, {25, 28, 30.5f}, {42.5f, 45.5f, 48}})},
+        {"same-max", "Max 3\u00d73, stride 2, SAME padding on 1..25",
+         "TensorFlow SAME: out = \u2308in/s\u2309, the extra padding at the bottom/right", range(5, 5, 1), sameMax,
+         Tensor::fromRows({{7, 9, 10}, {17, 19, 20}, {22, 24, 25}})},
+        {"same-avg", "Average 2\u00d72, stride 2, SAME padding on 1..9",
+         "TensorFlow SAME average: padding is never counted", range(3, 3, 1), sameAvg,
+         Tensor::fromRows({{3, 4.5f}, {7.5f, 9}})},
+        {"padding-ceil", "Max 3\u00d73, stride 2, padding 1, ceil mode on seed 001",
+         "Padding as \u2212\u221e and a ceil-mode window", seed100, padded,
+         Tensor::fromRows({{8, 15, 17, 17}, {16, 15, 19, 19}, {14, 16, 19, 19}, {14, 16, 16, 9}})},
+        {"dilation", "Max 2\u00d72, dilation 2, stride 1 on 1..25",
+         "Dilated windows skip every other cell", range(5, 5, 1), dilated,
+         Tensor::fromRows({{13, 14, 15}, {18, 19, 20}, {23, 24, 25}})},
+    };
+}
+
+} // namespace
+
+const std::vector<Example> &examples()
+{
+    static const std::vector<Example> all = makeExamples();
+    return all;
+}
+
+const Example *findExample(const std::string &id)
+{
+    for (const Example &e : examples())
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+} // namespace poolviz

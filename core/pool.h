@@ -1,0 +1,48 @@
+#pragma once
+
+#include "geometry.h"
+#include "tensor.h"
+
+namespace poolviz {
+
+/// The forward pass: pooled values and, for max and min, PyTorch's argmax indices (`h·W + w`
+/// within each (n, c) plane; −1 where a window has no in-bounds tap).
+struct PoolResult
+{
+    Tensor values;
+    IndexTensor indices; ///< empty for avg and lp
+    Geometry geometry;
+};
+
+/// Thrown by the pooling functions when parameters or shapes are invalid; `what()` is the
+/// readable message naming the numbers.
+class PoolError : public std::invalid_argument
+{
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+/// Pools every (n, c) plane of `input`. Throws PoolError when `validate` reports errors.
+/// Max: padding acts as −∞, ties go to the first tap in row-major order, NaN propagates (index of
+/// the last NaN scanned), no in-bounds tap gives −∞. Min: −max(−x). Avg: PyTorch's divisor.
+/// Lp: (Σ|x|^p)^(1/p) over in-input taps. Adaptive and global as in DESIGN.md.
+/// `withIndices` = false skips the argmax (values only, faster).
+PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndices = true);
+
+/// The input gradient for upstream gradient `gradOutput` (the shape of the forward output).
+/// Max/min add g at the argmax; avg adds g/divisor to every in-input tap; lp uses
+/// ∂y/∂x = sign(x)·|x|^(p−1)·y^(1−p) (0 where y = 0); overlapping windows accumulate.
+Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput);
+
+/// MaxUnpool2d: scatters `pooled` to `indices` in a zero plane of outH × outW per (n, c).
+/// Throws PoolError for shape mismatch or an index outside the plane.
+Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int outW);
+
+/// The default max-unpool size along an axis: (in−1)·s − pb − pe + k.
+int defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter);
+
+/// Average-unpool: spreads each pooled value evenly over the in-input taps of its window of an
+/// outH × outW plane pooled with `params` (seed 001's unpoolingAvg when windows tile the input).
+Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int outW);
+
+} // namespace poolviz

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "tensor.h"
+
+#include <QImage>
+#include <QString>
+
+namespace poolviz {
+
+/// How an image becomes planes.
+enum class ChannelMode { Color, Grayscale, Red, Green, Blue, Alpha };
+
+/// Loading options.
+struct ImageLoadOptions
+{
+    ChannelMode channels = ChannelMode::Color;
+    bool keepAlpha = false;           ///< Color: add the alpha channel as a fourth plane
+    qint64 maxPixels = 100'000'000;   ///< refuse larger images before allocating
+};
+
+/// An image converted to a (1, C, H, W) tensor of 0–255 values, or an error message. One plane
+/// (Grayscale, Red, …) has rank 2, several planes rank 3. Grayscale is the ITU-R BT.601 luma
+/// round(0.299 R + 0.587 G + 0.114 B); Color gives the planes R, G, B (and A with keepAlpha).
+struct LoadedImage
+{
+    Tensor tensor;
+    QString error; ///< empty on success; names the file and the problem
+    QSize size;
+    bool grayscaleSource = false; ///< the image had only gray pixels (R = G = B)
+    bool alphaSource = false;     ///< the image had an alpha channel
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Reads an image file with Qt's plugins. Checks the header size against maxPixels first (no
+/// allocation), then decodes; corrupt, truncated and unsupported files give a clear message.
+LoadedImage loadImage(const QString &path, const ImageLoadOptions &options = {});
+/// Converts an in-memory image (clipboard, drop) the same way.
+LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options = {});
+/// Converts plane(s) of (1, C, H, W) to an image: 1 plane → grayscale, 3 → RGB, 4 → RGBA.
+/// Values are rounded and clamped to 0–255 (NaN → 0). `scale` > 1 upsamples nearest-neighbour.
+/// Other plane counts, an empty tensor or a batch out of range give a null image.
+QImage tensorToImage(const Tensor &t, int batch = 0, int scale = 1);
+/// Saves through QSaveFile (atomic); `quality` −1 for the format's default. Returns an error
+/// message, empty on success.
+QString saveImage(const QImage &image, const QString &path, int quality = -1);
+
+} // namespace poolviz

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "trace.h"
+
+#include <QColor>
+#include <QImage>
+#include <QPainter>
+#include <QRectF>
+#include <QSize>
+
+#include <optional>
+
+namespace poolviz {
+
+/// Which grid of the stage a point or cell belongs to.
+enum class StageGrid { Input, Output, Upstream, InputGradient };
+
+/// A cell of one of the stage's grids (input coordinates may lie in the padding ring: negative
+/// or ≥ the input size).
+struct StageCell
+{
+    StageGrid grid = StageGrid::Input;
+    int row = 0;
+    int col = 0;
+    friend bool operator==(const StageCell &, const StageCell &) = default;
+};
+
+/// What the stage shows besides the trace itself.
+struct StageView
+{
+    int step = -1;                  ///< current step; −1 before the first
+    double motion = 1.0;            ///< 0..1: smooth slide from the previous step's window
+    std::optional<StageCell> hover; ///< hovered cell: output lights its window, input its outputs
+    bool showCaption = true;        ///< draw the caption under the grids
+    bool showFormula = true;        ///< draw the output-size formulas
+};
+
+/// Paints the stage – input (with padding ring), output and, backward, upstream and input-gradient
+/// grids side by side, the current window, its winner, the link to the output cell, hatched
+/// uncovered cells and the caption – from a Trace. It never computes pooling: every number and
+/// window comes from the trace. Used by the window, the screenshot, GIF/PNG frames and SVG/PDF.
+/// The renderer keeps a reference to `trace`, which must outlive it. Text needs a
+/// QGuiApplication (the offscreen platform is enough).
+class StageRenderer
+{
+public:
+    explicit StageRenderer(const Trace &trace);
+
+    /// The size at which every number is comfortably readable (cell size ~ 56 px, clamped so
+    /// large matrices still fit a 1920×1080 screen).
+    QSize preferredSize() const;
+    /// Paints into `target` (the layout scales to fit, keeping cells square).
+    void paint(QPainter &painter, const QRectF &target, const StageView &view) const;
+    /// The cell under `pos` for a stage painted into `target`, if any.
+    std::optional<StageCell> hitTest(const QPointF &pos, const QRectF &target) const;
+    /// Paints into a new image of `size` (white background).
+    QImage render(const QSize &size, const StageView &view) const;
+
+    /// Same as hitTest(pos, target) for a stage painted with `view`: the layout depends only on
+    /// the target and on view.showCaption / view.showFormula (the space they take).
+    std::optional<StageCell> hitTest(const QPointF &pos, const QRectF &target,
+                                     const StageView &view) const;
+    /// Where `cell` is drawn in a stage painted into `target` (input cells of the padding ring
+    /// and of ceil mode's overhang included); an empty rect if that grid or cell is not shown.
+    QRectF cellRect(const StageCell &cell, const QRectF &target, const StageView &view = {}) const;
+    /// The side of one (square) cell in pixels for `target`.
+    double cellSize(const QRectF &target, const StageView &view = {}) const;
+    /// The caption shown before the first step, e.g. "Ready: 9 windows of 2×2, stride 1, over a
+    /// 4×4 input. …".
+    QString readyCaption() const;
+
+    /// Colours of the stage, for tests and legends: the current window's outline and tap marks,
+    /// the winner's ring and badge, the backward pass (upstream cell, contributions, arrow), the
+    /// hover highlight.
+    static QColor windowColor();
+    static QColor winnerColor();
+    static QColor gradientColor();
+    static QColor hoverColor();
+
+    const Trace &trace() const { return m_trace; }
+
+private:
+    struct Layout;
+    Layout layout(const QRectF &target) const;
+    Layout layout(const QRectF &target, const StageView &view) const;
+    void paintGrid(QPainter &p, const Layout &l, StageGrid grid, const StageView &view,
+                   int step) const;
+    void paintWindow(QPainter &p, const Layout &l, const StageView &view, int step) const;
+    void paintBackward(QPainter &p, const Layout &l, const StageView &view, int step) const;
+    void paintHover(QPainter &p, const Layout &l, const StageView &view) const;
+    void paintText(QPainter &p, const Layout &l, const StageView &view, int step) const;
+    const Trace &m_trace;
+};
+
+} // namespace poolviz
