@@ -12,12 +12,12 @@ namespace poolviz {
 /// and the result it printed.
 struct Example
 {
-    std::string id;       ///< short name for --preset, e.g. "seed000-stride2"
-    std::string title;    ///< what a menu shows
-    std::string source;   ///< which seed document and what it teaches
-    Tensor input;         ///< rank 2 (or 3 for multi-channel examples)
+    std::string id;     ///< short name for --preset, e.g. "seed000-stride2"
+    std::string title;  ///< what a menu shows
+    std::string source; ///< which seed document and what it teaches
+    Tensor input;       ///< rank 2 (or 3 for multi-channel examples)
     PoolParams params;
-    Tensor expected;      ///< the output the tutorial printed
+    Tensor expected; ///< the output the tutorial printed
 };
 
 /// Every built-in example, in menu order.

@@ -1,8 +1,8 @@
 #include "geometry.h"
 
 #include <algorithm>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 namespace poolviz {
 
@@ -58,24 +58,28 @@ std::string AxisGeometry::formula(bool ceilMode) const
     if (adaptive)
         return "adaptive: " + std::to_string(out) + " bins over " + std::to_string(in) +
                ", bin i = [\u230ai\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
-               "\u230b, \u2308(i+1)\u00b7" + std::to_string(in) + "/" + std::to_string(out) + "\u2309)";
+               "\u230b, \u2308(i+1)\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
+               "\u2309)";
     const int ek = effectiveKernel();
     std::string ekText = std::to_string(ek);
     if (dilation != 1)
         ekText = "(" + sup(dilation) + "\u00b7(" + sup(kernel) + "\u22121)+1)";
-    std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " + std::to_string(padAfter) +
-                      " \u2212 " + ekText;
+    std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " +
+                      std::to_string(padAfter) + " \u2212 " + ekText;
     const int raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
     std::string s;
     if (ceilMode) {
         num += " + " + std::to_string(stride - 1);
         const int before = floorDiv(raw, stride) + 1;
-        s = "out = \u230a(" + num + ") / " + std::to_string(stride) + "\u230b + 1 = " + minusSign(before);
+        s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
+            "\u230b + 1 = " + minusSign(before);
         if (before != out)
-            s += "; last window would start at " + std::to_string((before - 1) * stride) + " \u2265 " +
-                 std::to_string(in) + " + " + std::to_string(padBefore) + ", so out = " + std::to_string(out);
+            s += "; last window would start at " + std::to_string((before - 1) * stride) +
+                 " \u2265 " + std::to_string(in) + " + " + std::to_string(padBefore) +
+                 ", so out = " + std::to_string(out);
     } else {
-        s = "out = \u230a(" + num + ") / " + std::to_string(stride) + "\u230b + 1 = " + minusSign(floorDiv(raw, stride) + 1);
+        s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
+            "\u230b + 1 = " + minusSign(floorDiv(raw, stride) + 1);
     }
     return s;
 }
@@ -195,9 +199,11 @@ double Geometry::avgDivisor(int outRow, int outCol) const
 {
     if (params.divisorOverride && !params.isAdaptive())
         return *params.divisorOverride;
-    const bool same = params.paddingMode == PaddingMode::SameUpper || params.paddingMode == PaddingMode::SameLower;
+    const bool same = params.paddingMode == PaddingMode::SameUpper ||
+                      params.paddingMode == PaddingMode::SameLower;
     if (params.countIncludePad && !same && !params.isAdaptive())
-        return double(rows.paddedCount[std::size_t(outRow)]) * cols.paddedCount[std::size_t(outCol)];
+        return double(rows.paddedCount[std::size_t(outRow)]) *
+               cols.paddedCount[std::size_t(outCol)];
     return double(rows.inputCount[std::size_t(outRow)]) * cols.inputCount[std::size_t(outCol)];
 }
 
@@ -225,8 +231,10 @@ Geometry computeGeometry(const PoolParams &params, int inH, int inW)
         pad = {};
     } else if (params.paddingMode != PaddingMode::Explicit) {
         const bool lower = params.paddingMode == PaddingMode::SameLower;
-        std::tie(pad.top, pad.bottom) = samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
-        std::tie(pad.left, pad.right) = samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
+        std::tie(pad.top, pad.bottom) =
+            samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
+        std::tie(pad.left, pad.right) =
+            samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
     }
     // TensorFlow's SAME always gives ⌈in/s⌉ outputs: ceil mode does not apply to it.
     const bool ceil = params.ceilMode && (params.paddingMode == PaddingMode::Explicit ||

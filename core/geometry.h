@@ -9,7 +9,8 @@
 namespace poolviz {
 
 /// Where one tap of a window lies along an axis or in the plane.
-enum class TapKind : std::uint8_t {
+enum class TapKind : std::uint8_t
+{
     Input,   ///< inside the input
     Padding, ///< in the explicit or SAME padding
     Overhang ///< past the padded input: only ceil mode's last window reaches here
@@ -59,8 +60,8 @@ struct AxisGeometry
 /// otherwise `out` may be < 1 and the tap lists are empty.
 /// Output size: out = ⌊(in + pb + pe − ek + (ceil ? s−1 : 0)) / s⌋ + 1, and with ceil mode
 /// out −= 1 if (out−1)·s ≥ in + pb.
-AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore,
-                         int padAfter, bool ceilMode);
+AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore, int padAfter,
+                         bool ceilMode);
 /// Adaptive bins: bin i spans [⌊i·in/out⌋, ⌈(i+1)·in/out⌉).
 AxisGeometry computeAdaptiveAxis(int in, int out);
 /// SAME padding for one axis: total = max((⌈in/s⌉−1)·s + ek − in, 0), split with the odd one
@@ -103,11 +104,17 @@ struct Geometry
     int outH() const { return rows.out; }
     int outW() const { return cols.out; }
     /// The padding actually applied (SAME resolved).
-    Padding resolvedPadding() const { return {rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter}; }
+    Padding resolvedPadding() const
+    {
+        return {rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter};
+    }
     /// The window of output cell (r, c).
     Window window(int outRow, int outCol) const;
     /// How many windows read input cell (r, c); 0 means no window covers it.
-    int coverage(int row, int col) const { return rows.coverage[std::size_t(row)] * cols.coverage[std::size_t(col)]; }
+    int coverage(int row, int col) const
+    {
+        return rows.coverage[std::size_t(row)] * cols.coverage[std::size_t(col)];
+    }
     /// Every output cell (row-major) whose window reads input cell (r, c).
     std::vector<std::pair<int, int>> outputsReading(int row, int col) const;
     /// Divisor of average pooling for output (r, c), following PyTorch/TensorFlow rules.

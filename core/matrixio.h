@@ -19,8 +19,7 @@ struct IoError
 };
 
 /// Either a value or an error.
-template <class T>
-struct IoResult
+template <class T> struct IoResult
 {
     std::optional<T> value;
     IoError error;
@@ -45,7 +44,14 @@ IoResult<Tensor> readCsv(const std::string &path);
 std::string writeCsv(const std::string &path, const Tensor &t);
 
 /// The element type found in or written to a .npy file.
-enum class NpyType { Float32, Float64, UInt8, Int32, Int64 };
+enum class NpyType
+{
+    Float32,
+    Float64,
+    UInt8,
+    Int32,
+    Int64
+};
 
 /// A .npy array as read: converted to float, with its original element type and rank.
 struct NpyArray

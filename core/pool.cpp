@@ -56,7 +56,8 @@ Interior interior(const AxisGeometry &a, const std::vector<Span> &spans)
         return r;
     int o = 0;
     auto full = [&](int i) {
-        return spans[std::size_t(i)].count == a.kernel && spans[std::size_t(i)].first == i * a.stride - a.padBefore;
+        return spans[std::size_t(i)].count == a.kernel &&
+               spans[std::size_t(i)].first == i * a.stride - a.padBefore;
     };
     while (o < a.out && !full(o))
         ++o;
@@ -67,12 +68,17 @@ Interior interior(const AxisGeometry &a, const std::vector<Span> &spans)
     return r;
 }
 
-enum class Reduce { Max, Min, Sum, PowSum };
+enum class Reduce
+{
+    Max,
+    Min,
+    Sum,
+    PowSum
+};
 
 /// Max and min with PyTorch's rule: take a value if it beats the best so far or is NaN, so ties
 /// keep the first tap and the last NaN scanned wins.
-template <Reduce R>
-inline bool takes(float v, float best)
+template <Reduce R> inline bool takes(float v, float best)
 {
     if constexpr (R == Reduce::Max)
         return v > best || v != v;
@@ -80,8 +86,7 @@ inline bool takes(float v, float best)
         return v < best || v != v;
 }
 
-template <Reduce R>
-constexpr float identity()
+template <Reduce R> constexpr float identity()
 {
     if constexpr (R == Reduce::Max)
         return -kInf;
@@ -95,13 +100,12 @@ constexpr float identity()
 /// so each input row is first reduced along its columns (once, cached in a ring of rows), and
 /// output rows then reduce those partial results. Max/min stay exact (first max in a row, first
 /// such row = first in row-major order; likewise for the last NaN), sums add row by row.
-template <Reduce R, bool WithIndex>
-class PlanePooler
+template <Reduce R, bool WithIndex> class PlanePooler
 {
 public:
     PlanePooler(const Geometry &g, const PoolParams &params)
-        : m_g(g), m_rows(inputSpans(g.rows)), m_cols(inputSpans(g.cols)), m_interior(interior(g.cols, m_cols)),
-          m_p(float(params.p))
+        : m_g(g), m_rows(inputSpans(g.rows)), m_cols(inputSpans(g.cols)),
+          m_interior(interior(g.cols, m_cols)), m_p(float(params.p))
     {
         int extent = 1;
         for (const Span &s : m_rows)
@@ -289,7 +293,8 @@ private:
 };
 
 template <Reduce R, bool WithIndex>
-void poolAllPlanes(const Tensor &input, const Geometry &g, const PoolParams &params, PoolResult &result)
+void poolAllPlanes(const Tensor &input, const Geometry &g, const PoolParams &params,
+                   PoolResult &result)
 {
     PlanePooler<R, WithIndex> pooler(g, params);
     for (int p = 0; p < input.planeCount(); ++p)
@@ -343,7 +348,8 @@ PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndic
     r.geometry = checkedGeometry(input, params);
     const Geometry &g = r.geometry;
     r.values = Tensor(input.n(), input.c(), g.outH(), g.outW(), 0.0f, input.rank());
-    const bool argmax = withIndices && (params.mode == PoolMode::Max || params.mode == PoolMode::Min);
+    const bool argmax =
+        withIndices && (params.mode == PoolMode::Max || params.mode == PoolMode::Min);
     if (argmax)
         r.indices = IndexTensor(input.n(), input.c(), g.outH(), g.outW(), -1, input.rank());
     switch (params.mode) {
@@ -372,7 +378,8 @@ Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gra
     const Geometry g = checkedGeometry(input, params);
     const std::array<int, 4> expected{input.n(), input.c(), g.outH(), g.outW()};
     if (gradOutput.shape() != expected) {
-        const Tensor shapeOnly(expected[0], expected[1], expected[2], expected[3], 0.0f, input.rank());
+        const Tensor shapeOnly(expected[0], expected[1], expected[2], expected[3], 0.0f,
+                               input.rank());
         throw PoolError("the output gradient has shape " + gradOutput.shapeString() +
                         " but the pooled output is " + shapeOnly.shapeString());
     }
@@ -418,7 +425,10 @@ Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gra
                         for (int j = 0; j < c.count; ++j) {
                             const int at = (r.first + i * r.step) * W + c.first + j * c.step;
                             const double xv = x[at];
-                            const double dx = (xv > 0 ? 1.0 : xv < 0 ? -1.0 : 0.0) * std::pow(std::fabs(xv), p - 1.0) / denom;
+                            const double dx = (xv > 0   ? 1.0
+                                               : xv < 0 ? -1.0
+                                                        : 0.0) *
+                                              std::pow(std::fabs(xv), p - 1.0) / denom;
                             gi[at] += float(gv * dx);
                         }
                 }
@@ -431,8 +441,8 @@ Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gra
 Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int outW)
 {
     if (pooled.shape() != indices.shape())
-        throw PoolError("the indices have shape " + indices.shapeString() + " but the pooled values " +
-                        pooled.shapeString());
+        throw PoolError("the indices have shape " + indices.shapeString() +
+                        " but the pooled values " + pooled.shapeString());
     if (outH < 1 || outW < 1)
         throw PoolError("output size " + times(outH, outW) + " must be at least 1\u00d71");
     Tensor out(pooled.n(), pooled.c(), outH, outW, 0.0f, pooled.rank());
@@ -443,10 +453,12 @@ Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int
         float *o = out.planeData(p);
         for (std::size_t i = 0; i < pooled.planeSize(); ++i) {
             if (idx[i] < 0 || idx[i] >= planeSize) {
-                const int row = int(i / std::size_t(pooled.w())), col = int(i % std::size_t(pooled.w()));
-                throw PoolError("index " + std::to_string(idx[i]) + " at pooled row " + std::to_string(row) +
-                                ", column " + std::to_string(col) + " of plane " + std::to_string(p) +
-                                " lies outside the " + times(outH, outW) + " output");
+                const int row = int(i / std::size_t(pooled.w())),
+                          col = int(i % std::size_t(pooled.w()));
+                throw PoolError("index " + std::to_string(idx[i]) + " at pooled row " +
+                                std::to_string(row) + ", column " + std::to_string(col) +
+                                " of plane " + std::to_string(p) + " lies outside the " +
+                                times(outH, outW) + " output");
             }
             o[idx[i]] = v[i];
         }
@@ -479,7 +491,8 @@ Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int o
                 const Span r = rs[std::size_t(oy)], c = cs[std::size_t(ox)];
                 for (int i = 0; i < r.count; ++i)
                     for (int j = 0; j < c.count; ++j)
-                        o[(r.first + i * r.step) * outW + c.first + j * c.step] += v[oy * g.outW() + ox];
+                        o[(r.first + i * r.step) * outW + c.first + j * c.step] +=
+                            v[oy * g.outW() + ox];
             }
         for (int y = 0; y < outH; ++y)
             for (int x = 0; x < outW; ++x)

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 namespace poolviz {
 
@@ -100,9 +100,11 @@ Validation validate(const PoolParams &p, int inH, int inW)
 {
     Validation v;
     if (inH < 1 || inW < 1)
-        v.errors.push_back("input " + times(inH, inW) + " is empty: it needs at least one row and one column");
+        v.errors.push_back("input " + times(inH, inW) +
+                           " is empty: it needs at least one row and one column");
     if (p.mode == PoolMode::Lp && !(p.p > 0 && std::isfinite(p.p)))
-        v.errors.push_back("Lp order p = " + std::to_string(p.p) + " must be a finite number above 0");
+        v.errors.push_back("Lp order p = " + std::to_string(p.p) +
+                           " must be a finite number above 0");
     if (p.divisorOverride && *p.divisorOverride < 1)
         v.errors.push_back("divisor " + std::to_string(*p.divisorOverride) + " must be at least 1");
 
@@ -114,7 +116,8 @@ Validation validate(const PoolParams &p, int inH, int inW)
             v.warnings.push_back("adaptive output " + times(out) + " is larger than the input " +
                                  times(inH, inW) + ": bins repeat input cells");
         if (p.divisorOverride)
-            v.warnings.push_back("the divisor applies to fixed-kernel average pooling only; adaptive pooling ignores it");
+            v.warnings.push_back("the divisor applies to fixed-kernel average pooling only; "
+                                 "adaptive pooling ignores it");
         return v;
     }
 
@@ -126,9 +129,10 @@ Validation validate(const PoolParams &p, int inH, int inW)
     if (p.dilation.h < 1 || p.dilation.w < 1)
         v.errors.push_back("dilation " + times(p.dilation) + ": must be at least 1");
     const Padding &q = p.padding;
-    if (p.paddingMode == PaddingMode::Explicit && (q.top < 0 || q.bottom < 0 || q.left < 0 || q.right < 0))
-        v.errors.push_back("padding " + std::to_string(q.top) + "," + std::to_string(q.bottom) + "," +
-                           std::to_string(q.left) + "," + std::to_string(q.right) +
+    if (p.paddingMode == PaddingMode::Explicit &&
+        (q.top < 0 || q.bottom < 0 || q.left < 0 || q.right < 0))
+        v.errors.push_back("padding " + std::to_string(q.top) + "," + std::to_string(q.bottom) +
+                           "," + std::to_string(q.left) + "," + std::to_string(q.right) +
                            " (top, bottom, left, right) must not be negative");
     if (!v.errors.empty())
         return v;
@@ -148,19 +152,28 @@ Validation validate(const PoolParams &p, int inH, int inW)
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
     if (ekH > padH || ekW > padW) {
         std::string what = "kernel " + times(p.kernel);
-        if (dilated)
-            what += " with dilation " + times(p.dilation) + " spans " + times(ekH, ekW) + ",";
+        if (dilated) {
+            const std::string d =
+                p.dilation.h == p.dilation.w ? std::to_string(p.dilation.h) : times(p.dilation);
+            what += " with dilation " + d + " spans " + times(ekH, ekW) + ",";
+        } else {
+            what += " is";
+        }
         v.errors.push_back(what + " larger than the " +
                            (padH != inH || padW != inW ? std::string("padded ") : std::string()) +
                            "input " + times(padH, padW) + ": no window fits");
         return v;
     }
-    const bool ceil = p.ceilMode && (p.paddingMode == PaddingMode::Explicit || p.paddingMode == PaddingMode::Valid);
-    const AxisGeometry rows = computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
-    const AxisGeometry cols = computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
+    const bool ceil = p.ceilMode && (p.paddingMode == PaddingMode::Explicit ||
+                                     p.paddingMode == PaddingMode::Valid);
+    const AxisGeometry rows =
+        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
+    const AxisGeometry cols =
+        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
     if (rows.out < 1 || cols.out < 1) {
         v.errors.push_back("output size " + times(rows.out, cols.out) + " is empty for input " +
-                           times(inH, inW) + " with kernel " + times(p.kernel) + " and stride " + times(s));
+                           times(inH, inW) + " with kernel " + times(p.kernel) + " and stride " +
+                           times(s));
         return v;
     }
 
@@ -171,9 +184,9 @@ Validation validate(const PoolParams &p, int inH, int inW)
             if (rows.inputCount[std::size_t(i)] == 0 || cols.inputCount[std::size_t(j)] == 0)
                 ++emptyWindows;
     if (emptyWindows > 0)
-        v.warnings.push_back(std::to_string(emptyWindows) + " of " + std::to_string(rows.out * cols.out) +
-                             " windows hold no input cell: " +
-                             (p.mode == PoolMode::Max   ? std::string("max gives \u2212\u221e there")
+        v.warnings.push_back(std::to_string(emptyWindows) + " of " +
+                             std::to_string(rows.out * cols.out) + " windows hold no input cell: " +
+                             (p.mode == PoolMode::Max ? std::string("max gives \u2212\u221e there")
                               : p.mode == PoolMode::Min ? std::string("min gives +\u221e there")
                                                         : std::string("they output 0")));
 
@@ -184,23 +197,30 @@ Validation validate(const PoolParams &p, int inH, int inW)
             v.warnings.push_back("PyTorch refuses padding larger than half the effective kernel (" +
                                  times(halfH, halfW) + " here); ONNX allows it");
         if (q.top != q.bottom || q.left != q.right)
-            v.warnings.push_back("PyTorch pads both sides equally: for padding " + std::to_string(q.top) + "," +
-                                 std::to_string(q.bottom) + "," + std::to_string(q.left) + "," +
-                                 std::to_string(q.right) + " apply F.pad first (ONNX pads per side)");
+            v.warnings.push_back("PyTorch pads both sides equally: for padding " +
+                                 std::to_string(q.top) + "," + std::to_string(q.bottom) + "," +
+                                 std::to_string(q.left) + "," + std::to_string(q.right) +
+                                 " apply F.pad first (ONNX pads per side)");
     } else if (p.paddingMode != PaddingMode::Valid) {
-        v.warnings.push_back("SAME padding is TensorFlow's and ONNX's; PyTorch's pooling layers have no padding='same'");
+        v.warnings.push_back("SAME padding is TensorFlow's and ONNX's; PyTorch's pooling layers "
+                             "have no padding='same'");
         if (p.ceilMode)
-            v.warnings.push_back("TensorFlow has no ceil mode: with SAME padding it computes ceil(in/stride) outputs");
+            v.warnings.push_back("TensorFlow has no ceil mode: with SAME padding it computes "
+                                 "ceil(in/stride) outputs");
     }
     if (p.mode == PoolMode::Avg && dilated)
-        v.warnings.push_back("PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has");
-    if (p.mode == PoolMode::Lp && (dilated || pad.top || pad.bottom || pad.left || pad.right || p.ceilMode))
+        v.warnings.push_back(
+            "PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has");
+    if (p.mode == PoolMode::Lp &&
+        (dilated || pad.top || pad.bottom || pad.left || pad.right || p.ceilMode))
         v.warnings.push_back("PyTorch's LPPool2d has no padding or dilation; ONNX LpPool has");
     if (p.mode == PoolMode::Min)
-        v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as \u2212max_pool2d(\u2212x)");
+        v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as "
+                             "\u2212max_pool2d(\u2212x)");
     if (p.ceilMode && p.paddingMode == PaddingMode::Explicit) {
         if ((rows.out - 1) * s.h + ekH > padH || (cols.out - 1) * s.w + ekW > padW)
-            v.warnings.push_back("ceil mode adds a last window that runs past the padded input; its overhang is never counted");
+            v.warnings.push_back("ceil mode adds a last window that runs past the padded input; "
+                                 "its overhang is never counted");
     }
     return v;
 }

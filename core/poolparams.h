@@ -6,11 +6,23 @@
 
 namespace poolviz {
 
-enum class PoolMode { Max, Avg, Min, Lp };
+enum class PoolMode
+{
+    Max,
+    Avg,
+    Min,
+    Lp
+};
 
 /// How padding is chosen: given per side, TensorFlow/ONNX SAME (extra at the bottom/right, or
 /// top/left for SameLower), or VALID (none).
-enum class PaddingMode { Explicit, SameUpper, SameLower, Valid };
+enum class PaddingMode
+{
+    Explicit,
+    SameUpper,
+    SameLower,
+    Valid
+};
 
 /// A (height, width) pair of sizes.
 struct Size2
@@ -34,24 +46,27 @@ struct Padding
 struct PoolParams
 {
     PoolMode mode = PoolMode::Max;
-    double p = 2.0;                     ///< Lp norm order (mode Lp), > 0.
-    Size2 kernel{2, 2};                 ///< ≥ 1 each (ignored when adaptive).
-    std::optional<Size2> stride;        ///< Defaults to the kernel.
+    double p = 2.0;              ///< Lp norm order (mode Lp), > 0.
+    Size2 kernel{2, 2};          ///< ≥ 1 each (ignored when adaptive).
+    std::optional<Size2> stride; ///< Defaults to the kernel.
     PaddingMode paddingMode = PaddingMode::Explicit;
-    Padding padding;                    ///< Used when paddingMode is Explicit.
-    Size2 dilation{1, 1};               ///< ≥ 1 each.
+    Padding padding;      ///< Used when paddingMode is Explicit.
+    Size2 dilation{1, 1}; ///< ≥ 1 each.
     bool ceilMode = false;
-    bool countIncludePad = true;        ///< Average only (PyTorch's default).
-    std::optional<int> divisorOverride; ///< Average only, ≥ 1.
+    bool countIncludePad = true;         ///< Average only (PyTorch's default).
+    std::optional<int> divisorOverride;  ///< Average only, ≥ 1.
     std::optional<Size2> adaptiveOutput; ///< Adaptive pooling to this output size.
-    bool global = false;                ///< Adaptive to 1×1.
+    bool global = false;                 ///< Adaptive to 1×1.
 
     /// The stride actually used: `stride` or, if unset, the kernel.
     Size2 effectiveStride() const { return stride.value_or(kernel); }
     /// True for adaptive or global pooling (kernel, stride, padding, dilation unused).
     bool isAdaptive() const { return global || adaptiveOutput.has_value(); }
     /// The adaptive output size (1×1 for global).
-    Size2 adaptiveSize() const { return global ? Size2{1, 1} : adaptiveOutput.value_or(Size2{1, 1}); }
+    Size2 adaptiveSize() const
+    {
+        return global ? Size2{1, 1} : adaptiveOutput.value_or(Size2{1, 1});
+    }
 
     friend bool operator==(const PoolParams &, const PoolParams &) = default;
 };

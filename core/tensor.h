@@ -20,8 +20,7 @@ using PlaneMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowM
 /// A dense (N, C, H, W) array in C order. 2-D and 3-D data are the same storage with N = 1
 /// (and C = 1); `rank()` remembers how many dimensions the data came with, so that files are
 /// written back with the shape they were read with.
-template <class T>
-class BasicTensor
+template <class T> class BasicTensor
 {
 public:
     using value_type = T;
@@ -38,7 +37,10 @@ public:
         m_data.assign(std::size_t(n) * c * h * w, fill);
     }
     /// An (h, w) matrix, rank 2.
-    static BasicTensor matrix(int h, int w, T fill = T()) { return BasicTensor(1, 1, h, w, fill, 2); }
+    static BasicTensor matrix(int h, int w, T fill = T())
+    {
+        return BasicTensor(1, 1, h, w, fill, 2);
+    }
     /// A rank-2 tensor from rows; every row must have the same length.
     static BasicTensor fromRows(std::initializer_list<std::initializer_list<T>> rows)
     {
@@ -57,8 +59,7 @@ public:
         return t;
     }
     /// A rank-2 tensor from an Eigen matrix.
-    template <class Derived>
-    static BasicTensor fromEigen(const Eigen::MatrixBase<Derived> &m)
+    template <class Derived> static BasicTensor fromEigen(const Eigen::MatrixBase<Derived> &m)
     {
         BasicTensor t = matrix(int(m.rows()), int(m.cols()));
         t.plane(0, 0) = m.template cast<T>();
@@ -83,7 +84,10 @@ public:
     T &at(int h, int w) { return m_data[offset(0, 0, h, w)]; }
     const T &at(int h, int w) const { return m_data[offset(0, 0, h, w)]; }
 
-    T *planeData(int n, int c) { return m_data.data() + std::size_t(n * this->c() + c) * planeSize(); }
+    T *planeData(int n, int c)
+    {
+        return m_data.data() + std::size_t(n * this->c() + c) * planeSize();
+    }
     const T *planeData(int n, int c) const
     {
         return m_data.data() + std::size_t(n * this->c() + c) * planeSize();
@@ -92,7 +96,10 @@ public:
     const T *planeData(int p) const { return m_data.data() + std::size_t(p) * planeSize(); }
     /// The (n, c) plane as a row-major Eigen map.
     Eigen::Map<PlaneMatrix<T>> plane(int n, int c) { return {planeData(n, c), h(), w()}; }
-    Eigen::Map<const PlaneMatrix<T>> plane(int n, int c) const { return {planeData(n, c), h(), w()}; }
+    Eigen::Map<const PlaneMatrix<T>> plane(int n, int c) const
+    {
+        return {planeData(n, c), h(), w()};
+    }
     /// The (n, c) plane as a new rank-2 tensor.
     BasicTensor planeTensor(int n, int c) const
     {
@@ -106,7 +113,10 @@ public:
 
     bool sameShape(const std::array<int, 4> &s) const { return m_shape == s; }
     /// Shape and values equal (NaN never equals NaN; use `identical` for that).
-    bool operator==(const BasicTensor &o) const { return m_shape == o.m_shape && m_data == o.m_data; }
+    bool operator==(const BasicTensor &o) const
+    {
+        return m_shape == o.m_shape && m_data == o.m_data;
+    }
 
     /// "4×4", "3×4×4" or "2×3×4×4", as the data's rank shows it.
     std::string shapeString() const
@@ -136,8 +146,7 @@ using Tensor = BasicTensor<float>;
 using IndexTensor = BasicTensor<std::int64_t>;
 
 /// Prints a tensor as NumPy would print it, for test failures.
-template <class T>
-std::ostream &operator<<(std::ostream &os, const BasicTensor<T> &t)
+template <class T> std::ostream &operator<<(std::ostream &os, const BasicTensor<T> &t)
 {
     os << "tensor(" << t.shapeString() << ")[";
     for (std::size_t i = 0; i < t.size(); ++i)

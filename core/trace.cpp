@@ -65,7 +65,8 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
     const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
     const char *fn = params.mode == PoolMode::Min ? "min" : "max";
     if (s.rule == StepRule::NoInput)
-        return where + "the window holds no input cell (only padding), so the output is " + num(s.output);
+        return where + "the window holds no input cell (only padding), so the output is " +
+               num(s.output);
     if (extreme) {
         std::vector<float> all;
         for (std::size_t i = 0; i < s.taps.size(); ++i)
@@ -74,7 +75,9 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
         std::string text = where + fn + "(" + valueList(all, ", ") + ") = " + num(s.output);
         const Tap &win = s.taps[std::size_t(s.winners.front())];
         if (s.rule == StepRule::NaN)
-            return text + ": a NaN in the window propagates; the index is the last NaN scanned, at " + cell(win.row, win.col);
+            return text +
+                   ": a NaN in the window propagates; the index is the last NaN scanned, at " +
+                   cell(win.row, win.col);
         text += " at " + cell(win.row, win.col);
         if (s.rule == StepRule::Tie) {
             text += " (tie with ";
@@ -85,16 +88,20 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
             text += ": the first in row-major order wins)";
         }
         if (paddingTaps > 0)
-            text += "; padding counts as " + std::string(params.mode == PoolMode::Min ? "+\u221e" : "\u2212\u221e") + " and never wins";
+            text += "; padding counts as " +
+                    std::string(params.mode == PoolMode::Min ? "+\u221e" : "\u2212\u221e") +
+                    " and never wins";
         return text;
     }
     if (params.mode == PoolMode::Avg) {
-        std::string text = where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + " = " + num(s.output);
+        std::string text =
+            where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + " = " + num(s.output);
         const int inputs = int(shown.size());
         if (params.divisorOverride && !params.isAdaptive())
             text += " (divisor override " + num(*params.divisorOverride) + ")";
         else if (s.divisor > inputs)
-            text += " (the divisor counts " + num(s.divisor - inputs) + " padding cell" + (s.divisor - inputs == 1 ? "" : "s") + ")";
+            text += " (the divisor counts " + num(s.divisor - inputs) + " padding cell" +
+                    (s.divisor - inputs == 1 ? "" : "s") + ")";
         else if (paddingTaps > 0)
             text += " (padding is not counted)";
         return text;
@@ -116,12 +123,14 @@ std::string backwardCaption(const Step &s, const PoolParams &params)
         return text + " reaches no input cell (the window holds only padding)";
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
         const Contribution &c = s.contributions.front();
-        return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") + " at " + cell(c.row, c.col) +
-               "; the input gradient there is now " + num(c.running);
+        return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") + " at " +
+               cell(c.row, c.col) + "; the input gradient there is now " + num(c.running);
     }
     if (params.mode == PoolMode::Avg) {
-        text += " is spread as " + num(s.upstream) + " / " + num(s.divisor) + " = " + num(s.contributions.front().amount) +
-                " over " + std::to_string(s.contributions.size()) + " cell" + (s.contributions.size() == 1 ? "" : "s");
+        text += " is spread as " + num(s.upstream) + " / " + num(s.divisor) + " = " +
+                num(s.contributions.front().amount) + " over " +
+                std::to_string(s.contributions.size()) + " cell" +
+                (s.contributions.size() == 1 ? "" : "s");
     } else {
         text += " is shared by the derivative sign(x)\u00b7|x|^(p\u22121) / y^(p\u22121) over " +
                 std::to_string(s.contributions.size()) + " cells";
@@ -131,7 +140,8 @@ std::string backwardCaption(const Step &s, const PoolParams &params)
         if (c.running != c.amount)
             ++overlaps;
     if (overlaps > 0)
-        text += "; " + std::to_string(overlaps) + " of them already held gradient from earlier windows and add up";
+        text += "; " + std::to_string(overlaps) +
+                " of them already held gradient from earlier windows and add up";
     return text;
 }
 
@@ -158,20 +168,23 @@ std::string formatNumber(double v, int precision)
 
 Tensor Trace::outputAfter(int i) const
 {
-    Tensor out = Tensor::matrix(geometry().outH(), geometry().outW(), std::numeric_limits<float>::quiet_NaN());
+    Tensor out = Tensor::matrix(geometry().outH(), geometry().outW(),
+                                std::numeric_limits<float>::quiet_NaN());
     if (phase == Phase::Backward) {
         // Backward starts from the complete forward result.
         out = result.values.planeTensor(0, 0);
         return out;
     }
     for (int k = 0; k <= i && k < int(steps.size()); ++k)
-        out.at(steps[std::size_t(k)].outRow, steps[std::size_t(k)].outCol) = steps[std::size_t(k)].output;
+        out.at(steps[std::size_t(k)].outRow, steps[std::size_t(k)].outCol) =
+            steps[std::size_t(k)].output;
     return out;
 }
 
 std::vector<bool> Trace::filledAfter(int i) const
 {
-    std::vector<bool> filled(std::size_t(geometry().outH()) * std::size_t(geometry().outW()), phase == Phase::Backward);
+    std::vector<bool> filled(std::size_t(geometry().outH()) * std::size_t(geometry().outW()),
+                             phase == Phase::Backward);
     if (phase == Phase::Backward)
         return filled;
     for (int k = 0; k <= i && k < int(steps.size()); ++k)
@@ -189,7 +202,8 @@ Tensor Trace::gradientAfter(int i) const
     return g;
 }
 
-Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane, const Tensor &upstream)
+Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
+                const Tensor &upstream)
 {
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError("plane " + std::to_string(plane) + " does not exist: the input has " +
@@ -206,8 +220,9 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
             t.upstream = Tensor::matrix(outH, outW, 1.0f);
         } else {
             if (upstream.h() != outH || upstream.w() != outW)
-                throw PoolError("the upstream gradient is " + upstream.shapeString() + " but the pooled output is " +
-                                std::to_string(outH) + "\u00d7" + std::to_string(outW));
+                throw PoolError("the upstream gradient is " + upstream.shapeString() +
+                                " but the pooled output is " + std::to_string(outH) + "\u00d7" +
+                                std::to_string(outW));
             t.upstream = upstream.planeTensor(0, 0);
         }
         t.inputGradient = backward(t.input, params, t.upstream);
@@ -233,7 +248,8 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
             s.taps = w.taps;
             s.values.reserve(w.taps.size());
             for (const Tap &tap : w.taps)
-                s.values.push_back(tap.kind == TapKind::Input ? t.input.at(tap.row, tap.col) : padValue);
+                s.values.push_back(tap.kind == TapKind::Input ? t.input.at(tap.row, tap.col)
+                                                              : padValue);
             s.output = t.result.values.at(oy, ox);
             if (extreme) {
                 s.argmax = t.result.indices.at(oy, ox);
@@ -242,7 +258,8 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                 } else {
                     const int ar = int(s.argmax / W), ac = int(s.argmax % W);
                     for (std::size_t i = 0; i < w.taps.size(); ++i)
-                        if (w.taps[i].kind == TapKind::Input && w.taps[i].row == ar && w.taps[i].col == ac)
+                        if (w.taps[i].kind == TapKind::Input && w.taps[i].row == ar &&
+                            w.taps[i].col == ac)
                             s.winners.push_back(int(i));
                     if (std::isnan(s.output)) {
                         s.rule = StepRule::NaN;
@@ -255,8 +272,9 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                     }
                 }
             } else {
-                s.rule = w.inputCount == 0 ? StepRule::NoInput
-                                           : (params.mode == PoolMode::Avg ? StepRule::Average : StepRule::Lp);
+                s.rule = w.inputCount == 0
+                             ? StepRule::NoInput
+                             : (params.mode == PoolMode::Avg ? StepRule::Average : StepRule::Lp);
                 if (params.mode == PoolMode::Avg)
                     s.divisor = g.avgDivisor(oy, ox);
             }
@@ -275,7 +293,8 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                         if (extreme && tap.row * W + tap.col != s.argmax)
                             continue;
                         running.at(tap.row, tap.col) += a;
-                        s.contributions.push_back({tap.row, tap.col, a, running.at(tap.row, tap.col)});
+                        s.contributions.push_back(
+                            {tap.row, tap.col, a, running.at(tap.row, tap.col)});
                     }
                 }
             }
@@ -284,7 +303,8 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
     }
     for (Step &s : t.steps) {
         const Window w = g.window(s.outRow, s.outCol);
-        const std::string body = phase == Phase::Forward ? forwardCaption(s, w, params) : backwardCaption(s, params);
+        const std::string body =
+            phase == Phase::Forward ? forwardCaption(s, w, params) : backwardCaption(s, params);
         s.caption = stepPrefix(s, t.steps.size(), input.planeCount()) + body;
     }
     return t;

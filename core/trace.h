@@ -7,16 +7,21 @@
 
 namespace poolviz {
 
-enum class Phase { Forward, Backward };
+enum class Phase
+{
+    Forward,
+    Backward
+};
 
 /// Why a window's output is what it is.
-enum class StepRule {
-    Single,   ///< max/min: one tap holds the extreme value
-    Tie,      ///< max/min: several taps share it; the first in row-major order wins
-    NaN,      ///< max/min: a NaN propagates; the last NaN scanned is the index
-    NoInput,  ///< no in-bounds tap: max gives −∞, min +∞, avg/lp 0
-    Average,  ///< sum / divisor
-    Lp        ///< (Σ|x|^p)^(1/p)
+enum class StepRule
+{
+    Single,  ///< max/min: one tap holds the extreme value
+    Tie,     ///< max/min: several taps share it; the first in row-major order wins
+    NaN,     ///< max/min: a NaN propagates; the last NaN scanned is the index
+    NoInput, ///< no in-bounds tap: max gives −∞, min +∞, avg/lp 0
+    Average, ///< sum / divisor
+    Lp       ///< (Σ|x|^p)^(1/p)
 };
 
 /// One addition to the input gradient during the backward pass.
@@ -37,16 +42,16 @@ struct Step
     int plane = 0; ///< n·C + c
     int outRow = 0;
     int outCol = 0;
-    std::vector<Tap> taps;      ///< the window, row-major
-    std::vector<float> values;  ///< per tap: the input value, −∞/0 for padding as the mode sees it
-    std::vector<int> winners;   ///< indices into taps: the chosen tap first, then any tied taps
+    std::vector<Tap> taps;     ///< the window, row-major
+    std::vector<float> values; ///< per tap: the input value, −∞/0 for padding as the mode sees it
+    std::vector<int> winners; ///< indices into taps: the chosen tap first, then any tied taps
     StepRule rule = StepRule::Single;
-    float output = 0;           ///< the pooled value of this cell
-    double divisor = 0;         ///< avg: the divisor used
-    std::int64_t argmax = -1;   ///< max/min: PyTorch's index h·W + w, −1 if none
-    float upstream = 0;         ///< backward: the output gradient of this cell
+    float output = 0;                        ///< the pooled value of this cell
+    double divisor = 0;                      ///< avg: the divisor used
+    std::int64_t argmax = -1;                ///< max/min: PyTorch's index h·W + w, −1 if none
+    float upstream = 0;                      ///< backward: the output gradient of this cell
     std::vector<Contribution> contributions; ///< backward: what this step adds
-    std::string caption;        ///< the step in words
+    std::string caption;                     ///< the step in words
     friend bool operator==(const Step &, const Step &) = default;
 };
 
@@ -56,10 +61,10 @@ struct Trace
 {
     Phase phase = Phase::Forward;
     int plane = 0;
-    Tensor input;        ///< the traced plane (rank 2)
-    Tensor upstream;     ///< backward: output gradient (rank 2); forward: empty
-    PoolResult result;   ///< the whole forward result of the plane
-    Tensor inputGradient;///< backward: the final input gradient
+    Tensor input;         ///< the traced plane (rank 2)
+    Tensor upstream;      ///< backward: output gradient (rank 2); forward: empty
+    PoolResult result;    ///< the whole forward result of the plane
+    Tensor inputGradient; ///< backward: the final input gradient
     std::vector<Step> steps;
 
     const Geometry &geometry() const { return result.geometry; }
