@@ -80,10 +80,11 @@ enum class Reduce
 /// keep the first tap and the last NaN scanned wins.
 template <Reduce R> inline bool takes(float v, float best)
 {
+    // Bitwise | rather than ||: no branch, so the loops vectorise.
     if constexpr (R == Reduce::Max)
-        return v > best || v != v;
+        return (v > best) | (v != v);
     else
-        return v < best || v != v;
+        return (v < best) | (v != v);
 }
 
 template <Reduce R> constexpr float identity()
@@ -117,10 +118,18 @@ public:
         if (WithIndex)
             m_hidx.assign(std::size_t(m_slots) * outW, -1);
         m_rowInSlot.assign(std::size_t(m_slots), -1);
+        if (WithIndex) {
+            m_bestRow.assign(outW, 0);
+            m_bestCol.assign(outW, 0);
+            for (int x = 0; x < g.outW(); ++x)
+                if (m_cols[std::size_t(x)].count == 0)
+                    m_emptyCols.push_back(x);
+        }
+        if (R == Reduce::Sum)
+            divisorFactors(params);
     }
 
     /// Pools `in` (inH × inW) into `out` (outH × outW, row-major) and, with indices, `idx`.
-    /// For Sum/PowSum the output holds the raw sums.
     void run(const float *in, float *out, std::int64_t *idx)
     {
         std::fill(m_rowInSlot.begin(), m_rowInSlot.end(), -1);
@@ -136,16 +145,16 @@ public:
                     std::fill(oi, oi + outW, -1);
                 continue;
             }
+            std::int32_t *bestRow = m_bestRow.data();
+            std::int32_t *bestCol = m_bestCol.data();
             {
-                const int r = rs.first;
-                const std::size_t slot = row(in, r);
+                const std::size_t slot = row(in, rs.first);
                 const float *h = &m_hval[slot * std::size_t(outW)];
                 std::copy(h, h + outW, o);
                 if constexpr (WithIndex) {
                     const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
-                    const std::int64_t base = std::int64_t(r) * W;
-                    for (int x = 0; x < outW; ++x)
-                        oi[x] = hi[x] < 0 ? -1 : base + hi[x];
+                    std::fill(bestRow, bestRow + outW, rs.first);
+                    std::copy(hi, hi + outW, bestCol);
                 }
             }
             for (int j = 1; j < rs.count; ++j) {
@@ -157,16 +166,37 @@ public:
                         o[x] += h[x];
                 } else if constexpr (WithIndex) {
                     const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
-                    const std::int64_t base = std::int64_t(r) * W;
                     for (int x = 0; x < outW; ++x) {
-                        if (takes<R>(h[x], o[x])) {
-                            o[x] = h[x];
-                            oi[x] = base + hi[x];
-                        }
+                        // Masks rather than branches, so the loop vectorises.
+                        const std::int32_t m = -std::int32_t(takes<R>(h[x], o[x]));
+                        o[x] = m ? h[x] : o[x];
+                        bestRow[x] = (r & m) | (bestRow[x] & ~m);
+                        bestCol[x] = (hi[x] & m) | (bestCol[x] & ~m);
                     }
                 } else {
                     for (int x = 0; x < outW; ++x)
                         o[x] = takes<R>(h[x], o[x]) ? h[x] : o[x];
+                }
+            }
+            if constexpr (WithIndex) {
+                for (int x = 0; x < outW; ++x)
+                    oi[x] = std::int64_t(bestRow[x]) * W + bestCol[x];
+                for (int x : m_emptyCols)
+                    oi[x] = -1;
+            }
+            if constexpr (R == Reduce::Sum) {
+                // sum / divisor, the divisor factored per axis (see divisorFactors).
+                const float rf = m_rowDivisor[std::size_t(oy)];
+                const float *cf = m_colDivisor.data();
+                for (int x = 0; x < outW; ++x)
+                    o[x] = o[x] / (rf * cf[x]);
+            } else if constexpr (R == Reduce::PowSum) {
+                if (m_p == 2.0f) {
+                    for (int x = 0; x < outW; ++x)
+                        o[x] = std::sqrt(o[x]);
+                } else if (m_p != 1.0f) {
+                    for (int x = 0; x < outW; ++x)
+                        o[x] = float(std::pow(double(o[x]), 1.0 / double(m_p)));
                 }
             }
         }
@@ -243,28 +273,31 @@ private:
         }
         for (int j = 1; j < k; ++j) {
             const int off = j * d - pb;
-            if (s == 1) {
-                const float *p = src + off;
-                tapLoop(p, 1, off, b, e, h, hi);
-            } else {
-                tapLoop(src + off, s, off, b, e, h, hi);
-            }
+            if (s == 1)
+                tapLoop<1>(src + off, s, off, b, e, h, hi);
+            else if (s == 2)
+                tapLoop<2>(src + off, s, off, b, e, h, hi);
+            else
+                tapLoop<0>(src + off, s, off, b, e, h, hi);
         }
     }
 
+    /// One tap of every interior window: h[x] ⊕= p[x·s]. S is the stride when known at compile
+    /// time (so the loop vectorises), 0 for a runtime stride `s`.
+    template <int S>
     void tapLoop(const float *p, int s, int off, int b, int e, float *h, std::int32_t *hi)
     {
+        const std::ptrdiff_t step = S > 0 ? S : s;
         for (int x = b; x < e; ++x) {
-            const float v = p[std::ptrdiff_t(x) * s];
+            const float v = p[std::ptrdiff_t(x) * step];
             if constexpr (R == Reduce::Sum) {
                 h[x] += v;
             } else if constexpr (R == Reduce::PowSum) {
                 h[x] += power(v);
             } else if constexpr (WithIndex) {
-                if (takes<R>(v, h[x])) {
-                    h[x] = v;
-                    hi[x] = x * s + off;
-                }
+                const bool t = takes<R>(v, h[x]);
+                h[x] = t ? v : h[x];
+                hi[x] = t ? std::int32_t(x * step + off) : hi[x];
             } else {
                 h[x] = takes<R>(v, h[x]) ? v : h[x];
             }
@@ -281,6 +314,29 @@ private:
         return std::pow(a, m_p);
     }
 
+    /// The average divisor as rowFactor[oy] · colFactor[ox]: the per-axis padded or input counts
+    /// (their product is the window's count), or the override. A window with no input cell sums
+    /// to 0; its factor is made 1 so that it outputs 0 rather than 0/0.
+    void divisorFactors(const PoolParams &params)
+    {
+        const bool same = params.paddingMode == PaddingMode::SameUpper ||
+                          params.paddingMode == PaddingMode::SameLower;
+        const bool override = params.divisorOverride && !params.isAdaptive();
+        const bool includePad = params.countIncludePad && !same && !params.isAdaptive();
+        auto factors = [&](const AxisGeometry &a, bool first) {
+            std::vector<float> f(std::size_t(a.out));
+            for (int i = 0; i < a.out; ++i) {
+                const int n =
+                    includePad ? a.paddedCount[std::size_t(i)] : a.inputCount[std::size_t(i)];
+                f[std::size_t(i)] = override ? (first ? float(*params.divisorOverride) : 1.0f)
+                                             : float(n == 0 ? 1 : n);
+            }
+            return f;
+        };
+        m_rowDivisor = factors(m_g.rows, true);
+        m_colDivisor = factors(m_g.cols, false);
+    }
+
     const Geometry &m_g;
     std::vector<Span> m_rows;
     std::vector<Span> m_cols;
@@ -290,6 +346,11 @@ private:
     std::vector<float> m_hval;
     std::vector<std::int32_t> m_hidx;
     std::vector<int> m_rowInSlot;
+    std::vector<std::int32_t> m_bestRow;
+    std::vector<std::int32_t> m_bestCol;
+    std::vector<int> m_emptyCols; ///< columns of windows with no in-bounds tap: index −1
+    std::vector<float> m_rowDivisor;
+    std::vector<float> m_colDivisor;
 };
 
 template <Reduce R, bool WithIndex>
@@ -300,36 +361,6 @@ void poolAllPlanes(const Tensor &input, const Geometry &g, const PoolParams &par
     for (int p = 0; p < input.planeCount(); ++p)
         pooler.run(input.planeData(p), result.values.planeData(p),
                    WithIndex ? result.indices.planeData(p) : nullptr);
-}
-
-/// Per-axis factors of the average divisor: divisor(oy, ox) = rows[oy] · cols[ox], or a constant.
-void finishAverage(PoolResult &r)
-{
-    const Geometry &g = r.geometry;
-    const int outH = g.outH(), outW = g.outW();
-    std::vector<float> div(std::size_t(outH) * std::size_t(outW));
-    std::vector<bool> empty(div.size());
-    for (int y = 0; y < outH; ++y)
-        for (int x = 0; x < outW; ++x) {
-            div[std::size_t(y) * std::size_t(outW) + std::size_t(x)] = float(g.avgDivisor(y, x));
-            empty[std::size_t(y) * std::size_t(outW) + std::size_t(x)] =
-                g.rows.inputCount[std::size_t(y)] == 0 || g.cols.inputCount[std::size_t(x)] == 0;
-        }
-    for (int p = 0; p < r.values.planeCount(); ++p) {
-        float *v = r.values.planeData(p);
-        for (std::size_t i = 0; i < div.size(); ++i)
-            v[i] = empty[i] ? 0.0f : v[i] / div[i];
-    }
-}
-
-void finishLp(PoolResult &r, double p)
-{
-    for (float &v : r.values.data()) {
-        if (p == 2.0)
-            v = std::sqrt(v);
-        else if (p != 1.0)
-            v = float(std::pow(double(v), 1.0 / p));
-    }
 }
 
 Geometry checkedGeometry(const Tensor &input, const PoolParams &params)
@@ -363,11 +394,9 @@ PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndic
         break;
     case PoolMode::Avg:
         poolAllPlanes<Reduce::Sum, false>(input, g, params, r);
-        finishAverage(r);
         break;
     case PoolMode::Lp:
         poolAllPlanes<Reduce::PowSum, false>(input, g, params, r);
-        finishLp(r, params.p);
         break;
     }
     return r;
