@@ -1,0 +1,45 @@
+# Shared by run.sh and test.sh: install what is missing (Debian 12), then configure and build.
+# Sourced, not run.
+set -euo pipefail
+
+PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR="$PROJECT_DIR/build/release"
+
+# Everything PoolViz needs from Debian's packages. Keep in sync with the README.
+PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
+    libeigen3-dev libgif-dev libbenchmark-dev
+    fontconfig fonts-dejavu-core
+)
+
+install_missing_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "poolviz: all ${#PACKAGES[@]} required packages are installed"
+        return
+    fi
+    echo "poolviz: installing ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null; then
+            sudo="sudo"
+        else
+            echo "poolviz: need root to install ${missing[*]} (run as root or install sudo)" >&2
+            exit 2
+        fi
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build_poolviz() {
+    cd "$PROJECT_DIR"
+    cmake --preset release
+    cmake --build --preset release -j "$(nproc)"
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds PoolViz and starts it on a bundled example. With no display
+# it says so and writes a screenshot and a pooled example instead of waiting for a window.
+source "$(dirname "$0")/common.sh"
+install_missing_packages
+build_poolviz
+
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+    exec "$BUILD_DIR/app/poolviz" --preset seed000-stride1 "$@"
+fi
+
+OUT="$PROJECT_DIR/build/headless"
+mkdir -p "$OUT"
+echo "poolviz: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open."
+echo "poolviz: writing a screenshot and pooled examples to $OUT instead."
+"$BUILD_DIR/app/poolviz" --preset seed000-stride1 --step 3 --screenshot "$OUT/poolviz-seed000.png"
+"$BUILD_DIR/app/poolviz-cli" pool "$PROJECT_DIR/resources/examples/seed000_conv_output.csv" \
+    -o "$OUT/seed000_pooled.csv" --kernel 2 --stride 2 --verbose
+echo "poolviz: seed 000 pooled 2x2, stride 2:"
+cat "$OUT/seed000_pooled.csv"
+"$BUILD_DIR/app/poolviz-cli" animate "$PROJECT_DIR/resources/examples/seed000_conv_output.csv" \
+    -o "$OUT/seed000_stride1.gif" --kernel 2 --stride 1
+echo "poolviz: wrote $OUT/poolviz-seed000.png, $OUT/seed000_pooled.csv and $OUT/seed000_stride1.gif"
