@@ -152,6 +152,28 @@ std::pair<int, int> samePadding(int in, int kernel, int stride, int dilation, bo
     return lower ? std::pair{large, small} : std::pair{small, large};
 }
 
+Padding resolvePadding(const PoolParams &params, int inH, int inW)
+{
+    if (params.paddingMode == PaddingMode::Explicit)
+        return params.padding;
+    Padding pad;
+    if (params.paddingMode == PaddingMode::Valid)
+        return pad;
+    const Size2 s = params.effectiveStride();
+    const bool lower = params.paddingMode == PaddingMode::SameLower;
+    std::tie(pad.top, pad.bottom) =
+        samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
+    std::tie(pad.left, pad.right) =
+        samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
+    return pad;
+}
+
+bool ceilModeApplies(const PoolParams &params)
+{
+    return params.ceilMode && (params.paddingMode == PaddingMode::Explicit ||
+                               params.paddingMode == PaddingMode::Valid);
+}
+
 Window Geometry::window(int outRow, int outCol) const
 {
     Window w;
@@ -226,19 +248,8 @@ Geometry computeGeometry(const PoolParams &params, int inH, int inW)
         return g;
     }
     const Size2 s = params.effectiveStride();
-    Padding pad = params.padding;
-    if (params.paddingMode == PaddingMode::Valid) {
-        pad = {};
-    } else if (params.paddingMode != PaddingMode::Explicit) {
-        const bool lower = params.paddingMode == PaddingMode::SameLower;
-        std::tie(pad.top, pad.bottom) =
-            samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
-        std::tie(pad.left, pad.right) =
-            samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
-    }
-    // TensorFlow's SAME always gives ⌈in/s⌉ outputs: ceil mode does not apply to it.
-    const bool ceil = params.ceilMode && (params.paddingMode == PaddingMode::Explicit ||
-                                          params.paddingMode == PaddingMode::Valid);
+    const Padding pad = resolvePadding(params, inH, inW);
+    const bool ceil = ceilModeApplies(params);
     g.rows = computeAxis(inH, params.kernel.h, s.h, params.dilation.h, pad.top, pad.bottom, ceil);
     g.cols = computeAxis(inW, params.kernel.w, s.w, params.dilation.w, pad.left, pad.right, ceil);
     return g;

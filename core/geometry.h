@@ -68,6 +68,12 @@ AxisGeometry computeAdaptiveAxis(int in, int out);
 /// after (upper) or before (lower). Returns {before, after}.
 std::pair<int, int> samePadding(int in, int kernel, int stride, int dilation, bool lower);
 
+/// The padding actually applied for `params` on an inH × inW input: explicit as given, SAME
+/// computed per axis, VALID none.
+Padding resolvePadding(const PoolParams &params, int inH, int inW);
+/// Whether ceil mode applies: TensorFlow's SAME always gives ⌈in/s⌉ outputs, so not with SAME.
+bool ceilModeApplies(const PoolParams &params);
+
 /// One tap of a 2-D window.
 struct Tap
 {

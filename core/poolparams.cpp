@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <tuple>
 
 namespace poolviz {
 
@@ -139,14 +138,7 @@ Validation validate(const PoolParams &p, int inH, int inW)
 
     const int ekH = p.dilation.h * (p.kernel.h - 1) + 1;
     const int ekW = p.dilation.w * (p.kernel.w - 1) + 1;
-    Padding pad = q;
-    if (p.paddingMode == PaddingMode::Valid) {
-        pad = {};
-    } else if (p.paddingMode != PaddingMode::Explicit) {
-        const bool lower = p.paddingMode == PaddingMode::SameLower;
-        std::tie(pad.top, pad.bottom) = samePadding(inH, p.kernel.h, s.h, p.dilation.h, lower);
-        std::tie(pad.left, pad.right) = samePadding(inW, p.kernel.w, s.w, p.dilation.w, lower);
-    }
+    const Padding pad = resolvePadding(p, inH, inW);
     const int padH = inH + pad.top + pad.bottom;
     const int padW = inW + pad.left + pad.right;
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
@@ -164,8 +156,7 @@ Validation validate(const PoolParams &p, int inH, int inW)
                            "input " + times(padH, padW) + ": no window fits");
         return v;
     }
-    const bool ceil = p.ceilMode && (p.paddingMode == PaddingMode::Explicit ||
-                                     p.paddingMode == PaddingMode::Valid);
+    const bool ceil = ceilModeApplies(p);
     const AxisGeometry rows =
         computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
     const AxisGeometry cols =
