@@ -51,7 +51,7 @@ private:
     PoolParams m_params;
     std::string m_error;
     bool m_anyGiven = false;
-    std::string m_windowFlag;   ///< first of --kernel/--stride/--padding/--dilation/--ceil-mode/SAME
+    std::string m_windowFlag; ///< first of --kernel/--stride/--padding/--dilation/--ceil-mode/SAME
     std::string m_adaptiveFlag; ///< --adaptive or --global, if given
     std::string m_paddingFlag;  ///< --padding, --same, --same-lower or --valid, if given
     bool m_pGiven = false;
