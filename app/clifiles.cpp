@@ -1,0 +1,252 @@
+#include "clifiles.h"
+
+#include "imageio.h"
+
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPixelFormat>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+namespace poolviz::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+QString qPath(const std::string &path)
+{
+    return QFile::decodeName(QByteArray::fromStdString(path));
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+bool contains(const QList<QByteArray> &formats, const std::string &ext)
+{
+    return !ext.empty() && formats.contains(QByteArray::fromStdString(ext));
+}
+
+bool isDataExtension(const std::string &ext)
+{
+    return ext == "npy" || ext == "csv" || ext == "txt";
+}
+
+std::string withRole(const std::string &role, const std::string &path)
+{
+    return role.empty() ? path : role + " " + path;
+}
+
+std::string readableExtensionList()
+{
+    std::string list = "npy, csv, txt";
+    for (const QByteArray &f : QImageReader::supportedImageFormats())
+        list += ", " + f.toStdString();
+    return list;
+}
+
+} // namespace
+
+/// The reader's message without the file name (`"in.npy": …`, `… (in "in.csv")`,
+/// `cannot read image "in.png": …`), since "cannot read in.npy: " names it already.
+std::string reason(std::string message, const std::string &path)
+{
+    const std::string name = "\"" + path + "\"";
+    for (const std::string &pattern :
+         {"cannot read image " + name + ": ", name + ": ", " (in " + name + ")"}) {
+        for (std::size_t at = message.find(pattern); at != std::string::npos;
+             at = message.find(pattern, at))
+            message.erase(at, pattern.size());
+    }
+    return message.empty() ? "unreadable" : message;
+}
+
+std::string extensionOf(const std::string &path)
+{
+    const fs::path p(path);
+    std::string ext = p.extension().string();
+    if (!ext.empty() && ext.front() == '.')
+        ext.erase(0, 1);
+    return lower(ext);
+}
+
+bool isReadableExtension(const std::string &ext)
+{
+    return isDataExtension(ext) || contains(QImageReader::supportedImageFormats(), ext);
+}
+
+bool isWritableExtension(const std::string &ext)
+{
+    return isDataExtension(ext) || contains(QImageWriter::supportedImageFormats(), ext);
+}
+
+std::string writableExtensionList()
+{
+    std::string list = "npy, csv, txt";
+    for (const QByteArray &f : QImageWriter::supportedImageFormats())
+        list += ", " + f.toStdString();
+    return list;
+}
+
+static FileKind dataKind(const std::string &ext)
+{
+    if (ext == "npy")
+        return FileKind::Npy;
+    if (ext == "csv")
+        return FileKind::Csv;
+    if (ext == "txt")
+        return FileKind::Text;
+    return FileKind::Unknown;
+}
+
+FileKind readKind(const std::string &path)
+{
+    const std::string ext = extensionOf(path);
+    if (isDataExtension(ext))
+        return dataKind(ext);
+    return contains(QImageReader::supportedImageFormats(), ext) ? FileKind::Image
+                                                                : FileKind::Unknown;
+}
+
+FileKind writeKind(const std::string &path)
+{
+    const std::string ext = extensionOf(path);
+    if (isDataExtension(ext))
+        return dataKind(ext);
+    return contains(QImageWriter::supportedImageFormats(), ext) ? FileKind::Image
+                                                                : FileKind::Unknown;
+}
+
+std::string shapeString(const std::array<int, 4> &shape, int rank)
+{
+    std::string s;
+    for (int i = 4 - rank; i < 4; ++i) {
+        if (i > 4 - rank)
+            s += "\u00d7";
+        s += std::to_string(shape[std::size_t(i)]);
+    }
+    return s;
+}
+
+Data readData(const std::string &path, const std::string &role)
+{
+    const std::string name = withRole(role, path);
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw CliError("cannot read " + name + ": no such file");
+    if (fs::is_directory(status))
+        throw CliError("cannot read " + name + ": it is a folder, not a file");
+
+    Data data;
+    data.kind = readKind(path);
+    switch (data.kind) {
+    case FileKind::Npy: {
+        IoResult<NpyArray> r = readNpy(path);
+        if (!r.ok())
+            throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
+        data.tensor = std::move(r.value->tensor);
+        data.type = r.value->type == NpyType::Float64 ? NpyType::Float64 : NpyType::Float32;
+        break;
+    }
+    case FileKind::Csv:
+    case FileKind::Text: {
+        IoResult<Tensor> r = readCsv(path);
+        if (!r.ok())
+            throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
+        data.tensor = std::move(*r.value);
+        break;
+    }
+    case FileKind::Image: {
+        // Grayscale files become one (H, W) plane, images with alpha keep it as a fourth plane.
+        const QString file = qPath(path);
+        ImageLoadOptions options;
+        const QImage::Format format = QImageReader(file).imageFormat();
+        const bool gray = format == QImage::Format_Grayscale8 ||
+                          format == QImage::Format_Grayscale16 || format == QImage::Format_Mono ||
+                          format == QImage::Format_MonoLSB;
+        if (gray)
+            options.channels = ChannelMode::Grayscale;
+        else if (format != QImage::Format_Invalid &&
+                 QImage::toPixelFormat(format).alphaUsage() == QPixelFormat::UsesAlpha)
+            options.keepAlpha = true;
+        LoadedImage image = loadImage(file, options);
+        if (!image.ok())
+            throw CliError("cannot read " + name + ": " + reason(image.error.toStdString(), path));
+        data.tensor = std::move(image.tensor);
+        data.tensor.setRank(data.tensor.planeCount() == 1 ? 2 : 3);
+        break;
+    }
+    case FileKind::Unknown: {
+        const std::string ext = extensionOf(path);
+        throw CliError("cannot read " + name + ": " +
+                       (ext.empty() ? std::string("no extension") : "unknown extension ." + ext) +
+                       " (use " + readableExtensionList() + ")");
+    }
+    }
+    if (data.tensor.empty())
+        throw CliError("cannot read " + name + ": it holds no values (shape " +
+                       data.tensor.shapeString() + ")");
+    return data;
+}
+
+void checkOutputPath(const std::string &path, const std::string &role)
+{
+    if (writeKind(path) != FileKind::Unknown)
+        return;
+    const std::string ext = extensionOf(path);
+    throw CliError("cannot write " + withRole(role, path) + ": " +
+                   (ext.empty() ? std::string("no extension") : "unknown extension ." + ext) +
+                   " (use " + writableExtensionList() + ")");
+}
+
+void writeData(const std::string &path, const Tensor &t, NpyType type)
+{
+    checkOutputPath(path);
+    std::string error;
+    switch (writeKind(path)) {
+    case FileKind::Npy:
+        error = writeNpy(path, t, type == NpyType::Float64 ? NpyType::Float64 : NpyType::Float32);
+        break;
+    case FileKind::Csv:
+    case FileKind::Text:
+        if (t.planeCount() != 1)
+            throw CliError("cannot write " + t.shapeString() + " to " + path + ": a ." +
+                           extensionOf(path) + " file holds one 2-D matrix (use .npy)");
+        if (writeKind(path) == FileKind::Csv)
+            error = writeCsv(path, t);
+        else
+            error = writeFileAtomically(path, formatMatrixText(t.planeTensor(0, 0), ' '));
+        break;
+    case FileKind::Image: {
+        if (t.n() != 1 || (t.c() != 1 && t.c() != 3 && t.c() != 4))
+            throw CliError("cannot write " + t.shapeString() + " as an image to " + path +
+                           ": an image needs 1, 3 or 4 channels (use .npy)");
+        const QImage image = tensorToImage(t);
+        if (image.isNull())
+            throw CliError("cannot write " + path + ": cannot make a " + t.shapeString() +
+                           " image");
+        error = saveImage(image, qPath(path)).toStdString();
+        break;
+    }
+    case FileKind::Unknown:
+        break;
+    }
+    if (error.empty())
+        return;
+    // The writers usually name the file already; make sure the message does.
+    if (error.find(path) == std::string::npos)
+        error = "cannot write " + path + ": " + error;
+    throw CliError(error);
+}
+
+} // namespace poolviz::cli
