@@ -5,7 +5,6 @@
 #include "matrixio.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -524,15 +523,8 @@ void TestMatrixIo::parseNeverThrows()
 
 void TestMatrixIo::parseLargePaste()
 {
-    // A 2000 × 2000 paste, once as plain rows and once as a NumPy repr, well under a second in an
-    // optimised build. Unoptimised builds get more room; sanitizer builds are not timed.
-#if defined(__SANITIZE_ADDRESS__)
-    constexpr qint64 kParseLimitMs = std::numeric_limits<qint64>::max();
-#elif defined(NDEBUG)
-    constexpr qint64 kParseLimitMs = 1000;
-#else
-    constexpr qint64 kParseLimitMs = 3000;
-#endif
+    // A 2000 × 2000 paste, once as plain rows and once as a NumPy repr, parses to the right
+    // values. (Speed belongs in a benchmark, not in a timed pass/fail test.)
     const int n = 2000;
     std::string plain, repr = "array([";
     plain.reserve(std::size_t(n) * n * 5);
@@ -549,16 +541,12 @@ void TestMatrixIo::parseLargePaste()
     }
     repr += "])";
     for (const std::string *text : {&plain, &repr}) {
-        QElapsedTimer timer;
-        timer.start();
         const IoResult<Tensor> r = poolviz::parseMatrixText(*text);
-        const qint64 ms = timer.elapsed();
         QVERIFY2(r.ok(), r.error.toString().c_str());
         QCOMPARE(dimsOf(*r.value), (QList<int>{n, n}));
         QCOMPARE(r.value->at(0, 1), 13.0f);
         QCOMPARE(r.value->at(1999, 1999), float((1999 * 7 + 1999 * 13) % 1000));
         QCOMPARE(r.value->at(1234, 567), float((1234 * 7 + 567 * 13) % 1000));
-        QVERIFY2(ms < kParseLimitMs, qPrintable(QString("took %1 ms").arg(ms)));
     }
 }
 
