@@ -8,14 +8,22 @@
 namespace poolviz {
 
 /// How an image becomes planes.
-enum class ChannelMode { Color, Grayscale, Red, Green, Blue, Alpha };
+enum class ChannelMode
+{
+    Color,
+    Grayscale,
+    Red,
+    Green,
+    Blue,
+    Alpha
+};
 
 /// Loading options.
 struct ImageLoadOptions
 {
     ChannelMode channels = ChannelMode::Color;
-    bool keepAlpha = false;           ///< Color: add the alpha channel as a fourth plane
-    qint64 maxPixels = 100'000'000;   ///< refuse larger images before allocating
+    bool keepAlpha = false;         ///< Color: add the alpha channel as a fourth plane
+    qint64 maxPixels = 100'000'000; ///< refuse larger images before allocating
 };
 
 /// An image converted to a (1, C, H, W) tensor of 0–255 values, or an error message. One plane

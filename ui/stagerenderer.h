@@ -13,7 +13,13 @@
 namespace poolviz {
 
 /// Which grid of the stage a point or cell belongs to.
-enum class StageGrid { Input, Output, Upstream, InputGradient };
+enum class StageGrid
+{
+    Input,
+    Output,
+    Upstream,
+    InputGradient
+};
 
 /// A cell of one of the stage's grids (input coordinates may lie in the padding ring: negative
 /// or ≥ the input size).
