@@ -1,0 +1,357 @@
+// poolviz: the PoolViz window. Parses the command line (FILE, --preset, --matrix, the pool options
+// shared with poolviz-cli, --phase, --step), restores the last session, and either shows the
+// window or, with --screenshot, renders it at its default size to a PNG and exits.
+
+#include "examples.h"
+#include "imageio.h"
+#include "mainwindow.h"
+#include "matrixio.h"
+#include "pooldocument.h"
+#include "pooloptions.h"
+#include "settings.h"
+
+#if __has_include("photoworkspace.h")
+#include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
+#include "photoworkspace.h"
+#define POOLVIZ_HAVE_PHOTO 1
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QLayout>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace poolviz;
+
+namespace {
+
+/// Everything the command line asks for, checked before any window exists.
+struct Options
+{
+    QString file;
+    QString preset;
+    QString matrixText;
+    PoolParams params;
+    bool poolOptionsGiven = false;
+    std::optional<Phase> phase;
+    std::optional<int> step; ///< 1-based; 0 = before the first step
+    QString screenshot;
+    QSize size = MainWindow::defaultSize();
+    bool sizeGiven = false;
+};
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "poolviz: %s\n", qPrintable(message));
+    return 2;
+}
+
+QString knownExamples()
+{
+    QStringList ids;
+    for (const Example &ex : examples())
+        ids << QString::fromStdString(ex.id);
+    return ids.join(QStringLiteral(", "));
+}
+
+QString helpText(QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    text.replace(QStringLiteral("<executable_name>"), QStringLiteral("poolviz"));
+    return text + QStringLiteral("\n") + QString::fromStdString(PoolOptionParser::help()) +
+           QStringLiteral("\nExamples: %1\n").arg(knownExamples());
+}
+
+/// Parses `args` (without the program name). Returns an exit code when poolviz should stop now
+/// (help, version, or an error already printed), nullopt to go on.
+std::optional<int> parseArguments(const QStringList &args, Options &out)
+{
+    // The preset's parameters are the defaults the pool options change, so find it first.
+    QString preset;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--preset") && i + 1 < args.size())
+            preset = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--preset=")))
+            preset = args[i].mid(9);
+    }
+    PoolParams defaults;
+    if (!preset.isEmpty()) {
+        const Example *ex = findExample(preset.toStdString());
+        if (!ex)
+            return fail(QStringLiteral("--preset \"%1\": no such example (known: %2)")
+                            .arg(preset, knownExamples()));
+        defaults = ex->params;
+    }
+
+    std::vector<std::string> raw;
+    for (const QString &a : args)
+        raw.push_back(a.toStdString());
+    PoolOptionParser pool(defaults);
+    QStringList rest{QStringLiteral("poolviz")};
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == "--") { // everything after is positional
+            for (std::size_t k = i; k < raw.size(); ++k)
+                rest << QString::fromStdString(raw[k]);
+            break;
+        }
+        if (!pool.consume(raw, i))
+            rest << QString::fromStdString(raw[i]);
+        else if (!pool.error().empty())
+            return fail(QString::fromStdString(pool.error()));
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "PoolViz: step through 2-D pooling (max, average, min, Lp, adaptive) forward "
+        "and backward, as PyTorch and TensorFlow compute it."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help and exit."));
+    parser.addOption(helpOption);
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+                                           QStringLiteral("Show the version and exit."));
+    parser.addOption(versionOption);
+    const QCommandLineOption presetOption(
+        QStringLiteral("preset"), QStringLiteral("Load a built-in example (see the list below)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption matrixOption(
+        QStringLiteral("matrix"),
+        QStringLiteral("Use this matrix, e.g. \"1 2; 3 4\" or a NumPy repr."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption phaseOption(QStringLiteral("phase"),
+                                         QStringLiteral("Show the forward or backward pass."),
+                                         QStringLiteral("forward|backward"));
+    const QCommandLineOption stepOption(
+        QStringLiteral("step"),
+        QStringLiteral("Show step N (1 = the first window, 0 = before it)."), QStringLiteral("N"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to this PNG and exit (needs no display)."),
+        QStringLiteral("OUT.png"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size (default 1600x1000)."),
+                                        QStringLiteral("WxH"));
+    parser.addOptions(
+        {presetOption, matrixOption, phaseOption, stepOption, screenshotOption, sizeOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
+                                 QStringLiteral("[FILE]"));
+    if (!parser.parse(rest))
+        return fail(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        std::fputs(qPrintable(helpText(parser)), stdout);
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        std::printf("poolviz %s\n", POOLVIZ_VERSION);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QStringLiteral("one FILE at most, got %1: %2")
+                        .arg(positional.size())
+                        .arg(positional.join(QLatin1Char(' '))));
+    if (!positional.isEmpty())
+        out.file = positional.first();
+    out.preset = preset;
+    out.matrixText = parser.value(matrixOption);
+    out.params = pool.params();
+    out.poolOptionsGiven = pool.anyGiven();
+    if (parser.isSet(phaseOption)) {
+        const QString phase = parser.value(phaseOption).toLower();
+        if (phase == QLatin1String("forward"))
+            out.phase = Phase::Forward;
+        else if (phase == QLatin1String("backward"))
+            out.phase = Phase::Backward;
+        else
+            return fail(QStringLiteral("--phase \"%1\": use forward or backward")
+                            .arg(parser.value(phaseOption)));
+    }
+    if (parser.isSet(stepOption)) {
+        bool ok = false;
+        const int step = parser.value(stepOption).toInt(&ok);
+        if (!ok || step < 0)
+            return fail(QStringLiteral("--step \"%1\": not a step number ≥ 0")
+                            .arg(parser.value(stepOption)));
+        out.step = step;
+    }
+    out.screenshot = parser.value(screenshotOption);
+    if (parser.isSet(screenshotOption) && out.screenshot.isEmpty())
+        return fail(QStringLiteral("--screenshot needs a file name"));
+    if (parser.isSet(sizeOption)) {
+        static const QRegularExpression re(QStringLiteral("^(\\d{2,5})[x×X](\\d{2,5})$"));
+        const auto m = re.match(parser.value(sizeOption));
+        const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
+        const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
+        if (w < 320 || h < 240 || w > 10000 || h > 10000)
+            return fail(QStringLiteral("--size \"%1\": use WxH between 320x240 and 10000x10000")
+                            .arg(parser.value(sizeOption)));
+        out.size = QSize(w, h);
+        out.sizeGiven = true;
+    }
+    return std::nullopt;
+}
+
+bool isMatrixPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
+           suffix == QLatin1String("npy");
+}
+
+/// Loads a matrix file for the command line; an error message (one line) on failure.
+QString readMatrixFile(const QString &path, Tensor &out)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("npy")) {
+        const IoResult<NpyArray> r = readNpy(path.toStdString());
+        if (!r.ok())
+            return QStringLiteral("%1: %2").arg(path, QString::fromStdString(r.error.toString()));
+        out = r.value->tensor;
+    } else {
+        const IoResult<Tensor> r = readCsv(path.toStdString());
+        if (!r.ok())
+            return QStringLiteral("%1: %2").arg(path, QString::fromStdString(r.error.toString()));
+        out = *r.value;
+    }
+    if (out.empty())
+        return QStringLiteral("%1: holds no values").arg(name);
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PoolViz"));
+    QCoreApplication::setApplicationName(QStringLiteral("PoolViz"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POOLVIZ_VERSION));
+
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    Options options;
+    if (const auto exitCode = parseArguments(args, options))
+        return *exitCode;
+
+    const bool screenshot = !options.screenshot.isEmpty();
+    if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/poolviz.svg")));
+
+    // A screenshot neither reads nor writes the user's settings: it must be reproducible.
+    std::unique_ptr<Settings> settings;
+    if (!screenshot)
+        settings = std::make_unique<Settings>();
+    MainWindow window(settings.get());
+    PoolDocument *doc = window.document();
+    window.restoreSession();
+
+    // The input: a preset, a typed matrix or a file; pool options change the parameters.
+    PoolParams params =
+        options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
+    Tensor input = doc->input();
+    QString description = doc->inputDescription();
+    if (!options.preset.isEmpty()) {
+        const Example *ex = findExample(options.preset.toStdString());
+        input = ex->input;
+        description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+    }
+    if (!options.matrixText.isEmpty()) {
+        const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
+        if (!parsed.ok())
+            return fail(QStringLiteral("--matrix: %1")
+                            .arg(QString::fromStdString(parsed.error.toString())));
+        input = *parsed.value;
+        description = QObject::tr("Matrix from the command line");
+    }
+    bool openImage = false;
+    if (!options.file.isEmpty()) {
+        if (!QFileInfo::exists(options.file))
+            return fail(QStringLiteral("%1: no such file").arg(options.file));
+        if (isMatrixPath(options.file)) {
+            const QString error = readMatrixFile(options.file, input);
+            if (!error.isEmpty())
+                return fail(error);
+            description = QFileInfo(options.file).fileName();
+        } else if (QImageReader::supportedImageFormats().contains(
+                       QFileInfo(options.file).suffix().toLower().toLatin1())) {
+            openImage = true;
+        } else {
+            return fail(QStringLiteral("%1: not a matrix (.csv, .txt, .npy) or an image Qt reads")
+                            .arg(options.file));
+        }
+    }
+    doc->reset(input, description, params);
+    if (options.phase)
+        doc->setPhase(*options.phase);
+    if (openImage) {
+#ifdef POOLVIZ_HAVE_PHOTO
+        auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
+        if (!photo || !photo->openImage(options.file))
+            return fail(QStringLiteral("%1: %2").arg(
+                options.file, photo ? photo->message() : QStringLiteral("cannot open images")));
+        window.workspaceTabs()->setCurrentWidget(photo);
+#else
+        return fail(
+            QStringLiteral("%1: this poolviz was built without the photo tab").arg(options.file));
+#endif
+    }
+    if (options.step) {
+        if (!doc->trace() && *options.step > 0)
+            return fail(QStringLiteral("--step %1: there are no steps: %2")
+                            .arg(*options.step)
+                            .arg(doc->traceError()));
+        if (*options.step > doc->stepCount())
+            return fail(QStringLiteral("--step %1: the trace has %2 steps")
+                            .arg(*options.step)
+                            .arg(doc->stepCount()));
+        doc->setStep(*options.step - 1);
+    }
+
+    if (screenshot) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(options.size);
+        window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.layout())
+            window.layout()->activate();
+#ifdef POOLVIZ_HAVE_PHOTO
+        if (auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
+            photo && photo->isPooling()) {
+            // Pooling a photo runs off the GUI thread: wait (bounded) for its result.
+            QEventLoop wait;
+            QObject::connect(photo, &PhotoWorkspace::resultApplied, &wait, &QEventLoop::quit);
+            QTimer::singleShot(20000, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+#endif
+        QCoreApplication::sendPostedEvents();
+        QImage image = window.grab().toImage();
+        image.setDevicePixelRatio(1.0);
+        const QString error = saveImage(image, options.screenshot);
+        if (!error.isEmpty())
+            return fail(error);
+        return 0;
+    }
+
+    window.restoreWindowLayout();
+    if (options.sizeGiven)
+        window.resize(options.size);
+    window.show();
+    return app.exec();
+}

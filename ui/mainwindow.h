@@ -1,0 +1,168 @@
+#pragma once
+
+#include "trace.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QTabWidget;
+
+namespace poolviz {
+
+class MatrixEditor;
+class ParameterPanel;
+class PlaybackBar;
+class PoolDocument;
+class Settings;
+class StageWidget;
+
+/// The PoolViz window: parameters on the left, the matrix (or photo) in the middle, the stage
+/// with its playback bar on the right, and menus for files, examples, playback and export. All
+/// actions are made in createActions() and enabled in updateActions().
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// The answer to "the matrix has unsaved edits": save first, throw them away, or stop.
+    enum class UnsavedChoice
+    {
+        Save,
+        Discard,
+        Cancel
+    };
+    /// Asks what to do with unsaved edits before `action` (e.g. "loading the example …").
+    using UnsavedPrompt = std::function<UnsavedChoice(const QString &action)>;
+
+    /// `settings` may be null (screenshots): then nothing is read from or written to settings.
+    explicit MainWindow(Settings *settings = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// The size the window opens at when no geometry is restored (and screenshots use).
+    static QSize defaultSize() { return {1600, 1000}; }
+
+    PoolDocument *document() const { return m_document; }
+    ParameterPanel *parameterPanel() const { return m_parameters; }
+    MatrixEditor *inputEditor() const { return m_inputEditor; }
+    MatrixEditor *upstreamEditor() const { return m_upstreamEditor; }
+    StageWidget *stage() const { return m_stage; }
+    PlaybackBar *playbackBar() const { return m_playback; }
+    QTabWidget *workspaceTabs() const { return m_workspaceTabs; }
+    /// The photo tab, or null when PoolViz was built without it.
+    QWidget *photoWorkspace() const { return m_photo; }
+    /// The status bar's latest message (also kept when the status bar clears it).
+    QString lastMessage() const { return m_lastMessage; }
+
+    /// An action by its object name ("playPause", "stepForward", "exportStagePng", …).
+    QAction *action(const QString &name) const;
+    /// The Examples menu.
+    QMenu *examplesMenu() const { return m_examplesMenu; }
+
+    /// Replaces the unsaved-edits question (tests answer without a dialog).
+    void setUnsavedPrompt(UnsavedPrompt prompt) { m_prompt = std::move(prompt); }
+
+    /// Restores the last session's parameters, matrix and playback choices (not the geometry).
+    void restoreSession();
+    /// Restores the window geometry and dock layout of the last session.
+    void restoreWindowLayout();
+
+    /// Opens a matrix (.csv, .txt, .npy) into the matrix tab or an image into the photo tab.
+    /// Asks about unsaved edits first. Returns false (with a status message) on failure.
+    bool openFile(const QString &path);
+    /// Loads the built-in example `id`, asking about unsaved edits. False if unknown or cancelled.
+    bool loadExample(const QString &id);
+    /// Saves the input: .npy keeps every channel; .csv/.txt the current channel.
+    bool saveMatrix(const QString &path);
+    /// Exports the stage at the current step as .png, .svg or .pdf (by suffix).
+    bool exportStage(const QString &path);
+    /// Exports the animation: a .gif file, or numbered PNG frames into the folder `path`.
+    bool exportAnimation(const QString &path);
+    /// Exports the pooled output as .csv (current channel) or .npy (every channel).
+    bool exportOutput(const QString &path);
+    /// Exports the input gradient of the backward pass as .csv or .npy.
+    bool exportInputGradient(const QString &path);
+    /// Reads the clipboard: an image goes to the photo tab, text to the matrix.
+    bool pasteFromClipboard();
+
+    /// Shows `text` in the status bar and remembers it.
+    void showMessage(const QString &text, int timeoutMs = 6000);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createWidgets();
+    void createActions();
+    void createMenus();
+    void updateActions();
+    void updateTitle();
+    void saveSession();
+    bool maybeKeepEdits(const QString &action);
+    bool saveMatrixAs();
+    QString askSavePath(const QString &title, const QString &filters, const QString &suffix);
+    void rememberDirectory(const QString &path);
+    void setPhase(Phase phase);
+    bool isImageFile(const QString &path) const;
+    bool isMatrixFile(const QString &path) const;
+    void about();
+
+    Settings *m_settings;
+    PoolDocument *m_document;
+    ParameterPanel *m_parameters = nullptr;
+    MatrixEditor *m_inputEditor = nullptr;
+    MatrixEditor *m_upstreamEditor = nullptr;
+    QTabWidget *m_editorTabs = nullptr;
+    StageWidget *m_stage = nullptr;
+    PlaybackBar *m_playback = nullptr;
+    QTabWidget *m_workspaceTabs = nullptr;
+    QSplitter *m_matrixSplitter = nullptr;
+    QWidget *m_photo = nullptr;
+    QLabel *m_inputStatus = nullptr;
+    QMenu *m_examplesMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QActionGroup *m_phaseGroup = nullptr;
+    QString m_lastMessage;
+    QString m_savePath;
+    UnsavedPrompt m_prompt;
+
+    // Actions (createActions)
+    QAction *m_openAct = nullptr;
+    QAction *m_saveAct = nullptr;
+    QAction *m_saveAsAct = nullptr;
+    QAction *m_quitAct = nullptr;
+    QAction *m_undoAct = nullptr;
+    QAction *m_redoAct = nullptr;
+    QAction *m_pasteAct = nullptr;
+    QAction *m_copyStageAct = nullptr;
+    QAction *m_forwardPhaseAct = nullptr;
+    QAction *m_backwardPhaseAct = nullptr;
+    QAction *m_smoothAct = nullptr;
+    QAction *m_fullScreenAct = nullptr;
+    QAction *m_playAct = nullptr;
+    QAction *m_backAct = nullptr;
+    QAction *m_forwardAct = nullptr;
+    QAction *m_firstAct = nullptr;
+    QAction *m_lastAct = nullptr;
+    QAction *m_fasterAct = nullptr;
+    QAction *m_slowerAct = nullptr;
+    QAction *m_exportPngAct = nullptr;
+    QAction *m_exportSvgAct = nullptr;
+    QAction *m_exportPdfAct = nullptr;
+    QAction *m_exportGifAct = nullptr;
+    QAction *m_exportFramesAct = nullptr;
+    QAction *m_exportOutputAct = nullptr;
+    QAction *m_exportGradientAct = nullptr;
+    QAction *m_aboutAct = nullptr;
+};
+
+} // namespace poolviz

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "poolparams.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QSpinBox;
+class QToolButton;
+
+namespace poolviz {
+
+class PoolDocument;
+
+/// A height × width pair of spin boxes with a chain toggle: while linked (the default), changing
+/// one side changes the other too.
+class LinkedSizeEdit : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LinkedSizeEdit(const QString &name, int minimum, int maximum, QWidget *parent = nullptr);
+
+    QSpinBox *heightSpin() const { return m_h; }
+    QSpinBox *widthSpin() const { return m_w; }
+    QToolButton *linkButton() const { return m_link; }
+    /// The size shown.
+    Size2 value() const;
+    /// Shows `size` without emitting; unlinks when the sides differ.
+    void setValue(const Size2 &size);
+    bool isLinked() const;
+    /// Links or unlinks the sides; linking makes the width equal the height (emits edited).
+    void setLinked(bool linked);
+
+signals:
+    /// The user changed the size (already linked through).
+    void edited(const poolviz::Size2 &size);
+    /// A spin box lost focus or Return was pressed: the edit run ended.
+    void editingFinished();
+
+private:
+    QSpinBox *m_h;
+    QSpinBox *m_w;
+    QToolButton *m_link;
+};
+
+/// Every pooling parameter, the output-size formula of each axis with the numbers filled in, and
+/// the core's validation messages. Changes go to the document as undoable, mergeable commands;
+/// the panel shows whatever the document holds.
+class ParameterPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// Which kind of window the pool uses.
+    enum class WindowKind
+    {
+        Sliding,
+        Adaptive,
+        Global
+    };
+
+    explicit ParameterPanel(PoolDocument *document, QWidget *parent = nullptr);
+
+    QComboBox *modeCombo() const { return m_mode; }
+    QComboBox *windowCombo() const { return m_window; }
+    QDoubleSpinBox *pSpin() const { return m_p; }
+    LinkedSizeEdit *kernelEdit() const { return m_kernel; }
+    QCheckBox *strideFollowsKernel() const { return m_strideAuto; }
+    LinkedSizeEdit *strideEdit() const { return m_stride; }
+    QComboBox *paddingModeCombo() const { return m_paddingMode; }
+    QSpinBox *paddingSpin(int side) const
+    {
+        return m_pad[side];
+    } ///< 0 top, 1 bottom, 2 left, 3 right
+    QToolButton *paddingLink() const { return m_padLink; }
+    LinkedSizeEdit *dilationEdit() const { return m_dilation; }
+    QCheckBox *ceilModeCheck() const { return m_ceil; }
+    QCheckBox *countIncludePadCheck() const { return m_countPad; }
+    QCheckBox *divisorCheck() const { return m_divisorOn; }
+    QSpinBox *divisorSpin() const { return m_divisor; }
+    LinkedSizeEdit *adaptiveEdit() const { return m_adaptive; }
+    /// "Output 2 × 2" or "No output".
+    QLabel *outputLabel() const { return m_outputLabel; }
+    /// The two formulas, one line per axis.
+    QLabel *formulaLabel() const { return m_formula; }
+    /// The core's errors (red), empty when the parameters are valid.
+    QLabel *errorLabel() const { return m_error; }
+    /// Warnings and notes (where PyTorch or TensorFlow would refuse or differ).
+    QLabel *notesLabel() const { return m_notes; }
+
+private:
+    enum MergeKey
+    {
+        KeyP,
+        KeyKernel,
+        KeyStride,
+        KeyPadding,
+        KeyDilation,
+        KeyDivisor,
+        KeyAdaptive
+    };
+
+    void syncParams();
+    void syncGeometry();
+    void commit(const PoolParams &params, const QString &text, int mergeKey = -1);
+    void setPaddingSide(int side, int value);
+    void updateRows();
+
+    PoolDocument *m_document;
+    QFormLayout *m_form = nullptr;
+    QComboBox *m_mode = nullptr;
+    QComboBox *m_window = nullptr;
+    QDoubleSpinBox *m_p = nullptr;
+    LinkedSizeEdit *m_kernel = nullptr;
+    QCheckBox *m_strideAuto = nullptr;
+    LinkedSizeEdit *m_stride = nullptr;
+    QWidget *m_strideRow = nullptr;
+    QComboBox *m_paddingMode = nullptr;
+    QWidget *m_padRow = nullptr;
+    QSpinBox *m_pad[4] = {};
+    QToolButton *m_padLink = nullptr;
+    QLabel *m_padResolved = nullptr;
+    LinkedSizeEdit *m_dilation = nullptr;
+    QCheckBox *m_ceil = nullptr;
+    QCheckBox *m_countPad = nullptr;
+    QCheckBox *m_divisorOn = nullptr;
+    QSpinBox *m_divisor = nullptr;
+    QWidget *m_divisorRow = nullptr;
+    LinkedSizeEdit *m_adaptive = nullptr;
+    QLabel *m_outputLabel = nullptr;
+    QLabel *m_formula = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_notes = nullptr;
+    Size2 m_lastAdaptive{2, 2};
+};
+
+} // namespace poolviz
