@@ -1,0 +1,1109 @@
+// The Photo tab: loading (formats, channels, corrupt/truncated files, size limit), pooling off the
+// GUI thread (latest result wins), synchronized views, the sliding window on a crop, the pyramid,
+// A/B comparison with |A − B|, and export round trips. Runs on the offscreen platform.
+
+#include "imageio.h"
+#include "matrixio.h"
+#include "photocamera.h"
+#include "photodifference.h"
+#include "photoparamsource.h"
+#include "photopooler.h"
+#include "photosettings.h"
+#include "photostage.h"
+#include "photoview.h"
+#include "photoworkspace.h"
+#include "pool.h"
+#include "pooldocument.h"
+#include "trace.h"
+
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QImageWriter>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QtEndian>
+
+#include <cmath>
+
+using namespace poolviz;
+
+namespace {
+
+/// Setting A for the tests, changed by hand.
+class FakeSource : public PhotoParamSource
+{
+public:
+    explicit FakeSource(const PoolParams &p = {}) : params(p) {}
+    PoolParams poolParams() const override { return params; }
+    void sendToMatrix(const Tensor &matrix, const QString &description) override
+    {
+        sent = matrix;
+        sentDescription = description;
+        ++sentCount;
+    }
+    void set(const PoolParams &p)
+    {
+        params = p;
+        emit poolParamsChanged();
+    }
+    PoolParams params;
+    Tensor sent;
+    QString sentDescription;
+    int sentCount = 0;
+};
+
+PoolParams pool(PoolMode mode, int k, int s)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.kernel = {k, k};
+    p.stride = Size2{s, s};
+    return p;
+}
+
+/// Waits (processing events) until the workspace has no job running or pending.
+bool settle(const PhotoWorkspace &ws, int timeoutMs = 120000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (ws.isPooling() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return !ws.isPooling() && ws.result() != nullptr;
+}
+
+/// A w × h RGB picture with distinct, irregular values in every channel.
+QImage testPicture(int w, int h, int seed = 1)
+{
+    QImage img(w, h, QImage::Format_RGB888);
+    for (int y = 0; y < h; ++y) {
+        uchar *line = img.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            const unsigned v = unsigned(x * 37 + y * 101 + seed * 7) * 2654435761u;
+            line[3 * x + 0] = uchar((v >> 8) & 255);
+            line[3 * x + 1] = uchar((x * 5 + y * 3 + seed) & 255);
+            line[3 * x + 2] = uchar((v >> 20) & 255);
+        }
+    }
+    return img;
+}
+
+QString sampleNamed(const QString &part)
+{
+    for (const QString &s : PhotoWorkspace::samplePhotos())
+        if (s.contains(part))
+            return s;
+    return {};
+}
+
+QByteArray pngBytes(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QByteArray jpegBytes(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 90);
+    return bytes;
+}
+
+/// CRC-32 as PNG chunks use it (polynomial 0xEDB88320).
+quint32 pngCrc(const QByteArray &bytes)
+{
+    quint32 crc = 0xffffffffu;
+    for (const char ch : bytes) {
+        crc ^= quint8(ch);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc & 1) ? (crc >> 1) ^ 0xedb88320u : crc >> 1;
+    }
+    return crc ^ 0xffffffffu;
+}
+
+/// A PNG whose header claims width × height pixels but that holds no image data: decoding it would
+/// need width·height·4 bytes, so only a check of the header can refuse it cheaply.
+QByteArray pngHeaderOnly(quint32 width, quint32 height)
+{
+    QByteArray ihdr("IHDR");
+    char data[13];
+    qToBigEndian(width, data);
+    qToBigEndian(height, data + 4);
+    data[8] = 8; // bit depth
+    data[9] = 2; // colour type RGB
+    data[10] = data[11] = data[12] = 0;
+    ihdr.append(data, 13);
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    char len[4];
+    qToBigEndian(quint32(13), len);
+    png.append(len, 4);
+    png.append(ihdr);
+    char crc[4];
+    qToBigEndian(pngCrc(ihdr), crc);
+    png.append(crc, 4);
+    // An IDAT chunk that ends the header (its few bytes could never hold the picture), then IEND.
+    for (const QByteArray &chunk :
+         {QByteArray("IDAT\x78\x9c\x03\x00\x00\x00\x00\x01", 12), QByteArray("IEND")}) {
+        qToBigEndian(quint32(chunk.size() - 4), len);
+        png.append(len, 4);
+        png.append(chunk);
+        qToBigEndian(pngCrc(chunk), crc);
+        png.append(crc, 4);
+    }
+    return png;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+/// The max of the k×k block at (r·s, c·s) of plane p, by a naive loop.
+float blockMax(const Tensor &t, int p, int r, int c, int k, int s)
+{
+    float m = -1;
+    for (int i = 0; i < k; ++i)
+        for (int j = 0; j < k; ++j)
+            m = std::max(m, t.planeData(p)[std::size_t(r * s + i) * t.w() + (c * s + j)]);
+    return m;
+}
+
+/// Every value of `a` equals `b` (same shape); the first difference in `where`.
+bool sameTensor(const Tensor &a, const Tensor &b, QString *where = nullptr, double tol = 0)
+{
+    if (a.c() != b.c() || a.h() != b.h() || a.w() != b.w()) {
+        if (where)
+            *where = QStringLiteral("shapes %1 vs %2")
+                         .arg(QString::fromStdString(a.shapeString()),
+                              QString::fromStdString(b.shapeString()));
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::fabs(double(a.data()[i]) - double(b.data()[i])) > tol) {
+            if (where)
+                *where =
+                    QStringLiteral("index %1: %2 vs %3").arg(i).arg(a.data()[i]).arg(b.data()[i]);
+            return false;
+        }
+    return true;
+}
+
+/// Seed 002's small tensor: [[6 9 9 2] [6 9 6 0] [8 3 4 5] [9 2 3 5]].
+QImage seed002Image()
+{
+    const int v[4][4] = {{6, 9, 9, 2}, {6, 9, 6, 0}, {8, 3, 4, 5}, {9, 2, 3, 5}};
+    QImage img(4, 4, QImage::Format_Grayscale8);
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 4; ++c)
+            img.scanLine(r)[c] = uchar(v[r][c]);
+    return img;
+}
+
+Tensor seed002Tensor()
+{
+    Tensor t(1, 1, 4, 4, 0.0f, 2);
+    t.data() = {6, 9, 9, 2, 6, 9, 6, 0, 8, 3, 4, 5, 9, 2, 3, 5};
+    return t;
+}
+
+} // namespace
+
+/// A document shaped like PoolDocument, for the DocumentParamSource template.
+class FakeDocument : public QObject
+{
+    Q_OBJECT
+public:
+    const PoolParams &params() const { return m_params; }
+    void setParams(const PoolParams &p)
+    {
+        m_params = p;
+        emit paramsChanged();
+    }
+    void setInput(const Tensor &t, const QString &d)
+    {
+        input = t;
+        description = d;
+    }
+    Tensor input;
+    QString description;
+signals:
+    void paramsChanged();
+
+private:
+    PoolParams m_params;
+};
+
+class TstPhoto : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void samplesAreBundled();
+    void pooledHalfSizeIsBlockMax_data();
+    void pooledHalfSizeIsBlockMax();
+    void perChannelEqualsChannelAlone();
+    void exportRoundTrip_data();
+    void exportRoundTrip();
+    void exportUpscaledShowsBlocks();
+    void exportValuesNpyAndCsv();
+    void exportFailuresSayWhy();
+    void badFileKeepsInput_data();
+    void badFileKeepsInput();
+    void sizeLimitRefusesFromHeader();
+    void sizeLimitIsConfigurable();
+    void channelChoices_data();
+    void channelChoices();
+    void invalidParamsSayWhy();
+    void latestParamsWinWhileLargePhotoPools();
+    void synchronizedZoomAndPan();
+    void valuesAppearAtHighZoom();
+    void pyramidLevels();
+    void differenceOfSeed002();
+    void differenceOfDifferentSizes();
+    void slidingWindowOnCrop();
+    void sendCropToMatrix();
+    void documentAdapter();
+    void poolDocumentIntegration();
+    void screenshots();
+};
+
+void TstPhoto::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("PoolVizTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_photo"));
+    QSettings().clear();
+}
+
+void TstPhoto::init()
+{
+    PhotoSettings().setMaxMegapixels(PhotoSettings::defaultMaxMegapixels);
+}
+
+void TstPhoto::samplesAreBundled()
+{
+    const QStringList samples = PhotoWorkspace::samplePhotos();
+    QVERIFY2(samples.size() >= 3, qPrintable(samples.join(',')));
+    // Seed 000's 224×224 grayscale cat and seed 002's 321×481 colour photo size.
+    const LoadedImage cat = loadImage(sampleNamed("cat-224"), {ChannelMode::Grayscale});
+    QVERIFY2(cat.ok(), qPrintable(cat.error));
+    QCOMPARE(cat.tensor.h(), 224);
+    QCOMPARE(cat.tensor.w(), 224);
+    const LoadedImage lake = loadImage(sampleNamed("lake"));
+    QVERIFY2(lake.ok(), qPrintable(lake.error));
+    QCOMPARE(lake.tensor.c(), 3);
+    QCOMPARE(lake.tensor.h(), 321);
+    QCOMPARE(lake.tensor.w(), 481);
+    for (const QString &s : samples)
+        QVERIFY2(QFileInfo(s).size() <= 300 * 1024, qPrintable(s));
+}
+
+void TstPhoto::pooledHalfSizeIsBlockMax_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("outH");
+    QTest::addColumn<int>("outW");
+    // Seed 000: the 224×224 grayscale cat pooled 2×2/2 is 112×112.
+    QTest::newRow("seed 000 cat 224→112") << "cat-224" << int(ChannelMode::Grayscale) << 112 << 112;
+    // Seed 002: a 321×481 RGB photo pooled 2×2 is 160×240.
+    QTest::newRow("seed 002 lake 321×481→160×240")
+        << "lake" << int(ChannelMode::Color) << 160 << 240;
+}
+
+void TstPhoto::pooledHalfSizeIsBlockMax()
+{
+    QFETCH(QString, sample);
+    QFETCH(int, channels);
+    QFETCH(int, outH);
+    QFETCH(int, outW);
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.setChannelMode(ChannelMode(channels));
+    QVERIFY2(ws.openImage(sampleNamed(sample)), qPrintable(ws.message()));
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a.size(), std::size_t(1));
+    const Tensor &in = ws.input();
+    const Tensor &out = *ws.result()->a[0].values;
+    QCOMPARE(out.h(), outH);
+    QCOMPARE(out.w(), outW);
+    QCOMPARE(out.c(), in.c());
+    int checked = 0;
+    for (int p = 0; p < out.c(); ++p)
+        for (int r = 0; r < outH; ++r)
+            for (int c = 0; c < outW; ++c) {
+                const float expected = blockMax(in, p, r, c, 2, 2);
+                const float got = out.planeData(p)[std::size_t(r) * outW + c];
+                if (got != expected)
+                    QFAIL(qPrintable(QStringLiteral("plane %1 (%2, %3): %4, block max %5")
+                                         .arg(p)
+                                         .arg(r)
+                                         .arg(c)
+                                         .arg(got)
+                                         .arg(expected)));
+                ++checked;
+            }
+    QCOMPARE(checked, outH * outW * in.c());
+    // The pooled view shows it, drawn over the photo at twice the pixel size.
+    QCOMPARE(ws.pooledView()->image().size(), QSize(outW, outH));
+    QCOMPARE(ws.pooledView()->mapping().scaleX, 2.0);
+    QCOMPARE(ws.pooledView()->mapping().offsetX, 0.0);
+}
+
+void TstPhoto::perChannelEqualsChannelAlone()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Avg, 3, 2)));
+    QVERIFY(ws.openImage(sampleNamed("lake")));
+    QVERIFY(settle(ws));
+    const Tensor colour = *ws.result()->a[0].values;
+    QCOMPARE(colour.c(), 3);
+    const ChannelMode alone[] = {ChannelMode::Red, ChannelMode::Green, ChannelMode::Blue};
+    for (int c = 0; c < 3; ++c) {
+        ws.setChannelMode(alone[c]);
+        QCOMPARE(ws.input().c(), 1);
+        QVERIFY(settle(ws));
+        const Tensor &single = *ws.result()->a[0].values;
+        QString where;
+        QVERIFY2(sameTensor(single, colour.planeTensor(0, c), &where),
+                 qPrintable(QStringLiteral("channel %1: %2").arg(c).arg(where)));
+        // …and both equal core's forward on that channel of the photo.
+        const Tensor direct = forward(ws.input(), pool(PoolMode::Avg, 3, 2)).values;
+        QVERIFY(sameTensor(single, direct, &where));
+    }
+}
+
+void TstPhoto::exportRoundTrip_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("quality");
+    QTest::addColumn<double>("meanTolerance"); // 0: exact
+    QTest::newRow("png") << "png" << -1 << 0.0;
+    QTest::newRow("bmp") << "bmp" << -1 << 0.0;
+    QTest::newRow("tiff") << "tiff" << -1 << 0.0;
+    QTest::newRow("webp lossless (quality 100)") << "webp" << 100 << 0.0;
+    QTest::newRow("webp lossy") << "webp" << 80 << 6.0;
+    QTest::newRow("jpeg") << "jpg" << 95 << 4.0;
+}
+
+void TstPhoto::exportRoundTrip()
+{
+    QFETCH(QString, suffix);
+    QFETCH(int, quality);
+    QFETCH(double, meanTolerance);
+    const QByteArray format = suffix == "jpg" ? QByteArray("jpeg") : suffix.toLatin1();
+    if (!QImageWriter::supportedImageFormats().contains(format))
+        QSKIP(qPrintable(QStringLiteral("Qt has no %1 writer plugin here").arg(suffix)));
+
+    // A real photo (lossy formats are made for those), pooled 2×2/2 to 160×240.
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    QVERIFY(ws.openImage(sampleNamed("lake")));
+    QVERIFY(settle(ws));
+    const Tensor &pooled = *ws.result()->a[0].values;
+    QTemporaryDir dir;
+    const QString path = dir.filePath("pooled." + suffix);
+    QCOMPARE(ws.exportImage(path, PhotoLayer::Pooled, 1, quality), QString());
+    const LoadedImage back = loadImage(path);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.tensor.h(), 160);
+    QCOMPARE(back.tensor.w(), 240);
+    QCOMPARE(back.tensor.c(), 3);
+    double sum = 0;
+    for (std::size_t i = 0; i < pooled.size(); ++i)
+        sum += std::fabs(double(back.tensor.data()[i]) - pooled.data()[i]);
+    const double mean = sum / double(pooled.size());
+    if (meanTolerance == 0)
+        QCOMPARE(mean, 0.0);
+    else
+        QVERIFY2(mean <= meanTolerance && mean > 0, qPrintable(QString::number(mean)));
+    // No temporary file is left next to it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"pooled." + suffix});
+}
+
+void TstPhoto::exportUpscaledShowsBlocks()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    QVERIFY(ws.setImage(testPicture(20, 10), "test"));
+    QVERIFY(settle(ws));
+    const Tensor &pooled = *ws.result()->a[0].values; // 5×10
+    QTemporaryDir dir;
+    const QString path = dir.filePath("big.png");
+    QCOMPARE(ws.exportImage(path, PhotoLayer::Pooled, 4), QString());
+    const QImage img(path);
+    QCOMPARE(img.size(), QSize(40, 20));
+    for (int y = 0; y < 20; ++y)
+        for (int x = 0; x < 40; ++x) {
+            const QColor c = img.pixelColor(x, y);
+            QCOMPARE(float(c.red()), pooled.at(0, 0, y / 4, x / 4));
+            QCOMPARE(float(c.blue()), pooled.at(0, 2, y / 4, x / 4));
+        }
+    // Too large an upscale is refused with the numbers.
+    const QString error = ws.exportImage(dir.filePath("huge.png"), PhotoLayer::Pooled, 4000);
+    QVERIFY2(error.contains("40000×20000") && error.contains("32768"), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath("huge.png")));
+}
+
+void TstPhoto::exportValuesNpyAndCsv()
+{
+    // Average pooling of 1 2 / 4 4 gives 2.75: the values must not be rounded.
+    QImage img(4, 2, QImage::Format_RGB888);
+    const int red[2][4] = {{1, 2, 10, 20}, {4, 4, 30, 41}};
+    for (int y = 0; y < 2; ++y)
+        for (int x = 0; x < 4; ++x)
+            img.setPixel(x, y, qRgb(red[y][x], 100 + x, 7));
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Avg, 2, 2)));
+    QVERIFY(ws.setImage(img, "tiny"));
+    QVERIFY(settle(ws));
+    QTemporaryDir dir;
+    const QString npy = dir.filePath("v.npy");
+    QCOMPARE(ws.exportValues(npy, PhotoLayer::Pooled), QString());
+    const IoResult<NpyArray> back = readNpy(npy.toStdString());
+    QVERIFY2(back.ok(), back.error.message.c_str());
+    const Tensor &t = back.value->tensor;
+    QCOMPARE(t.rank(), 3);
+    QCOMPARE(QString::fromStdString(t.shapeString()), QString("3×1×2"));
+    QCOMPARE(t.at(0, 0, 0, 0), 2.75f);  // (1+2+4+4)/4
+    QCOMPARE(t.at(0, 0, 0, 1), 25.25f); // (10+20+30+41)/4
+    QCOMPARE(t.at(0, 1, 0, 0), 100.5f); // (100+101+100+101)/4
+    QCOMPARE(t.at(0, 2, 0, 1), 7.0f);
+
+    // CSV: one file per channel, named after it.
+    const QString csv = dir.filePath("v.csv");
+    const QStringList files = ws.valueFiles(csv, PhotoLayer::Pooled);
+    QCOMPARE(files, (QStringList{dir.filePath("v-R.csv"), dir.filePath("v-G.csv"),
+                                 dir.filePath("v-B.csv")}));
+    QCOMPARE(ws.exportValues(csv, PhotoLayer::Pooled), QString());
+    const IoResult<Tensor> r = readCsv(files[0].toStdString());
+    QVERIFY2(r.ok(), r.error.message.c_str());
+    QCOMPARE(r.value->at(0, 0), 2.75f);
+    QCOMPARE(r.value->at(0, 1), 25.25f);
+    const IoResult<Tensor> g = readCsv(files[1].toStdString());
+    QVERIFY(g.ok());
+    QCOMPARE(g.value->at(0, 1), 102.5f);
+}
+
+void TstPhoto::exportFailuresSayWhy()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    QTemporaryDir dir;
+    // Nothing pooled yet.
+    QVERIFY(ws.exportImage(dir.filePath("a.png"), PhotoLayer::Pooled).contains("no pooled photo"));
+    QVERIFY(ws.setImage(testPicture(8, 8), "t"));
+    QVERIFY(settle(ws));
+    // An unknown format names the suffix and the choices.
+    QString error = ws.exportImage(dir.filePath("a.xyz"), PhotoLayer::Pooled);
+    QVERIFY2(error.contains("xyz") && error.contains("png"), qPrintable(error));
+    // A folder that does not exist: the message names the file.
+    error = ws.exportImage(dir.filePath("missing/a.png"), PhotoLayer::Pooled);
+    QVERIFY2(!error.isEmpty() && error.contains("a.png"), qPrintable(error));
+    error = ws.exportValues(dir.filePath("missing/a.npy"), PhotoLayer::Pooled);
+    QVERIFY2(!error.isEmpty() && error.contains("a.npy"), qPrintable(error));
+    // No difference without a comparison.
+    QVERIFY(ws.exportImage(dir.filePath("d.png"), PhotoLayer::Difference).contains("Compare"));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TstPhoto::badFileKeepsInput_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected"); // part of the message
+    const QByteArray png = pngBytes(testPicture(120, 90, 3));
+    const QByteArray jpg = jpegBytes(testPicture(120, 90, 3));
+    QByteArray garbage = png.left(16);
+    for (int i = 0; i < 400; ++i)
+        garbage.append(char((i * 73) & 255));
+    QTest::newRow("corrupt png") << "corrupt.png" << garbage << "cannot read image";
+    QTest::newRow("truncated png")
+        << "truncated.png" << png.left(png.size() / 2) << "cannot read image";
+    QTest::newRow("truncated jpeg")
+        << "truncated.jpg" << jpg.left(jpg.size() / 2) << "cannot read image";
+    QTest::newRow("not an image") << "notes.png" << QByteArray("just some text\n")
+                                  << "cannot read image";
+    QTest::newRow("unsupported format")
+        << "data.xyz" << QByteArray("XYZ1\0\0\0\0", 8) << "cannot read image";
+    QTest::newRow("empty file") << "empty.png" << QByteArray() << "cannot read image";
+}
+
+void TstPhoto::badFileKeepsInput()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    QVERIFY(ws.setImage(testPicture(30, 20), "good"));
+    QVERIFY(settle(ws));
+    const Tensor before = ws.input();
+    const QString title = ws.originalView()->title();
+    const PhotoResult *result = ws.result();
+    QSignalSpy inputs(&ws, &PhotoWorkspace::inputChanged);
+
+    const QString path = dir.filePath(name);
+    QVERIFY(writeFile(path, bytes));
+    QVERIFY(!ws.openImage(path));
+    QVERIFY2(ws.message().contains(expected) && ws.message().contains(name),
+             qPrintable(ws.message()));
+    QVERIFY(ws.findChild<QLabel *>("photoMessage")->isVisibleTo(&ws));
+    QVERIFY(ws.input() == before);
+    QCOMPARE(ws.inputName(), QString("good"));
+    QCOMPARE(ws.originalView()->title(), title);
+    QCOMPARE(ws.result(), result);
+    QCOMPARE(inputs.count(), 0);
+    QVERIFY(!ws.isPooling());
+}
+
+void TstPhoto::sizeLimitRefusesFromHeader()
+{
+    QTemporaryDir dir;
+    // 60000 × 50000 = 3000 megapixels: decoding would need 12 GB, the header alone says so.
+    const QString path = dir.filePath("huge.png");
+    QVERIFY(writeFile(path, pngHeaderOnly(60000, 50000)));
+    PhotoWorkspace ws(new FakeSource);
+    QVERIFY(ws.setImage(testPicture(10, 10), "small"));
+    QCOMPARE(ws.maxMegapixels(), 100.0);
+    QVERIFY(!ws.openImage(path));
+    QVERIFY2(ws.message().contains("60000×50000") && ws.message().contains("3000 megapixels") &&
+                 ws.message().contains("limit of 100 megapixels"),
+             qPrintable(ws.message()));
+    QCOMPARE(ws.inputName(), QString("small"));
+    QCOMPARE(ws.input().w(), 10);
+}
+
+void TstPhoto::sizeLimitIsConfigurable()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.png");
+    QVERIFY(testPicture(300, 200).save(path)); // 60 000 pixels
+    PhotoWorkspace ws(new FakeSource);
+    ws.setMaxMegapixels(0.05);
+    QVERIFY(!ws.openImage(path));
+    QVERIFY2(ws.message().contains("300×200") && ws.message().contains("60000 pixels") &&
+                 ws.message().contains("50000 pixels"),
+             qPrintable(ws.message()));
+    QVERIFY(!ws.hasInput());
+    // The limit is kept in the settings for the next workspace.
+    PhotoWorkspace next(new FakeSource);
+    QCOMPARE(next.maxMegapixels(), 0.05);
+    next.setMaxMegapixels(0.06);
+    QVERIFY2(next.openImage(path), qPrintable(next.message()));
+    QCOMPARE(next.input().w(), 300);
+    next.setMaxMegapixels(100);
+}
+
+void TstPhoto::channelChoices_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<bool>("keepAlpha");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<float>("first"); // plane 0 at (1, 2)
+    QTest::addColumn<float>("last");  // last plane at (1, 2)
+    // Pixel (1, 2) is rgba(200, 100, 50, 128); gray = round(.299·200 + .587·100 + .114·50) = 124.
+    QTest::newRow("colour") << int(ChannelMode::Color) << false << QStringList{"R", "G", "B"}
+                            << 200.f << 50.f;
+    QTest::newRow("colour + alpha")
+        << int(ChannelMode::Color) << true << QStringList{"R", "G", "B", "A"} << 200.f << 128.f;
+    QTest::newRow("grayscale") << int(ChannelMode::Grayscale) << false << QStringList{"gray"}
+                               << 124.f << 124.f;
+    QTest::newRow("red") << int(ChannelMode::Red) << false << QStringList{"R"} << 200.f << 200.f;
+    QTest::newRow("green") << int(ChannelMode::Green) << false << QStringList{"G"} << 100.f
+                           << 100.f;
+    QTest::newRow("blue") << int(ChannelMode::Blue) << false << QStringList{"B"} << 50.f << 50.f;
+    QTest::newRow("alpha") << int(ChannelMode::Alpha) << false << QStringList{"A"} << 128.f
+                           << 128.f;
+}
+
+void TstPhoto::channelChoices()
+{
+    QFETCH(int, mode);
+    QFETCH(bool, keepAlpha);
+    QFETCH(QStringList, names);
+    QFETCH(float, first);
+    QFETCH(float, last);
+    QImage img(4, 4, QImage::Format_RGBA8888);
+    img.fill(QColor(10, 20, 30, 255));
+    img.setPixelColor(2, 1, QColor(200, 100, 50, 128));
+    PhotoWorkspace ws(new FakeSource);
+    QVERIFY(ws.setImage(img, "rgba"));
+    ws.setKeepAlpha(keepAlpha);
+    // Through the real combo box, as a user would choose it.
+    auto *combo = ws.findChild<QComboBox *>("photoChannels");
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findData(mode));
+    emit combo->activated(combo->currentIndex());
+    QCOMPARE(int(ws.channelMode()), mode);
+    QCOMPARE(ws.channelNames(), names);
+    QCOMPARE(ws.input().c(), int(names.size()));
+    QCOMPARE(ws.input().at(0, 0, 1, 2), first);
+    QCOMPARE(ws.input().at(0, ws.input().c() - 1, 1, 2), last);
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a[0].values->c(), int(names.size()));
+}
+
+void TstPhoto::invalidParamsSayWhy()
+{
+    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace ws(source);
+    QVERIFY(ws.setImage(testPicture(12, 10), "small"));
+    QVERIFY(settle(ws));
+    source->set(pool(PoolMode::Max, 20, 20));
+    QVERIFY(settle(ws));
+    QVERIFY(ws.result()->a.empty());
+    QVERIFY2(ws.message().contains("cannot pool the 10×12 photo"), qPrintable(ws.message()));
+    QVERIFY(!ws.pooledView()->hasContent());
+    QVERIFY(ws.pooledView()->message().contains("cannot pool"));
+    // Valid again: the message goes, the result comes back.
+    source->set(pool(PoolMode::Max, 2, 2));
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.message(), QString());
+    QCOMPARE(ws.result()->a[0].values->w(), 6);
+}
+
+void TstPhoto::latestParamsWinWhileLargePhotoPools()
+{
+    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace ws(source);
+    ws.resize(900, 600);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QList<quint64> applied;
+    QList<PoolParams> appliedParams;
+    connect(&ws, &PhotoWorkspace::resultApplied, &ws, [&](quint64 g) {
+        applied << g;
+        appliedParams << ws.result()->request.a;
+    });
+    QSignalSpy started(&ws, &PhotoWorkspace::poolingStarted);
+
+    // A 12-megapixel RGB photo: pooling it takes a while on any machine.
+    QImage big(4000, 3000, QImage::Format_RGB888);
+    for (int y = 0; y < big.height(); ++y) {
+        uchar *line = big.scanLine(y);
+        for (int x = 0; x < big.width() * 3; ++x)
+            line[x] = uchar((x * 7 + y * 13) & 255);
+    }
+    QVERIFY(ws.setImage(big, "big"));
+    // The event loop keeps running while it pools: a timer fires, progress appears after 300 ms.
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, &ws, [&] { ++ticks; });
+    ticker.start(20);
+    QTRY_VERIFY_WITH_TIMEOUT(ws.findChild<QProgressBar *>("photoProgress")->isVisible(), 60000);
+    QVERIFY(ws.isPooling());
+    QVERIFY(ticks >= 5);
+    QVERIFY(applied.isEmpty());
+
+    // Change the parameters twice while it runs; the running jobs are cancelled.
+    source->set(pool(PoolMode::Avg, 4, 4));
+    QTRY_COMPARE(started.count(), 2);
+    source->set(pool(PoolMode::Min, 8, 8));
+    QVERIFY(settle(ws));
+
+    // Only the last job's result was ever shown.
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(started.count(), 3);
+    QCOMPARE(appliedParams.first(), pool(PoolMode::Min, 8, 8));
+    QCOMPARE(ws.result()->a[0].values->w(), 500);
+    QCOMPARE(ws.result()->a[0].values->h(), 375);
+    QCOMPARE(ws.pooledView()->image().size(), QSize(500, 375));
+    // The first pooled pixel is the min of the 8×8 block: channel 0 is (x·7 + y·13) mod 256 at
+    // x = 3·col, so min over cols 0,3,…,21 and rows 0…7 of (21·i + 13·y) mod 256 = 0 (at 0, 0).
+    QCOMPARE(ws.result()->a[0].values->at(0, 0, 0, 0), 0.f);
+    QVERIFY(!ws.findChild<QProgressBar *>("photoProgress")->isVisible());
+}
+
+void TstPhoto::synchronizedZoomAndPan()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.resize(1000, 600);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QVERIFY(ws.setImage(testPicture(200, 100), "t"));
+    QVERIFY(settle(ws));
+    PhotoView *original = ws.originalView();
+    PhotoView *pooled = ws.pooledView();
+    // Fit: the photo fills the original view.
+    const QRectF seen = original->visibleScene();
+    QVERIFY(seen.adjusted(-1e-9, -1e-9, 1e-9, 1e-9).contains(QRectF(0, 0, 200, 100)));
+    QVERIFY(std::fabs(seen.width() - 200) < 1 || std::fabs(seen.height() - 100) < 1);
+
+    // Wheel one notch up over the pooled view: both zoom ×1.25 about the pointer.
+    const QPointF at(pooled->width() * 0.3, pooled->height() * 0.6);
+    const QPointF sceneAt = pooled->toScene(at);
+    const double zoom = ws.camera()->zoom();
+    QWheelEvent wheel(at, pooled->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(pooled, &wheel);
+    QCOMPARE(ws.camera()->zoom(), zoom * 1.25);
+    QCOMPARE(original->cellSize().width(), zoom * 1.25);   // photo pixels
+    QCOMPARE(pooled->cellSize().width(), 2 * zoom * 1.25); // pooled pixels are 2×2 photo pixels
+    const QPointF stays = pooled->toScene(at);
+    QVERIFY(std::fabs(stays.x() - sceneAt.x()) < 1e-9 && std::fabs(stays.y() - sceneAt.y()) < 1e-9);
+    // The original shows the same scene: its centre follows.
+    QCOMPARE(original->visibleScene().center(), pooled->visibleScene().center());
+
+    // Drag the original 50 screen pixels to the right: both pan left by 50/zoom photo pixels.
+    const QPointF before = ws.camera()->centre();
+    const QPoint from(original->width() / 2, original->height() / 2);
+    QTest::mousePress(original, Qt::LeftButton, Qt::NoModifier, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(50, 0)),
+                     original->mapToGlobal(QPointF(from + QPoint(50, 0))), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(original, &move);
+    QTest::mouseRelease(original, Qt::LeftButton, Qt::NoModifier, from + QPoint(50, 0));
+    QVERIFY(std::fabs(ws.camera()->centre().x() - (before.x() - 50 / ws.camera()->zoom())) < 1e-9);
+    QCOMPARE(pooled->visibleScene().center(), original->visibleScene().center());
+
+    // 1:1 and fit through the toolbar actions.
+    ws.zoomActual();
+    QCOMPARE(original->cellSize().width(), 1.0);
+    QCOMPARE(pooled->cellSize().width(), 2.0);
+}
+
+void TstPhoto::valuesAppearAtHighZoom()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.resize(1000, 600);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QVERIFY(ws.setImage(testPicture(40, 30), "t"));
+    QVERIFY(settle(ws));
+    ws.camera()->setView(12, QPointF(10, 10));
+    QVERIFY(!ws.originalView()->showsValues());
+    QVERIFY(ws.pooledView()->showsValues()); // pooled pixels are 24 screen pixels now
+    ws.camera()->setView(30, QPointF(10, 10));
+    QVERIFY(ws.originalView()->showsValues());
+    // The hover text gives the values of the pixel under the pointer, per channel.
+    PhotoView *view = ws.originalView();
+    const QPointF p = view->toWidget(QPointF(7.5, 9.5));
+    QCOMPARE(view->pixelAt(p), std::optional<QPoint>(QPoint(7, 9)));
+    const QColor c = testPicture(40, 30).pixelColor(7, 9);
+    QCOMPARE(view->describePixel(9, 7), QStringLiteral("Original · row 9, column 7: R %1 G %2 B %3")
+                                            .arg(c.red())
+                                            .arg(c.green())
+                                            .arg(c.blue()));
+    QSignalSpy hover(view, &PhotoView::hoverText);
+    QTest::mouseMove(view, p.toPoint());
+    QTRY_VERIFY(!hover.isEmpty());
+    QVERIFY(hover.last().first().toString().startsWith("Original · row 9, column 7"));
+}
+
+void TstPhoto::pyramidLevels()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    ws.setLevels(3);
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a.size(), std::size_t(3));
+    const int sizes[] = {112, 56, 28};
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(ws.result()->a[std::size_t(i)].values->w(), sizes[i]);
+    // Level 2 is level 1 pooled again.
+    QString where;
+    QVERIFY2(sameTensor(*ws.result()->a[1].values,
+                        forward(*ws.result()->a[0].values, pool(PoolMode::Max, 2, 2)).values,
+                        &where),
+             qPrintable(where));
+    ws.setShownLevel(3);
+    QCOMPARE(ws.shownLevel(), 3);
+    QCOMPARE(ws.pooledView()->image().size(), QSize(28, 28));
+    QCOMPARE(ws.pooledView()->mapping().scaleX, 8.0);
+    QVERIFY(ws.pooledView()->title().contains("level 3"));
+    QTemporaryDir dir;
+    QCOMPARE(ws.exportImage(dir.filePath("l3.png"), PhotoLayer::Pooled), QString());
+    QCOMPARE(QImage(dir.filePath("l3.png")).size(), QSize(28, 28));
+
+    // A pyramid stops where the image gets too small, and says so.
+    QVERIFY(ws.setImage(QImage(4, 4, QImage::Format_Grayscale8), "tiny"));
+    ws.setLevels(4);
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a.size(), std::size_t(2)); // 4 → 2 → 1
+    QVERIFY2(ws.result()->note.contains("stops at level 2") &&
+                 ws.result()->note.contains("level 3 would pool 1×1"),
+             qPrintable(ws.result()->note));
+    QVERIFY(ws.findChild<QLabel *>("photoNote")->text().contains("stops at level 2"));
+}
+
+void TstPhoto::differenceOfSeed002()
+{
+    // Seed 002: max 2×2 → [[9 9] [9 5]], avg → [[7.5 4.25] [5.5 4.25]], so
+    // |max − avg| = [[1.5 4.75] [3.5 0.75]], largest 4.75 at row 0, column 1.
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(ws.setImage(seed002Image(), "seed 002"));
+    ws.setCompareSettings(PoolMode::Avg, 2, 2);
+    ws.findChild<QCheckBox *>("photoCompare")->click();
+    QVERIFY(ws.isComparing());
+    QVERIFY(settle(ws));
+    const PhotoResult &r = *ws.result();
+    QVERIFY(r.request.b.has_value());
+    QCOMPARE(r.a[0].values->data(), (std::vector<float>{9, 9, 9, 5}));
+    QCOMPARE(r.b[0].values->data(), (std::vector<float>{7.5f, 4.25f, 5.5f, 4.25f}));
+    const PhotoDifference &d = *r.diff[0].difference;
+    QVERIFY(!d.resampled);
+    QCOMPARE(d.values.data(), (std::vector<float>{1.5f, 4.75f, 3.5f, 0.75f}));
+    QCOMPARE(d.largest, 4.75f);
+    QCOMPARE(d.row, 0);
+    QCOMPARE(d.col, 1);
+    QCOMPARE(ws.differenceSummary(),
+             QString("Largest difference 4.75 at row 0, column 1: max 9 vs avg 4.25"));
+    QCOMPARE(ws.findChild<QLabel *>("photoDifferenceSummary")->text(), ws.differenceSummary());
+    // The picture is stretched so the largest difference is white: 255/4.75 ≈ 53.7.
+    QCOMPARE(r.diff[0].image.pixelColor(1, 0).red(), 255);
+    QCOMPARE(r.diff[0].image.pixelColor(0, 0).red(), int(std::lround(1.5 * 255 / 4.75)));
+    QVERIFY(ws.differenceView()->isVisibleTo(&ws));
+    QVERIFY(ws.differenceView()->title().contains("shown ×53.7"));
+    // Its export, and its values unrounded.
+    QTemporaryDir dir;
+    QCOMPARE(ws.exportImage(dir.filePath("d.png"), PhotoLayer::Difference), QString());
+    QCOMPARE(QImage(dir.filePath("d.png")).pixelColor(1, 0).red(), 255);
+    QCOMPARE(ws.exportValues(dir.filePath("d.npy"), PhotoLayer::Difference), QString());
+    QCOMPARE(readNpy(dir.filePath("d.npy").toStdString()).value->tensor.data(),
+             (std::vector<float>{1.5f, 4.75f, 3.5f, 0.75f}));
+    QCOMPARE(ws.exportImage(dir.filePath("b.png"), PhotoLayer::Compared), QString());
+    QCOMPARE(QImage(dir.filePath("b.png")).pixelColor(0, 0).red(), 8); // 7.5 rounds to 8
+}
+
+void TstPhoto::differenceOfDifferentSizes()
+{
+    // A: max 2×2 stride 2 → [[9 9] [9 5]] (pixels 2 wide); B: max 2×2 stride 1 →
+    // [[9 9 9] [9 9 6] [9 4 5]] (pixels 1 wide, centred on their windows: offset 0.5).
+    // Sampled at the photo's pixel centres x + 0.5: A column ⌊x/2⌋, B column x (none for x = 3).
+    const Tensor in = seed002Tensor();
+    const PoolResult a = forward(in, pool(PoolMode::Max, 2, 2));
+    const PoolResult b = forward(in, pool(PoolMode::Max, 2, 1));
+    const PhotoMapping ma = PhotoMapping{}.pooled(a.geometry);
+    const PhotoMapping mb = PhotoMapping{}.pooled(b.geometry);
+    QCOMPARE(ma, (PhotoMapping{2, 0, 2, 0}));
+    QCOMPARE(mb, (PhotoMapping{1, 0.5, 1, 0.5}));
+    const PhotoDifference d = absoluteDifference(a.values, ma, b.values, mb, 4, 4);
+    QVERIFY(d.resampled);
+    QCOMPARE(d.values.h(), 4);
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<float> expected = {0, 0, 0, nan, 0,   0,   3,   nan,
+                                         0, 5, 0, nan, nan, nan, nan, nan};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        if (std::isnan(expected[i]))
+            QVERIFY2(std::isnan(d.values.data()[i]), qPrintable(QString::number(i)));
+        else
+            QCOMPARE(d.values.data()[i], expected[i]);
+    }
+    QCOMPARE(d.largest, 5.f);
+    QCOMPARE(d.row, 2);
+    QCOMPARE(d.col, 1);
+    QCOMPARE(d.a, 9.f);
+    QCOMPARE(d.b, 4.f);
+
+    // The same through the workspace: same mode, so the sides are called A and B.
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(ws.setImage(seed002Image(), "seed 002"));
+    ws.setCompareSettings(PoolMode::Max, 2, 1);
+    ws.setComparing(true);
+    QVERIFY(settle(ws));
+    QVERIFY2(ws.differenceSummary().startsWith(
+                 "Largest difference 5 at row 2, column 1: A 9 vs B 4 — A and B differ in size"),
+             qPrintable(ws.differenceSummary()));
+}
+
+void TstPhoto::slidingWindowOnCrop()
+{
+    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    ws.resize(1200, 800);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QVERIFY(ws.openImage(sampleNamed("lake")));
+    QVERIFY(settle(ws));
+    ws.setWindowChannel(1); // G
+    ws.camera()->setView(2, QPointF(201.3, 100.7));
+    // Crop 16×16 around (201.3, 100.7): columns from round(193.3) = 193, rows from 93, moved
+    // back onto the stride-2 grid: (192, 92).
+    QCOMPARE(ws.cropAroundCentre(), QRect(192, 92, 16, 16));
+    QVERIFY(ws.findChild<QPushButton *>("photoWindowButton"));
+    QTest::mouseClick(ws.findChild<QPushButton *>("photoWindowButton"), Qt::LeftButton);
+    QCOMPARE(ws.windowCrop(), QRect(192, 92, 16, 16));
+    PhotoStage *stage = ws.stage();
+    QVERIFY(stage->isVisible());
+    QVERIFY(stage->height() >= stage->minimumSizeHint().height());
+    const Trace *trace = stage->trace();
+    QVERIFY(trace);
+    QCOMPARE(trace->plane, 1);
+    QCOMPARE(int(trace->steps.size()), 64);
+    // The traced plane is the crop of the green channel…
+    for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 16; ++c)
+            QCOMPARE(trace->input.at(r, c), ws.input().at(0, 1, 92 + r, 192 + c));
+    // …and every step's output is the pooled photo's pixel (46 + row, 96 + column).
+    const Tensor &pooled = *ws.result()->a[0].values;
+    for (const Step &s : trace->steps)
+        QCOMPARE(s.output, pooled.at(0, 1, 46 + s.outRow, 96 + s.outCol));
+    // The views zoomed in far enough to show values.
+    QVERIFY(ws.originalView()->showsValues());
+
+    // Step 5 (row 0, column 5): four taps at rows 92–93, columns 202–203, the view follows.
+    QTRY_VERIFY(stage->findChild<QToolButton *>("photoStageLast")->width() > 0);
+    QTest::mouseClick(stage->findChild<QToolButton *>("photoStageLast"), Qt::LeftButton);
+    QCOMPARE(stage->step(), 63);
+    QCOMPARE(ws.camera()->centre(), QPointF(192 + 15, 92 + 15)); // window rows/cols 14–15
+    stage->setStep(5);
+    QCOMPARE(ws.camera()->centre(), QPointF(203, 93));
+    int taps = 0, winners = 0, crops = 0;
+    for (const PhotoMark &m : ws.originalView()->marks()) {
+        taps += m.kind == PhotoMark::Tap;
+        winners += m.kind == PhotoMark::Winner;
+        crops += m.kind == PhotoMark::Crop;
+        if (m.kind == PhotoMark::Tap)
+            QVERIFY(QRectF(202, 92, 2, 2).contains(m.scene));
+    }
+    QCOMPARE(taps, 4);
+    QCOMPARE(winners, 1);
+    QCOMPARE(crops, 1);
+    // The pooled view outlines the output pixel (46, 101): scene [202, 204) × [92, 94).
+    bool output = false;
+    for (const PhotoMark &m : ws.pooledView()->marks())
+        if (m.kind == PhotoMark::Output) {
+            QCOMPARE(m.scene, QRectF(202, 92, 2, 2));
+            output = true;
+        }
+    QVERIFY(output);
+
+    // Playing moves the window (and the view) on.
+    stage->setInterval(10);
+    QTest::mouseClick(stage->findChild<QToolButton *>("photoStagePlay"), Qt::LeftButton);
+    QVERIFY(stage->isPlaying());
+    QTRY_VERIFY(stage->step() >= 8);
+    stage->setPlaying(false);
+    const Step &now = trace->steps[std::size_t(stage->step())];
+    QCOMPARE(ws.camera()->centre(), QPointF(192 + 2 * now.outCol + 1, 92 + 2 * now.outRow + 1));
+
+    // Closing clears the marks.
+    QTest::mouseClick(stage->findChild<QToolButton *>("photoStageClose"), Qt::LeftButton);
+    QVERIFY(!stage->isVisible());
+    QVERIFY(ws.windowCrop().isEmpty());
+    QVERIFY(ws.originalView()->marks().empty());
+}
+
+void TstPhoto::sendCropToMatrix()
+{
+    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace ws(source);
+    QVERIFY(!ws.sendCropToMatrix()); // no photo yet
+    QVERIFY(ws.message().contains("Open a photo"));
+    ws.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    ws.camera()->setView(4, QPointF(3, 220)); // near the bottom-left corner: the crop is clamped
+    QCOMPARE(ws.cropAroundCentre(), QRect(0, 208, 16, 16));
+    QVERIFY(ws.sendCropToMatrix());
+    QCOMPARE(source->sentCount, 1);
+    QCOMPARE(source->sent.rank(), 2);
+    QCOMPARE(source->sent.h(), 16);
+    for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 16; ++c)
+            QCOMPARE(source->sent.at(r, c), ws.input().at(0, 0, 208 + r, c));
+    QCOMPARE(source->sentDescription,
+             QString("Photo crop: cat-224.jpg, rows 208–223, columns 0–15 (gray)"));
+}
+
+void TstPhoto::documentAdapter()
+{
+    FakeDocument doc;
+    doc.setParams(pool(PoolMode::Avg, 4, 4));
+    PhotoWorkspace ws(&doc); // the templated constructor wraps it in DocumentParamSource
+    QCOMPARE(ws.paramsA(), pool(PoolMode::Avg, 4, 4));
+    QVERIFY(ws.setImage(testPicture(16, 8), "t"));
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a[0].values->w(), 4);
+    doc.setParams(pool(PoolMode::Max, 8, 8));
+    QVERIFY(ws.isPooling());
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->a[0].values->w(), 2);
+    QVERIFY(ws.sendCropToMatrix());
+    QCOMPARE(doc.input.h(), 8);
+    QCOMPARE(doc.input.w(), 16);
+    QVERIFY(doc.description.startsWith("Photo crop: t"));
+}
+
+void TstPhoto::poolDocumentIntegration()
+{
+    PoolDocument doc;
+    PhotoWorkspace ws(&doc);
+    QCOMPARE(ws.paramsA(), doc.params());
+    QVERIFY(ws.setImage(testPicture(24, 12), "t"));
+    QVERIFY(settle(ws));
+    PoolParams p = pool(PoolMode::Max, 3, 3);
+    doc.setParams(p, "kernel 3");
+    QVERIFY(settle(ws));
+    QCOMPARE(ws.result()->request.a, p);
+    QCOMPARE(ws.result()->a[0].values->w(), 8);
+    // The 24×12 photo is centred at (12, 6): the 16×12 crop starts at column round(12 − 8) = 4,
+    // moved back onto the stride-3 grid: 3.
+    QCOMPARE(ws.cropAroundCentre(), QRect(3, 0, 16, 12));
+    QVERIFY(ws.sendCropToMatrix());
+    QCOMPARE(doc.input().h(), 12);
+    QCOMPARE(doc.input().w(), 16);
+    for (int r = 0; r < 12; ++r)
+        for (int c = 0; c < 16; ++c)
+            QCOMPARE(doc.input().at(r, c), ws.input().at(0, 0, r, 3 + c));
+}
+
+void TstPhoto::screenshots()
+{
+    // Pictures to look at: POOLVIZ_PHOTO_SHOTS=/tmp ctest -R photo writes them there.
+    QTemporaryDir temp;
+    const QString dir = qEnvironmentVariable("POOLVIZ_PHOTO_SHOTS", temp.path());
+    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace ws(source);
+    ws.resize(1400, 820);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+
+    // 1. A photo at 2×2/2 beside its original.
+    QVERIFY(ws.openImage(sampleNamed("lake")));
+    QVERIFY(settle(ws));
+    ws.fitToView();
+    QImage shot = ws.grab().toImage();
+    QVERIFY(shot.save(QDir(dir).filePath("photo_pooled.png")));
+    QCOMPARE(shot.size(), QSize(1400, 820));
+
+    // 2. Zoomed in with pixel values and the sliding window on the grayscale cat.
+    ws.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    QVERIFY(settle(ws));
+    ws.camera()->setView(4, QPointF(86, 118)); // the left eye
+    QVERIFY(ws.showSlidingWindow());
+    ws.stage()->setStep(19);
+    QVERIFY(ws.originalView()->showsValues());
+    shot = ws.grab().toImage();
+    QVERIFY(shot.save(QDir(dir).filePath("photo_window.png")));
+    ws.stage()->findChild<QToolButton *>("photoStageClose")->click();
+
+    // 3. max − avg on the city at night.
+    ws.setChannelMode(ChannelMode::Color);
+    QVERIFY(ws.openImage(sampleNamed("city")));
+    ws.setCompareSettings(PoolMode::Avg, 2, 2);
+    ws.setComparing(true);
+    QVERIFY(settle(ws));
+    ws.fitToView();
+    shot = ws.grab().toImage();
+    QVERIFY(shot.save(QDir(dir).filePath("photo_difference.png")));
+    QVERIFY(ws.differenceSummary().startsWith("Largest difference"));
+}
+
+QTEST_MAIN(TstPhoto)
+#include "tst_photo.moc"
