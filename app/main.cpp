@@ -3,6 +3,7 @@
 // window or, with --screenshot, renders it at its default size to a PNG and exits.
 
 #include "examples.h"
+#include "geometry.h"
 #include "imageio.h"
 #include "mainwindow.h"
 #include "matrixio.h"
@@ -229,6 +230,59 @@ QString readMatrixFile(const QString &path, Tensor &out)
     return {};
 }
 
+/// The input the command line names (preset, --matrix, a matrix file), read before any window
+/// exists so that every error is one line on stderr. `imageFile` is set for an image instead.
+struct CommandInput
+{
+    std::optional<Tensor> input;
+    QString description;
+    QString imageFile;
+};
+
+std::optional<int> resolveInput(const Options &options, CommandInput &out)
+{
+    if (!options.preset.isEmpty()) {
+        const Example *ex = findExample(options.preset.toStdString());
+        out.input = ex->input;
+        out.description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+    }
+    if (!options.matrixText.isEmpty()) {
+        const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
+        if (!parsed.ok())
+            return fail(QStringLiteral("--matrix: %1")
+                            .arg(QString::fromStdString(parsed.error.toString())));
+        out.input = *parsed.value;
+        out.description = QObject::tr("Matrix from the command line");
+    }
+    if (!options.file.isEmpty()) {
+        if (!QFileInfo::exists(options.file))
+            return fail(QStringLiteral("%1: no such file").arg(options.file));
+        if (isMatrixPath(options.file)) {
+            Tensor t;
+            const QString error = readMatrixFile(options.file, t);
+            if (!error.isEmpty())
+                return fail(error);
+            out.input = t;
+            out.description = QFileInfo(options.file).fileName();
+        } else {
+            out.imageFile = options.file; // checked once Qt's image plugins are loaded
+        }
+    }
+    if (options.step && out.input && out.imageFile.isEmpty()) {
+        // The number of steps is the trace's: ask core, as the window will.
+        const Geometry g = computeGeometry(options.params, out.input->h(), out.input->w());
+        const int steps = g.ok() ? g.outH() * g.outW() : 0;
+        if (*options.step > steps)
+            return fail(g.ok() ? QStringLiteral("--step %1: the trace has %2 steps")
+                                     .arg(*options.step)
+                                     .arg(steps)
+                               : QStringLiteral("--step %1: there are no steps: %2")
+                                     .arg(*options.step)
+                                     .arg(QString::fromStdString(g.validation.errorText())));
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -243,6 +297,9 @@ int main(int argc, char **argv)
     Options options;
     if (const auto exitCode = parseArguments(args, options))
         return *exitCode;
+    CommandInput command;
+    if (const auto exitCode = resolveInput(options, command))
+        return *exitCode;
 
     const bool screenshot = !options.screenshot.isEmpty();
     if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -252,6 +309,11 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/poolviz.svg")));
+    if (!command.imageFile.isEmpty() &&
+        !QImageReader::supportedImageFormats().contains(
+            QFileInfo(command.imageFile).suffix().toLower().toLatin1()))
+        return fail(QStringLiteral("%1: not a matrix (.csv, .txt, .npy) or an image Qt reads")
+                        .arg(command.imageFile));
 
     // A screenshot neither reads nor writes the user's settings: it must be reproducible.
     std::unique_ptr<Settings> settings;
@@ -262,60 +324,26 @@ int main(int argc, char **argv)
     window.restoreSession();
 
     // The input: a preset, a typed matrix or a file; pool options change the parameters.
-    PoolParams params =
+    const PoolParams params =
         options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
-    Tensor input = doc->input();
-    QString description = doc->inputDescription();
-    if (!options.preset.isEmpty()) {
-        const Example *ex = findExample(options.preset.toStdString());
-        input = ex->input;
-        description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
-    }
-    if (!options.matrixText.isEmpty()) {
-        const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
-        if (!parsed.ok())
-            return fail(QStringLiteral("--matrix: %1")
-                            .arg(QString::fromStdString(parsed.error.toString())));
-        input = *parsed.value;
-        description = QObject::tr("Matrix from the command line");
-    }
-    bool openImage = false;
-    if (!options.file.isEmpty()) {
-        if (!QFileInfo::exists(options.file))
-            return fail(QStringLiteral("%1: no such file").arg(options.file));
-        if (isMatrixPath(options.file)) {
-            const QString error = readMatrixFile(options.file, input);
-            if (!error.isEmpty())
-                return fail(error);
-            description = QFileInfo(options.file).fileName();
-        } else if (QImageReader::supportedImageFormats().contains(
-                       QFileInfo(options.file).suffix().toLower().toLatin1())) {
-            openImage = true;
-        } else {
-            return fail(QStringLiteral("%1: not a matrix (.csv, .txt, .npy) or an image Qt reads")
-                            .arg(options.file));
-        }
-    }
-    doc->reset(input, description, params);
+    doc->reset(command.input.value_or(doc->input()),
+               command.input ? command.description : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
-    if (openImage) {
+    if (!command.imageFile.isEmpty()) {
 #ifdef POOLVIZ_HAVE_PHOTO
         auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
-        if (!photo || !photo->openImage(options.file))
-            return fail(QStringLiteral("%1: %2").arg(
-                options.file, photo ? photo->message() : QStringLiteral("cannot open images")));
+        if (!photo || !photo->openImage(command.imageFile))
+            return fail(QStringLiteral("%1: %2").arg(command.imageFile,
+                                                     photo ? photo->message()
+                                                           : QStringLiteral("cannot open images")));
         window.workspaceTabs()->setCurrentWidget(photo);
 #else
-        return fail(
-            QStringLiteral("%1: this poolviz was built without the photo tab").arg(options.file));
+        return fail(QStringLiteral("%1: this poolviz was built without the photo tab")
+                        .arg(command.imageFile));
 #endif
     }
     if (options.step) {
-        if (!doc->trace() && *options.step > 0)
-            return fail(QStringLiteral("--step %1: there are no steps: %2")
-                            .arg(*options.step)
-                            .arg(doc->traceError()));
         if (*options.step > doc->stepCount())
             return fail(QStringLiteral("--step %1: the trace has %2 steps")
                             .arg(*options.step)

@@ -131,13 +131,14 @@ void MainWindow::createWidgets()
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(m_parameters->sizeHint().width() + 16);
+    scroll->setMinimumWidth(260);
     auto *dock = new QDockWidget(tr("Parameters"), this);
     dock->setObjectName(QStringLiteral("parametersDock"));
     dock->setWidget(scroll);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {m_parameters->sizeHint().width() + 12}, Qt::Horizontal);
 
     m_inputEditor = new MatrixEditor(m_document, MatrixModel::Source::Input);
     m_upstreamEditor = new MatrixEditor(m_document, MatrixModel::Source::Upstream);
@@ -164,6 +165,7 @@ void MainWindow::createWidgets()
     m_matrixSplitter->addWidget(stageColumn);
     m_matrixSplitter->setStretchFactor(0, 0);
     m_matrixSplitter->setStretchFactor(1, 1);
+    m_matrixSplitter->setCollapsible(0, true);
     m_matrixSplitter->setCollapsible(1, false);
     m_matrixSplitter->setSizes({360, 940});
 
@@ -271,6 +273,8 @@ void MainWindow::createActions()
         m_phaseGroup->addAction(a);
     }
     m_forwardPhaseAct->setChecked(true);
+    m_forwardPhaseAct->setIconText(tr("Forward"));
+    m_backwardPhaseAct->setIconText(tr("Backward"));
     setShortcutTip(m_forwardPhaseAct, tr("Show the forward pass: windows pool the input"));
     setShortcutTip(m_backwardPhaseAct,
                    tr("Show the backward pass: the gradient flows back to the input"));
@@ -281,6 +285,7 @@ void MainWindow::createActions()
                        QKeySequence(Qt::CTRL | Qt::Key_M));
     m_smoothAct->setCheckable(true);
     m_smoothAct->setChecked(true);
+    m_smoothAct->setIconText(tr("Smooth"));
     setShortcutTip(m_smoothAct,
                    tr("Slide the window smoothly between steps; off: jump (reduced motion)"));
     connect(m_smoothAct, &QAction::toggled, this,
@@ -295,6 +300,18 @@ void MainWindow::createActions()
             showFullScreen();
         else
             showNormal();
+    });
+
+    m_panelsAct = make(QStringLiteral("showPanels"), tr("Show &Editing Panels"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_panelsAct->setCheckable(true);
+    m_panelsAct->setChecked(true);
+    setShortcutTip(m_panelsAct, tr("Hide the parameters and the matrix editor to give the stage "
+                                   "the whole window (for projecting)"));
+    connect(m_panelsAct, &QAction::toggled, this, [this](bool on) {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
+            dock->setVisible(on);
+        m_editorTabs->setVisible(on);
     });
 
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
@@ -463,6 +480,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_smoothAct);
     view->addAction(m_fullScreenAct);
+    view->addAction(m_panelsAct);
     view->addSeparator();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
         view->addAction(dock->toggleViewAction());

@@ -148,6 +148,7 @@ private:
     QAction *m_backwardPhaseAct = nullptr;
     QAction *m_smoothAct = nullptr;
     QAction *m_fullScreenAct = nullptr;
+    QAction *m_panelsAct = nullptr;
     QAction *m_playAct = nullptr;
     QAction *m_backAct = nullptr;
     QAction *m_forwardAct = nullptr;

@@ -131,10 +131,10 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
 
     // Random integers with a range and a seed; clear.
     auto *randomRow = new QHBoxLayout;
-    m_randomLow = makeSpin(-9999, 9999, isInput ? 0 : -2, tr("Smallest random integer"), this);
-    m_randomHigh = makeSpin(-9999, 9999, 9, tr("Largest random integer"), this);
+    m_randomLow = makeSpin(-999, 999, isInput ? 0 : -2, tr("Smallest random integer"), this);
+    m_randomHigh = makeSpin(-999, 999, 9, tr("Largest random integer"), this);
     m_randomHigh->setValue(isInput ? 9 : 2);
-    m_seed = makeSpin(0, 999999, isInput ? 100 : 1,
+    m_seed = makeSpin(0, 99999, isInput ? 100 : 1,
                       tr("Seed: the same seed always gives the same numbers"), this);
     m_randomButton = new QPushButton(tr("&Random"), this);
     m_randomButton->setObjectName(isInput ? QStringLiteral("randomInput")
@@ -143,7 +143,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
                                    .arg(isInput ? tr("the current channel") : tr("the gradient")));
     randomRow->addWidget(m_randomButton);
     randomRow->addWidget(m_randomLow);
-    randomRow->addWidget(new QLabel(tr("to"), this));
+    randomRow->addWidget(new QLabel(QStringLiteral("–"), this));
     randomRow->addWidget(m_randomHigh);
     randomRow->addWidget(new QLabel(tr("seed"), this));
     randomRow->addWidget(m_seed);

@@ -1,0 +1,712 @@
+// The PoolViz window driven as a user drives it: offscreen, with real key presses and clicks.
+
+#include "examples.h"
+#include "mainwindow.h"
+#include "matrixeditor.h"
+#include "matrixio.h"
+#include "parameterpanel.h"
+#include "playbackbar.h"
+#include "pool.h"
+#include "pooldocument.h"
+#include "settings.h"
+#include "stagewidget.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace poolviz;
+
+namespace {
+
+Tensor matrix(std::initializer_list<std::initializer_list<float>> rows)
+{
+    return Tensor::fromRows(rows);
+}
+
+/// A shown, active window that never asks questions (unsaved edits: discard).
+std::unique_ptr<MainWindow> openWindow(Settings *settings = nullptr)
+{
+    auto w = std::make_unique<MainWindow>(settings);
+    w->setUnsavedPrompt([](const QString &) { return MainWindow::UnsavedChoice::Discard; });
+    w->show();
+    w->activateWindow();
+    if (!QTest::qWaitForWindowActive(w.get()))
+        qWarning("window did not become active");
+    return w;
+}
+
+QToolButton *buttonFor(QWidget *parent, QAction *action)
+{
+    for (QToolButton *b : parent->findChildren<QToolButton *>())
+        if (b->defaultAction() == action)
+            return b;
+    return nullptr;
+}
+
+} // namespace
+
+class TestUi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void typeIntoCells();
+    void pasteNumpyRepr();
+    void parseErrorKeepsMatrix();
+    void channelsAsTabs();
+    void strideChangesOutputAndFormula();
+    void steppingMovesWindow_data();
+    void steppingMovesWindow();
+    void buttonsStep();
+    void backwardSumsEqualCore_data();
+    void backwardSumsEqualCore();
+    void undoRedoParameters();
+    void spinDragIsOneUndoStep();
+    void invalidKernelExplainsItself();
+    void examplesMenuLoadsSeed001();
+    void unsavedEditsAsk();
+    void hatchedCellTooltip();
+    void playPlaysToTheEnd();
+    void exportStageAndMatrices();
+    void exportFailureIsReported();
+    void randomAndClear();
+    void settingsRoundTrip();
+    void screenshotWritesPng_data();
+    void screenshotWritesPng();
+    void badArgumentsExit2_data();
+    void badArgumentsExit2();
+};
+
+void TestUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("PoolVizTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
+}
+
+void TestUi::typeIntoCells()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    QAbstractItemModelTester tester(editor->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTableView *table = editor->tableView();
+    table->setFocus();
+    table->setCurrentIndex(editor->model()->index(0, 0));
+    // Typing starts the edit; Return commits it.
+    QTest::keyClick(table, Qt::Key_4);
+    QWidget *cellEditor = QApplication::focusWidget();
+    QVERIFY(cellEditor && cellEditor != table);
+    QTest::keyClicks(cellEditor, QStringLiteral("2"));
+    QTest::keyClick(cellEditor, Qt::Key_Return);
+    QTRY_COMPARE(w->document()->input().at(0, 0), 42.0f);
+    QVERIFY(w->document()->isInputModified());
+    QVERIFY(w->isWindowModified());
+    // The first window's maximum is now 42.
+    QCOMPARE(w->document()->trace()->result.values.at(0, 0), 42.0f);
+    // Arrow keys stay with the table (they do not step the animation).
+    const int step = w->document()->step();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Right);
+    QCOMPARE(w->document()->step(), step);
+    QCOMPARE(table->currentIndex().column(), 1);
+    // Delete clears the selected cell to 0.
+    table->setCurrentIndex(editor->model()->index(3, 3));
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCOMPARE(w->document()->input().at(3, 3), 0.0f);
+}
+
+void TestUi::pasteNumpyRepr()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    editor->pasteEdit()->setPlainText(QStringLiteral("array([[1, 2, 3],\n       [4, 5, 6]])"));
+    QVERIFY(editor->applyPasteButton()->isEnabled());
+    QVERIFY2(editor->pasteStatus()->text().contains(QStringLiteral("2×3")),
+             qPrintable(editor->pasteStatus()->text()));
+    QTest::mouseClick(editor->applyPasteButton(), Qt::LeftButton);
+    QCOMPARE(w->document()->input(), matrix({{1, 2, 3}, {4, 5, 6}}));
+    QCOMPARE(editor->rowsSpin()->value(), 2);
+    QCOMPARE(editor->columnsSpin()->value(), 3);
+    QCOMPARE(editor->model()->columnCount(), 3);
+    // 2×2 max on 2×3: one window; the leftover column is noted by the geometry.
+    QCOMPARE(w->document()->trace()->result.values, matrix({{5}}));
+    // Spreadsheet cells (tabs) too.
+    QVERIFY(editor->applyText(QStringLiteral("7\t8\n9\t10\n")));
+    QCOMPARE(w->document()->input(), matrix({{7, 8}, {9, 10}}));
+}
+
+void TestUi::parseErrorKeepsMatrix()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    const Tensor before = w->document()->input();
+    const int undoSteps = w->document()->undoStack()->count();
+    editor->pasteEdit()->setPlainText(QStringLiteral("1 2\n3 x"));
+    const QString status = editor->pasteStatus()->text();
+    QVERIFY2(status.contains(QStringLiteral("Line 2, column 3")), qPrintable(status));
+    QVERIFY(!editor->applyPasteButton()->isEnabled());
+    QVERIFY(!editor->pasteEdit()->extraSelections().isEmpty()); // the bad token is marked
+    QVERIFY(!editor->applyText(editor->pasteEdit()->toPlainText()));
+    QVERIFY(identicalTensors(w->document()->input(), before));
+    QCOMPARE(w->document()->undoStack()->count(), undoSteps);
+    // Fixing the text clears the error.
+    editor->pasteEdit()->setPlainText(QStringLiteral("1 2\n3 4"));
+    QVERIFY(editor->applyPasteButton()->isEnabled());
+    QVERIFY(!editor->pasteStatus()->text().contains(QStringLiteral("Line")));
+}
+
+void TestUi::channelsAsTabs()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    QAbstractItemModelTester tester(editor->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(!editor->channelTabs()->isVisible());
+    QVERIFY(editor->applyText(QStringLiteral("[[[1, 2], [3, 4]], [[8, 7], [6, 5]]]")));
+    QCOMPARE(w->document()->planeCount(), 2);
+    QVERIFY(editor->channelTabs()->isVisible());
+    QCOMPARE(editor->channelTabs()->count(), 2);
+    QTest::mouseClick(editor->channelTabs(), Qt::LeftButton, {},
+                      editor->channelTabs()->tabRect(1).center());
+    QCOMPARE(w->document()->plane(), 1);
+    QCOMPARE(editor->model()->data(editor->model()->index(0, 0)).toString(), QStringLiteral("8"));
+    QCOMPARE(w->document()->trace()->result.values, matrix({{8}}));
+    // Typing goes into the channel shown.
+    QVERIFY(editor->model()->setData(editor->model()->index(1, 1), QStringLiteral("9")));
+    QCOMPARE(w->document()->input().at(0, 1, 1, 1), 9.0f);
+    QCOMPARE(w->document()->input().at(0, 0, 1, 1), 4.0f);
+}
+
+void TestUi::strideChangesOutputAndFormula()
+{
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    QCOMPARE(panel->outputLabel()->text(), QStringLiteral("4×4 input → 2×2 output"));
+    QVERIFY2(
+        panel->formulaLabel()->text().contains(QStringLiteral("⌊(4 + 0 + 0 − 2) / 2⌋ + 1 = 2")),
+        qPrintable(panel->formulaLabel()->text()));
+    QTest::mouseClick(panel->strideFollowsKernel(), Qt::LeftButton);
+    QVERIFY(w->document()->params().stride.has_value());
+    QSpinBox *strideH = panel->strideEdit()->heightSpin();
+    strideH->setFocus();
+    strideH->selectAll();
+    QTest::keyClick(strideH, Qt::Key_Down);
+    QCOMPARE(w->document()->params().effectiveStride(), (Size2{1, 1})); // linked: both sides
+    QCOMPARE(w->document()->geometry().outH(), 3);
+    QCOMPARE(w->document()->geometry().outW(), 3);
+    QCOMPARE(panel->outputLabel()->text(), QStringLiteral("4×4 input → 3×3 output"));
+    const QString formula = panel->formulaLabel()->text();
+    QVERIFY2(formula.contains(QStringLiteral("⌊(4 + 0 + 0 − 2) / 1⌋ + 1 = 3")),
+             qPrintable(formula));
+    QVERIFY(formula.contains(
+        QString::fromStdString(w->document()->geometry().rows.formula(false)).toHtmlEscaped()));
+    QCOMPARE(w->playbackBar()->stepLabel()->text(), QStringLiteral("Step 1 of 9"));
+}
+
+void TestUi::steppingMovesWindow_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id :
+         {"seed000-stride1", "seed001-max", "padding-ceil", "dilation", "same-avg"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestUi::steppingMovesWindow()
+{
+    QFETCH(QString, id);
+    auto w = openWindow();
+    QVERIFY(w->loadExample(id));
+    const Example *ex = findExample(id.toStdString());
+    // The core's own trace, made independently of the window.
+    const Trace reference = makeTrace(ex->input, ex->params, Phase::Forward, 0);
+    StageWidget *stage = w->stage();
+    stage->setFocus();
+    QTest::keyClick(stage, Qt::Key_Home);
+    QCOMPARE(w->document()->step(), -1);
+    QVERIFY(stage->currentWindow().empty());
+    for (std::size_t i = 0; i < reference.steps.size(); ++i) {
+        QTest::keyClick(stage, Qt::Key_Right);
+        QCOMPARE(w->document()->step(), int(i));
+        QCOMPARE(stage->view().step, int(i));
+        QVERIFY2(stage->currentWindow() == reference.steps[i].taps,
+                 qPrintable(QStringLiteral("step %1").arg(i)));
+        QCOMPARE(stage->accessibleDescription(),
+                 QString::fromStdString(reference.steps[i].caption));
+    }
+    QVERIFY(!w->action(QStringLiteral("stepForward"))->isEnabled());
+    QTest::keyClick(stage, Qt::Key_Left);
+    QCOMPARE(w->document()->step(), int(reference.steps.size()) - 2);
+    QTest::keyClick(stage, Qt::Key_End);
+    QCOMPARE(w->document()->step(), int(reference.steps.size()) - 1);
+    QCOMPARE(w->playbackBar()->slider()->value(), int(reference.steps.size()));
+}
+
+void TestUi::buttonsStep()
+{
+    auto w = openWindow();
+    QVERIFY(w->loadExample(QStringLiteral("seed000-stride2")));
+    const Trace reference = makeTrace(findExample("seed000-stride2")->input,
+                                      findExample("seed000-stride2")->params, Phase::Forward, 0);
+    QToolButton *forward = buttonFor(w->playbackBar(), w->action(QStringLiteral("stepForward")));
+    QToolButton *first = buttonFor(w->playbackBar(), w->action(QStringLiteral("firstStep")));
+    QVERIFY(forward && first);
+    QVERIFY(forward->toolTip().contains(QStringLiteral("Right")));
+    QTest::mouseClick(first, Qt::LeftButton);
+    QCOMPARE(w->document()->step(), -1);
+    QTest::mouseClick(forward, Qt::LeftButton);
+    QTest::mouseClick(forward, Qt::LeftButton);
+    QCOMPARE(w->document()->step(), 1);
+    QVERIFY(w->stage()->currentWindow() == reference.steps[1].taps);
+    // The window of step 2 of seed 000 at stride 2: rows 0–1, columns 2–3.
+    const std::vector<Tap> expected{{0, 2, TapKind::Input},
+                                    {0, 3, TapKind::Input},
+                                    {1, 2, TapKind::Input},
+                                    {1, 3, TapKind::Input}};
+    QVERIFY(w->stage()->currentWindow() == expected);
+    // The scrub slider moves the step too.
+    w->playbackBar()->slider()->setValue(4);
+    QCOMPARE(w->document()->step(), 3);
+}
+
+void TestUi::backwardSumsEqualCore_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id :
+         {"seed000-stride1", "seed001-max", "same-avg", "padding-ceil", "seed003-mean"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestUi::backwardSumsEqualCore()
+{
+    QFETCH(QString, id);
+    auto w = openWindow();
+    QVERIFY(w->loadExample(id));
+    w->stage()->setFocus();
+    QTest::keyClick(w->stage(), Qt::Key_B);
+    QCOMPARE(w->document()->phase(), Phase::Backward);
+    QTest::keyClick(w->stage(), Qt::Key_End);
+    const auto trace = w->document()->trace();
+    QVERIFY(trace);
+    const int last = int(trace->steps.size()) - 1;
+    QCOMPARE(w->document()->step(), last);
+    const Example *ex = findExample(id.toStdString());
+    const Tensor ones = Tensor::matrix(trace->result.values.h(), trace->result.values.w(), 1.0f);
+    const Tensor expected = backward(ex->input.planeTensor(0, 0), ex->params, ones);
+    const Tensor got = trace->gradientAfter(last);
+    QCOMPARE(got.h(), expected.h());
+    QCOMPARE(got.w(), expected.w());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        QVERIFY2(std::abs(got.data()[i] - expected.data()[i]) < 1e-5f,
+                 qPrintable(QStringLiteral("cell %1: %2 vs %3")
+                                .arg(i)
+                                .arg(got.data()[i])
+                                .arg(expected.data()[i])));
+    if (id == QLatin1String("seed000-stride1")) // hand-computed: overlapping windows add up
+        QCOMPARE(got, matrix({{0, 2, 0, 0}, {0, 0, 0, 2}, {2, 1, 1, 0}, {0, 1, 0, 0}}));
+}
+
+void TestUi::undoRedoParameters()
+{
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    QSpinBox *kernelH = panel->kernelEdit()->heightSpin();
+    kernelH->setFocus();
+    QTest::keyClick(kernelH, Qt::Key_Up);
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    QCOMPARE(panel->kernelEdit()->widthSpin()->value(), 3);
+    // Mode from the combo box.
+    panel->modeCombo()->setFocus();
+    QTest::keyClick(panel->modeCombo(), Qt::Key_Down);
+    QCOMPARE(w->document()->params().mode, PoolMode::Avg);
+    w->stage()->setFocus();
+    QTest::keyClick(w->stage(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(w->document()->params().mode, PoolMode::Max);
+    QCOMPARE(panel->modeCombo()->currentText(), QStringLiteral("Max"));
+    QTest::keyClick(w->stage(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(w->document()->params(), PoolParams{});
+    QCOMPARE(kernelH->value(), 2);
+    QTest::keyClick(w->stage(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    QCOMPARE(kernelH->value(), 3);
+    QVERIFY(w->action(QStringLiteral("undo"))->isEnabled());
+}
+
+void TestUi::spinDragIsOneUndoStep()
+{
+    auto w = openWindow();
+    QVERIFY(w->loadExample(QStringLiteral("seed003-mean"))); // 8×8
+    QUndoStack *stack = w->document()->undoStack();
+    const int before = stack->count();
+    QSpinBox *dilation = w->parameterPanel()->dilationEdit()->heightSpin();
+    dilation->setFocus();
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(dilation, Qt::Key_Up);
+    QCOMPARE(w->document()->params().dilation, (Size2{4, 4}));
+    QCOMPARE(stack->count(), before + 1);
+    // Leaving the box ends the run: the next change is a step of its own.
+    w->stage()->setFocus();
+    dilation->setFocus();
+    QTest::keyClick(dilation, Qt::Key_Down);
+    QCOMPARE(stack->count(), before + 2);
+    stack->undo();
+    stack->undo();
+    QCOMPARE(w->document()->params().dilation, (Size2{1, 1}));
+    QCOMPARE(dilation->value(), 1);
+}
+
+void TestUi::invalidKernelExplainsItself()
+{
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    QSpinBox *kernelH = panel->kernelEdit()->heightSpin();
+    kernelH->setFocus();
+    kernelH->selectAll();
+    QTest::keyClicks(kernelH, QStringLiteral("5"));
+    QCOMPARE(w->document()->params().kernel, (Size2{5, 5}));
+    const QString message = QString::fromStdString(w->document()->validation().errorText());
+    QVERIFY(!message.isEmpty());
+    QVERIFY2(message.contains(QStringLiteral("5")), qPrintable(message));
+    QVERIFY(panel->errorLabel()->isVisible());
+    QCOMPARE(panel->errorLabel()->text(), message);
+    QCOMPARE(panel->outputLabel()->text(), QStringLiteral("4×4 input → no output"));
+    QVERIFY(!w->stage()->renderer());
+    QCOMPARE(w->stage()->accessibleDescription(), message);
+    QVERIFY(!w->stage()->grab().isNull()); // paints the message, no crash
+    QVERIFY(!w->action(QStringLiteral("playPause"))->isEnabled());
+    QVERIFY(!w->action(QStringLiteral("exportStagePng"))->isEnabled());
+    QVERIFY(!w->upstreamEditor()->tableView()->isEnabled());
+    QCOMPARE(w->playbackBar()->stepLabel()->text(), QStringLiteral("No steps"));
+    // Padding 1 makes it valid again: 4 + 2 − 5 + 1 = 2.
+    QSpinBox *top = panel->paddingSpin(0);
+    top->setFocus();
+    QTest::keyClick(top, Qt::Key_Up);
+    QCOMPARE(w->document()->params().padding, (Padding{1, 1, 1, 1}));
+    QVERIFY(w->document()->trace());
+    QVERIFY(!panel->errorLabel()->isVisible());
+    QCOMPARE(w->document()->geometry().outH(), 1);
+}
+
+void TestUi::examplesMenuLoadsSeed001()
+{
+    auto w = openWindow();
+    QAction *action = nullptr;
+    for (QAction *a : w->examplesMenu()->actions())
+        if (a->data().toString() == QLatin1String("seed001-max"))
+            action = a;
+    QVERIFY(action);
+    action->trigger();
+    const Example *ex = findExample("seed001-max");
+    QCOMPARE(w->document()->params(), ex->params);
+    QVERIFY(identicalTensors(w->document()->input(), ex->input));
+    QCOMPARE(w->parameterPanel()->kernelEdit()->heightSpin()->value(), 3);
+    QCOMPARE(w->parameterPanel()->strideEdit()->heightSpin()->value(), 3);
+    QCOMPARE(w->document()->trace()->result.values, matrix({{16, 17}, {14, 19}}));
+    QVERIFY(w->windowTitle().contains(QString::fromStdString(ex->title)));
+    QCOMPARE(w->inputEditor()->model()->rowCount(), 6);
+}
+
+void TestUi::unsavedEditsAsk()
+{
+    auto w = openWindow();
+    QStringList asked;
+    MainWindow::UnsavedChoice answer = MainWindow::UnsavedChoice::Cancel;
+    w->setUnsavedPrompt([&](const QString &what) {
+        asked << what;
+        return answer;
+    });
+    // No edits: no question.
+    QVERIFY(w->loadExample(QStringLiteral("seed002-max")));
+    QVERIFY(asked.isEmpty());
+    w->document()->setInputValue(0, 0, 99.0f);
+    QVERIFY(!w->loadExample(QStringLiteral("seed001-max")));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked.first().contains(QStringLiteral("seed 001")));
+    QCOMPARE(w->document()->input().at(0, 0), 99.0f);
+    // Closing asks too; Cancel keeps the window open.
+    QVERIFY(!w->close());
+    QCOMPARE(asked.size(), 2);
+    answer = MainWindow::UnsavedChoice::Discard;
+    QVERIFY(w->loadExample(QStringLiteral("seed001-max")));
+    QCOMPARE(w->document()->params(), findExample("seed001-max")->params);
+    // Save: writes the file, then goes on.
+    QTemporaryDir dir;
+    w->document()->setInputValue(0, 0, 5.0f);
+    QVERIFY(w->saveMatrix(dir.filePath(QStringLiteral("mine.csv"))));
+    QVERIFY(!w->document()->isInputModified());
+    w->document()->setInputValue(0, 0, 6.0f);
+    answer = MainWindow::UnsavedChoice::Save;
+    QVERIFY(w->loadExample(QStringLiteral("seed002-max")));
+    const IoResult<Tensor> saved = readCsv(dir.filePath(QStringLiteral("mine.csv")).toStdString());
+    QVERIFY(saved.ok());
+    QCOMPARE(saved.value->at(0, 0), 6.0f);
+}
+
+void TestUi::hatchedCellTooltip()
+{
+    auto w = openWindow();
+    QVERIFY(w->inputEditor()->applyText(
+        QStringLiteral("1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25")));
+    StageWidget *stage = w->stage();
+    const QString text = stage->describeCell({StageGrid::Input, 4, 4});
+    QVERIFY2(
+        text.startsWith(QStringLiteral("No window covers row 4, column 4: the stride 2 skips it")),
+        qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("ceil mode")));
+    const QString covered = stage->describeCell({StageGrid::Input, 1, 1});
+    QVERIFY2(covered.contains(QStringLiteral("= 7")) && covered.contains(QStringLiteral("(0, 0)")),
+             qPrintable(covered));
+    const QString output = stage->describeCell({StageGrid::Output, 1, 1});
+    QVERIFY2(output.contains(QStringLiteral("= 19")), qPrintable(output));
+    // The tooltip of the point where the renderer draws that cell is the same text.
+    const StageRenderer *renderer = stage->renderer();
+    QVERIFY(renderer);
+    bool found = false;
+    for (int y = 0; y < stage->height() && !found; y += 4)
+        for (int x = 0; x < stage->width() && !found; x += 4) {
+            const auto cell = renderer->hitTest(QPointF(x, y), stage->stageRect());
+            if (cell && *cell == StageCell{StageGrid::Input, 4, 4}) {
+                QCOMPARE(stage->toolTipAt(QPoint(x, y)), text);
+                found = true;
+            }
+        }
+    QVERIFY(found);
+}
+
+void TestUi::playPlaysToTheEnd()
+{
+    auto w = openWindow();
+    w->playbackBar()->setSpeed(4.0);
+    QCOMPARE(w->playbackBar()->stepInterval(), 250);
+    QTest::keyClick(w->stage(), Qt::Key_End);
+    w->stage()->setFocus();
+    QTest::keyClick(w->stage(), Qt::Key_Space);
+    QVERIFY(w->playbackBar()->isPlaying());
+    QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Pause"));
+    QCOMPARE(w->document()->step(), 0); // from the end, play starts again at the first step
+    QTRY_COMPARE_WITH_TIMEOUT(w->document()->step(), 3, 5000);
+    QTRY_VERIFY(!w->playbackBar()->isPlaying());
+    QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Play"));
+}
+
+void TestUi::exportStageAndMatrices()
+{
+    auto w = openWindow();
+    QTemporaryDir dir;
+    QVERIFY(w->exportStage(dir.filePath(QStringLiteral("stage.png"))));
+    const QImage png(dir.filePath(QStringLiteral("stage.png")));
+    QVERIFY(!png.isNull());
+    const StageRenderer renderer(*w->document()->trace());
+    QCOMPARE(png.size(), renderer.preferredSize() * 2);
+    QVERIFY(w->exportStage(dir.filePath(QStringLiteral("stage.svg"))));
+    QFile svg(dir.filePath(QStringLiteral("stage.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    QVERIFY(w->exportStage(dir.filePath(QStringLiteral("stage.pdf"))));
+    QFile pdf(dir.filePath(QStringLiteral("stage.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(w->exportOutput(dir.filePath(QStringLiteral("out.csv"))));
+    const IoResult<Tensor> out = readCsv(dir.filePath(QStringLiteral("out.csv")).toStdString());
+    QVERIFY(out.ok());
+    QCOMPARE(*out.value, matrix({{6, 8}, {14, 16}}));
+    QVERIFY(w->exportOutput(dir.filePath(QStringLiteral("out.npy"))));
+    const IoResult<NpyArray> npy = readNpy(dir.filePath(QStringLiteral("out.npy")).toStdString());
+    QVERIFY(npy.ok());
+    QCOMPARE(npy.value->tensor, matrix({{6, 8}, {14, 16}}));
+    // The input gradient exists backward only.
+    QVERIFY(!w->exportInputGradient(dir.filePath(QStringLiteral("grad.csv"))));
+    w->action(QStringLiteral("backwardPhase"))->trigger();
+    QVERIFY(w->exportInputGradient(dir.filePath(QStringLiteral("grad.csv"))));
+    const IoResult<Tensor> grad = readCsv(dir.filePath(QStringLiteral("grad.csv")).toStdString());
+    QVERIFY(grad.ok());
+    QCOMPARE(*grad.value, matrix({{0, 0, 0, 0}, {0, 1, 0, 1}, {0, 0, 0, 0}, {0, 1, 0, 1}}));
+    QVERIFY(w->exportAnimation(dir.filePath(QStringLiteral("anim.gif"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("anim.gif"))));
+}
+
+void TestUi::exportFailureIsReported()
+{
+    auto w = openWindow();
+    QVERIFY(!w->exportStage(QStringLiteral("/nonexistent-folder/stage.png")));
+    QVERIFY2(w->lastMessage().startsWith(QStringLiteral("Could not export “stage.png”")),
+             qPrintable(w->lastMessage()));
+    QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-folder/stage.png")));
+    QVERIFY(!w->exportStage(QStringLiteral("/tmp/stage.bmpx")));
+    QVERIFY(w->lastMessage().contains(QStringLiteral(".png, .svg or .pdf")));
+    QVERIFY(!w->openFile(QStringLiteral("/nonexistent-folder/m.csv")));
+    QVERIFY2(w->lastMessage().startsWith(QStringLiteral("Cannot open “m.csv”")),
+             qPrintable(w->lastMessage()));
+    QCOMPARE(w->document()->input().h(), 4);
+}
+
+void TestUi::randomAndClear()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    editor->randomLowSpin()->setValue(0);
+    editor->randomHighSpin()->setValue(9);
+    editor->seedSpin()->setValue(7);
+    QTest::mouseClick(editor->randomButton(), Qt::LeftButton);
+    QCOMPARE(w->document()->input(), randomIntegers(4, 4, 0, 9, 7));
+    QVERIFY(!w->document()->isInputModified());
+    QTest::mouseClick(editor->clearButton(), Qt::LeftButton);
+    QCOMPARE(w->document()->input(), Tensor::matrix(4, 4, 0.0f));
+    // Size spin boxes add and remove rows and columns, keeping the values.
+    w->document()->undoStack()->undo();
+    QSpinBox *rows = editor->rowsSpin();
+    rows->setFocus();
+    QTest::keyClick(rows, Qt::Key_Up);
+    QCOMPARE(w->document()->input().h(), 5);
+    QCOMPARE(w->document()->input().at(3, 3), randomIntegers(4, 4, 0, 9, 7).at(3, 3));
+    QCOMPARE(w->document()->input().at(4, 0), 0.0f);
+    // The upstream gradient: random, then ones.
+    MatrixEditor *grad = w->upstreamEditor();
+    grad->seedSpin()->setValue(3);
+    QTest::mouseClick(grad->randomButton(), Qt::LeftButton);
+    QCOMPARE(w->document()->upstreamPlane(), randomIntegers(2, 2, grad->randomLowSpin()->value(),
+                                                            grad->randomHighSpin()->value(), 3));
+    QTest::mouseClick(grad->clearButton(), Qt::LeftButton);
+    QCOMPARE(w->document()->upstreamPlane(), Tensor::matrix(2, 2, 1.0f));
+}
+
+void TestUi::settingsRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("poolviz.ini"));
+    PoolParams chosen;
+    {
+        Settings settings(path);
+        auto w = openWindow(&settings);
+        QVERIFY(w->loadExample(QStringLiteral("padding-ceil")));
+        w->action(QStringLiteral("backwardPhase"))->trigger();
+        w->action(QStringLiteral("faster"))->trigger();
+        w->action(QStringLiteral("smoothMotion"))->trigger();
+        w->resize(1300, 900);
+        chosen = w->document()->params();
+        QVERIFY(w->close());
+    }
+    Settings settings(path);
+    QCOMPARE(settings.params(), std::optional<PoolParams>(chosen));
+    MainWindow w(&settings);
+    w.restoreSession();
+    w.restoreWindowLayout();
+    QCOMPARE(w.document()->params(), chosen);
+    QVERIFY(identicalTensors(w.document()->input(), findExample("padding-ceil")->input));
+    QCOMPARE(w.document()->phase(), Phase::Backward);
+    QCOMPARE(w.playbackBar()->speed(), 1.5);
+    QVERIFY(!w.action(QStringLiteral("smoothMotion"))->isChecked());
+    QVERIFY(!w.stage()->smoothMotion());
+    QCOMPARE(w.size(), QSize(1300, 900));
+    QCOMPARE(w.document()->undoStack()->count(), 0);
+}
+
+void TestUi::screenshotWritesPng_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("forward") << QStringList{QStringLiteral("--preset"),
+                                            QStringLiteral("seed000-stride1"),
+                                            QStringLiteral("--step"), QStringLiteral("3")}
+                             << QSize(1600, 1000);
+    QTest::newRow("backward sized")
+        << QStringList{QStringLiteral("--preset"), QStringLiteral("seed001-max"),
+                       QStringLiteral("--phase"),  QStringLiteral("backward"),
+                       QStringLiteral("--size"),   QStringLiteral("1280x800")}
+        << QSize(1280, 800);
+    QTest::newRow("matrix and options")
+        << QStringList{QStringLiteral("--matrix"), QStringLiteral("1 2 3; 4 5 6; 7 8 9"),
+                       QStringLiteral("--kernel"), QStringLiteral("2"),
+                       QStringLiteral("--stride"), QStringLiteral("1"),
+                       QStringLiteral("--mode"),   QStringLiteral("avg")}
+        << QSize(1600, 1000);
+    QTest::newRow("invalid kernel still renders")
+        << QStringList{QStringLiteral("--matrix"), QStringLiteral("1 2; 3 4"),
+                       QStringLiteral("--kernel"), QStringLiteral("3")}
+        << QSize(1600, 1000);
+}
+
+void TestUi::screenshotWritesPng()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QSize, size);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("shot.png"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // poolviz must choose offscreen itself
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(POOLVIZ_BINARY),
+                  args + QStringList{QStringLiteral("--screenshot"), out});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), size);
+}
+
+void TestUi::badArgumentsExit2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("kernel 0") << QStringList{QStringLiteral("--kernel"), QStringLiteral("0")}
+                              << QStringLiteral("--kernel");
+    QTest::newRow("phase") << QStringList{QStringLiteral("--phase"), QStringLiteral("sideways")}
+                           << QStringLiteral("sideways");
+    QTest::newRow("preset") << QStringList{QStringLiteral("--preset"), QStringLiteral("nope")}
+                            << QStringLiteral("nope");
+    QTest::newRow("matrix") << QStringList{QStringLiteral("--matrix"), QStringLiteral("1 2; 3")}
+                            << QStringLiteral("--matrix");
+    QTest::newRow("step") << QStringList{QStringLiteral("--preset"), QStringLiteral("seed002-max"),
+                                         QStringLiteral("--step"), QStringLiteral("9")}
+                          << QStringLiteral("4 steps");
+    QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")}
+                             << QStringLiteral("frobnicate");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/m.csv")}
+                                  << QStringLiteral("no such file");
+}
+
+void TestUi::badArgumentsExit2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("shot.png"));
+    QProcess process;
+    process.start(QStringLiteral(POOLVIZ_BINARY),
+                  args + QStringList{QStringLiteral("--screenshot"), out});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+    QVERIFY2(err.startsWith(QStringLiteral("poolviz: ")) && err.contains(message), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+    QVERIFY(!QFile::exists(out));
+}
+
+QTEST_MAIN(TestUi)
+#include "tst_ui.moc"
