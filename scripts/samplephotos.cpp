@@ -3,8 +3,8 @@
 // Built and run by scripts/make-sample-photos.sh.
 //
 //   cat-224.jpg        224×224 grayscale tabby cat (seed 000 pools a 224×224 grayscale cat 224→112)
-//   lake-481x321.jpg   481×321 colour mountain lake (seed 002's photo size, H×W = 321×481)
-//   city-night.jpg     640×427 colour skyline at night: max pooling keeps the lit windows,
+//   lake-321x481.jpg   321×481 (rows × columns) colour mountain lake, seed 002's photo size
+//   city-night.jpg     427×640 colour skyline at night: max pooling keeps the lit windows,
 //                      average pooling dims them (a strong max − avg difference)
 
 #include <QColor>
@@ -549,7 +549,7 @@ int main(int argc, char **argv)
     QDir().mkpath(out);
     const QDir dir(out);
     bool ok = save(renderCat(), dir.filePath("cat-224.jpg"), 92);
-    ok = save(renderLake(), dir.filePath("lake-481x321.jpg"), 90) && ok;
+    ok = save(renderLake(), dir.filePath("lake-321x481.jpg"), 90) && ok;
     ok = save(renderCity(), dir.filePath("city-night.jpg"), 90) && ok;
     return ok ? 0 : 1;
 }

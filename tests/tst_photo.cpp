@@ -455,7 +455,7 @@ void TstPhoto::exportUpscaledShowsBlocks()
         }
     // Too large an upscale is refused with the numbers.
     const QString error = ws.exportImage(dir.filePath("huge.png"), PhotoLayer::Pooled, 4000);
-    QVERIFY2(error.contains("40000×20000") && error.contains("32768"), qPrintable(error));
+    QVERIFY2(error.contains("20000×40000") && error.contains("32768"), qPrintable(error));
     QVERIFY(!QFile::exists(dir.filePath("huge.png")));
 }
 
@@ -863,7 +863,23 @@ void TstPhoto::differenceOfSeed002()
     QCOMPARE(d.col, 1);
     QCOMPARE(ws.differenceSummary(),
              QString("Largest difference 4.75 at row 0, column 1: max 9 vs avg 4.25"));
-    QCOMPARE(ws.findChild<QLabel *>("photoDifferenceSummary")->text(), ws.differenceSummary());
+    QVERIFY(
+        ws.findChild<QLabel *>("photoDifferenceSummary")->text().contains(ws.differenceSummary()));
+    // "show it" centres the views on that pixel: A's pixel (0, 1) covers columns 2–3, rows 0–1.
+    ws.resize(800, 600);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    emit ws.findChild<QLabel *>("photoDifferenceSummary")->linkActivated("largest");
+    QCOMPARE(ws.camera()->centre(), QPointF(3, 1));
+    QVERIFY(ws.differenceView()->showsValues());
+    int rings = 0;
+    for (PhotoView *v : {ws.pooledView(), ws.comparedView(), ws.differenceView()})
+        for (const PhotoMark &m : v->marks())
+            if (m.kind == PhotoMark::Largest) {
+                QCOMPARE(m.scene, QRectF(2, 0, 2, 2));
+                ++rings;
+            }
+    QCOMPARE(rings, 3);
     // The picture is stretched so the largest difference is white: 255/4.75 ≈ 53.7.
     QCOMPARE(r.diff[0].image.pixelColor(1, 0).red(), 255);
     QCOMPARE(r.diff[0].image.pixelColor(0, 0).red(), int(std::lround(1.5 * 255 / 4.75)));
@@ -931,6 +947,7 @@ void TstPhoto::slidingWindowOnCrop()
     QVERIFY(ws.openImage(sampleNamed("lake")));
     QVERIFY(settle(ws));
     ws.setWindowChannel(1); // G
+    ws.setCropSize(16);
     ws.camera()->setView(2, QPointF(201.3, 100.7));
     // Crop 16×16 around (201.3, 100.7): columns from round(193.3) = 193, rows from 93, moved
     // back onto the stride-2 grid: (192, 92).
@@ -973,6 +990,8 @@ void TstPhoto::slidingWindowOnCrop()
     }
     QCOMPARE(taps, 4);
     QCOMPARE(winners, 1);
+    QCOMPARE(stage->caption(), QString::fromStdString(trace->steps[5].caption));
+    QVERIFY(stage->caption().startsWith("Step 6 of 64"));
     QCOMPARE(crops, 1);
     // The pooled view outlines the output pixel (46, 101): scene [202, 204) × [92, 94).
     bool output = false;
@@ -1007,6 +1026,8 @@ void TstPhoto::sendCropToMatrix()
     QVERIFY(ws.message().contains("Open a photo"));
     ws.setChannelMode(ChannelMode::Grayscale);
     QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    QCOMPARE(ws.cropSize(), 8); // the default
+    ws.setCropSize(16);
     ws.camera()->setView(4, QPointF(3, 220)); // near the bottom-left corner: the crop is clamped
     QCOMPARE(ws.cropAroundCentre(), QRect(0, 208, 16, 16));
     QVERIFY(ws.sendCropToMatrix());
@@ -1033,9 +1054,12 @@ void TstPhoto::documentAdapter()
     QVERIFY(ws.isPooling());
     QVERIFY(settle(ws));
     QCOMPARE(ws.result()->a[0].values->w(), 2);
+    // The 16×8 photo's centre (8, 4): the 8×8 crop starts at column 4, back on the stride-8 grid:
+    // 0.
+    QCOMPARE(ws.cropAroundCentre(), QRect(0, 0, 8, 8));
     QVERIFY(ws.sendCropToMatrix());
     QCOMPARE(doc.input.h(), 8);
-    QCOMPARE(doc.input.w(), 16);
+    QCOMPARE(doc.input.w(), 8);
     QVERIFY(doc.description.startsWith("Photo crop: t"));
 }
 
@@ -1051,15 +1075,15 @@ void TstPhoto::poolDocumentIntegration()
     QVERIFY(settle(ws));
     QCOMPARE(ws.result()->request.a, p);
     QCOMPARE(ws.result()->a[0].values->w(), 8);
-    // The 24×12 photo is centred at (12, 6): the 16×12 crop starts at column round(12 − 8) = 4,
-    // moved back onto the stride-3 grid: 3.
-    QCOMPARE(ws.cropAroundCentre(), QRect(3, 0, 16, 12));
+    // The 24×12 photo is centred at (12, 6): the 8×8 crop starts at column 12 − 4 = 8 and row
+    // 6 − 4 = 2, moved back onto the stride-3 grid: (6, 0).
+    QCOMPARE(ws.cropAroundCentre(), QRect(6, 0, 8, 8));
     QVERIFY(ws.sendCropToMatrix());
-    QCOMPARE(doc.input().h(), 12);
-    QCOMPARE(doc.input().w(), 16);
-    for (int r = 0; r < 12; ++r)
-        for (int c = 0; c < 16; ++c)
-            QCOMPARE(doc.input().at(r, c), ws.input().at(0, 0, r, 3 + c));
+    QCOMPARE(doc.input().h(), 8);
+    QCOMPARE(doc.input().w(), 8);
+    for (int r = 0; r < 8; ++r)
+        for (int c = 0; c < 8; ++c)
+            QCOMPARE(doc.input().at(r, c), ws.input().at(0, 0, r, 6 + c));
 }
 
 void TstPhoto::screenshots()
@@ -1087,7 +1111,7 @@ void TstPhoto::screenshots()
     QVERIFY(settle(ws));
     ws.camera()->setView(4, QPointF(86, 118)); // the left eye
     QVERIFY(ws.showSlidingWindow());
-    ws.stage()->setStep(19);
+    ws.stage()->setStep(9);
     QVERIFY(ws.originalView()->showsValues());
     shot = ws.grab().toImage();
     QVERIFY(shot.save(QDir(dir).filePath("photo_window.png")));

@@ -32,8 +32,11 @@ protected:
         painter.fillRect(rect(), Qt::white);
         if (!m_stage->m_renderer)
             return;
+        // The caption goes into the label below, so the grids get the whole height.
         StageView view;
         view.step = m_stage->m_step;
+        view.showCaption = false;
+        view.showFormula = false;
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setRenderHint(QPainter::TextAntialiasing, true);
         m_stage->m_renderer->paint(painter, QRectF(rect()), view);
@@ -64,6 +67,13 @@ PhotoStage::PhotoStage(QWidget *parent) : QWidget(parent)
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
     m_canvas = new PhotoStageCanvas(this);
+    m_caption = new QLabel(this);
+    m_caption->setObjectName("photoStageCaption");
+    m_caption->setAlignment(Qt::AlignCenter);
+    m_caption->setWordWrap(true);
+    QFont captionFont = m_caption->font();
+    captionFont.setPointSizeF(captionFont.pointSizeF() * 1.15);
+    m_caption->setFont(captionFont);
 
     m_first = makeButton(this, QStyle::SP_MediaSkipBackward, tr("First step"), "photoStageFirst");
     m_back = makeButton(this, QStyle::SP_MediaSeekBackward, tr("Previous step"), "photoStageBack");
@@ -106,6 +116,7 @@ PhotoStage::PhotoStage(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_canvas, 1);
+    layout->addWidget(m_caption);
     layout->addLayout(controls);
 
     connect(m_first, &QToolButton::clicked, this, [this] { setStep(0); });
@@ -185,6 +196,11 @@ void PhotoStage::setInterval(int milliseconds)
     m_timer->setInterval(milliseconds);
 }
 
+QString PhotoStage::caption() const
+{
+    return m_caption->text();
+}
+
 bool PhotoStage::follows() const
 {
     return m_follow->isChecked();
@@ -207,6 +223,8 @@ void PhotoStage::updateControls()
     m_slider->setRange(0, std::max(count - 1, 0));
     m_slider->setValue(m_step);
     m_stepLabel->setText(has ? tr("step %1 of %2").arg(m_step + 1).arg(count) : QString());
+    m_caption->setText(has ? QString::fromStdString(m_trace->steps[std::size_t(m_step)].caption)
+                           : QString());
 }
 
 } // namespace poolviz

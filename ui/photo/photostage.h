@@ -45,6 +45,8 @@ public:
     void setInterval(int milliseconds);
     /// True when the views should pan to the window as it moves.
     bool follows() const;
+    /// The caption of the current step (the trace's words for it).
+    QString caption() const;
     /// The description given with the trace.
     QString description() const { return m_description; }
 
@@ -66,6 +68,7 @@ private:
 
     QLabel *m_header = nullptr;
     QWidget *m_canvas = nullptr;
+    QLabel *m_caption = nullptr;
     QToolButton *m_first = nullptr;
     QToolButton *m_back = nullptr;
     QToolButton *m_play = nullptr;

@@ -271,7 +271,7 @@ void PhotoView::paintMarks(QPainter &painter)
     painter.setBrush(Qt::NoBrush);
     // Taps first, then the winner and the output on top of them, the crop last.
     const PhotoMark::Kind order[] = {PhotoMark::Tap, PhotoMark::Winner, PhotoMark::Output,
-                                     PhotoMark::Crop};
+                                     PhotoMark::Crop, PhotoMark::Largest};
     for (PhotoMark::Kind kind : order) {
         for (const PhotoMark &mark : m_marks) {
             if (mark.kind != kind)
@@ -304,6 +304,16 @@ void PhotoView::paintMarks(QPainter &painter)
                 painter.setPen(QPen(kWinnerColour, 3));
                 painter.drawRect(r.adjusted(1, 1, -1, -1));
                 break;
+            case PhotoMark::Largest: {
+                // A ring that stays visible when the pixel is tiny on screen.
+                const double radius = std::max(std::max(r.width(), r.height()) * 0.75, 12.0);
+                for (const auto &[colour, width] :
+                     {std::pair{QColor(0, 0, 0), 5.0}, std::pair{QColor(255, 235, 0), 2.5}}) {
+                    painter.setPen(QPen(colour, width));
+                    painter.drawEllipse(r.center(), radius, radius);
+                }
+                break;
+            }
             case PhotoMark::Crop:
                 painter.setPen(QPen(kCropColour, 2, Qt::DashLine));
                 painter.drawRect(r);

@@ -24,7 +24,8 @@ struct PhotoMark
         Crop,   ///< the crop the sliding window runs on (dashed)
         Tap,    ///< one in-input tap of the current window
         Winner, ///< the tap that wins the window (max/min)
-        Output  ///< the pooled pixel the window fills
+        Output, ///< the pooled pixel the window fills
+        Largest ///< the most different pixel of A and B (ringed)
     };
     Kind kind = Crop;
     QRectF scene;

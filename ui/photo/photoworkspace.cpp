@@ -47,8 +47,10 @@ namespace poolviz {
 
 namespace {
 
-/// The crop the sliding window runs on is at most this many pixels a side.
-constexpr int kCropSize = 16;
+/// The crop the sliding window runs on is at most this many pixels a side (default 8: its
+/// numbers stay readable in the panel).
+constexpr int kMaxCropSize = 16;
+constexpr int kDefaultCropSize = 8;
 /// The pyramid has at most this many levels.
 constexpr int kMaxLevels = 8;
 /// Progress appears only for jobs that take longer than this (milliseconds).
@@ -102,9 +104,18 @@ QStringList channelNamesFor(ChannelMode mode, int planes)
     return {};
 }
 
+/// "rows×columns", the order PyTorch and the seeds print shapes in.
 QString sizeText(int h, int w)
 {
-    return QStringLiteral("%1×%2").arg(w).arg(h);
+    return QStringLiteral("%1×%2").arg(h).arg(w);
+}
+
+/// "C×H×W" for several channels, "H×W" for one.
+QString shapeText(const Tensor &t)
+{
+    return t.planeCount() > 1
+               ? QStringLiteral("%1×%2").arg(t.planeCount()).arg(sizeText(t.h(), t.w()))
+               : sizeText(t.h(), t.w());
 }
 
 /// Image formats offered for export, as (suffixes, label), filtered to what Qt can write here.
@@ -273,8 +284,11 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     m_hoverLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_differenceLabel = new QLabel(this);
     m_differenceLabel->setObjectName("photoDifferenceSummary");
-    m_differenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_differenceLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_differenceLabel->setTextFormat(Qt::RichText);
     m_differenceLabel->setWordWrap(true);
+    connect(m_differenceLabel, &QLabel::linkActivated, this,
+            &PhotoWorkspace::showLargestDifference);
     m_differenceLabel->setVisible(false);
     m_noteLabel = new QLabel(this);
     m_noteLabel->setObjectName("photoNote");
@@ -339,7 +353,13 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
             if (!m_stageCrop.isEmpty())
                 rebuildTrace(true);
         });
-    connect(m_stage, &PhotoStage::stepChanged, this, [this] { updateStageMarks(); });
+    connect(m_stage, &PhotoStage::stepChanged, this, [this] {
+        updateMarks();
+        // Playing follows the window: the views pan to it.
+        const QRectF window = windowScene();
+        if (m_stage->follows() && !window.isNull())
+            m_camera->setCentre(window.center());
+    });
     connect(m_stage, &PhotoStage::closeRequested, this, &PhotoWorkspace::closeStage);
     connect(m_stage, &PhotoStage::sendToMatrixRequested, this, &PhotoWorkspace::sendCropToMatrix);
 
@@ -519,7 +539,7 @@ QWidget *PhotoWorkspace::createPoolBar()
     m_levelCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_levelCombo, &QComboBox::currentIndexChanged, this, [this] {
         refreshViews();
-        updateStageMarks();
+        updateMarks();
     });
     bar->addWidget(m_levelCombo);
     bar->addSeparator();
@@ -582,6 +602,16 @@ QWidget *PhotoWorkspace::createPoolBar()
             rebuildTrace(true);
     });
     bar->addWidget(m_windowChannelCombo);
+    bar->addWidget(new QLabel(tr(" crop "), bar));
+    m_cropSpin = new QSpinBox(bar);
+    m_cropSpin->setObjectName("photoCropSize");
+    m_cropSpin->setAccessibleName(tr("Crop size"));
+    m_cropSpin->setToolTip(tr("The sliding window runs on this many pixels a side around the "
+                              "centre of the views"));
+    m_cropSpin->setRange(2, kMaxCropSize);
+    m_cropSpin->setValue(kDefaultCropSize);
+    m_cropSpin->setSuffix(tr(" px"));
+    bar->addWidget(m_cropSpin);
     bar->addAction(m_sendAction);
     bar->addSeparator();
 
@@ -736,11 +766,10 @@ bool PhotoWorkspace::applyLoaded(const LoadedImage &loaded, const QString &name,
         m_windowChannelCombo->addItems(m_channels);
         m_windowChannelCombo->setCurrentIndex(std::clamp(previous, 0, int(m_channels.size()) - 1));
     }
-    m_originalView->setContent(
-        m_input, m_inputImage, PhotoMapping{},
-        tr("Original · %1 · %2 · %3")
-            .arg(name, sizeText(m_input->h(), m_input->w()), channelModeName(m_channelMode)),
-        m_channels);
+    m_originalView->setContent(m_input, m_inputImage, PhotoMapping{},
+                               tr("Original · %1 · %2 · %3")
+                                   .arg(name, shapeText(*m_input), channelModeName(m_channelMode)),
+                               m_channels);
     m_result.reset();
     m_pooledView->clearContent(tr("Pooling…"));
     m_comparedView->clearContent(tr("Pooling…"));
@@ -981,7 +1010,7 @@ void PhotoWorkspace::applyResult(const PhotoResult &result)
     m_noteLabel->setVisible(!result.note.isEmpty());
     updateLevelChoices();
     refreshViews();
-    updateStageMarks();
+    updateMarks();
     updateActions();
     emit resultApplied(result.generation);
 }
@@ -1024,7 +1053,7 @@ void PhotoWorkspace::refreshViews()
     m_pooledView->setContent(a.values, a.image, a.mapping,
                              tr("A · %1%2 · %3")
                                  .arg(QString::fromStdString(describe(m_result->request.a)),
-                                      levelText, sizeText(a.values->h(), a.values->w())),
+                                      levelText, shapeText(*a.values)),
                              m_channels);
 
     if (m_result->request.b && level < m_result->b.size()) {
@@ -1032,7 +1061,7 @@ void PhotoWorkspace::refreshViews()
         m_comparedView->setContent(b.values, b.image, b.mapping,
                                    tr("B · %1%2 · %3")
                                        .arg(QString::fromStdString(describe(*m_result->request.b)),
-                                            levelText, sizeText(b.values->h(), b.values->w())),
+                                            levelText, shapeText(*b.values)),
                                    m_channels);
     } else {
         m_comparedView->clearContent(m_result->note.isEmpty() ? tr("No B result at this level.")
@@ -1041,7 +1070,7 @@ void PhotoWorkspace::refreshViews()
     if (level < m_result->diff.size()) {
         const PhotoComparison &cmp = m_result->diff[level];
         const PhotoDifference &d = *cmp.difference;
-        QString title = tr("|A − B|%1 · %2").arg(levelText, sizeText(d.values.h(), d.values.w()));
+        QString title = tr("|A − B|%1 · %2").arg(levelText, shapeText(d.values));
         if (cmp.stretch > 1.0001)
             title += tr(" · shown ×%1").arg(cmp.stretch, 0, 'f', 1);
         m_differenceView->setContent(std::make_shared<const Tensor>(d.values), cmp.image, d.mapping,
@@ -1049,15 +1078,21 @@ void PhotoWorkspace::refreshViews()
     } else {
         m_differenceView->clearContent(tr("No difference at this level."));
     }
-    m_differenceLabel->setText(differenceSummary());
+    const QString summary = differenceSummary();
+    const bool linkable =
+        level < m_result->diff.size() && m_result->diff[level].difference->hasLargest();
+    m_differenceLabel->setText(summary.isEmpty() || !linkable
+                                   ? summary.toHtmlEscaped()
+                                   : summary.toHtmlEscaped() +
+                                         tr(" — <a href=\"largest\">show it</a>"));
+    updateMarks();
 }
 
 QString PhotoWorkspace::differenceSummary() const
 {
-    if (!m_result || !m_result->request.b || m_result->diff.empty())
+    const std::size_t level = std::size_t(shownLevel() - 1);
+    if (!m_result || !m_result->request.b || level >= m_result->diff.size())
         return {};
-    const std::size_t level =
-        std::size_t(std::min<int>(shownLevel(), int(m_result->diff.size())) - 1);
     const PhotoDifference &d = *m_result->diff[level].difference;
     // Name the sides by their modes when these differ ("max 201 vs avg 114"), else A and B.
     QString nameA = modeLabel(m_result->request.a.mode);
@@ -1126,6 +1161,16 @@ void PhotoWorkspace::zoomActual()
 // --- sliding window
 // --------------------------------------------------------------------------------
 
+int PhotoWorkspace::cropSize() const
+{
+    return m_cropSpin->value();
+}
+
+void PhotoWorkspace::setCropSize(int pixels)
+{
+    m_cropSpin->setValue(pixels);
+}
+
 int PhotoWorkspace::windowChannel() const
 {
     return std::max(m_windowChannelCombo->currentIndex(), 0);
@@ -1152,8 +1197,8 @@ QRect PhotoWorkspace::cropAroundCentre() const
         return {};
     const int H = m_input->h();
     const int W = m_input->w();
-    const int h = std::min(kCropSize, H);
-    const int w = std::min(kCropSize, W);
+    const int h = std::min(cropSize(), H);
+    const int w = std::min(cropSize(), W);
     const QPointF c = m_camera->centre();
     int x0 = std::clamp(int(std::lround(c.x() - w / 2.0)), 0, W - w);
     int y0 = std::clamp(int(std::lround(c.y() - h / 2.0)), 0, H - h);
@@ -1193,14 +1238,17 @@ bool PhotoWorkspace::showSlidingWindow()
     if (!m_stage->isVisible()) {
         m_stage->setVisible(true);
         const int total = std::max(m_splitter->height(), 400);
-        m_splitter->setSizes({total * 3 / 5, total * 2 / 5});
+        m_splitter->setSizes({total / 2, total - total / 2});
     }
-    // Zoom so the crop fills the original view; with 16 pixels that shows every value.
+    // Zoom so the crop fills the original view, and at least until every pixel shows its values
+    // (the views then follow the window).
     QSizeF viewport = m_originalView->size();
     if (viewport.isEmpty())
         viewport = m_originalView->sizeHint();
     m_camera->fit(QRectF(m_stageCrop).adjusted(-0.5, -0.5, 0.5, 0.5), viewport);
-    updateStageMarks();
+    if (m_camera->zoom() < PhotoView::valueZoom)
+        m_camera->setView(PhotoView::valueZoom, m_camera->centre());
+    updateMarks();
     return true;
 }
 
@@ -1238,7 +1286,7 @@ void PhotoWorkspace::rebuildTrace(bool keepStep)
         closeStage();
         return;
     }
-    updateStageMarks();
+    updateMarks();
 }
 
 void PhotoWorkspace::closeStage()
@@ -1246,55 +1294,106 @@ void PhotoWorkspace::closeStage()
     m_stage->setPlaying(false);
     m_stage->setVisible(false);
     m_stageCrop = QRect();
-    m_originalView->setMarks({});
-    m_pooledView->setMarks({});
+    updateMarks();
 }
 
-void PhotoWorkspace::updateStageMarks()
+QRectF PhotoWorkspace::windowScene() const
 {
     const Trace *trace = m_stage->trace();
-    if (m_stageCrop.isEmpty() || !trace || trace->steps.empty()) {
-        m_originalView->setMarks({});
-        m_pooledView->setMarks({});
-        return;
-    }
+    if (m_stageCrop.isEmpty() || !trace || trace->steps.empty())
+        return {};
     const Step &step =
         trace->steps[std::size_t(std::clamp(m_stage->step(), 0, int(trace->steps.size()) - 1))];
-    const QPointF origin(m_stageCrop.x(), m_stageCrop.y());
-    const PhotoMark crop{PhotoMark::Crop, QRectF(m_stageCrop)};
-    std::vector<PhotoMark> original{crop};
     QRectF window;
     for (const Tap &tap : step.taps) {
-        const QRectF cell(origin + QPointF(tap.col, tap.row), QSizeF(1, 1));
+        const QRectF cell(QPointF(m_stageCrop.x() + tap.col, m_stageCrop.y() + tap.row),
+                          QSizeF(1, 1));
         window = window.isNull() ? cell : window.united(cell);
-        if (tap.kind == TapKind::Input)
-            original.push_back({PhotoMark::Tap, cell});
     }
-    const bool hasWinner =
-        !step.winners.empty() &&
-        (step.rule == StepRule::Single || step.rule == StepRule::Tie || step.rule == StepRule::NaN);
-    if (hasWinner) {
-        const Tap &w = step.taps[std::size_t(step.winners.front())];
-        if (w.kind == TapKind::Input)
-            original.push_back(
-                {PhotoMark::Winner, QRectF(origin + QPointF(w.col, w.row), QSizeF(1, 1))});
+    return window;
+}
+
+void PhotoWorkspace::updateMarks()
+{
+    std::vector<PhotoMark> original, pooled, compared, difference;
+
+    // The sliding window: the crop, the window's taps and winner, the pooled pixel it fills.
+    const Trace *trace = m_stage->trace();
+    if (!m_stageCrop.isEmpty() && trace && !trace->steps.empty()) {
+        const Step &step =
+            trace->steps[std::size_t(std::clamp(m_stage->step(), 0, int(trace->steps.size()) - 1))];
+        const QPointF origin(m_stageCrop.x(), m_stageCrop.y());
+        const PhotoMark crop{PhotoMark::Crop, QRectF(m_stageCrop)};
+        original.push_back(crop);
+        for (const Tap &tap : step.taps)
+            if (tap.kind == TapKind::Input)
+                original.push_back(
+                    {PhotoMark::Tap, QRectF(origin + QPointF(tap.col, tap.row), QSizeF(1, 1))});
+        const bool hasWinner =
+            !step.winners.empty() && (step.rule == StepRule::Single || step.rule == StepRule::Tie ||
+                                      step.rule == StepRule::NaN);
+        if (hasWinner) {
+            const Tap &w = step.taps[std::size_t(step.winners.front())];
+            if (w.kind == TapKind::Input)
+                original.push_back(
+                    {PhotoMark::Winner, QRectF(origin + QPointF(w.col, w.row), QSizeF(1, 1))});
+        }
+        pooled.push_back(crop);
+        if (cropIsAligned() && shownLevel() == 1 && m_result && !m_result->a.empty() &&
+            m_result->request.a == paramsA()) {
+            const Size2 s = paramsA().effectiveStride();
+            const int row = m_stageCrop.y() / s.h + step.outRow;
+            const int col = m_stageCrop.x() / s.w + step.outCol;
+            const PhotoLevel &a = m_result->a.front();
+            if (row < a.values->h() && col < a.values->w())
+                pooled.push_back({PhotoMark::Output, a.mapping.pixelRect(row, col)});
+        }
+    }
+
+    // The most different pixel, ringed in A, B and |A − B|.
+    if (isComparing() && m_result) {
+        const std::size_t level = std::size_t(shownLevel() - 1);
+        if (level < m_result->diff.size() && m_result->diff[level].difference->hasLargest()) {
+            const PhotoDifference &d = *m_result->diff[level].difference;
+            const QRectF spot = d.mapping.pixelRect(d.row, d.col);
+            difference.push_back({PhotoMark::Largest, spot});
+            if (!d.resampled) {
+                pooled.push_back({PhotoMark::Largest, spot});
+                compared.push_back({PhotoMark::Largest, spot});
+            } else {
+                pooled.push_back(
+                    {PhotoMark::Largest,
+                     m_result->a[level].mapping.pixelRect(
+                         int(std::floor(m_result->a[level].mapping.toImage(spot.center()).y())),
+                         int(std::floor(m_result->a[level].mapping.toImage(spot.center()).x())))});
+                compared.push_back(
+                    {PhotoMark::Largest,
+                     m_result->b[level].mapping.pixelRect(
+                         int(std::floor(m_result->b[level].mapping.toImage(spot.center()).y())),
+                         int(std::floor(m_result->b[level].mapping.toImage(spot.center()).x())))});
+            }
+        }
     }
     m_originalView->setMarks(original);
-
-    std::vector<PhotoMark> pooled{crop};
-    if (cropIsAligned() && shownLevel() == 1 && m_result && !m_result->a.empty() &&
-        m_result->request.a == paramsA()) {
-        const Size2 s = paramsA().effectiveStride();
-        const int row = m_stageCrop.y() / s.h + step.outRow;
-        const int col = m_stageCrop.x() / s.w + step.outCol;
-        const PhotoLevel &a = m_result->a.front();
-        if (row < a.values->h() && col < a.values->w())
-            pooled.push_back({PhotoMark::Output, a.mapping.pixelRect(row, col)});
-    }
     m_pooledView->setMarks(pooled);
+    m_comparedView->setMarks(compared);
+    m_differenceView->setMarks(difference);
+}
 
-    if (m_stage->follows() && !window.isNull())
-        m_camera->setCentre(window.center());
+void PhotoWorkspace::showLargestDifference()
+{
+    if (!m_result || !isComparing())
+        return;
+    const std::size_t level = std::size_t(shownLevel() - 1);
+    if (level >= m_result->diff.size() || !m_result->diff[level].difference->hasLargest())
+        return;
+    const PhotoDifference &d = *m_result->diff[level].difference;
+    const QRectF spot = d.mapping.pixelRect(d.row, d.col);
+    // Zoom in until the compared pixels show their values, never out.
+    const double pixel =
+        std::min(m_result->a[level].mapping.scaleX, m_result->b[level].mapping.scaleX);
+    const double zoom = std::max(m_camera->zoom(), 40.0 / std::min(pixel, spot.width()));
+    m_camera->setView(zoom, spot.center());
 }
 
 bool PhotoWorkspace::sendCropToMatrix()
@@ -1378,7 +1477,7 @@ QString PhotoWorkspace::exportImage(const QString &path, PhotoLayer layer, int s
         return tr("Cannot export “%1”: ×%2 makes %3 pixels, more than %4 pixels a side.")
             .arg(QFileInfo(path).fileName())
             .arg(scale)
-            .arg(QStringLiteral("%1×%2").arg(outW).arg(outH))
+            .arg(QStringLiteral("%1×%2").arg(outH).arg(outW))
             .arg(kMaxExportSide);
     QImage image;
     if (stretch != 1.0) {

@@ -122,6 +122,8 @@ public:
     /// The summary of the most different pixel ("Largest difference 87 at row 12, column 40
     /// (channel R): max 201 vs avg 114"), empty when not comparing.
     QString differenceSummary() const;
+    /// Centres the views on the most different pixel and zooms in until its values show.
+    void showLargestDifference();
 
     // --- views ----------------------------------------------------------------------------------
     PhotoCamera *camera() const { return m_camera; }
@@ -141,11 +143,14 @@ public:
     bool showSlidingWindow();
     /// The crop of the sliding window (x = column, y = row), empty when the panel is closed.
     QRect windowCrop() const { return m_stageCrop; }
-    /// The ≤16×16 crop around the views' centre, aligned to the stride when the windows of the
+    /// The cropSize()² crop around the views' centre, aligned to the stride when the windows of the
     /// crop then equal the photo's windows.
     QRect cropAroundCentre() const;
     /// The panel with the sliding window.
     PhotoStage *stage() const { return m_stage; }
+    /// The crop size of the sliding window, 2–16 pixels a side (default 8).
+    int cropSize() const;
+    void setCropSize(int pixels);
     /// The channel the sliding window and "send crop" use (index into channelNames()).
     int windowChannel() const;
     void setWindowChannel(int channel);
@@ -213,7 +218,8 @@ private:
     bool cropIsAligned() const;
     void rebuildTrace(bool keepStep);
     void closeStage();
-    void updateStageMarks();
+    void updateMarks();
+    QRectF windowScene() const;
 
     PhotoParamSource *m_source = nullptr;
     std::unique_ptr<PhotoSettings> m_settings;
@@ -268,6 +274,7 @@ private:
     QComboBox *m_bModeCombo = nullptr;
     QSpinBox *m_bKernelSpin = nullptr;
     QSpinBox *m_bStrideSpin = nullptr;
+    QSpinBox *m_cropSpin = nullptr;
     QComboBox *m_windowChannelCombo = nullptr;
     QPushButton *m_windowButton = nullptr;
     QToolButton *m_exportButton = nullptr;
