@@ -276,14 +276,14 @@ void TestRender::windowAndWinner()
 
     // The winner's ring (its shape: an annulus around the centre) in the winner colour.
     const auto [ring, ringTotal] =
-        countRing(image, cell(winner), 0.36, 0.43, StageRenderer::winnerColor());
+        countRing(image, cell(winner), 0.41, 0.47, StageRenderer::winnerColor());
     QVERIFY2(ring > ringTotal / 2, qPrintable(QStringLiteral("%1 of %2").arg(ring).arg(ringTotal)));
     QCOMPARE(countRing(image, cell(loser), 0.3, 0.45, StageRenderer::winnerColor()).first, 0);
     QCOMPARE(countRing(image, cell(far), 0.0, 0.45, StageRenderer::winnerColor()).first, 0);
     if (tied.x() >= 0) {
         // A tied tap: a dashed ring, so partly coloured.
         const auto [dashes, total] =
-            countRing(image, cell(tied), 0.37, 0.43, StageRenderer::winnerColor());
+            countRing(image, cell(tied), 0.42, 0.46, StageRenderer::winnerColor());
         QVERIFY2(dashes > total / 10 && dashes < total * 9 / 10,
                  qPrintable(QStringLiteral("%1 of %2").arg(dashes).arg(total)));
     }
@@ -337,7 +337,7 @@ void TestRender::dilatedTapsOnly()
     const double s = stage.cellSize(kTarget, view);
     // Taps (0,0) 0, (0,2) 6, (2,0) 14 get the tap frame; the max 20 at (2,2) its ring.
     QCOMPARE(trace.steps[0].winners, std::vector<int>{3});
-    QVERIFY(countRing(image, stage.cellRect({StageGrid::Input, 2, 2}, kTarget, view), 0.36, 0.43,
+    QVERIFY(countRing(image, stage.cellRect({StageGrid::Input, 2, 2}, kTarget, view), 0.41, 0.47,
                       StageRenderer::winnerColor())
                 .first > 0);
     for (int r = 0; r <= 2; ++r)

@@ -212,78 +212,149 @@ QRectF badge(QPainter &p, QPointF center, const QString &text, double px, const 
     return r;
 }
 
-/// A curved arrow from `from` to `to` (rects) with a white halo so it reads over cells. It
-/// leaves `from` on the side facing `to` and enters `to` on its facing side, from above or from
-/// below, whichever crosses the fewest cells of the target's grid: `cross` holds how many cells
-/// lie between the target and the facing side, the top and the bottom of its grid.
+/// How many cells of its own grid lie between a rect and each edge of that grid: an arrow that
+/// leaves or enters through a side crosses that many cells.
 struct Crossings
 {
-    int side = 0, top = 0, bottom = 0;
+    int left = 0, right = 0, top = 0, bottom = 0;
 };
 
-void arrow(QPainter &p, const QRectF &from, const QRectF &to, const QColor &color, double width,
-           double cell, Crossings cross, double alpha = 1.0)
+/// Where an arrow may run above and below the grids without crossing cells (the strip of the
+/// column indices, the space under the grids).
+struct Channels
 {
-    QPointF a, b, outA, outB;
-    bool vertical = false; // entering from above or below after leaving sideways
+    double top = 0, bottom = 0;
+    QRectF fromGrid, toGrid; ///< the cells of the two grids
+};
+
+/// A link from `from` to `to` (rects) with a white halo so it reads over cells. Between grids
+/// side by side it leaves and enters through the facing sides, the top or the bottom – whichever
+/// pair crosses the fewest cells (`src`, `dst`); a link that leaves and enters through the top
+/// (or bottom) runs along the channel above (below) the grids with rounded corners. Between grids
+/// one above the other it runs vertically.
+void arrow(QPainter &p, const QRectF &from, const QRectF &to, const QColor &color, double width,
+           double cell, Crossings src, Crossings dst, Channels channels, double alpha = 1.0)
+{
+    enum Side
+    {
+        Facing,
+        Top,
+        Bottom
+    };
+    QPainterPath path;
+    QPointF b, inward; // the tip and the direction the arrow points there
+    const double head = std::max(9.0, width * 3.6);
+
     if (to.left() >= from.right() - 0.5 || to.right() <= from.left() + 0.5) {
         const bool right = to.left() >= from.right() - 0.5;
         const double sx = right ? 1 : -1;
-        a = QPointF(right ? from.right() : from.left(), from.center().y());
-        outA = QPointF(sx, 0);
-        if (cross.side <= std::min(cross.top, cross.bottom)) {
-            b = QPointF(right ? to.left() : to.right(), to.center().y());
-            outB = QPointF(-sx, 0);
-        } else if (cross.top <= cross.bottom) {
-            // Over the target's grid and down into the cell: leave rising.
-            b = QPointF(to.center().x(), to.top());
-            outB = QPointF(0, -1);
-            outA = QPointF(0.6 * sx, -0.8);
-            vertical = true;
+        const int exitCost[3] = {right ? src.right : src.left, src.top, src.bottom};
+        const int entryCost[3] = {right ? dst.left : dst.right, dst.top, dst.bottom};
+        // In order of preference; top-then-bottom (or the reverse) would cut through a grid.
+        static const std::array<std::pair<Side, Side>, 7> pairs{{{Facing, Facing},
+                                                                 {Facing, Top},
+                                                                 {Top, Facing},
+                                                                 {Top, Top},
+                                                                 {Facing, Bottom},
+                                                                 {Bottom, Facing},
+                                                                 {Bottom, Bottom}}};
+        std::pair<Side, Side> best = pairs[0];
+        int bestCost = std::numeric_limits<int>::max();
+        for (const auto &pair : pairs) {
+            // Going round through the top or bottom is longer: it costs one cell more.
+            const int cost = exitCost[pair.first] + entryCost[pair.second] +
+                             (pair.first != Facing) + (pair.second != Facing);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = pair;
+            }
+        }
+        const QPointF a =
+            best.first == Facing
+                ? QPointF(right ? from.right() : from.left(), from.center().y())
+                : QPointF(from.center().x(), best.first == Top ? from.top() : from.bottom());
+        b = best.second == Facing
+                ? QPointF(right ? to.left() : to.right(), to.center().y())
+                : QPointF(to.center().x(), best.second == Top ? to.top() : to.bottom());
+        inward = best.second == Facing ? QPointF(sx, 0) : QPointF(0, best.second == Top ? 1 : -1);
+        const QPointF end = b - inward * head * 0.8;
+        path.moveTo(a);
+        const double strip = kIndexStrip * cell;
+        // The outer edges of the two grids facing each other (row indices sit left of a grid).
+        const double fromEdge =
+            right ? channels.fromGrid.right() : channels.fromGrid.left() - strip;
+        const double toEdge = right ? channels.toGrid.left() - strip : channels.toGrid.right();
+        if (best.first == Facing && best.second == Facing) {
+            const double dist = QLineF(a, b).length();
+            path.cubicTo(a + QPointF(sx * std::clamp(0.45 * dist, 0.5 * cell, 4.0 * cell), 0),
+                         b - inward * std::clamp(0.35 * dist, 0.6 * cell, 3.0 * cell), end);
         } else {
-            b = QPointF(to.center().x(), to.bottom());
-            outB = QPointF(0, 1);
-            outA = QPointF(0.6 * sx, 0.8);
-            vertical = true;
+            // Round the grids through the channel above (below) them, with rounded corners.
+            const Side via = best.first != Facing ? best.first : best.second;
+            const double y = via == Top ? channels.top : channels.bottom;
+            const double dy = via == Top ? 1 : -1; // from the channel back towards the grids
+            const double r0 = 0.6 * cell;
+            if (best.first == Facing) {
+                // Sideways out of the source grid, rising into the channel in the gap.
+                const QPointF m(toEdge, y);
+                const double run = std::fabs(m.x() - a.x());
+                path.cubicTo(a + QPointF(sx * 0.5 * run, 0), m - QPointF(sx * 0.5 * run, 0), m);
+            } else {
+                const double r =
+                    std::min({r0, std::fabs(y - a.y()) * 0.9, std::fabs(fromEdge - a.x()) * 0.9});
+                path.lineTo(a.x(), y + dy * r);
+                path.quadTo(QPointF(a.x(), y), QPointF(a.x() + sx * r, y));
+            }
+            if (best.second == Facing) {
+                // Out of the channel in the gap, into the target's side.
+                const double x = path.currentPosition().x();
+                const QPointF m(right ? std::max(fromEdge, x) : std::min(fromEdge, x), y);
+                path.lineTo(m);
+                const double run = std::fabs(end.x() - m.x());
+                path.cubicTo(m + QPointF(sx * 0.5 * run, 0), end - QPointF(sx * 0.5 * run, 0), end);
+            } else {
+                const double r = std::min({r0, std::fabs(y - end.y()) * 0.9,
+                                           std::fabs(b.x() - path.currentPosition().x()) * 0.9});
+                path.lineTo(b.x() - sx * r, y);
+                path.quadTo(QPointF(b.x(), y), QPointF(b.x(), y + dy * r));
+                path.lineTo(end);
+            }
         }
     } else {
         const bool down = to.top() >= from.bottom() - 0.5;
-        a = QPointF(from.center().x(), down ? from.bottom() : from.top());
-        outA = QPointF(0, down ? 1 : -1);
-        if (down && cross.side < cross.top) {
+        const QPointF a(from.center().x(), down ? from.bottom() : from.top());
+        const QPointF outA(0, down ? 1 : -1);
+        QPointF outB;
+        if (down && dst.left < dst.top) {
             b = QPointF(to.left(), to.center().y());
             outB = QPointF(-1, 0);
         } else {
             b = QPointF(to.center().x(), down ? to.top() : to.bottom());
             outB = QPointF(0, down ? -1 : 1);
         }
+        inward = -outB;
+        const double dist = QLineF(a, b).length();
+        const QPointF end = b - inward * head * 0.8;
+        path.moveTo(a);
+        path.cubicTo(a + outA * std::clamp(0.45 * dist, 0.5 * cell, 4.0 * cell),
+                     b + outB * std::clamp(0.35 * dist, 0.6 * cell, 3.0 * cell), end);
     }
-    const double dist = QLineF(a, b).length();
-    // Coming round the grid stays close to it (clear of the titles above).
-    const double reachA = std::clamp((vertical ? 0.3 : 0.45) * dist, 0.5 * cell, 4.0 * cell);
-    const double reachB = vertical ? 0.8 * cell : std::clamp(0.35 * dist, 0.6 * cell, 3.0 * cell);
-    const QPointF c1 = a + outA * reachA;
-    const QPointF c2 = b + outB * reachB;
 
-    const double head = std::max(9.0, width * 3.6);
-    const QPointF dir = -outB; // the arrow enters along the side's inward normal
-    const QPointF normal(-dir.y(), dir.x());
-    const QPointF base = b - dir * head;
+    const QPointF normal(-inward.y(), inward.x());
+    const QPointF base = b - inward * head;
     const QPolygonF triangle{b, base + normal * head * 0.5, base - normal * head * 0.5};
-
-    QPainterPath path(a);
-    path.cubicTo(c1, c2, base + dir * head * 0.2);
 
     p.save();
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), width + 4, Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), width + 4, Qt::SolidLine, Qt::RoundCap,
+                  Qt::RoundJoin));
     p.drawPath(path);
-    p.setPen(QPen(withAlpha(color, alpha), width, Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(withAlpha(color, alpha), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.drawPath(path);
     p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), 2));
     p.setBrush(withAlpha(color, alpha));
     p.drawPolygon(triangle);
-    p.drawEllipse(a, width * 1.1, width * 1.1);
+    p.drawEllipse(path.elementAt(0), width * 1.1, width * 1.1);
     p.restore();
 }
 
@@ -345,13 +416,14 @@ struct GridBox
 /// Sizes of everything that scales with the cell.
 struct Metrics
 {
-    double cell, title, subtitle, caption, formula, index, margin, hgap, vgap, titleH;
+    double cell, title, subtitle, caption, formula, index, margin, hgap, vgap, titleH, captionGap;
     explicit Metrics(double s)
         : cell(s), title(std::clamp(0.36 * s, 14.0, 40.0)),
           subtitle(std::clamp(0.25 * s, 11.0, 27.0)), caption(std::clamp(0.40 * s, 15.0, 42.0)),
           formula(std::clamp(0.26 * s, 11.0, 26.0)), index(0.24 * s),
           margin(std::max(10.0, 0.7 * title)), hgap(std::max(0.9 * s, 2.2 * title)),
-          vgap(std::max(0.5 * s, 1.1 * title)), titleH(title * 1.3 + subtitle * 1.4 + 0.2 * title)
+          vgap(std::max(0.5 * s, 1.1 * title)), titleH(title * 1.3 + subtitle * 1.4 + 0.2 * title),
+          captionGap(std::max(0.9 * caption, 0.8 * s)) // room for links running under the grids
     {
     }
 };
@@ -386,6 +458,13 @@ struct StageRenderer::Layout
     QRectF span(StageGrid g, int r0, int r1, int c0, int c1) const
     {
         return rect(g, r0, c0).united(rect(g, r1, c1));
+    }
+    /// Above two grids (in the index strip) and below them: where links run.
+    Channels channels(StageGrid a, StageGrid b) const
+    {
+        const QRectF ra = box(a).cells, rb = box(b).cells;
+        return {std::min(ra.top(), rb.top()) - (kIndexStrip - 0.04) * cell,
+                std::max(ra.bottom(), rb.bottom()) + 0.35 * cell, ra, rb};
     }
 };
 
@@ -426,7 +505,7 @@ QSizeF measure(const LayoutPlan &plan, const Arrangement &arr, double s)
     for (std::size_t j = 0; j < colW.size(); ++j)
         width += colW[j] + (j ? m.hgap : 0);
     if (plan.caption)
-        height += 0.9 * m.caption + kCaptionLines * m.caption * 1.3;
+        height += m.captionGap + kCaptionLines * m.caption * 1.3;
     if (plan.formulaLines)
         height += 0.3 * m.formula + plan.formulaLines * m.formula * 1.45;
     return {width, height};
@@ -659,7 +738,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     const double textLeft = target.left() + m.margin;
     const double textW = std::max(target.width(), size.width()) - 2 * m.margin;
     if (plan.caption) {
-        y += 0.9 * m.caption;
+        y += m.captionGap;
         l.caption = QRectF(textLeft, y, textW, kCaptionLines * m.caption * 1.3);
         y = l.caption.bottom();
     }
@@ -835,7 +914,7 @@ namespace {
 /// Draws `text` centred in `rect` at up to `px` (shrunk to fit the width); nothing if it would
 /// be smaller than 5 px.
 void cellText(QPainter &p, TextFit &fit, const QRectF &rect, const QString &text, double px,
-              const QColor &color, bool bold = false, double room = 0.78)
+              const QColor &color, bool bold = false, double room = 0.74)
 {
     const double size = fit.fit(text, px, rect.width() * room, bold);
     if (size < 5)
@@ -860,7 +939,7 @@ void frameCell(QPainter &p, const QRectF &rect, const QColor &color, double widt
 
 void gridLines(QPainter &p, const QRectF &area, double cell, int rows, int cols, double width)
 {
-    if (cell < 5)
+    if (cell < 9) // lines would outweigh the colours
         return;
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -987,7 +1066,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                         const QString text = num(m_trace.input.at(r, c));
                         if (uncovered) {
                             // A white backing keeps the number readable over the hatch.
-                            const double px = fit.fit(text, numberPx, s * 0.78);
+                            const double px = fit.fit(text, numberPx, s * 0.74);
                             const double w = fit.width(text, px) + 0.16 * s;
                             const QRectF back(rect.center().x() - w / 2,
                                               rect.center().y() - px * 0.68, w, px * 1.36);
@@ -1111,7 +1190,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     cellText(p, fit, rect.adjusted(0, 0.18 * s, 0, 0), num(v), 0.38 * s, kText,
                              true);
                 } else {
-                    cellText(p, fit, rect, num(v), numberPx, kText, count > 1);
+                    cellText(p, fit, rect, num(v), numberPx, kText);
                 }
                 if (count > 1 && s >= 30) {
                     const QString times = QStringLiteral("×%1").arg(count);
@@ -1268,7 +1347,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
                 continue;
             const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
             const bool first = i == 0;
-            const double radius = 0.4 * s;
+            const double radius = 0.44 * s;
             const double width = first ? std::max(2.5, 0.075 * s) : std::max(1.5, 0.045 * s);
             p.save();
             p.setBrush(Qt::NoBrush);
@@ -1312,8 +1391,13 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     frameCell(p, outRect, kWindow, std::max(2.5, 0.075 * s), 0.03 * s, 1.0, false);
     if (!backward) {
         const double o = 0.05 * s;
-        arrow(p, span.adjusted(-o, -o, o, o), outRect, kWindow, std::max(2.0, 0.055 * s), s,
-              {st.outCol, st.outRow, g.outH() - 1 - st.outRow});
+        const GridBox &in = l.box(StageGrid::Input);
+        const Crossings src{w.colFirst - in.col0, in.col0 + in.cols - 1 - w.colLast,
+                            w.rowFirst - in.row0, in.row0 + in.rows - 1 - w.rowLast};
+        const Crossings dst{st.outCol, g.outW() - 1 - st.outCol, st.outRow,
+                            g.outH() - 1 - st.outRow};
+        arrow(p, span.adjusted(-o, -o, o, o), outRect, kWindow, std::max(2.0, 0.055 * s), s, src,
+              dst, l.channels(StageGrid::Input, StageGrid::Output));
     }
 }
 
@@ -1373,10 +1457,10 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
         colFirst = c0;
         colLast = c1;
     }
-    const bool fromRight = upRect.center().x() > target.center().x();
-    arrow(p, upRect, target.adjusted(-o, -o, o, o), kGradient, std::max(2.0, 0.055 * s), s,
-          {fromRight ? inW - 1 - colLast : colFirst, rowFirst, inH - 1 - rowLast},
-          std::max(appear, 0.15));
+    const Crossings src{st.outCol, g.outW() - 1 - st.outCol, st.outRow, g.outH() - 1 - st.outRow};
+    const Crossings dst{colFirst, inW - 1 - colLast, rowFirst, inH - 1 - rowLast};
+    arrow(p, upRect, target.adjusted(-o, -o, o, o), kGradient, std::max(2.0, 0.055 * s), s, src,
+          dst, l.channels(StageGrid::Upstream, StageGrid::InputGradient), std::max(appear, 0.15));
 }
 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
