@@ -1,0 +1,426 @@
+// Backward pass and unpooling: average and Lp gradients against central finite differences of the
+// forward pass; max and min gradients, ties and NaN worked out by hand; max- and average-unpooling
+// of seed 001's 6×6 example.
+
+#include "pool.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <string>
+
+using namespace poolviz;
+
+Q_DECLARE_METATYPE(poolviz::Tensor)
+Q_DECLARE_METATYPE(poolviz::IndexTensor)
+Q_DECLARE_METATYPE(poolviz::PoolParams)
+
+namespace {
+
+const float kNaN = std::numeric_limits<float>::quiet_NaN();
+const float kInf = std::numeric_limits<float>::infinity();
+
+Tensor matrix(int h, int w, const std::vector<float> &values)
+{
+    Tensor t = Tensor::matrix(h, w);
+    t.data() = values;
+    return t;
+}
+
+IndexTensor indexMatrix(int h, int w, const std::vector<std::int64_t> &values)
+{
+    IndexTensor t = IndexTensor::matrix(h, w);
+    t.data() = values;
+    return t;
+}
+
+template <class T> std::string str(const BasicTensor<T> &t)
+{
+    std::ostringstream os;
+    os.precision(9);
+    os << t;
+    return os.str();
+}
+
+/// Same shape and values; NaN equals NaN; |a − b| ≤ tol otherwise (infinities must be equal).
+template <class T> bool same(const BasicTensor<T> &a, const BasicTensor<T> &b, double tol = 0)
+{
+    if (a.shape() != b.shape())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double x = double(a.data()[i]), y = double(b.data()[i]);
+        if (std::isnan(x) || std::isnan(y)) {
+            if (!(std::isnan(x) && std::isnan(y)))
+                return false;
+        } else if (std::isinf(x) || std::isinf(y)) {
+            if (x != y)
+                return false;
+        } else if (std::fabs(x - y) > tol) {
+            return false;
+        }
+    }
+    return true;
+}
+
+#define COMPARE_TENSORS(actual, expected, tol)                                                     \
+    QVERIFY2(same(actual, expected, tol),                                                          \
+             qPrintable(QString::fromStdString("got      " + str(actual) + "\n   expected " +      \
+                                               str(expected))))
+
+PoolParams sliding(PoolMode mode, int k, int s)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.kernel = {k, k};
+    p.stride = Size2{s, s};
+    return p;
+}
+
+PoolParams lp(double order, PoolParams p)
+{
+    p.mode = PoolMode::Lp;
+    p.p = order;
+    return p;
+}
+
+PoolParams padded(PoolParams p, int pad, bool includePad = true)
+{
+    p.padding = {pad, pad, pad, pad};
+    p.countIncludePad = includePad;
+    return p;
+}
+
+PoolParams ceiled(PoolParams p)
+{
+    p.ceilMode = true;
+    return p;
+}
+
+PoolParams adaptive(PoolMode mode, int h, int w)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.adaptiveOutput = Size2{h, w};
+    return p;
+}
+
+PoolParams global(PoolMode mode)
+{
+    PoolParams p;
+    p.mode = mode;
+    p.global = true;
+    return p;
+}
+
+/// Seed 000's 4×4 `conv_output`.
+const Tensor seed000 = matrix(4, 4, {10, 12, 8, 7, 4, 11, 5, 9, 18, 13, 7, 7, 3, 15, 2, 2});
+/// Seed 001's 6×6 matrix from np.random.seed(100).
+const Tensor seed001 =
+    matrix(6, 6, {8, 3,  7, 15, 16, 10, 2, 2, 2, 14, 2,  17, 16, 15, 4, 11, 16, 9,
+                  2, 12, 4, 1,  13, 19, 4, 4, 3, 7,  17, 15, 1,  14, 7, 16, 2,  9});
+
+} // namespace
+
+class TestBackward : public QObject
+{
+    Q_OBJECT
+private slots:
+    void finiteDifferences_data();
+    void finiteDifferences();
+    void byHand_data();
+    void byHand();
+    void maxUnpoolSeed001();
+    void defaultUnpoolSize_data();
+    void defaultUnpoolSize();
+    void maxUnpoolRejectsIndexOutsidePlane();
+    void avgUnpoolSeed001();
+};
+
+void TestBackward::finiteDifferences_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+
+    PoolParams divisor = sliding(PoolMode::Avg, 2, 1);
+    divisor.divisorOverride = 3;
+    PoolParams same = sliding(PoolMode::Avg, 3, 2);
+    same.paddingMode = PaddingMode::SameUpper;
+    PoolParams dilated = sliding(PoolMode::Avg, 2, 1);
+    dilated.dilation = {2, 2};
+
+    QTest::newRow("avg overlapping k3 s1") << sliding(PoolMode::Avg, 3, 1) << 6 << 6;
+    QTest::newRow("avg k3 s2 pad 1, count_include_pad")
+        << padded(sliding(PoolMode::Avg, 3, 2), 1, true) << 6 << 7;
+    QTest::newRow("avg k3 s2 pad 1, exclude pad")
+        << padded(sliding(PoolMode::Avg, 3, 2), 1, false) << 6 << 7;
+    QTest::newRow("avg k3 s2 pad 1 ceil")
+        << ceiled(padded(sliding(PoolMode::Avg, 3, 2), 1)) << 6 << 6;
+    QTest::newRow("avg k2 s1 divisor 3") << divisor << 4 << 5;
+    QTest::newRow("avg SAME k3 s2") << same << 5 << 6;
+    QTest::newRow("avg dilation 2") << dilated << 5 << 5;
+    QTest::newRow("avg adaptive 5->3") << adaptive(PoolMode::Avg, 3, 3) << 5 << 5;
+    QTest::newRow("avg global") << global(PoolMode::Avg) << 4 << 5;
+    for (double order : {1.5, 2.0, 3.0}) {
+        const std::string p = "lp p=" + QByteArray::number(order).toStdString();
+        QTest::newRow((p + " overlapping k3 s1").c_str())
+            << lp(order, sliding(PoolMode::Lp, 3, 1)) << 5 << 6;
+        QTest::newRow((p + " k3 s2 pad 1").c_str())
+            << lp(order, padded(sliding(PoolMode::Lp, 3, 2), 1)) << 6 << 6;
+        QTest::newRow((p + " k2 s2 ceil").c_str())
+            << lp(order, ceiled(sliding(PoolMode::Lp, 2, 2))) << 5 << 5;
+        QTest::newRow((p + " adaptive 5->3").c_str())
+            << lp(order, adaptive(PoolMode::Lp, 3, 3)) << 5 << 5;
+        QTest::newRow((p + " global").c_str()) << lp(order, global(PoolMode::Lp)) << 4 << 4;
+    }
+}
+
+// The gradient of L(x) = Σ_o g_o·y_o(x), for a fixed random upstream g, is backward(x, g). Each
+// input cell is perturbed by ±eps and (L(x+eps) − L(x−eps)) / (actual 2·eps) is compared with it.
+// Inputs are smooth random positives in [0.5, 2] (Lp is smooth there; average is linear), the
+// upstream is in [0.5, 1.5] so that no cancellation hides an error. The forward pass is float:
+// each output carries a relative error ~6e-8, so L (a sum of ≤ 36 terms of size ~3) is off by
+// ~1e-5 and the difference quotient by ~1e-5/0.02 = 5e-4; eps = 1e-2 keeps that small while the
+// truncation error of the central difference, eps²·|f'''|/6 ~ 1e-4 for Lp, stays small too. The
+// tolerance 2e-2 relative (plus 1e-3 absolute for near-zero slopes) covers both with a wide margin,
+// yet a wrong divisor (off by one tap in 9: 11 %) or a missing term of a sum fails it.
+void TestBackward::finiteDifferences()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+
+    std::mt19937 rng(7u);
+    const auto uniform = [&](double lo, double hi) {
+        return lo + (hi - lo) * double(rng()) / double(std::mt19937::max());
+    };
+    Tensor x = Tensor::matrix(h, w);
+    for (float &v : x.data())
+        v = float(uniform(0.5, 2.0));
+    const PoolResult y = forward(x, params);
+    QVERIFY(y.values.size() > 0);
+    Tensor g = y.values;
+    for (float &v : g.data())
+        v = float(uniform(0.5, 1.5));
+
+    const auto loss = [&](const Tensor &input) {
+        const Tensor out = forward(input, params, false).values;
+        double sum = 0;
+        for (std::size_t o = 0; o < out.size(); ++o)
+            sum += double(g.data()[o]) * double(out.data()[o]);
+        return sum;
+    };
+    const Tensor analytic = backward(x, params, g);
+    QCOMPARE(analytic.shape(), x.shape());
+
+    const double eps = 1e-2;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        Tensor plus = x, minus = x;
+        plus.data()[i] = float(double(x.data()[i]) + eps);
+        minus.data()[i] = float(double(x.data()[i]) - eps);
+        const double step = double(plus.data()[i]) - double(minus.data()[i]);
+        const double numeric = (loss(plus) - loss(minus)) / step;
+        const double exact = analytic.data()[i];
+        QVERIFY2(std::fabs(numeric - exact) <= 2e-2 * std::fabs(exact) + 1e-3,
+                 qPrintable(QString("cell (%1,%2): backward %3, finite difference %4")
+                                .arg(int(i) / w)
+                                .arg(int(i) % w)
+                                .arg(exact, 0, 'g', 8)
+                                .arg(numeric, 0, 'g', 8)));
+    }
+}
+
+void TestBackward::byHand_data()
+{
+    QTest::addColumn<Tensor>("input");
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<Tensor>("upstream");
+    QTest::addColumn<Tensor>("values");
+    QTest::addColumn<IndexTensor>("indices"); // empty for avg
+    QTest::addColumn<Tensor>("gradient");
+
+    // Seed 000, max k2 s1 over
+    //   10 12  8  7
+    //    4 11  5  9
+    //   18 13  7  7
+    //    3 15  2  2
+    // windows (by top-left corner) and the cell each picks:
+    //   (0,0) {10,12,4,11} → 12 at (0,1)     (0,1) {12,8,11,5} → 12 at (0,1)   (0,2) {8,7,5,9} → 9
+    //   at (1,3) (1,0) {4,11,18,13} → 18 at (2,0)     (1,1) {11,5,13,7} → 13 at (2,1)   (1,2)
+    //   {5,9,7,7} → 9 at (1,3) (2,0) {18,13,3,15} → 18 at (2,0)     (2,1) {13,7,15,2} → 15 at (3,1)
+    //   (2,2) {7,7,2,2} → 7 at (2,2)
+    // (the last one a tie between (2,2) and (2,3): the first in row-major order wins).
+    // With ones upstream (0,1), (1,3), (2,0) each collect 2 and (2,1), (2,2), (3,1) collect 1.
+    const Tensor seed000Values = matrix(3, 3, {12, 12, 9, 18, 13, 9, 18, 15, 7});
+    const IndexTensor seed000Indices = indexMatrix(3, 3, {1, 1, 7, 8, 9, 7, 8, 13, 10});
+    QTest::newRow("max seed000 k2 s1, ones")
+        << seed000 << sliding(PoolMode::Max, 2, 1) << Tensor::matrix(3, 3, 1.0f) << seed000Values
+        << seed000Indices << matrix(4, 4, {0, 2, 0, 0, 0, 0, 0, 2, 2, 1, 1, 0, 0, 1, 0, 0});
+    // Upstream 1..9 over the same windows: (0,1) gets 1+2 = 3, (1,3) gets 3+6 = 9, (2,0) gets
+    // 4+7 = 11, (2,1) gets 5, (3,1) gets 8, (2,2) gets 9 (total 45 = 1+…+9).
+    QTest::newRow("max seed000 k2 s1, upstream 1..9")
+        << seed000 << sliding(PoolMode::Max, 2, 1) << matrix(3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9})
+        << seed000Values << seed000Indices
+        << matrix(4, 4, {0, 3, 0, 0, 0, 0, 0, 9, 11, 5, 9, 0, 0, 8, 0, 0});
+
+    // Min k2 s1 over [[4,1,6],[2,5,3],[7,0,8]]: (0,0) {4,1,2,5} → 1 at (0,1); (0,1) {1,6,5,3} → 1
+    // at (0,1); (1,0) {2,5,7,0} → 0 at (2,1); (1,1) {5,3,0,8} → 0 at (2,1). Upstream [[1,2],[3,4]]:
+    // (0,1) gets 1+2 = 3, (2,1) gets 3+4 = 7.
+    QTest::newRow("min k2 s1") << matrix(3, 3, {4, 1, 6, 2, 5, 3, 7, 0, 8})
+                               << sliding(PoolMode::Min, 2, 1) << matrix(2, 2, {1, 2, 3, 4})
+                               << matrix(2, 2, {1, 1, 0, 0}) << indexMatrix(2, 2, {1, 1, 7, 7})
+                               << matrix(3, 3, {0, 3, 0, 0, 0, 0, 0, 7, 0});
+
+    // Ties over [[3,3,1],[3,3,1],[1,1,1]], k2 s1. Max: every window's first 3 wins: (0,0) of
+    // {3,3,3,3}, (0,1) of {3,1,3,1}, (1,0) of {3,3,1,1}, (1,1) of {3,1,1,1}. Min: (0,0) of
+    // {3,3,3,3}; the first 1 elsewhere: (0,2), (2,0), (1,2).
+    const Tensor ties = matrix(3, 3, {3, 3, 1, 3, 3, 1, 1, 1, 1});
+    QTest::newRow("max ties: first in row-major order")
+        << ties << sliding(PoolMode::Max, 2, 1) << Tensor::matrix(2, 2, 1.0f)
+        << Tensor::matrix(2, 2, 3.0f) << indexMatrix(2, 2, {0, 1, 3, 4})
+        << matrix(3, 3, {1, 1, 0, 1, 1, 0, 0, 0, 0});
+    QTest::newRow("min ties: first in row-major order")
+        << ties << sliding(PoolMode::Min, 2, 1) << Tensor::matrix(2, 2, 1.0f)
+        << matrix(2, 2, {3, 1, 1, 1}) << indexMatrix(2, 2, {0, 2, 6, 5})
+        << matrix(3, 3, {1, 0, 1, 0, 0, 1, 1, 0, 0});
+
+    // NaN propagates and the last NaN scanned takes the gradient. [[1,NaN,2],[3,4,5],[6,7,NaN]]
+    // k2 s1: (0,0) and (0,1) hold the NaN at (0,1); (1,0) {3,4,6,7} → 7 at (2,1); (1,1) holds the
+    // NaN at (2,2). Upstream [[1,2],[3,4]]: (0,1) gets 3, (2,1) gets 3, (2,2) gets 4.
+    QTest::newRow("max NaN") << matrix(3, 3, {1, kNaN, 2, 3, 4, 5, 6, 7, kNaN})
+                             << sliding(PoolMode::Max, 2, 1) << matrix(2, 2, {1, 2, 3, 4})
+                             << matrix(2, 2, {kNaN, kNaN, 7, kNaN})
+                             << indexMatrix(2, 2, {1, 1, 7, 8})
+                             << matrix(3, 3, {0, 3, 0, 0, 0, 0, 0, 3, 4});
+    // Two NaNs in one window: scanned (0,0), (1,0); the second, index 2, is the argmax.
+    QTest::newRow("max two NaNs: the last wins")
+        << matrix(2, 2, {kNaN, 1, kNaN, 2}) << sliding(PoolMode::Max, 2, 2) << matrix(1, 1, {5})
+        << matrix(1, 1, {kNaN}) << indexMatrix(1, 1, {2}) << matrix(2, 2, {0, 0, 5, 0});
+    QTest::newRow("min NaN") << matrix(2, 2, {1, 0, kNaN, 2}) << sliding(PoolMode::Min, 2, 2)
+                             << matrix(1, 1, {5}) << matrix(1, 1, {kNaN}) << indexMatrix(1, 1, {2})
+                             << matrix(2, 2, {0, 0, 5, 0});
+
+    // Padding never wins, even over negative values: [[-5,-7],[-6,-8]], k2 s1, padding 1 gives a
+    // 3×3 output whose windows hold (0,0) only; (0,0),(0,1); (0,1) only; … The argmaxes are
+    // [[0,0,1],[0,0,1],[2,2,3]], so with ones (0,0) collects 4, (0,1) 2, (1,0) 2, (1,1) 1.
+    QTest::newRow("max padding never wins over negative input")
+        << matrix(2, 2, {-5, -7, -6, -8}) << padded(sliding(PoolMode::Max, 2, 1), 1)
+        << Tensor::matrix(3, 3, 1.0f) << matrix(3, 3, {-5, -5, -7, -5, -5, -7, -6, -6, -8})
+        << indexMatrix(3, 3, {0, 0, 1, 0, 0, 1, 2, 2, 3}) << matrix(2, 2, {4, 2, 2, 1});
+    // k1 s1 padding 1 over [[5]]: only the centre window holds an input cell; the others give −∞,
+    // index −1, and pass no gradient back.
+    QTest::newRow("max windows without input")
+        << matrix(1, 1, {5}) << padded(sliding(PoolMode::Max, 1, 1), 1)
+        << Tensor::matrix(3, 3, 1.0f)
+        << matrix(3, 3, {-kInf, -kInf, -kInf, -kInf, 5, -kInf, -kInf, -kInf, -kInf})
+        << indexMatrix(3, 3, {-1, -1, -1, -1, 0, -1, -1, -1, -1}) << matrix(1, 1, {1});
+
+    // Seed 002: 1..16 averaged 2×2 → [[3.5,5.5],[11.5,13.5]]; each cell lies in one window of 4.
+    QTest::newRow("avg seed002 k2, ones")
+        << matrix(4, 4, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+        << sliding(PoolMode::Avg, 2, 2) << Tensor::matrix(2, 2, 1.0f)
+        << matrix(2, 2, {3.5, 5.5, 11.5, 13.5}) << IndexTensor() << Tensor::matrix(4, 4, 0.25f);
+    // Overlapping average k2 s1 over 1..9: the centre lies in 4 windows (4 × 1/4), edges in 2,
+    // corners in 1.
+    QTest::newRow("avg overlapping k2 s1, ones")
+        << matrix(3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9}) << sliding(PoolMode::Avg, 2, 1)
+        << Tensor::matrix(2, 2, 1.0f) << matrix(2, 2, {3, 4, 6, 7}) << IndexTensor()
+        << matrix(3, 3, {0.25, 0.5, 0.25, 0.5, 1, 0.5, 0.25, 0.5, 0.25});
+}
+
+void TestBackward::byHand()
+{
+    QFETCH(Tensor, input);
+    QFETCH(PoolParams, params);
+    QFETCH(Tensor, upstream);
+    QFETCH(Tensor, values);
+    QFETCH(IndexTensor, indices);
+    QFETCH(Tensor, gradient);
+
+    const PoolResult result = forward(input, params);
+    COMPARE_TENSORS(result.values, values, 0);
+    COMPARE_TENSORS(result.indices, indices, 0);
+    COMPARE_TENSORS(backward(input, params, upstream), gradient, 0);
+}
+
+void TestBackward::maxUnpoolSeed001()
+{
+    const PoolParams params = sliding(PoolMode::Max, 3, 3);
+    const PoolResult pooled = forward(seed001, params);
+    COMPARE_TENSORS(pooled.values, matrix(2, 2, {16, 17, 14, 19}), 0);
+    COMPARE_TENSORS(pooled.indices, indexMatrix(2, 2, {12, 11, 31, 23}), 0);
+    // Seed 001's printed unpooling: 16 back at (2,0), 17 at (1,5), 14 at (5,1), 19 at (3,5).
+    Tensor expected = Tensor::matrix(6, 6, 0.0f);
+    expected.at(2, 0) = 16;
+    expected.at(1, 5) = 17;
+    expected.at(5, 1) = 14;
+    expected.at(3, 5) = 19;
+    COMPARE_TENSORS(maxUnpool(pooled.values, pooled.indices, 6, 6), expected, 0);
+    // Unpooling is max pooling's backward with the pooled values as upstream.
+    COMPARE_TENSORS(backward(seed001, params, pooled.values), expected, 0);
+}
+
+void TestBackward::defaultUnpoolSize_data()
+{
+    QTest::addColumn<int>("pooled");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("padBefore");
+    QTest::addColumn<int>("padAfter");
+    QTest::addColumn<int>("size");
+    // (in−1)·s − pb − pe + k
+    QTest::newRow("seed001 2, k3 s3") << 2 << 3 << 3 << 0 << 0 << 6;
+    QTest::newRow("3, k2 s1") << 3 << 2 << 1 << 0 << 0 << 4;
+    QTest::newRow("4, k3 s2 pad 1,1") << 4 << 3 << 2 << 1 << 1 << 7;
+    QTest::newRow("4, k3 s2 pad 0,1") << 4 << 3 << 2 << 0 << 1 << 8;
+}
+
+void TestBackward::defaultUnpoolSize()
+{
+    QFETCH(int, pooled);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, padBefore);
+    QFETCH(int, padAfter);
+    QFETCH(int, size);
+    QCOMPARE(poolviz::defaultUnpoolSize(pooled, kernel, stride, padBefore, padAfter), size);
+}
+
+void TestBackward::maxUnpoolRejectsIndexOutsidePlane()
+{
+    const Tensor pooled = matrix(2, 2, {16, 17, 14, 19});
+    const IndexTensor indices = indexMatrix(2, 2, {12, 11, 40, 23});
+    std::string message;
+    try {
+        maxUnpool(pooled, indices, 6, 6);
+    } catch (const PoolError &e) {
+        message = e.what();
+    }
+    QVERIFY2(!message.empty(), "maxUnpool accepted index 40 in a 6×6 plane");
+    QVERIFY2(message.find("40") != std::string::npos, message.c_str());
+    QVERIFY2(message.find("6\u00d76") != std::string::npos ||
+                 message.find("6x6") != std::string::npos ||
+                 message.find("36") != std::string::npos,
+             message.c_str());
+}
+
+void TestBackward::avgUnpoolSeed001()
+{
+    const PoolParams params = sliding(PoolMode::Avg, 3, 3);
+    const Tensor pooled = forward(seed001, params).values;
+    // Window sums 59, 110, 51, 99 over 9 cells each.
+    COMPARE_TENSORS(pooled, matrix(2, 2, {59.f / 9, 110.f / 9, 51.f / 9, 11}), 1e-5);
+    // Seed 001's unpoolingAvg repeats each pooled value over its f×f block.
+    Tensor expected = Tensor::matrix(6, 6);
+    for (int r = 0; r < 6; ++r)
+        for (int c = 0; c < 6; ++c)
+            expected.at(r, c) = pooled.at(r / 3, c / 3);
+    COMPARE_TENSORS(avgUnpool(pooled, params, 6, 6), expected, 0);
+}
+
+QTEST_GUILESS_MAIN(TestBackward)
+#include "tst_backward.moc"
