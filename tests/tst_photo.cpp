@@ -16,14 +16,17 @@
 #include "pooldocument.h"
 #include "trace.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QImageWriter>
 #include <QLabel>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -280,6 +283,8 @@ private slots:
     void differenceOfDifferentSizes();
     void slidingWindowOnCrop();
     void sendCropToMatrix();
+    void dropAndPaste();
+    void recentFiles();
     void documentAdapter();
     void poolDocumentIntegration();
     void screenshots();
@@ -1039,6 +1044,85 @@ void TstPhoto::sendCropToMatrix()
             QCOMPARE(source->sent.at(r, c), ws.input().at(0, 0, 208 + r, c));
     QCOMPARE(source->sentDescription,
              QString("Photo crop: cat-224.jpg, rows 208–223, columns 0–15 (gray)"));
+}
+
+void TstPhoto::dropAndPaste()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("dropped.png");
+    QVERIFY(testPicture(30, 20).save(path));
+    PhotoWorkspace ws(new FakeSource);
+    ws.resize(800, 500);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+
+    // A file dropped from a file manager.
+    auto *files = new QMimeData;
+    files->setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&ws, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(100, 100), Qt::CopyAction, files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&ws, &drop);
+    QCOMPARE(ws.inputName(), QString("dropped.png"));
+    QCOMPARE(ws.input().w(), 30);
+
+    // An image dropped from a browser.
+    auto *image = new QMimeData;
+    image->setImageData(testPicture(12, 7));
+    QDragEnterEvent enterImage(QPoint(100, 100), Qt::CopyAction, image, Qt::LeftButton,
+                               Qt::NoModifier);
+    QApplication::sendEvent(&ws, &enterImage);
+    QVERIFY(enterImage.isAccepted());
+    QDropEvent dropImage(QPointF(100, 100), Qt::CopyAction, image, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&ws, &dropImage);
+    QCOMPARE(ws.inputName(), QString("Dropped image"));
+    QCOMPARE(ws.input().w(), 12);
+
+    // Pasted from the clipboard: an image, then a copied file, then text (refused, input kept).
+    QApplication::clipboard()->setImage(testPicture(9, 5));
+    QVERIFY(ws.paste());
+    QCOMPARE(ws.inputName(), QString("Pasted image"));
+    QCOMPARE(ws.input().h(), 5);
+    auto *copied = new QMimeData;
+    copied->setUrls({QUrl::fromLocalFile(path)});
+    QApplication::clipboard()->setMimeData(copied);
+    QVERIFY(ws.paste());
+    QCOMPARE(ws.inputName(), QString("dropped.png"));
+    QApplication::clipboard()->setText("1 2 3");
+    QVERIFY(!ws.paste());
+    QVERIFY(ws.message().contains("no image"));
+    QCOMPARE(ws.inputName(), QString("dropped.png"));
+    QVERIFY(settle(ws));
+    delete files;
+    delete image;
+}
+
+void TstPhoto::recentFiles()
+{
+    QTemporaryDir dir;
+    PhotoSettings().clearRecentFiles();
+    PhotoWorkspace ws(new FakeSource);
+    QStringList paths;
+    for (int i = 0; i < PhotoSettings::maxRecentFiles + 2; ++i) {
+        paths.prepend(dir.filePath(QStringLiteral("p%1.png").arg(i)));
+        QVERIFY(testPicture(4, 4, i).save(paths.first()));
+        QVERIFY(ws.openImage(paths.first()));
+    }
+    // Newest first, at most maxRecentFiles; bundled samples and failed opens are not added.
+    QVERIFY(ws.openImage(sampleNamed("cat")));
+    QVERIFY(!ws.openImage(dir.filePath("missing.png")));
+    QCOMPARE(PhotoSettings().recentFiles(), paths.mid(0, PhotoSettings::maxRecentFiles));
+    // Reopening moves a file to the front.
+    QVERIFY(ws.openImage(paths[3]));
+    QCOMPARE(PhotoSettings().recentFiles().first(), paths[3]);
+    // The workspace's File actions: Open, Recent Photos, Paste, Export.
+    QStringList texts;
+    for (QAction *a : ws.fileActions())
+        if (!a->isSeparator())
+            texts << a->text().remove('&');
+    QCOMPARE(texts, (QStringList{"Open Photo…", "Recent Photos", "Paste Photo", "Export Photo"}));
+    QVERIFY(settle(ws));
 }
 
 void TstPhoto::documentAdapter()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "photocamera.h"
 #include "photodifference.h"
 #include "tensor.h"
 
@@ -13,8 +14,6 @@
 #include <vector>
 
 namespace poolviz {
-
-class PhotoCamera;
 
 /// A rectangle drawn over the photo views, in scene (original pixel) coordinates.
 struct PhotoMark

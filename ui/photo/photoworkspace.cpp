@@ -367,7 +367,14 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     updateActions();
 }
 
-PhotoWorkspace::~PhotoWorkspace() = default;
+PhotoWorkspace::~PhotoWorkspace()
+{
+    // The pooler and the stage are children destroyed after this body; their last signals (a
+    // cancelled job, a stopped timer) must not reach this half-destroyed workspace.
+    m_pooler->disconnect(this);
+    m_stage->disconnect(this);
+    m_camera->disconnect(this);
+}
 
 void PhotoWorkspace::createActions()
 {
