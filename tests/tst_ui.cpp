@@ -5,6 +5,8 @@
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
+#include "photocamera.h"
+#include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pool.h"
 #include "pooldocument.h"
@@ -19,6 +21,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -27,6 +30,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,10 +48,19 @@ Tensor matrix(std::initializer_list<std::initializer_list<float>> rows)
     return Tensor::fromRows(rows);
 }
 
-/// A shown, active window that never asks questions (unsaved edits: discard).
-std::unique_ptr<MainWindow> openWindow(Settings *settings = nullptr)
+/// A window whose drag-and-drop handlers a test can call.
+struct DropTarget : MainWindow
 {
-    auto w = std::make_unique<MainWindow>(settings);
+    using MainWindow::dragEnterEvent;
+    using MainWindow::dropEvent;
+    using MainWindow::MainWindow;
+};
+
+/// A shown, active window that never asks questions (unsaved edits: discard).
+template <class Window = MainWindow>
+std::unique_ptr<Window> openWindow(Settings *settings = nullptr)
+{
+    auto w = std::make_unique<Window>(settings);
     w->setUnsavedPrompt([](const QString &) { return MainWindow::UnsavedChoice::Discard; });
     w->show();
     w->activateWindow();
@@ -93,6 +106,7 @@ private slots:
     void exportFailureIsReported();
     void randomAndClear();
     void settingsRoundTrip();
+    void filesRouteByExtension();
     void screenshotWritesPng_data();
     void screenshotWritesPng();
     void badArgumentsExit2_data();
@@ -621,6 +635,57 @@ void TestUi::settingsRoundTrip()
     QVERIFY(!w.stage()->smoothMotion());
     QCOMPARE(w.size(), QSize(1300, 900));
     QCOMPARE(w.document()->undoStack()->count(), 0);
+}
+
+void TestUi::filesRouteByExtension()
+{
+    auto w = openWindow<DropTarget>();
+    QTemporaryDir dir;
+    // A matrix file goes to the matrix tab.
+    const Tensor m = matrix({{3, 1, 4}, {1, 5, 9}, {2, 6, 5}});
+    QVERIFY(writeNpy(dir.filePath(QStringLiteral("m.npy")).toStdString(), m).empty());
+    QVERIFY(writeCsv(dir.filePath(QStringLiteral("m.csv")).toStdString(), m).empty());
+    QVERIFY(w->openFile(dir.filePath(QStringLiteral("m.npy"))));
+    QCOMPARE(w->document()->input(), m);
+    QCOMPARE(w->document()->inputDescription(), QStringLiteral("m.npy"));
+    QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
+    // An image goes to the photo tab; the matrix stays.
+    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    QVERIFY(photo);
+    const QStringList samples = PhotoWorkspace::samplePhotos();
+    QVERIFY(!samples.isEmpty());
+    QVERIFY(w->openFile(samples.first()));
+    QCOMPARE(w->workspaceTabs()->currentWidget(), photo);
+    QVERIFY(photo->hasInput());
+    QCOMPARE(w->document()->input(), m);
+    QVERIFY(!w->action(QStringLiteral("stepForward"))->isEnabled()); // the stage rests meanwhile
+    QVERIFY(!w->parameterPanel()->outputLabel()->isVisible());
+    // A crop sent from the photo becomes the matrix, shown in the matrix tab.
+    QVERIFY(photo->sendCropToMatrix());
+    QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
+    QVERIFY(w->document()->input().h() <= 16 && w->document()->input().h() > 1);
+    QVERIFY(!w->document()->isInputModified());
+    w->document()->undoStack()->undo();
+    QCOMPARE(w->document()->input(), m);
+    // Dropping a CSV file on the window opens it.
+    DropTarget *target = w.get();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("m.csv")))});
+    w->document()->setInput(matrix({{1}}), QStringLiteral("one"));
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    target->dragEnterEvent(&enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    target->dropEvent(&drop);
+    QCOMPARE(w->document()->input(), m);
+    QCOMPARE(w->document()->inputDescription(), QStringLiteral("m.csv"));
+    // Anything else is refused with a message.
+    QFile other(dir.filePath(QStringLiteral("notes.docx")));
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.close();
+    QVERIFY(!w->openFile(other.fileName()));
+    QVERIFY2(w->lastMessage().contains(QStringLiteral(".csv, .txt, .npy")),
+             qPrintable(w->lastMessage()));
 }
 
 void TestUi::screenshotWritesPng_data()

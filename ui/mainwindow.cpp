@@ -10,6 +10,7 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
+#include "undocommands.h"
 
 #include "animationexport.h"
 
@@ -98,13 +99,28 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     connect(m_document, &PoolDocument::inputModifiedChanged, this, &MainWindow::updateTitle);
     connect(m_playback, &PlaybackBar::playingChanged, this, &MainWindow::updateActions);
     connect(m_workspaceTabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_workspaceTabs->currentWidget() != m_matrixSplitter)
+        const bool matrixTab = m_workspaceTabs->currentWidget() == m_matrixSplitter;
+        if (!matrixTab)
             m_playback->pause();
+        m_parameters->setMatrixGeometryVisible(matrixTab);
+        m_inputStatus->setVisible(matrixTab);
         updateActions();
     });
-    connect(m_playback, &PlaybackBar::speedChanged, this, [this] {
-        m_stage->setMotionDuration(std::min(450, m_playback->stepInterval() * 45 / 100));
+    // A crop the photo tab sends becomes the matrix: show it there.
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
+        QUndoStack *stack = m_document->undoStack();
+        if (m_workspaceTabs->currentWidget() == m_matrixSplitter || index != stack->count() ||
+            index == 0 || !dynamic_cast<const InputCommand *>(stack->command(index - 1)))
+            return;
+        m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
+        showMessage(
+            tr("%1 is now the matrix (Undo goes back).").arg(m_document->inputDescription()));
     });
+    const auto syncMotion = [this] {
+        m_stage->setMotionDuration(std::min(450, m_playback->stepInterval() * 45 / 100));
+    };
+    connect(m_playback, &PlaybackBar::speedChanged, this, syncMotion);
+    syncMotion();
     connect(m_stage, &StageWidget::hoverTextChanged, this, [this](const QString &text) {
         if (text.isEmpty())
             statusBar()->clearMessage();

@@ -2,6 +2,8 @@
 
 #include "pooldocument.h"
 
+#include <tuple>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -270,6 +272,7 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     outer->addWidget(paramsBox);
 
     auto *outputBox = new QGroupBox(tr("Output size"), this);
+    m_outputBox = outputBox;
     auto *outputLayout = new QVBoxLayout(outputBox);
     m_outputLabel = new QLabel(this);
     m_outputLabel->setObjectName(QStringLiteral("outputLabel"));
@@ -292,6 +295,7 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     outer->addWidget(outputBox);
 
     auto *notesBox = new QGroupBox(tr("Notes"), this);
+    m_notesBox = notesBox;
     auto *notesLayout = new QVBoxLayout(notesBox);
     m_notes = new QLabel(this);
     m_notes->setObjectName(QStringLiteral("notesLabel"));
@@ -404,6 +408,12 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     syncGeometry();
 }
 
+void ParameterPanel::setMatrixGeometryVisible(bool visible)
+{
+    m_outputBox->setVisible(visible);
+    m_notesBox->setVisible(visible);
+}
+
 void ParameterPanel::commit(const PoolParams &params, const QString &text, int mergeKey)
 {
     m_document->setParams(params, text, mergeKey);
@@ -503,11 +513,34 @@ void ParameterPanel::syncGeometry()
     } else {
         m_outputLabel->setText(tr("%1×%2 input → no output").arg(inH).arg(inW));
     }
-    const bool haveAxes = g.rows.in > 0 && g.cols.in > 0;
-    m_formula->setText(haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2")
-                                      .arg(escaped(g.rows.formula(p.ceilMode)),
-                                           escaped(g.cols.formula(p.ceilMode)))
-                                : QString());
+    // Invalid parameters leave the geometry empty; core's per-axis formula with the numbers
+    // still shows why (an output size below 1).
+    AxisGeometry rows = g.rows;
+    AxisGeometry cols = g.cols;
+    const Size2 stride = p.effectiveStride();
+    const bool positive = p.kernel.h >= 1 && p.kernel.w >= 1 && stride.h >= 1 && stride.w >= 1 &&
+                          p.dilation.h >= 1 && p.dilation.w >= 1;
+    if (!g.ok() && !p.isAdaptive() && positive && inH > 0 && inW > 0) {
+        Padding pad;
+        if (p.paddingMode == PaddingMode::Explicit) {
+            pad = p.padding;
+        } else if (p.paddingMode != PaddingMode::Valid) {
+            const bool lower = p.paddingMode == PaddingMode::SameLower;
+            std::tie(pad.top, pad.bottom) =
+                samePadding(inH, p.kernel.h, stride.h, p.dilation.h, lower);
+            std::tie(pad.left, pad.right) =
+                samePadding(inW, p.kernel.w, stride.w, p.dilation.w, lower);
+        }
+        rows =
+            computeAxis(inH, p.kernel.h, stride.h, p.dilation.h, pad.top, pad.bottom, p.ceilMode);
+        cols =
+            computeAxis(inW, p.kernel.w, stride.w, p.dilation.w, pad.left, pad.right, p.ceilMode);
+    }
+    const bool haveAxes = rows.in > 0 && cols.in > 0 && (g.ok() || !p.isAdaptive());
+    m_formula->setText(
+        haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2")
+                       .arg(escaped(rows.formula(p.ceilMode)), escaped(cols.formula(p.ceilMode)))
+                 : QString());
     m_formula->setVisible(haveAxes);
     m_error->setText(QString::fromStdString(g.validation.errorText()));
     m_error->setVisible(!g.ok());
@@ -523,7 +556,9 @@ void ParameterPanel::syncGeometry()
     QStringList notes;
     for (const std::string &w : g.validation.warnings)
         notes << QStringLiteral("<li>%1</li>").arg(escaped(w));
-    if (notes.isEmpty())
+    if (notes.isEmpty() && !g.ok())
+        m_notes->setText(tr("<i>No further notes.</i>"));
+    else if (notes.isEmpty())
         m_notes->setText(
             tr("<i>No warnings: nothing here that PyTorch or TensorFlow would refuse.</i>"));
     else

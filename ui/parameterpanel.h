@@ -93,6 +93,10 @@ public:
     /// Warnings and notes (where PyTorch or TensorFlow would refuse or differ).
     QLabel *notesLabel() const { return m_notes; }
 
+    /// Shows or hides the matrix's output size, formula and notes (hidden on the photo tab,
+    /// where the photo has its own sizes).
+    void setMatrixGeometryVisible(bool visible);
+
 private:
     enum MergeKey
     {
@@ -136,6 +140,8 @@ private:
     QLabel *m_formula = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_notes = nullptr;
+    QWidget *m_outputBox = nullptr;
+    QWidget *m_notesBox = nullptr;
     Size2 m_lastAdaptive{2, 2};
 };
 

@@ -52,7 +52,9 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     top->addWidget(m_stepLabel);
 
     for (int i : {6, 7}) {
+        // A two-way switch: both framed, the chosen one pressed.
         m_buttons[i]->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_buttons[i]->setAutoRaise(false);
         bottom->addWidget(m_buttons[i]);
     }
     bottom->addStretch(1);
