@@ -36,7 +36,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -167,6 +166,115 @@ QString jpegTruncation(const QString &path)
                           "(the file is truncated)")
         .arg(QDir::toNativeSeparators(path));
 }
+
+/// Lays out its items left to right and wraps them onto new rows when the width runs out, so
+/// the controls never hide behind a toolbar's overflow arrow (after Qt's flow layout example).
+class FlowLayout : public QLayout
+{
+public:
+    explicit FlowLayout(QWidget *parent) : QLayout(parent) { setContentsMargins(0, 0, 0, 0); }
+    ~FlowLayout() override
+    {
+        while (QLayoutItem *item = takeAt(0))
+            delete item;
+    }
+    void addItem(QLayoutItem *item) override { m_items.append(item); }
+    int count() const override { return int(m_items.size()); }
+    QLayoutItem *itemAt(int index) const override { return m_items.value(index); }
+    QLayoutItem *takeAt(int index) override
+    {
+        return index >= 0 && index < m_items.size() ? m_items.takeAt(index) : nullptr;
+    }
+    Qt::Orientations expandingDirections() const override { return {}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return arrange(QRect(0, 0, width, 0), false); }
+    void setGeometry(const QRect &rect) override
+    {
+        QLayout::setGeometry(rect);
+        arrange(rect, true);
+    }
+    QSize sizeHint() const override { return minimumSize(); }
+    QSize minimumSize() const override
+    {
+        QSize size;
+        for (const QLayoutItem *item : m_items)
+            size = size.expandedTo(item->minimumSize());
+        return size;
+    }
+
+private:
+    int arrange(const QRect &rect, bool apply) const
+    {
+        const int hGap = 14, vGap = 2;
+        int x = rect.x(), y = rect.y(), rowHeight = 0;
+        for (QLayoutItem *item : m_items) {
+            if (item->isEmpty())
+                continue;
+            const QSize hint = item->sizeHint();
+            if (x > rect.x() && x + hint.width() > rect.right() + 1) {
+                x = rect.x();
+                y += rowHeight + vGap;
+                rowHeight = 0;
+            }
+            if (apply)
+                item->setGeometry(QRect(QPoint(x, y), hint));
+            x += hint.width() + hGap;
+            rowHeight = std::max(rowHeight, hint.height());
+        }
+        return y + rowHeight - rect.y();
+    }
+    QList<QLayoutItem *> m_items;
+};
+
+/// Builds the control strip: groups of related controls that stay together on one row.
+class ControlStrip
+{
+public:
+    explicit ControlStrip(QWidget *container) : m_container(container)
+    {
+        m_flow = new FlowLayout(container);
+        newGroup();
+    }
+    /// A tool button for `action`.
+    QToolButton *addAction(QAction *action)
+    {
+        auto *button = new QToolButton(m_group);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        addWidget(button);
+        return button;
+    }
+    void addWidget(QWidget *widget)
+    {
+        widget->setParent(m_group);
+        m_row->addWidget(widget);
+    }
+    QLabel *addLabel(const QString &text)
+    {
+        auto *label = new QLabel(text, m_group);
+        addWidget(label);
+        return label;
+    }
+    /// Starts a new group (the flow may wrap before it).
+    void newGroup()
+    {
+        if (m_row && m_row->count() == 0)
+            return;
+        m_group = new QWidget(m_container);
+        m_row = new QHBoxLayout(m_group);
+        m_row->setContentsMargins(0, 0, 0, 0);
+        m_row->setSpacing(4);
+        m_flow->addWidget(m_group);
+    }
+    QWidget *group() const { return m_group; }
+
+private:
+    QWidget *m_container;
+    FlowLayout *m_flow = nullptr;
+    QWidget *m_group = nullptr;
+    QHBoxLayout *m_row = nullptr;
+};
 
 /// Asks for the export upscale factor and, for JPEG/WebP, the quality.
 class ExportOptionsDialog : public QDialog
@@ -314,8 +422,7 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
-    layout->addWidget(createFileBar());
-    layout->addWidget(createPoolBar());
+    layout->addWidget(createControls());
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_differenceLabel);
@@ -344,6 +451,7 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     });
     connect(m_cancelButton, &QToolButton::clicked, this, [this] {
         m_pooler->cancel();
+        refreshViews(); // drops the "updating…" from the titles
         setMessage(tr("Pooling cancelled; the views keep the last complete result."), false);
     });
     if (m_source)
@@ -443,18 +551,29 @@ void PhotoWorkspace::createActions()
     }
 }
 
-QWidget *PhotoWorkspace::createFileBar()
+QWidget *PhotoWorkspace::createControls()
 {
-    auto *bar = new QToolBar(this);
-    bar->setObjectName("photoFileBar");
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_openAction);
+    auto *controls = new QWidget(this);
+    controls->setObjectName("photoControls");
+    ControlStrip strip(controls);
+    QWidget *bar = controls;
+    strip.addAction(m_openAction);
     auto *recentButton = new QToolButton(bar);
     recentButton->setText(tr("Recent"));
     recentButton->setMenu(m_recentMenu);
     recentButton->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(recentButton);
-    bar->addAction(m_pasteAction);
+    recentButton->setAutoRaise(true);
+    strip.addWidget(recentButton);
+    strip.addAction(m_pasteAction);
+    m_exportButton = new QToolButton(bar);
+    m_exportButton->setObjectName("photoExport");
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setIcon(m_exportAction->icon());
+    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_exportButton->setMenu(m_exportMenu);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setAutoRaise(true);
+    strip.addWidget(m_exportButton);
 
     m_sampleCombo = new QComboBox(bar);
     m_sampleCombo->setObjectName("photoSamples");
@@ -467,10 +586,10 @@ QWidget *PhotoWorkspace::createFileBar()
             openImage(m_sampleCombo->itemData(index).toString());
         m_sampleCombo->setCurrentIndex(0);
     });
-    bar->addWidget(m_sampleCombo);
-    bar->addSeparator();
+    strip.addWidget(m_sampleCombo);
+    strip.newGroup();
 
-    bar->addWidget(new QLabel(tr("Channels "), bar));
+    strip.addLabel(tr("Channels"));
     m_channelCombo = new QComboBox(bar);
     m_channelCombo->setObjectName("photoChannels");
     m_channelCombo->setAccessibleName(tr("Channels"));
@@ -484,14 +603,14 @@ QWidget *PhotoWorkspace::createFileBar()
     connect(m_channelCombo, &QComboBox::activated, this, [this](int index) {
         setChannelMode(ChannelMode(m_channelCombo->itemData(index).toInt()));
     });
-    bar->addWidget(m_channelCombo);
+    strip.addWidget(m_channelCombo);
     m_alphaCheck = new QCheckBox(tr("Keep alpha"), bar);
     m_alphaCheck->setObjectName("photoKeepAlpha");
     m_alphaCheck->setToolTip(tr("Colour: pool the alpha channel as a fourth plane"));
     connect(m_alphaCheck, &QCheckBox::toggled, this, &PhotoWorkspace::setKeepAlpha);
-    bar->addWidget(m_alphaCheck);
+    strip.addWidget(m_alphaCheck);
 
-    bar->addWidget(new QLabel(tr(" Limit "), bar));
+    strip.addLabel(tr("Limit"));
     m_limitSpin = new QDoubleSpinBox(bar);
     m_limitSpin->setObjectName("photoLimit");
     m_limitSpin->setAccessibleName(tr("Size limit"));
@@ -502,34 +621,28 @@ QWidget *PhotoWorkspace::createFileBar()
     m_limitSpin->setValue(m_settings->maxMegapixels());
     connect(m_limitSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { m_settings->setMaxMegapixels(v); });
-    bar->addWidget(m_limitSpin);
-    bar->addSeparator();
+    strip.addWidget(m_limitSpin);
+    strip.newGroup();
 
-    bar->addAction(m_fitAction);
-    bar->addAction(m_actualAction);
-    bar->addAction(m_zoomOutAction);
-    bar->addAction(m_zoomInAction);
+    strip.addAction(m_fitAction);
+    strip.addAction(m_actualAction);
+    strip.addAction(m_zoomOutAction);
+    strip.addAction(m_zoomInAction);
     m_zoomLabel = new QLabel(QStringLiteral("100%"), bar);
     m_zoomLabel->setObjectName("photoZoom");
     m_zoomLabel->setMinimumWidth(48);
     m_zoomLabel->setToolTip(tr("Screen pixels per photo pixel; from %1 up each pixel shows "
                                "its values")
                                 .arg(PhotoView::valueZoom));
-    bar->addWidget(m_zoomLabel);
-    return bar;
-}
-
-QWidget *PhotoWorkspace::createPoolBar()
-{
-    auto *bar = new QToolBar(this);
-    bar->setObjectName("photoPoolBar");
+    strip.addWidget(m_zoomLabel);
+    strip.newGroup();
     m_paramsLabel = new QLabel(bar);
     m_paramsLabel->setObjectName("photoParamsA");
     m_paramsLabel->setToolTip(tr("Setting A is the Parameters panel's pooling"));
-    bar->addWidget(m_paramsLabel);
-    bar->addSeparator();
+    strip.addWidget(m_paramsLabel);
+    strip.newGroup();
 
-    bar->addWidget(new QLabel(tr("Levels "), bar));
+    strip.addLabel(tr("Levels"));
     m_levelsSpin = new QSpinBox(bar);
     m_levelsSpin->setObjectName("photoLevels");
     m_levelsSpin->setAccessibleName(tr("Levels"));
@@ -539,7 +652,7 @@ QWidget *PhotoWorkspace::createPoolBar()
         updateLevelChoices();
         schedulePooling();
     });
-    bar->addWidget(m_levelsSpin);
+    strip.addWidget(m_levelsSpin);
     m_levelCombo = new QComboBox(bar);
     m_levelCombo->setObjectName("photoShownLevel");
     m_levelCombo->setAccessibleName(tr("Level shown"));
@@ -548,35 +661,35 @@ QWidget *PhotoWorkspace::createPoolBar()
         refreshViews();
         updateMarks();
     });
-    bar->addWidget(m_levelCombo);
-    bar->addSeparator();
+    strip.addWidget(m_levelCombo);
+    strip.newGroup();
 
     m_compareCheck = new QCheckBox(tr("Compare with B:"), bar);
     m_compareCheck->setObjectName("photoCompare");
     m_compareCheck->setToolTip(tr("Pool with a second setting B (A's padding, dilation and "
                                   "rounding) and show |A − B|"));
-    bar->addWidget(m_compareCheck);
+    strip.addWidget(m_compareCheck);
     m_bModeCombo = new QComboBox(bar);
     m_bModeCombo->setObjectName("photoBMode");
     m_bModeCombo->setAccessibleName(tr("B mode"));
     for (PoolMode mode : {PoolMode::Max, PoolMode::Avg, PoolMode::Min, PoolMode::Lp})
         m_bModeCombo->addItem(modeLabel(mode), int(mode));
     m_bModeCombo->setCurrentIndex(1);
-    bar->addWidget(m_bModeCombo);
-    bar->addWidget(new QLabel(tr(" kernel "), bar));
+    strip.addWidget(m_bModeCombo);
+    strip.addLabel(tr("kernel"));
     m_bKernelSpin = new QSpinBox(bar);
     m_bKernelSpin->setObjectName("photoBKernel");
     m_bKernelSpin->setAccessibleName(tr("B kernel"));
     m_bKernelSpin->setRange(1, 64);
     m_bKernelSpin->setValue(2);
-    bar->addWidget(m_bKernelSpin);
-    bar->addWidget(new QLabel(tr(" stride "), bar));
+    strip.addWidget(m_bKernelSpin);
+    strip.addLabel(tr("stride"));
     m_bStrideSpin = new QSpinBox(bar);
     m_bStrideSpin->setObjectName("photoBStride");
     m_bStrideSpin->setAccessibleName(tr("B stride"));
     m_bStrideSpin->setRange(1, 64);
     m_bStrideSpin->setValue(2);
-    bar->addWidget(m_bStrideSpin);
+    strip.addWidget(m_bStrideSpin);
     connect(m_compareCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_comparedView->setVisible(on);
         m_differenceView->setVisible(on);
@@ -593,14 +706,14 @@ QWidget *PhotoWorkspace::createPoolBar()
         if (isComparing())
             schedulePooling();
     });
-    bar->addSeparator();
+    strip.newGroup();
 
     m_windowButton = new QPushButton(m_windowAction->text(), bar);
     m_windowButton->setObjectName("photoWindowButton");
     m_windowButton->setToolTip(m_windowAction->toolTip());
     connect(m_windowButton, &QPushButton::clicked, m_windowAction, &QAction::trigger);
-    bar->addWidget(m_windowButton);
-    bar->addWidget(new QLabel(tr(" on "), bar));
+    strip.addWidget(m_windowButton);
+    strip.addLabel(tr("on"));
     m_windowChannelCombo = new QComboBox(bar);
     m_windowChannelCombo->setObjectName("photoWindowChannel");
     m_windowChannelCombo->setAccessibleName(tr("Window channel"));
@@ -608,8 +721,8 @@ QWidget *PhotoWorkspace::createPoolBar()
         if (!m_stageCrop.isEmpty())
             rebuildTrace(true);
     });
-    bar->addWidget(m_windowChannelCombo);
-    bar->addWidget(new QLabel(tr(" crop "), bar));
+    strip.addWidget(m_windowChannelCombo);
+    strip.addLabel(tr("crop"));
     m_cropSpin = new QSpinBox(bar);
     m_cropSpin->setObjectName("photoCropSize");
     m_cropSpin->setAccessibleName(tr("Crop size"));
@@ -618,19 +731,10 @@ QWidget *PhotoWorkspace::createPoolBar()
     m_cropSpin->setRange(2, kMaxCropSize);
     m_cropSpin->setValue(kDefaultCropSize);
     m_cropSpin->setSuffix(tr(" px"));
-    bar->addWidget(m_cropSpin);
-    bar->addAction(m_sendAction);
-    bar->addSeparator();
+    strip.addWidget(m_cropSpin);
+    strip.addAction(m_sendAction);
 
-    m_exportButton = new QToolButton(bar);
-    m_exportButton->setObjectName("photoExport");
-    m_exportButton->setText(tr("Export"));
-    m_exportButton->setIcon(m_exportAction->icon());
-    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_exportButton->setMenu(m_exportMenu);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(m_exportButton);
-    return bar;
+    return controls;
 }
 
 QList<QAction *> PhotoWorkspace::fileActions() const

@@ -189,8 +189,7 @@ protected:
 
 private:
     void createActions();
-    QWidget *createFileBar();
-    QWidget *createPoolBar();
+    QWidget *createControls();
     void updateActions();
     void updateRecentMenu();
 
