@@ -97,6 +97,7 @@ private slots:
     void backwardSumsEqualCore();
     void undoRedoParameters();
     void spinDragIsOneUndoStep();
+    void linkedSides();
     void invalidKernelExplainsItself();
     void examplesMenuLoadsSeed001();
     void unsavedEditsAsk();
@@ -389,6 +390,45 @@ void TestUi::spinDragIsOneUndoStep()
     stack->undo();
     QCOMPARE(w->document()->params().dilation, (Size2{1, 1}));
     QCOMPARE(dilation->value(), 1);
+}
+
+void TestUi::linkedSides()
+{
+    auto w = openWindow();
+    LinkedSizeEdit *kernel = w->parameterPanel()->kernelEdit();
+    QVERIFY(kernel->isLinked());
+    kernel->widthSpin()->setFocus();
+    QTest::keyClick(kernel->widthSpin(), Qt::Key_Up);
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    // Unlinked by the user: one side at a time, and it stays unlinked.
+    QTest::mouseClick(kernel->linkButton(), Qt::LeftButton);
+    QVERIFY(!kernel->isLinked());
+    QTest::keyClick(kernel->widthSpin(), Qt::Key_Down);
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 2}));
+    QVERIFY(!kernel->isLinked());
+    // Relinking makes the width follow the height, as one more undo step.
+    const int steps = w->document()->undoStack()->count();
+    QTest::mouseClick(kernel->linkButton(), Qt::LeftButton);
+    QVERIFY(kernel->isLinked());
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    QCOMPARE(w->document()->undoStack()->count(), steps + 1);
+    // Unequal sides from elsewhere (an example, undo) unlink; equal ones link again.
+    PoolParams p = w->document()->params();
+    p.kernel = {2, 4};
+    w->document()->setParams(p, QStringLiteral("2×4"));
+    QVERIFY(!kernel->isLinked());
+    QCOMPARE(kernel->widthSpin()->value(), 4);
+    w->document()->undoStack()->undo();
+    QVERIFY(kernel->isLinked());
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    // Padding: all four sides together until unlinked.
+    QSpinBox *left = w->parameterPanel()->paddingSpin(2);
+    left->setFocus();
+    QTest::keyClick(left, Qt::Key_Up);
+    QCOMPARE(w->document()->params().padding, (Padding{1, 1, 1, 1}));
+    QTest::mouseClick(w->parameterPanel()->paddingLink(), Qt::LeftButton);
+    QTest::keyClick(left, Qt::Key_Up);
+    QCOMPARE(w->document()->params().padding, (Padding{1, 1, 2, 1}));
 }
 
 void TestUi::invalidKernelExplainsItself()

@@ -602,7 +602,11 @@ void MainWindow::saveSession()
     if (!m_settings)
         return;
     m_settings->setParams(m_document->params());
-    m_settings->setInput(m_document->input(), m_document->inputDescription());
+    // Edits the user chose to discard are not brought back next time.
+    if (m_document->isInputModified())
+        m_settings->setInput(Tensor(), QString());
+    else
+        m_settings->setInput(m_document->input(), m_document->inputDescription());
     m_settings->setPhase(m_document->phase());
     m_settings->setSpeed(m_playback->speed());
     m_settings->setSmoothMotion(m_smoothAct->isChecked());

@@ -78,6 +78,9 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_columns->setObjectName(QStringLiteral("columnsSpin"));
         m_columns->setAccessibleName(tr("Columns"));
         sizeLabel->setBuddy(m_rows);
+        // Typing "12" must not pass through a 1-row matrix (which would drop rows 1…).
+        m_rows->setKeyboardTracking(false);
+        m_columns->setKeyboardTracking(false);
         m_addChannel = new QToolButton(this);
         m_addChannel->setText(tr("+ Channel"));
         m_addChannel->setToolTip(tr("Add a channel of zeros (each channel is pooled on its own)"));

@@ -91,10 +91,14 @@ LinkedSizeEdit::LinkedSizeEdit(const QString &name, int minimum, int maximum, QW
     connect(m_h, &QSpinBox::editingFinished, this, &LinkedSizeEdit::editingFinished);
     connect(m_w, &QSpinBox::editingFinished, this, &LinkedSizeEdit::editingFinished);
     connect(m_link, &QToolButton::toggled, this, [this](bool on) {
+        m_autoUnlinked = false;
         if (on && m_w->value() != m_h->value()) {
+            // Linking is an undo step of its own, not part of a spin-box run.
+            emit editingFinished();
             const QSignalBlocker blocker(m_w);
             m_w->setValue(m_h->value());
             emit edited(value());
+            emit editingFinished();
         }
     });
 }
@@ -111,9 +115,15 @@ void LinkedSizeEdit::setValue(const Size2 &size)
     const QSignalBlocker b3(m_link);
     m_h->setValue(size.h);
     m_w->setValue(size.w);
+    // Unequal sides cannot stay linked; equal ones link again unless the user unlinked them.
     if (size.h != size.w && m_link->isChecked()) {
         m_link->setChecked(false);
         m_link->setIcon(linkIcon(false));
+        m_autoUnlinked = true;
+    } else if (size.h == size.w && m_autoUnlinked) {
+        m_link->setChecked(true);
+        m_link->setIcon(linkIcon(true));
+        m_autoUnlinked = false;
     }
 }
 
@@ -223,8 +233,12 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
         grid->setColumnStretch(1, 1);
         grid->setColumnStretch(3, 1);
         connect(m_padLink, &QToolButton::toggled, this, [this](bool on) {
-            if (on)
+            m_padAutoUnlinked = false;
+            if (on) {
+                m_document->closeMergeWindow();
                 setPaddingSide(0, m_pad[0]->value());
+                m_document->closeMergeWindow();
+            }
         });
     }
     m_form->addRow(QString(), m_padRow);
@@ -468,6 +482,12 @@ void ParameterPanel::syncParams()
         const QSignalBlocker blocker(m_padLink);
         m_padLink->setChecked(false);
         m_padLink->setIcon(linkIcon(false));
+        m_padAutoUnlinked = true;
+    } else if (allEqual && m_padAutoUnlinked) {
+        const QSignalBlocker blocker(m_padLink);
+        m_padLink->setChecked(true);
+        m_padLink->setIcon(linkIcon(true));
+        m_padAutoUnlinked = false;
     }
     m_dilation->setValue(p.dilation);
     m_ceil->setChecked(p.ceilMode);

@@ -46,6 +46,7 @@ private:
     QSpinBox *m_h;
     QSpinBox *m_w;
     QToolButton *m_link;
+    bool m_autoUnlinked = false; ///< unlinked by setValue (unequal sides), not by the user
 };
 
 /// Every pooling parameter, the output-size formula of each axis with the numbers filled in, and
@@ -143,6 +144,7 @@ private:
     QWidget *m_outputBox = nullptr;
     QWidget *m_notesBox = nullptr;
     Size2 m_lastAdaptive{2, 2};
+    bool m_padAutoUnlinked = false;
 };
 
 } // namespace poolviz
