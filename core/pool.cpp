@@ -147,35 +147,37 @@ public:
             }
             std::int32_t *bestRow = m_bestRow.data();
             std::int32_t *bestCol = m_bestCol.data();
-            {
-                const std::size_t slot = row(in, rs.first);
-                const float *h = &m_hval[slot * std::size_t(outW)];
-                std::copy(h, h + outW, o);
-                if constexpr (WithIndex) {
-                    const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
-                    std::fill(bestRow, bestRow + outW, rs.first);
-                    std::copy(hi, hi + outW, bestCol);
-                }
-            }
-            for (int j = 1; j < rs.count; ++j) {
-                const int r = rs.first + j * rs.step;
-                const std::size_t slot = row(in, r);
-                const float *h = &m_hval[slot * std::size_t(outW)];
-                if constexpr (R == Reduce::Sum || R == Reduce::PowSum) {
-                    for (int x = 0; x < outW; ++x)
-                        o[x] += h[x];
-                } else if constexpr (WithIndex) {
-                    const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
-                    for (int x = 0; x < outW; ++x) {
-                        // Masks rather than branches, so the loop vectorises.
-                        const std::int32_t m = -std::int32_t(takes<R>(h[x], o[x]));
-                        o[x] = m ? h[x] : o[x];
-                        bestRow[x] = (r & m) | (bestRow[x] & ~m);
-                        bestCol[x] = (hi[x] & m) | (bestCol[x] & ~m);
+            if (WithIndex || !combineFused(in, rs, o)) {
+                {
+                    const std::size_t slot = row(in, rs.first);
+                    const float *h = &m_hval[slot * std::size_t(outW)];
+                    std::copy(h, h + outW, o);
+                    if constexpr (WithIndex) {
+                        const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
+                        std::fill(bestRow, bestRow + outW, rs.first);
+                        std::copy(hi, hi + outW, bestCol);
                     }
-                } else {
-                    for (int x = 0; x < outW; ++x)
-                        o[x] = takes<R>(h[x], o[x]) ? h[x] : o[x];
+                }
+                for (int j = 1; j < rs.count; ++j) {
+                    const int r = rs.first + j * rs.step;
+                    const std::size_t slot = row(in, r);
+                    const float *h = &m_hval[slot * std::size_t(outW)];
+                    if constexpr (R == Reduce::Sum || R == Reduce::PowSum) {
+                        for (int x = 0; x < outW; ++x)
+                            o[x] += h[x];
+                    } else if constexpr (WithIndex) {
+                        const std::int32_t *hi = &m_hidx[slot * std::size_t(outW)];
+                        for (int x = 0; x < outW; ++x) {
+                            // Masks rather than branches, so the loop vectorises.
+                            const std::int32_t m = -std::int32_t(takes<R>(h[x], o[x]));
+                            o[x] = m ? h[x] : o[x];
+                            bestRow[x] = (r & m) | (bestRow[x] & ~m);
+                            bestCol[x] = (hi[x] & m) | (bestCol[x] & ~m);
+                        }
+                    } else {
+                        for (int x = 0; x < outW; ++x)
+                            o[x] = takes<R>(h[x], o[x]) ? h[x] : o[x];
+                    }
                 }
             }
             if constexpr (WithIndex) {
@@ -203,6 +205,36 @@ public:
     }
 
 private:
+    /// Windows of two or three rows (2×2, 3×3 …) combine their rows' partial results in one
+    /// pass, in the same order as the general loop. Values only. False if not applicable.
+    bool combineFused(const float *in, const Span &rs, float *o)
+    {
+        if (rs.count != 2 && rs.count != 3)
+            return false;
+        const int outW = m_g.outW();
+        const float *h0 = &m_hval[row(in, rs.first) * std::size_t(outW)];
+        const float *h1 = &m_hval[row(in, rs.first + rs.step) * std::size_t(outW)];
+        if (rs.count == 2) {
+            for (int x = 0; x < outW; ++x) {
+                if constexpr (R == Reduce::Sum || R == Reduce::PowSum)
+                    o[x] = h0[x] + h1[x];
+                else
+                    o[x] = takes<R>(h1[x], h0[x]) ? h1[x] : h0[x];
+            }
+            return true;
+        }
+        const float *h2 = &m_hval[row(in, rs.first + 2 * rs.step) * std::size_t(outW)];
+        for (int x = 0; x < outW; ++x) {
+            if constexpr (R == Reduce::Sum || R == Reduce::PowSum) {
+                o[x] = (h0[x] + h1[x]) + h2[x];
+            } else {
+                const float a = takes<R>(h1[x], h0[x]) ? h1[x] : h0[x];
+                o[x] = takes<R>(h2[x], a) ? h2[x] : a;
+            }
+        }
+        return true;
+    }
+
     /// The slot holding input row r reduced along its columns, computing it if needed.
     std::size_t row(const float *in, int r)
     {
