@@ -274,6 +274,7 @@ private slots:
     void sizeLimitIsConfigurable();
     void channelChoices_data();
     void channelChoices();
+    void grayPhotoIsOneChannel();
     void invalidParamsSayWhy();
     void latestParamsWinWhileLargePhotoPools();
     void synchronizedZoomAndPan();
@@ -659,6 +660,27 @@ void TstPhoto::channelChoices()
     QCOMPARE(ws.input().at(0, ws.input().c() - 1, 1, 2), last);
     QVERIFY(settle(ws));
     QCOMPARE(ws.result()->a[0].values->c(), int(names.size()));
+}
+
+void TstPhoto::grayPhotoIsOneChannel()
+{
+    // Colour means the photo's own colours: the gray cat is one plane, the lake three.
+    PhotoWorkspace ws(new FakeSource);
+    QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    QCOMPARE(ws.channelMode(), ChannelMode::Color);
+    QCOMPARE(ws.input().c(), 1);
+    QCOMPARE(ws.channelNames(), QStringList{"gray"});
+    const LoadedImage gray = loadImage(sampleNamed("cat-224"), {ChannelMode::Grayscale});
+    QVERIFY(ws.input() == gray.tensor);
+    QVERIFY(ws.openImage(sampleNamed("lake")));
+    QCOMPARE(ws.input().c(), 3);
+    QCOMPARE(ws.channelNames(), (QStringList{"R", "G", "B"}));
+    // One channel of a gray photo is still available.
+    QVERIFY(ws.openImage(sampleNamed("cat-224")));
+    ws.setChannelMode(ChannelMode::Red);
+    QCOMPARE(ws.channelNames(), QStringList{"R"});
+    QVERIFY(ws.input() == gray.tensor);
+    QVERIFY(settle(ws));
 }
 
 void TstPhoto::invalidParamsSayWhy()

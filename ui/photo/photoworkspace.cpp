@@ -818,7 +818,7 @@ bool PhotoWorkspace::openImage(const QString &path)
         setMessage(truncated, true);
         return false;
     }
-    const LoadedImage loaded = loadImage(path, loadOptions());
+    const LoadedImage loaded = decode(path, QImage());
     if (!loaded.ok()) {
         setMessage(loaded.error, true);
         return false;
@@ -837,12 +837,31 @@ bool PhotoWorkspace::setImage(const QImage &image, const QString &name)
         setMessage(tr("“%1” holds no image.").arg(name), true);
         return false;
     }
-    const LoadedImage loaded = imageToTensor(image, loadOptions());
+    const LoadedImage loaded = decode(QString(), image);
     if (!loaded.ok()) {
         setMessage(loaded.error, true);
         return false;
     }
     return applyLoaded(loaded, name, QString(), image);
+}
+
+LoadedImage PhotoWorkspace::decode(const QString &path, const QImage &image) const
+{
+    auto load = [&](const ImageLoadOptions &options) {
+        return path.isEmpty() ? imageToTensor(image, options) : loadImage(path, options);
+    };
+    LoadedImage loaded = load(loadOptions());
+    // Colour means the photo's own colours: a photo with only gray pixels (R = G = B) becomes
+    // one gray plane rather than three equal ones.
+    if (loaded.ok() && m_channelMode == ChannelMode::Color && loaded.grayscaleSource &&
+        !(m_keepAlpha && loaded.alphaSource)) {
+        ImageLoadOptions options = loadOptions();
+        options.channels = ChannelMode::Grayscale;
+        LoadedImage gray = load(options);
+        if (gray.ok())
+            return gray;
+    }
+    return loaded;
 }
 
 bool PhotoWorkspace::paste()
@@ -996,10 +1015,14 @@ void PhotoWorkspace::showEvent(QShowEvent *event)
         // First start: show a real photo rather than an empty tab.
         m_triedSample = true;
         const QStringList samples = samplePhotos();
-        if (!samples.isEmpty())
-            QTimer::singleShot(0, this, [this, samples] {
+        QString first = samples.value(0);
+        for (const QString &s : samples)
+            if (s.contains(QLatin1String("lake")))
+                first = s; // the colour one: the best first impression
+        if (!first.isEmpty())
+            QTimer::singleShot(0, this, [this, first] {
                 if (!hasInput())
-                    openImage(samples.first());
+                    openImage(first);
             });
     } else if (hasInput() && m_camera->zoom() == 1 && m_camera->centre().isNull()) {
         fitToView();

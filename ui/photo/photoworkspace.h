@@ -67,7 +67,8 @@ public:
 
     // --- loading --------------------------------------------------------------------------------
     /// Loads the photo at `path` with the current channel choice and size limit. On failure
-    /// shows why (message()) and keeps the current photo.
+    /// shows why (message()) and keeps the current photo. In Colour, a photo with only gray
+    /// pixels becomes one gray plane (not three equal ones).
     bool openImage(const QString &path);
     /// Uses an in-memory image (paste, drop); `name` labels it. Same failure rule.
     bool setImage(const QImage &image, const QString &name);
@@ -79,7 +80,8 @@ public:
     /// window's File menu.
     QList<QAction *> fileActions() const;
 
-    /// How the photo becomes planes; changing it reloads the photo.
+    /// How the photo becomes planes (Colour: the photo's own, so 1 plane for a gray photo, 3 or
+    /// 4 otherwise); changing it reloads the photo.
     ChannelMode channelMode() const { return m_channelMode; }
     void setChannelMode(ChannelMode mode);
     /// Colour only: keep the alpha channel as a fourth plane; reloads.
@@ -196,6 +198,7 @@ private:
     bool applyLoaded(const LoadedImage &loaded, const QString &name, const QString &path,
                      const QImage &source);
     bool reload();
+    LoadedImage decode(const QString &path, const QImage &image) const;
     ImageLoadOptions loadOptions() const;
     void setMessage(const QString &message, bool error);
 
