@@ -444,6 +444,9 @@ void MainWindow::createActions()
             exportInputGradient(p);
     });
 
+    m_shortcutsAct =
+        make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents);
+    connect(m_shortcutsAct, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_aboutAct = make(QStringLiteral("about"), tr("&About PoolViz"));
     m_aboutAct->setMenuRole(QAction::AboutRole);
     connect(m_aboutAct, &QAction::triggered, this, &MainWindow::about);
@@ -525,6 +528,7 @@ void MainWindow::createMenus()
     exportMenu->addAction(m_exportGradientAct);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAct);
     help->addAction(m_aboutAct);
 }
 
@@ -1039,6 +1043,35 @@ void MainWindow::setPhase(Phase phase)
 {
     m_document->setPhase(phase);
     updateActions();
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (QAction *a :
+         {m_playAct, m_backAct, m_forwardAct, m_firstAct, m_lastAct, m_slowerAct, m_fasterAct,
+          m_forwardPhaseAct, m_backwardPhaseAct, m_smoothAct, m_fullScreenAct, m_panelsAct,
+          m_undoAct, m_redoAct, m_pasteAct, m_copyStageAct, m_openAct, m_saveAct, m_exportPngAct}) {
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        if (a == m_playAct)
+            text = tr("Play / Pause");
+        else if (a == m_undoAct)
+            text = tr("Undo");
+        else if (a == m_redoAct)
+            text = tr("Redo");
+        rows += QStringLiteral("<tr><td style='padding-right:24px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.join(QStringLiteral(", ")), text.toHtmlEscaped());
+    }
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
+                    QStringLiteral("<table>%1</table><p>%2</p>")
+                        .arg(rows, tr("In the matrix table the arrow keys move between cells; "
+                                      "typing replaces a value; Delete sets it to 0.")),
+                    QMessageBox::Close, this);
+    box.exec();
 }
 
 void MainWindow::about()

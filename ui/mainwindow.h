@@ -115,6 +115,7 @@ private:
     bool isImageFile(const QString &path) const;
     bool isMatrixFile(const QString &path) const;
     void about();
+    void showShortcuts();
 
     Settings *m_settings;
     PoolDocument *m_document;
@@ -164,6 +165,7 @@ private:
     QAction *m_exportOutputAct = nullptr;
     QAction *m_exportGradientAct = nullptr;
     QAction *m_aboutAct = nullptr;
+    QAction *m_shortcutsAct = nullptr;
 };
 
 } // namespace poolviz
