@@ -129,6 +129,8 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     tableFont.setPointSizeF(tableFont.pointSizeF() * 1.2);
     m_table->setFont(tableFont);
     m_table->installEventFilter(this);
+    m_table->viewport()->installEventFilter(this);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MatrixEditor::fitColumns);
     layout->addWidget(m_table, 1);
     connect(m_model, &MatrixModel::editRejected, this, &MatrixEditor::message);
 
@@ -454,8 +456,25 @@ void MatrixEditor::deleteSelection()
     m_document->editInput(next, tr("Clear %n cell(s)", nullptr, int(selected.size())));
 }
 
+void MatrixEditor::fitColumns()
+{
+    // Columns share the visible width (40–64 px each), so an 8×8 matrix needs no scrolling.
+    const int columns = m_model->columnCount();
+    if (columns == 0)
+        return;
+    const int width = std::clamp(m_table->viewport()->width() / columns, 40, 64);
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->defaultSectionSize() == width)
+        return;
+    header->setDefaultSectionSize(width);
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, width);
+}
+
 bool MatrixEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_table && event->type() == QEvent::ShortcutOverride) {
         // The table's navigation keys win over the window's playback shortcuts.
         auto *key = static_cast<QKeyEvent *>(event);

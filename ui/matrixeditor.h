@@ -67,6 +67,7 @@ private:
     void addChannel();
     void removeChannel(int index);
     void deleteSelection();
+    void fitColumns();
     QString planeLabel(int plane) const;
 
     PoolDocument *m_document;
