@@ -282,7 +282,7 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
 
     m_adaptive = new LinkedSizeEdit(tr("Output"), 1, 256, this);
     m_adaptive->setObjectName(QStringLiteral("adaptiveEdit"));
-    m_form->addRow(tr("&Output size"), m_adaptive);
+    m_form->addRow(tr("&Target size"), m_adaptive);
     outer->addWidget(paramsBox);
 
     auto *outputBox = new QGroupBox(tr("Output size"), this);
