@@ -277,6 +277,7 @@ private slots:
     void grayPhotoIsOneChannel();
     void invalidParamsSayWhy();
     void latestParamsWinWhileLargePhotoPools();
+    void cancelKeepsLastResult();
     void synchronizedZoomAndPan();
     void valuesAppearAtHighZoom();
     void pyramidLevels();
@@ -752,6 +753,38 @@ void TstPhoto::latestParamsWinWhileLargePhotoPools()
     // x = 3·col, so min over cols 0,3,…,21 and rows 0…7 of (21·i + 13·y) mod 256 = 0 (at 0, 0).
     QCOMPARE(ws.result()->a[0].values->at(0, 0, 0, 0), 0.f);
     QVERIFY(!ws.findChild<QProgressBar *>("photoProgress")->isVisible());
+}
+
+void TstPhoto::cancelKeepsLastResult()
+{
+    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace ws(source);
+    ws.resize(900, 600);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QImage big(4000, 3000, QImage::Format_RGB888);
+    big.fill(QColor(10, 200, 30));
+    QVERIFY(ws.setImage(big, "big"));
+    QVERIFY(settle(ws));
+    const PhotoResult *before = ws.result();
+    QSignalSpy applied(&ws, &PhotoWorkspace::resultApplied);
+    source->set(pool(PoolMode::Avg, 3, 3));
+    auto *cancel = ws.findChild<QToolButton *>("photoCancel");
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 60000);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!ws.isPooling());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(ws.message().contains("cancelled"));
+    // The last complete result stays, and nothing arrives for the cancelled job.
+    QCOMPARE(ws.result(), before);
+    QCOMPARE(ws.pooledView()->title(), QString("A · max 2×2, stride 2×2, padding 0 · 3×1500×2000"));
+    // Pooling again delivers only the new job: the cancelled avg 3×3 never shows up.
+    QList<PoolParams> shown;
+    connect(&ws, &PhotoWorkspace::resultApplied, &ws, [&] { shown << ws.result()->request.a; });
+    source->set(pool(PoolMode::Max, 4, 4));
+    QVERIFY(settle(ws));
+    QCOMPARE(shown, QList<PoolParams>{pool(PoolMode::Max, 4, 4)});
+    QCOMPARE(applied.count(), 1);
 }
 
 void TstPhoto::synchronizedZoomAndPan()

@@ -451,7 +451,12 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     });
     connect(m_cancelButton, &QToolButton::clicked, this, [this] {
         m_pooler->cancel();
-        refreshViews(); // drops the "updating…" from the titles
+        if (m_result) {
+            refreshViews(); // drops the "updating…" from the titles
+        } else {
+            for (PhotoView *view : {m_pooledView, m_comparedView, m_differenceView})
+                view->clearContent(tr("Pooling cancelled: change a setting to pool again."));
+        }
         setMessage(tr("Pooling cancelled; the views keep the last complete result."), false);
     });
     if (m_source)
