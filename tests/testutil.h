@@ -45,6 +45,7 @@ inline PoolParams params(PoolMode mode, int k, int s = 0)
 template <class T> std::string str(const BasicTensor<T> &t)
 {
     std::ostringstream os;
+    os.precision(9);
     os << t;
     return os.str();
 }

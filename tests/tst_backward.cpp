@@ -3,6 +3,7 @@
 // of seed 001's 6×6 example.
 
 #include "pool.h"
+#include "testutil.h"
 
 #include <QTest>
 
@@ -14,6 +15,7 @@
 #include <string>
 
 using namespace poolviz;
+using namespace poolviz::test;
 
 Q_DECLARE_METATYPE(poolviz::Tensor)
 Q_DECLARE_METATYPE(poolviz::IndexTensor)
@@ -24,52 +26,12 @@ namespace {
 const float kNaN = std::numeric_limits<float>::quiet_NaN();
 const float kInf = std::numeric_limits<float>::infinity();
 
-Tensor matrix(int h, int w, const std::vector<float> &values)
-{
-    Tensor t = Tensor::matrix(h, w);
-    t.data() = values;
-    return t;
-}
-
 IndexTensor indexMatrix(int h, int w, const std::vector<std::int64_t> &values)
 {
     IndexTensor t = IndexTensor::matrix(h, w);
     t.data() = values;
     return t;
 }
-
-template <class T> std::string str(const BasicTensor<T> &t)
-{
-    std::ostringstream os;
-    os.precision(9);
-    os << t;
-    return os.str();
-}
-
-/// Same shape and values; NaN equals NaN; |a − b| ≤ tol otherwise (infinities must be equal).
-template <class T> bool same(const BasicTensor<T> &a, const BasicTensor<T> &b, double tol = 0)
-{
-    if (a.shape() != b.shape())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const double x = double(a.data()[i]), y = double(b.data()[i]);
-        if (std::isnan(x) || std::isnan(y)) {
-            if (!(std::isnan(x) && std::isnan(y)))
-                return false;
-        } else if (std::isinf(x) || std::isinf(y)) {
-            if (x != y)
-                return false;
-        } else if (std::fabs(x - y) > tol) {
-            return false;
-        }
-    }
-    return true;
-}
-
-#define COMPARE_TENSORS(actual, expected, tol)                                                     \
-    QVERIFY2(same(actual, expected, tol),                                                          \
-             qPrintable(QString::fromStdString("got      " + str(actual) + "\n   expected " +      \
-                                               str(expected))))
 
 PoolParams sliding(PoolMode mode, int k, int s)
 {
@@ -342,26 +304,26 @@ void TestBackward::byHand()
     QFETCH(Tensor, gradient);
 
     const PoolResult result = forward(input, params);
-    COMPARE_TENSORS(result.values, values, 0);
-    COMPARE_TENSORS(result.indices, indices, 0);
-    COMPARE_TENSORS(backward(input, params, upstream), gradient, 0);
+    POOLVIZ_COMPARE_TENSORS(result.values, values, 0);
+    POOLVIZ_COMPARE_TENSORS(result.indices, indices, 0);
+    POOLVIZ_COMPARE_TENSORS(backward(input, params, upstream), gradient, 0);
 }
 
 void TestBackward::maxUnpoolSeed001()
 {
     const PoolParams params = sliding(PoolMode::Max, 3, 3);
     const PoolResult pooled = forward(seed001, params);
-    COMPARE_TENSORS(pooled.values, matrix(2, 2, {16, 17, 14, 19}), 0);
-    COMPARE_TENSORS(pooled.indices, indexMatrix(2, 2, {12, 11, 31, 23}), 0);
+    POOLVIZ_COMPARE_TENSORS(pooled.values, matrix(2, 2, {16, 17, 14, 19}), 0);
+    POOLVIZ_COMPARE_TENSORS(pooled.indices, indexMatrix(2, 2, {12, 11, 31, 23}), 0);
     // Seed 001's printed unpooling: 16 back at (2,0), 17 at (1,5), 14 at (5,1), 19 at (3,5).
     Tensor expected = Tensor::matrix(6, 6, 0.0f);
     expected.at(2, 0) = 16;
     expected.at(1, 5) = 17;
     expected.at(5, 1) = 14;
     expected.at(3, 5) = 19;
-    COMPARE_TENSORS(maxUnpool(pooled.values, pooled.indices, 6, 6), expected, 0);
+    POOLVIZ_COMPARE_TENSORS(maxUnpool(pooled.values, pooled.indices, 6, 6), expected, 0);
     // Unpooling is max pooling's backward with the pooled values as upstream.
-    COMPARE_TENSORS(backward(seed001, params, pooled.values), expected, 0);
+    POOLVIZ_COMPARE_TENSORS(backward(seed001, params, pooled.values), expected, 0);
 }
 
 void TestBackward::defaultUnpoolSize_data()
@@ -413,13 +375,13 @@ void TestBackward::avgUnpoolSeed001()
     const PoolParams params = sliding(PoolMode::Avg, 3, 3);
     const Tensor pooled = forward(seed001, params).values;
     // Window sums 59, 110, 51, 99 over 9 cells each.
-    COMPARE_TENSORS(pooled, matrix(2, 2, {59.f / 9, 110.f / 9, 51.f / 9, 11}), 1e-5);
+    POOLVIZ_COMPARE_TENSORS(pooled, matrix(2, 2, {59.f / 9, 110.f / 9, 51.f / 9, 11}), 1e-5);
     // Seed 001's unpoolingAvg repeats each pooled value over its f×f block.
     Tensor expected = Tensor::matrix(6, 6);
     for (int r = 0; r < 6; ++r)
         for (int c = 0; c < 6; ++c)
             expected.at(r, c) = pooled.at(r / 3, c / 3);
-    COMPARE_TENSORS(avgUnpool(pooled, params, 6, 6), expected, 0);
+    POOLVIZ_COMPARE_TENSORS(avgUnpool(pooled, params, 6, 6), expected, 0);
 }
 
 QTEST_GUILESS_MAIN(TestBackward)
