@@ -20,4 +20,7 @@ echo "poolviz: seed 000 pooled 2x2, stride 2:"
 cat "$OUT/seed000_pooled.csv"
 "$BUILD_DIR/app/poolviz-cli" animate "$PROJECT_DIR/resources/examples/seed000_conv_output.csv" \
     -o "$OUT/seed000_stride1.gif" --kernel 2 --stride 1
-echo "poolviz: wrote $OUT/poolviz-seed000.png, $OUT/seed000_pooled.csv and $OUT/seed000_stride1.gif"
+"$BUILD_DIR/app/poolviz-cli" pool "$PROJECT_DIR/resources/photos/lake-321x481.jpg" \
+    -o "$OUT/lake_max2x2.png" --kernel 2 --verbose
+echo "poolviz: wrote $OUT/poolviz-seed000.png (the window), seed000_pooled.csv, seed000_stride1.gif"
+echo "poolviz: and lake_max2x2.png (the bundled 321x481 photo max pooled 2x2 to 160x240)"
