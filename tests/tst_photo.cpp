@@ -768,9 +768,15 @@ void TstPhoto::cancelKeepsLastResult()
     QVERIFY(settle(ws));
     const PhotoResult *before = ws.result();
     QSignalSpy applied(&ws, &PhotoWorkspace::resultApplied);
-    source->set(pool(PoolMode::Avg, 3, 3));
+    // A job that takes seconds (L3 needs a pow() per tap, 3×3 at stride 1 on 36 M values), with
+    // Cancel shown at once, so the click always lands while it runs however fast the machine.
+    ws.setProgressDelay(0);
+    PoolParams slow = pool(PoolMode::Lp, 3, 1);
+    slow.p = 3;
+    source->set(slow);
     auto *cancel = ws.findChild<QToolButton *>("photoCancel");
-    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 10000);
+    QVERIFY(ws.isPooling());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(!ws.isPooling());
     QVERIFY(!cancel->isVisible());
@@ -778,7 +784,7 @@ void TstPhoto::cancelKeepsLastResult()
     // The last complete result stays, and nothing arrives for the cancelled job.
     QCOMPARE(ws.result(), before);
     QCOMPARE(ws.pooledView()->title(), QString("A · max 2×2, stride 2×2, padding 0 · 3×1500×2000"));
-    // Pooling again delivers only the new job: the cancelled avg 3×3 never shows up.
+    // Pooling again delivers only the new job: the cancelled L3 job never shows up.
     QList<PoolParams> shown;
     connect(&ws, &PhotoWorkspace::resultApplied, &ws, [&] { shown << ws.result()->request.a; });
     source->set(pool(PoolMode::Max, 4, 4));

@@ -1098,6 +1098,11 @@ bool PhotoWorkspace::isPooling() const
     return m_pooler->isBusy() || m_poolTimer->isActive();
 }
 
+void PhotoWorkspace::setProgressDelay(int ms)
+{
+    m_progressTimer->setInterval(std::max(ms, 0));
+}
+
 void PhotoWorkspace::schedulePooling()
 {
     if (!hasInput())

@@ -119,6 +119,9 @@ public:
     void setCompareSettings(PoolMode mode, int kernel, int stride);
     /// True while a pooling job runs or is about to start.
     bool isPooling() const;
+    /// How long a job runs before the progress bar and Cancel appear (300 ms by default), so
+    /// quick jobs never flash them.
+    void setProgressDelay(int ms);
     /// The last result applied to the views (null before the first).
     const PhotoResult *result() const { return m_result.get(); }
     /// The summary of the most different pixel ("Largest difference 87 at row 12, column 40
