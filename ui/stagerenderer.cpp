@@ -261,8 +261,9 @@ void arrow(QPainter &p, const QRectF &from, const QRectF &to, const QColor &colo
         std::pair<Side, Side> best = pairs[0];
         int bestCost = std::numeric_limits<int>::max();
         for (const auto &pair : pairs) {
-            // Going round through the top or bottom is longer: it costs one cell more.
-            const int cost = exitCost[pair.first] + entryCost[pair.second] +
+            // Crossing a cell covers its number, so it costs far more than the longer way
+            // round through the top or bottom channel (one unit per detour).
+            const int cost = 4 * (exitCost[pair.first] + entryCost[pair.second]) +
                              (pair.first != Facing) + (pair.second != Facing);
             if (cost < bestCost) {
                 bestCost = cost;
