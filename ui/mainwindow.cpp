@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include <functional>
+
 #include "examples.h"
 #include "imageio.h"
 #include "matrixeditor.h"
@@ -911,52 +913,44 @@ bool MainWindow::exportAnimation(const QString &path)
 bool MainWindow::exportOutput(const QString &path)
 {
     const auto trace = m_document->trace();
-    const QString name = QFileInfo(path).fileName();
     if (!trace) {
         showMessage(tr("Nothing to export: %1").arg(m_document->traceError()), 0);
         return false;
     }
-    std::string error;
-    const QString suffix = suffixOf(path);
-    try {
-        if (suffix == QLatin1String("npy")) {
-            error = writeNpy(path.toStdString(),
-                             forward(m_document->input(), m_document->params()).values);
-        } else if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt")) {
-            error = writeCsv(path.toStdString(), trace->result.values);
-        } else {
-            showMessage(tr("Cannot export “%1”: choose a .npy or .csv file name").arg(name), 0);
-            return false;
-        }
-    } catch (const std::exception &e) {
-        error = e.what();
-    }
-    if (!error.empty()) {
-        showMessage(tr("Could not export “%1”: %2").arg(name, QString::fromStdString(error)), 0);
-        return false;
-    }
-    showMessage(tr("Exported the output to %1.").arg(name));
-    return true;
+    return exportValues(
+        path, tr("the output"),
+        [this] { return forward(m_document->input(), m_document->params()).values; },
+        trace->result.values);
 }
 
 bool MainWindow::exportInputGradient(const QString &path)
 {
     const auto trace = m_document->trace();
-    const QString name = QFileInfo(path).fileName();
     if (!trace || m_document->phase() != Phase::Backward) {
         showMessage(tr("The input gradient exists in the backward pass: choose View ▸ Backward "
                        "Pass first."),
                     0);
         return false;
     }
-    std::string error;
+    return exportValues(
+        path, tr("the input gradient"),
+        [this] {
+            return backward(m_document->input(), m_document->params(), m_document->upstream());
+        },
+        trace->inputGradient);
+}
+
+bool MainWindow::exportValues(const QString &path, const QString &what,
+                              const std::function<Tensor()> &allPlanes, const Tensor &plane)
+{
+    const QString name = QFileInfo(path).fileName();
     const QString suffix = suffixOf(path);
+    std::string error;
     try {
         if (suffix == QLatin1String("npy")) {
-            error = writeNpy(path.toStdString(), backward(m_document->input(), m_document->params(),
-                                                          m_document->upstream()));
+            error = writeNpy(path.toStdString(), allPlanes());
         } else if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt")) {
-            error = writeCsv(path.toStdString(), trace->inputGradient);
+            error = writeCsv(path.toStdString(), plane);
         } else {
             showMessage(tr("Cannot export “%1”: choose a .npy or .csv file name").arg(name), 0);
             return false;
@@ -968,7 +962,7 @@ bool MainWindow::exportInputGradient(const QString &path)
         showMessage(tr("Could not export “%1”: %2").arg(name, QString::fromStdString(error)), 0);
         return false;
     }
-    showMessage(tr("Exported the input gradient to %1.").arg(name));
+    showMessage(tr("Exported %1 to %2.").arg(what, name));
     return true;
 }
 

@@ -89,6 +89,11 @@ public:
     bool exportOutput(const QString &path);
     /// Exports the input gradient of the backward pass as .csv or .npy.
     bool exportInputGradient(const QString &path);
+    /// Writes every plane (`allPlanes`, .npy) or the traced plane (`plane`, .csv/.txt) to
+    /// `path`, atomically; reports success or the reason in the status bar.
+    bool exportValues(const QString &path, const QString &what,
+                      const std::function<poolviz::Tensor()> &allPlanes,
+                      const poolviz::Tensor &plane);
     /// Reads the clipboard: an image goes to the photo tab, text to the matrix.
     bool pasteFromClipboard();
 
