@@ -3,11 +3,13 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QPainterPath>
+#include <QPainterPathStroker>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <queue>
 #include <vector>
 
 namespace poolviz {
@@ -194,13 +196,20 @@ void hatch(QPainter &p, const QRectF &rect, const QColor &color, double spacing,
     p.restore();
 }
 
+/// Where badge() draws its pill.
+QRectF badgeRect(QPointF center, const QString &text, double px, TextFit &fit)
+{
+    const double w = fit.width(text, px, true) + px * 0.9;
+    const double h = px * 1.45;
+    return QRectF(center.x() - w / 2, center.y() - h / 2, w, h);
+}
+
 /// A filled pill with centred text; returns its rect.
 QRectF badge(QPainter &p, QPointF center, const QString &text, double px, const QColor &fill,
              TextFit &fit, double alpha = 1.0)
 {
-    const double w = fit.width(text, px, true) + px * 0.9;
-    const double h = px * 1.45;
-    const QRectF r(center.x() - w / 2, center.y() - h / 2, w, h);
+    const QRectF r = badgeRect(center, text, px, fit);
+    const double h = r.height();
     p.save();
     p.setPen(QPen(withAlpha(Qt::white, alpha), std::max(1.5, px * 0.14)));
     p.setBrush(withAlpha(fill, alpha));
@@ -212,151 +221,430 @@ QRectF badge(QPainter &p, QPointF center, const QString &text, double px, const 
     return r;
 }
 
-/// How many cells of its own grid lie between a rect and each edge of that grid: an arrow that
-/// leaves or enters through a side crosses that many cells.
-struct Crossings
+/// What a link arrow joins and what it must keep clear of. The route is orthogonal and runs on
+/// lanes: the grids' cell boundaries (between numbers), the gutters around the grids (the index
+/// strips, the space below, the gaps between grids) and lanes through the two ends.
+struct LinkSpec
 {
-    int left = 0, right = 0, top = 0, bottom = 0;
+    QRectF from;                ///< the source outline (the window, the upstream cell)
+    bool fromCell = false;      ///< the source is one framed cell: it may also start along a side
+    QRectF to;                  ///< the target's cells (the output cell, the gradient cells)
+    std::vector<QRectF> text;   ///< ink to keep clear: numbers, indices, titles, badges
+    std::vector<QRectF> toText; ///< the target's own text, which a head turning in must miss
+    std::vector<QRectF> grids;  ///< the grids' cell areas: running inside them costs more
+    std::vector<double> xs, ys; ///< lanes besides those through the two ends
+    QRectF bounds;              ///< the painted area
+    double cell = 0, width = 2, head = 9;
 };
 
-/// Where an arrow may run above and below the grids without crossing cells (the strip of the
-/// column indices, the space under the grids).
-struct Channels
+/// The arrow as drawn: a line with rounded corners, its head and the dot where it starts.
+struct LinkShape
 {
-    double top = 0, bottom = 0;
-    QRectF fromGrid, toGrid; ///< the cells of the two grids
+    QPainterPath line;
+    QPolygonF head;
+    QPointF start;
+    bool valid = false;
 };
 
-/// A link from `from` to `to` (rects) with a white halo so it reads over cells. Between grids
-/// side by side it leaves and enters through the facing sides, the top or the bottom – whichever
-/// pair crosses the fewest cells (`src`, `dst`); a link that leaves and enters through the top
-/// (or bottom) runs along the channel above (below) the grids with rounded corners. Between grids
-/// one above the other it runs vertically.
-void arrow(QPainter &p, const QRectF &from, const QRectF &to, const QColor &color, double width,
-           double cell, Crossings src, Crossings dst, Channels channels, double alpha = 1.0)
+enum Dir
 {
-    enum Side
-    {
-        Facing,
-        Top,
-        Bottom
+    East,
+    West,
+    South,
+    North
+};
+
+QPointF dirVector(int d)
+{
+    static const QPointF v[4] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    return v[d];
+}
+
+int opposite(int d)
+{
+    return d ^ 1;
+}
+
+/// Sorted lanes, merging those closer than half a pixel, inside [lo, hi].
+std::vector<double> lanes(std::vector<double> v, double lo, double hi)
+{
+    std::sort(v.begin(), v.end());
+    std::vector<double> out;
+    for (double x : v)
+        if (x >= lo && x <= hi && (out.empty() || x - out.back() > 0.5))
+            out.push_back(x);
+    return out;
+}
+
+/// The ink of a link: the line with its white halo, the head and the start dot.
+QPainterPath linkInk(const LinkShape &shape, double width)
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(width + 4);
+    stroker.setCapStyle(Qt::RoundCap);
+    stroker.setJoinStyle(Qt::RoundJoin);
+    QPainterPath ink = stroker.createStroke(shape.line);
+    QPainterPath head;
+    head.addPolygon(shape.head);
+    head.closeSubpath();
+    ink.addPath(head);
+    ink.addEllipse(shape.start, width * 1.1 + 1, width * 1.1 + 1);
+    return ink.simplified();
+}
+
+bool inkClear(const QPainterPath &ink, const std::vector<QRectF> &text)
+{
+    const QRectF box = ink.boundingRect();
+    for (const QRectF &t : text)
+        if (t.intersects(box) && ink.intersects(t))
+            return false;
+    return true;
+}
+
+/// An orthogonal polyline with rounded corners (radius ≤ `radius`, ≤ half of each leg; the last
+/// corner leaves `straightEnd` of the last leg straight for the head).
+QPainterPath roundedPolyline(const std::vector<QPointF> &pts, double radius, double straightEnd)
+{
+    QPainterPath path(pts.front());
+    for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
+        const QPointF a = pts[i - 1], b = pts[i], c = pts[i + 1];
+        const double in = QLineF(a, b).length(), out = QLineF(b, c).length();
+        const double outRoom = i + 2 == pts.size() ? out - straightEnd : out / 2;
+        const double r = std::max(0.0, std::min({radius, in / 2, outRoom}));
+        if (r < 0.5) {
+            path.lineTo(b);
+            continue;
+        }
+        const QPointF u = (b - a) / in, v = (c - b) / out;
+        path.lineTo(b - u * r);
+        path.quadTo(b, b + v * r);
+    }
+    path.lineTo(pts.back());
+    return path;
+}
+
+/// Routes a link from spec.from to spec.to around spec.text (see LinkSpec) by Dijkstra over the
+/// lanes' crossings: length (dearer inside grids, dearest off their cell boundaries), bends and
+/// off-centre ends all cost. Entry into the target is head-on through a side (the head outside
+/// the cell) or, for a cell hemmed in by its neighbours, along a cell boundary with the head
+/// turning into the cell. Returns an invalid shape if no clear route exists.
+LinkShape routeLink(const LinkSpec &spec)
+{
+    const double s = spec.cell;
+    // Half the line's ink plus a margin, so that it passes text with a visible gap.
+    const double halo = (spec.width + 4) / 2 + std::max(1.5, 0.04 * spec.cell);
+    const double head = spec.head;
+    const double approach = head * 1.7; // straight run before a head-on entry
+    const double offset = 0.3 * s;      // off-centre lanes, clear of centred indices
+    const QRectF &from = spec.from;
+    const QRectF &to = spec.to;
+
+    std::vector<double> xs = spec.xs, ys = spec.ys;
+    for (const QRectF &r : {from, to}) {
+        const QPointF c = r.center();
+        for (double d : {-offset, 0.0, offset}) {
+            xs.push_back(c.x() + d);
+            ys.push_back(c.y() + d);
+        }
+        xs.insert(xs.end(), {r.left(), r.right()});
+        ys.insert(ys.end(), {r.top(), r.bottom()});
+    }
+    xs.insert(xs.end(), {to.left() - approach, to.right() + approach});
+    ys.insert(ys.end(), {to.top() - approach, to.bottom() + approach});
+    const QRectF room = spec.bounds.adjusted(halo, halo, -halo, -halo);
+    xs = lanes(std::move(xs), room.left(), room.right());
+    ys = lanes(std::move(ys), room.top(), room.bottom());
+    const int nx = int(xs.size()), ny = int(ys.size());
+    if (nx < 2 || ny < 2)
+        return {};
+    auto xi = [&](double x) {
+        const auto it = std::lower_bound(xs.begin(), xs.end(), x - 0.5);
+        return it != xs.end() && std::fabs(*it - x) <= 0.5 ? int(it - xs.begin()) : -1;
     };
-    QPainterPath path;
-    QPointF b, inward; // the tip and the direction the arrow points there
-    const double head = std::max(9.0, width * 3.6);
+    auto yi = [&](double y) {
+        const auto it = std::lower_bound(ys.begin(), ys.end(), y - 0.5);
+        return it != ys.end() && std::fabs(*it - y) <= 0.5 ? int(it - ys.begin()) : -1;
+    };
 
-    if (to.left() >= from.right() - 0.5 || to.right() <= from.left() + 0.5) {
-        const bool right = to.left() >= from.right() - 0.5;
-        const double sx = right ? 1 : -1;
-        const int exitCost[3] = {right ? src.right : src.left, src.top, src.bottom};
-        const int entryCost[3] = {right ? dst.left : dst.right, dst.top, dst.bottom};
-        // In order of preference; top-then-bottom (or the reverse) would cut through a grid.
-        static const std::array<std::pair<Side, Side>, 7> pairs{{{Facing, Facing},
-                                                                 {Facing, Top},
-                                                                 {Top, Facing},
-                                                                 {Top, Top},
-                                                                 {Facing, Bottom},
-                                                                 {Bottom, Facing},
-                                                                 {Bottom, Bottom}}};
-        std::pair<Side, Side> best = pairs[0];
-        int bestCost = std::numeric_limits<int>::max();
-        for (const auto &pair : pairs) {
-            // Crossing a cell covers its number, so it costs far more than the longer way
-            // round through the top or bottom channel (one unit per detour).
-            const int cost = 4 * (exitCost[pair.first] + entryCost[pair.second]) +
-                             (pair.first != Facing) + (pair.second != Facing);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = pair;
-            }
-        }
-        const QPointF a =
-            best.first == Facing
-                ? QPointF(right ? from.right() : from.left(), from.center().y())
-                : QPointF(from.center().x(), best.first == Top ? from.top() : from.bottom());
-        b = best.second == Facing
-                ? QPointF(right ? to.left() : to.right(), to.center().y())
-                : QPointF(to.center().x(), best.second == Top ? to.top() : to.bottom());
-        inward = best.second == Facing ? QPointF(sx, 0) : QPointF(0, best.second == Top ? 1 : -1);
-        const QPointF end = b - inward * head * 0.8;
-        path.moveTo(a);
-        const double strip = kIndexStrip * cell;
-        // The outer edges of the two grids facing each other (row indices sit left of a grid).
-        const double fromEdge =
-            right ? channels.fromGrid.right() : channels.fromGrid.left() - strip;
-        const double toEdge = right ? channels.toGrid.left() - strip : channels.toGrid.right();
-        if (best.first == Facing && best.second == Facing) {
-            const double dist = QLineF(a, b).length();
-            path.cubicTo(a + QPointF(sx * std::clamp(0.45 * dist, 0.5 * cell, 4.0 * cell), 0),
-                         b - inward * std::clamp(0.35 * dist, 0.6 * cell, 3.0 * cell), end);
-        } else {
-            // Round the grids through the channel above (below) them, with rounded corners.
-            const Side via = best.first != Facing ? best.first : best.second;
-            const double y = via == Top ? channels.top : channels.bottom;
-            const double dy = via == Top ? 1 : -1; // from the channel back towards the grids
-            const double r0 = 0.6 * cell;
-            if (best.first == Facing) {
-                // Sideways out of the source grid, rising into the channel in the gap.
-                const QPointF m(toEdge, y);
-                const double run = std::fabs(m.x() - a.x());
-                path.cubicTo(a + QPointF(sx * 0.5 * run, 0), m - QPointF(sx * 0.5 * run, 0), m);
-            } else {
-                const double r =
-                    std::min({r0, std::fabs(y - a.y()) * 0.9, std::fabs(fromEdge - a.x()) * 0.9});
-                path.lineTo(a.x(), y + dy * r);
-                path.quadTo(QPointF(a.x(), y), QPointF(a.x() + sx * r, y));
-            }
-            if (best.second == Facing) {
-                // Out of the channel in the gap, into the target's side.
-                const double x = path.currentPosition().x();
-                const QPointF m(right ? std::max(fromEdge, x) : std::min(fromEdge, x), y);
-                path.lineTo(m);
-                const double run = std::fabs(end.x() - m.x());
-                path.cubicTo(m + QPointF(sx * 0.5 * run, 0), end - QPointF(sx * 0.5 * run, 0), end);
-            } else {
-                const double r = std::min({r0, std::fabs(y - end.y()) * 0.9,
-                                           std::fabs(b.x() - path.currentPosition().x()) * 0.9});
-                path.lineTo(b.x() - sx * r, y);
-                path.quadTo(QPointF(b.x(), y), QPointF(b.x(), y + dy * r));
-                path.lineTo(end);
-            }
-        }
-    } else {
-        const bool down = to.top() >= from.bottom() - 0.5;
-        const QPointF a(from.center().x(), down ? from.bottom() : from.top());
-        const QPointF outA(0, down ? 1 : -1);
-        QPointF outB;
-        if (down && dst.left < dst.top) {
-            b = QPointF(to.left(), to.center().y());
-            outB = QPointF(-1, 0);
-        } else {
-            b = QPointF(to.center().x(), down ? to.top() : to.bottom());
-            outB = QPointF(0, down ? -1 : 1);
-        }
-        inward = -outB;
-        const double dist = QLineF(a, b).length();
-        const QPointF end = b - inward * head * 0.8;
-        path.moveTo(a);
-        path.cubicTo(a + outA * std::clamp(0.45 * dist, 0.5 * cell, 4.0 * cell),
-                     b + outB * std::clamp(0.35 * dist, 0.6 * cell, 3.0 * cell), end);
+    // What the line may not enter: text grown by its halo; the two ends' interiors.
+    std::vector<QRectF> walls;
+    walls.reserve(spec.text.size() + 2);
+    for (const QRectF &t : spec.text)
+        walls.push_back(t.adjusted(-halo, -halo, halo, halo));
+    walls.push_back(from.adjusted(1, 1, -1, -1));
+    walls.push_back(to.adjusted(1, 1, -1, -1));
+
+    // Edge (i, i+1) of horizontal lane j is hBlocked[j * nx + i]; likewise vertical.
+    std::vector<char> hBlocked(std::size_t(nx) * std::size_t(ny), 0);
+    std::vector<char> vBlocked(std::size_t(nx) * std::size_t(ny), 0);
+    for (const QRectF &w : walls) {
+        const int j0 = int(std::upper_bound(ys.begin(), ys.end(), w.top()) - ys.begin());
+        const int j1 = int(std::lower_bound(ys.begin(), ys.end(), w.bottom()) - ys.begin());
+        const int i0 = int(std::upper_bound(xs.begin(), xs.end(), w.left()) - xs.begin());
+        const int i1 = int(std::lower_bound(xs.begin(), xs.end(), w.right()) - xs.begin());
+        // Horizontal lanes strictly inside the wall: edges overlapping (left, right).
+        for (int j = j0; j < j1; ++j)
+            for (int i = std::max(0, i0 - 1); i < std::min(nx - 1, i1); ++i)
+                hBlocked[std::size_t(j) * std::size_t(nx) + std::size_t(i)] = 1;
+        for (int i = i0; i < i1; ++i)
+            for (int j = std::max(0, j0 - 1); j < std::min(ny - 1, j1); ++j)
+                vBlocked[std::size_t(i) * std::size_t(ny) + std::size_t(j)] = 1;
     }
 
-    const QPointF normal(-inward.y(), inward.x());
-    const QPointF base = b - inward * head;
-    const QPolygonF triangle{b, base + normal * head * 0.5, base - normal * head * 0.5};
+    // Length weight of a segment: 1 in the gutters, 2 along cell boundaries inside a grid.
+    // Inside a grid the line keeps to cell boundaries (it never cuts through a cell), except in
+    // the cells of its two ends.
+    const QRectF fromZone = from.adjusted(-0.5, -0.5, 0.5, 0.5);
+    const QRectF toZone = to.adjusted(-0.5, -0.5, 0.5, 0.5);
+    auto weight = [&](QPointF a, QPointF b) {
+        const QPointF m = (a + b) / 2;
+        for (const QRectF &g : spec.grids) {
+            if (!g.adjusted(-0.5, -0.5, 0.5, 0.5).contains(m))
+                continue;
+            const bool horizontal = std::fabs(a.y() - b.y()) < 0.5;
+            const double along = horizontal ? (m.y() - g.top()) / s : (m.x() - g.left()) / s;
+            if (std::fabs(along - std::round(along)) * s < 0.75)
+                return 2.0;
+            return fromZone.contains(m) || toZone.contains(m)
+                       ? 2.0
+                       : std::numeric_limits<double>::infinity();
+        }
+        return 1.0;
+    };
 
-    p.save();
-    p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), width + 4, Qt::SolidLine, Qt::RoundCap,
-                  Qt::RoundJoin));
-    p.drawPath(path);
-    p.setPen(QPen(withAlpha(color, alpha), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.drawPath(path);
-    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), 2));
-    p.setBrush(withAlpha(color, alpha));
-    p.drawPolygon(triangle);
-    p.drawEllipse(path.elementAt(0), width * 1.1, width * 1.1);
-    p.restore();
+    const double bend = 0.8 * s;
+    const int states = nx * ny * 4;
+    std::vector<double> dist(std::size_t(states), std::numeric_limits<double>::infinity());
+    std::vector<int> prev(std::size_t(states), -1);
+    std::vector<char> fresh(std::size_t(states), 0); // a start: may only go on outward
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+    auto state = [&](int i, int j, int d) { return (j * nx + i) * 4 + d; };
+    auto point = [&](int st) {
+        return QPointF(xs[std::size_t((st / 4) % nx)], ys[std::size_t((st / 4) / nx)]);
+    };
+
+    // Starts: every lane crossing a side of the source, leaving outward; off-centre costs.
+    auto addStart = [&](int i, int j, int d, double cost) {
+        if (i < 0 || j < 0)
+            return;
+        const int st = state(i, j, d);
+        if (cost < dist[std::size_t(st)]) {
+            dist[std::size_t(st)] = cost;
+            fresh[std::size_t(st)] = 1;
+            queue.push({cost, st});
+        }
+    };
+    // Starting in a rounded corner of the outline reads as leaving a neighbour: it costs more.
+    const double cornerZone = 0.25 * s;
+    for (int j = 0; j < ny; ++j) {
+        const double y = ys[std::size_t(j)];
+        if (y <= from.top() || y >= from.bottom())
+            continue;
+        const double corner = std::min(y - from.top(), from.bottom() - y) < cornerZone ? s : 0.0;
+        const double cost = 1.5 * std::fabs(y - from.center().y()) + corner;
+        addStart(xi(from.right()), j, East, cost);
+        addStart(xi(from.left()), j, West, cost);
+    }
+    for (int i = 0; i < nx; ++i) {
+        const double x = xs[std::size_t(i)];
+        if (x <= from.left() || x >= from.right())
+            continue;
+        const double corner = std::min(x - from.left(), from.right() - x) < cornerZone ? s : 0.0;
+        const double cost = 1.5 * std::fabs(x - from.center().x()) + corner;
+        addStart(i, yi(from.bottom()), South, cost);
+        addStart(i, yi(from.top()), North, cost);
+    }
+    if (spec.fromCell) {
+        // From the middle of a side, along it (a cell hemmed in by its neighbours).
+        const int ci = xi(from.center().x()), cj = yi(from.center().y());
+        for (const int j : {yi(from.top()), yi(from.bottom())})
+            for (const int d : {East, West})
+                addStart(ci, j, d, 1.2 * s);
+        for (const int i : {xi(from.left()), xi(from.right())})
+            for (const int d : {South, North})
+                addStart(i, cj, d, 1.2 * s);
+    }
+
+    while (!queue.empty()) {
+        const auto [cost, st] = queue.top();
+        queue.pop();
+        if (cost > dist[std::size_t(st)])
+            continue;
+        const int d = st % 4, n = st / 4, i = n % nx, j = n / nx;
+        for (int nd = 0; nd < 4; ++nd) {
+            if (nd == opposite(d) || (fresh[std::size_t(st)] && nd != d))
+                continue;
+            int ni = i, nj = j;
+            bool blocked = false;
+            switch (nd) {
+            case East:
+                ni = i + 1;
+                blocked = ni >= nx || hBlocked[std::size_t(j) * std::size_t(nx) + std::size_t(i)];
+                break;
+            case West:
+                ni = i - 1;
+                blocked = ni < 0 || hBlocked[std::size_t(j) * std::size_t(nx) + std::size_t(ni)];
+                break;
+            case South:
+                nj = j + 1;
+                blocked = nj >= ny || vBlocked[std::size_t(i) * std::size_t(ny) + std::size_t(j)];
+                break;
+            case North:
+                nj = j - 1;
+                blocked = nj < 0 || vBlocked[std::size_t(i) * std::size_t(ny) + std::size_t(nj)];
+                break;
+            }
+            if (blocked)
+                continue;
+            const QPointF a(xs[std::size_t(i)], ys[std::size_t(j)]);
+            const QPointF b(xs[std::size_t(ni)], ys[std::size_t(nj)]);
+            const double wgt = weight(a, b);
+            if (!std::isfinite(wgt))
+                continue;
+            const double next = cost + QLineF(a, b).length() * wgt + (nd != d ? bend : 0.0);
+            const int ns = state(ni, nj, nd);
+            if (next < dist[std::size_t(ns)]) {
+                dist[std::size_t(ns)] = next;
+                prev[std::size_t(ns)] = st;
+                fresh[std::size_t(ns)] = 0;
+                queue.push({next, ns});
+            }
+        }
+    }
+
+    // Ends. Head-on: from a point `approach` outside a side, straight in; its run and head
+    // must be clear of text. Along a boundary: arriving on the side's lane at its middle, the
+    // head turns into the cell (the target's own number sits lower, in its middle).
+    struct End
+    {
+        double cost = std::numeric_limits<double>::infinity();
+        int state = -1;
+        QPointF tip, base;
+        bool turn = false;
+        double head = 0;
+    } best;
+    auto clearOfText = [&](const QPolygonF &poly) {
+        const QRectF box = poly.boundingRect();
+        for (const QRectF &t : spec.text)
+            if (t.adjusted(-1, -1, 1, 1).intersects(box))
+                return false;
+        return true;
+    };
+    for (int side = 0; side < 4; ++side) {
+        // The side's inward direction and its points.
+        const int inward = side; // East: enters through the left side, and so on
+        const QPointF in = dirVector(inward);
+        const QPointF along(-in.y(), in.x());
+        QPointF mid;
+        switch (inward) {
+        case East:
+            mid = QPointF(to.left(), to.center().y());
+            break;
+        case West:
+            mid = QPointF(to.right(), to.center().y());
+            break;
+        case South:
+            mid = QPointF(to.center().x(), to.top());
+            break;
+        case North:
+            mid = QPointF(to.center().x(), to.bottom());
+            break;
+        }
+        for (double d : {0.0, -offset, offset}) {
+            const QPointF e = mid + along * d;
+            const QPointF a = e - in * approach;
+            const int ai = xi(a.x()), aj = yi(a.y());
+            if (ai < 0 || aj < 0)
+                continue;
+            const QPointF tip = e + in * std::min(0.03 * s, 2.0);
+            // The run from a to the tip (halo included) and the head's full width.
+            const QPointF side1 = along * std::max(halo, head * 0.5);
+            const QPolygonF corridor{a + side1, tip + side1, tip - side1, a - side1};
+            if (!clearOfText(corridor))
+                continue;
+            for (int ad = 0; ad < 4; ++ad) {
+                if (ad == opposite(inward))
+                    continue;
+                const int st = state(ai, aj, ad);
+                const double c = dist[std::size_t(st)] + (ad != inward ? bend : 0.0) + approach +
+                                 (d != 0 ? 0.3 * s : 0.0);
+                if (c < best.cost)
+                    best = {c, st, tip, a, false, head};
+            }
+        }
+        // Along the boundary, into the middle of the side; the head, inside the target, must
+        // miss its text (shorter if need be).
+        const int ei = xi(mid.x()), ej = yi(mid.y());
+        if (ei < 0 || ej < 0)
+            continue;
+        for (const double len : {head, 0.7 * head}) {
+            const QPointF tip = mid + in * len;
+            const QPointF half = along * head * 0.5;
+            const QPolygonF arrowHead{tip, mid + half, mid - half};
+            const QRectF box = arrowHead.boundingRect().adjusted(-1, -1, 1, 1);
+            if (std::any_of(spec.toText.begin(), spec.toText.end(),
+                            [&](const QRectF &t) { return t.intersects(box); }) ||
+                !clearOfText(arrowHead))
+                continue;
+            for (int ad = 0; ad < 4; ++ad) {
+                if (ad == inward || ad == opposite(inward))
+                    continue;
+                const int st = state(ei, ej, ad);
+                const double c = dist[std::size_t(st)] + bend + 2.0 * s;
+                if (c < best.cost)
+                    best = {c, st, tip, mid, true, len};
+            }
+            break;
+        }
+    }
+    if (best.state < 0 || !std::isfinite(best.cost))
+        return {};
+
+    // The polyline back to the start, without collinear middle points.
+    std::vector<QPointF> pts;
+    for (int st = best.state; st >= 0; st = prev[std::size_t(st)])
+        pts.push_back(point(st));
+    std::reverse(pts.begin(), pts.end());
+    if (!best.turn)
+        pts.push_back(best.base);
+    const QPointF inward = best.tip - best.base;
+    const QPointF unit = inward / QLineF(best.base, best.tip).length();
+    // The line ends under the head (head-on) or at the boundary (turning in).
+    pts.push_back(best.turn ? best.base : best.tip - unit * best.head * 0.8);
+    std::vector<QPointF> simple;
+    for (const QPointF &p : pts) {
+        if (!simple.empty() && QLineF(simple.back(), p).length() < 0.5)
+            continue;
+        if (simple.size() >= 2) {
+            const QPointF a = simple[simple.size() - 2], b = simple.back();
+            const bool collinear =
+                (std::fabs(a.x() - b.x()) < 0.5 && std::fabs(b.x() - p.x()) < 0.5) ||
+                (std::fabs(a.y() - b.y()) < 0.5 && std::fabs(b.y() - p.y()) < 0.5);
+            if (collinear)
+                simple.back() = p;
+            else
+                simple.push_back(p);
+            continue;
+        }
+        simple.push_back(p);
+    }
+    if (simple.size() < 2)
+        simple.insert(simple.begin(), simple.front() - unit * head);
+
+    LinkShape shape;
+    shape.valid = true;
+    shape.start = simple.front();
+    const QPointF normal(-unit.y(), unit.x());
+    const QPointF base = best.tip - unit * best.head;
+    shape.head = QPolygonF{best.tip, base + normal * head * 0.5, base - normal * head * 0.5};
+    // Rounded corners cut inside the bends: keep them only where they stay clear.
+    for (double radius : {0.4 * s, 0.15 * s, 0.0}) {
+        shape.line = roundedPolyline(simple, radius, best.turn ? 0.0 : head * 0.4);
+        if (radius == 0.0 || inkClear(linkInk(shape, spec.width), spec.text))
+            break;
+    }
+    return shape;
 }
 
 /// "padding 1", "padding top 0, bottom 1, left 0, right 1", with SAME noted; empty without.
@@ -394,6 +682,59 @@ QString opName(const PoolParams &params)
     if (params.mode == PoolMode::Lp)
         return QStringLiteral("L") + num(params.p);
     return qs(modeName(params.mode));
+}
+
+/// Whether a step rings its winner (max, min, a tie or a NaN).
+bool ringsWinner(const Step &st)
+{
+    return (st.rule == StepRule::Single || st.rule == StepRule::Tie || st.rule == StepRule::NaN) &&
+           !st.winners.empty();
+}
+
+/// The badge on the winner's ring: "max", "min" or "NaN".
+QString winnerBadgeText(const Step &st, const PoolParams &params)
+{
+    return st.rule == StepRule::NaN       ? QStringLiteral("NaN")
+           : params.mode == PoolMode::Min ? QStringLiteral("min")
+                                          : QStringLiteral("max");
+}
+
+/// What an average, Lp or empty window computes, shown on its lower edge ("÷ 4", "L3",
+/// "no input → 0"); empty for the other rules.
+QString windowBadgeText(const Step &st, const PoolParams &params)
+{
+    if (st.rule == StepRule::Average)
+        return QStringLiteral("÷ ") + num(st.divisor);
+    if (st.rule == StepRule::Lp)
+        return QStringLiteral("L") + num(params.p);
+    if (st.rule == StepRule::NoInput)
+        return QStringLiteral("no input → ") + num(st.output);
+    return {};
+}
+
+/// Font size of the window badge for cell size s.
+double windowBadgePx(double s)
+{
+    return std::clamp(0.26 * s, 10.0, 30.0);
+}
+
+/// Draws a link shape: white halo, line, head and start dot.
+void drawLink(QPainter &p, const LinkShape &shape, const QColor &color, double width, double alpha)
+{
+    if (!shape.valid)
+        return;
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), width + 4, Qt::SolidLine, Qt::RoundCap,
+                  Qt::RoundJoin));
+    p.drawPath(shape.line);
+    p.setPen(QPen(withAlpha(color, alpha), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(shape.line);
+    p.setPen(QPen(withAlpha(Qt::white, 0.9 * alpha), 2));
+    p.setBrush(withAlpha(color, alpha));
+    p.drawPolygon(shape.head);
+    p.drawEllipse(shape.start, width * 1.1, width * 1.1);
+    p.restore();
 }
 
 } // namespace
@@ -441,6 +782,7 @@ struct StageRenderer::Layout
     bool numbers = true;
     std::array<GridBox, 4> grids;
     QRectF caption, formula, content;
+    QRectF bounds; ///< the target painted into
     int formulaLines = 0;
 
     const GridBox &box(StageGrid g) const { return grids[std::size_t(g)]; }
@@ -459,13 +801,6 @@ struct StageRenderer::Layout
     QRectF span(StageGrid g, int r0, int r1, int c0, int c1) const
     {
         return rect(g, r0, c0).united(rect(g, r1, c1));
-    }
-    /// Above two grids (in the index strip) and below them: where links run.
-    Channels channels(StageGrid a, StageGrid b) const
-    {
-        const QRectF ra = box(a).cells, rb = box(b).cells;
-        return {std::min(ra.top(), rb.top()) - (kIndexStrip - 0.04) * cell,
-                std::max(ra.bottom(), rb.bottom()) + 0.35 * cell, ra, rb};
     }
 };
 
@@ -683,6 +1018,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     const Metrics m(s);
 
     l.valid = true;
+    l.bounds = target;
     l.cell = s;
     l.titlePx = m.title;
     l.subtitlePx = m.subtitle;
@@ -1270,6 +1606,271 @@ void StageRenderer::paintHover(QPainter &p, const Layout &l, const StageView &vi
     }
 }
 
+struct StageRenderer::Link
+{
+    LinkShape shape;
+    double width = 2;
+};
+
+StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
+{
+    Link result;
+    if (!l.valid || step < 0 || step >= int(m_trace.steps.size()))
+        return result;
+    const Geometry &g = m_trace.geometry();
+    const Step &st = m_trace.steps[std::size_t(step)];
+    const double s = l.cell;
+    const double o = 0.05 * s; // the window outline's distance from its cells
+    const bool backward = m_trace.phase == Phase::Backward;
+    const int inH = m_trace.input.h(), inW = m_trace.input.w();
+    const Window w = g.window(st.outRow, st.outCol);
+
+    LinkSpec spec;
+    spec.cell = s;
+    spec.width = std::max(2.0, 0.055 * s);
+    spec.head = std::max(9.0, spec.width * 3.6);
+    spec.bounds = l.bounds;
+    result.width = spec.width;
+
+    // The two ends; the numbers of the cells they cover belong to the link.
+    StageGrid fromGrid, toGrid;
+    QRectF fromCells, toCells;
+    if (!backward) {
+        fromGrid = StageGrid::Input;
+        toGrid = StageGrid::Output;
+        fromCells = l.span(StageGrid::Input, w.rowFirst, w.rowLast, w.colFirst, w.colLast);
+        toCells = l.rect(StageGrid::Output, st.outRow, st.outCol);
+    } else {
+        fromGrid = StageGrid::Upstream;
+        toGrid = StageGrid::InputGradient;
+        fromCells = l.rect(StageGrid::Upstream, st.outRow, st.outCol);
+        for (const Contribution &c : st.contributions)
+            if (l.has(StageGrid::InputGradient, c.row, c.col)) {
+                const QRectF r = l.rect(StageGrid::InputGradient, c.row, c.col);
+                toCells = toCells.isNull() ? r : toCells.united(r);
+            }
+        if (toCells.isNull()) // the window holds only padding: point at its in-input part
+            toCells = l.span(StageGrid::InputGradient, std::clamp(w.rowFirst, 0, inH - 1),
+                             std::clamp(w.rowLast, 0, inH - 1), std::clamp(w.colFirst, 0, inW - 1),
+                             std::clamp(w.colLast, 0, inW - 1));
+    }
+    // The window's outline lies just outside its cells; the upstream cell's frame inside it.
+    spec.from = backward ? fromCells : fromCells.adjusted(-o, -o, o, o);
+    spec.fromCell = backward;
+    spec.to = toCells;
+    auto exempt = [&](StageGrid grid, const QRectF &cell) {
+        return (grid == fromGrid && fromCells.contains(cell.center())) ||
+               (grid == toGrid && toCells.contains(cell.center()));
+    };
+
+    TextFit fit;
+    // A line of text centred on `center`: the box of its digits and letters.
+    auto addText = [&](QPointF center, const QString &text, double px, bool bold = false) {
+        const double width = fit.width(text, px, bold);
+        spec.text.push_back(
+            QRectF(center.x() - width / 2, center.y() - 0.42 * px, width, 0.84 * px));
+    };
+    // A number as cellText() draws it.
+    auto addNumber = [&](const QRectF &cell, const QString &text, double px, bool bold = false) {
+        const double size = fit.fit(text, px, cell.width() * 0.74, bold);
+        if (size >= 5)
+            addText(cell.center(), text, size, bold);
+    };
+
+    const Tensor output = m_trace.outputAfter(step);
+    const std::vector<bool> filled = m_trace.filledAfter(step);
+    const Tensor gradient = m_trace.gradientAfter(step);
+    std::vector<int> adds(std::size_t(inH) * std::size_t(inW), 0);
+    if (backward)
+        for (int k = 0; k <= step; ++k)
+            for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions)
+                ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
+    const Padding pad = g.resolvedPadding();
+    const QString padText = paddingValueText(g.params.mode);
+    const double numberPx = 0.44 * s;
+    const double strip = kIndexStrip * s;
+
+    for (std::size_t gi = 0; gi < l.grids.size(); ++gi) {
+        const GridBox &b = l.grids[gi];
+        if (!b.present)
+            continue;
+        const StageGrid grid = StageGrid(gi);
+        spec.grids.push_back(b.cells);
+
+        // Lanes: every cell boundary when cells carry numbers (the outline otherwise), the
+        // gutters beside and below, and the strip between the subtitle and the column indices.
+        for (int c = 0; c <= b.cols; ++c)
+            if (l.numbers || c == 0 || c == b.cols)
+                spec.xs.push_back(b.cells.left() + c * s);
+        for (int r = 0; r <= b.rows; ++r)
+            if (l.numbers || r == 0 || r == b.rows)
+                spec.ys.push_back(b.cells.top() + r * s);
+        spec.xs.push_back(b.cells.left() - strip - 0.35 * s);
+        spec.xs.push_back(b.cells.right() + 0.35 * s);
+        spec.ys.push_back(b.cells.bottom() + 0.35 * s);
+
+        // Title and subtitle.
+        const double titleW = QFontMetricsF(stageFont(l.titlePx, true)).horizontalAdvance(b.title);
+        const QRectF title(b.titleRect.center().x() - titleW / 2,
+                           b.titleRect.bottom() - 1.0 * l.titlePx, titleW, l.titlePx);
+        const double subW = QFontMetricsF(stageFont(l.subtitlePx)).horizontalAdvance(b.subtitle);
+        const QRectF subtitle(b.subtitleRect.center().x() - subW / 2,
+                              b.subtitleRect.center().y() - 0.5 * l.subtitlePx, subW, l.subtitlePx);
+        spec.text.push_back(title);
+        spec.text.push_back(subtitle);
+        for (const QRectF &t : {title, subtitle}) {
+            spec.xs.push_back(t.left() - 0.3 * s);
+            spec.xs.push_back(t.right() + 0.3 * s);
+        }
+
+        // Indices, as paintGrid() draws them.
+        const bool inputShaped = grid == StageGrid::Input || grid == StageGrid::InputGradient;
+        const int realRows = inputShaped ? inH : b.rows;
+        const int realCols = inputShaped ? inW : b.cols;
+        double labelsTop = b.cells.top();
+        if (l.indexPx >= 8) {
+            for (int r = 0; r < realRows; ++r) {
+                const QString text = QString::number(r);
+                const double tw = fit.width(text, l.indexPx);
+                const double right = b.cells.left() - strip + strip * 0.8;
+                const double cy = l.rect(grid, r, b.col0).center().y();
+                spec.text.push_back(
+                    QRectF(right - tw, cy - 0.42 * l.indexPx, tw, 0.84 * l.indexPx));
+            }
+            const double bottom = b.cells.top() - strip + strip * 0.85;
+            labelsTop = bottom - 1.0 * l.indexPx;
+            for (int c = 0; c < realCols; ++c) {
+                const QString text = QString::number(c);
+                const double tw = fit.width(text, l.indexPx);
+                const double cx = l.rect(grid, b.row0, c).center().x();
+                spec.text.push_back(QRectF(cx - tw / 2, labelsTop, tw, 0.82 * l.indexPx));
+            }
+        }
+        spec.ys.push_back((labelsTop + subtitle.bottom()) / 2);
+
+        if (!l.numbers)
+            continue;
+        // Every number, except those of the two ends.
+        for (int r = b.row0; r < b.row0 + b.rows; ++r) {
+            for (int c = b.col0; c < b.col0 + b.cols; ++c) {
+                const QRectF rect = l.rect(grid, r, c);
+                if (exempt(grid, rect))
+                    continue;
+                switch (grid) {
+                case StageGrid::Input: {
+                    const bool inside = r >= 0 && r < inH && c >= 0 && c < inW;
+                    const bool padded = r >= -pad.top && r < inH + pad.bottom && c >= -pad.left &&
+                                        c < inW + pad.right;
+                    if (inside)
+                        addNumber(rect, num(m_trace.input.at(r, c)), numberPx);
+                    else if (padded)
+                        addNumber(rect, padText, 0.34 * s);
+                    break;
+                }
+                case StageGrid::Output: {
+                    const bool has = filled[std::size_t(r) * std::size_t(b.cols) + std::size_t(c)];
+                    addNumber(rect, has ? num(output.at(r, c)) : QStringLiteral("·"), numberPx,
+                              has);
+                    break;
+                }
+                case StageGrid::Upstream:
+                    addNumber(rect, num(m_trace.upstream.at(r, c)), numberPx);
+                    break;
+                case StageGrid::InputGradient: {
+                    addNumber(rect, num(gradient.at(r, c)), numberPx);
+                    const int count = adds[std::size_t(r) * std::size_t(inW) + std::size_t(c)];
+                    if (count > 1 && s >= 30) {
+                        const double px = std::max(8.0, 0.2 * s);
+                        const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
+                        spec.text.push_back(QRectF(rect.right() - 0.13 * s - tw,
+                                                   rect.bottom() - 0.08 * s - 1.05 * px, tw,
+                                                   0.85 * px));
+                    }
+                    break;
+                }
+                }
+            }
+        }
+    }
+
+    // The target's own text, which a head turning into it must miss: the output number, or
+    // each gradient cell's "+amount", running sum and "×n".
+    const std::size_t before = spec.text.size();
+    if (!backward) {
+        addNumber(toCells, num(st.output), numberPx, true);
+    } else {
+        for (const Contribution &c : st.contributions) {
+            if (!l.has(StageGrid::InputGradient, c.row, c.col))
+                continue;
+            const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
+            const QString amount = QStringLiteral("+") + num(c.amount);
+            const double px = fit.fit(amount, std::max(8.0, 0.24 * s), 0.84 * s, true);
+            addText(QPointF(rect.center().x(), rect.top() + 0.22 * s), amount, px, true);
+            addNumber(rect.adjusted(0, 0.18 * s, 0, 0), num(c.running), 0.38 * s, true);
+            const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
+            if (count > 1 && s >= 30)
+                spec.text.push_back(QRectF(rect.right() - 0.45 * s,
+                                           rect.bottom() - 0.08 * s - 0.25 * s, 0.32 * s, 0.2 * s));
+        }
+    }
+    spec.toText.assign(spec.text.begin() + std::ptrdiff_t(before), spec.text.end());
+    spec.text.resize(before);
+
+    // Overhang notes ("past edge") of the current window, where they are not its own cells.
+    if (l.numbers)
+        for (const Tap &t : st.taps)
+            if (t.kind == TapKind::Overhang && l.has(StageGrid::Input, t.row, t.col)) {
+                const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
+                if (!exempt(StageGrid::Input, rect))
+                    spec.text.push_back(rect.adjusted(0.12 * s, 0.12 * s, -0.12 * s, -0.12 * s));
+            }
+
+    // The badges on the window: its winner's and what it computes.
+    if (ringsWinner(st) && s >= 20) {
+        const Tap &t = st.taps[std::size_t(st.winners.front())];
+        if (l.has(StageGrid::Input, t.row, t.col)) {
+            const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
+            spec.text.push_back(badgeRect(QPointF(rect.center().x(), rect.top() + 0.06 * s),
+                                          winnerBadgeText(st, g.params), std::max(8.0, 0.2 * s),
+                                          fit));
+        }
+    }
+    const QString windowLabel = windowBadgeText(st, g.params);
+    if (!windowLabel.isEmpty() && s >= 14) {
+        const QRectF span = l.span(StageGrid::Input, w.rowFirst, w.rowLast, w.colFirst, w.colLast);
+        spec.text.push_back(badgeRect(QPointF(span.center().x(), span.bottom() + 0.05 * s),
+                                      windowLabel, windowBadgePx(s), fit));
+    }
+    if (!l.caption.isEmpty())
+        spec.text.push_back(l.caption);
+    if (!l.formula.isEmpty())
+        spec.text.push_back(l.formula);
+
+    result.shape = routeLink(spec);
+    if (!result.shape.valid) {
+        // Hemmed in everywhere (cells too small for the gaps between numbers): route around
+        // the titles and badges only.
+        spec.text.erase(std::remove_if(spec.text.begin(), spec.text.end(),
+                                       [&](const QRectF &t) {
+                                           for (const QRectF &gr : spec.grids)
+                                               if (gr.contains(t))
+                                                   return true;
+                                           return false;
+                                       }),
+                        spec.text.end());
+        result.shape = routeLink(spec);
+    }
+    return result;
+}
+
+QPainterPath StageRenderer::linkPath(const QRectF &target, const StageView &view) const
+{
+    const Layout l = layout(target, view);
+    const int step = std::clamp(view.step, -1, int(m_trace.steps.size()) - 1);
+    const Link k = link(l, step);
+    return k.shape.valid ? linkInk(k.shape, k.width) : QPainterPath();
+}
+
 void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (step < 0)
@@ -1363,42 +1964,25 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
             p.setPen(pen);
             p.drawEllipse(rect.center(), radius, radius);
             p.restore();
-            if (first && s >= 20) {
-                const QString label = st.rule == StepRule::NaN         ? QStringLiteral("NaN")
-                                      : g.params.mode == PoolMode::Min ? QStringLiteral("min")
-                                                                       : QStringLiteral("max");
-                badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s), label,
-                      std::max(8.0, 0.2 * s), kWinner, fit, appear);
-            }
+            if (first && s >= 20)
+                badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s),
+                      winnerBadgeText(st, g.params), std::max(8.0, 0.2 * s), kWinner, fit, appear);
         }
     }
 
     // Average / Lp / empty windows: what the window computes, on its lower edge.
-    QString windowLabel;
-    if (st.rule == StepRule::Average)
-        windowLabel = QStringLiteral("÷ ") + num(st.divisor);
-    else if (st.rule == StepRule::Lp)
-        windowLabel = QStringLiteral("L") + num(g.params.p);
-    else if (st.rule == StepRule::NoInput)
-        windowLabel = QStringLiteral("no input → ") + num(st.output);
-    if (!windowLabel.isEmpty() && s >= 14) {
-        const double px = std::clamp(0.26 * s, 10.0, 30.0);
-        badge(p, QPointF(span.center().x(), span.bottom() + 0.05 * s), windowLabel, px, kWindow,
-              fit, appear);
-    }
+    const QString windowLabel = windowBadgeText(st, g.params);
+    if (!windowLabel.isEmpty() && s >= 14)
+        badge(p, QPointF(span.center().x(), span.bottom() + 0.05 * s), windowLabel,
+              windowBadgePx(s), kWindow, fit, appear);
 
     // The output cell this window fills, linked to the window.
     const QRectF outRect = l.rect(StageGrid::Output, st.outRow, st.outCol);
     frameCell(p, outRect, kWindow, std::max(2.5, 0.075 * s), 0.03 * s, 1.0, false);
     if (!backward) {
-        const double o = 0.05 * s;
-        const GridBox &in = l.box(StageGrid::Input);
-        const Crossings src{w.colFirst - in.col0, in.col0 + in.cols - 1 - w.colLast,
-                            w.rowFirst - in.row0, in.row0 + in.rows - 1 - w.rowLast};
-        const Crossings dst{st.outCol, g.outW() - 1 - st.outCol, st.outRow,
-                            g.outH() - 1 - st.outRow};
-        arrow(p, span.adjusted(-o, -o, o, o), outRect, kWindow, std::max(2.0, 0.055 * s), s, src,
-              dst, l.channels(StageGrid::Input, StageGrid::Output));
+        // Routed for the window at rest; it fades in as the window arrives.
+        const Link k = link(l, step);
+        drawLink(p, k.shape, kWindow, k.width, std::max(appear, 0.15));
     }
 }
 
@@ -1430,17 +2014,10 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
     p.drawRoundedRect(span.adjusted(-o, -o, o, o), 0.16 * s, 0.16 * s);
     p.restore();
 
-    QRectF target;
-    int rowFirst = inH, rowLast = -1, colFirst = inW, colLast = -1;
     for (const Contribution &c : st.contributions) {
-        rowFirst = std::min(rowFirst, c.row);
-        rowLast = std::max(rowLast, c.row);
-        colFirst = std::min(colFirst, c.col);
-        colLast = std::max(colLast, c.col);
         if (!l.has(StageGrid::InputGradient, c.row, c.col))
             continue;
         const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
-        target = target.isNull() ? rect : target.united(rect);
         frameCell(p, rect, kGradient, std::max(2.0, 0.06 * s), 0.06 * s, appear, true);
         if (l.numbers && s >= 24) {
             const QString text = QStringLiteral("+") + num(c.amount);
@@ -1451,17 +2028,8 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
                        text);
         }
     }
-    if (target.isNull()) {
-        target = span;
-        rowFirst = r0;
-        rowLast = r1;
-        colFirst = c0;
-        colLast = c1;
-    }
-    const Crossings src{st.outCol, g.outW() - 1 - st.outCol, st.outRow, g.outH() - 1 - st.outRow};
-    const Crossings dst{colFirst, inW - 1 - colLast, rowFirst, inH - 1 - rowLast};
-    arrow(p, upRect, target.adjusted(-o, -o, o, o), kGradient, std::max(2.0, 0.055 * s), s, src,
-          dst, l.channels(StageGrid::Upstream, StageGrid::InputGradient), std::max(appear, 0.15));
+    const Link k = link(l, step);
+    drawLink(p, k.shape, kGradient, k.width, std::max(appear, 0.15));
 }
 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QImage>
 #include <QPainter>
+#include <QPainterPath>
 #include <QRectF>
 #include <QSize>
 
@@ -75,6 +76,13 @@ public:
     /// 4×4 input. …".
     QString readyCaption() const;
 
+    /// The ink of the link arrow at view.step in a stage painted into `target`: the window to
+    /// the output cell it fills (forward) or the upstream cell to the input-gradient cells it
+    /// reaches (backward), line with its white halo, head and start dot. The arrow runs along
+    /// cell boundaries and the gutters around the grids, so it covers no number, index, title or
+    /// badge other than those of the cells it joins. Empty before the first step.
+    QPainterPath linkPath(const QRectF &target, const StageView &view) const;
+
     /// Colours of the stage, for tests and legends: the current window's outline and tap marks,
     /// the winner's ring and badge, the backward pass (upstream cell, contributions, arrow), the
     /// hover highlight.
@@ -95,6 +103,9 @@ private:
     void paintBackward(QPainter &p, const Layout &l, const StageView &view, int step) const;
     void paintHover(QPainter &p, const Layout &l, const StageView &view) const;
     void paintText(QPainter &p, const Layout &l, const StageView &view, int step) const;
+    struct Link;
+    /// The routed link arrow of `step` (see linkPath).
+    Link link(const Layout &l, int step) const;
     const Trace &m_trace;
 };
 
