@@ -11,8 +11,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImageReader>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextLayout>
 
 #include <gif_lib.h>
 
@@ -189,6 +191,8 @@ private slots:
     void readyCaption();
     void linkAvoidsText_data();
     void linkAvoidsText();
+    void captionBreaksBetweenTerms_data();
+    void captionBreaksBetweenTerms();
 
     void gifExport();
     void gifWriterExactColours();
@@ -907,6 +911,76 @@ void TestRender::linkAvoidsText()
                 !link.intersects(title),
                 qPrintable(QStringLiteral("%1: title of grid %2").arg(where).arg(int(sh.grid))));
         }
+    }
+}
+
+void TestRender::captionBreaksBetweenTerms_data()
+{
+    QTest::addColumn<QString>("caption");
+    QTest::newRow("max") << QStringLiteral("Step 2 of 4: window rows 0–2, columns 3–5 → max(15, "
+                                           "16, 10, 14, 2, 17, 11, 16, 9) = 17 at row 1, column 5");
+    QTest::newRow("Lp") << QStringLiteral("Step 1 of 4: window rows 0–1, columns 0–1 → (|1|^3 + "
+                                          "|2|^3 + |4|^3 + |5|^3)^(1/3) = 5.828");
+    QTest::newRow("backward average")
+        << QStringLiteral("Step 1 of 1: gradient 1 of output row 0, column 0 is spread as 1 / 16 = "
+                          "0.0625 over 16 cells");
+    QTest::newRow("average, negative") << QStringLiteral(
+        "Step 3 of 9: window rows −1–0, columns 1–2 → (−3.5 + 4 + −7 + 8) / 4 = 0.375 (the "
+        "divisor counts 2 padding cells)");
+}
+
+void TestRender::captionBreaksBetweenTerms()
+{
+    QFETCH(QString, caption);
+    const QString shown = StageRenderer::captionForDisplay(caption);
+    // Lossless: only joiners added and spaces made unbreakable.
+    QString back = shown;
+    back.remove(QChar(0x2060));
+    back.replace(QChar(0x00a0), QLatin1Char(' '));
+    QCOMPARE(back, caption);
+
+    const QStringList terms = caption.split(QLatin1Char(' '));
+    // Words that must not end a line (their number follows) and operators (their operand
+    // follows on the same line).
+    // An operator keeps its operand ("= 17"), a word its number ("row 1") and a count its
+    // noun ("16 cells").
+    const QStringList operators{"→", "=", "+", "/", "×", "−"};
+    QFont font;
+    font.setPixelSize(20);
+    for (int width = 60; width <= 700; width += 7) {
+        QTextLayout layout(shown, font);
+        QTextOption option;
+        option.setWrapMode(QTextOption::WordWrap);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        QStringList lines;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            QString text = shown.mid(line.textStart(), line.textLength());
+            text.remove(QChar(0x2060));
+            text.replace(QChar(0x00a0), QLatin1Char(' '));
+            lines << text.trimmed();
+        }
+        layout.endLayout();
+        // The lines are whole terms, in order.
+        QStringList rejoined;
+        const QRegularExpression number(QStringLiteral("^[0-9.−]+$"));
+        const QRegularExpression numberStart(QStringLiteral("^−?[0-9]"));
+        const QRegularExpression word(QStringLiteral("^\\p{L}+$"));
+        for (int i = 0; i < lines.size(); ++i) {
+            const QStringList words = lines[i].split(QLatin1Char(' '));
+            rejoined += words;
+            if (i + 1 == lines.size())
+                continue;
+            const QString next = lines[i + 1].section(QLatin1Char(' '), 0, 0);
+            const QString last = words.last();
+            QVERIFY2(!operators.contains(last) &&
+                         !(word.match(last).hasMatch() && numberStart.match(next).hasMatch()) &&
+                         !(number.match(last).hasMatch() && word.match(next).hasMatch()),
+                     qPrintable(QStringLiteral("width %1: line \"%2\"").arg(width).arg(lines[i])));
+        }
+        QVERIFY2(rejoined == terms,
+                 qPrintable(QStringLiteral("width %1: %2").arg(width).arg(lines.join(" | "))));
     }
 }
 

@@ -1163,6 +1163,53 @@ QColor StageRenderer::hoverColor()
     return kHover;
 }
 
+QString StageRenderer::captionForDisplay(const QString &caption)
+{
+    static const QString operators = QStringLiteral("+−-×÷/=→·≤≥<>");
+    const QChar joiner(0x2060), noBreak(0x00a0);
+    const QStringList tokens = caption.split(QLatin1Char(' '));
+    auto isWord = [](const QString &t) {
+        return !t.isEmpty() &&
+               std::all_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); });
+    };
+    auto isNumber = [](const QString &t) {
+        return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) {
+            return c.isDigit() || c == QLatin1Char('.') || c == QChar(0x2212);
+        });
+    };
+    auto startsNumber = [](const QString &t) {
+        if (t.isEmpty())
+            return false;
+        if (t[0].isDigit())
+            return true;
+        return t.size() > 1 && (t[0] == QChar(0x2212) || t[0] == QLatin1Char('-')) &&
+               (t[1].isDigit() || t[1] == QChar(0x221e));
+    };
+    QString out;
+    out.reserve(caption.size() * 2);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const QString &t = tokens[i];
+        if (i > 0) {
+            const QString &before = tokens[i - 1];
+            const bool glue = (isWord(before) && startsNumber(t)) ||
+                              (isNumber(before) && isWord(t)) ||
+                              (before.size() == 1 && operators.contains(before[0]));
+            out += glue ? noBreak : QLatin1Char(' ');
+        }
+        if (isWord(t)) {
+            out += t;
+            continue;
+        }
+        // A term: no break anywhere inside it (never between the halves of a surrogate pair).
+        for (qsizetype k = 0; k < t.size(); ++k) {
+            if (k > 0 && !t[k].isLowSurrogate())
+                out += joiner;
+            out += t[k];
+        }
+    }
+    return out;
+}
+
 QString StageRenderer::readyCaption() const
 {
     const Geometry &g = m_trace.geometry();
@@ -2035,8 +2082,8 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text =
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption);
+        const QString text = captionForDisplay(
+            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {

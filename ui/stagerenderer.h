@@ -82,6 +82,12 @@ public:
     /// cell boundaries and the gutters around the grids, so it covers no number, index, title or
     /// badge other than those of the cells it joins. Empty before the first step.
     QPainterPath linkPath(const QRectF &target, const StageView &view) const;
+    /// `caption` as the stage draws it: lines may break only at spaces between terms. Characters
+    /// inside a term ("(|3|^3", "0–1,") are joined by U+2060 WORD JOINER; a word and the
+    /// number after it ("row 1", "Step 2 of 4"), a number and the word after it ("16 cells") and
+    /// an operator and the term after it ("+ 7") by U+00A0 NO-BREAK SPACE. Removing the joiners and
+    /// turning the no-break spaces back into spaces gives `caption` again.
+    static QString captionForDisplay(const QString &caption);
 
     /// Colours of the stage, for tests and legends: the current window's outline and tap marks,
     /// the winner's ring and badge, the backward pass (upstream cell, contributions, arrow), the
