@@ -191,6 +191,7 @@ private slots:
     void readyCaption();
     void linkAvoidsText_data();
     void linkAvoidsText();
+    void smallCellsKeepTheirNumbers();
     void captionBreaksBetweenTerms_data();
     void captionBreaksBetweenTerms();
 
@@ -912,6 +913,39 @@ void TestRender::linkAvoidsText()
                 qPrintable(QStringLiteral("%1: title of grid %2").arg(where).arg(int(sh.grid))));
         }
     }
+}
+
+void TestRender::smallCellsKeepTheirNumbers()
+{
+    // 16×16 adaptive average to 3×3, backward, on 1280×720: cells of about 27 px. The gradient
+    // 1/36 = 0.02778 is too long to be readable there, so the cell shows fewer digits rather
+    // than nothing; 0 stays 0.
+    Tensor big = Tensor::matrix(16, 16);
+    for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 16; ++c)
+            big.at(r, c) = float((r * 37 + c * 11) % 100);
+    PoolParams params;
+    params.mode = PoolMode::Avg;
+    params.adaptiveOutput = Size2{3, 3};
+    const Trace trace = makeTrace(big, params, Phase::Backward);
+    const StageRenderer stage(trace);
+    StageView view;
+    view.step = 4; // output (1, 1)
+    const QImage image = stage.render(kStage, view);
+    const double s = stage.cellSize(kTarget, view);
+    QVERIFY2(s >= 16 && s < 32, qPrintable(QString::number(s)));
+    QCOMPARE(trace.gradientAfter(4).at(0, 0), 1.0f / 36);
+    auto ink = [&](StageGrid grid, int r, int c) {
+        const QRectF cell = inset(stage.cellRect({grid, r, c}, kTarget, view), 0.12);
+        int n = 0;
+        for (int y = int(cell.top()); y < int(cell.bottom()); ++y)
+            for (int x = int(cell.left()); x < int(cell.right()); ++x)
+                n += qGray(image.pixel(x, y)) < 110;
+        return n;
+    };
+    QVERIFY2(ink(StageGrid::InputGradient, 0, 0) > 8,
+             qPrintable(QString::number(ink(StageGrid::InputGradient, 0, 0))));
+    QVERIFY(ink(StageGrid::Output, 0, 0) > 8); // 46.61…
 }
 
 void TestRender::captionBreaksBetweenTerms_data()

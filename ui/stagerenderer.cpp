@@ -129,6 +129,47 @@ private:
     QHash<QString, double> m_normal, m_bold;
 };
 
+/// `v` as a cell shows it in `room` pixels at up to `px`: the caption's precision when that is
+/// readable (≥ 9 px), else the most significant digits that are, never dropping the decimal
+/// point of a fraction (46.61 may become 46.6, never 47).
+QString cellNumber(double v, double px, double room, TextFit &fit, bool bold = false,
+                   const QString &prefix = {})
+{
+    constexpr double readable = 9.0;
+    QString best = prefix + num(v);
+    double bestSize = fit.fit(best, px, room, bold);
+    if (bestSize >= std::min(px, readable) || !std::isfinite(v) || v == std::floor(v))
+        return best;
+    for (int precision = 3; precision >= 1; --precision) {
+        const QString digits = qs(formatNumber(v, precision));
+        if (!digits.contains(QLatin1Char('.')) && !digits.contains(QLatin1Char('e')))
+            break; // rounded to a whole number: it would look exact
+        const QString text = prefix + digits;
+        const double size = fit.fit(text, px, room, bold);
+        if (size > bestSize) {
+            best = text;
+            bestSize = size;
+        }
+        if (size >= readable)
+            break;
+    }
+    return best;
+}
+
+/// The "+amount" note at the top of a gradient cell that a contribution reaches, and its font
+/// size; no text where the cell is too small for the note to be readable.
+std::pair<QString, double> amountNote(double amount, double s, TextFit &fit)
+{
+    if (s < 24)
+        return {};
+    const double nominal = std::max(8.0, 0.24 * s);
+    const QString text = cellNumber(amount, nominal, 0.84 * s, fit, true, QStringLiteral("+"));
+    const double px = fit.fit(text, nominal, 0.84 * s, true);
+    if (px < 7)
+        return {};
+    return {text, px};
+}
+
 /// A value range for colouring cells.
 struct Range
 {
@@ -1447,7 +1488,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                         hatch(p, rect, kUncoveredHatch, std::max(4.0, s / 5.5),
                               std::max(1.0, s * 0.03));
                     if (l.numbers) {
-                        const QString text = num(m_trace.input.at(r, c));
+                        const QString text =
+                            cellNumber(m_trace.input.at(r, c), numberPx, 0.74 * s, fit);
                         if (uncovered) {
                             // A white backing keeps the number readable over the hatch.
                             const double px = fit.fit(text, numberPx, s * 0.74);
@@ -1516,7 +1558,9 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     QColor color = kText;
                     if (isCurrent && !backward)
                         color = withAlpha(color, appear);
-                    cellText(p, fit, rect, num(values.at(r, c)), numberPx, color, isCurrent);
+                    cellText(p, fit, rect,
+                             cellNumber(values.at(r, c), numberPx, 0.74 * s, fit, isCurrent),
+                             numberPx, color, isCurrent);
                 } else {
                     cellText(p, fit, rect, QStringLiteral("·"), numberPx, kFaint);
                 }
@@ -1544,7 +1588,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
             for (int k = 0; k <= step; ++k)
                 for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions) {
                     ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
-                    if (k == step)
+                    // The running sum moves down under the step's "+amount" note.
+                    if (k == step && l.numbers && !amountNote(c.amount, s, fit).first.isEmpty())
                         now[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)] = 1;
                 }
         }
@@ -1560,21 +1605,22 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     hatch(p, rect, kPaddingHatch, std::max(4.0, s / 5.5), std::max(1.0, s * 0.03));
                 if (!l.numbers)
                     continue;
+                const QString text = cellNumber(v, numberPx, 0.74 * s, fit);
                 if (up) {
-                    cellText(p, fit, rect, num(v), numberPx, kText);
+                    cellText(p, fit, rect, text, numberPx, kText);
                     continue;
                 }
                 const int count = adds[i];
                 if (count == 0) {
-                    cellText(p, fit, rect, num(v), numberPx, kFaint);
+                    cellText(p, fit, rect, text, numberPx, kFaint);
                     continue;
                 }
                 if (now[i]) {
                     // Leave the top of the cell to the "+amount" annotation.
-                    cellText(p, fit, rect.adjusted(0, 0.18 * s, 0, 0), num(v), 0.38 * s, kText,
-                             true);
+                    cellText(p, fit, rect.adjusted(0, 0.18 * s, 0, 0),
+                             cellNumber(v, 0.38 * s, 0.74 * s, fit, true), 0.38 * s, kText, true);
                 } else {
-                    cellText(p, fit, rect, num(v), numberPx, kText);
+                    cellText(p, fit, rect, text, numberPx, kText);
                 }
                 if (count > 1 && s >= 30) {
                     const QString times = QStringLiteral("×%1").arg(count);
@@ -1809,22 +1855,27 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                     const bool padded = r >= -pad.top && r < inH + pad.bottom && c >= -pad.left &&
                                         c < inW + pad.right;
                     if (inside)
-                        addNumber(rect, num(m_trace.input.at(r, c)), numberPx);
+                        addNumber(rect, cellNumber(m_trace.input.at(r, c), numberPx, 0.74 * s, fit),
+                                  numberPx);
                     else if (padded)
                         addNumber(rect, padText, 0.34 * s);
                     break;
                 }
                 case StageGrid::Output: {
                     const bool has = filled[std::size_t(r) * std::size_t(b.cols) + std::size_t(c)];
-                    addNumber(rect, has ? num(output.at(r, c)) : QStringLiteral("·"), numberPx,
-                              has);
+                    addNumber(rect,
+                              has ? cellNumber(output.at(r, c), numberPx, 0.74 * s, fit, true)
+                                  : QStringLiteral("·"),
+                              numberPx, has);
                     break;
                 }
                 case StageGrid::Upstream:
-                    addNumber(rect, num(m_trace.upstream.at(r, c)), numberPx);
+                    addNumber(rect, cellNumber(m_trace.upstream.at(r, c), numberPx, 0.74 * s, fit),
+                              numberPx);
                     break;
                 case StageGrid::InputGradient: {
-                    addNumber(rect, num(gradient.at(r, c)), numberPx);
+                    addNumber(rect, cellNumber(gradient.at(r, c), numberPx, 0.74 * s, fit),
+                              numberPx);
                     const int count = adds[std::size_t(r) * std::size_t(inW) + std::size_t(c)];
                     if (count > 1 && s >= 30) {
                         const double px = std::max(8.0, 0.2 * s);
@@ -1844,16 +1895,20 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     // each gradient cell's "+amount", running sum and "×n".
     const std::size_t before = spec.text.size();
     if (!backward) {
-        addNumber(toCells, num(st.output), numberPx, true);
+        addNumber(toCells, cellNumber(st.output, numberPx, 0.74 * s, fit, true), numberPx, true);
     } else {
         for (const Contribution &c : st.contributions) {
             if (!l.has(StageGrid::InputGradient, c.row, c.col))
                 continue;
             const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
-            const QString amount = QStringLiteral("+") + num(c.amount);
-            const double px = fit.fit(amount, std::max(8.0, 0.24 * s), 0.84 * s, true);
-            addText(QPointF(rect.center().x(), rect.top() + 0.22 * s), amount, px, true);
-            addNumber(rect.adjusted(0, 0.18 * s, 0, 0), num(c.running), 0.38 * s, true);
+            const auto [amount, px] = amountNote(c.amount, s, fit);
+            if (amount.isEmpty()) {
+                addNumber(rect, cellNumber(c.running, numberPx, 0.74 * s, fit), numberPx);
+            } else {
+                addText(QPointF(rect.center().x(), rect.top() + 0.22 * s), amount, px, true);
+                addNumber(rect.adjusted(0, 0.18 * s, 0, 0),
+                          cellNumber(c.running, 0.38 * s, 0.74 * s, fit, true), 0.38 * s, true);
+            }
             const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
             if (count > 1 && s >= 30)
                 spec.text.push_back(QRectF(rect.right() - 0.45 * s,
@@ -2066,9 +2121,8 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
             continue;
         const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
         frameCell(p, rect, kGradient, std::max(2.0, 0.06 * s), 0.06 * s, appear, true);
-        if (l.numbers && s >= 24) {
-            const QString text = QStringLiteral("+") + num(c.amount);
-            const double px = fit.fit(text, std::max(8.0, 0.24 * s), 0.84 * s, true);
+        const auto [text, px] = amountNote(c.amount, s, fit);
+        if (l.numbers && !text.isEmpty()) {
             p.setFont(stageFont(px, true));
             p.setPen(withAlpha(kGradient, appear));
             p.drawText(QRectF(rect.left(), rect.top() + 0.07 * s, s, 0.3 * s), Qt::AlignCenter,
