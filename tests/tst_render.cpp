@@ -192,6 +192,8 @@ private slots:
     void linkAvoidsText_data();
     void linkAvoidsText();
     void smallCellsKeepTheirNumbers();
+    void edgesStayClear_data();
+    void edgesStayClear();
     void captionBreaksBetweenTerms_data();
     void captionBreaksBetweenTerms();
 
@@ -946,6 +948,45 @@ void TestRender::smallCellsKeepTheirNumbers()
     QVERIFY2(ink(StageGrid::InputGradient, 0, 0) > 8,
              qPrintable(QString::number(ink(StageGrid::InputGradient, 0, 0))));
     QVERIFY(ink(StageGrid::Output, 0, 0) > 8); // 46.61…
+}
+
+void TestRender::edgesStayClear_data()
+{
+    QTest::addColumn<Tensor>("input");
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<bool>("backward");
+    QTest::addColumn<QSize>("size");
+    // A 1×1 backward stage is as wide as its titles: "∂L/∂input 1×1, running sum" used to end
+    // 3 px from the right edge (titles are centred on the cells, right of the column's middle).
+    QTest::newRow("1x1 backward") << Tensor::fromRows({{7}}) << maxPool(1, 1) << true
+                                  << QSize(1280, 720);
+    QTest::newRow("seed backward, square")
+        << seedMatrix() << maxPool(2, 1) << true << QSize(800, 820);
+    QTest::newRow("seed forward, narrow")
+        << seedMatrix() << maxPool(2, 2) << false << QSize(420, 900);
+    QTest::newRow("64x64") << ramp(64, 64) << maxPool(2, 2) << false << QSize(1920, 1080);
+}
+
+void TestRender::edgesStayClear()
+{
+    QFETCH(Tensor, input);
+    QFETCH(PoolParams, params);
+    QFETCH(bool, backward);
+    QFETCH(QSize, size);
+    const Trace trace = makeTrace(input, params, backward ? Phase::Backward : Phase::Forward);
+    const StageRenderer stage(trace);
+    for (int step : {-1, 0}) {
+        StageView view;
+        view.step = step;
+        const QImage image = stage.render(size, view);
+        // Nothing is drawn within 6 px of the edges.
+        const QRect inner = image.rect().adjusted(6, 6, -6, -6);
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (!inner.contains(x, y) && image.pixel(x, y) != qRgb(255, 255, 255))
+                    QFAIL(qPrintable(
+                        QStringLiteral("step %1: ink at (%2, %3)").arg(step).arg(x).arg(y)));
+    }
 }
 
 void TestRender::captionBreaksBetweenTerms_data()

@@ -857,6 +857,16 @@ struct LayoutPlan
     bool caption = true;
 };
 
+/// Width of the column holding grid `g`. Its title and subtitle are centred on the cells, which
+/// sit half an index strip right of the block's middle, so the widest text needs that much more.
+double columnWidth(const LayoutPlan &plan, std::size_t g, const Metrics &m)
+{
+    const double strip = kIndexStrip * m.cell;
+    return std::max({(kIndexStrip + plan.grids[g].cols) * m.cell,
+                     plan.titleW100[g] * m.title / 100.0 + strip,
+                     plan.subtitleW100[g] * m.subtitle / 100.0 + strip});
+}
+
 /// Size of the whole stage for arrangement `arr` at cell size s.
 QSizeF measure(const LayoutPlan &plan, const Arrangement &arr, double s)
 {
@@ -867,10 +877,7 @@ QSizeF measure(const LayoutPlan &plan, const Arrangement &arr, double s)
         double gridH = 0;
         for (std::size_t j = 0; j < arr[i].size(); ++j) {
             const GridBox &b = plan.grids[std::size_t(arr[i][j])];
-            const std::size_t g = std::size_t(arr[i][j]);
-            const double w =
-                std::max({(kIndexStrip + b.cols) * s, plan.titleW100[g] * m.title / 100.0,
-                          plan.subtitleW100[g] * m.subtitle / 100.0});
+            const double w = columnWidth(plan, std::size_t(arr[i][j]), m);
             if (colW.size() <= j)
                 colW.push_back(0);
             colW[j] = std::max(colW[j], w);
@@ -1079,10 +1086,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     for (const auto &row : arr)
         for (std::size_t j = 0; j < row.size(); ++j) {
             const std::size_t gi = std::size_t(row[j]);
-            const GridBox &b = plan.grids[gi];
-            const double w =
-                std::max({(kIndexStrip + b.cols) * s, plan.titleW100[gi] * m.title / 100.0,
-                          plan.subtitleW100[gi] * m.subtitle / 100.0});
+            const double w = columnWidth(plan, gi, m);
             if (colW.size() <= j)
                 colW.push_back(0);
             colW[j] = std::max(colW[j], w);
@@ -2082,9 +2086,10 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     const QRectF outRect = l.rect(StageGrid::Output, st.outRow, st.outCol);
     frameCell(p, outRect, kWindow, std::max(2.5, 0.075 * s), 0.03 * s, 1.0, false);
     if (!backward) {
-        // Routed for the window at rest; it fades in as the window arrives.
+        // Routed for the window at rest: it fades in over the second half of the slide, as the
+        // window arrives where the link starts.
         const Link k = link(l, step);
-        drawLink(p, k.shape, kWindow, k.width, std::max(appear, 0.15));
+        drawLink(p, k.shape, kWindow, k.width, smoothstep(2 * view.motion - 1));
     }
 }
 
