@@ -623,7 +623,8 @@ LinkShape routeLink(const LinkSpec &spec)
             const QPointF tip = mid + in * len;
             const QPointF half = along * head * 0.5;
             const QPolygonF arrowHead{tip, mid + half, mid - half};
-            const QRectF box = arrowHead.boundingRect().adjusted(-1, -1, 1, 1);
+            const double gap = std::max(2.0, 0.06 * s);
+            const QRectF box = arrowHead.boundingRect().adjusted(-gap, -gap, gap, gap);
             if (std::any_of(spec.toText.begin(), spec.toText.end(),
                             [&](const QRectF &t) { return t.intersects(box); }) ||
                 !clearOfText(arrowHead))
