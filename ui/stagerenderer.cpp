@@ -275,6 +275,7 @@ struct LinkSpec
     std::vector<QRectF> grids;  ///< the grids' cell areas: running inside them costs more
     std::vector<double> xs, ys; ///< lanes besides those through the two ends
     QRectF bounds;              ///< the painted area
+    bool strict = true;         ///< inside a grid, keep to cell boundaries (else merely dearer)
     double cell = 0, width = 2, head = 9;
 };
 
@@ -446,9 +447,9 @@ LinkShape routeLink(const LinkSpec &spec)
             const double along = horizontal ? (m.y() - g.top()) / s : (m.x() - g.left()) / s;
             if (std::fabs(along - std::round(along)) * s < 0.75)
                 return 2.0;
-            return fromZone.contains(m) || toZone.contains(m)
-                       ? 2.0
-                       : std::numeric_limits<double>::infinity();
+            if (fromZone.contains(m) || toZone.contains(m))
+                return 2.0;
+            return spec.strict ? std::numeric_limits<double>::infinity() : 4.0;
         }
         return 1.0;
     };
@@ -1726,7 +1727,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     LinkSpec spec;
     spec.cell = s;
     spec.width = std::max(2.0, 0.055 * s);
-    spec.head = std::max(9.0, spec.width * 3.6);
+    spec.head = std::max(6.0, spec.width * 3.6);
     spec.bounds = l.bounds;
     result.width = spec.width;
 
@@ -1955,16 +1956,22 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
 
     result.shape = routeLink(spec);
     if (!result.shape.valid) {
-        // Hemmed in everywhere (cells too small for the gaps between numbers): route around
-        // the titles and badges only.
+        // Hemmed in (cells too small for the gaps between their numbers): cut across cells where
+        // need be, still clear of the indices, titles and badges...
         spec.text.erase(std::remove_if(spec.text.begin(), spec.text.end(),
                                        [&](const QRectF &t) {
-                                           for (const QRectF &gr : spec.grids)
-                                               if (gr.contains(t))
-                                                   return true;
-                                           return false;
+                                           return std::any_of(
+                                               spec.grids.begin(), spec.grids.end(),
+                                               [&](const QRectF &gr) { return gr.contains(t); });
                                        }),
                         spec.text.end());
+        spec.strict = false;
+        result.shape = routeLink(spec);
+    }
+    if (!result.shape.valid) {
+        // ...and failing that, by the shortest way: the link always shows.
+        spec.text.clear();
+        spec.toText.clear();
         result.shape = routeLink(spec);
     }
     return result;
