@@ -191,6 +191,7 @@ private slots:
     void readyCaption();
     void linkAvoidsText_data();
     void linkAvoidsText();
+    void linkAlwaysShown();
     void smallCellsKeepTheirNumbers();
     void edgesStayClear_data();
     void edgesStayClear();
@@ -915,6 +916,36 @@ void TestRender::linkAvoidsText()
                 qPrintable(QStringLiteral("%1: title of grid %2").arg(where).arg(int(sh.grid))));
         }
     }
+}
+
+void TestRender::linkAlwaysShown()
+{
+    // Every built-in example, both passes, every step, down to 640×360 (cells of about 20 px,
+    // too small for the gaps between numbers): there is always a link.
+    int links = 0;
+    for (const Example &e : examples()) {
+        const Tensor input = e.input.rank() == 3 ? e.input.planeTensor(0, 0) : e.input;
+        for (Phase phase : {Phase::Forward, Phase::Backward}) {
+            const Trace trace = makeTrace(input, e.params, phase);
+            const StageRenderer stage(trace);
+            for (QSize size : {QSize(1280, 720), QSize(500, 900), QSize(640, 360)}) {
+                const QRectF target(QPointF(0, 0), QSizeF(size));
+                for (int step = 0; step < int(trace.steps.size()); ++step) {
+                    StageView view;
+                    view.step = step;
+                    QVERIFY2(!stage.linkPath(target, view).isEmpty(),
+                             qPrintable(QStringLiteral("%1 %2 %3×%4 step %5")
+                                            .arg(QString::fromStdString(e.id))
+                                            .arg(phase == Phase::Forward ? "forward" : "backward")
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(step + 1)));
+                    ++links;
+                }
+            }
+        }
+    }
+    QVERIFY(links > 300);
 }
 
 void TestRender::smallCellsKeepTheirNumbers()
