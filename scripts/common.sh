@@ -12,16 +12,20 @@ PACKAGES=(
     libeigen3-dev libgif-dev libbenchmark-dev
     fontconfig fonts-dejavu-core
 )
+# Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
+BENCH_PACKAGES=(libopencv-dev)
 
+# Installs the packages given (default: PACKAGES) that are not installed yet.
 install_missing_packages() {
-    local missing=()
-    for p in "${PACKAGES[@]}"; do
+    local wanted=("$@") missing=()
+    [ ${#wanted[@]} -gt 0 ] || wanted=("${PACKAGES[@]}")
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all ${#PACKAGES[@]} required packages are installed"
+        echo "poolviz: all ${#wanted[@]} required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

@@ -7,20 +7,30 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <type_traits>
 #include <vector>
 
-namespace poolviz::kernels {
+// Compiled once per instruction set (see core/CMakeLists.txt): POOLVIZ_KERNEL_ISA names the copy.
+#ifndef POOLVIZ_KERNEL_ISA
+#define POOLVIZ_KERNEL_ISA generic
+#endif
+
+namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 /// From this many taps on, a stride-1 axis uses the van Herk scheme (3 combines per output)
-/// rather than k − 1 tap loops; below it the tap loops are as fast (measured, tests/bench).
-constexpr int kRunningFrom = 4;
+/// rather than k − 1 tap loops. Along the rows both are vector operations over whole rows and
+/// the scheme wins from 4 taps; along the columns it pays for transposing rows into vector lanes,
+/// and wins only from these sizes (measured with tests/bench, CPU time, AVX2).
+constexpr int kRunningRowsFrom = 4;
+constexpr int kRunningColsFrom = 17;
+constexpr int kRunningColsSumsFrom = 27;
 
 enum class Reduce
 {
@@ -28,6 +38,13 @@ enum class Reduce
     Min,
     Sum,
     PowSum
+};
+
+/// kLanes values of T as one GCC vector (lowered to whatever width the target has).
+constexpr int kLanes = 8;
+template <class T> struct Lanes
+{
+    typedef T type __attribute__((vector_size(sizeof(T) * kLanes)));
 };
 
 template <Reduce R> constexpr bool isExtreme = R == Reduce::Max || R == Reduce::Min;
@@ -45,6 +62,15 @@ template <Reduce R> inline bool takes(float v, float best)
         return (v > best) | (v != v);
     else
         return (v < best) | (v != v);
+}
+
+/// The value of a ⊕ b (a the earlier part, b the later) without an index: b if it `takes`, else
+/// a. Written as a max/min and a NaN select, which compile to max/min and blend instructions
+/// rather than branches (a branch per tap mispredicts on real data).
+template <Reduce R> inline float pick(float a, float b)
+{
+    const float m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
+    return b != b ? b : m;
 }
 
 template <Reduce R> constexpr Acc<R> identity()
@@ -84,15 +110,6 @@ public:
             m_ov.resize(outW);
         if constexpr (WithIndex)
             m_oi.resize(outW);
-        if (plan.runningCols) {
-            m_xv.resize(W);
-            m_rp.resize(W);
-            m_rs.resize(W);
-            if constexpr (WithIndex) {
-                m_rpi.resize(W);
-                m_rsi.resize(W);
-            }
-        }
     }
 
     /// Pools output rows [oy0, oy1) of the plane `in` into the plane `out` (and `idx`).
@@ -128,10 +145,30 @@ public:
                 for (int j = 0; j < s.count; ++j)
                     m_needed[std::size_t(s.first + j * s.step - rlo)] = true;
             }
-        for (int i = 0; i < nb; ++i)
-            if (m_needed[std::size_t(i)])
-                reduceRow(in + std::size_t(rlo + i) * std::size_t(W), Idx(rlo + i) * Idx(W), hv(i),
-                          hi(i));
+        const float *srcs[kLanes];
+        Idx bases[kLanes];
+        A *hs[kLanes];
+        Idx *his[kLanes];
+        int lanes = 0;
+        const bool running = m_plan.runningCols;
+        for (int i = 0; i < nb; ++i) {
+            if (!m_needed[std::size_t(i)])
+                continue;
+            const float *src = in + std::size_t(rlo + i) * std::size_t(W);
+            reduceRow(src, Idx(rlo + i) * Idx(W), hv(i), hi(i));
+            if (!running)
+                continue;
+            srcs[lanes] = src;
+            bases[lanes] = Idx(rlo + i) * Idx(W);
+            hs[lanes] = hv(i);
+            his[lanes] = hi(i);
+            if (++lanes == kLanes) {
+                runningInterior(srcs, bases, lanes, hs, his);
+                lanes = 0;
+            }
+        }
+        if (lanes > 0)
+            runningInterior(srcs, bases, lanes, hs, his);
         if (m_plan.runningRows && nb > 0)
             buildBlocks(nb);
 
@@ -186,7 +223,7 @@ private:
             }
         } else {
             for (int x = 0; x < n; ++x)
-                ov[x] = takes<R>(bv[x], av[x]) ? bv[x] : av[x];
+                ov[x] = pick<R>(av[x], bv[x]);
         }
     }
 
@@ -313,11 +350,8 @@ private:
             general(x);
         for (int x = std::max(in.end, in.begin); x < outW; ++x)
             general(x);
-        if (in.begin >= in.end)
-            return;
-        if (m_plan.runningCols)
-            runningInterior(src, base, h, hi);
-        else
+        // The running scheme does the interior of several rows at once (see run()).
+        if (in.begin < in.end && !m_plan.runningCols)
             directInterior(src, base, h, hi);
     }
 
@@ -336,7 +370,7 @@ private:
                     if constexpr (R == Reduce::Sum)
                         h[x] = double(v0) + double(v1);
                     else
-                        h[x] = takes<R>(v1, v0) ? v1 : v0;
+                        h[x] = pick<R>(v0, v1);
                 }
                 return;
             }
@@ -372,78 +406,124 @@ private:
                 h[x] = t ? v : h[x];
                 hi[x] = t ? Idx(x * step) + off : hi[x];
             } else {
-                h[x] = takes<R>(v, h[x]) ? v : h[x];
+                h[x] = pick<R>(h[x], v);
             }
         }
     }
 
-    /// The interior windows of a stride-1 axis by van Herk / Gil-Werman: the taps the interior
-    /// reads, cut into blocks of k per dilation phase, with each block's prefixes and suffixes;
-    /// a window is then a suffix ⊕ a prefix (or one whole block).
-    void runningInterior(const float *src, Idx base, A *h, Idx *hi)
+    /// The interior windows of a stride-1 axis by van Herk / Gil-Werman, for up to kLanes rows at
+    /// once: the taps the interior reads, cut into blocks of k per dilation phase, with each
+    /// block's prefixes and suffixes; a window is then a suffix ⊕ a prefix (or one whole block).
+    /// The rows are transposed into lanes (element i of every row side by side), so that the
+    /// prefix and suffix recurrences, serial along a row, run as vector operations across rows.
+    void runningInterior(const float *const *src, const Idx *base, int lanes, A *const *h,
+                         Idx *const *hi)
     {
+        constexpr int L = kLanes;
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
         const AxisGeometry &a = m_g.cols;
         const int d = a.dilation, k = a.kernel, span = k * d;
         const int c0 = b - a.padBefore;
         const int n = (e - b - 1) + (k - 1) * d + 1;
-        const A *x;
-        if constexpr (isExtreme<R>) {
-            x = src + c0;
-        } else {
-            for (int i = 0; i < n; ++i)
-                m_xv[std::size_t(i)] = load(src[c0 + i]);
-            x = m_xv.data();
+        const std::size_t cells = std::size_t(n) * L;
+        if (m_tx.size() < cells) {
+            m_tx.resize(cells);
+            m_tp.resize(cells);
+            m_ts.resize(cells);
+            if constexpr (WithIndex) {
+                m_tpi.resize(cells);
+                m_tsi.resize(cells);
+            }
         }
-        A *P = m_rp.data(), *S = m_rs.data();
-        Idx *Pi = WithIndex ? m_rpi.data() : nullptr, *Si = WithIndex ? m_rsi.data() : nullptr;
-        const Idx first = base + Idx(c0);
+        A *X = m_tx.data(), *P = m_tp.data(), *S = m_ts.data();
+        Idx *Pi = WithIndex ? m_tpi.data() : nullptr, *Si = WithIndex ? m_tsi.data() : nullptr;
+        const float *rows[L]; // lanes past the last row repeat it; their results are dropped
+        for (int r = 0; r < L; ++r)
+            rows[r] = src[std::min(r, lanes - 1)] + c0;
+        for (int i = 0; i < n; ++i) {
+            A *x = X + std::size_t(i) * L;
+            for (int r = 0; r < L; ++r)
+                x[r] = load(rows[r][i]);
+        }
+        Idx first[L];
+        for (int r = 0; r < L; ++r)
+            first[r] = base[std::min(r, lanes - 1)] + Idx(c0);
+        // o = a ⊕ b across the lanes (a the earlier part), as GCC vector operations: one
+        // compare and one blend for all lanes.
+        auto combine = [&](A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi) {
+            typename Lanes<A>::type va, vb, vo;
+            std::memcpy(&va, av, sizeof va);
+            std::memcpy(&vb, bv, sizeof vb);
+            if constexpr (!isExtreme<R>) {
+                vo = va + vb;
+            } else {
+                const auto take = (R == Reduce::Max ? vb > va : vb < va) | (vb != vb);
+                vo = take ? vb : va;
+                if constexpr (WithIndex) {
+                    typename Lanes<Idx>::type ia, ib;
+                    std::memcpy(&ia, ai, sizeof ia);
+                    std::memcpy(&ib, bi, sizeof ib);
+                    const auto t = __builtin_convertvector(take, typename Lanes<Idx>::type);
+                    const typename Lanes<Idx>::type io = t ? ib : ia;
+                    std::memcpy(oi, &io, sizeof io);
+                }
+            }
+            std::memcpy(ov, &vo, sizeof vo);
+        };
+        auto at = [](auto *p, int i) { return p ? p + std::size_t(i) * L : p; };
+        Idx own[L]; // the index of element i in every lane
+        auto ownIndex = [&](int i) {
+            for (int r = 0; r < L; ++r)
+                own[r] = first[r] + Idx(i);
+            return own;
+        };
         for (int blk = 0; blk < n; blk += span) {
             const int end = std::min(blk + span, n);
-            for (int i = blk; i < std::min(blk + d, end); ++i) {
-                P[i] = x[i];
-                if constexpr (WithIndex)
-                    Pi[i] = first + Idx(i);
-            }
-            for (int i = blk + d; i < end; ++i) {
-                if constexpr (!isExtreme<R>) {
-                    P[i] = P[i - d] + x[i];
-                } else {
-                    const bool t = takes<R>(x[i], P[i - d]);
-                    P[i] = t ? x[i] : P[i - d];
+            for (int i = blk; i < end; ++i) {
+                if (i < blk + d) {
+                    std::copy(at(X, i), at(X, i) + L, at(P, i));
                     if constexpr (WithIndex)
-                        Pi[i] = t ? first + Idx(i) : Pi[i - d];
+                        std::copy(ownIndex(i), own + L, at(Pi, i));
+                } else {
+                    combine(at(P, i), at(Pi, i), at(P, i - d), at(Pi, i - d), at(X, i),
+                            WithIndex ? ownIndex(i) : nullptr);
                 }
             }
-            for (int i = std::max(end - d, blk); i < end; ++i) {
-                S[i] = x[i];
-                if constexpr (WithIndex)
-                    Si[i] = first + Idx(i);
-            }
-            for (int i = end - d - 1; i >= blk; --i) {
-                if constexpr (!isExtreme<R>) {
-                    S[i] = x[i] + S[i + d];
-                } else {
-                    const bool t = takes<R>(S[i + d], x[i]);
-                    S[i] = t ? S[i + d] : x[i];
+            for (int i = end - 1; i >= blk; --i) {
+                if (i >= end - d) {
+                    std::copy(at(X, i), at(X, i) + L, at(S, i));
                     if constexpr (WithIndex)
-                        Si[i] = t ? Si[i + d] : first + Idx(i);
+                        std::copy(ownIndex(i), own + L, at(Si, i));
+                } else {
+                    combine(at(S, i), at(Si, i), at(X, i), WithIndex ? ownIndex(i) : nullptr,
+                            at(S, i + d), at(Si, i + d));
                 }
             }
         }
+        // Window f (relative to b) spans elements f … f + (k−1)·d. Windows starting a block are
+        // that whole block (its last prefix); the others are a suffix ⊕ the next block's prefix.
+        // Results go to X (no longer needed), then back from lanes to rows.
         const int windows = e - b, reach = (k - 1) * d;
-        A *hv = h + b;
-        Idx *hiv = WithIndex ? hi + b : nullptr;
-        for (int blk = 0; blk < windows; blk += span) {
-            // Windows starting a block are that whole block: its last prefix.
-            const int whole = std::min(blk + d, windows);
-            copyRow(hv + blk, WithIndex ? hiv + blk : nullptr, P + blk + reach,
-                    WithIndex ? Pi + blk + reach : nullptr, whole - blk);
-            const int end = std::min(blk + span, windows);
-            if (whole < end)
-                combineRow(hv + whole, WithIndex ? hiv + whole : nullptr, S + whole,
-                           WithIndex ? Si + whole : nullptr, P + whole + reach,
-                           WithIndex ? Pi + whole + reach : nullptr, end - whole);
+        Idx *Q = WithIndex ? Si : nullptr; // suffix indices are not needed once read
+        for (int f = 0; f < windows; ++f) {
+            const int l = f + reach;
+            if ((f / d) % k == 0) {
+                std::copy(at(P, l), at(P, l) + L, at(X, f));
+                if constexpr (WithIndex)
+                    std::copy(at(Pi, l), at(Pi, l) + L, at(Q, f));
+            } else {
+                combine(at(X, f), at(Q, f), at(S, f), at(Si, f), at(P, l), at(Pi, l));
+            }
+        }
+        for (int f = 0; f < windows; ++f) {
+            const A *x = X + std::size_t(f) * L;
+            for (int r = 0; r < lanes; ++r)
+                h[r][b + f] = x[r];
+            if constexpr (WithIndex) {
+                const Idx *q = Q + std::size_t(f) * L;
+                for (int r = 0; r < lanes; ++r)
+                    hi[r][b + f] = q[r];
+            }
         }
     }
 
@@ -454,8 +534,8 @@ private:
     std::vector<A> m_ov;             ///< sums of one output row
     std::vector<Idx> m_oi;           ///< indices of one output row
     std::vector<char> m_needed;      ///< band rows some window reads
-    std::vector<A> m_xv, m_rp, m_rs; ///< one row's taps, prefixes and suffixes (running scheme)
-    std::vector<Idx> m_rpi, m_rsi;
+    std::vector<A> m_tx, m_tp, m_ts; ///< rows in lanes: taps, prefixes, suffixes (running scheme)
+    std::vector<Idx> m_tpi, m_tsi;
 };
 
 Plan makePlan(const Geometry &g, int planes, int threads)
@@ -468,9 +548,11 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     plan.p = g.params.p;
     if (g.params.mode == PoolMode::Avg)
         plan.divisors = divisorFactors(g.params, plan.rows, plan.cols);
-    plan.runningCols = !g.cols.adaptive && g.cols.stride == 1 && g.cols.kernel >= kRunningFrom &&
+    const bool sums = g.params.mode == PoolMode::Avg || g.params.mode == PoolMode::Lp;
+    plan.runningCols = !g.cols.adaptive && g.cols.stride == 1 &&
+                       g.cols.kernel >= (sums ? kRunningColsSumsFrom : kRunningColsFrom) &&
                        plan.colInterior.begin < plan.colInterior.end;
-    plan.runningRows = !g.rows.adaptive && g.rows.stride == 1 && g.rows.kernel >= kRunningFrom;
+    plan.runningRows = !g.rows.adaptive && g.rows.stride == 1 && g.rows.kernel >= kRunningRowsFrom;
     // Bands of about 64 input rows (at least two windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
@@ -550,4 +632,4 @@ void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTen
     }
 }
 
-} // namespace poolviz::kernels
+} // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
