@@ -3,7 +3,8 @@
 # core, each time as a multiple of the memory floor (bytes read and written at the warm-copy rate
 # of the same run), next to OpenCV (libopencv-dev, installed here: a benchmark-only dependency)
 # and to the core as it stood at an earlier commit (POOLVIZ_BENCH_BEFORE_COMMIT, default the last
-# commit before the van Herk kernels). Then the 8-bit photo case and the kernel-size scaling.
+# commit before the van Herk kernels). Then the 8-bit photo case, the kernel-size scaling and the
+# GUI latencies (Photo tab parameter change to paint, 64×64 trace).
 # Extra arguments go to Google Benchmark, e.g. --benchmark_filter=max or --benchmark_repetitions=9.
 source "$(dirname "$0")/common.sh"
 install_missing_packages
@@ -24,7 +25,9 @@ fi
 
 cd "$PROJECT_DIR"
 cmake --preset release "$before_flag" >/dev/null
-cmake --build --preset release -j "$(nproc)" --target bench_pool
+cmake --build --preset release -j "$(nproc)" --target bench_pool bench_gui
 echo "load before the run: $(uptime)"
 "$BUILD_DIR/tests/bench/bench_pool" --benchmark_repetitions=5 --benchmark_min_time=0.05 "$@"
+echo
+QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/bench/bench_gui"
 echo "load after the run: $(uptime)"
