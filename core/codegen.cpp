@@ -425,29 +425,49 @@ bool lpLayerExact(const Plan &pl)
     return true;
 }
 
-bool torchLayerFits(const Plan &pl)
+/// How the PyTorch script computes the pool.
+enum class TorchRoute
+{
+    Layer,        ///< the nn layer as it is (SAME resolved to its symmetric padding)
+    PadThenLayer, ///< F.pad (−∞ for max/min, zeros for a padding-counting average), then the layer
+    Unfold,       ///< F.unfold lists every window's taps; a mask tells input, padding, overhang
+    Bins          ///< adaptive Lp: every bin by hand
+};
+
+TorchRoute torchRoute(const Plan &pl)
 {
     const PoolParams &p = pl.p;
     if (p.isAdaptive())
-        return p.mode != PoolMode::Lp || lpLayerExact(pl);
+        return p.mode != PoolMode::Lp || lpLayerExact(pl) ? TorchRoute::Layer : TorchRoute::Bins;
     const bool symmetric = pl.pad.top == pl.pad.bottom && pl.pad.left == pl.pad.right;
     const bool fits = pl.pad.top <= pl.kh / 2 && pl.pad.left <= pl.kw / 2; // PyTorch 1.x and 2.x
     const bool dilated = pl.dh != 1 || pl.dw != 1;
-    const bool padded = pl.pad.top || pl.pad.left;
-    if (p.isSame() || !symmetric || !fits)
-        return false;
+    const bool padded = pl.pad.top || pl.pad.bottom || pl.pad.left || pl.pad.right;
+    if (p.mode == PoolMode::Lp)
+        return !dilated && !padded && lpLayerExact(pl) ? TorchRoute::Layer : TorchRoute::Unfold;
     if (p.mode == PoolMode::Avg && dilated)
-        return false;
-    if (p.mode == PoolMode::Lp && (dilated || padded || !lpLayerExact(pl)))
-        return false;
-    return true;
+        return TorchRoute::Unfold;
+    if (symmetric && fits)
+        return TorchRoute::Layer;
+    // Padding the layer cannot take: pad first, if the padded cells then act as PoolViz's do.
+    const bool countsPadding =
+        p.mode != PoolMode::Avg || p.divisorOverride || (p.countIncludePad && !p.isSame());
+    // After F.pad, ceil mode's rule sees the padded input: the output size must not change.
+    const int outH =
+        computeAxis(pl.h + pl.pad.top + pl.pad.bottom, pl.kh, pl.sh, pl.dh, 0, 0, pl.ceil).out;
+    const int outW =
+        computeAxis(pl.w + pl.pad.left + pl.pad.right, pl.kw, pl.sw, pl.dw, 0, 0, pl.ceil).out;
+    if (countsPadding && outH == pl.g.outH() && outW == pl.g.outW())
+        return TorchRoute::PadThenLayer;
+    return TorchRoute::Unfold;
 }
 
-std::string torchLayer(const Plan &pl)
+/// The nn layer; `padFirst`: the padding was applied by F.pad, so the layer pads nothing.
+std::string torchLayer(const Plan &pl, bool padFirst = false)
 {
     const PoolParams &p = pl.p;
     const std::string k = tuple(pl.kh, pl.kw), s = tuple(pl.sh, pl.sw);
-    const std::string pad = tuple(pl.pad.top, pl.pad.left);
+    const std::string pad = padFirst ? tuple(0, 0) : tuple(pl.pad.top, pl.pad.left);
     const std::string ceil = pl.ceil ? "True" : "False";
     if (p.isAdaptive()) {
         const std::string size = p.global ? "1" : tuple(p.adaptiveSize().h, p.adaptiveSize().w);
@@ -461,7 +481,7 @@ std::string torchLayer(const Plan &pl)
     case PoolMode::Avg:
         return "torch.nn.AvgPool2d(kernel_size=" + k + ", stride=" + s + ", padding=" + pad +
                ", ceil_mode=" + ceil +
-               ", count_include_pad=" + (p.countIncludePad ? "True" : "False") +
+               ", count_include_pad=" + (p.countIncludePad && !p.isSame() ? "True" : "False") +
                ", divisor_override=" + (p.divisorOverride ? str(*p.divisorOverride) : "None") + ")";
     case PoolMode::Lp:
         return "torch.nn.LPPool2d(norm_type=" + pyNumber(p.p) + ", kernel_size=" + k +
@@ -476,19 +496,35 @@ std::string torchCode(const Plan &pl, std::size_t maxLiteral)
 {
     std::string s = header(pl, "PyTorch");
     s += "import numpy as np\nimport torch\n";
-    const bool layer = torchLayerFits(pl);
-    if (!layer && !pl.p.isAdaptive())
+    const TorchRoute route = torchRoute(pl);
+    if (route == TorchRoute::PadThenLayer || route == TorchRoute::Unfold)
         s += "import torch.nn.functional as F\n";
     s += "\n" + numpyInput(pl) + "x = torch.from_numpy(x)\n";
     s += "inf = float(\"inf\")\n";
     s += "x4 = x.reshape" + pyShape({pl.n, pl.c, pl.h, pl.w}) + "  # (N, C, H, W)\n";
-    if (layer) {
+    const bool min = pl.p.mode == PoolMode::Min;
+    const char *minNote = "  # PyTorch has no min pooling: min(x) = \u2212max(\u2212x)";
+    if (route == TorchRoute::Layer) {
+        if (pl.p.isSame())
+            s += "# PyTorch's pooling has no padding='same'; SAME here is " +
+                 tuple(pl.pad.top, pl.pad.left) + " on both sides" +
+                 (pl.p.mode == PoolMode::Avg ? ", never counted" : "") + ".\n";
         s += "pool = " + torchLayer(pl) + "\n";
-        if (pl.p.mode == PoolMode::Min)
-            s += "y = -pool(-x4)  # PyTorch has no min pooling: min(x) = \u2212max(\u2212x)\n";
-        else
-            s += "y = pool(x4)\n";
-    } else if (pl.p.isAdaptive()) {
+        s += min ? "y = -pool(-x4)" + std::string(minNote) + "\n" : "y = pool(x4)\n";
+    } else if (route == TorchRoute::PadThenLayer) {
+        const bool extreme = pl.p.mode != PoolMode::Avg;
+        s += std::string("# PyTorch pads both sides equally, at most half the kernel: padding ") +
+             str(pl.pad.top) + "," + str(pl.pad.bottom) + "," + str(pl.pad.left) + "," +
+             str(pl.pad.right) + (pl.p.isSame() ? " (SAME)" : "") +
+             " (top, bottom, left, right) goes through F.pad first" +
+             (extreme ? ", as \u2212\u221e so that it never wins.\n"
+                      : ", as zeros the average counts.\n");
+        s += "xp = F.pad(" + std::string(min ? "-x4" : "x4") + ", (" + str(pl.pad.left) + ", " +
+             str(pl.pad.right) + ", " + str(pl.pad.top) + ", " + str(pl.pad.bottom) +
+             "), value=" + (extreme ? "-inf" : "0.0") + ")\n";
+        s += "pool = " + torchLayer(pl, true) + "\n";
+        s += min ? "y = -pool(xp)" + std::string(minNote) + "\n" : "y = pool(xp)\n";
+    } else if (route == TorchRoute::Bins) {
         s += "# PyTorch has no adaptive Lp layer (and LPPool2d keeps the sign of x^p): each bin "
              "by hand.\n";
         s += binsHelper;

@@ -154,7 +154,12 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
         const bool symmetric = pad.top == pad.bottom && pad.left == pad.right;
         const bool padFits = pad.top <= k.h / 2 && pad.left <= k.w / 2;
         bool padFirst = false;
-        if (p.isSame()) {
+        if (p.isSame() && symmetric && padFits) {
+            a.reasons.push_back("PyTorch's pooling has no padding='same', but SAME here is "
+                                "padding " +
+                                tuple(pad.top, pad.left) + " on both sides" +
+                                (p.mode == PoolMode::Avg ? ", never counted" : ""));
+        } else if (p.isSame()) {
             padFirst = true;
             workaround("PyTorch's pooling has no padding='same': the code pads SAME's " +
                        padText(pad) + " (top, bottom, left, right) with F.pad first");
@@ -197,7 +202,7 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
                 workaround("AvgPool2d has no dilation: the code averages the taps of F.unfold "
                            "with dilation " +
                            tuple(d));
-            if (p.isSame())
+            if (padFirst && p.isSame())
                 a.reasons.push_back("SAME never counts its padding (TensorFlow's rule): the code "
                                     "divides by the in-input count of each window");
         } else {

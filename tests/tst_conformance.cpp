@@ -277,6 +277,7 @@ void TestConformance::generatedCodeMatchesPoolViz()
     QVERIFY(dir.isValid());
     const QString cli = QStringLiteral(POOLVIZ_CLI);
     std::map<std::string, Tensor> expected;
+    std::map<std::string, int> routes;
     QString list;
     for (const Case &c : cases) {
         const QString in = dir.filePath(QString::fromStdString(c.id) + ".in.npy");
@@ -294,7 +295,14 @@ void TestConformance::generatedCodeMatchesPoolViz()
         const QString script = dir.filePath(QString::fromStdString(c.id) + ".py");
         QFile file(script);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(generateCode(lang, c.params, {c.input, {}})));
+        const std::string code = generateCode(lang, c.params, {c.input, {}});
+        file.write(QByteArray::fromStdString(code));
+        // Which route the script takes, so the closing count shows every one was exercised.
+        const bool unfold = code.find("F.unfold") != std::string::npos ||
+                            code.find("sliding_window_view") != std::string::npos;
+        const bool padFirst = code.find("goes through F.pad first") != std::string::npos;
+        const bool bins = code.find("def bins") != std::string::npos;
+        ++routes[unfold ? "window taps" : padFirst ? "F.pad then layer" : bins ? "bins" : "layer"];
         file.close();
         list += QString::fromStdString(c.id) + "\t" + script + "\n";
     }
@@ -370,6 +378,10 @@ void TestConformance::generatedCodeMatchesPoolViz()
           "input, %d examples)",
           qPrintable(QString::fromStdString(languageName(lang))), run, matched, 240, ceilLarger,
           int(cases.size()) - 240);
+    std::string tally;
+    for (const auto &[route, n] : routes)
+        tally += (tally.empty() ? "" : ", ") + route + " " + std::to_string(n);
+    qInfo("routes: %s", tally.c_str());
     QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 8).join("\n")));
     QCOMPARE(run, int(cases.size()));
     QCOMPARE(matched, run);

@@ -159,10 +159,16 @@ void TestFrameworks::paddingWorkarounds()
     same.ceilMode = true;
     const auto s = explainFrameworks(same, 5, 5);
     const FrameworkAnswer &torch = answer(s, Framework::PyTorch);
-    QCOMPARE(torch.support, Support::Workaround);
-    QVERIFY(anyReasonHas(torch, "no padding='same'"));
-    QVERIFY(anyReasonHas(torch, "1,1,1,1"));
+    QCOMPARE(torch.support, Support::Native); // SAME is symmetric here: padding=(1, 1)
+    QVERIFY(anyReasonHas(torch, "no padding='same', but SAME here is padding (1, 1) on both"));
+    QVERIFY(has(torch.layer, "padding=(1, 1)"));
     QCOMPARE(torch.output, (Size2{3, 3}));
+    // SAME with k = 2, s = 2 on 5: out 3, padding (3−1)·2 + 2 − 5 = 1, all of it after.
+    PoolParams sameOdd = params(PoolMode::Max, 2, 2);
+    sameOdd.paddingMode = PaddingMode::SameUpper;
+    const FrameworkAnswer odd = answer(explainFrameworks(sameOdd, 5, 5), Framework::PyTorch);
+    QCOMPARE(odd.support, Support::Workaround);
+    QVERIFY(anyReasonHas(odd, "pads SAME's 0,1,0,1 (top, bottom, left, right) with F.pad"));
     const FrameworkAnswer &tf = answer(s, Framework::TensorFlow);
     QCOMPARE(tf.support, Support::Native);
     QVERIFY(has(tf.layer, "tf.nn.max_pool2d(x, ksize=(3, 3), strides=(2, 2), padding='SAME')"));
@@ -316,12 +322,27 @@ void TestFrameworks::pytorchScripts()
     // Min: −max(−x), with its one-line comment.
     QVERIFY(has(generateCode(CodeLanguage::PyTorch, params(PoolMode::Min, 2), {iota(4, 4), {}}),
                 "y = -pool(-x4)  # PyTorch has no min pooling"));
-    // SAME: padding first, and the reason as a comment.
-    PoolParams same = params(PoolMode::Max, 3, 2);
+    // SAME that is symmetric: the layer with its padding, and a one-line comment.
+    PoolParams same = params(PoolMode::Avg, 3, 2);
     same.paddingMode = PaddingMode::SameUpper;
     const std::string s = generateCode(CodeLanguage::PyTorch, same, {iota(5, 5), {}});
-    QVERIFY(has(s, "#   PyTorch's pooling has no padding='same'"));
-    QVERIFY(has(s, "xp = F.pad(x4, (1, 1, 1, 1))"));
+    QVERIFY(has(s, "# PyTorch's pooling has no padding='same'; SAME here is (1, 1) on both "
+                   "sides, never counted.\npool = torch.nn.AvgPool2d(kernel_size=(3, 3), "
+                   "stride=(2, 2), padding=(1, 1), ceil_mode=False, count_include_pad=False"));
+    // Asymmetric padding: F.pad first, with −∞ for max.
+    PoolParams asym = params(PoolMode::Max, 2);
+    asym.padding = {0, 1, 1, 0};
+    const std::string a = generateCode(CodeLanguage::PyTorch, asym, {iota(4, 4), {}});
+    QVERIFY(has(a, "padding 0,1,1,0 (top, bottom, left, right) goes through F.pad first, as "
+                   "\u2212\u221e so that it never wins.\nxp = F.pad(x4, (1, 0, 0, 1), "
+                   "value=-inf)\npool = torch.nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2), "
+                   "padding=(0, 0)"));
+    // Excluding asymmetric padding from an average: the taps of F.unfold and a count.
+    asym.mode = PoolMode::Avg;
+    asym.countIncludePad = false;
+    const std::string u = generateCode(CodeLanguage::PyTorch, asym, {iota(4, 4), {}});
+    QVERIFY(has(u, "F.unfold(a, kernel_size=(2, 2), dilation=(1, 1), stride=(2, 2))"));
+    QVERIFY(has(u, "count = (inside).sum(dim=1)  # in-input taps only"));
     // LPPool2d with a partial ceil window: the sum by hand, the reason in a comment.
     const std::string lp = generateCode(CodeLanguage::PyTorch, lpCeil(), {iota(6, 2, 1), {}});
     QVERIFY(has(lp, "# torch.nn.LPPool2d(norm_type=2, kernel_size=(2, 5), stride=(2, 5), "
