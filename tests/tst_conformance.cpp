@@ -299,10 +299,15 @@ void TestConformance::generatedCodeMatchesPoolViz()
         file.write(QByteArray::fromStdString(code));
         // Which route the script takes, so the closing count shows every one was exercised.
         const bool unfold = code.find("F.unfold") != std::string::npos ||
-                            code.find("sliding_window_view") != std::string::npos;
+                            code.find("sliding_window_view(a") != std::string::npos;
         const bool padFirst = code.find("goes through F.pad first") != std::string::npos;
         const bool bins = code.find("def bins") != std::string::npos;
-        ++routes[unfold ? "window taps" : padFirst ? "F.pad then layer" : bins ? "bins" : "layer"];
+        const bool blocks = code.find("blocks = x4.reshape") != std::string::npos;
+        ++routes[unfold     ? "window taps"
+                 : padFirst ? "F.pad then layer"
+                 : bins     ? "bins"
+                 : blocks   ? "reshape into blocks"
+                            : "layer"];
         file.close();
         list += QString::fromStdString(c.id) + "\t" + script + "\n";
     }
