@@ -175,6 +175,33 @@ Tensor randomInput(Random &rnd, int h, int w)
     return t;
 }
 
+/// 240 random cases that PoolViz accepts and every built-in example; `ceilLarger` counts the
+/// ceil-mode cases with a window larger than the padded input.
+std::vector<Case> conformanceCases(int &ceilLarger)
+{
+    std::vector<Case> cases;
+    Random rnd;
+    ceilLarger = 0;
+    while (cases.size() < 240) {
+        const int h = rnd.between(1, 9), w = rnd.between(1, 9);
+        Case c;
+        c.params = randomParams(rnd, h, w);
+        if (!validate(c.params, h, w).ok())
+            continue;
+        c.input = randomInput(rnd, h, w);
+        c.id = "random" + std::to_string(cases.size());
+        const Geometry g = computeGeometry(c.params, h, w);
+        if (!c.params.isAdaptive() && c.params.ceilMode &&
+            (g.rows.effectiveKernel() > h + g.rows.padBefore + g.rows.padAfter ||
+             g.cols.effectiveKernel() > w + g.cols.padBefore + g.cols.padAfter))
+            ++ceilLarger;
+        cases.push_back(c);
+    }
+    for (const Example &e : examples())
+        cases.push_back({"example-" + e.id, e.params, e.input});
+    return cases;
+}
+
 /// Debian's interpreter first: python3-torch lives there, not in a pyenv shim on PATH.
 QString findPython()
 {
@@ -219,6 +246,8 @@ private slots:
     void initTestCase();
     void generatedCodeMatchesPoolViz_data();
     void generatedCodeMatchesPoolViz();
+    void otherScriptsAreValidPython_data();
+    void otherScriptsAreValidPython();
 
 private:
     QString m_python;
@@ -249,26 +278,8 @@ void TestConformance::generatedCodeMatchesPoolViz()
     QFETCH(int, language);
     const CodeLanguage lang = CodeLanguage(language);
 
-    std::vector<Case> cases;
-    Random rnd;
     int ceilLarger = 0;
-    while (cases.size() < 240) {
-        const int h = rnd.between(1, 9), w = rnd.between(1, 9);
-        Case c;
-        c.params = randomParams(rnd, h, w);
-        if (!validate(c.params, h, w).ok())
-            continue;
-        c.input = randomInput(rnd, h, w);
-        c.id = "random" + std::to_string(cases.size());
-        const Geometry g = computeGeometry(c.params, h, w);
-        if (!c.params.isAdaptive() && c.params.ceilMode &&
-            (g.rows.effectiveKernel() > h + g.rows.padBefore + g.rows.padAfter ||
-             g.cols.effectiveKernel() > w + g.cols.padBefore + g.cols.padAfter))
-            ++ceilLarger;
-        cases.push_back(c);
-    }
-    for (const Example &e : examples())
-        cases.push_back({"example-" + e.id, e.params, e.input});
+    const std::vector<Case> cases = conformanceCases(ceilLarger);
     QVERIFY2(ceilLarger >= 20, qPrintable(QString("only %1 ceil cases with windows larger than "
                                                   "the padded input")
                                               .arg(ceilLarger)));
@@ -390,6 +401,48 @@ void TestConformance::generatedCodeMatchesPoolViz()
     QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 8).join("\n")));
     QCOMPARE(run, int(cases.size()));
     QCOMPARE(matched, run);
+}
+
+// TensorFlow and onnxruntime are not Debian packages, so their scripts cannot run here; every one
+// of them must at least be valid Python that compiles.
+void TestConformance::otherScriptsAreValidPython_data()
+{
+    QTest::addColumn<int>("language");
+    QTest::newRow("tensorflow") << int(CodeLanguage::TensorFlow);
+    QTest::newRow("onnx") << int(CodeLanguage::Onnx);
+}
+
+void TestConformance::otherScriptsAreValidPython()
+{
+    QFETCH(int, language);
+    int ceilLarger = 0;
+    const std::vector<Case> cases = conformanceCases(ceilLarger);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QStringList paths;
+    for (const Case &c : cases) {
+        const QString path = dir.filePath(QString::fromStdString(c.id) + ".py");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(
+            generateCode(CodeLanguage(language), c.params, {c.input, {}})));
+        paths << path;
+    }
+    const QString checker = QStringLiteral("import sys\n"
+                                           "bad = 0\n"
+                                           "for p in sys.argv[1:]:\n"
+                                           "    try:\n"
+                                           "        compile(open(p).read(), p, 'exec')\n"
+                                           "    except SyntaxError as e:\n"
+                                           "        bad += 1\n"
+                                           "        print(p, e)\n"
+                                           "print('compiled', len(sys.argv) - 1, 'bad', bad)");
+    QProcess python;
+    python.start(m_python, QStringList{"-c", checker} + paths);
+    QVERIFY(python.waitForFinished(120000));
+    const QString out = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    qInfo("%s", qPrintable(out.split('\n').last()));
+    QCOMPARE(out.split('\n').last(), QStringLiteral("compiled %1 bad 0").arg(cases.size()));
 }
 
 QTEST_GUILESS_MAIN(TestConformance)
