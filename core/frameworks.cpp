@@ -183,6 +183,10 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
                                     times(padded) + ", not " + times(a.output) +
                                     ": the code pads the overhang itself");
         }
+        if (padFirst && p.mode == PoolMode::Avg && !p.countIncludePad && !p.divisorOverride &&
+            !p.isSame())
+            a.reasons.push_back("count_include_pad=False cannot see padding added by F.pad: the "
+                                "code divides each window's sum by its in-input count");
         const std::string padArg = padFirst ? "(0, 0)" : tuple(pad.top, pad.left);
         const bool dilated = d.h != 1 || d.w != 1;
         if (p.mode == PoolMode::Lp) {

@@ -182,6 +182,10 @@ void TestFrameworks::paddingWorkarounds()
     asym.padding = {0, 1, 1, 0};
     const auto a = explainFrameworks(asym, 4, 4);
     QVERIFY(anyReasonHas(answer(a, Framework::PyTorch), "pads both sides equally"));
+    QVERIFY(!anyReasonHas(answer(a, Framework::PyTorch), "count_include_pad=False cannot see"));
+    asym.countIncludePad = false; // then F.pad's zeros would count: the code divides by hand
+    QVERIFY(anyReasonHas(answer(explainFrameworks(asym, 4, 4), Framework::PyTorch),
+                         "count_include_pad=False cannot see padding added by F.pad"));
     QVERIFY(has(answer(a, Framework::Onnx).layer, "pads=[0, 1, 1, 0]"));
     QVERIFY(anyReasonHas(answer(a, Framework::TensorFlow), "goes through tf.pad"));
 
