@@ -84,7 +84,7 @@ std::string describe(const PoolParams &p)
     }
     if (p.dilation.h != 1 || p.dilation.w != 1)
         s += ", dilation " + times(p.dilation);
-    if (p.ceilMode)
+    if (ceilModeApplies(p)) // SAME always gives ⌈in/s⌉: ceil mode plays no part there
         s += ", ceil mode";
     if (p.mode == PoolMode::Avg) {
         if (p.divisorOverride)

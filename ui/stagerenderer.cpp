@@ -1001,7 +1001,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
         if (g.rows.dilation != 1 || g.cols.dilation != 1)
             out.subtitle +=
                 QStringLiteral(", dilation ") + pairText(g.rows.dilation, g.cols.dilation);
-        if (params.ceilMode)
+        if (ceilModeApplies(params)) // not under SAME, where it has no effect
             out.subtitle += QStringLiteral(", ceil mode");
     }
 
@@ -1304,7 +1304,7 @@ QString StageRenderer::readyCaption() const
         const QString pad = paddingPhrase(g);
         if (!pad.isEmpty())
             windowsText += QStringLiteral(", ") + pad;
-        if (params.ceilMode)
+        if (ceilModeApplies(params))
             windowsText += QStringLiteral(", ceil mode");
         windowsText += QStringLiteral(", over a %1 input").arg(input);
     }
