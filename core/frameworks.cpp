@@ -546,6 +546,20 @@ std::vector<FrameworkAnswer> explainFrameworks(const PoolParams &params, int inH
     return answers;
 }
 
+std::string overallVerdict(const std::vector<FrameworkAnswer> &answers)
+{
+    bool anyLayer = false, anyOutput = false;
+    for (const FrameworkAnswer &a : answers) {
+        anyOutput = anyOutput || a.output.h > 0;
+        if (a.framework != Framework::NumPy && a.support == Support::Native)
+            anyLayer = true;
+    }
+    if (anyLayer || !anyOutput)
+        return {};
+    return "No framework has a layer that takes these settings as they are: each needs a "
+           "workaround, differs or cannot express them; the generated code reproduces them.";
+}
+
 std::string explainText(const PoolParams &params, int inH, int inW,
                         const std::vector<FrameworkAnswer> &answers)
 {
@@ -553,6 +567,8 @@ std::string explainText(const PoolParams &params, int inH, int inW,
     std::string text = "PoolViz: " + describe(params) + " on a " + times({inH, inW}) + " input";
     text += g.ok() ? " \u2192 " + times({g.outH(), g.outW()}) + "\n"
                    : ": no output (" + g.validation.errorText() + ")\n";
+    if (const std::string verdict = overallVerdict(answers); !verdict.empty())
+        text += verdict + "\n";
     for (const FrameworkAnswer &a : answers) {
         text += "\n" + a.name + ": " + supportName(a.support) + "\n";
         if (!a.layer.empty())

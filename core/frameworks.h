@@ -70,6 +70,12 @@ std::string supportName(Support support);
 std::vector<FrameworkAnswer> explainFrameworks(const PoolParams &params, int inH, int inW,
                                                const Tensor *input = nullptr);
 
+/// One sentence when no framework's own layer (PyTorch, TensorFlow, ONNX) takes the parameters
+/// as they are and gives PoolViz's numbers, e.g. "No framework has a layer for these settings:
+/// each needs a workaround, differs or cannot express them; the NumPy recipe reproduces them.";
+/// empty when one does.
+std::string overallVerdict(const std::vector<FrameworkAnswer> &answers);
+
 /// The answers as plain text for `poolviz-cli explain`: PoolViz's own result first, then one
 /// block per framework (layer, support, output size, reasons, differing cells).
 std::string explainText(const PoolParams &params, int inH, int inW,

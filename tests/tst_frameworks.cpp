@@ -222,6 +222,16 @@ void TestFrameworks::minAndAdaptive()
 
 void TestFrameworks::refusedParameters()
 {
+    // Adaptive L1.5 to 2×2: PyTorch and TensorFlow pool the bins by hand, ONNX has no adaptive
+    // bins and no fractional p: no layer takes it, and the answers say so.
+    PoolParams adLp;
+    adLp.mode = PoolMode::Lp;
+    adLp.p = 1.5;
+    adLp.adaptiveOutput = Size2{2, 2};
+    const auto noLayer = explainFrameworks(adLp, 5, 5);
+    QVERIFY(has(overallVerdict(noLayer), "No framework has a layer"));
+    QVERIFY(has(explainText(adLp, 5, 5, noLayer), "No framework has a layer"));
+    QCOMPARE(overallVerdict(explainFrameworks(params(PoolMode::Max, 2), 4, 4)), std::string());
     // Lp with p = 1.5: ONNX's p is an integer.
     PoolParams lp = params(PoolMode::Lp, 2);
     lp.p = 1.5;

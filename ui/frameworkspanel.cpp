@@ -128,6 +128,9 @@ void FrameworksPanel::refresh()
                                    .arg(w)
                                    .arg(qs(g.validation.errorText()).toHtmlEscaped()));
     const std::vector<FrameworkAnswer> answers = explainFrameworks(p, h, w, &plane);
+    if (const std::string verdict = overallVerdict(answers); !verdict.empty())
+        m_header->setText(m_header->text() +
+                          QStringLiteral("<br><b>%1</b>").arg(qs(verdict).toHtmlEscaped()));
     m_table->setRowCount(int(answers.size()));
     for (int row = 0; row < int(answers.size()); ++row) {
         const FrameworkAnswer &a = answers[std::size_t(row)];
