@@ -208,10 +208,10 @@ std::vector<Case> conformanceCases(int &ceilLarger)
 /// Debian's interpreter first: python3-torch lives there, not in a pyenv shim on PATH.
 QString findPython()
 {
-    QStringList candidates;
+    // POOLVIZ_PYTHON, if set, is the only interpreter tried.
+    QStringList candidates{QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")};
     if (const QByteArray env = qgetenv("POOLVIZ_PYTHON"); !env.isEmpty())
-        candidates << QString::fromLocal8Bit(env);
-    candidates << QStringLiteral("/usr/bin/python3") << QStringLiteral("python3");
+        candidates = {QString::fromLocal8Bit(env)};
     for (const QString &python : candidates) {
         QProcess probe;
         probe.start(python, {"-c", "import numpy, torch"});
@@ -262,8 +262,8 @@ void TestConformance::initTestCase()
     if (m_python.isEmpty()) {
         if (!qEnvironmentVariableIsEmpty("CI"))
             QFAIL("CI is set but no Python with torch and numpy was found (tried $POOLVIZ_PYTHON, "
-                  "/usr/bin/python3, python3): install Debian's python3-torch and python3-numpy "
-                  "(scripts/test.sh does)");
+                  "or else /usr/bin/python3 and python3): install Debian's python3-torch and "
+                  "python3-numpy (scripts/test.sh does)");
         QSKIP("no Python with torch and numpy (install python3-torch python3-numpy)");
     }
     qInfo("python: %s", qPrintable(m_python));
