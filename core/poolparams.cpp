@@ -84,7 +84,7 @@ std::string describe(const PoolParams &p)
     }
     if (p.dilation.h != 1 || p.dilation.w != 1)
         s += ", dilation " + times(p.dilation);
-    if (p.ceilMode)
+    if (ceilModeApplies(p)) // SAME always gives ⌈in/s⌉: ceil mode plays no part there
         s += ", ceil mode";
     if (p.mode == PoolMode::Avg) {
         if (p.divisorOverride)
@@ -142,7 +142,14 @@ Validation validate(const PoolParams &p, int inH, int inW)
     const int padH = inH + pad.top + pad.bottom;
     const int padW = inW + pad.left + pad.right;
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
-    if (ekH > padH || ekW > padW) {
+    const bool ceil = ceilModeApplies(p);
+    const AxisGeometry rows =
+        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
+    const AxisGeometry cols =
+        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
+    // The output-size rule alone decides. Without ceil mode a kernel larger than the padded input
+    // gives out < 1; with ceil mode PyTorch still answers while the first window starts inside.
+    if ((ekH > padH || ekW > padW) && (!ceil || rows.out < 1 || cols.out < 1)) {
         std::string what = "kernel " + times(p.kernel);
         if (dilated) {
             const std::string d =
@@ -153,14 +160,10 @@ Validation validate(const PoolParams &p, int inH, int inW)
         }
         v.errors.push_back(what + " larger than the " +
                            (padH != inH || padW != inW ? std::string("padded ") : std::string()) +
-                           "input " + times(padH, padW) + ": no window fits");
+                           "input " + times(padH, padW) +
+                           (ceil ? ": no window fits, even in ceil mode" : ": no window fits"));
         return v;
     }
-    const bool ceil = ceilModeApplies(p);
-    const AxisGeometry rows =
-        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
-    const AxisGeometry cols =
-        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
     if (rows.out < 1 || cols.out < 1) {
         v.errors.push_back("output size " + times(rows.out, cols.out) + " is empty for input " +
                            times(inH, inW) + " with kernel " + times(p.kernel) + " and stride " +
@@ -202,15 +205,31 @@ Validation validate(const PoolParams &p, int inH, int inW)
     if (p.mode == PoolMode::Avg && dilated)
         v.warnings.push_back(
             "PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has");
-    if (p.mode == PoolMode::Lp &&
-        (dilated || pad.top || pad.bottom || pad.left || pad.right || p.ceilMode))
+    if (p.mode == PoolMode::Lp && (dilated || pad.top || pad.bottom || pad.left || pad.right))
         v.warnings.push_back("PyTorch's LPPool2d has no padding or dilation; ONNX LpPool has");
+    if (p.mode == PoolMode::Lp && ceil) {
+        // LPPool2d is avg_pool2d(x^p)·(kh·kw), then ^(1/p): a partial window of n taps is
+        // scaled by kh·kw/n. The smallest window here holds the fewest input taps.
+        const int taps = *std::min_element(rows.inputCount.begin(), rows.inputCount.end()) *
+                         *std::min_element(cols.inputCount.begin(), cols.inputCount.end());
+        const int full = p.kernel.h * p.kernel.w;
+        if (taps > 0 && taps < full) {
+            char factor[32];
+            std::snprintf(factor, sizeof factor, "%.4g", std::pow(double(full) / taps, 1.0 / p.p));
+            v.warnings.push_back("PyTorch's LPPool2d scales a partial ceil-mode window by "
+                                 "kh\u00b7kw/taps before the root: a window here holds " +
+                                 std::to_string(taps) + " of " + std::to_string(full) +
+                                 " taps, so PyTorch gives (" + std::to_string(full) + "/" +
+                                 std::to_string(taps) + ")^(1/p) = " + factor +
+                                 " times PoolViz's value (ONNX's LpPool agrees with PoolViz)");
+        }
+    }
     if (p.mode == PoolMode::Min)
         v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as "
                              "\u2212max_pool2d(\u2212x)");
-    if (p.ceilMode && p.paddingMode == PaddingMode::Explicit) {
+    if (ceil) {
         if ((rows.out - 1) * s.h + ekH > padH || (cols.out - 1) * s.w + ekW > padW)
-            v.warnings.push_back("ceil mode adds a last window that runs past the padded input; "
+            v.warnings.push_back("with ceil mode a window runs past the padded input; "
                                  "its overhang is never counted");
     }
     return v;

@@ -15,10 +15,15 @@ PACKAGES=(
 # Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
 BENCH_PACKAGES=(libopencv-dev)
 
-# Installs the packages given (default: PACKAGES) that are not installed yet.
+# Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
+# Python packages. The app never needs Python; only scripts/test.sh installs these.
+TEST_PACKAGES=(python3 python3-numpy python3-torch)
+
+# Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {
-    local wanted=("$@") missing=()
-    [ ${#wanted[@]} -gt 0 ] || wanted=("${PACKAGES[@]}")
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${PACKAGES[@]}")
+    local missing=()
     for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
