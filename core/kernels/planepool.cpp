@@ -105,7 +105,7 @@ public:
 
     explicit BandPooler(const Plan &plan) : m_plan(plan), m_g(*plan.g)
     {
-        const std::size_t outW = std::size_t(m_g.outW()), W = std::size_t(m_g.inW());
+        const std::size_t outW = std::size_t(m_g.outW());
         if constexpr (!isExtreme<R>)
             m_ov.resize(outW);
         if constexpr (WithIndex)
