@@ -557,7 +557,7 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
     const int extent = g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
-    int band = std::max(1, std::max(64, 2 * extent) / stride);
+    int band = std::max(1, std::max(64, 4 * extent) / stride);
     const int outH = g.outH();
     if (threads > 1)
         while (band > 4 && std::int64_t(planes) * ((outH + band - 1) / band) < 8 * threads)
