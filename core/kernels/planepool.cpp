@@ -553,7 +553,7 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        g.cols.kernel >= (sums ? kRunningColsSumsFrom : kRunningColsFrom) &&
                        plan.colInterior.begin < plan.colInterior.end;
     plan.runningRows = !g.rows.adaptive && g.rows.stride == 1 && g.rows.kernel >= kRunningRowsFrom;
-    // Bands of about 64 input rows (at least two windows' height) keep the reduced rows in
+    // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
     const int extent = g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
