@@ -1,3 +1,7 @@
+// The pooling kernels (see planepool.h). About 700 lines in one file on purpose: BandPooler's
+// row reduction, lane transposes, block prefixes/suffixes and output finishing share its scratch
+// buffers and template parameters, and this file is compiled twice (baseline and AVX2, see
+// core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
 #include "spans.h"
