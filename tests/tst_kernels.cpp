@@ -172,7 +172,7 @@ void TestKernels::agreesWithReference()
     QFETCH(int, threads);
     setThreadCount(threads);
     std::mt19937 rng(std::uint32_t(1000 + mode * 10 + values));
-    for (int n = 0; n < 100; ++n) {
+    for (int n = 0; n < 40; ++n) {
         const Case c = randomCase(rng, PoolMode(mode), Values(values));
         const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
         QVERIFY2(plan.possible(), describeCase(c).c_str());
