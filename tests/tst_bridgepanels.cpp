@@ -29,17 +29,6 @@ using namespace poolviz::test;
 
 namespace {
 
-/// Lp (p = 2) 2×5, stride 2×5, ceil mode: on 1..12 as 6×2, three windows of 4 taps in 10.
-PoolParams lpCeil()
-{
-    PoolParams p;
-    p.mode = PoolMode::Lp;
-    p.kernel = {2, 5};
-    p.stride = Size2{2, 5};
-    p.ceilMode = true;
-    return p;
-}
-
 } // namespace
 
 class TestBridgePanels : public QObject
@@ -57,7 +46,7 @@ private slots:
 void TestBridgePanels::frameworksPanelFollowsTheDocument()
 {
     PoolDocument doc;
-    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil());
+    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil2x5());
     FrameworksPanel panel(&doc);
     QTableWidget *t = panel.table();
     QCOMPARE(t->rowCount(), 4);
@@ -96,7 +85,7 @@ void TestBridgePanels::frameworksPanelFollowsTheDocument()
 void TestBridgePanels::codePanelCopiesAndExports()
 {
     PoolDocument doc;
-    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil());
+    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil2x5());
     CodePanel panel(&doc);
     QCOMPARE(panel.language(), CodeLanguage::PyTorch);
     QVERIFY(panel.script().contains(QStringLiteral("# torch.nn.LPPool2d(norm_type=2")));
