@@ -80,6 +80,15 @@ void TestBridgePanels::frameworksPanelFollowsTheDocument()
                             "dilation=(1, 1), ceil_mode=False)"));
     QCOMPARE(t->item(3, 2)->text(), QStringLiteral("recipe (no layer)"));
     QVERIFY(panel.windowNoteLabel()->isHidden());
+
+    // Refused parameters: every row says why, inline; no crash, no dialog.
+    doc.setParams(params(PoolMode::Max, 7, 1), QStringLiteral("k7"));
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(t->item(row, 2)->text(), QStringLiteral("cannot express"));
+        QVERIFY2(t->item(row, 4)->text().contains(QStringLiteral("no window fits")),
+                 qPrintable(t->item(row, 4)->text()));
+    }
+    QVERIFY(panel.headerLabel()->text().contains(QStringLiteral("no output")));
 }
 
 void TestBridgePanels::codePanelCopiesAndExports()
