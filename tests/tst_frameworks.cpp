@@ -177,6 +177,18 @@ void TestFrameworks::paddingWorkarounds()
     QVERIFY(has(answer(a, Framework::Onnx).layer, "pads=[0, 1, 1, 0]"));
     QVERIFY(anyReasonHas(answer(a, Framework::TensorFlow), "goes through tf.pad"));
 
+    // Ceil mode where the last window would start in the end padding: in 4, k 2, s 2, padding
+    // 0 before and 2 after: ⌊(4 + 2 − 2 + 1)/2⌋ + 1 = 3, but window 2 starts at 2·2 = 4 ≥ 4 + 0,
+    // so PyTorch (and PoolViz) drop it: 2. Padding 1 + 1: window 2 starts at 4 < 4 + 1, kept.
+    PoolParams drop = params(PoolMode::Max, 2, 2);
+    drop.padding = {0, 2, 0, 2};
+    drop.ceilMode = true;
+    const FrameworkAnswer onnxDrop = answer(explainFrameworks(drop, 4, 4), Framework::Onnx);
+    QCOMPARE(onnxDrop.output, (Size2{2, 2}));
+    QVERIFY(anyReasonHas(onnxDrop, "gives 3\u00d73; the spec since ONNX 1.16 drops"));
+    drop.padding = {1, 1, 1, 1};
+    QVERIFY(!anyReasonHas(answer(explainFrameworks(drop, 4, 4), Framework::Onnx), "ONNX 1.16"));
+
     // Padding 2 with a 2×2 kernel: PyTorch refuses (pad ≤ k/2).
     PoolParams big = params(PoolMode::Max, 2);
     big.padding = {2, 2, 2, 2};
