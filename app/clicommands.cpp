@@ -356,6 +356,8 @@ Args parseArgs(const std::string &command, const std::vector<std::string> &args,
             throw CliError(name + " given twice: \"" + it->second + "\" and \"" + value + "\"");
     }
     parsed.pool.finish();
+    if (const auto threads = parsed.pool.threads())
+        setThreadCount(*threads);
     if (!parsed.pool.error().empty())
         throw CliError(parsed.pool.error());
     return parsed;

@@ -7,6 +7,7 @@
 #include "imageio.h"
 #include "mainwindow.h"
 #include "matrixio.h"
+#include "pool.h"
 #include "pooldocument.h"
 #include "pooloptions.h"
 #include "settings.h"
@@ -46,6 +47,7 @@ struct Options
     QString matrixText;
     PoolParams params;
     bool poolOptionsGiven = false;
+    std::optional<int> threads; ///< --threads: overrides the saved setting for this session
     std::optional<Phase> phase;
     std::optional<int> step; ///< 1-based; 0 = before the first step
     QString screenshot;
@@ -174,6 +176,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.matrixText = parser.value(matrixOption);
     out.params = pool.params();
     out.poolOptionsGiven = pool.anyGiven();
+    out.threads = pool.threads();
     if (parser.isSet(phaseOption)) {
         const QString phase = parser.value(phaseOption).toLower();
         if (phase == QLatin1String("forward"))
@@ -334,6 +337,8 @@ int main(int argc, char **argv)
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();
+    if (options.threads)
+        setThreadCount(*options.threads);
 
     // The input: a preset, a typed matrix or a file; pool options change the parameters.
     const PoolParams params =

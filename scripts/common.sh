@@ -12,6 +12,8 @@ PACKAGES=(
     libeigen3-dev libgif-dev libbenchmark-dev
     fontconfig fonts-dejavu-core
 )
+# Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
+BENCH_PACKAGES=(libopencv-dev)
 
 # Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
 # Python packages. The app never needs Python; only scripts/test.sh installs these.

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "animationexportdialog.h"
+
 #include <functional>
 
 #include "bridgedocks.h"
@@ -424,14 +426,14 @@ void MainWindow::createActions()
         const QString p = askSavePath(tr("Export Animation as GIF"), tr("GIF animations (*.gif)"),
                                       QStringLiteral("gif"));
         if (!p.isEmpty())
-            exportAnimation(p);
+            openAnimationExport(p);
     });
     connect(m_exportFramesAct, &QAction::triggered, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Export Animation Frames into Folder"),
                                               m_settings ? m_settings->lastDirectory() : QString());
         if (!dir.isEmpty())
-            exportAnimation(dir);
+            openAnimationExport(dir);
     });
     connect(m_exportOutputAct, &QAction::triggered, this, [this] {
         const QString p =
@@ -911,6 +913,24 @@ bool MainWindow::exportAnimation(const QString &path)
     }
     showMessage(tr("Exported %n frame(s) to %1.", nullptr, int(trace->steps.size())).arg(name));
     return true;
+}
+
+void MainWindow::openAnimationExport(const QString &path)
+{
+    if (!m_document->trace()) {
+        showMessage(tr("Nothing to export: %1").arg(m_document->traceError()), 0);
+        return;
+    }
+    AnimationSource source{m_document->input(), m_document->upstreamPlane(), m_document->params(),
+                           m_document->plane(), m_document->phase()};
+    auto *dialog =
+        new AnimationExportDialog(std::move(source), path, m_playback->stepInterval(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AnimationExportDialog::finished, this,
+            [this](const QString &error, const QString &message) {
+                showMessage(message, error.isEmpty() ? 6000 : 0);
+            });
+    dialog->open();
 }
 
 bool MainWindow::exportOutput(const QString &path)

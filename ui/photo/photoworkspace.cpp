@@ -627,6 +627,21 @@ QWidget *PhotoWorkspace::createControls()
     connect(m_limitSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { m_settings->setMaxMegapixels(v); });
     strip.addWidget(m_limitSpin);
+
+    strip.addLabel(tr("Threads"));
+    auto *threads = new QSpinBox(bar);
+    threads->setObjectName("photoThreads");
+    threads->setAccessibleName(tr("Pooling threads"));
+    threads->setToolTip(tr("How many processor cores pool the photo (the result is the same)"));
+    threads->setRange(0, 256);
+    threads->setSpecialValueText(tr("All cores"));
+    threads->setValue(m_settings->threads());
+    setThreadCount(m_settings->threads());
+    connect(threads, &QSpinBox::valueChanged, this, [this](int n) {
+        m_settings->setThreads(n);
+        setThreadCount(n);
+    });
+    strip.addWidget(threads);
     strip.newGroup();
 
     strip.addAction(m_fitAction);
