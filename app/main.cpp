@@ -5,6 +5,7 @@
 #include "examples.h"
 #include "geometry.h"
 #include "imageio.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "matrixio.h"
 #include "pooldocument.h"
@@ -290,6 +291,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLVIZ_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolviz.PoolViz"));
 
     QStringList args;
     for (int i = 1; i < argc; ++i)
@@ -319,6 +321,7 @@ int main(int argc, char **argv)
     std::unique_ptr<Settings> settings;
     if (!screenshot)
         settings = std::make_unique<Settings>();
+    installTranslations(settings ? settings->language() : QString());
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();

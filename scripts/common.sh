@@ -11,17 +11,25 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
     libeigen3-dev libgif-dev libbenchmark-dev
     fontconfig fonts-dejavu-core
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n help2man
 )
 
+# Only for the test suite (scripts/test.sh): validators for the desktop entry and metainfo.
+TEST_PACKAGES=(desktop-file-utils appstream)
+
+# Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.
+PACKAGE_PACKAGES=(dpkg-dev file)
+
+# Installs what is missing of PACKAGES and of any further packages named as arguments.
 install_missing_packages() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all ${#PACKAGES[@]} required packages are installed"
+        echo "poolviz: all $((${#PACKAGES[@]} + $#)) required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

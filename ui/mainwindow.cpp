@@ -4,6 +4,7 @@
 
 #include "examples.h"
 #include "imageio.h"
+#include "language.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
@@ -505,6 +506,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, view);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString &, const QString &note) { showMessage(note); });
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);

@@ -1,4 +1,5 @@
 #include "photoworkspace.h"
+#include "datadir.h"
 
 #include "matrixio.h"
 #include "photocamera.h"
@@ -12,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -279,6 +281,8 @@ private:
 /// Asks for the export upscale factor and, for JPEG/WebP, the quality.
 class ExportOptionsDialog : public QDialog
 {
+    Q_DECLARE_TR_FUNCTIONS(poolviz::ExportOptionsDialog) // its own context, not QDialog's
+
 public:
     ExportOptionsDialog(QWidget *parent, QSize size, bool lossy, int scale, int quality)
         : QDialog(parent), m_size(size)
@@ -788,7 +792,10 @@ void PhotoWorkspace::updateRecentMenu()
 QStringList PhotoWorkspace::samplePhotos()
 {
     QStringList samples;
-    const QDir dir(QStringLiteral(":/photos"));
+    const QString folder = dataPath(QStringLiteral("photos"));
+    if (folder.isEmpty())
+        return samples;
+    const QDir dir(folder);
     for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
         if (!name.endsWith(QLatin1String(".txt")))
             samples << dir.filePath(name);
@@ -828,7 +835,10 @@ bool PhotoWorkspace::openImage(const QString &path)
         setMessage(loaded.error, true);
         return false;
     }
-    const bool bundled = path.startsWith(QLatin1String(":/"));
+    // The bundled samples are always a click away: they stay out of Recent and the last folder.
+    const QString samples = dataPath(QStringLiteral("photos"));
+    const bool bundled = !samples.isEmpty() &&
+                         QFileInfo(path).canonicalPath() == QFileInfo(samples).canonicalFilePath();
     if (!bundled) {
         m_settings->addRecentFile(path);
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
