@@ -3,6 +3,10 @@
 
 #include "language.h"
 #include "mainwindow.h"
+#include "matrixio.h"
+#include "matrixmodel.h"
+#include "numbertext.h"
+#include "pooldocument.h"
 #include "settings.h"
 
 #include <QAction>
@@ -125,6 +129,10 @@ private slots:
     void settingPersists();
     void windowSpeaksGerman();
     void menuStoresChoice();
+    void screenNumbers_data();
+    void screenNumbers();
+    void matrixCellsInGerman();
+    void filesKeepThePoint();
 };
 
 void TstTranslations::init()
@@ -319,6 +327,76 @@ void TstTranslations::menuStoresChoice()
     QCOMPARE(settings.language(), QStringLiteral("en"));
     QCOMPARE(chosen.at(1).at(1).toString(),
              QStringLiteral("The language changes when PoolViz starts again."));
+}
+
+void TstTranslations::screenNumbers_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("shown");
+    // formatNumber's 4 significant digits, with the locale's separator and nothing else changed.
+    QTest::newRow("de 2.5") << "de_DE" << 2.5 << "2,5";
+    QTest::newRow("de -0.125") << "de_DE" << -0.125
+                               << "\u2212"
+                                  "0,125";
+    QTest::newRow("de integer, no grouping") << "de_DE" << 12345.0 << "12345";
+    QTest::newRow("de exponent") << "de_DE" << 1.5e-7 << "1,5e-07";
+    QTest::newRow("de NaN") << "de_DE" << qQNaN() << "NaN";
+    QTest::newRow("de_CH keeps the point") << "de_CH" << 2.5 << "2.5";
+    QTest::newRow("en 2.5") << "en_US" << 2.5 << "2.5";
+    QTest::newRow("fr 0.333") << "fr_FR" << 1.0 / 3 << "0,3333";
+}
+
+void TstTranslations::screenNumbers()
+{
+    QFETCH(QString, locale);
+    QFETCH(double, value);
+    QFETCH(QString, shown);
+    QCOMPARE(screenNumber(value, 4, QLocale(locale)), shown);
+}
+
+void TstTranslations::matrixCellsInGerman()
+{
+    installTranslations(QStringLiteral("de"));
+    PoolDocument doc;
+    doc.reset(Tensor::fromRows({{2.5f, -1}, {0.125f, 4}}), QStringLiteral("m"), PoolParams{});
+    MatrixModel model(&doc, MatrixModel::Source::Input);
+    QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("2,5"));
+    QCOMPARE(model.data(model.index(1, 0), Qt::EditRole).toString(), QStringLiteral("0,125"));
+    QCOMPARE(model.data(model.index(0, 0), Qt::ToolTipRole).toString(),
+             QStringLiteral("Eingabe Zeile 0, Spalte 0: 2,5"));
+    // Typed with a comma: one number in German.
+    QVERIFY(model.setData(model.index(1, 1), QStringLiteral("1,5")));
+    QCOMPARE(doc.input().at(1, 1), 1.5f);
+    QVERIFY(model.setData(model.index(1, 1), QStringLiteral("-0.25"))); // the point still reads
+    QCOMPARE(doc.input().at(1, 1), -0.25f);
+    QSignalSpy rejected(&model, &MatrixModel::editRejected);
+    QVERIFY(!model.setData(model.index(1, 1), QStringLiteral("1,5,2")));
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(doc.input().at(1, 1), -0.25f);
+
+    // In English a comma separates two values, so "1,5" is not one number.
+    init();
+    QVERIFY(!model.setData(model.index(1, 1), QStringLiteral("1,5")));
+    QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("2.5"));
+}
+
+void TstTranslations::filesKeepThePoint()
+{
+    // German on screen, '.' in files: the output a German user exports from the window reads
+    // back anywhere. Average 2×2 of [[1, 2], [3, 4.5]] = 10.5 / 4 = 2.625.
+    installTranslations(QStringLiteral("de"));
+    MainWindow w(nullptr);
+    PoolParams avg;
+    avg.mode = PoolMode::Avg;
+    avg.kernel = {2, 2};
+    w.document()->reset(Tensor::fromRows({{1.f, 2.f}, {3.f, 4.5f}}), QStringLiteral("m"), avg);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.csv"));
+    QVERIFY(w.exportOutput(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().trimmed(), QByteArray("2.625"));
 }
 
 QTEST_MAIN(TstTranslations)

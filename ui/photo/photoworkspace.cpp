@@ -1,7 +1,8 @@
 #include "photoworkspace.h"
-#include "datadir.h"
 
+#include "datadir.h"
 #include "matrixio.h"
+#include "numbertext.h"
 #include "photocamera.h"
 #include "photosettings.h"
 #include "photostage.h"
@@ -1264,11 +1265,10 @@ QString PhotoWorkspace::differenceSummary() const
                                 ? tr(" (channel %1)").arg(m_channels[d.channel])
                                 : QString();
     QString text = tr("Largest difference %1 at row %2, column %3%4: %5 %6 vs %7 %8")
-                       .arg(QString::fromStdString(formatNumber(d.largest)))
+                       .arg(screenNumber(d.largest))
                        .arg(d.row)
                        .arg(d.col)
-                       .arg(channel, nameA, QString::fromStdString(formatNumber(d.a)), nameB,
-                            QString::fromStdString(formatNumber(d.b)));
+                       .arg(channel, nameA, screenNumber(d.a), nameB, screenNumber(d.b));
     if (d.resampled)
         text += tr(" — A and B differ in size, so both are compared on the photo's %1 pixels, "
                    "each pixel taking the pooled pixel drawn over it")
