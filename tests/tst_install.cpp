@@ -200,7 +200,14 @@ void TstInstall::metainfoNamesThisRelease()
     const auto m = release.match(xml);
     QVERIFY(m.hasMatch());
     QCOMPARE(m.captured(1), QStringLiteral(POOLVIZ_VERSION));
-    QVERIFY(xml.contains(QStringLiteral("<screenshot type=\"default\">")));
+    // The screenshot it shows in software centres is in the repository, at the size it states.
+    static const QRegularExpression image(QStringLiteral(
+        "<image type=\"source\" width=\"(\\d+)\" height=\"(\\d+)\">[^<]*/main/([^<]+)</image>"));
+    const auto shot = image.match(xml);
+    QVERIFY(shot.hasMatch());
+    const QImage picture(QStringLiteral(POOLVIZ_SOURCE_DIR "/") + shot.captured(3));
+    QVERIFY2(!picture.isNull(), qPrintable(shot.captured(3)));
+    QCOMPARE(picture.size(), QSize(shot.captured(1).toInt(), shot.captured(2).toInt()));
 }
 
 QTEST_GUILESS_MAIN(TstInstall)
