@@ -6,6 +6,7 @@
 #include "matrixio.h"
 #include "matrixmodel.h"
 #include "numbertext.h"
+#include "paramstext.h"
 #include "pooldocument.h"
 #include "settings.h"
 
@@ -25,6 +26,8 @@
 #include <QXmlStreamReader>
 
 using namespace poolviz;
+
+Q_DECLARE_METATYPE(poolviz::PoolParams)
 
 namespace {
 
@@ -133,6 +136,8 @@ private slots:
     void screenNumbers();
     void matrixCellsInGerman();
     void filesKeepThePoint();
+    void paramsInWords_data();
+    void paramsInWords();
 };
 
 void TstTranslations::init()
@@ -397,6 +402,55 @@ void TstTranslations::filesKeepThePoint()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().trimmed(), QByteArray("2.625"));
+}
+
+void TstTranslations::paramsInWords_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<QString>("german");
+    const auto make = [](auto change) {
+        PoolParams p;
+        p.kernel = {2, 2};
+        change(p);
+        return p;
+    };
+    QTest::newRow("max 2x2") << make([](PoolParams &) {}) << "max 2×2, Schrittweite 2×2, Padding 0";
+    QTest::newRow("avg, padding per side, exclude, ceil") << make([](PoolParams &p) {
+        p.mode = PoolMode::Avg;
+        p.kernel = {3, 2};
+        p.stride = Size2{1, 2};
+        p.padding = {1, 0, 1, 0};
+        p.countIncludePad = false;
+        p.ceilMode = true;
+    }) << "avg 3×2, Schrittweite 1×2, Padding 1,0,1,0, Ceil-Modus, ohne Padding im Divisor";
+    QTest::newRow("lp 2.5, dilation, SAME") << make([](PoolParams &p) {
+        p.mode = PoolMode::Lp;
+        p.p = 2.5;
+        p.dilation = {2, 2};
+        p.paddingMode = PaddingMode::SameUpper;
+    }) << "L2,5 2×2, Schrittweite 2×2, SAME-Padding, Dilatation 2×2";
+    QTest::newRow("avg divisor") << make([](PoolParams &p) {
+        p.mode = PoolMode::Avg;
+        p.divisorOverride = 3;
+        p.paddingMode = PaddingMode::Valid;
+    }) << "avg 2×2, Schrittweite 2×2, VALID, Divisor 3";
+    QTest::newRow("adaptive") << make([](PoolParams &p) {
+        p.adaptiveOutput = Size2{3, 4};
+    }) << "adaptives max auf 3×4";
+    QTest::newRow("global avg") << make([](PoolParams &p) {
+        p.mode = PoolMode::Avg;
+        p.global = true;
+    }) << "globales avg";
+}
+
+// In English the window says what poolviz-cli says (core's describe()); in German the same parts.
+void TstTranslations::paramsInWords()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(QString, german);
+    QCOMPARE(ParamsText::describe(params), QString::fromStdString(describe(params)));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(ParamsText::describe(params), german);
 }
 
 QTEST_MAIN(TstTranslations)

@@ -3,6 +3,7 @@
 #include "datadir.h"
 #include "matrixio.h"
 #include "numbertext.h"
+#include "paramstext.h"
 #include "photocamera.h"
 #include "photosettings.h"
 #include "photostage.h"
@@ -1205,19 +1206,19 @@ void PhotoWorkspace::refreshViews()
     const QString levelText =
         m_result->a.size() > 1 || levels() > 1 ? tr(" · level %1").arg(level + 1) : QString();
     const PhotoLevel &a = m_result->a[level];
-    m_pooledView->setContent(a.values, a.image, a.mapping,
-                             tr("A · %1%2 · %3")
-                                 .arg(QString::fromStdString(describe(m_result->request.a)),
-                                      levelText, shapeText(*a.values)),
-                             m_channels);
+    m_pooledView->setContent(
+        a.values, a.image, a.mapping,
+        tr("A · %1%2 · %3")
+            .arg(ParamsText::describe(m_result->request.a), levelText, shapeText(*a.values)),
+        m_channels);
 
     if (m_result->request.b && level < m_result->b.size()) {
         const PhotoLevel &b = m_result->b[level];
-        m_comparedView->setContent(b.values, b.image, b.mapping,
-                                   tr("B · %1%2 · %3")
-                                       .arg(QString::fromStdString(describe(*m_result->request.b)),
-                                            levelText, shapeText(*b.values)),
-                                   m_channels);
+        m_comparedView->setContent(
+            b.values, b.image, b.mapping,
+            tr("B · %1%2 · %3")
+                .arg(ParamsText::describe(*m_result->request.b), levelText, shapeText(*b.values)),
+            m_channels);
     } else {
         m_comparedView->clearContent(m_result->note.isEmpty() ? tr("No B result at this level.")
                                                               : m_result->note);
@@ -1278,7 +1279,7 @@ QString PhotoWorkspace::differenceSummary() const
 
 void PhotoWorkspace::refreshParamsLabel()
 {
-    m_paramsLabel->setText(tr("A: %1").arg(QString::fromStdString(describe(paramsA()))));
+    m_paramsLabel->setText(tr("A: %1").arg(ParamsText::describe(paramsA())));
 }
 
 // --- views
@@ -1421,9 +1422,9 @@ void PhotoWorkspace::rebuildTrace(bool keepStep)
                                   .arg(m_stageCrop.bottom())
                                   .arg(m_stageCrop.left())
                                   .arg(m_stageCrop.right());
-        QString description = tr("<b>Sliding window</b> of A (%1) on %2 of %3, channel %4.")
-                                  .arg(QString::fromStdString(describe(params)), where, m_inputName,
-                                       m_channels.value(channel));
+        QString description =
+            tr("<b>Sliding window</b> of A (%1) on %2 of %3, channel %4.")
+                .arg(ParamsText::describe(params), where, m_inputName, m_channels.value(channel));
         description += cropIsAligned()
                            ? tr(" The crop starts on the stride grid, so each output cell is "
                                 "the pooled pixel outlined in A.")

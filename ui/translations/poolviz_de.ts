@@ -1194,6 +1194,61 @@ VALID: kein Padding.</translation>
     </message>
 </context>
 <context>
+    <name>poolviz::ParamsText</name>
+    <message>
+        <source>global %1</source>
+        <translation>globales %1</translation>
+    </message>
+    <message>
+        <source>adaptive %1 to %2</source>
+        <translation>adaptives %1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>Schrittweite %1</translation>
+    </message>
+    <message>
+        <source>SAME padding</source>
+        <translation>SAME-Padding</translation>
+    </message>
+    <message>
+        <source>SAME_LOWER padding</source>
+        <translation>SAME_LOWER-Padding</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>padding %1,%2,%3,%4</source>
+        <translation>Padding %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>dilation %1</source>
+        <translation>Dilatation %1</translation>
+    </message>
+    <message>
+        <source>ceil mode</source>
+        <translation>Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>divisor %1</source>
+        <translation>Divisor %1</translation>
+    </message>
+    <message>
+        <source>excluding padding</source>
+        <translation>ohne Padding im Divisor</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::PhotoStage</name>
     <message>
         <source>First step</source>
