@@ -166,8 +166,8 @@ QString jpegTruncation(const QString &path)
     const qsizetype scan = bytes.lastIndexOf(QByteArray("\xFF\xDA", 2));
     if (scan >= 0 && bytes.indexOf(QByteArray("\xFF\xD9", 2), scan + 2) >= 0)
         return {};
-    return QStringLiteral("cannot read image \"%1\": the JPEG data stops before its end marker "
-                          "(the file is truncated)")
+    return PhotoWorkspace::tr("cannot read image \"%1\": the JPEG data stops before its end "
+                              "marker (the file is truncated)")
         .arg(QDir::toNativeSeparators(path));
 }
 

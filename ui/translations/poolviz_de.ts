@@ -1801,6 +1801,10 @@ Ersetzen?</translation>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
+    <message>
+        <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
+        <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::PlaybackBar</name>
