@@ -29,6 +29,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -236,7 +237,8 @@ QString readMatrixFile(const QString &path, Tensor &out)
 struct CommandInput
 {
     std::optional<Tensor> input;
-    QString description;
+    /// What the input is, told once the translators are in (this runs before the application).
+    std::function<QString()> description;
     QString imageFile;
 };
 
@@ -245,7 +247,9 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
     if (!options.preset.isEmpty()) {
         const Example *ex = findExample(options.preset.toStdString());
         out.input = ex->input;
-        out.description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        out.description = [ex] {
+            return QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        };
     }
     if (!options.matrixText.isEmpty()) {
         const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
@@ -253,7 +257,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             return fail(QStringLiteral("--matrix: %1")
                             .arg(QString::fromStdString(parsed.error.toString())));
         out.input = *parsed.value;
-        out.description = QObject::tr("Matrix from the command line");
+        out.description = [] { return QObject::tr("Matrix from the command line"); };
     }
     if (!options.file.isEmpty()) {
         if (!QFileInfo::exists(options.file))
@@ -264,7 +268,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             if (!error.isEmpty())
                 return fail(error);
             out.input = t;
-            out.description = QFileInfo(options.file).fileName();
+            out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
             out.imageFile = options.file; // checked once Qt's image plugins are loaded
         }
@@ -330,7 +334,7 @@ int main(int argc, char **argv)
     const PoolParams params =
         options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
     doc->reset(command.input.value_or(doc->input()),
-               command.input ? command.description : doc->inputDescription(), params);
+               command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
     if (!command.imageFile.isEmpty()) {
