@@ -14,22 +14,26 @@ PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n help2man
 )
 
-# Only for the test suite (scripts/test.sh): validators for the desktop entry and metainfo.
-TEST_PACKAGES=(desktop-file-utils appstream)
+# Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
+# Python packages (the app never needs Python), and desktop-file-utils and appstream validate the
+# desktop entry and metainfo. Only scripts/test.sh installs these.
+TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream)
 
 # Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.
 PACKAGE_PACKAGES=(dpkg-dev file)
 
-# Installs what is missing of PACKAGES and of any further packages named as arguments.
+# Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${PACKAGES[@]}")
     local missing=()
-    for p in "${PACKAGES[@]}" "$@"; do
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all $((${#PACKAGES[@]} + $#)) required packages are installed"
+        echo "poolviz: all ${#wanted[@]} required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

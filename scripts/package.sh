@@ -2,6 +2,7 @@
 # Builds the Debian package: build/release/package/poolviz_<version>_<arch>.deb. Its Depends come
 # from dpkg-shlibdeps. Install it with: sudo apt-get install ./build/release/package/poolviz_*.deb
 source "$(dirname "$0")/common.sh"
+install_missing_packages
 install_missing_packages "${PACKAGE_PACKAGES[@]}"
 build_poolviz
 cd "$BUILD_DIR"
