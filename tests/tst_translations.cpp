@@ -428,6 +428,7 @@ void TstTranslations::paramsInWords_data()
         p.p = 2.5;
         p.dilation = {2, 2};
         p.paddingMode = PaddingMode::SameUpper;
+        p.ceilMode = true; // no effect under SAME, so not named
     }) << "L2,5 2×2, Schrittweite 2×2, SAME-Padding, Dilatation 2×2";
     QTest::newRow("avg divisor") << make([](PoolParams &p) {
         p.mode = PoolMode::Avg;

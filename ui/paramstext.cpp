@@ -1,5 +1,7 @@
 #include "paramstext.h"
 
+#include "geometry.h"
+
 #include <QLocale>
 #include <QStringList>
 
@@ -51,7 +53,7 @@ QString ParamsText::describe(const PoolParams &p)
     }
     if (p.dilation.h != 1 || p.dilation.w != 1)
         parts << tr("dilation %1").arg(times(p.dilation));
-    if (p.ceilMode)
+    if (ceilModeApplies(p)) // SAME always gives ⌈in/s⌉: ceil mode plays no part there
         parts << tr("ceil mode");
     if (p.mode == PoolMode::Avg) {
         if (p.divisorOverride)

@@ -47,6 +47,101 @@
         <source>Matrix from the command line</source>
         <translation>Matrix von der Kommandozeile</translation>
     </message>
+    <message>
+        <source>Frameworks</source>
+        <translation>Frameworks</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>What PyTorch, TensorFlow, ONNX and NumPy make of these parameters</source>
+        <translation>Was PyTorch, TensorFlow, ONNX und NumPy aus diesen Parametern machen</translation>
+    </message>
+    <message>
+        <source>A script that reproduces this pooling in a framework</source>
+        <translation>Ein Skript, das dieses Pooling in einem Framework nachrechnet</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::CodePanel</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>TensorFlow / Keras</source>
+        <translation>TensorFlow / Keras</translation>
+    </message>
+    <message>
+        <source>NumPy</source>
+        <translation>NumPy</translation>
+    </message>
+    <message>
+        <source>ONNX (onnxruntime)</source>
+        <translation>ONNX (onnxruntime)</translation>
+    </message>
+    <message>
+        <source>The framework the script uses; its layer gets PoolViz&apos;s settings under that API&apos;s argument names</source>
+        <translation>Das Framework, das das Skript verwendet; seine Schicht erhält die Einstellungen von PoolViz unter den Argumentnamen dieser API</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the script to the clipboard</source>
+        <translation>Das Skript in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport .py…</source>
+        <translation>.py e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the script as a Python file</source>
+        <translation>Das Skript als Python-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Generated script</source>
+        <translation>Erzeugtes Skript</translation>
+    </message>
+    <message>
+        <source>No script: %1</source>
+        <translation>Kein Skript: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 lines to the clipboard.</source>
+        <translation>%1 Zeilen in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>there is no script to export</source>
+        <translation>es gibt kein Skript zum Exportieren</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Script</source>
+        <translation>Skript exportieren</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python-Skripte (*.py)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ExportOptionsDialog</name>
@@ -73,6 +168,73 @@
     <message>
         <source>%1 pixels</source>
         <translation>%1 Pixel</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::FrameworksPanel</name>
+    <message>
+        <source>yes, as it is</source>
+        <translation>ja, unverändert</translation>
+    </message>
+    <message>
+        <source>with a workaround</source>
+        <translation>mit einem Umweg</translation>
+    </message>
+    <message>
+        <source>yes, but differs</source>
+        <translation>ja, aber abweichend</translation>
+    </message>
+    <message>
+        <source>recipe (no layer)</source>
+        <translation>Rezept (keine Schicht)</translation>
+    </message>
+    <message>
+        <source>cannot express</source>
+        <translation>nicht ausdrückbar</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Layer or recipe</source>
+        <translation>Schicht oder Rezept</translation>
+    </message>
+    <message>
+        <source>Takes it?</source>
+        <translation>Übernimmt es?</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Why, and where it differs from PoolViz</source>
+        <translation>Warum, und wo es von PoolViz abweicht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PoolViz:&lt;/b&gt; %1 on a %2×%3 input → %4×%5. Every framework below is asked for the same numbers.</source>
+        <translation>&lt;b&gt;PoolViz:&lt;/b&gt; %1 auf einer %2×%3-Eingabe → %4×%5. Jedes Framework unten wird nach denselben Zahlen gefragt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PoolViz:&lt;/b&gt; %1 on a %2×%3 input: no output (%4)</source>
+        <translation>&lt;b&gt;PoolViz:&lt;/b&gt; %1 auf einer %2×%3-Eingabe: keine Ausgabe (%4)</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>cell (%1, %2): PoolViz %3, %4 %5</source>
+        <translation>Zelle (%1, %2): PoolViz %3, %4 %5</translation>
+    </message>
+    <message>
+        <source>… and %1 more cells</source>
+        <translation>… und %1 weitere Zellen</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1353,14 @@ VALID: kein Padding.</translation>
     <message>
         <source>&lt;i&gt;No warnings: nothing here that PyTorch or TensorFlow would refuse.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Keine Warnungen: nichts, was PyTorch oder TensorFlow ablehnen würde.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1
+
+No effect here: %2</source>
+        <translation>%1
+
+Hier ohne Wirkung: %2</translation>
     </message>
 </context>
 <context>
