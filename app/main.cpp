@@ -5,6 +5,7 @@
 #include "examples.h"
 #include "geometry.h"
 #include "imageio.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "matrixio.h"
 #include "pool.h"
@@ -30,6 +31,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -250,7 +252,8 @@ QString readMatrixFile(const QString &path, Tensor &out)
 struct CommandInput
 {
     std::optional<Tensor> input;
-    QString description;
+    /// What the input is, told once the translators are in (this runs before the application).
+    std::function<QString()> description;
     QString imageFile;
 };
 
@@ -259,7 +262,9 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
     if (!options.preset.isEmpty()) {
         const Example *ex = findExample(options.preset.toStdString());
         out.input = ex->input;
-        out.description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        out.description = [ex] {
+            return QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        };
     }
     if (!options.matrixText.isEmpty()) {
         const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
@@ -267,7 +272,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             return fail(QStringLiteral("--matrix: %1")
                             .arg(QString::fromStdString(parsed.error.toString())));
         out.input = *parsed.value;
-        out.description = QObject::tr("Matrix from the command line");
+        out.description = [] { return QObject::tr("Matrix from the command line"); };
     }
     if (!options.file.isEmpty()) {
         if (!QFileInfo::exists(options.file))
@@ -278,7 +283,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             if (!error.isEmpty())
                 return fail(error);
             out.input = t;
-            out.description = QFileInfo(options.file).fileName();
+            out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
             out.imageFile = options.file; // checked once Qt's image plugins are loaded
         }
@@ -305,6 +310,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLVIZ_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolviz.PoolViz"));
 
     QStringList args;
     for (int i = 1; i < argc; ++i)
@@ -334,6 +340,7 @@ int main(int argc, char **argv)
     std::unique_ptr<Settings> settings;
     if (!screenshot)
         settings = std::make_unique<Settings>();
+    installTranslations(settings ? settings->language() : QString());
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();
@@ -344,7 +351,7 @@ int main(int argc, char **argv)
     const PoolParams params =
         options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
     doc->reset(command.input.value_or(doc->input()),
-               command.input ? command.description : doc->inputDescription(), params);
+               command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
     if (!command.imageFile.isEmpty()) {

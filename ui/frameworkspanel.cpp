@@ -1,6 +1,7 @@
 #include "frameworkspanel.h"
 
 #include "frameworks.h"
+#include "paramstext.h"
 #include "pooldocument.h"
 #include "trace.h"
 
@@ -128,13 +129,13 @@ void FrameworksPanel::refresh()
     const Geometry &g = m_document->geometry();
     m_header->setText(g.ok() ? tr("<b>PoolViz:</b> %1 on a %2×%3 input → %4×%5. Every framework "
                                   "below is asked for the same numbers.")
-                                   .arg(qs(describe(p)).toHtmlEscaped())
+                                   .arg(ParamsText::describe(p).toHtmlEscaped())
                                    .arg(h)
                                    .arg(w)
                                    .arg(g.outH())
                                    .arg(g.outW())
                              : tr("<b>PoolViz:</b> %1 on a %2×%3 input: no output (%4)")
-                                   .arg(qs(describe(p)).toHtmlEscaped())
+                                   .arg(ParamsText::describe(p).toHtmlEscaped())
                                    .arg(h)
                                    .arg(w)
                                    .arg(qs(g.validation.errorText()).toHtmlEscaped()));

@@ -7,6 +7,7 @@
 #include "bridgedocks.h"
 #include "examples.h"
 #include "imageio.h"
+#include "language.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
@@ -510,6 +511,11 @@ void MainWindow::createMenus()
     for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, view);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString &, const QString &note) { showMessage(note); });
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);
