@@ -50,6 +50,7 @@ struct Options
     QString screenshot;
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
+    bool presenter = false;
 };
 
 int fail(const QString &message)
@@ -139,11 +140,15 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window to this PNG and exit (needs no display)."),
         QStringLiteral("OUT.png"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size (default 1600x1000)."),
-                                        QStringLiteral("WxH"));
-    parser.addOptions(
-        {presetOption, matrixOption, phaseOption, stepOption, screenshotOption, sizeOption});
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("Window size (default 1600x1000, shrunk to fit the screen)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption presenterOption(
+        QStringLiteral("presenter"),
+        QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
+    parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
+                       sizeOption, presenterOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -186,6 +191,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
                             .arg(parser.value(stepOption)));
         out.step = step;
     }
+    out.presenter = parser.isSet(presenterOption);
     out.screenshot = parser.value(screenshotOption);
     if (parser.isSet(screenshotOption) && out.screenshot.isEmpty())
         return fail(QStringLiteral("--screenshot needs a file name"));
@@ -330,6 +336,8 @@ int main(int argc, char **argv)
                command.input ? command.description : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
+    else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)
+        doc->setPhase(Phase::Backward); // a backward lesson opens on the backward pass
     if (!command.imageFile.isEmpty()) {
 #ifdef POOLVIZ_HAVE_PHOTO
         auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
@@ -354,6 +362,8 @@ int main(int argc, char **argv)
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
+        if (options.presenter)
+            window.setPresenting(true, false); // the stage alone, at --size
         window.show();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
@@ -381,5 +391,7 @@ int main(int argc, char **argv)
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();
+    if (options.presenter)
+        window.setPresenting(true);
     return app.exec();
 }
