@@ -368,6 +368,11 @@ int main(int argc, char **argv)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
             window.layout()->activate();
+        // As on a screen of that size: panels fold before numbers lose digits.
+        window.fitPanelsToNumbers();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.layout())
+            window.layout()->activate();
 #ifdef POOLVIZ_HAVE_PHOTO
         if (auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
             photo && photo->isPooling()) {

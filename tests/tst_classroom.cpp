@@ -9,6 +9,9 @@
 #include "matrixio.h"
 #include "numberformat.h"
 #include "parameterpanel.h"
+#include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
+#include "photoview.h"
+#include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pooldocument.h"
 #include "stagerenderer.h"
@@ -102,6 +105,7 @@ private slots:
     void opensWithinTheScreen_data();
     void opensWithinTheScreen();
     void presenterMode();
+    void panelsFoldBeforeNumbersShrink();
     void clickerKeysStep();
     void focusReturnsToStage();
     void examplesGroupedByIdea();
@@ -110,6 +114,8 @@ private slots:
     void openErrorInBanner();
     void pasteErrorNamesTheRow();
     void stageTitleNamesTheChannel();
+    void photoClickPlacesCrop();
+    void helpShowsNoInternalTags();
 };
 
 void TestClassroom::initTestCase()
@@ -438,6 +444,7 @@ void TestClassroom::presenterMode()
     QVERIFY(!w->inputEditor()->isVisible());
     QVERIFY(!w->menuBar()->isVisible());
     QVERIFY(!w->statusBar()->isVisible());
+    QVERIFY(!w->playbackBar()->isVisible());
     QVERIFY(w->stage()->legendShown());
     QVERIFY(w->action(QStringLiteral("leaveFullScreen"))->isEnabled());
     QTRY_VERIFY(w->stage()->hasFocus());
@@ -447,8 +454,37 @@ void TestClassroom::presenterMode()
     QVERIFY(dock->isVisible());
     QVERIFY(w->inputEditor()->isVisible());
     QVERIFY(w->menuBar()->isVisible());
+    QVERIFY(w->playbackBar()->isVisible());
     QVERIFY(!w->stage()->legendShown());
     QVERIFY(!w->action(QStringLiteral("presenter"))->isChecked());
+}
+
+void TestClassroom::panelsFoldBeforeNumbersShrink()
+{
+    // Mean 2×2 on the 8×8 matrix, backward, at 1280×720: with the panels, 0.25 and 37.75 would
+    // lose digits; the panels fold first and every number is exact.
+    auto w = openWindow();
+    QVERIFY(w->loadExample(QStringLiteral("mean-8x8")));
+    w->action(QStringLiteral("backwardPhase"))->trigger();
+    w->resize(1280, 720);
+    QTRY_COMPARE(w->size(), QSize(1280, 720));
+    QVERIFY(w->stage()->numbersCramped());
+    w->fitPanelsToNumbers();
+    QTRY_VERIFY(!w->upstreamEditor()->isVisible()); // backward: the gradient's editor
+    QVERIFY(!w->action(QStringLiteral("showPanels"))->isChecked());
+    QTRY_VERIFY(!w->stage()->numbersCramped());
+    const QRectF target = w->stage()->stageRect();
+    QCOMPARE(w->stage()->renderer()->numberText(StageGrid::InputGradient, 0.25, target,
+                                                w->stage()->view()),
+             QStringLiteral("0.25"));
+    // A window wide enough for panels and exact numbers brings them back.
+    w->resize(1920, 1080);
+    QTRY_COMPARE(w->size(), QSize(1920, 1080));
+    w->fitPanelsToNumbers();
+    QTRY_VERIFY(w->upstreamEditor()->isVisible());
+    QTRY_VERIFY(!w->stage()->numbersCramped());
+    w->fitPanelsToNumbers();
+    QVERIFY(w->action(QStringLiteral("showPanels"))->isChecked());
 }
 
 void TestClassroom::clickerKeysStep()
@@ -596,6 +632,48 @@ void TestClassroom::stageTitleNamesTheChannel()
     QCOMPARE(w->stage()->view().planeName, QStringLiteral("channel 2"));
     QVERIFY(w->document()->caption().contains(QStringLiteral("(channel 2)")) ||
             w->document()->step() < 0);
+}
+
+void TestClassroom::photoClickPlacesCrop()
+{
+    auto w = openWindow();
+    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    QVERIFY(photo);
+    w->workspaceTabs()->setCurrentWidget(photo);
+    QImage image(64, 48, QImage::Format_Grayscale8);
+    for (int r = 0; r < 48; ++r)
+        for (int c = 0; c < 64; ++c)
+            image.scanLine(r)[c] = uchar((r * 5 + c * 3) % 256);
+    QVERIFY(photo->setImage(image, QStringLiteral("ramp")));
+    // The tooltips name the crop in use, not a fixed 16×16.
+    photo->setCropSize(6);
+    auto *button = photo->findChild<QPushButton *>(QStringLiteral("photoWindowButton"));
+    QVERIFY(button);
+    QVERIFY2(button->toolTip().contains(QStringLiteral("6×6")), qPrintable(button->toolTip()));
+    // A click on pixel (row 20, column 40) of the picture places the crop there.
+    PhotoView *view = photo->originalView();
+    QTRY_VERIFY(view->pixelAt(view->toWidget(QPointF(40.5, 20.5))).has_value());
+    const QPoint at = view->toWidget(QPointF(40.5, 20.5)).toPoint();
+    QCOMPARE(view->pixelAt(QPointF(at)), std::optional<QPoint>(QPoint(40, 20)));
+    QTest::mouseClick(view, Qt::LeftButton, {}, at);
+    const QRect crop = photo->windowCrop();
+    QCOMPARE(crop.size(), QSize(6, 6));
+    QVERIFY2(crop.contains(QPoint(40, 20)), qPrintable(QStringLiteral("%1,%2 %3×%4")
+                                                           .arg(crop.x())
+                                                           .arg(crop.y())
+                                                           .arg(crop.width())
+                                                           .arg(crop.height())));
+}
+
+void TestClassroom::helpShowsNoInternalTags()
+{
+    QProcess process;
+    process.start(QStringLiteral(POOLVIZ_BINARY), {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(30000));
+    const QString help = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY(help.contains(QStringLiteral("stride-1")));
+    QVERIFY(help.contains(QStringLiteral("--presenter")));
+    QVERIFY2(!help.contains(QStringLiteral("seed"), Qt::CaseInsensitive), qPrintable(help));
 }
 
 QTEST_MAIN(TestClassroom)

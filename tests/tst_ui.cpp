@@ -756,6 +756,11 @@ void TestUi::screenshotWritesPng_data()
                        QStringLiteral("--stride"), QStringLiteral("1"),
                        QStringLiteral("--mode"),   QStringLiteral("avg")}
         << QSize(1600, 1000);
+    QTest::newRow("presenter at 1280×720")
+        << QStringList{QStringLiteral("--preset"), QStringLiteral("padding-ceil"),
+                       QStringLiteral("--presenter"), QStringLiteral("--size"),
+                       QStringLiteral("1280x720")}
+        << QSize(1280, 720);
     QTest::newRow("invalid kernel still renders")
         << QStringList{QStringLiteral("--matrix"), QStringLiteral("1 2; 3 4"),
                        QStringLiteral("--kernel"), QStringLiteral("3")}

@@ -208,10 +208,10 @@ void MainWindow::resizeEvent(QResizeEvent *event)
     QMainWindow::resizeEvent(event);
     // Only the user's resizing (and the window system's) folds panels, never a program's.
     if (event->spontaneous())
-        QTimer::singleShot(0, this, &MainWindow::foldPanelsIfCramped);
+        QTimer::singleShot(0, this, &MainWindow::fitPanelsToNumbers);
 }
 
-void MainWindow::foldPanelsIfCramped()
+void MainWindow::fitPanelsToNumbers()
 {
     if (m_presenting || m_workspaceTabs->currentWidget() != m_matrixSplitter)
         return;
@@ -219,8 +219,7 @@ void MainWindow::foldPanelsIfCramped()
         // The panels give way before the numbers shrink or lose digits.
         m_panelsAct->setChecked(false);
         m_foldedAtWidth = width();
-        showMessage(tr("The editing panels folded away to keep every number readable: View ▸ "
-                       "Show Editing Panels (Ctrl+Shift+P) brings them back."));
+        showMessage(tr("Panels folded to keep the numbers readable (Ctrl+Shift+P shows them)."));
     } else if (m_foldedAtWidth > 0 && !m_panelsAct->isChecked() &&
                width() > m_foldedAtWidth + 240) {
         m_panelsAct->setChecked(true);
@@ -239,6 +238,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
                               !menuBar()->isHidden(),
                               !statusBar()->isHidden(),
                               !m_workspaceTabs->tabBar()->isHidden(),
+                              !m_playback->isHidden(),
                               isFullScreen()};
         m_presenting = true;
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
@@ -248,6 +248,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
         menuBar()->hide();
         statusBar()->hide();
         m_workspaceTabs->tabBar()->hide();
+        m_playback->hide(); // the caption says which step; keys and a clicker drive it
         m_stage->setLegendShown(true);
         if (fullScreen && !isFullScreen())
             showFullScreen();
@@ -259,6 +260,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
         menuBar()->setVisible(m_beforePresenting.menu);
         statusBar()->setVisible(m_beforePresenting.status);
         m_workspaceTabs->tabBar()->setVisible(m_beforePresenting.tabs);
+        m_playback->setVisible(m_beforePresenting.playback);
         m_stage->setLegendShown(false);
         if (!m_beforePresenting.fullScreen && isFullScreen())
             showNormal();

@@ -62,6 +62,11 @@ public:
     bool isPresenting() const { return m_presenting; }
     void setPresenting(bool on, bool fullScreen = true);
 
+    /// Folds the editing panels away when the stage's cells are too small for their numbers
+    /// (some would lose digits), and brings them back once the window is 240 px wider than when
+    /// they folded. Runs after the user (or the window system) resizes the window.
+    void fitPanelsToNumbers();
+
     PoolDocument *document() const { return m_document; }
     ParameterPanel *parameterPanel() const { return m_parameters; }
     MatrixEditor *inputEditor() const { return m_inputEditor; }
@@ -142,7 +147,6 @@ private:
     void about();
     void showShortcuts();
     void focusStage();
-    void foldPanelsIfCramped();
 
     Settings *m_settings;
     PoolDocument *m_document;
@@ -166,7 +170,7 @@ private:
     /// What presenter mode hid, to bring back as it was.
     struct Shown
     {
-        bool dock = true, editor = true, menu = true, status = true, tabs = true,
+        bool dock = true, editor = true, menu = true, status = true, tabs = true, playback = true,
              fullScreen = false;
     };
     Shown m_beforePresenting;

@@ -54,6 +54,7 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     // The speed sits by the slider, so the bar stays narrow enough for a 960-pixel-wide window.
     auto *speedLabel = new QLabel(tr("Spee&d"), this);
     speedLabel->setBuddy(m_speedCombo);
+    top->addSpacing(12);
     top->addWidget(speedLabel);
     m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
     m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
@@ -73,6 +74,7 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
         bottom->addWidget(m_buttons[i]);
     bottom->addStretch(1);
     m_buttons[5]->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_buttons[5]->setAutoRaise(false); // a switch: framed, pressed when motion is reduced
     bottom->addWidget(m_buttons[5]);
 
     m_timer->setTimerType(Qt::PreciseTimer);

@@ -141,6 +141,12 @@ QString cellNumber(const NumberFormat &format, double v, const QString &prefix =
     return prefix + format.text(v);
 }
 
+/// The share of a cell's width its number may use: small cells give their numbers more of it.
+double numberRoom(double s)
+{
+    return s < 32 ? 0.86 : 0.74;
+}
+
 /// Font size of the row and column indices for cell size s; badges are never smaller.
 double indexPx(double s)
 {
@@ -817,6 +823,12 @@ struct Metrics
 
 using Arrangement = std::vector<std::vector<StageGrid>>;
 
+/// The legend's and the notes' font size: read from the back of the room even beside small cells.
+double legendPx(const Metrics &m)
+{
+    return std::max(m.formula, 15.0);
+}
+
 } // namespace
 
 struct StageRenderer::Layout
@@ -824,11 +836,12 @@ struct StageRenderer::Layout
     bool valid = false;
     double cell = 0;
     double titlePx = 14, subtitlePx = 11, captionPx = 15, formulaPx = 11, indexPx = 0;
+    double legendPx = 14;
     bool numbers = true;
     std::array<GridBox, 4> grids;
     /// How each grid writes its numbers (StageGrid order), then the gradient's "+amount" notes.
     std::array<NumberFormat, 5> formats;
-    bool precisionLost = false; ///< some grid shows fewer decimals than its values need
+    bool precisionLost = false; ///< some grid's exact numbers are below a comfortable size
     const NumberFormat &format(StageGrid g) const { return formats[std::size_t(g)]; }
     const NumberFormat &amountFormat() const { return formats[4]; }
     QRectF caption, formula, legend, content;
@@ -903,7 +916,7 @@ QSizeF measure(const LayoutPlan &plan, const Arrangement &arr, double s)
     if (plan.formulaLines)
         height += 0.3 * m.formula + plan.formulaLines * m.formula * 1.45;
     if (plan.legendLines)
-        height += 0.5 * m.formula + plan.legendLines * m.formula * 1.6;
+        height += 0.5 * m.formula + plan.legendLines * legendPx(m) * 1.6;
     return {width, height};
 }
 
@@ -944,28 +957,44 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target) const
 namespace {
 
 /// One precision for the grid holding `values`: the fewest decimals that show every value exactly
-/// if its widest number then fits a cell (`room` px wide) at a readable size, else fewer, the
-/// values no longer exact marked "≈" (see NumberFormat).
+/// if its widest number then fits a cell (`room` px wide) at 6 px or more (cells shrink their
+/// text to fit), else as many as fit at 9 px (at least the first significant digit of each
+/// value), the values no longer exact marked "≈" (see NumberFormat). `cramped`
+/// becomes true when the exact numbers would be smaller than a comfortable 9 px: the window then
+/// folds its panels to give the stage room.
 NumberFormat chooseFormat(std::vector<float> values, double px, double room, TextFit &fit,
-                          NumberFormat::Style style, bool &lost, bool bold = false)
+                          NumberFormat::Style style, bool &cramped, bool bold = false)
 {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     const int exact = NumberFormat::exactDecimals(values);
     const int top = exact >= 0 ? exact : NumberFormat::kInexactDecimals;
-    const double readable = std::min(px, 9.0);
-    for (int d = top; d >= 0; --d) {
-        const NumberFormat f(d, style);
-        double widest = 0;
+    auto widest = [&](const NumberFormat &f) {
+        double w = 0;
         for (float v : values)
-            widest = std::max(widest, fit.width(f.text(v), px, bold));
-        if (widest <= room || px * room / widest >= readable) {
-            lost = lost || (d < top && exact >= 0);
+            w = std::max(w, fit.width(f.text(v), px, bold));
+        return w;
+    };
+    auto fits = [&](double w, double readable) {
+        return w <= room || px * room / w >= std::min(px, readable);
+    };
+    if (!fits(widest(NumberFormat(top, style)), 9.0))
+        cramped = true;
+    // Never so few decimals that a value's first significant digit goes (0.25 as "≈0").
+    int least = 0;
+    for (float v : values)
+        if (std::isfinite(v) && v != 0 && std::fabs(v) < 1)
+            least = std::max(least, int(std::ceil(-std::log10(std::fabs(double(v))) - 1e-9)));
+    least = std::min(least, top);
+    // Exact numbers may shrink down to 6 px; once digits must go anyway, the fewer the larger.
+    if (exact >= 0 && fits(widest(NumberFormat(top, style)), 6.0))
+        return NumberFormat(top, style);
+    for (int d = exact >= 0 ? top - 1 : top; d > least; --d) {
+        const NumberFormat f(d, style);
+        if (fits(widest(f), 9.0))
             return f;
-        }
     }
-    lost = true;
-    return NumberFormat(0, style);
+    return NumberFormat(least, style);
 }
 
 std::vector<float> valuesOf(const Tensor &t)
@@ -1127,7 +1156,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
         TextFit fit;
         const auto style =
             view.fractions ? NumberFormat::Style::Fraction : NumberFormat::Style::Decimal;
-        const double px = 0.44 * s, room = 0.74 * s;
+        const double px = 0.44 * s, room = numberRoom(s) * s;
         std::vector<float> running = valuesOf(m_trace.inputGradient), amounts;
         for (const Step &st : m_trace.steps)
             for (const Contribution &c : st.contributions) {
@@ -1200,7 +1229,8 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     }
     if (plan.legendLines) {
         y += 0.5 * m.formula;
-        l.legend = QRectF(textLeft, y, textW, plan.legendLines * m.formula * 1.6);
+        l.legend = QRectF(textLeft, y, textW, plan.legendLines * legendPx(m) * 1.6);
+        l.legendPx = legendPx(m);
     }
     return l;
 }
@@ -1417,8 +1447,10 @@ namespace {
 /// Draws `text` centred in `rect` at up to `px` (shrunk to fit the width); nothing if it would
 /// be smaller than 5 px.
 void cellText(QPainter &p, TextFit &fit, const QRectF &rect, const QString &text, double px,
-              const QColor &color, bool bold = false, double room = 0.74)
+              const QColor &color, bool bold = false, double room = 0)
 {
+    if (room <= 0)
+        room = numberRoom(rect.width());
     const double size = fit.fit(text, px, rect.width() * room, bold);
     if (size < 5)
         return;
@@ -1571,7 +1603,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                             cellNumber(l.format(StageGrid::Input), m_trace.input.at(r, c));
                         if (uncovered) {
                             // A white backing keeps the number readable over the hatch.
-                            const double px = fit.fit(text, numberPx, s * 0.74);
+                            const double px = fit.fit(text, numberPx, s * numberRoom(s));
                             const double w = fit.width(text, px) + 0.16 * s;
                             const QRectF back(rect.center().x() - w / 2,
                                               rect.center().y() - px * 0.68, w, px * 1.36);
@@ -1846,7 +1878,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     };
     // A number as cellText() draws it.
     auto addNumber = [&](const QRectF &cell, const QString &text, double px, bool bold = false) {
-        const double size = fit.fit(text, px, cell.width() * 0.74, bold);
+        const double size = fit.fit(text, px, cell.width() * numberRoom(cell.width()), bold);
         if (size >= 5)
             addText(cell.center(), text, size, bold);
     };
@@ -2473,14 +2505,14 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
         return;
     const std::vector<LegendEntry> entries = legendFor(m_trace, view, l.numbers);
     const QStringList noteLines = notes();
-    const double lineH = l.formulaPx * 1.6;
+    const double lineH = l.legendPx * 1.6;
     TextFit fit;
     // Entries flow left to right over two lines, centred; they shrink together if need be.
-    const double gap = l.formulaPx * 1.4;
+    const double gap = l.legendPx * 1.4;
     auto entryW = [&](const LegendEntry &e, double px) {
         return px * 1.1 + px * 0.4 + fit.width(e.text, px);
     };
-    double px = l.formulaPx;
+    double px = l.legendPx;
     std::vector<std::vector<std::size_t>> lines;
     for (int attempt = 0; attempt < 12; ++attempt) {
         lines.assign(1, {});
@@ -2521,7 +2553,7 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
         y += lineH;
     for (const QString &note : noteLines) {
         const QString text = QStringLiteral("Note: ") + note;
-        const double notePx = std::max(6.0, fit.fit(text, l.formulaPx, l.legend.width()));
+        const double notePx = std::max(6.0, fit.fit(text, l.legendPx, l.legend.width()));
         p.setFont(stageFont(notePx));
         p.setPen(kText);
         p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH), Qt::AlignCenter, text);

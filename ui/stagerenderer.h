@@ -87,8 +87,8 @@ public:
     QString numberText(StageGrid grid, double value, const QRectF &target,
                        const StageView &view = {}) const;
     /// True when the cells at `target` are too small for their numbers: no numbers at all, or
-    /// some grid shows fewer decimals than its values need (marked "≈"). The window folds its
-    /// panels before that happens.
+    /// some grid's exact numbers would be drawn smaller than 9 px (or lose digits, marked "≈").
+    /// The window folds its panels before that happens.
     bool numbersCramped(const QRectF &target, const StageView &view = {}) const;
     /// The outline of the window at view.step and view.motion (its cells' span while resting).
     QRectF windowSpan(const QRectF &target, const StageView &view) const;
