@@ -142,7 +142,14 @@ Validation validate(const PoolParams &p, int inH, int inW)
     const int padH = inH + pad.top + pad.bottom;
     const int padW = inW + pad.left + pad.right;
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
-    if (ekH > padH || ekW > padW) {
+    const bool ceil = ceilModeApplies(p);
+    const AxisGeometry rows =
+        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
+    const AxisGeometry cols =
+        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
+    // The output-size rule alone decides. Without ceil mode a kernel larger than the padded input
+    // gives out < 1; with ceil mode PyTorch still answers while the first window starts inside.
+    if ((ekH > padH || ekW > padW) && (!ceil || rows.out < 1 || cols.out < 1)) {
         std::string what = "kernel " + times(p.kernel);
         if (dilated) {
             const std::string d =
@@ -153,14 +160,10 @@ Validation validate(const PoolParams &p, int inH, int inW)
         }
         v.errors.push_back(what + " larger than the " +
                            (padH != inH || padW != inW ? std::string("padded ") : std::string()) +
-                           "input " + times(padH, padW) + ": no window fits");
+                           "input " + times(padH, padW) +
+                           (ceil ? ": no window fits, even in ceil mode" : ": no window fits"));
         return v;
     }
-    const bool ceil = ceilModeApplies(p);
-    const AxisGeometry rows =
-        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
-    const AxisGeometry cols =
-        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
     if (rows.out < 1 || cols.out < 1) {
         v.errors.push_back("output size " + times(rows.out, cols.out) + " is empty for input " +
                            times(inH, inW) + " with kernel " + times(p.kernel) + " and stride " +
@@ -208,9 +211,9 @@ Validation validate(const PoolParams &p, int inH, int inW)
     if (p.mode == PoolMode::Min)
         v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as "
                              "\u2212max_pool2d(\u2212x)");
-    if (p.ceilMode && p.paddingMode == PaddingMode::Explicit) {
+    if (ceil) {
         if ((rows.out - 1) * s.h + ekH > padH || (cols.out - 1) * s.w + ekW > padW)
-            v.warnings.push_back("ceil mode adds a last window that runs past the padded input; "
+            v.warnings.push_back("with ceil mode a window runs past the padded input; "
                                  "its overhang is never counted");
     }
     return v;

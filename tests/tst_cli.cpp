@@ -261,6 +261,8 @@ private slots:
     void initTestCase();
     void poolSeeds_data();
     void poolSeeds();
+    void ceilLargerThanInput_data();
+    void ceilLargerThanInput();
     void indicesAndMaxUnpool();
     void avgUnpool();
     void batchedSeed004();
@@ -351,6 +353,50 @@ void TestCli::poolSeeds()
     QCOMPARE(out.descr, QString("<f4"));
     QCOMPARE(out.shape, shapeOf(expected));
     QCOMPARE(out.values, flatten(expected));
+}
+
+// ---------------------------------------------------------------------------------------------
+// ceil mode with windows larger than the input: PyTorch answers them, so does the CLI
+
+void TestCli::ceilLargerThanInput_data()
+{
+    QTest::addColumn<Rows>("input");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<Rows>("expected");
+    // Worked out in tst_pool's forward rows.
+    const Rows row12 = {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}};
+    const Rows six2 = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};
+    QTest::newRow("ceil max 2x1 stride 2x1 on 1x12")
+        << row12 << QStringList{"--kernel", "2x1", "--stride", "2x1", "--ceil-mode"} << row12;
+    QTest::newRow("ceil min k2 s3 on 1x2")
+        << Rows{{3, -1}}
+        << QStringList{"--mode", "min", "--kernel", "2", "--stride", "3", "--ceil-mode"}
+        << Rows{{-1}};
+    QTest::newRow("ceil avg 2x5 pad 1x0 exclude pad on 6x2")
+        << six2 << QStringList{"--mode", "avg",       "--kernel", "2x5",         "--stride",
+                               "2x5",    "--padding", "1x0",      "--ceil-mode", "--exclude-pad"}
+        << Rows{{1.5}, {4.5}, {8.5}, {11.5}};
+    QTest::newRow("ceil max 5x2 dilation 2x1 pad 0x1 on 6x2")
+        << six2 << QStringList{"--kernel", "5x2",       "--dilation", "2x1",        "--stride",
+                               "5x2",      "--padding", "0x1",        "--ceil-mode"}
+        << Rows{{9, 10}};
+}
+
+void TestCli::ceilLargerThanInput()
+{
+    QFETCH(Rows, input);
+    QFETCH(QStringList, options);
+    QFETCH(Rows, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(input).toUtf8()));
+    const Run r = cli(dir.path(), QStringList{"pool", "in.csv", "-o", "out.csv"} + options);
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    // The overhang is worth a warning, never an error.
+    for (const QString &line : r.err.split('\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.startsWith("poolviz-cli: warning: "), qPrintable(line));
+    QVERIFY2(r.err.contains("overhang"), qPrintable(r.err));
+    QCOMPARE(readMatrix(dir.filePath("out.csv")), expected);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -786,6 +832,10 @@ void TestCli::errors_data()
                                 << QStringList{"--kernel", "\"0\""};
     QTest::newRow("kernel too big") << QStringList{"pool", "in.csv", "-o", "o.csv", "--kernel", "5"}
                                     << QStringList{"5×5", "4×4"};
+    QTest::newRow("kernel too big even in ceil mode")
+        << QStringList{"pool", "in.csv",   "-o", "o.csv",      "--kernel",
+                       "9",    "--stride", "1",  "--ceil-mode"}
+        << QStringList{"9×9", "4×4", "even in ceil mode"};
     QTest::newRow("unknown output extension")
         << QStringList{"pool", "in.csv", "-o", "o.xyz"} << QStringList{"o.xyz", ".xyz"};
     QTest::newRow("unwritable output dir")
