@@ -147,6 +147,19 @@ double numberRoom(double s)
     return s < 32 ? 0.86 : 0.74;
 }
 
+/// Where a gradient cell's running sum goes: under the "+amount" note when `note`, above the
+/// "×n" count when `counted` (which sits in the bottom fifth, as large as the indices).
+QRectF runningRect(const QRectF &rect, double s, bool note, bool counted)
+{
+    return rect.adjusted(0, note ? 0.18 * s : 0, 0, counted ? -0.2 * s : 0);
+}
+
+/// The box the "×n" count is drawn right- and bottom-aligned in.
+QRectF timesRect(const QRectF &rect, double s)
+{
+    return rect.adjusted(0, 0, -0.1 * s, -0.04 * s);
+}
+
 /// Font size of the row and column indices for cell size s; badges are never smaller.
 double indexPx(double s)
 {
@@ -1728,20 +1741,20 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     cellText(p, fit, rect, text, numberPx, kFaint);
                     continue;
                 }
+                const bool counted = count > 1 && s >= 30;
                 if (now[i]) {
                     // Leave the top of the cell to the "+amount" annotation.
-                    cellText(p, fit, rect.adjusted(0, 0.18 * s, 0, 0),
+                    cellText(p, fit, runningRect(rect, s, true, counted),
                              cellNumber(l.format(grid), v), 0.38 * s, kText, true);
                 } else {
-                    cellText(p, fit, rect, text, numberPx, kText);
+                    cellText(p, fit, runningRect(rect, s, false, counted), text, numberPx, kText);
                 }
-                if (count > 1 && s >= 30) {
+                if (counted) {
                     const QString times = QStringLiteral("×%1").arg(count);
                     const double px = std::max(8.0, indexPx(s));
                     p.setFont(stageFont(px, true));
                     p.setPen(kGradientText);
-                    p.drawText(rect.adjusted(0, 0, -0.13 * s, -0.08 * s),
-                               Qt::AlignRight | Qt::AlignBottom, times);
+                    p.drawText(timesRect(rect, s), Qt::AlignRight | Qt::AlignBottom, times);
                 }
             }
         }
@@ -1989,16 +2002,17 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                               numberPx);
                     break;
                 case StageGrid::InputGradient: {
-                    addNumber(rect,
+                    const int count = adds[std::size_t(r) * std::size_t(inW) + std::size_t(c)];
+                    const bool counted = count > 1 && s >= 30;
+                    addNumber(runningRect(rect, s, false, counted),
                               cellNumber(l.format(StageGrid::InputGradient), gradient.at(r, c)),
                               numberPx);
-                    const int count = adds[std::size_t(r) * std::size_t(inW) + std::size_t(c)];
-                    if (count > 1 && s >= 30) {
+                    if (counted) {
                         const double px = std::max(8.0, indexPx(s));
                         const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
-                        spec.text.push_back(QRectF(rect.right() - 0.13 * s - tw,
-                                                   rect.bottom() - 0.08 * s - 1.05 * px, tw,
-                                                   0.85 * px));
+                        const QRectF box = timesRect(rect, s);
+                        spec.text.push_back(
+                            QRectF(box.right() - tw, box.bottom() - 0.97 * px, tw, 0.85 * px));
                     }
                     break;
                 }
@@ -2017,21 +2031,25 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
             if (!l.has(StageGrid::InputGradient, c.row, c.col))
                 continue;
             const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
+            const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
+            const bool counted = count > 1 && s >= 30;
             const auto [amount, px] = amountNote(l.amountFormat(), c.amount, s, fit);
             if (amount.isEmpty()) {
-                addNumber(rect, cellNumber(l.format(StageGrid::InputGradient), c.running),
-                          numberPx);
+                addNumber(runningRect(rect, s, false, counted),
+                          cellNumber(l.format(StageGrid::InputGradient), c.running), numberPx);
             } else {
                 addText(QPointF(rect.center().x(), rect.top() + 0.22 * s), amount, px, true);
-                addNumber(rect.adjusted(0, 0.18 * s, 0, 0),
+                addNumber(runningRect(rect, s, true, counted),
                           cellNumber(l.format(StageGrid::InputGradient), c.running), 0.38 * s,
                           true);
             }
-            const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
-            if (count > 1 && s >= 30)
-                spec.text.push_back(QRectF(rect.right() - 0.45 * s,
-                                           rect.bottom() - 0.08 * s - 0.29 * s, 0.36 * s,
-                                           0.24 * s));
+            if (counted) {
+                const double tpx = std::max(8.0, indexPx(s));
+                const double tw = fit.width(QStringLiteral("×%1").arg(count), tpx, true);
+                const QRectF box = timesRect(rect, s);
+                spec.text.push_back(
+                    QRectF(box.right() - tw, box.bottom() - 0.97 * tpx, tw, 0.85 * tpx));
+            }
         }
     }
     spec.toText.assign(spec.text.begin() + std::ptrdiff_t(before), spec.text.end());
