@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QImageReader>
@@ -51,6 +52,7 @@ struct Options
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
     bool presenter = false;
+    QString panel; ///< "frameworks" or "code": that bottom panel shown
 };
 
 int fail(const QString &message)
@@ -147,8 +149,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     const QCommandLineOption presenterOption(
         QStringLiteral("presenter"),
         QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
+        QStringLiteral("frameworks|code"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, presenterOption});
+                       sizeOption, presenterOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -192,6 +198,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         out.step = step;
     }
     out.presenter = parser.isSet(presenterOption);
+    if (parser.isSet(panelOption)) {
+        out.panel = parser.value(panelOption).toLower();
+        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
+            return fail(QStringLiteral("--panel \"%1\": use frameworks or code")
+                            .arg(parser.value(panelOption)));
+    }
     out.screenshot = parser.value(screenshotOption);
     if (parser.isSet(screenshotOption) && out.screenshot.isEmpty())
         return fail(QStringLiteral("--screenshot needs a file name"));
@@ -359,6 +371,17 @@ int main(int argc, char **argv)
         doc->setStep(*options.step - 1);
     }
 
+    const auto showPanel = [&] {
+        if (options.panel.isEmpty())
+            return;
+        if (auto *dock = window.findChild<QDockWidget *>(options.panel + QStringLiteral("Dock"))) {
+            dock->show();
+            dock->raise();
+        }
+    };
+    if (screenshot)
+        showPanel();
+
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
@@ -393,6 +416,7 @@ int main(int argc, char **argv)
     }
 
     window.restoreWindowLayout();
+    showPanel(); // after the saved layout, which may have hidden it
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();

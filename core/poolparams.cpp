@@ -84,7 +84,7 @@ std::string describe(const PoolParams &p)
     }
     if (p.dilation.h != 1 || p.dilation.w != 1)
         s += ", dilation " + times(p.dilation);
-    if (p.ceilMode)
+    if (ceilModeApplies(p)) // SAME always gives ⌈in/s⌉: ceil mode plays no part there
         s += ", ceil mode";
     if (p.mode == PoolMode::Avg) {
         if (p.divisorOverride)
@@ -205,9 +205,25 @@ Validation validate(const PoolParams &p, int inH, int inW)
     if (p.mode == PoolMode::Avg && dilated)
         v.warnings.push_back(
             "PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has");
-    if (p.mode == PoolMode::Lp &&
-        (dilated || pad.top || pad.bottom || pad.left || pad.right || p.ceilMode))
+    if (p.mode == PoolMode::Lp && (dilated || pad.top || pad.bottom || pad.left || pad.right))
         v.warnings.push_back("PyTorch's LPPool2d has no padding or dilation; ONNX LpPool has");
+    if (p.mode == PoolMode::Lp && ceil) {
+        // LPPool2d is avg_pool2d(x^p)·(kh·kw), then ^(1/p): a partial window of n taps is
+        // scaled by kh·kw/n. The smallest window here holds the fewest input taps.
+        const int taps = *std::min_element(rows.inputCount.begin(), rows.inputCount.end()) *
+                         *std::min_element(cols.inputCount.begin(), cols.inputCount.end());
+        const int full = p.kernel.h * p.kernel.w;
+        if (taps > 0 && taps < full) {
+            char factor[32];
+            std::snprintf(factor, sizeof factor, "%.4g", std::pow(double(full) / taps, 1.0 / p.p));
+            v.warnings.push_back("PyTorch's LPPool2d scales a partial ceil-mode window by "
+                                 "kh\u00b7kw/taps before the root: a window here holds " +
+                                 std::to_string(taps) + " of " + std::to_string(full) +
+                                 " taps, so PyTorch gives (" + std::to_string(full) + "/" +
+                                 std::to_string(taps) + ")^(1/p) = " + factor +
+                                 " times PoolViz's value (ONNX's LpPool agrees with PoolViz)");
+        }
+    }
     if (p.mode == PoolMode::Min)
         v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as "
                              "\u2212max_pool2d(\u2212x)");

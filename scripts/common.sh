@@ -13,15 +13,22 @@ PACKAGES=(
     fontconfig fonts-dejavu-core
 )
 
+# Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
+# Python packages. The app never needs Python; only scripts/test.sh installs these.
+TEST_PACKAGES=(python3 python3-numpy python3-torch)
+
+# Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${PACKAGES[@]}")
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all ${#PACKAGES[@]} required packages are installed"
+        echo "poolviz: all ${#wanted[@]} required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

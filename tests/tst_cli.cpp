@@ -263,6 +263,8 @@ private slots:
     void poolSeeds();
     void ceilLargerThanInput_data();
     void ceilLargerThanInput();
+    void explainFrameworks();
+    void codeScripts();
     void indicesAndMaxUnpool();
     void avgUnpool();
     void batchedSeed004();
@@ -397,6 +399,69 @@ void TestCli::ceilLargerThanInput()
         QVERIFY2(line.startsWith("poolviz-cli: warning: "), qPrintable(line));
     QVERIFY2(r.err.contains("overhang"), qPrintable(r.err));
     QCOMPARE(readMatrix(dir.filePath("out.csv")), expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// explain and code
+
+void TestCli::explainFrameworks()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("six2.csv"), "1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n"));
+    const QStringList lp{"--mode", "lp", "--kernel", "2x5", "--stride", "2x5", "--ceil-mode"};
+    const Run bySize = cli(dir.path(), QStringList{"explain", "--input-size", "6x2"} + lp);
+    QVERIFY2(bySize.code == 0, qPrintable(describe(bySize)));
+    QVERIFY(bySize.out.contains(QString::fromUtf8("on a 6\u00d72 input \u2192 3\u00d71")));
+    QVERIFY(bySize.out.contains("PyTorch: differs"));
+    QVERIFY(bySize.out.contains("ONNX: native"));
+    QVERIFY(bySize.out.contains("NumPy: recipe"));
+    // With the values: which cells, by how much. √30 = 5.477 against √75 = 8.66, and so on.
+    const Run byFile = cli(dir.path(), QStringList{"explain", "six2.csv"} + lp);
+    QVERIFY2(byFile.code == 0, qPrintable(describe(byFile)));
+    QVERIFY(byFile.out.contains("cell (0, 0): PoolViz 5.477, PyTorch 8.66"));
+    QVERIFY(byFile.out.contains("cell (2, 0): PoolViz 21.12, PyTorch 33.39"));
+
+    const Run noSize = cli(dir.path(), {"explain", "--kernel", "2"});
+    QCOMPARE(noSize.code, 2);
+    QVERIFY2(noSize.err.contains("--input-size"), qPrintable(noSize.err));
+    const Run badSize = cli(dir.path(), {"explain", "--input-size", "6x"});
+    QCOMPARE(badSize.code, 2);
+    QVERIFY2(badSize.err.contains("\"6x\""), qPrintable(badSize.err));
+    const Run mismatch = cli(dir.path(), {"explain", "six2.csv", "--input-size", "3x3"});
+    QCOMPARE(mismatch.code, 2);
+    QVERIFY2(mismatch.err.contains(QString::fromUtf8("6\u00d72")), qPrintable(mismatch.err));
+}
+
+void TestCli::codeScripts()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(oneTo16).toUtf8()));
+    const Run out = cli(dir.path(), {"code", "--lang", "pytorch", "in.csv", "--kernel", "2"});
+    QVERIFY2(out.code == 0, qPrintable(describe(out)));
+    QVERIFY(out.out.contains("pool = torch.nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2)"));
+    QVERIFY(out.out.contains("expected = np.array([[6, 8],"));
+    // Written to a file, atomically: nothing else is left in the folder.
+    const Run file = cli(dir.path(), {"code", "--lang", "numpy", "in.csv", "--mode", "avg",
+                                      "--kernel", "2", "-o", "pool.py"});
+    QVERIFY2(file.code == 0, qPrintable(describe(file)));
+    QFile script(dir.filePath("pool.py"));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    QVERIFY(script.readAll().contains("y = blocks.mean(axis=(3, 5))"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+
+    const Run badLang = cli(dir.path(), {"code", "--lang", "jax", "in.csv"});
+    QCOMPARE(badLang.code, 2);
+    QVERIFY2(badLang.err.contains("\"jax\""), qPrintable(badLang.err));
+    const Run noLang = cli(dir.path(), {"code", "in.csv"});
+    QCOMPARE(noLang.code, 2);
+    QVERIFY2(noLang.err.contains("--lang"), qPrintable(noLang.err));
+    const Run notPy = cli(dir.path(), {"code", "--lang", "onnx", "in.csv", "-o", "x.txt"});
+    QCOMPARE(notPy.code, 2);
+    QVERIFY2(notPy.err.contains("x.txt"), qPrintable(notPy.err));
+    QVERIFY(!QFile::exists(dir.filePath("x.txt")));
+    const Run invalid = cli(dir.path(), {"code", "--lang", "numpy", "in.csv", "--kernel", "5"});
+    QCOMPARE(invalid.code, 2);
+    QVERIFY2(invalid.err.contains("no window fits"), qPrintable(invalid.err));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -366,6 +366,10 @@ void TestGeometry::describeText()
     p.ceilMode = true;
     QCOMPARE(QString::fromStdString(describe(p)),
              QString::fromUtf8("avg 3\u00d73, stride 2\u00d72, padding 1, ceil mode"));
+    // Under SAME ceil mode plays no part, so the summary does not claim it.
+    p.paddingMode = PaddingMode::SameUpper;
+    QCOMPARE(QString::fromStdString(describe(p)),
+             QString::fromUtf8("avg 3\u00d73, stride 2\u00d72, SAME padding"));
     PoolParams g;
     g.global = true;
     QCOMPARE(QString::fromStdString(describe(g)), QStringLiteral("global max"));

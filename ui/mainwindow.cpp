@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "bridgedocks.h"
 #include "examples.h"
 #include "imageio.h"
 #include "matrixeditor.h"
@@ -231,9 +232,13 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
 {
     if (on == m_presenting)
         return;
-    auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock"));
     if (on) {
-        m_beforePresenting = {dock && dock->isVisible(),
+        // Every dock (parameters, frameworks, code) goes; each comes back as it was.
+        QList<QDockWidget *> docks;
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            if (!dock->isHidden())
+                docks << dock;
+        m_beforePresenting = {docks,
                               !m_editorPane->isHidden(),
                               !menuBar()->isHidden(),
                               !statusBar()->isHidden(),
@@ -242,7 +247,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
                               isFullScreen()};
         m_presenting = true;
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
-        if (dock)
+        for (QDockWidget *dock : docks)
             dock->hide();
         m_editorPane->hide();
         menuBar()->hide();
@@ -254,8 +259,8 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
             showFullScreen();
     } else {
         m_presenting = false;
-        if (dock)
-            dock->setVisible(m_beforePresenting.dock);
+        for (QDockWidget *dock : std::as_const(m_beforePresenting.docks))
+            dock->show();
         m_editorPane->setVisible(m_beforePresenting.editor);
         menuBar()->setVisible(m_beforePresenting.menu);
         statusBar()->setVisible(m_beforePresenting.status);
@@ -293,6 +298,7 @@ void MainWindow::createWidgets()
                       QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {m_parameters->sizeHint().width() + 12}, Qt::Horizontal);
+    addBridgeDocks(this, m_document);
 
     m_inputEditor = new MatrixEditor(m_document, MatrixModel::Source::Input);
     m_upstreamEditor = new MatrixEditor(m_document, MatrixModel::Source::Upstream);
@@ -717,8 +723,9 @@ void MainWindow::createMenus()
     view->addAction(m_fullScreenAct);
     view->addAction(m_panelsAct);
     view->addSeparator();
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
-        view->addAction(dock->toggleViewAction());
+    for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
+            view->addAction(dock->toggleViewAction());
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);

@@ -10,6 +10,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -170,7 +171,8 @@ private:
     /// What presenter mode hid, to bring back as it was.
     struct Shown
     {
-        bool dock = true, editor = true, menu = true, status = true, tabs = true, playback = true,
+        QList<QDockWidget *> docks; ///< the docks that were visible
+        bool editor = true, menu = true, status = true, tabs = true, playback = true,
              fullScreen = false;
     };
     Shown m_beforePresenting;
