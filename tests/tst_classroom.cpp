@@ -332,6 +332,17 @@ void TestClassroom::legendNamesWhatIsDrawn()
     avg.kernel = {2, 2};
     const Trace wide = makeTrace(Tensor::matrix(4, 4, 1.0f), avg, Phase::Forward);
     QVERIFY(!StageRenderer(wide).notes().isEmpty());
+    // Framework differences are named on the stage too: TensorFlow has no ceil mode.
+    PoolParams ceil;
+    ceil.mode = PoolMode::Avg;
+    ceil.kernel = {2, 2};
+    ceil.stride = Size2{3, 3};
+    ceil.ceilMode = true;
+    const QStringList ceilNotes =
+        StageRenderer(makeTrace(Tensor::matrix(7, 7, 1.0f), ceil, Phase::Forward)).notes();
+    QVERIFY2(ceilNotes.join(QLatin1Char('\n')).contains(QStringLiteral("TensorFlow")),
+             qPrintable(ceilNotes.join(QLatin1Char('\n'))));
+    QVERIFY(ceilNotes.size() <= 4);
     // Drawn only when asked (presenter mode): the legend changes the picture.
     StageView view;
     view.step = 0;

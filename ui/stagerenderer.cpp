@@ -1,6 +1,7 @@
 #include "stagerenderer.h"
 
 #include "conventions.h"
+#include "frameworks.h"
 #include "numberformat.h"
 
 #include <QFontMetricsF>
@@ -970,6 +971,29 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target) const
 
 namespace {
 
+/// The notes the legend draws: the parameters' warnings, then each framework whose own layer does
+/// not take the settings as they are (PyTorch, TensorFlow, ONNX) with its first reason; four at
+/// most, the last saying how many more the Frameworks panel lists.
+QStringList stageNotes(const Trace &trace)
+{
+    const Geometry &g = trace.geometry();
+    QStringList notes;
+    for (const std::string &w : g.validation.warnings)
+        notes << QString::fromStdString(w);
+    if (g.ok())
+        for (const FrameworkAnswer &a : explainFrameworks(g.params, g.inH(), g.inW()))
+            if (a.framework != Framework::NumPy && a.support != Support::Native &&
+                !a.reasons.empty())
+                notes << QString::fromStdString(a.name + ": " + a.reasons.front());
+    constexpr int kMost = 4;
+    if (notes.size() > kMost) {
+        const int more = int(notes.size()) - (kMost - 1);
+        notes.resize(kMost - 1);
+        notes << QStringLiteral("%1 more in the Frameworks panel").arg(more);
+    }
+    return notes;
+}
+
 /// One precision for the grid holding `values`: the fewest decimals that show every value exactly
 /// if its widest number then fits a cell (`room` px wide) at 6 px or more (cells shrink their
 /// text to fit), else as many as fit at 9 px (at least the first significant digit of each
@@ -1128,7 +1152,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
                                 ? 1
                                 : 2;
     if (view.legend)
-        plan.legendLines = 2 + int(g.validation.warnings.size());
+        plan.legendLines = 2 + int(stageNotes(trace).size());
     return plan;
 }
 
@@ -2492,10 +2516,7 @@ QStringList StageRenderer::legendEntries(const StageView &view) const
 
 QStringList StageRenderer::notes() const
 {
-    QStringList out;
-    for (const std::string &w : m_trace.geometry().validation.warnings)
-        out << qs(w);
-    return out;
+    return stageNotes(m_trace);
 }
 
 bool StageRenderer::numbersCramped(const QRectF &target, const StageView &view) const

@@ -81,7 +81,8 @@ public:
     /// The legend's entries for `view` (only the marks this trace draws): "window", "max: the
     /// winner", "padding counts as −∞", "hatched: no window reads this cell", …
     QStringList legendEntries(const StageView &view) const;
-    /// The notes drawn under the legend: the parameters' warnings.
+    /// The notes drawn under the legend: the parameters' warnings, then where PyTorch,
+    /// TensorFlow or ONNX need a workaround, differ or refuse (four lines at most).
     QStringList notes() const;
     /// How the numbers of `grid` are written at `target` (its precision, see NumberFormat).
     QString numberText(StageGrid grid, double value, const QRectF &target,
