@@ -55,6 +55,7 @@ struct Options
     QString screenshot;
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
+    bool presenter = false;
     QString panel; ///< "frameworks" or "code": that bottom panel shown
 };
 
@@ -145,15 +146,19 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window to this PNG and exit (needs no display)."),
         QStringLiteral("OUT.png"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size (default 1600x1000)."),
-                                        QStringLiteral("WxH"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("Window size (default 1600x1000, shrunk to fit the screen)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption presenterOption(
+        QStringLiteral("presenter"),
+        QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
         QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
         QStringLiteral("frameworks|code"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, panelOption});
+                       sizeOption, presenterOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -197,6 +202,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
                             .arg(parser.value(stepOption)));
         out.step = step;
     }
+    out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
         if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
@@ -354,6 +360,8 @@ int main(int argc, char **argv)
                command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
+    else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)
+        doc->setPhase(Phase::Backward); // a backward lesson opens on the backward pass
     if (!command.imageFile.isEmpty()) {
 #ifdef POOLVIZ_HAVE_PHOTO
         auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
@@ -389,7 +397,14 @@ int main(int argc, char **argv)
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
+        if (options.presenter)
+            window.setPresenting(true, false); // the stage alone, at --size
         window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.layout())
+            window.layout()->activate();
+        // As on a screen of that size: panels fold before numbers lose digits.
+        window.fitPanelsToNumbers();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
             window.layout()->activate();
@@ -417,5 +432,7 @@ int main(int argc, char **argv)
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();
+    if (options.presenter)
+        window.setPresenting(true);
     return app.exec();
 }
