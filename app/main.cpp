@@ -8,6 +8,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "matrixio.h"
+#include "pool.h"
 #include "pooldocument.h"
 #include "pooloptions.h"
 #include "settings.h"
@@ -49,11 +50,13 @@ struct Options
     QString matrixText;
     PoolParams params;
     bool poolOptionsGiven = false;
+    std::optional<int> threads; ///< --threads: overrides the saved setting for this session
     std::optional<Phase> phase;
     std::optional<int> step; ///< 1-based; 0 = before the first step
     QString screenshot;
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
+    bool presenter = false;
     QString panel; ///< "frameworks" or "code": that bottom panel shown
 };
 
@@ -144,15 +147,19 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window to this PNG and exit (needs no display)."),
         QStringLiteral("OUT.png"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size (default 1600x1000)."),
-                                        QStringLiteral("WxH"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("Window size (default 1600x1000, shrunk to fit the screen)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption presenterOption(
+        QStringLiteral("presenter"),
+        QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
         QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
         QStringLiteral("frameworks|code"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, panelOption});
+                       sizeOption, presenterOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -177,6 +184,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.matrixText = parser.value(matrixOption);
     out.params = pool.params();
     out.poolOptionsGiven = pool.anyGiven();
+    out.threads = pool.threads();
     if (parser.isSet(phaseOption)) {
         const QString phase = parser.value(phaseOption).toLower();
         if (phase == QLatin1String("forward"))
@@ -195,6 +203,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
                             .arg(parser.value(stepOption)));
         out.step = step;
     }
+    out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
         if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
@@ -348,6 +357,8 @@ int main(int argc, char **argv)
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();
+    if (options.threads)
+        setThreadCount(*options.threads);
 
     // The input: a preset, a typed matrix or a file; pool options change the parameters.
     const PoolParams params =
@@ -356,6 +367,8 @@ int main(int argc, char **argv)
                command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
+    else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)
+        doc->setPhase(Phase::Backward); // a backward lesson opens on the backward pass
     if (!command.imageFile.isEmpty()) {
 #ifdef POOLVIZ_HAVE_PHOTO
         auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
@@ -391,7 +404,14 @@ int main(int argc, char **argv)
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
+        if (options.presenter)
+            window.setPresenting(true, false); // the stage alone, at --size
         window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.layout())
+            window.layout()->activate();
+        // As on a screen of that size: panels fold before numbers lose digits.
+        window.fitPanelsToNumbers();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
             window.layout()->activate();
@@ -421,5 +441,7 @@ int main(int argc, char **argv)
     window.show();
     if (!openInWindow.isEmpty())
         window.openFile(openInWindow);
+    if (options.presenter)
+        window.setPresenting(true);
     return app.exec();
 }

@@ -13,6 +13,8 @@ PACKAGES=(
     fontconfig fonts-dejavu-core
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n help2man
 )
+# Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
+BENCH_PACKAGES=(libopencv-dev)
 
 # Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
 # Python packages (the app never needs Python), and desktop-file-utils and appstream validate the

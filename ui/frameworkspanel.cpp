@@ -110,8 +110,19 @@ FrameworksPanel::FrameworksPanel(PoolDocument *document, QWidget *parent)
     refresh();
 }
 
+void FrameworksPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void FrameworksPanel::refresh()
 {
+    // A hidden panel waits for showEvent().
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const PoolParams &p = m_document->params();
     const Tensor plane = m_document->inputPlane();
     const int h = plane.h(), w = plane.w();
@@ -173,6 +184,8 @@ void FrameworksPanel::refresh()
 
 void FrameworksPanel::refreshWindowNote()
 {
+    if (m_stale)
+        return;
     const auto trace = m_document->trace();
     const int step = m_document->step();
     std::string note;

@@ -273,9 +273,9 @@ void Settings::setSpeed(double speed)
     m_settings->setValue(QStringLiteral("playback/speed"), std::clamp(speed, 0.25, 4.0));
 }
 
-bool Settings::smoothMotion() const
+bool Settings::smoothMotion(bool fallback) const
 {
-    return m_settings->value(QStringLiteral("playback/smooth"), true).toBool();
+    return m_settings->value(QStringLiteral("playback/smooth"), fallback).toBool();
 }
 
 void Settings::setSmoothMotion(bool smooth)

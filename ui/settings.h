@@ -45,8 +45,8 @@ public:
     /// Playback speed factor, clamped to 0.25–4 (default 1).
     double speed() const;
     void setSpeed(double speed);
-    /// True for smooth sliding, false for jumping (reduced motion). Default true.
-    bool smoothMotion() const;
+    /// True for smooth sliding, false for jumping (reduced motion); `fallback` until chosen.
+    bool smoothMotion(bool fallback = true) const;
     void setSmoothMotion(bool smooth);
 
     /// The folder last used in a file dialog (default: empty, the dialog's own choice).

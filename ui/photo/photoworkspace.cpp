@@ -438,6 +438,8 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     for (PhotoView *view : {m_originalView, m_pooledView, m_comparedView, m_differenceView})
         connect(view, &PhotoView::hoverText, m_hoverLabel, &QLabel::setText);
     m_originalView->installEventFilter(this);
+    // A click on the picture places the sliding window's crop there.
+    connect(m_originalView, &PhotoView::pixelClicked, this, &PhotoWorkspace::placeCrop);
     connect(m_camera, &PhotoCamera::changed, this, [this] {
         if (!m_fitting)
             m_fitMode = false;
@@ -548,11 +550,8 @@ void PhotoWorkspace::createActions()
             [this] { m_camera->zoomAbout(m_camera->centre(), 0.5); });
 
     m_windowAction = new QAction(tr("Sliding Window Here"), this);
-    m_windowAction->setToolTip(
-        tr("Run the sliding window of A on the 16×16 crop at the centre of the views"));
     connect(m_windowAction, &QAction::triggered, this, &PhotoWorkspace::showSlidingWindow);
     m_sendAction = new QAction(tr("Send Crop to Matrix"), this);
-    m_sendAction->setToolTip(tr("Make the 16×16 crop at the centre the matrix tab's input"));
     connect(m_sendAction, &QAction::triggered, this, &PhotoWorkspace::sendCropToMatrix);
 
     for (QAction *a :
@@ -633,6 +632,21 @@ QWidget *PhotoWorkspace::createControls()
     connect(m_limitSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { m_settings->setMaxMegapixels(v); });
     strip.addWidget(m_limitSpin);
+
+    strip.addLabel(tr("Threads"));
+    auto *threads = new QSpinBox(bar);
+    threads->setObjectName("photoThreads");
+    threads->setAccessibleName(tr("Pooling threads"));
+    threads->setToolTip(tr("How many processor cores pool the photo (the result is the same)"));
+    threads->setRange(0, 256);
+    threads->setSpecialValueText(tr("All cores"));
+    threads->setValue(m_settings->threads());
+    setThreadCount(m_settings->threads());
+    connect(threads, &QSpinBox::valueChanged, this, [this](int n) {
+        m_settings->setThreads(n);
+        setThreadCount(n);
+    });
+    strip.addWidget(threads);
     strip.newGroup();
 
     strip.addAction(m_fitAction);
@@ -743,6 +757,19 @@ QWidget *PhotoWorkspace::createControls()
     m_cropSpin->setValue(kDefaultCropSize);
     m_cropSpin->setSuffix(tr(" px"));
     strip.addWidget(m_cropSpin);
+    // The tooltips name the crop size in use.
+    const auto cropTips = [this](int n) {
+        const QString size = sizeText(n, n);
+        m_windowAction->setToolTip(tr("Run the sliding window of A on the %1 crop at the centre "
+                                      "of the views (or click the picture where it should go)")
+                                       .arg(size));
+        m_sendAction->setToolTip(
+            tr("Make the %1 crop at the centre the matrix tab's input").arg(size));
+        if (m_windowButton)
+            m_windowButton->setToolTip(m_windowAction->toolTip());
+    };
+    connect(m_cropSpin, &QSpinBox::valueChanged, this, cropTips);
+    cropTips(m_cropSpin->value());
     strip.addAction(m_sendAction);
 
     return controls;
@@ -918,6 +945,9 @@ bool PhotoWorkspace::applyLoaded(const LoadedImage &loaded, const QString &name,
                                    .arg(name, shapeText(*m_input), channelModeName(m_channelMode)),
                                m_channels);
     m_result.reset();
+    // Nothing of the previous photo stays on screen while the new one pools.
+    m_noteLabel->clear();
+    m_noteLabel->setVisible(false);
     m_pooledView->clearContent(tr("Pooling…"));
     m_comparedView->clearContent(tr("Pooling…"));
     m_differenceView->clearContent(tr("Pooling…"));
@@ -1375,6 +1405,14 @@ Tensor PhotoWorkspace::cropTensor(const QRect &crop) const
             for (int col = 0; col < crop.width(); ++col)
                 out.at(0, c, r, col) = in.at(0, c, crop.y() + r, crop.x() + col);
     return out;
+}
+
+bool PhotoWorkspace::placeCrop(const QPoint &pixel)
+{
+    if (!hasInput())
+        return showSlidingWindow();
+    m_camera->setCentre(QPointF(pixel) + QPointF(0.5, 0.5));
+    return showSlidingWindow();
 }
 
 bool PhotoWorkspace::showSlidingWindow()
