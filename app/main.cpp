@@ -35,6 +35,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace poolviz;
@@ -324,6 +325,12 @@ int main(int argc, char **argv)
     Options options;
     if (const auto exitCode = parseArguments(args, options))
         return *exitCode;
+    // Opened from a file manager (Open With, a double click), nobody reads stderr: the window
+    // opens and says inline what is wrong with the file, as File ▸ Open does. A screenshot, or a
+    // --step that must fit the file's trace, still checks the file first.
+    QString openInWindow;
+    if (!options.file.isEmpty() && options.screenshot.isEmpty() && !options.step)
+        std::swap(openInWindow, options.file);
     CommandInput command;
     if (const auto exitCode = resolveInput(options, command))
         return *exitCode;
@@ -432,6 +439,8 @@ int main(int argc, char **argv)
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();
+    if (!openInWindow.isEmpty())
+        window.openFile(openInWindow);
     if (options.presenter)
         window.setPresenting(true);
     return app.exec();
