@@ -288,7 +288,8 @@ void MainWindow::createWidgets()
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_parameters);
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A narrow window (960 px) scrolls the panel rather than cutting its labels off.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setMinimumWidth(260);
     auto *dock = new QDockWidget(tr("Parameters"), this);

@@ -610,7 +610,7 @@ QWidget *PhotoWorkspace::createControls()
     strip.addWidget(m_channelCombo);
     m_alphaCheck = new QCheckBox(tr("Keep alpha"), bar);
     m_alphaCheck->setObjectName("photoKeepAlpha");
-    m_alphaCheck->setToolTip(tr("Colour: pool the alpha channel as a fourth plane"));
+    m_alphaCheck->setToolTip(tr("Colour: pool the alpha channel as a fourth channel"));
     connect(m_alphaCheck, &QCheckBox::toggled, this, &PhotoWorkspace::setKeepAlpha);
     strip.addWidget(m_alphaCheck);
 
