@@ -146,9 +146,13 @@ void TestStageNumbers::localeDecimalSeparator()
     const StageRenderer stage(trace);
     QCOMPARE(stage.numberText(StageGrid::Output, 37.75, QRectF(0, 0, 1920, 1080)),
              QStringLiteral("37,75"));
+    // Captions and formulas drawn beside the cells use the same separator.
+    QCOMPARE(StageRenderer::localeNumbers(QStringLiteral("rows 0–1: 1 / 4 = 0.25. Done")),
+             QStringLiteral("rows 0–1: 1 / 4 = 0,25. Done"));
     QLocale::setDefault(QLocale::c());
     QCOMPARE(stage.numberText(StageGrid::Output, 37.75, QRectF(0, 0, 1920, 1080)),
              QStringLiteral("37.75"));
+    QCOMPARE(StageRenderer::localeNumbers(QStringLiteral("= 0.25")), QStringLiteral("= 0.25"));
 }
 
 void TestStageNumbers::onePrecisionPerGrid_data()

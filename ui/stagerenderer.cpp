@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QLocale>
 #include <QPainterPath>
 #include <QPainterPathStroker>
 
@@ -1352,6 +1353,18 @@ QColor StageRenderer::hoverColor()
     return kHover;
 }
 
+QString StageRenderer::localeNumbers(const QString &text)
+{
+    const QString point = QLocale().decimalPoint();
+    if (point == QLatin1String("."))
+        return text;
+    QString out = text;
+    for (qsizetype i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == QLatin1Char('.') && out[i - 1].isDigit() && out[i + 1].isDigit())
+            out.replace(i, 1, point);
+    return out;
+}
+
 QString StageRenderer::captionForDisplay(const QString &caption)
 {
     static const QString operators = QStringLiteral("+−-×÷/=→·≤≥<>");
@@ -2334,8 +2347,8 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text = captionForDisplay(
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption));
+        const QString text = captionForDisplay(localeNumbers(
+            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {
@@ -2354,9 +2367,9 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         const Geometry &g = m_trace.geometry();
         const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
         const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
-        const QString text =
+        const QString text = localeNumbers(
             rows == cols ? QStringLiteral("Output size (rows and columns):  ") + rows
-                         : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols);
+                         : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols));
         double px = l.formulaPx;
         TextFit fit;
         for (const QString &line : text.split(QLatin1Char('\n')))

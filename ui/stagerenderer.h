@@ -112,6 +112,10 @@ public:
     /// an operator and the term after it ("+ 7") by U+00A0 NO-BREAK SPACE. Removing the joiners and
     /// turning the no-break spaces back into spaces gives `caption` again.
     static QString captionForDisplay(const QString &caption);
+    /// `text` (a caption, a formula) with the decimal points of its numbers in the locale's
+    /// separator, as the stage draws it next to its cells ("1 / 4 = 0,25" in German). Files and
+    /// the core's own strings keep ".".
+    static QString localeNumbers(const QString &text);
 
     /// Colours of the stage, for tests and legends: the current window's outline and tap marks,
     /// the winner's ring and badge, the backward pass (upstream cell, contributions, arrow), the
