@@ -62,6 +62,8 @@ private slots:
     void onePrecisionPerGrid();
     void quarterStaysExactAt1280x720();
     void textContrast();
+    void badgesNoSmallerThanIndices_data();
+    void badgesNoSmallerThanIndices();
     void windowNeverSlidesDiagonally();
     void legendNamesWhatIsDrawn();
     void uncountedPaddingIsNotBoxed();
@@ -234,6 +236,40 @@ void TestStageNumbers::textContrast()
                  qPrintable(QStringLiteral("%1 on %2: %3:1")
                                 .arg(text.name(), background.name())
                                 .arg(contrast(text, background), 0, 'f', 2)));
+}
+
+void TestStageNumbers::badgesNoSmallerThanIndices_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QSize>("size");
+    for (const char *id : {"stride-1", "padding-ceil", "ceil-avg", "overlap-avg", "mean-8x8"})
+        for (QSize size : {QSize(1920, 1080), QSize(1280, 720), QSize(960, 540)})
+            QTest::addRow("%s %dx%d", id, size.width(), size.height())
+                << QString::fromLatin1(id) << size;
+}
+
+void TestStageNumbers::badgesNoSmallerThanIndices()
+{
+    // ×2, +0.25, ÷ 4, "max" and "past edge" read from the back of the room as well as the
+    // indices do: none is drawn smaller.
+    QFETCH(QString, id);
+    QFETCH(QSize, size);
+    const Example *ex = findExample(id.toStdString());
+    const Trace trace = makeTrace(ex->input, ex->params, Phase::Backward);
+    const StageRenderer::TextSizes t =
+        StageRenderer(trace).textSizes(QRectF(QPointF(0, 0), QSizeF(size)));
+    QVERIFY(t.index > 0);
+    QVERIFY2(t.winnerBadge >= t.index && t.windowBadge >= t.index && t.count >= t.index &&
+                 t.pastEdge >= t.index,
+             qPrintable(QStringLiteral("index %1: max %2, window %3, ×n %4, past edge %5")
+                            .arg(t.index)
+                            .arg(t.winnerBadge)
+                            .arg(t.windowBadge)
+                            .arg(t.count)
+                            .arg(t.pastEdge)));
+    if (t.amount > 0)
+        QVERIFY2(t.amount >= t.index - 1e-9,
+                 qPrintable(QStringLiteral("index %1, +amount %2").arg(t.index).arg(t.amount)));
 }
 
 void TestStageNumbers::windowNeverSlidesDiagonally()

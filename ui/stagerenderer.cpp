@@ -169,6 +169,18 @@ double indexPx(double s)
     return 0.24 * s;
 }
 
+/// Font size of the winner's badge ("max") and the "×n" count: never below the indices.
+double badgePx(double s)
+{
+    return std::max(8.0, indexPx(s));
+}
+
+/// Font size of the "past edge" note in a ceil-mode overhang cell.
+double pastEdgePx(double s)
+{
+    return std::max(6.0, indexPx(s));
+}
+
 /// The "+amount" note at the top of a gradient cell that a contribution reaches, and its font
 /// size (never below the indices'); no text where the cell is too small for it to be readable.
 std::pair<QString, double> amountNote(const NumberFormat &format, double amount, double s,
@@ -1791,7 +1803,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                 }
                 if (counted) {
                     const QString times = QStringLiteral("×%1").arg(count);
-                    const double px = std::max(8.0, indexPx(s));
+                    const double px = badgePx(s);
                     p.setFont(stageFont(px, true));
                     p.setPen(kGradientText);
                     p.drawText(timesRect(rect, s), Qt::AlignRight | Qt::AlignBottom, times);
@@ -2048,7 +2060,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                               cellNumber(l.format(StageGrid::InputGradient), gradient.at(r, c)),
                               numberPx);
                     if (counted) {
-                        const double px = std::max(8.0, indexPx(s));
+                        const double px = badgePx(s);
                         const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
                         const QRectF box = timesRect(rect, s);
                         spec.text.push_back(
@@ -2084,7 +2096,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                           true);
             }
             if (counted) {
-                const double tpx = std::max(8.0, indexPx(s));
+                const double tpx = badgePx(s);
                 const double tw = fit.width(QStringLiteral("×%1").arg(count), tpx, true);
                 const QRectF box = timesRect(rect, s);
                 spec.text.push_back(
@@ -2110,8 +2122,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
         if (l.has(StageGrid::Input, t.row, t.col)) {
             const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
             spec.text.push_back(badgeRect(QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                                          winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)),
-                                          fit));
+                                          winnerBadgeText(st, g.params), badgePx(s), fit));
         }
     }
     const QString windowLabel = windowBadgeText(st, g.params);
@@ -2205,7 +2216,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
         p.setBrush(withAlpha(Qt::white, appear));
         p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
         if (l.numbers) {
-            p.setFont(stageFont(std::max(6.0, indexPx(s))));
+            p.setFont(stageFont(pastEdgePx(s)));
             p.setPen(withAlpha(kMuted, appear));
             p.drawText(rect, Qt::AlignCenter, QStringLiteral("past\nedge"));
         }
@@ -2277,8 +2288,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
             p.restore();
             if (first && s >= 20)
                 badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                      winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)), kWinner, fit,
-                      appear);
+                      winnerBadgeText(st, g.params), badgePx(s), kWinner, fit, appear);
         }
     }
 
@@ -2525,6 +2535,30 @@ QStringList StageRenderer::legendEntries(const StageView &view) const
     for (const LegendEntry &e : legendFor(m_trace, view, l.numbers))
         out << e.text;
     return out;
+}
+
+StageRenderer::TextSizes StageRenderer::textSizes(const QRectF &target, const StageView &view) const
+{
+    TextSizes sizes;
+    const Layout l = layout(target, view);
+    if (!l.valid)
+        return sizes;
+    const double s = l.cell;
+    sizes.index = l.indexPx;
+    sizes.winnerBadge = badgePx(s);
+    sizes.windowBadge = windowBadgePx(s);
+    sizes.count = badgePx(s);
+    sizes.pastEdge = pastEdgePx(s);
+    if (l.numbers) {
+        TextFit fit;
+        for (const Step &st : m_trace.steps)
+            for (const Contribution &c : st.contributions) {
+                const auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+                if (!text.isEmpty())
+                    sizes.amount = sizes.amount > 0 ? std::min(sizes.amount, px) : px;
+            }
+    }
+    return sizes;
 }
 
 QStringList StageRenderer::notes() const

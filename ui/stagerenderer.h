@@ -93,6 +93,15 @@ public:
     bool numbersCramped(const QRectF &target, const StageView &view = {}) const;
     /// The outline of the window at view.step and view.motion (its cells' span while resting).
     QRectF windowSpan(const QRectF &target, const StageView &view) const;
+    /// Font sizes in pixels of the stage's small texts at `target`: the row and column indices
+    /// and the badges (the winner's "max", the window's "÷ 4", the "×n" count, "past edge", the
+    /// smallest "+amount" note; 0 where the trace has none). Badges are never smaller than the
+    /// indices, so they read from as far.
+    struct TextSizes
+    {
+        double index = 0, winnerBadge = 0, windowBadge = 0, count = 0, pastEdge = 0, amount = 0;
+    };
+    TextSizes textSizes(const QRectF &target, const StageView &view = {}) const;
     /// Pairs of (text colour, background) the stage draws text with, for contrast checks.
     static QList<QPair<QColor, QColor>> textColours();
 
