@@ -70,6 +70,7 @@ private slots:
     void pasteErrorNamesTheRow();
     void stageTitleNamesTheChannel();
     void photoClickPlacesCrop();
+    void newPhotoRetitlesAtOnce();
     void helpShowsNoInternalTags();
 };
 
@@ -338,6 +339,28 @@ void TestClassroom::photoClickPlacesCrop()
                                                            .arg(crop.y())
                                                            .arg(crop.width())
                                                            .arg(crop.height())));
+}
+
+void TestClassroom::newPhotoRetitlesAtOnce()
+{
+    auto w = openWindow();
+    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    QVERIFY(photo);
+    w->workspaceTabs()->setCurrentWidget(photo);
+    QImage first(32, 32, QImage::Format_Grayscale8);
+    first.fill(100);
+    QVERIFY(photo->setImage(first, QStringLiteral("first.png")));
+    auto *pooled = photo->findChild<PhotoView *>(QStringLiteral("photoPooledView"));
+    QVERIFY(pooled);
+    QTRY_VERIFY(pooled->hasContent());
+    QVERIFY(!pooled->title().contains(QStringLiteral("second")));
+    QImage second(48, 40, QImage::Format_Grayscale8);
+    second.fill(30);
+    QVERIFY(photo->setImage(second, QStringLiteral("second.png")));
+    // As soon as the new photo starts pooling, nothing names or shows the previous result.
+    QVERIFY(!pooled->hasContent());
+    QVERIFY2(pooled->title().contains(QStringLiteral("second.png")), qPrintable(pooled->title()));
+    QTRY_VERIFY(pooled->hasContent());
 }
 
 void TestClassroom::helpShowsNoInternalTags()

@@ -924,6 +924,11 @@ bool PhotoWorkspace::applyLoaded(const LoadedImage &loaded, const QString &name,
     m_pooledView->clearContent(tr("Pooling…"));
     m_comparedView->clearContent(tr("Pooling…"));
     m_differenceView->clearContent(tr("Pooling…"));
+    // The titles name the new photo at once, not the previous one's result.
+    m_pooledView->setTitle(tr("A · pooling %1…").arg(name));
+    m_comparedView->setTitle(tr("B · pooling %1…").arg(name));
+    m_differenceView->setTitle(tr("|A − B| · pooling %1…").arg(name));
+    m_hoverLabel->clear();
     m_differenceLabel->clear();
     if (samePhoto && !m_stageCrop.isEmpty()) {
         rebuildTrace(true);
