@@ -274,7 +274,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
     m_presentAct->setChecked(on);
     {
         const QSignalBlocker blockFull(m_fullScreenAct);
-        m_fullScreenAct->setChecked(isFullScreen() || (on && !m_beforePresenting.fullScreen));
+        m_fullScreenAct->setChecked(isFullScreen() || (on && fullScreen));
     }
     updateActions();
     focusStage();
