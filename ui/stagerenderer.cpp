@@ -2598,8 +2598,12 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
     TextFit fit;
     // Entries flow left to right over two lines, centred; they shrink together if need be.
     const double gap = l.legendPx * 1.4;
+    // Widths measured with the font drawn (hinting makes small text wider than scaled widths).
+    auto textW = [](const QString &text, double px) {
+        return QFontMetricsF(stageFont(px)).horizontalAdvance(text);
+    };
     auto entryW = [&](const LegendEntry &e, double px) {
-        return px * 1.1 + px * 0.4 + fit.width(e.text, px);
+        return px * 1.1 + px * 0.4 + textW(e.text, px);
     };
     double px = l.legendPx;
     std::vector<std::vector<std::size_t>> lines;
@@ -2631,9 +2635,9 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
             const QRectF sw(x, y + (lineH - px * 1.1) / 2, px * 1.1, px * 1.1);
             paintSwatch(p, sw, entries[i].swatch);
             p.setPen(kMuted);
-            const double tw = fit.width(entries[i].text, px);
+            const double tw = textW(entries[i].text, px);
             p.drawText(QRectF(sw.right() + px * 0.4, y, tw + 2, lineH),
-                       Qt::AlignLeft | Qt::AlignVCenter, entries[i].text);
+                       Qt::TextDontClip | Qt::AlignLeft | Qt::AlignVCenter, entries[i].text);
             x += entryW(entries[i], px) + gap;
         }
         y += lineH;
@@ -2642,10 +2646,13 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
         y += lineH;
     for (const QString &note : noteLines) {
         const QString text = QStringLiteral("Note: ") + note;
-        const double notePx = std::max(6.0, fit.fit(text, l.legendPx, l.legend.width()));
+        const double full = textW(text, l.legendPx);
+        const double notePx = std::max(
+            6.0, full > l.legend.width() ? l.legendPx * l.legend.width() / full : l.legendPx);
         p.setFont(stageFont(notePx));
         p.setPen(kText);
-        p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH), Qt::AlignCenter, text);
+        p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH),
+                   Qt::AlignCenter | Qt::TextDontClip, text);
         y += lineH;
     }
     p.restore();
