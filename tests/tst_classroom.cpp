@@ -13,6 +13,7 @@
 #include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pooldocument.h"
+#include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
 
@@ -72,6 +73,7 @@ private slots:
     void photoClickPlacesCrop();
     void newPhotoRetitlesAtOnce();
     void helpShowsNoInternalTags();
+    void reducedMotionFollowsDesktop();
 };
 
 void TestClassroom::initTestCase()
@@ -372,6 +374,41 @@ void TestClassroom::helpShowsNoInternalTags()
     QVERIFY(help.contains(QStringLiteral("stride-1")));
     QVERIFY(help.contains(QStringLiteral("--presenter")));
     QVERIFY2(!help.contains(QStringLiteral("seed"), Qt::CaseInsensitive), qPrintable(help));
+}
+
+void TestClassroom::reducedMotionFollowsDesktop()
+{
+    // Until the user chooses, reduced motion follows the desktop where it says so: a KDE
+    // desktop with Qt's UI effects off asks for it. A saved choice wins.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("poolviz.ini"));
+    qputenv("XDG_CURRENT_DESKTOP", "KDE");
+    QApplication::setEffectEnabled(Qt::UI_General, false);
+    {
+        Settings settings(path);
+        MainWindow w(&settings);
+        w.restoreSession();
+        QAction *reduced = w.action(QStringLiteral("reducedMotion"));
+        QCOMPARE(reduced->text(), QStringLiteral("&Reduced Motion"));
+        QVERIFY(reduced->isChecked());
+        QVERIFY(!w.stage()->smoothMotion());
+    }
+    QApplication::setEffectEnabled(Qt::UI_General, true);
+    {
+        Settings settings(path);
+        MainWindow w(&settings);
+        w.restoreSession();
+        QVERIFY(!w.action(QStringLiteral("reducedMotion"))->isChecked());
+        QVERIFY(w.stage()->smoothMotion());
+        settings.setSmoothMotion(false); // the user's choice
+    }
+    {
+        Settings settings(path);
+        MainWindow w(&settings);
+        w.restoreSession();
+        QVERIFY(w.action(QStringLiteral("reducedMotion"))->isChecked());
+    }
+    qunsetenv("XDG_CURRENT_DESKTOP");
 }
 
 QTEST_MAIN(TestClassroom)
