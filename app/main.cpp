@@ -5,8 +5,10 @@
 #include "examples.h"
 #include "geometry.h"
 #include "imageio.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "matrixio.h"
+#include "pool.h"
 #include "pooldocument.h"
 #include "pooloptions.h"
 #include "settings.h"
@@ -29,6 +31,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +49,7 @@ struct Options
     QString matrixText;
     PoolParams params;
     bool poolOptionsGiven = false;
+    std::optional<int> threads; ///< --threads: overrides the saved setting for this session
     std::optional<Phase> phase;
     std::optional<int> step; ///< 1-based; 0 = before the first step
     QString screenshot;
@@ -189,6 +193,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.matrixText = parser.value(matrixOption);
     out.params = pool.params();
     out.poolOptionsGiven = pool.anyGiven();
+    out.threads = pool.threads();
     if (parser.isSet(phaseOption)) {
         const QString phase = parser.value(phaseOption).toLower();
         if (phase == QLatin1String("forward"))
@@ -263,7 +268,8 @@ QString readMatrixFile(const QString &path, Tensor &out)
 struct CommandInput
 {
     std::optional<Tensor> input;
-    QString description;
+    /// What the input is, told once the translators are in (this runs before the application).
+    std::function<QString()> description;
     QString imageFile;
 };
 
@@ -272,7 +278,9 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
     if (!options.preset.isEmpty()) {
         const Example *ex = findExample(options.preset.toStdString());
         out.input = ex->input;
-        out.description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        out.description = [ex] {
+            return QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        };
     }
     if (!options.matrixText.isEmpty()) {
         const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
@@ -280,7 +288,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             return fail(QStringLiteral("--matrix: %1")
                             .arg(QString::fromStdString(parsed.error.toString())));
         out.input = *parsed.value;
-        out.description = QObject::tr("Matrix from the command line");
+        out.description = [] { return QObject::tr("Matrix from the command line"); };
     }
     if (!options.file.isEmpty()) {
         if (!QFileInfo::exists(options.file))
@@ -291,7 +299,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             if (!error.isEmpty())
                 return fail(error);
             out.input = t;
-            out.description = QFileInfo(options.file).fileName();
+            out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
             out.imageFile = options.file; // checked once Qt's image plugins are loaded
         }
@@ -318,6 +326,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLVIZ_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolviz.PoolViz"));
 
     QStringList args;
     for (int i = 1; i < argc; ++i)
@@ -347,15 +356,18 @@ int main(int argc, char **argv)
     std::unique_ptr<Settings> settings;
     if (!screenshot)
         settings = std::make_unique<Settings>();
+    installTranslations(settings ? settings->language() : QString());
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();
+    if (options.threads)
+        setThreadCount(*options.threads);
 
     // The input: a preset, a typed matrix or a file; pool options change the parameters.
     const PoolParams params =
         options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
     doc->reset(command.input.value_or(doc->input()),
-               command.input ? command.description : doc->inputDescription(), params);
+               command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
     else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)

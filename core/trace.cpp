@@ -351,22 +351,13 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
             }
             if (phase == Phase::Backward) {
                 s.upstream = t.upstream.at(oy, ox);
-                // This window's share of the gradient: backward() of a one-hot upstream gradient,
-                // so the trace adds exactly what the core's backward adds.
-                if (w.inputCount > 0) {
-                    Tensor oneHot = Tensor::matrix(outH, outW, 0.0f);
-                    oneHot.at(oy, ox) = s.upstream;
-                    const Tensor share = backward(t.input, params, oneHot);
-                    for (const Tap &tap : w.taps) {
-                        if (tap.kind != TapKind::Input)
-                            continue;
-                        const float a = share.at(tap.row, tap.col);
-                        if (extreme && tap.row * W + tap.col != s.argmax)
-                            continue;
-                        running.at(tap.row, tap.col) += a;
-                        s.contributions.push_back(
-                            {tap.row, tap.col, a, running.at(tap.row, tap.col)});
-                    }
+                // This window's share of the gradient, exactly what the core's backward adds
+                // for it: O(taps) per window, so the whole trace is one pass.
+                for (const GradientShare &share :
+                     windowGradient(t.input, t.result, oy, ox, s.upstream)) {
+                    const int row = int(share.index / W), col = int(share.index % W);
+                    running.at(row, col) += share.amount;
+                    s.contributions.push_back({row, col, share.amount, running.at(row, col)});
                 }
             }
             t.steps.push_back(std::move(s));

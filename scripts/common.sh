@@ -11,11 +11,18 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
     libeigen3-dev libgif-dev libbenchmark-dev
     fontconfig fonts-dejavu-core
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n help2man
 )
+# Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
+BENCH_PACKAGES=(libopencv-dev)
 
 # Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
-# Python packages. The app never needs Python; only scripts/test.sh installs these.
-TEST_PACKAGES=(python3 python3-numpy python3-torch)
+# Python packages (the app never needs Python), and desktop-file-utils and appstream validate the
+# desktop entry and metainfo. Only scripts/test.sh installs these.
+TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream)
+
+# Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.
+PACKAGE_PACKAGES=(dpkg-dev file)
 
 # Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing (plus the test-only python3-torch and python3-numpy), builds PoolViz
-# and runs every test suite (offscreen, no display needed).
+# Installs what is missing (plus the test-only TEST_PACKAGES of common.sh), builds PoolViz and
+# runs every test suite (offscreen, no display needed).
 source "$(dirname "$0")/common.sh"
 install_missing_packages
 install_missing_packages "${TEST_PACKAGES[@]}"

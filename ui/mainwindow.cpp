@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
+#include "animationexportdialog.h"
+
 #include <functional>
 
 #include "bridgedocks.h"
 #include "examples.h"
 #include "imageio.h"
+#include "language.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
@@ -632,14 +635,14 @@ void MainWindow::createActions()
         const QString p = askSavePath(tr("Export Animation as GIF"), tr("GIF animations (*.gif)"),
                                       QStringLiteral("gif"));
         if (!p.isEmpty())
-            exportAnimation(p);
+            openAnimationExport(p);
     });
     connect(m_exportFramesAct, &QAction::triggered, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Export Animation Frames into Folder"),
                                               m_settings ? m_settings->lastDirectory() : QString());
         if (!dir.isEmpty())
-            exportAnimation(dir);
+            openAnimationExport(dir);
     });
     connect(m_exportOutputAct, &QAction::triggered, this, [this] {
         const QString p =
@@ -727,6 +730,11 @@ void MainWindow::createMenus()
     for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, view);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString &, const QString &note) { showMessage(note); });
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);
@@ -1150,6 +1158,24 @@ bool MainWindow::exportAnimation(const QString &path)
     }
     showMessage(tr("Exported %n frame(s) to %1.", nullptr, int(trace->steps.size())).arg(name));
     return true;
+}
+
+void MainWindow::openAnimationExport(const QString &path)
+{
+    if (!m_document->trace()) {
+        showMessage(tr("Nothing to export: %1").arg(m_document->traceError()), 0);
+        return;
+    }
+    AnimationSource source{m_document->input(), m_document->upstreamPlane(), m_document->params(),
+                           m_document->plane(), m_document->phase()};
+    auto *dialog =
+        new AnimationExportDialog(std::move(source), path, m_playback->stepInterval(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AnimationExportDialog::finished, this,
+            [this](const QString &error, const QString &message) {
+                showMessage(message, error.isEmpty() ? 6000 : 0);
+            });
+    dialog->open();
 }
 
 bool MainWindow::exportOutput(const QString &path)

@@ -104,6 +104,9 @@ public:
     bool exportStage(const QString &path);
     /// Exports the animation: a .gif file, or numbered PNG frames into the folder `path`.
     bool exportAnimation(const QString &path);
+    /// Opens the animation export dialog for `path` (estimate, options, progress, Cancel); the
+    /// export runs off the GUI thread.
+    void openAnimationExport(const QString &path);
     /// Exports the pooled output as .csv (current channel) or .npy (every channel).
     bool exportOutput(const QString &path);
     /// Exports the input gradient of the backward pass as .csv or .npy.

@@ -11,6 +11,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -349,7 +350,7 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     connect(m_p, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         PoolParams p = m_document->params();
         p.p = v;
-        commit(p, tr("p = %1").arg(v), KeyP);
+        commit(p, tr("p = %1").arg(QLocale().toString(v)), KeyP);
     });
     connect(m_p, &QDoubleSpinBox::editingFinished, document, &PoolDocument::closeMergeWindow);
     connect(m_kernel, &LinkedSizeEdit::edited, this, [this](const Size2 &s) {

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -59,7 +60,7 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
     m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
     for (double s : speeds())
-        m_speedCombo->addItem(QStringLiteral("%1×").arg(s), s);
+        m_speedCombo->addItem(QLocale().toString(s) + QStringLiteral("×"), s);
     m_speedCombo->setCurrentIndex(int(speeds().indexOf(1.0)));
     top->addWidget(m_speedCombo);
 

@@ -293,6 +293,16 @@ void Settings::setLastDirectory(const QString &dir)
     m_settings->setValue(QStringLiteral("files/lastDirectory"), dir);
 }
 
+QString Settings::language() const
+{
+    return m_settings->value(QStringLiteral("ui/language")).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), code);
+}
+
 void Settings::sync()
 {
     m_settings->sync();

@@ -53,6 +53,12 @@ public:
     QString lastDirectory() const;
     void setLastDirectory(const QString &dir);
 
+    /// The window's language: "" follows the system locale (the default), else a code such as
+    /// "de" (see language.h). Read back as stored; language.h falls back to English for a code
+    /// it has no translation for.
+    QString language() const;
+    void setLanguage(const QString &code);
+
     /// Writes pending changes to storage.
     void sync();
 

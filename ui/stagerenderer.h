@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -56,6 +57,9 @@ struct StageView
 /// QGuiApplication (the offscreen platform is enough).
 class StageRenderer
 {
+    // StageRenderer::tr(): the stage's words in the window's language (the CLI stays English).
+    Q_DECLARE_TR_FUNCTIONS(poolviz::StageRenderer)
+
 public:
     explicit StageRenderer(const Trace &trace);
 

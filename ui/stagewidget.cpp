@@ -1,5 +1,6 @@
 #include "stagewidget.h"
 
+#include "numbertext.h"
 #include "pooldocument.h"
 
 #include <QAccessible>
@@ -18,7 +19,7 @@ namespace {
 
 QString num(double v)
 {
-    return QString::fromStdString(formatNumber(v));
+    return screenNumber(v);
 }
 
 QString cellList(const std::vector<std::pair<int, int>> &cells, int limit = 8)

@@ -1,5 +1,6 @@
 #include "photoview.h"
 
+#include "numbertext.h"
 #include "photocamera.h"
 #include "trace.h"
 
@@ -135,7 +136,7 @@ QString PhotoView::valueText(int row, int col, int channel) const
         col >= m_values->w())
         return {};
     const float v = m_values->planeData(channel)[std::size_t(row) * m_values->w() + col];
-    return QString::fromStdString(formatNumber(v, 4));
+    return screenNumber(v, 4);
 }
 
 QString PhotoView::describePixel(int row, int col) const

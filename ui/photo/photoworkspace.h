@@ -74,7 +74,7 @@ public:
     bool setImage(const QImage &image, const QString &name);
     /// Pastes an image (or an image file's URL) from the clipboard.
     bool paste();
-    /// The bundled sample photos (resource paths).
+    /// The bundled sample photos: the image files in dataPath("photos"), sorted by name.
     static QStringList samplePhotos();
     /// Open…, Recent photos, Paste, Export ▸ (pooled image, values, B, difference): for the
     /// window's File menu.
