@@ -1787,10 +1787,6 @@ Hier ohne Wirkung: %2</translation>
         <translation>Alpha behalten</translation>
     </message>
     <message>
-        <source>Colour: pool the alpha channel as a fourth plane</source>
-        <translation>Farbe: den Alphakanal als vierte Ebene poolen</translation>
-    </message>
-    <message>
         <source>Limit</source>
         <translation>Grenze</translation>
     </message>
@@ -2141,6 +2137,22 @@ Ersetzen?</translation>
     <message>
         <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
         <translation>Den %1-Ausschnitt in der Mitte zur Eingabe der Matrix-Seite machen</translation>
+    </message>
+    <message>
+        <source>Colour: pool the alpha channel as a fourth channel</source>
+        <translation>Farbe: den Alphakanal als vierten Kanal poolen</translation>
+    </message>
+    <message>
+        <source>A · pooling %1…</source>
+        <translation>A · poole %1 …</translation>
+    </message>
+    <message>
+        <source>B · pooling %1…</source>
+        <translation>B · poole %1 …</translation>
+    </message>
+    <message>
+        <source>|A − B| · pooling %1…</source>
+        <translation>|A − B| · poole %1 …</translation>
     </message>
 </context>
 <context>
