@@ -65,6 +65,113 @@
     </message>
 </context>
 <context>
+    <name>poolviz::AnimationExportDialog</name>
+    <message>
+        <source>1 frame</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>Export Animation as GIF</source>
+        <translation>Animation als GIF exportieren</translation>
+    </message>
+    <message>
+        <source>Export Animation as PNG Frames</source>
+        <translation>Animation als PNG-Bilder exportieren</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Rückwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Durchlauf:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>&amp;Schritte:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Frame si&amp;ze:</source>
+        <translation>Bild&amp;größe:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Frame &amp;time:</source>
+        <translation>Bild&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>Writes:</source>
+        <translation>Schreibt:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot build the animation: %1</source>
+        <translation>Die Animation kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>nothing: the animation has no steps</source>
+        <translation>nichts: die Animation hat keine Schritte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 × %3 px, about %4</source>
+        <translation>%1 zu %2 × %3 px, etwa %4</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Schreibe %1…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Stopped the export to %1.</source>
+        <translation>Den Export nach %1 angehalten.</translation>
+    </message>
+    <message>
+        <source>Could not export the animation to “%1”: %2</source>
+        <translation>Die Animation konnte nicht nach „%1“ exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Halte an…</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::CodePanel</name>
     <message>
         <source>&amp;Language:</source>
@@ -141,6 +248,10 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
+        <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Sie als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
     </message>
 </context>
 <context>
@@ -396,18 +507,6 @@
     <message>
         <source>Show the backward pass: the gradient flows back to the input</source>
         <translation>Den Rückwärtsdurchlauf zeigen: der Gradient fließt zur Eingabe zurück</translation>
-    </message>
-    <message>
-        <source>&amp;Smooth Motion</source>
-        <translation>&amp;Fließende Bewegung</translation>
-    </message>
-    <message>
-        <source>Smooth</source>
-        <translation>Fließend</translation>
-    </message>
-    <message>
-        <source>Slide the window smoothly between steps; off: jump (reduced motion)</source>
-        <translation>Das Fenster zwischen den Schritten gleiten lassen; aus: springen (weniger Bewegung)</translation>
     </message>
     <message>
         <source>F&amp;ull Screen</source>
@@ -820,6 +919,50 @@
         <source>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;Step through 2-D pooling as a CNN does it: every window, its winner, the output it fills and, backward, where the gradient goes.&lt;/p&gt;&lt;p&gt;Every number comes from PoolViz&apos;s core, which matches PyTorch (and TensorFlow for SAME/VALID padding).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;2-D-Pooling Schritt für Schritt, wie ein CNN es rechnet: jedes Fenster, sein Gewinner, die Ausgabe, die es füllt, und rückwärts, wohin der Gradient fließt.&lt;/p&gt;&lt;p&gt;Jede Zahl kommt aus dem Kern von PoolViz, der mit PyTorch übereinstimmt (und mit TensorFlow bei SAME/VALID-Padding).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Panels folded to keep the numbers readable (Ctrl+Shift+P shows them).</source>
+        <translation>Bereiche eingeklappt, damit die Zahlen lesbar bleiben (Strg+Umschalt+P zeigt sie).</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Reduced Motion</source>
+        <translation>&amp;Reduzierte Bewegung</translation>
+    </message>
+    <message>
+        <source>Reduced motion</source>
+        <translation>Reduzierte Bewegung</translation>
+    </message>
+    <message>
+        <source>Reduced motion: the window jumps from step to step instead of sliding (follows the desktop&apos;s setting until chosen)</source>
+        <translation>Reduzierte Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis man wählt)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Präsentieren</translation>
+    </message>
+    <message>
+        <source>Full screen with only the stage, its legend and notes; Page Up/Down step, Esc leaves</source>
+        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab blättern, Esc beendet</translation>
+    </message>
+    <message>
+        <source>Leave Presenter Mode</source>
+        <translation>Präsentationsmodus beenden</translation>
+    </message>
+    <message>
+        <source>Show &amp;Fractions</source>
+        <translation>&amp;Brüche zeigen</translation>
+    </message>
+    <message>
+        <source>Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9</source>
+        <translation>Werte wie 0,25 und 0,444… als Brüche ¼ und 4/9 schreiben</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::MatrixEditor</name>
@@ -890,14 +1033,6 @@
     <message>
         <source>Seed: the same seed always gives the same numbers</source>
         <translation>Startwert: derselbe Startwert ergibt immer dieselben Zahlen</translation>
-    </message>
-    <message>
-        <source>&amp;Random</source>
-        <translation>&amp;Zufall</translation>
-    </message>
-    <message>
-        <source>Fill %1 with random integers from the range, with the seed</source>
-        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Startwert</translation>
     </message>
     <message>
         <source>the current channel</source>
@@ -1045,6 +1180,22 @@
             <numerusform>%n Zelle leeren</numerusform>
             <numerusform>%n Zellen leeren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;Random</source>
+        <translation>Neue &amp;Zufallszahlen</translation>
+    </message>
+    <message>
+        <source>Fill %1 with random integers from the range, with the seed; the seed then moves on, so the next click draws new numbers</source>
+        <translation>%1 mit zufälligen ganzen Zahlen aus dem Bereich füllen, mit dem Startwert; danach rückt der Startwert weiter, der nächste Klick zieht also neue Zahlen</translation>
+    </message>
+    <message>
+        <source>%1 pasted tensor</source>
+        <translation>%1 eingefügter Tensor</translation>
+    </message>
+    <message>
+        <source>%1 pasted matrix</source>
+        <translation>%1 eingefügte Matrix</translation>
     </message>
 </context>
 <context>
@@ -1584,16 +1735,8 @@ Hier ohne Wirkung: %2</translation>
         <translation>Gleitendes Fenster hier</translation>
     </message>
     <message>
-        <source>Run the sliding window of A on the 16×16 crop at the centre of the views</source>
-        <translation>Das gleitende Fenster von A auf dem 16×16-Ausschnitt in der Mitte der Ansichten laufen lassen</translation>
-    </message>
-    <message>
         <source>Send Crop to Matrix</source>
         <translation>Ausschnitt an Matrix senden</translation>
-    </message>
-    <message>
-        <source>Make the 16×16 crop at the centre the matrix tab&apos;s input</source>
-        <translation>Den 16×16-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
     </message>
     <message>
         <source>Recent</source>
@@ -1642,10 +1785,6 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source>Keep alpha</source>
         <translation>Alpha behalten</translation>
-    </message>
-    <message>
-        <source>Colour: pool the alpha channel as a fourth plane</source>
-        <translation>Farbe: den Alphakanal als vierte Ebene poolen</translation>
     </message>
     <message>
         <source>Limit</source>
@@ -1975,6 +2114,46 @@ Ersetzen?</translation>
         <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
+    <message>
+        <source>Colour: pool the alpha channel as a fourth channel</source>
+        <translation>Farbig: den Alphakanal als vierten Kanal poolen</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Pooling threads</source>
+        <translation>Pooling-Threads</translation>
+    </message>
+    <message>
+        <source>How many processor cores pool the photo (the result is the same)</source>
+        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis bleibt gleich)</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <source>Run the sliding window of A on the %1 crop at the centre of the views (or click the picture where it should go)</source>
+        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo er hin soll)</translation>
+    </message>
+    <message>
+        <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
+        <translation>Den %1-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
+    </message>
+    <message>
+        <source>A · pooling %1…</source>
+        <translation>A · poole %1…</translation>
+    </message>
+    <message>
+        <source>B · pooling %1…</source>
+        <translation>B · poole %1…</translation>
+    </message>
+    <message>
+        <source>|A − B| · pooling %1…</source>
+        <translation>|A − B| · poole %1…</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::PlaybackBar</name>
@@ -2161,6 +2340,14 @@ Gradienten können von %n Fenstern kommen: Ausgabe </numerusform>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>sample %1, channel %2</source>
+        <translation>Probe %1, Kanal %2</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
     </message>
 </context>
 </TS>
