@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Export Animation as PNG Frames</source>
-        <translation>Animation als PNG-Einzelbilder exportieren</translation>
+        <translation>Animation als PNG-Bilder exportieren</translation>
     </message>
     <message>
         <source>To:</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>&amp;Phase:</source>
-        <translation>&amp;Phase:</translation>
+        <translation>&amp;Durchlauf:</translation>
     </message>
     <message>
         <source>to</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Cannot build the animation: %1</source>
-        <translation>Die Animation lässt sich nicht erstellen: %1</translation>
+        <translation>Die Animation kann nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>nothing: the animation has no steps</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation>Schreibe %1 …</translation>
+        <translation>Schreibe %1…</translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>Stopped the export to %1.</source>
-        <translation>Export nach %1 angehalten.</translation>
+        <translation>Den Export nach %1 angehalten.</translation>
     </message>
     <message>
         <source>Could not export the animation to “%1”: %2</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Stopping…</source>
-        <translation>Wird angehalten …</translation>
+        <translation>Halte an…</translation>
     </message>
 </context>
 <context>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
-        <translation>Kein Skript: Die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Exportieren Sie sie als .npy und laden Sie sie mit np.load, oder verwenden Sie poolviz-cli code mit der Datei.</translation>
+        <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Sie als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
     </message>
 </context>
 <context>
@@ -937,7 +937,7 @@
     </message>
     <message>
         <source>Reduced motion: the window jumps from step to step instead of sliding (follows the desktop&apos;s setting until chosen)</source>
-        <translation>Reduzierte Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis es gewählt wird)</translation>
+        <translation>Reduzierte Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis man wählt)</translation>
     </message>
     <message>
         <source>&amp;Presenter Mode</source>
@@ -949,11 +949,11 @@
     </message>
     <message>
         <source>Full screen with only the stage, its legend and notes; Page Up/Down step, Esc leaves</source>
-        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab wechselt den Schritt, Esc beendet</translation>
+        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab blättern, Esc beendet</translation>
     </message>
     <message>
         <source>Leave Presenter Mode</source>
-        <translation>Präsentationsmodus verlassen</translation>
+        <translation>Präsentationsmodus beenden</translation>
     </message>
     <message>
         <source>Show &amp;Fractions</source>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9</source>
-        <translation>Werte wie 0,25 und 0,444… als die Brüche ¼ und 4/9 schreiben</translation>
+        <translation>Werte wie 0,25 und 0,444… als Brüche ¼ und 4/9 schreiben</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <source>Fill %1 with random integers from the range, with the seed; the seed then moves on, so the next click draws new numbers</source>
-        <translation>%1 mit zufälligen ganzen Zahlen aus dem Bereich füllen, mit dem Startwert; der Startwert rückt danach weiter, so dass der nächste Klick neue Zahlen zieht</translation>
+        <translation>%1 mit zufälligen ganzen Zahlen aus dem Bereich füllen, mit dem Startwert; danach rückt der Startwert weiter, der nächste Klick zieht also neue Zahlen</translation>
     </message>
     <message>
         <source>%1 pasted tensor</source>
@@ -2115,6 +2115,10 @@ Ersetzen?</translation>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
+        <source>Colour: pool the alpha channel as a fourth channel</source>
+        <translation>Farbig: den Alphakanal als vierten Kanal poolen</translation>
+    </message>
+    <message>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
@@ -2124,7 +2128,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>How many processor cores pool the photo (the result is the same)</source>
-        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis ist dasselbe)</translation>
+        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis bleibt gleich)</translation>
     </message>
     <message>
         <source>All cores</source>
@@ -2132,27 +2136,23 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Run the sliding window of A on the %1 crop at the centre of the views (or click the picture where it should go)</source>
-        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo es hin soll)</translation>
+        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo er hin soll)</translation>
     </message>
     <message>
         <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
-        <translation>Den %1-Ausschnitt in der Mitte zur Eingabe der Matrix-Seite machen</translation>
-    </message>
-    <message>
-        <source>Colour: pool the alpha channel as a fourth channel</source>
-        <translation>Farbe: den Alphakanal als vierten Kanal poolen</translation>
+        <translation>Den %1-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
     </message>
     <message>
         <source>A · pooling %1…</source>
-        <translation>A · poole %1 …</translation>
+        <translation>A · poole %1…</translation>
     </message>
     <message>
         <source>B · pooling %1…</source>
-        <translation>B · poole %1 …</translation>
+        <translation>B · poole %1…</translation>
     </message>
     <message>
         <source>|A − B| · pooling %1…</source>
-        <translation>|A − B| · poole %1 …</translation>
+        <translation>|A − B| · poole %1…</translation>
     </message>
 </context>
 <context>
