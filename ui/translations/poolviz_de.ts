@@ -65,6 +65,113 @@
     </message>
 </context>
 <context>
+    <name>poolviz::AnimationExportDialog</name>
+    <message>
+        <source>1 frame</source>
+        <translation>1 Einzelbild</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 Einzelbilder</translation>
+    </message>
+    <message>
+        <source>Export Animation as GIF</source>
+        <translation>Animation als GIF exportieren</translation>
+    </message>
+    <message>
+        <source>Export Animation as PNG Frames</source>
+        <translation>Animation als PNG-Einzelbilder exportieren</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Rückwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Durchlauf:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>&amp;Schritte:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Frame si&amp;ze:</source>
+        <translation>Bild&amp;größe:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Frame &amp;time:</source>
+        <translation>Bild&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>Writes:</source>
+        <translation>Schreibt:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot build the animation: %1</source>
+        <translation>Die Animation kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>nothing: the animation has no steps</source>
+        <translation>nichts: die Animation hat keine Schritte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 × %3 px, about %4</source>
+        <translation>%1 zu %2 × %3 px, etwa %4</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Stopped the export to %1.</source>
+        <translation>Export nach %1 angehalten.</translation>
+    </message>
+    <message>
+        <source>Could not export the animation to “%1”: %2</source>
+        <translation>Die Animation konnte nicht nach „%1“ exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::CodePanel</name>
     <message>
         <source>&amp;Language:</source>
@@ -141,6 +248,10 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
+        <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
     </message>
 </context>
 <context>
@@ -396,18 +507,6 @@
     <message>
         <source>Show the backward pass: the gradient flows back to the input</source>
         <translation>Den Rückwärtsdurchlauf zeigen: der Gradient fließt zur Eingabe zurück</translation>
-    </message>
-    <message>
-        <source>&amp;Smooth Motion</source>
-        <translation>&amp;Fließende Bewegung</translation>
-    </message>
-    <message>
-        <source>Smooth</source>
-        <translation>Fließend</translation>
-    </message>
-    <message>
-        <source>Slide the window smoothly between steps; off: jump (reduced motion)</source>
-        <translation>Das Fenster zwischen den Schritten gleiten lassen; aus: springen (weniger Bewegung)</translation>
     </message>
     <message>
         <source>F&amp;ull Screen</source>
@@ -820,6 +919,50 @@
         <source>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;Step through 2-D pooling as a CNN does it: every window, its winner, the output it fills and, backward, where the gradient goes.&lt;/p&gt;&lt;p&gt;Every number comes from PoolViz&apos;s core, which matches PyTorch (and TensorFlow for SAME/VALID padding).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;2-D-Pooling Schritt für Schritt, wie ein CNN es rechnet: jedes Fenster, sein Gewinner, die Ausgabe, die es füllt, und rückwärts, wohin der Gradient fließt.&lt;/p&gt;&lt;p&gt;Jede Zahl kommt aus dem Kern von PoolViz, der mit PyTorch übereinstimmt (und mit TensorFlow bei SAME/VALID-Padding).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Panels folded to keep the numbers readable (Ctrl+Shift+P shows them).</source>
+        <translation>Bereiche eingeklappt, damit die Zahlen lesbar bleiben (Strg+Umschalt+P zeigt sie).</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Reduced Motion</source>
+        <translation>&amp;Weniger Bewegung</translation>
+    </message>
+    <message>
+        <source>Reduced motion</source>
+        <translation>Weniger Bewegung</translation>
+    </message>
+    <message>
+        <source>Reduced motion: the window jumps from step to step instead of sliding (follows the desktop&apos;s setting until chosen)</source>
+        <translation>Weniger Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis es gewählt wird)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Präsentieren</translation>
+    </message>
+    <message>
+        <source>Full screen with only the stage, its legend and notes; Page Up/Down step, Esc leaves</source>
+        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab blättert, Esc beendet</translation>
+    </message>
+    <message>
+        <source>Leave Presenter Mode</source>
+        <translation>Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Fractions</source>
+        <translation>&amp;Brüche zeigen</translation>
+    </message>
+    <message>
+        <source>Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9</source>
+        <translation>Werte wie 0,25 und 0,444… als die Brüche ¼ und 4/9 schreiben</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::MatrixEditor</name>
@@ -890,14 +1033,6 @@
     <message>
         <source>Seed: the same seed always gives the same numbers</source>
         <translation>Startwert: derselbe Startwert ergibt immer dieselben Zahlen</translation>
-    </message>
-    <message>
-        <source>&amp;Random</source>
-        <translation>&amp;Zufall</translation>
-    </message>
-    <message>
-        <source>Fill %1 with random integers from the range, with the seed</source>
-        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Startwert</translation>
     </message>
     <message>
         <source>the current channel</source>
@@ -1045,6 +1180,22 @@
             <numerusform>%n Zelle leeren</numerusform>
             <numerusform>%n Zellen leeren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;Random</source>
+        <translation>Neuer &amp;Zufall</translation>
+    </message>
+    <message>
+        <source>Fill %1 with random integers from the range, with the seed; the seed then moves on, so the next click draws new numbers</source>
+        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Startwert; der Startwert rückt danach weiter, so zieht der nächste Klick neue Zahlen</translation>
+    </message>
+    <message>
+        <source>%1 pasted tensor</source>
+        <translation>Eingefügter %1-Tensor</translation>
+    </message>
+    <message>
+        <source>%1 pasted matrix</source>
+        <translation>Eingefügte %1-Matrix</translation>
     </message>
 </context>
 <context>
@@ -1584,16 +1735,8 @@ Hier ohne Wirkung: %2</translation>
         <translation>Gleitendes Fenster hier</translation>
     </message>
     <message>
-        <source>Run the sliding window of A on the 16×16 crop at the centre of the views</source>
-        <translation>Das gleitende Fenster von A auf dem 16×16-Ausschnitt in der Mitte der Ansichten laufen lassen</translation>
-    </message>
-    <message>
         <source>Send Crop to Matrix</source>
         <translation>Ausschnitt an Matrix senden</translation>
-    </message>
-    <message>
-        <source>Make the 16×16 crop at the centre the matrix tab&apos;s input</source>
-        <translation>Den 16×16-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
     </message>
     <message>
         <source>Recent</source>
@@ -1975,6 +2118,30 @@ Ersetzen?</translation>
         <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Pooling threads</source>
+        <translation>Pooling-Threads</translation>
+    </message>
+    <message>
+        <source>How many processor cores pool the photo (the result is the same)</source>
+        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis ist dasselbe)</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <source>Run the sliding window of A on the %1 crop at the centre of the views (or click the picture where it should go)</source>
+        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo es hin soll)</translation>
+    </message>
+    <message>
+        <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
+        <translation>Den %1-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::PlaybackBar</name>
@@ -2052,6 +2219,249 @@ Ersetzen?</translation>
     <message>
         <source>Before the first step: the gradient of each of the %1 outputs will flow back to the input.</source>
         <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::StageRenderer</name>
+    <message>
+        <source>top %1, bottom %2, left %3, right %4</source>
+        <translation>oben %1, unten %2, links %3, rechts %4</translation>
+    </message>
+    <message>
+        <source>SAME padding %1</source>
+        <translation>SAME-Padding %1</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>no input → %1</source>
+        <translation>keine Eingabe → %1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Eingabe %1</translation>
+    </message>
+    <message>
+        <source>VALID: no padding</source>
+        <translation>VALID: kein Padding</translation>
+    </message>
+    <message>
+        <source>no padding</source>
+        <translation>kein Padding</translation>
+    </message>
+    <message>
+        <source> (padding %1)</source>
+        <translation> (Padding %1)</translation>
+    </message>
+    <message>
+        <source>padding counts as %1</source>
+        <translation>Padding zählt als %1</translation>
+    </message>
+    <message>
+        <source>top %1</source>
+        <translation>oben %1</translation>
+    </message>
+    <message>
+        <source>bottom %1</source>
+        <translation>unten %1</translation>
+    </message>
+    <message>
+        <source>left %1</source>
+        <translation>links %1</translation>
+    </message>
+    <message>
+        <source>right %1</source>
+        <translation>rechts %1</translation>
+    </message>
+    <message>
+        <source>SAME padding %1 (%2)</source>
+        <translation>SAME-Padding %1 (%2)</translation>
+    </message>
+    <message>
+        <source>padding %1 (%2)</source>
+        <translation>Padding %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Output %1</source>
+        <translation>Ausgabe %1</translation>
+    </message>
+    <message>
+        <source>global %1</source>
+        <translation>globales %1</translation>
+    </message>
+    <message>
+        <source>adaptive %1</source>
+        <translation>adaptives %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, stride %3</source>
+        <translation>%1 %2, Schrittweite %3</translation>
+    </message>
+    <message>
+        <source>, dilation %1</source>
+        <translation>, Dilatation %1</translation>
+    </message>
+    <message>
+        <source>, ceil mode</source>
+        <translation>, Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>Upstream gradient</source>
+        <translation>Upstream-Gradient</translation>
+    </message>
+    <message>
+        <source>∂L/∂output %1</source>
+        <translation>∂L/∂Ausgabe %1</translation>
+    </message>
+    <message>
+        <source>Input gradient</source>
+        <translation>Eingabegradient</translation>
+    </message>
+    <message>
+        <source>∂L/∂input %1, running sum</source>
+        <translation>∂L/∂Eingabe %1, laufende Summe</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>das Maximum</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>das Minimum</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>der Mittelwert</translation>
+    </message>
+    <message>
+        <source>L%1 norm</source>
+        <translation>die L%1-Norm</translation>
+    </message>
+    <message>
+        <source>one window over the whole %1 input (global pooling)</source>
+        <translation>ein Fenster über die ganze %1-Eingabe (globales Pooling)</translation>
+    </message>
+    <message>
+        <source>1 adaptive bin over a %1 input (bins may overlap)</source>
+        <translation>1 adaptiver Bereich über einer %1-Eingabe (Bereiche dürfen sich überlappen)</translation>
+    </message>
+    <message>
+        <source>%1 adaptive bins over a %2 input (bins may overlap)</source>
+        <translation>%1 adaptive Bereiche über einer %2-Eingabe (Bereiche dürfen sich überlappen)</translation>
+    </message>
+    <message>
+        <source>1 window of %1, stride %2</source>
+        <translation>1 Fenster von %1, Schrittweite %2</translation>
+    </message>
+    <message>
+        <source>%1 windows of %2, stride %3</source>
+        <translation>%1 Fenster von %2, Schrittweite %3</translation>
+    </message>
+    <message>
+        <source>, over a %1 input</source>
+        <translation>, über einer %1-Eingabe</translation>
+    </message>
+    <message>
+        <source>Ready: %1. Each window&apos;s %2 becomes one cell of the %3 output.</source>
+        <translation>Bereit: %1. Von jedem Fenster wird %2 zu einer Zelle der %3-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>only the cell that held the window&apos;s %1 receives it</source>
+        <translation>nur die Zelle, die %1 des Fensters hielt, erhält ihn</translation>
+    </message>
+    <message>
+        <source>it is shared evenly, g ÷ divisor to each input cell of the window</source>
+        <translation>er wird gleichmäßig verteilt, g ÷ Divisor an jede Eingabezelle des Fensters</translation>
+    </message>
+    <message>
+        <source>each input cell of the window receives its share ∂y/∂x</source>
+        <translation>jede Eingabezelle des Fensters erhält ihren Anteil ∂y/∂x</translation>
+    </message>
+    <message>
+        <source>Ready for the backward pass: %1. The gradient of each of the %2 output cells flows back through its window; %3.</source>
+        <translation>Bereit für den Rückwärtsdurchlauf: %1. Der Gradient jeder der %2 Ausgabezellen fließt durch ihr Fenster zurück; %3.</translation>
+    </message>
+    <message>
+        <source>nothing to show: the input is empty</source>
+        <translation>nichts zu zeigen: die Eingabe ist leer</translation>
+    </message>
+    <message>
+        <source>past
+edge</source>
+        <translation>jenseits
+Rand</translation>
+    </message>
+    <message>
+        <source>Output size (rows and columns):  %1</source>
+        <translation>Ausgabegröße (Zeilen und Spalten):  %1</translation>
+    </message>
+    <message>
+        <source>Output rows:  %1
+Output columns:  %2</source>
+        <translation>Ausgabezeilen:  %1
+Ausgabespalten:  %2</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>ring: the minimum</source>
+        <translation>Ring: das Minimum</translation>
+    </message>
+    <message>
+        <source>ring: the maximum</source>
+        <translation>Ring: das Maximum</translation>
+    </message>
+    <message>
+        <source>grey: padding, −∞ (never wins)</source>
+        <translation>grau: Padding, −∞ (gewinnt nie)</translation>
+    </message>
+    <message>
+        <source>grey: padding, +∞ (never wins)</source>
+        <translation>grau: Padding, +∞ (gewinnt nie)</translation>
+    </message>
+    <message>
+        <source>grey: padding, 0, counted in the divisor</source>
+        <translation>grau: Padding, 0, im Divisor mitgezählt</translation>
+    </message>
+    <message>
+        <source>grey: padding, 0, not counted (not boxed)</source>
+        <translation>grau: Padding, 0, nicht mitgezählt (ohne Rahmen)</translation>
+    </message>
+    <message>
+        <source>grey: padding, left out</source>
+        <translation>grau: Padding, ausgelassen</translation>
+    </message>
+    <message>
+        <source>hatched: no window reads this cell</source>
+        <translation>schraffiert: kein Fenster liest diese Zelle</translation>
+    </message>
+    <message>
+        <source>dashed: past the edge (ceil mode), never read</source>
+        <translation>gestrichelt: jenseits des Randes (Ceil-Modus), nie gelesen</translation>
+    </message>
+    <message>
+        <source>green: gradient added now; ×n: windows that added so far</source>
+        <translation>grün: jetzt addierter Gradient; ×n: Fenster, die bisher addiert haben</translation>
+    </message>
+    <message>
+        <source>pale blue: not computed yet</source>
+        <translation>hellblau: noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>purple: under the mouse, with what it reads or feeds</source>
+        <translation>violett: unter der Maus, mit dem, was es liest oder speist</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 more in the Frameworks panel</source>
+        <translation>%1 weitere im Frameworks-Bereich</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2571,14 @@ Gradienten können von %n Fenstern kommen: Ausgabe </numerusform>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>sample %1, channel %2</source>
+        <translation>Probe %1, Kanal %2</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
     </message>
 </context>
 </TS>
