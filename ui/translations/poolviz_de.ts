@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>Seed: the same seed always gives the same numbers</source>
-        <translation>Startwert: derselbe Startwert ergibt immer dieselben Zahlen</translation>
+        <translation>Seed (Startwert): derselbe Seed ergibt immer dieselben Zahlen</translation>
     </message>
     <message>
         <source>the current channel</source>
@@ -1044,7 +1044,7 @@
     </message>
     <message>
         <source>seed</source>
-        <translation>Startwert</translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>&amp;Paste or type a matrix:</source>
@@ -1144,11 +1144,11 @@
     </message>
     <message>
         <source>Random gradient %1…%2, seed %3</source>
-        <translation>Zufallsgradient %1…%2, Startwert %3</translation>
+        <translation>Zufallsgradient %1…%2, Seed %3</translation>
     </message>
     <message>
         <source>Random integers %1…%2, seed %3</source>
-        <translation>Ganze Zufallszahlen %1…%2, Startwert %3</translation>
+        <translation>Ganze Zufallszahlen %1…%2, Seed %3</translation>
     </message>
     <message>
         <source>Reset gradient to ones</source>
@@ -1183,11 +1183,11 @@
     </message>
     <message>
         <source>New &amp;Random</source>
-        <translation>Neuer &amp;Zufall</translation>
+        <translation>Neu &amp;würfeln</translation>
     </message>
     <message>
         <source>Fill %1 with random integers from the range, with the seed; the seed then moves on, so the next click draws new numbers</source>
-        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Startwert; der Startwert rückt danach weiter, so zieht der nächste Klick neue Zahlen</translation>
+        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Seed; der Seed rückt danach weiter, so zieht der nächste Klick neue Zahlen</translation>
     </message>
     <message>
         <source>%1 pasted tensor</source>
@@ -1379,7 +1379,7 @@ VALID: kein Padding.</translation>
     </message>
     <message>
         <source>Ceil mode (keep a partial last window)</source>
-        <translation>Ceil-Modus (letztes Teilfenster behalten)</translation>
+        <translation>Ceil-Modus (Teilfenster behalten)</translation>
     </message>
     <message>
         <source>Round the output size up: a last window that overhangs the input is kept if it starts inside the input or the leading padding</source>
@@ -2155,11 +2155,11 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Step 8888 of 8888</source>
-        <translation>Schritt 8888 von 8888</translation>
+        <translation>Schritt 8888/8888</translation>
     </message>
     <message>
         <source>Spee&amp;d</source>
-        <translation>&amp;Tempo</translation>
+        <translation>Tem&amp;po</translation>
     </message>
     <message>
         <source>Playback speed: 1× is one step a second ([ slower, ] faster)</source>
@@ -2175,7 +2175,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>Schritt %1 von %2</translation>
+        <translation>Schritt %1/%2</translation>
     </message>
 </context>
 <context>
