@@ -255,6 +255,189 @@
     </message>
 </context>
 <context>
+    <name>poolviz::Example</name>
+    <message>
+        <source>Stride</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>Padding and SAME</source>
+        <translation>Padding und SAME</translation>
+    </message>
+    <message>
+        <source>Ceil mode</source>
+        <translation>Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>Dilatation</translation>
+    </message>
+    <message>
+        <source>Max vs Average</source>
+        <translation>Max gegen Mittelwert</translation>
+    </message>
+    <message>
+        <source>Backward and unpooling</source>
+        <translation>Rückwärts und Unpooling</translation>
+    </message>
+    <message>
+        <source>Adaptive and global</source>
+        <translation>Adaptiv und global</translation>
+    </message>
+    <message>
+        <source>TensorFlow SAME: out = ⌈in/s⌉, the extra padding at the bottom/right</source>
+        <translation>TensorFlow SAME: out = ⌈in/s⌉, das zusätzliche Padding unten/rechts</translation>
+    </message>
+    <message>
+        <source>TensorFlow SAME average: padding is never counted</source>
+        <translation>TensorFlow-SAME-Mittelwert: Padding wird nie mitgezählt</translation>
+    </message>
+    <message>
+        <source>Padding counts as −∞ and never wins; ceil mode adds a last window</source>
+        <translation>Padding zählt als −∞ und gewinnt nie; der Ceil-Modus fügt ein letztes Fenster hinzu</translation>
+    </message>
+    <message>
+        <source>PyTorch ceil mode: the last window overhangs and its overhang is not counted</source>
+        <translation>Ceil-Modus in PyTorch: das letzte Fenster ragt über, und der Überhang wird nicht mitgezählt</translation>
+    </message>
+    <message>
+        <source>Dilated windows skip every other cell</source>
+        <translation>Dilatierte Fenster überspringen jede zweite Zelle</translation>
+    </message>
+    <message>
+        <source>PyTorch AvgPool2d on the same tensor: compare with max</source>
+        <translation>PyTorch AvgPool2d auf demselben Tensor: mit Max vergleichen</translation>
+    </message>
+    <message>
+        <source>torch.randint(0, 10, (1, 1, 4, 4)) max pooled</source>
+        <translation>torch.randint(0, 10, (1, 1, 4, 4)) mit Max gepoolt</translation>
+    </message>
+    <message>
+        <source>torch.randint(0, 10, (1, 1, 4, 4)) average pooled: compare with max</source>
+        <translation>torch.randint(0, 10, (1, 1, 4, 4)) mit Mittelwert gepoolt: mit Max vergleichen</translation>
+    </message>
+    <message>
+        <source>One input cell wins two windows and receives both gradients</source>
+        <translation>Eine Eingabezelle gewinnt zwei Fenster und erhält beide Gradienten</translation>
+    </message>
+    <message>
+        <source>Each window gives g/4 to each of its cells; the centre cells collect four shares</source>
+        <translation>Jedes Fenster gibt g/4 an jede seiner Zellen; die mittleren Zellen sammeln vier Anteile</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 1: overlapping windows, 9 pools</source>
+        <translation>Max 2×2, Schrittweite 1: überlappende Fenster, 9 Pools</translation>
+    </message>
+    <message>
+        <source>Max pooling from scratch in NumPy: the 4×4 conv_output matrix, windows one step apart</source>
+        <translation>Max-Pooling von Grund auf in NumPy: die 4×4-Matrix conv_output, Fenster einen Schritt auseinander</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 2: 4 pools, no overlap</source>
+        <translation>Max 2×2, Schrittweite 2: 4 Pools, keine Überlappung</translation>
+    </message>
+    <message>
+        <source>Max pooling from scratch in NumPy: the same 4×4 matrix, windows side by side</source>
+        <translation>Max-Pooling von Grund auf in NumPy: dieselbe 4×4-Matrix, Fenster nebeneinander</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 2, SAME padding on 1…25</source>
+        <translation>Max 3×3, Schrittweite 2, SAME-Padding auf 1…25</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 2, SAME padding on 1…9</source>
+        <translation>Mittelwert 2×2, Schrittweite 2, SAME-Padding auf 1…9</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 2, padding 1 on a 6×6 matrix</source>
+        <translation>Max 3×3, Schrittweite 2, Padding 1 auf einer 6×6-Matrix</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 3, ceil mode on 0…48</source>
+        <translation>Mittelwert 2×2, Schrittweite 3, Ceil-Modus auf 0…48</translation>
+    </message>
+    <message>
+        <source>Max 2×2, dilation 2, stride 1 on 1…25</source>
+        <translation>Max 2×2, Dilatation 2, Schrittweite 1 auf 1…25</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on 1…16</source>
+        <translation>Max 2×2 auf 1…16</translation>
+    </message>
+    <message>
+        <source>PyTorch MaxPool2d on the 4×4 tensor 1…16</source>
+        <translation>PyTorch MaxPool2d auf dem 4×4-Tensor 1…16</translation>
+    </message>
+    <message>
+        <source>Average 2×2 on 1…16</source>
+        <translation>Mittelwert 2×2 auf 1…16</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on random integers 0…9</source>
+        <translation>Max 2×2 auf ganzen Zufallszahlen 0…9</translation>
+    </message>
+    <message>
+        <source>Average 2×2 on random integers 0…9</source>
+        <translation>Mittelwert 2×2 auf ganzen Zufallszahlen 0…9</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on a 6×4 matrix</source>
+        <translation>Max 2×2 auf einer 6×4-Matrix</translation>
+    </message>
+    <message>
+        <source>Pooling by reshape: each 2×2 block keeps its largest value</source>
+        <translation>Pooling per Reshape: jeder 2×2-Block behält seinen größten Wert</translation>
+    </message>
+    <message>
+        <source>Mean 2×2 on an 8×8 matrix</source>
+        <translation>Mittelwert 2×2 auf einer 8×8-Matrix</translation>
+    </message>
+    <message>
+        <source>Mean pooling by stride tricks: each 2×2 block becomes its average</source>
+        <translation>Mittelwert-Pooling mit Stride-Tricks: jeder 2×2-Block wird zu seinem Mittelwert</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 3: the gradient goes to each maximum</source>
+        <translation>Max 3×3, Schrittweite 3: der Gradient geht an jedes Maximum</translation>
+    </message>
+    <message>
+        <source>Strided-view pooling of a 6×6 random matrix: the positions of the maxima and max-unpooling</source>
+        <translation>Pooling mit Strided Views auf einer zufälligen 6×6-Matrix: die Positionen der Maxima und Max-Unpooling</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 1: overlapping windows add up</source>
+        <translation>Max 2×2, Schrittweite 1: überlappende Fenster addieren sich</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 1: the gradient shared by 4</source>
+        <translation>Mittelwert 2×2, Schrittweite 1: der Gradient durch 4 geteilt</translation>
+    </message>
+    <message>
+        <source>Adaptive average 5×5 → 3×3</source>
+        <translation>Adaptiver Mittelwert 5×5 → 3×3</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvgPool2d(3): bins [⌊i·5/3⌋, ⌈(i+1)·5/3⌉) overlap</source>
+        <translation>AdaptiveAvgPool2d(3): die Bereiche [⌊i·5/3⌋, ⌈(i+1)·5/3⌉) überlappen</translation>
+    </message>
+    <message>
+        <source>Global average of 1…16</source>
+        <translation>Globaler Mittelwert von 1…16</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvgPool2d(1×1): one window over everything</source>
+        <translation>AdaptiveAvgPool2d(1×1): ein Fenster über alles</translation>
+    </message>
+    <message>
+        <source>Global max of 1…16</source>
+        <translation>Globales Max von 1…16</translation>
+    </message>
+    <message>
+        <source>AdaptiveMaxPool2d(1×1): one window over everything</source>
+        <translation>AdaptiveMaxPool2d(1×1): ein Fenster über alles</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::ExportOptionsDialog</name>
     <message>
         <source>Export Options</source>
