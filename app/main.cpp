@@ -78,8 +78,18 @@ QString helpText(QCommandLineParser &parser)
 {
     QString text = parser.helpText();
     text.replace(QStringLiteral("<executable_name>"), QStringLiteral("poolviz"));
+    // The examples grouped by the idea each teaches, as the Examples menu shows them.
+    QString byIdea;
+    for (const std::string &group : exampleGroups()) {
+        QStringList ids;
+        for (const Example &ex : examples())
+            if (ex.group == group)
+                ids << QString::fromStdString(ex.id);
+        byIdea += QStringLiteral("  %1: %2\n")
+                      .arg(QString::fromStdString(group), ids.join(QStringLiteral(", ")));
+    }
     return text + QStringLiteral("\n") + QString::fromStdString(PoolOptionParser::help()) +
-           QStringLiteral("\nExamples: %1\n").arg(knownExamples());
+           QStringLiteral("\nExamples (--preset NAME), by idea:\n") + byIdea;
 }
 
 /// Parses `args` (without the program name). Returns an exit code when poolviz should stop now
