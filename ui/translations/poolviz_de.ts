@@ -1970,10 +1970,6 @@ Hier ohne Wirkung: %2</translation>
         <translation>Alpha behalten</translation>
     </message>
     <message>
-        <source>Colour: pool the alpha channel as a fourth plane</source>
-        <translation>Farbe: den Alphakanal als vierte Ebene poolen</translation>
-    </message>
-    <message>
         <source>Limit</source>
         <translation>Grenze</translation>
     </message>
@@ -2324,6 +2320,22 @@ Ersetzen?</translation>
     <message>
         <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
         <translation>Den %1-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
+    </message>
+    <message>
+        <source>Colour: pool the alpha channel as a fourth channel</source>
+        <translation>Farbe: den Alphakanal als vierten Kanal poolen</translation>
+    </message>
+    <message>
+        <source>A · pooling %1…</source>
+        <translation>A · Pooling %1…</translation>
+    </message>
+    <message>
+        <source>B · pooling %1…</source>
+        <translation>B · Pooling %1…</translation>
+    </message>
+    <message>
+        <source>|A − B| · pooling %1…</source>
+        <translation>|A − B| · Pooling %1…</translation>
     </message>
 </context>
 <context>
