@@ -279,9 +279,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
     if (!options.preset.isEmpty()) {
         const Example *ex = findExample(options.preset.toStdString());
         out.input = ex->input;
-        out.description = [ex] {
-            return QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
-        };
+        out.description = [ex] { return QObject::tr("Example: %1").arg(exampleText(ex->title)); };
     }
     if (!options.matrixText.isEmpty()) {
         const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());

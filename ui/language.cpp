@@ -79,6 +79,11 @@ QString installTranslations(const QString &choice)
     return code;
 }
 
+QString exampleText(const std::string &text)
+{
+    return QCoreApplication::translate("poolviz::Example", text.c_str());
+}
+
 LanguageMenu::LanguageMenu(Settings *settings, QWidget *parent)
     : QMenu(tr("&Language"), parent), m_settings(settings)
 {

@@ -5,6 +5,8 @@
 #include <QMenu>
 #include <QString>
 
+#include <string>
+
 namespace poolviz {
 
 class Settings;
@@ -33,6 +35,10 @@ QString resolveLanguage(const QString &choice,
 /// use that language's decimal separator; "" keeps the system locale. Files always keep '.'.
 /// Returns the language now in use. Needs a QCoreApplication; call it before creating windows.
 QString installTranslations(const QString &choice);
+
+/// A built-in example's group, title or description (core/examples.cpp, context
+/// "poolviz::Example") in the window's language; as it is where no translator is installed.
+QString exampleText(const std::string &text);
 
 /// View ▸ Language: "System default" and each available language, checked as `settings` says.
 /// Choosing one stores it; it takes effect the next time PoolViz starts (the window says so in

@@ -701,18 +701,18 @@ void MainWindow::createMenus()
     // One submenu per idea taught, in teaching order.
     QHash<QString, QMenu *> groups;
     for (const std::string &group : exampleGroups()) {
-        QMenu *sub = m_examplesMenu->addMenu(QString::fromStdString(group));
+        QMenu *sub = m_examplesMenu->addMenu(exampleText(group));
         sub->setToolTipsVisible(true);
         groups.insert(QString::fromStdString(group), sub);
     }
     for (const Example &ex : examples()) {
-        QAction *a = groups.value(QString::fromStdString(ex.group))
-                         ->addAction(QString::fromStdString(ex.title));
+        QAction *a =
+            groups.value(QString::fromStdString(ex.group))->addAction(exampleText(ex.title));
         const QString id = QString::fromStdString(ex.id);
         a->setObjectName(QStringLiteral("example:%1").arg(id));
         a->setData(id);
-        a->setToolTip(QString::fromStdString(ex.source));
-        a->setStatusTip(QString::fromStdString(ex.source));
+        a->setToolTip(exampleText(ex.source));
+        a->setStatusTip(exampleText(ex.source));
         connect(a, &QAction::triggered, this, [this, id] { loadExample(id); });
     }
 

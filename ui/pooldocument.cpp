@@ -1,5 +1,6 @@
 #include "pooldocument.h"
 
+#include "language.h"
 #include "undocommands.h"
 
 #include <QUndoStack>
@@ -137,7 +138,7 @@ void PoolDocument::loadExample(const Example &example)
 {
     if (example.input.empty())
         return;
-    const QString description = tr("Example: %1").arg(QString::fromStdString(example.title));
+    const QString description = tr("Example: %1").arg(exampleText(example.title));
     auto *macro = new QUndoCommand(tr("Load example %1").arg(QString::fromStdString(example.id)));
     new InputCommand(this, m_input, m_inputDescription, m_cleanInput, example.input, description,
                      true, macro->text(), -1, 0, macro);

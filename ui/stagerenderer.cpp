@@ -722,14 +722,15 @@ QString paddingPhrase(const Geometry &g)
                       g.params.paddingMode == PaddingMode::SameLower;
     if (pad == Padding{})
         return {};
-    QString text = same ? QStringLiteral("SAME padding ") : QStringLiteral("padding ");
-    if (pad.top == pad.bottom && pad.top == pad.left && pad.top == pad.right)
-        return text + QString::number(pad.top);
-    return text + QStringLiteral("top %1, bottom %2, left %3, right %4")
-                      .arg(pad.top)
-                      .arg(pad.bottom)
-                      .arg(pad.left)
-                      .arg(pad.right);
+    const QString sides = pad.top == pad.bottom && pad.top == pad.left && pad.top == pad.right
+                              ? QString::number(pad.top)
+                              : StageRenderer::tr("top %1, bottom %2, left %3, right %4")
+                                    .arg(pad.top)
+                                    .arg(pad.bottom)
+                                    .arg(pad.left)
+                                    .arg(pad.right);
+    return same ? StageRenderer::tr("SAME padding %1").arg(sides)
+                : StageRenderer::tr("padding %1").arg(sides);
 }
 
 QString paddingValueText(PoolMode mode)
@@ -787,7 +788,7 @@ QString windowBadgeText(const Step &st, const PoolParams &params)
     if (st.rule == StepRule::Lp)
         return QStringLiteral("L") + superscript(params.p);
     if (st.rule == StepRule::NoInput)
-        return QStringLiteral("no input → ") + num(st.output);
+        return StageRenderer::tr("no input → %1").arg(num(st.output));
     return {};
 }
 
@@ -1002,7 +1003,7 @@ QStringList stageNotes(const Trace &trace)
     if (notes.size() > kMost) {
         const int more = int(notes.size()) - (kMost - 1);
         notes.resize(kMost - 1);
-        notes << QStringLiteral("%1 more in the Frameworks panel").arg(more);
+        notes << StageRenderer::tr("%1 more in the Frameworks panel").arg(more);
     }
     return notes;
 }
@@ -1080,29 +1081,33 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     const bool uniform = pad.top == pad.bottom && pad.top == pad.left && pad.top == pad.right;
     const bool same = params.paddingMode == PaddingMode::SameUpper ||
                       params.paddingMode == PaddingMode::SameLower;
-    in.title = QStringLiteral("Input ") + sizeText(inH, inW);
+    in.title = StageRenderer::tr("Input %1").arg(sizeText(inH, inW));
     if (!view.planeName.isEmpty())
         in.title += QStringLiteral(", ") + view.planeName;
     if (pad == Padding{}) {
-        in.subtitle = params.paddingMode == PaddingMode::Valid ? QStringLiteral("VALID: no padding")
-                                                               : QStringLiteral("no padding");
+        in.subtitle = params.paddingMode == PaddingMode::Valid
+                          ? StageRenderer::tr("VALID: no padding")
+                          : StageRenderer::tr("no padding");
     } else {
         if (uniform && !same)
-            in.title += QStringLiteral(" (padding %1)").arg(pad.top);
+            in.title += StageRenderer::tr(" (padding %1)").arg(pad.top);
         if (uniform && !same) {
-            in.subtitle = QStringLiteral("padding counts as ") + paddingValueText(params.mode);
+            in.subtitle =
+                StageRenderer::tr("padding counts as %1").arg(paddingValueText(params.mode));
         } else {
             QStringList sides;
-            const std::array<std::pair<const char *, int>, 4> named{{{"top", pad.top},
-                                                                     {"bottom", pad.bottom},
-                                                                     {"left", pad.left},
-                                                                     {"right", pad.right}}};
-            for (const auto &[name, n] : named)
+            const std::array<std::pair<QString, int>, 4> named{
+                {{StageRenderer::tr("top %1"), pad.top},
+                 {StageRenderer::tr("bottom %1"), pad.bottom},
+                 {StageRenderer::tr("left %1"), pad.left},
+                 {StageRenderer::tr("right %1"), pad.right}}};
+            for (const auto &[side, n] : named)
                 if (n > 0)
-                    sides << QStringLiteral("%1 %2").arg(QLatin1String(name)).arg(n);
-            in.subtitle = (same ? QStringLiteral("SAME padding ") : QStringLiteral("padding ")) +
-                          sides.join(QStringLiteral(", ")) + QStringLiteral(" (") +
-                          paddingValueText(params.mode) + QLatin1Char(')');
+                    sides << side.arg(n);
+            const QString list = sides.join(QStringLiteral(", "));
+            in.subtitle = (same ? StageRenderer::tr("SAME padding %1 (%2)")
+                                : StageRenderer::tr("padding %1 (%2)"))
+                              .arg(list, paddingValueText(params.mode));
         }
     }
 
@@ -1110,21 +1115,22 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     out.present = true;
     out.rows = g.outH();
     out.cols = g.outW();
-    out.title = QStringLiteral("Output ") + sizeText(out.rows, out.cols);
+    out.title = StageRenderer::tr("Output %1").arg(sizeText(out.rows, out.cols));
     if (!view.planeName.isEmpty())
         out.title += QStringLiteral(", ") + view.planeName;
     if (params.global) {
-        out.subtitle = QStringLiteral("global ") + opName(params);
+        out.subtitle = StageRenderer::tr("global %1").arg(opName(params));
     } else if (params.isAdaptive()) {
-        out.subtitle = QStringLiteral("adaptive ") + opName(params);
+        out.subtitle = StageRenderer::tr("adaptive %1").arg(opName(params));
     } else {
-        out.subtitle = opName(params) + QLatin1Char(' ') + sizeText(g.rows.kernel, g.cols.kernel) +
-                       QStringLiteral(", stride ") + pairText(g.rows.stride, g.cols.stride);
+        out.subtitle = StageRenderer::tr("%1 %2, stride %3")
+                           .arg(opName(params), sizeText(g.rows.kernel, g.cols.kernel),
+                                pairText(g.rows.stride, g.cols.stride));
         if (g.rows.dilation != 1 || g.cols.dilation != 1)
             out.subtitle +=
-                QStringLiteral(", dilation ") + pairText(g.rows.dilation, g.cols.dilation);
+                StageRenderer::tr(", dilation %1").arg(pairText(g.rows.dilation, g.cols.dilation));
         if (ceilModeApplies(params)) // not under SAME, where it has no effect
-            out.subtitle += QStringLiteral(", ceil mode");
+            out.subtitle += StageRenderer::tr(", ceil mode");
     }
 
     if (backward) {
@@ -1132,15 +1138,14 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
         up.present = true;
         up.rows = g.outH();
         up.cols = g.outW();
-        up.title = QStringLiteral("Upstream gradient");
-        up.subtitle = QStringLiteral("∂L/∂output ") + sizeText(up.rows, up.cols);
+        up.title = StageRenderer::tr("Upstream gradient");
+        up.subtitle = StageRenderer::tr("∂L/∂output %1").arg(sizeText(up.rows, up.cols));
         GridBox &grad = plan.grids[std::size_t(StageGrid::InputGradient)];
         grad.present = true;
         grad.rows = inH;
         grad.cols = inW;
-        grad.title = QStringLiteral("Input gradient");
-        grad.subtitle =
-            QStringLiteral("∂L/∂input ") + sizeText(inH, inW) + QStringLiteral(", running sum");
+        grad.title = StageRenderer::tr("Input gradient");
+        grad.subtitle = StageRenderer::tr("∂L/∂input %1, running sum").arg(sizeText(inH, inW));
         // The second candidate is the 2×2 arrangement: input-shaped grids on the left, one above
         // the other; output-shaped on the right.
         plan.arrangements = {
@@ -1434,61 +1439,66 @@ QString StageRenderer::readyCaption() const
     QString what;
     switch (params.mode) {
     case PoolMode::Max:
-        what = QStringLiteral("maximum");
+        what = StageRenderer::tr("maximum");
         break;
     case PoolMode::Min:
-        what = QStringLiteral("minimum");
+        what = StageRenderer::tr("minimum");
         break;
     case PoolMode::Avg:
-        what = QStringLiteral("average");
+        what = StageRenderer::tr("average");
         break;
     case PoolMode::Lp:
-        what = QStringLiteral("L") + superscript(params.p) + QStringLiteral(" norm");
+        what = StageRenderer::tr("L%1 norm").arg(superscript(params.p));
         break;
     }
     QString windowsText;
     if (params.global) {
         windowsText =
-            QStringLiteral("one window over the whole %1 input (global pooling)").arg(input);
+            StageRenderer::tr("one window over the whole %1 input (global pooling)").arg(input);
     } else if (params.isAdaptive()) {
-        windowsText = QStringLiteral("%1 adaptive bin%2 over a %3 input (bins may overlap)")
-                          .arg(windows)
-                          .arg(windows == 1 ? "" : "s")
-                          .arg(input);
+        // Two sentences rather than %n: without a translator (the CLI) tr() would print "(s)".
+        windowsText =
+            windows == 1
+                ? StageRenderer::tr("1 adaptive bin over a %1 input (bins may overlap)").arg(input)
+                : StageRenderer::tr("%1 adaptive bins over a %2 input (bins may overlap)")
+                      .arg(QString::number(windows), input);
     } else {
-        windowsText = QStringLiteral("%1 window%2 of %3, stride %4")
-                          .arg(windows)
-                          .arg(windows == 1 ? "" : "s")
-                          .arg(sizeText(g.rows.kernel, g.cols.kernel))
-                          .arg(pairText(g.rows.stride, g.cols.stride));
+        const QString kernel = sizeText(g.rows.kernel, g.cols.kernel);
+        const QString stride = pairText(g.rows.stride, g.cols.stride);
+        windowsText = windows == 1
+                          ? StageRenderer::tr("1 window of %1, stride %2").arg(kernel, stride)
+                          : StageRenderer::tr("%1 windows of %2, stride %3")
+                                .arg(QString::number(windows), kernel, stride);
         if (g.rows.dilation != 1 || g.cols.dilation != 1)
             windowsText +=
-                QStringLiteral(", dilation ") + pairText(g.rows.dilation, g.cols.dilation);
+                StageRenderer::tr(", dilation %1").arg(pairText(g.rows.dilation, g.cols.dilation));
         const QString pad = paddingPhrase(g);
         if (!pad.isEmpty())
             windowsText += QStringLiteral(", ") + pad;
         if (ceilModeApplies(params))
-            windowsText += QStringLiteral(", ceil mode");
-        windowsText += QStringLiteral(", over a %1 input").arg(input);
+            windowsText += StageRenderer::tr(", ceil mode");
+        windowsText += StageRenderer::tr(", over a %1 input").arg(input);
     }
     if (m_trace.phase == Phase::Forward)
-        return QStringLiteral("Ready: %1. Each window's %2 becomes one cell of the %3 output.")
+        return StageRenderer::tr("Ready: %1. Each window's %2 becomes one cell of the %3 output.")
             .arg(windowsText, what, output);
     QString share;
     switch (params.mode) {
     case PoolMode::Max:
     case PoolMode::Min:
-        share = QStringLiteral("only the cell that held the window's %1 receives it").arg(what);
+        share = StageRenderer::tr("only the cell that held the window's %1 receives it").arg(what);
         break;
     case PoolMode::Avg:
-        share = QStringLiteral("it is shared evenly, g ÷ divisor to each input cell of the window");
+        share =
+            StageRenderer::tr("it is shared evenly, g ÷ divisor to each input cell of the window");
         break;
     case PoolMode::Lp:
-        share = QStringLiteral("each input cell of the window receives its share ∂y/∂x");
+        share = StageRenderer::tr("each input cell of the window receives its share ∂y/∂x");
         break;
     }
-    return QStringLiteral("Ready for the backward pass: %1. The gradient of each of the %2 output "
-                          "cells flows back through its window; %3.")
+    return StageRenderer::tr(
+               "Ready for the backward pass: %1. The gradient of each of the %2 output cells "
+               "flows back through its window; %3.")
         .arg(windowsText)
         .arg(windows)
         .arg(share);
@@ -1566,7 +1576,7 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
         const Geometry &g = m_trace.geometry();
         QString why = qs(g.validation.errorText());
         if (why.isEmpty())
-            why = QStringLiteral("nothing to show: the input is empty");
+            why = StageRenderer::tr("nothing to show: the input is empty");
         p.setPen(kText);
         p.setFont(stageFont(std::clamp(target.height() / 20, 13.0, 28.0)));
         p.drawText(target.adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, why);
@@ -2218,7 +2228,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
         if (l.numbers) {
             p.setFont(stageFont(pastEdgePx(s)));
             p.setPen(withAlpha(kMuted, appear));
-            p.drawText(rect, Qt::AlignCenter, QStringLiteral("past\nedge"));
+            p.drawText(rect, Qt::AlignCenter, StageRenderer::tr("past\nedge"));
         }
         p.restore();
     }
@@ -2378,8 +2388,9 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
         const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
         const QString text = localeNumbers(
-            rows == cols ? QStringLiteral("Output size (rows and columns):  ") + rows
-                         : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols));
+            rows == cols
+                ? StageRenderer::tr("Output size (rows and columns):  %1").arg(rows)
+                : StageRenderer::tr("Output rows:  %1\nOutput columns:  %2").arg(rows, cols));
         double px = l.formulaPx;
         TextFit fit;
         for (const QString &line : text.split(QLatin1Char('\n')))
@@ -2420,28 +2431,28 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
     const PoolParams &params = g.params;
     const bool backward = trace.phase == Phase::Backward;
     std::vector<LegendEntry> entries;
-    entries.push_back({Swatch::Window, QStringLiteral("window")});
+    entries.push_back({Swatch::Window, StageRenderer::tr("window")});
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
         entries.push_back({Swatch::Winner, params.mode == PoolMode::Min
-                                               ? QStringLiteral("ring: the minimum")
-                                               : QStringLiteral("ring: the maximum")});
+                                               ? StageRenderer::tr("ring: the minimum")
+                                               : StageRenderer::tr("ring: the maximum")});
     if (!(g.resolvedPadding() == Padding{})) {
         QString text;
         switch (params.mode) {
         case PoolMode::Max:
-            text = QStringLiteral("grey: padding, −∞ (never wins)");
+            text = StageRenderer::tr("grey: padding, −∞ (never wins)");
             break;
         case PoolMode::Min:
-            text = QStringLiteral("grey: padding, +∞ (never wins)");
+            text = StageRenderer::tr("grey: padding, +∞ (never wins)");
             break;
         case PoolMode::Avg:
             text = params.countIncludePad && !params.divisorOverride &&
                            params.paddingMode == PaddingMode::Explicit
-                       ? QStringLiteral("grey: padding, 0, counted in the divisor")
-                       : QStringLiteral("grey: padding, 0, not counted (not boxed)");
+                       ? StageRenderer::tr("grey: padding, 0, counted in the divisor")
+                       : StageRenderer::tr("grey: padding, 0, not counted (not boxed)");
             break;
         case PoolMode::Lp:
-            text = QStringLiteral("grey: padding, left out");
+            text = StageRenderer::tr("grey: padding, left out");
             break;
         }
         entries.push_back({Swatch::Padding, text});
@@ -2452,7 +2463,7 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
             uncovered = g.coverage(r, c) == 0;
     if (uncovered)
         entries.push_back(
-            {Swatch::Uncovered, QStringLiteral("hatched: no window reads this cell")});
+            {Swatch::Uncovered, StageRenderer::tr("hatched: no window reads this cell")});
     bool overhang = false;
     for (const auto &taps : g.rows.taps)
         for (const AxisTap &t : taps)
@@ -2462,14 +2473,15 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
             overhang = overhang || t.pos >= g.inW() + g.cols.padAfter;
     if (overhang)
         entries.push_back(
-            {Swatch::Overhang, QStringLiteral("dashed: past the edge (ceil mode), never read")});
+            {Swatch::Overhang, StageRenderer::tr("dashed: past the edge (ceil mode), never read")});
     if (backward)
-        entries.push_back({Swatch::Gradient, QStringLiteral("green: gradient added now; ×n: "
-                                                            "windows that added so far")});
+        entries.push_back(
+            {Swatch::Gradient,
+             StageRenderer::tr("green: gradient added now; ×n: windows that added so far")});
     if (!numbers && !backward)
-        entries.push_back({Swatch::Unfilled, QStringLiteral("pale blue: not computed yet")});
+        entries.push_back({Swatch::Unfilled, StageRenderer::tr("pale blue: not computed yet")});
     entries.push_back(
-        {Swatch::Hover, QStringLiteral("purple: under the mouse, with what it reads or feeds")});
+        {Swatch::Hover, StageRenderer::tr("purple: under the mouse, with what it reads or feeds")});
     Q_UNUSED(view);
     return entries;
 }
@@ -2645,7 +2657,7 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
     if (lines.size() < 2)
         y += lineH;
     for (const QString &note : noteLines) {
-        const QString text = QStringLiteral("Note: ") + note;
+        const QString text = StageRenderer::tr("Note: %1").arg(note);
         const double full = textW(text, l.legendPx);
         const double notePx = std::max(
             6.0, full > l.legend.width() ? l.legendPx * l.legend.width() / full : l.legendPx);

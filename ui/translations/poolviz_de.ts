@@ -68,11 +68,11 @@
     <name>poolviz::AnimationExportDialog</name>
     <message>
         <source>1 frame</source>
-        <translation>1 Bild</translation>
+        <translation>1 Einzelbild</translation>
     </message>
     <message>
         <source>%1 frames</source>
-        <translation>%1 Bilder</translation>
+        <translation>%1 Einzelbilder</translation>
     </message>
     <message>
         <source>Export Animation as GIF</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Export Animation as PNG Frames</source>
-        <translation>Animation als PNG-Bilder exportieren</translation>
+        <translation>Animation als PNG-Einzelbilder exportieren</translation>
     </message>
     <message>
         <source>To:</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation>Schreibe %1…</translation>
+        <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
         <source>Exported %1 to %2.</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>Stopped the export to %1.</source>
-        <translation>Den Export nach %1 angehalten.</translation>
+        <translation>Export nach %1 angehalten.</translation>
     </message>
     <message>
         <source>Could not export the animation to “%1”: %2</source>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Stopping…</source>
-        <translation>Halte an…</translation>
+        <translation>Wird angehalten…</translation>
     </message>
 </context>
 <context>
@@ -251,7 +251,190 @@
     </message>
     <message>
         <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
-        <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Sie als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
+        <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::Example</name>
+    <message>
+        <source>Stride</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>Padding and SAME</source>
+        <translation>Padding und SAME</translation>
+    </message>
+    <message>
+        <source>Ceil mode</source>
+        <translation>Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>Dilatation</translation>
+    </message>
+    <message>
+        <source>Max vs Average</source>
+        <translation>Max gegen Mittelwert</translation>
+    </message>
+    <message>
+        <source>Backward and unpooling</source>
+        <translation>Rückwärts und Unpooling</translation>
+    </message>
+    <message>
+        <source>Adaptive and global</source>
+        <translation>Adaptiv und global</translation>
+    </message>
+    <message>
+        <source>TensorFlow SAME: out = ⌈in/s⌉, the extra padding at the bottom/right</source>
+        <translation>TensorFlow SAME: out = ⌈in/s⌉, das zusätzliche Padding unten/rechts</translation>
+    </message>
+    <message>
+        <source>TensorFlow SAME average: padding is never counted</source>
+        <translation>TensorFlow-SAME-Mittelwert: Padding wird nie mitgezählt</translation>
+    </message>
+    <message>
+        <source>Padding counts as −∞ and never wins; ceil mode adds a last window</source>
+        <translation>Padding zählt als −∞ und gewinnt nie; der Ceil-Modus fügt ein letztes Fenster hinzu</translation>
+    </message>
+    <message>
+        <source>PyTorch ceil mode: the last window overhangs and its overhang is not counted</source>
+        <translation>Ceil-Modus in PyTorch: das letzte Fenster ragt über, und der Überhang wird nicht mitgezählt</translation>
+    </message>
+    <message>
+        <source>Dilated windows skip every other cell</source>
+        <translation>Dilatierte Fenster überspringen jede zweite Zelle</translation>
+    </message>
+    <message>
+        <source>PyTorch AvgPool2d on the same tensor: compare with max</source>
+        <translation>PyTorch AvgPool2d auf demselben Tensor: mit Max vergleichen</translation>
+    </message>
+    <message>
+        <source>torch.randint(0, 10, (1, 1, 4, 4)) max pooled</source>
+        <translation>torch.randint(0, 10, (1, 1, 4, 4)) mit Max gepoolt</translation>
+    </message>
+    <message>
+        <source>torch.randint(0, 10, (1, 1, 4, 4)) average pooled: compare with max</source>
+        <translation>torch.randint(0, 10, (1, 1, 4, 4)) mit Mittelwert gepoolt: mit Max vergleichen</translation>
+    </message>
+    <message>
+        <source>One input cell wins two windows and receives both gradients</source>
+        <translation>Eine Eingabezelle gewinnt zwei Fenster und erhält beide Gradienten</translation>
+    </message>
+    <message>
+        <source>Each window gives g/4 to each of its cells; the centre cells collect four shares</source>
+        <translation>Jedes Fenster gibt g/4 an jede seiner Zellen; die mittleren Zellen sammeln vier Anteile</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 1: overlapping windows, 9 pools</source>
+        <translation>Max 2×2, Schrittweite 1: überlappende Fenster, 9 Pools</translation>
+    </message>
+    <message>
+        <source>Max pooling from scratch in NumPy: the 4×4 conv_output matrix, windows one step apart</source>
+        <translation>Max-Pooling von Grund auf in NumPy: die 4×4-Matrix conv_output, Fenster einen Schritt auseinander</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 2: 4 pools, no overlap</source>
+        <translation>Max 2×2, Schrittweite 2: 4 Pools, keine Überlappung</translation>
+    </message>
+    <message>
+        <source>Max pooling from scratch in NumPy: the same 4×4 matrix, windows side by side</source>
+        <translation>Max-Pooling von Grund auf in NumPy: dieselbe 4×4-Matrix, Fenster nebeneinander</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 2, SAME padding on 1…25</source>
+        <translation>Max 3×3, Schrittweite 2, SAME-Padding auf 1…25</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 2, SAME padding on 1…9</source>
+        <translation>Mittelwert 2×2, Schrittweite 2, SAME-Padding auf 1…9</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 2, padding 1 on a 6×6 matrix</source>
+        <translation>Max 3×3, Schrittweite 2, Padding 1 auf einer 6×6-Matrix</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 3, ceil mode on 0…48</source>
+        <translation>Mittelwert 2×2, Schrittweite 3, Ceil-Modus auf 0…48</translation>
+    </message>
+    <message>
+        <source>Max 2×2, dilation 2, stride 1 on 1…25</source>
+        <translation>Max 2×2, Dilatation 2, Schrittweite 1 auf 1…25</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on 1…16</source>
+        <translation>Max 2×2 auf 1…16</translation>
+    </message>
+    <message>
+        <source>PyTorch MaxPool2d on the 4×4 tensor 1…16</source>
+        <translation>PyTorch MaxPool2d auf dem 4×4-Tensor 1…16</translation>
+    </message>
+    <message>
+        <source>Average 2×2 on 1…16</source>
+        <translation>Mittelwert 2×2 auf 1…16</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on random integers 0…9</source>
+        <translation>Max 2×2 auf ganzen Zufallszahlen 0…9</translation>
+    </message>
+    <message>
+        <source>Average 2×2 on random integers 0…9</source>
+        <translation>Mittelwert 2×2 auf ganzen Zufallszahlen 0…9</translation>
+    </message>
+    <message>
+        <source>Max 2×2 on a 6×4 matrix</source>
+        <translation>Max 2×2 auf einer 6×4-Matrix</translation>
+    </message>
+    <message>
+        <source>Pooling by reshape: each 2×2 block keeps its largest value</source>
+        <translation>Pooling per Reshape: jeder 2×2-Block behält seinen größten Wert</translation>
+    </message>
+    <message>
+        <source>Mean 2×2 on an 8×8 matrix</source>
+        <translation>Mittelwert 2×2 auf einer 8×8-Matrix</translation>
+    </message>
+    <message>
+        <source>Mean pooling by stride tricks: each 2×2 block becomes its average</source>
+        <translation>Mittelwert-Pooling mit Stride-Tricks: jeder 2×2-Block wird zu seinem Mittelwert</translation>
+    </message>
+    <message>
+        <source>Max 3×3, stride 3: the gradient goes to each maximum</source>
+        <translation>Max 3×3, Schrittweite 3: der Gradient geht an jedes Maximum</translation>
+    </message>
+    <message>
+        <source>Strided-view pooling of a 6×6 random matrix: the positions of the maxima and max-unpooling</source>
+        <translation>Pooling mit Strided Views auf einer zufälligen 6×6-Matrix: die Positionen der Maxima und Max-Unpooling</translation>
+    </message>
+    <message>
+        <source>Max 2×2, stride 1: overlapping windows add up</source>
+        <translation>Max 2×2, Schrittweite 1: überlappende Fenster addieren sich</translation>
+    </message>
+    <message>
+        <source>Average 2×2, stride 1: the gradient shared by 4</source>
+        <translation>Mittelwert 2×2, Schrittweite 1: der Gradient durch 4 geteilt</translation>
+    </message>
+    <message>
+        <source>Adaptive average 5×5 → 3×3</source>
+        <translation>Adaptiver Mittelwert 5×5 → 3×3</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvgPool2d(3): bins [⌊i·5/3⌋, ⌈(i+1)·5/3⌉) overlap</source>
+        <translation>AdaptiveAvgPool2d(3): die Bereiche [⌊i·5/3⌋, ⌈(i+1)·5/3⌉) überlappen</translation>
+    </message>
+    <message>
+        <source>Global average of 1…16</source>
+        <translation>Globaler Mittelwert von 1…16</translation>
+    </message>
+    <message>
+        <source>AdaptiveAvgPool2d(1×1): one window over everything</source>
+        <translation>AdaptiveAvgPool2d(1×1): ein Fenster über alles</translation>
+    </message>
+    <message>
+        <source>Global max of 1…16</source>
+        <translation>Globales Max von 1…16</translation>
+    </message>
+    <message>
+        <source>AdaptiveMaxPool2d(1×1): one window over everything</source>
+        <translation>AdaptiveMaxPool2d(1×1): ein Fenster über alles</translation>
     </message>
 </context>
 <context>
@@ -929,15 +1112,15 @@
     </message>
     <message>
         <source>&amp;Reduced Motion</source>
-        <translation>&amp;Reduzierte Bewegung</translation>
+        <translation>&amp;Weniger Bewegung</translation>
     </message>
     <message>
         <source>Reduced motion</source>
-        <translation>Reduzierte Bewegung</translation>
+        <translation>Weniger Bewegung</translation>
     </message>
     <message>
         <source>Reduced motion: the window jumps from step to step instead of sliding (follows the desktop&apos;s setting until chosen)</source>
-        <translation>Reduzierte Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis man wählt)</translation>
+        <translation>Weniger Bewegung: das Fenster springt von Schritt zu Schritt, statt zu gleiten (folgt der Einstellung des Desktops, bis es gewählt wird)</translation>
     </message>
     <message>
         <source>&amp;Presenter Mode</source>
@@ -949,11 +1132,11 @@
     </message>
     <message>
         <source>Full screen with only the stage, its legend and notes; Page Up/Down step, Esc leaves</source>
-        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab blättern, Esc beendet</translation>
+        <translation>Vollbild nur mit der Bühne, ihrer Legende und den Hinweisen; Bild auf/ab blättert, Esc beendet</translation>
     </message>
     <message>
         <source>Leave Presenter Mode</source>
-        <translation>Präsentationsmodus beenden</translation>
+        <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
         <source>Show &amp;Fractions</source>
@@ -961,7 +1144,7 @@
     </message>
     <message>
         <source>Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9</source>
-        <translation>Werte wie 0,25 und 0,444… als Brüche ¼ und 4/9 schreiben</translation>
+        <translation>Werte wie 0,25 und 0,444… als die Brüche ¼ und 4/9 schreiben</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1215,7 @@
     </message>
     <message>
         <source>Seed: the same seed always gives the same numbers</source>
-        <translation>Startwert: derselbe Startwert ergibt immer dieselben Zahlen</translation>
+        <translation>Seed (Startwert): derselbe Seed ergibt immer dieselben Zahlen</translation>
     </message>
     <message>
         <source>the current channel</source>
@@ -1044,7 +1227,7 @@
     </message>
     <message>
         <source>seed</source>
-        <translation>Startwert</translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>&amp;Paste or type a matrix:</source>
@@ -1144,11 +1327,11 @@
     </message>
     <message>
         <source>Random gradient %1…%2, seed %3</source>
-        <translation>Zufallsgradient %1…%2, Startwert %3</translation>
+        <translation>Zufallsgradient %1…%2, Seed %3</translation>
     </message>
     <message>
         <source>Random integers %1…%2, seed %3</source>
-        <translation>Ganze Zufallszahlen %1…%2, Startwert %3</translation>
+        <translation>Ganze Zufallszahlen %1…%2, Seed %3</translation>
     </message>
     <message>
         <source>Reset gradient to ones</source>
@@ -1183,19 +1366,19 @@
     </message>
     <message>
         <source>New &amp;Random</source>
-        <translation>Neue &amp;Zufallszahlen</translation>
+        <translation>Neu &amp;würfeln</translation>
     </message>
     <message>
         <source>Fill %1 with random integers from the range, with the seed; the seed then moves on, so the next click draws new numbers</source>
-        <translation>%1 mit zufälligen ganzen Zahlen aus dem Bereich füllen, mit dem Startwert; danach rückt der Startwert weiter, der nächste Klick zieht also neue Zahlen</translation>
+        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Seed; der Seed rückt danach weiter, so zieht der nächste Klick neue Zahlen</translation>
     </message>
     <message>
         <source>%1 pasted tensor</source>
-        <translation>%1 eingefügter Tensor</translation>
+        <translation>Eingefügter %1-Tensor</translation>
     </message>
     <message>
         <source>%1 pasted matrix</source>
-        <translation>%1 eingefügte Matrix</translation>
+        <translation>Eingefügte %1-Matrix</translation>
     </message>
 </context>
 <context>
@@ -1379,7 +1562,7 @@ VALID: kein Padding.</translation>
     </message>
     <message>
         <source>Ceil mode (keep a partial last window)</source>
-        <translation>Ceil-Modus (letztes Teilfenster behalten)</translation>
+        <translation>Ceil-Modus (Teilfenster behalten)</translation>
     </message>
     <message>
         <source>Round the output size up: a last window that overhangs the input is kept if it starts inside the input or the leading padding</source>
@@ -2115,10 +2298,6 @@ Ersetzen?</translation>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
-        <source>Colour: pool the alpha channel as a fourth channel</source>
-        <translation>Farbig: den Alphakanal als vierten Kanal poolen</translation>
-    </message>
-    <message>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
@@ -2128,7 +2307,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>How many processor cores pool the photo (the result is the same)</source>
-        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis bleibt gleich)</translation>
+        <translation>Wie viele Prozessorkerne das Foto poolen (das Ergebnis ist dasselbe)</translation>
     </message>
     <message>
         <source>All cores</source>
@@ -2136,23 +2315,27 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Run the sliding window of A on the %1 crop at the centre of the views (or click the picture where it should go)</source>
-        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo er hin soll)</translation>
+        <translation>Das gleitende Fenster von A auf dem %1-Ausschnitt in der Mitte der Ansichten laufen lassen (oder ins Bild klicken, wo es hin soll)</translation>
     </message>
     <message>
         <source>Make the %1 crop at the centre the matrix tab&apos;s input</source>
         <translation>Den %1-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
     </message>
     <message>
+        <source>Colour: pool the alpha channel as a fourth channel</source>
+        <translation>Farbe: den Alphakanal als vierten Kanal poolen</translation>
+    </message>
+    <message>
         <source>A · pooling %1…</source>
-        <translation>A · poole %1…</translation>
+        <translation>A · Pooling %1…</translation>
     </message>
     <message>
         <source>B · pooling %1…</source>
-        <translation>B · poole %1…</translation>
+        <translation>B · Pooling %1…</translation>
     </message>
     <message>
         <source>|A − B| · pooling %1…</source>
-        <translation>|A − B| · poole %1…</translation>
+        <translation>|A − B| · Pooling %1…</translation>
     </message>
 </context>
 <context>
@@ -2167,11 +2350,11 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Step 8888 of 8888</source>
-        <translation>Schritt 8888 von 8888</translation>
+        <translation>Schritt 8888/8888</translation>
     </message>
     <message>
         <source>Spee&amp;d</source>
-        <translation>&amp;Tempo</translation>
+        <translation>Tem&amp;po</translation>
     </message>
     <message>
         <source>Playback speed: 1× is one step a second ([ slower, ] faster)</source>
@@ -2187,7 +2370,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>Schritt %1 von %2</translation>
+        <translation>Schritt %1/%2</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2414,249 @@ Ersetzen?</translation>
     <message>
         <source>Before the first step: the gradient of each of the %1 outputs will flow back to the input.</source>
         <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::StageRenderer</name>
+    <message>
+        <source>top %1, bottom %2, left %3, right %4</source>
+        <translation>oben %1, unten %2, links %3, rechts %4</translation>
+    </message>
+    <message>
+        <source>SAME padding %1</source>
+        <translation>SAME-Padding %1</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>no input → %1</source>
+        <translation>keine Eingabe → %1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Eingabe %1</translation>
+    </message>
+    <message>
+        <source>VALID: no padding</source>
+        <translation>VALID: kein Padding</translation>
+    </message>
+    <message>
+        <source>no padding</source>
+        <translation>kein Padding</translation>
+    </message>
+    <message>
+        <source> (padding %1)</source>
+        <translation> (Padding %1)</translation>
+    </message>
+    <message>
+        <source>padding counts as %1</source>
+        <translation>Padding zählt als %1</translation>
+    </message>
+    <message>
+        <source>top %1</source>
+        <translation>oben %1</translation>
+    </message>
+    <message>
+        <source>bottom %1</source>
+        <translation>unten %1</translation>
+    </message>
+    <message>
+        <source>left %1</source>
+        <translation>links %1</translation>
+    </message>
+    <message>
+        <source>right %1</source>
+        <translation>rechts %1</translation>
+    </message>
+    <message>
+        <source>SAME padding %1 (%2)</source>
+        <translation>SAME-Padding %1 (%2)</translation>
+    </message>
+    <message>
+        <source>padding %1 (%2)</source>
+        <translation>Padding %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Output %1</source>
+        <translation>Ausgabe %1</translation>
+    </message>
+    <message>
+        <source>global %1</source>
+        <translation>globales %1</translation>
+    </message>
+    <message>
+        <source>adaptive %1</source>
+        <translation>adaptives %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, stride %3</source>
+        <translation>%1 %2, Schrittweite %3</translation>
+    </message>
+    <message>
+        <source>, dilation %1</source>
+        <translation>, Dilatation %1</translation>
+    </message>
+    <message>
+        <source>, ceil mode</source>
+        <translation>, Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>Upstream gradient</source>
+        <translation>Upstream-Gradient</translation>
+    </message>
+    <message>
+        <source>∂L/∂output %1</source>
+        <translation>∂L/∂Ausgabe %1</translation>
+    </message>
+    <message>
+        <source>Input gradient</source>
+        <translation>Eingabegradient</translation>
+    </message>
+    <message>
+        <source>∂L/∂input %1, running sum</source>
+        <translation>∂L/∂Eingabe %1, laufende Summe</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>das Maximum</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>das Minimum</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>der Mittelwert</translation>
+    </message>
+    <message>
+        <source>L%1 norm</source>
+        <translation>die L%1-Norm</translation>
+    </message>
+    <message>
+        <source>one window over the whole %1 input (global pooling)</source>
+        <translation>ein Fenster über die ganze %1-Eingabe (globales Pooling)</translation>
+    </message>
+    <message>
+        <source>1 adaptive bin over a %1 input (bins may overlap)</source>
+        <translation>1 adaptiver Bereich über einer %1-Eingabe (Bereiche dürfen sich überlappen)</translation>
+    </message>
+    <message>
+        <source>%1 adaptive bins over a %2 input (bins may overlap)</source>
+        <translation>%1 adaptive Bereiche über einer %2-Eingabe (Bereiche dürfen sich überlappen)</translation>
+    </message>
+    <message>
+        <source>1 window of %1, stride %2</source>
+        <translation>1 Fenster von %1, Schrittweite %2</translation>
+    </message>
+    <message>
+        <source>%1 windows of %2, stride %3</source>
+        <translation>%1 Fenster von %2, Schrittweite %3</translation>
+    </message>
+    <message>
+        <source>, over a %1 input</source>
+        <translation>, über einer %1-Eingabe</translation>
+    </message>
+    <message>
+        <source>Ready: %1. Each window&apos;s %2 becomes one cell of the %3 output.</source>
+        <translation>Bereit: %1. Von jedem Fenster wird %2 zu einer Zelle der %3-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>only the cell that held the window&apos;s %1 receives it</source>
+        <translation>nur die Zelle, die %1 des Fensters hielt, erhält ihn</translation>
+    </message>
+    <message>
+        <source>it is shared evenly, g ÷ divisor to each input cell of the window</source>
+        <translation>er wird gleichmäßig verteilt, g ÷ Divisor an jede Eingabezelle des Fensters</translation>
+    </message>
+    <message>
+        <source>each input cell of the window receives its share ∂y/∂x</source>
+        <translation>jede Eingabezelle des Fensters erhält ihren Anteil ∂y/∂x</translation>
+    </message>
+    <message>
+        <source>Ready for the backward pass: %1. The gradient of each of the %2 output cells flows back through its window; %3.</source>
+        <translation>Bereit für den Rückwärtsdurchlauf: %1. Der Gradient jeder der %2 Ausgabezellen fließt durch ihr Fenster zurück; %3.</translation>
+    </message>
+    <message>
+        <source>nothing to show: the input is empty</source>
+        <translation>nichts zu zeigen: die Eingabe ist leer</translation>
+    </message>
+    <message>
+        <source>past
+edge</source>
+        <translation>jenseits
+Rand</translation>
+    </message>
+    <message>
+        <source>Output size (rows and columns):  %1</source>
+        <translation>Ausgabegröße (Zeilen und Spalten):  %1</translation>
+    </message>
+    <message>
+        <source>Output rows:  %1
+Output columns:  %2</source>
+        <translation>Ausgabezeilen:  %1
+Ausgabespalten:  %2</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>ring: the minimum</source>
+        <translation>Ring: das Minimum</translation>
+    </message>
+    <message>
+        <source>ring: the maximum</source>
+        <translation>Ring: das Maximum</translation>
+    </message>
+    <message>
+        <source>grey: padding, −∞ (never wins)</source>
+        <translation>grau: Padding, −∞ (gewinnt nie)</translation>
+    </message>
+    <message>
+        <source>grey: padding, +∞ (never wins)</source>
+        <translation>grau: Padding, +∞ (gewinnt nie)</translation>
+    </message>
+    <message>
+        <source>grey: padding, 0, counted in the divisor</source>
+        <translation>grau: Padding, 0, im Divisor mitgezählt</translation>
+    </message>
+    <message>
+        <source>grey: padding, 0, not counted (not boxed)</source>
+        <translation>grau: Padding, 0, nicht mitgezählt (ohne Rahmen)</translation>
+    </message>
+    <message>
+        <source>grey: padding, left out</source>
+        <translation>grau: Padding, ausgelassen</translation>
+    </message>
+    <message>
+        <source>hatched: no window reads this cell</source>
+        <translation>schraffiert: kein Fenster liest diese Zelle</translation>
+    </message>
+    <message>
+        <source>dashed: past the edge (ceil mode), never read</source>
+        <translation>gestrichelt: jenseits des Randes (Ceil-Modus), nie gelesen</translation>
+    </message>
+    <message>
+        <source>green: gradient added now; ×n: windows that added so far</source>
+        <translation>grün: jetzt addierter Gradient; ×n: Fenster, die bisher addiert haben</translation>
+    </message>
+    <message>
+        <source>pale blue: not computed yet</source>
+        <translation>hellblau: noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>purple: under the mouse, with what it reads or feeds</source>
+        <translation>violett: unter der Maus, mit dem, was es liest oder speist</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 more in the Frameworks panel</source>
+        <translation>%1 weitere im Frameworks-Bereich</translation>
     </message>
 </context>
 <context>
