@@ -29,14 +29,7 @@ std::vector<Span> inputSpans(const AxisGeometry &a)
 {
     std::vector<Span> spans(std::size_t(a.out));
     for (int o = 0; o < a.out; ++o) {
-        Span &s = spans[std::size_t(o)];
-        s.step = a.adaptive ? 1 : a.dilation;
-        for (const AxisTap &t : a.taps[std::size_t(o)]) {
-            if (t.kind != TapKind::Input)
-                continue;
-            if (s.count++ == 0)
-                s.first = t.pos;
-        }
+        spans[std::size_t(o)] = {a.firstInput(o), a.inputCount[std::size_t(o)], a.step()};
     }
     return spans;
 }
@@ -527,9 +520,9 @@ Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int
     return out;
 }
 
-int defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter)
+std::int64_t defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter)
 {
-    return (pooledSize - 1) * stride - padBefore - padAfter + kernel;
+    return (std::int64_t(pooledSize) - 1) * stride - padBefore - padAfter + kernel;
 }
 
 Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int outW)

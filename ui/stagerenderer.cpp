@@ -944,11 +944,10 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     // Input: the padding ring plus any overhang ceil mode's last window reaches.
     auto extent = [](const AxisGeometry &a, int &first, int &count) {
         int lo = -a.padBefore, hi = a.in - 1 + a.padAfter;
-        for (const auto &taps : a.taps)
-            for (const AxisTap &t : taps) {
-                lo = std::min(lo, t.pos);
-                hi = std::max(hi, t.pos);
-            }
+        for (int o = 0; o < a.out; ++o) {
+            lo = std::min(lo, a.start(o));
+            hi = std::max(hi, a.last(o));
+        }
         first = lo;
         count = hi - lo + 1;
     };
