@@ -45,7 +45,7 @@ const char *messageTemplate(MessageId id)
     case MessageId::TraceTooManySteps:
         return "the animation would have %1 steps, above the limit of %2";
     case MessageId::TraceTooManyTaps:
-        return "the animation's %1 windows would show %2 taps in all, above the limit of %3";
+        return "the animation would draw %1 window taps in all, above the limit of %2";
     case MessageId::AdaptiveRepeatsCells:
         return "adaptive output %1 is larger than the input %2: bins repeat input cells";
     case MessageId::AdaptiveIgnoresDivisor:

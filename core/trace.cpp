@@ -222,8 +222,7 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
     if (saturatedMul(rowTaps, colTaps) > limits.values)
         throw PoolError(
             Message{MessageId::TraceTooManyTaps,
-                    {std::to_string(steps),
-                     formatCount(double(rowTaps) * double(colTaps), double(limits.values)),
+                    {formatCount(double(rowTaps) * double(colTaps), double(limits.values)),
                      formatCount(double(limits.values))}}
                 .text());
 }

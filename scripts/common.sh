@@ -13,15 +13,26 @@ PACKAGES=(
     fontconfig fonts-dejavu-core
 )
 
+# Test-only: the sanitizer and fuzzing toolchain (scripts/test.sh, scripts/fuzz.sh), never
+# needed to build or run PoolViz.
+TEST_PACKAGES=(
+    clang libfuzzer-14-dev libclang-rt-14-dev
+)
+
 install_missing_packages() {
+    install_missing_packages_from "${PACKAGES[@]}"
+}
+
+# Installs those of the given Debian packages that are missing.
+install_missing_packages_from() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "$@"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all ${#PACKAGES[@]} required packages are installed"
+        echo "poolviz: all $# required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

@@ -137,7 +137,14 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The widgets below die after this body, in ~QWidget: a tab widget dropping its pages then
+    // emits currentChanged into lambdas of a window that is no longer a MainWindow (UBSan:
+    // "member access within … which does not point to an object of type 'MainWindow'").
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 // --- construction -------------------------------------------------------------------------------
 
