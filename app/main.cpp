@@ -319,6 +319,8 @@ int main(int argc, char **argv)
     std::unique_ptr<Settings> settings;
     if (!screenshot)
         settings = std::make_unique<Settings>();
+    if (settings)
+        setCurrentLimits(settings->limits()); // Edit ▸ Limits…
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();

@@ -11,6 +11,7 @@ namespace {
 
 std::atomic<std::int64_t> gValues{Limits{}.values};
 std::atomic<std::int64_t> gSteps{Limits{}.steps};
+std::atomic<std::int64_t> gTraceTaps{Limits{}.traceTaps};
 
 std::string superscript(int n)
 {
@@ -43,13 +44,15 @@ std::string scientific(double v, double &shown)
 
 Limits currentLimits()
 {
-    return {gValues.load(std::memory_order_relaxed), gSteps.load(std::memory_order_relaxed)};
+    return {gValues.load(std::memory_order_relaxed), gSteps.load(std::memory_order_relaxed),
+            gTraceTaps.load(std::memory_order_relaxed)};
 }
 
 void setCurrentLimits(const Limits &limits)
 {
     gValues.store(std::max<std::int64_t>(limits.values, 1), std::memory_order_relaxed);
     gSteps.store(std::max<std::int64_t>(limits.steps, 1), std::memory_order_relaxed);
+    gTraceTaps.store(std::max<std::int64_t>(limits.traceTaps, 1), std::memory_order_relaxed);
 }
 
 std::string formatCount(double count, double limit)

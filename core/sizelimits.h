@@ -16,6 +16,10 @@ struct Limits
     std::int64_t values = 100'000'000;
     /// Steps of one animation (trace) and so frames of one GIF or PNG sequence.
     std::int64_t steps = 10'000;
+    /// Window taps one animation keeps over all its steps (each with its value): 4·10⁶ taps are
+    /// about 70 MB and well under a second to trace, so that no parameter combination freezes
+    /// the window (a 64×64 kernel at stride 1 over a padded 64×64 matrix has 1.7·10⁷).
+    std::int64_t traceTaps = 4'000'000;
 
     friend bool operator==(const Limits &, const Limits &) = default;
 };

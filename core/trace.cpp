@@ -219,11 +219,11 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
         rowTaps += g.rows.tapCount(r);
     for (int c = 0; c < g.outW(); ++c)
         colTaps += g.cols.tapCount(c);
-    if (saturatedMul(rowTaps, colTaps) > limits.values)
+    if (saturatedMul(rowTaps, colTaps) > limits.traceTaps)
         throw PoolError(
             Message{MessageId::TraceTooManyTaps,
-                    {formatCount(double(rowTaps) * double(colTaps), double(limits.values)),
-                     formatCount(double(limits.values))}}
+                    {formatCount(double(rowTaps) * double(colTaps), double(limits.traceTaps)),
+                     formatCount(double(limits.traceTaps))}}
                 .text());
 }
 

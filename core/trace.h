@@ -78,7 +78,7 @@ struct Trace
 
 /// Throws PoolError, naming the numbers, if `g` is invalid or its animation would exceed
 /// `limits`: more steps (windows) than `limits.steps`, or more window taps in all than
-/// `limits.values`. Costs O(outH + outW).
+/// `limits.traceTaps`. Costs O(outH + outW).
 void checkTraceLimits(const Geometry &g, const Limits &limits);
 
 /// Builds the trace of plane `plane` of `input` (refused first by `checkTraceLimits`). For the

@@ -2,7 +2,8 @@
 # Builds the libFuzzer harnesses (the fuzz preset: clang, ASan + UBSan) and runs each for
 # SECONDS (default 60) over a working copy of its seed corpus, with its dictionary, at the lowest
 # CPU priority. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
-# Harnesses: npy text image options pool (all by default). A crash stops with the input saved
+# Harnesses: npy text image options pool (all by default; pool's input is raw bytes, no
+# dictionary). A crash stops with the input saved
 # as build/fuzz/crashes/<harness>/crash-*; copy it to tests/fuzz/regressions/<harness>/ once
 # fixed, so that the normal suite replays it. Needs clang, libfuzzer-14-dev, libclang-rt-14-dev.
 source "$(dirname "$0")/common.sh"
@@ -30,10 +31,12 @@ for h in "${harnesses[@]}"; do
         cp -n "$fuzz/regressions/$h"/* "$corpus/" 2>/dev/null || true
     fi
     log="$work/$h.log"
+    dict=()
+    [ -f "$fuzz/dictionaries/$h.dict" ] && dict=(-dict="$fuzz/dictionaries/$h.dict")
     echo "fuzz: $h for ${seconds}s"
     if QT_QPA_PLATFORM=offscreen nice -n 19 "$PROJECT_DIR/build/fuzz/tests/fuzz/fuzz_$h" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
-        -dict="$fuzz/dictionaries/$h.dict" -artifact_prefix="$crashes/" \
+        "${dict[@]}" -artifact_prefix="$crashes/" \
         -print_final_stats=1 "$corpus" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
         echo "fuzz: $h: ${runs:-?} executions, no crash (log $log)"

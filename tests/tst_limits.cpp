@@ -60,6 +60,7 @@ void TestLimits::defaults()
 {
     QCOMPARE(Limits{}.values, std::int64_t(100'000'000));
     QCOMPARE(Limits{}.steps, std::int64_t(10'000));
+    QCOMPARE(Limits{}.traceTaps, std::int64_t(4'000'000));
     QCOMPARE(currentLimits(), Limits{});
 }
 
@@ -210,7 +211,7 @@ void TestLimits::sameWithAMillionKernel()
     } catch (const PoolError &e) {
         QCOMPARE(QString::fromUtf8(e.what()),
                  QStringLiteral("the animation would draw 10¹² window taps in all, above the "
-                                "limit of 10⁸"));
+                                "limit of 4.0·10⁶"));
     }
 }
 
@@ -224,8 +225,8 @@ void TestLimits::configurableLimit()
              QStringLiteral("output would be 10×10 = 100 values, above the limit of 99"));
     // An explicit Limits overrides the process-wide one.
     QVERIFY(validate(p, 4, 4, 1, Limits{100, 10}).ok());
-    setCurrentLimits({0, -5}); // raised to 1
-    QCOMPARE(currentLimits(), (Limits{1, 1}));
+    setCurrentLimits({0, -5, 4'000'000}); // raised to 1
+    QCOMPARE(currentLimits(), (Limits{1, 1, 4'000'000}));
 }
 
 void TestLimits::traceLimits_data()

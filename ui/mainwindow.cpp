@@ -4,6 +4,7 @@
 
 #include "examples.h"
 #include "imageio.h"
+#include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
@@ -488,6 +489,16 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_pasteAct);
     edit->addAction(m_copyStageAct);
+    edit->addSeparator();
+    edit->addAction(tr("&Limits…"), this, [this] {
+        LimitsDialog dialog(currentLimits(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        setCurrentLimits(dialog.limits());
+        if (m_settings)
+            m_settings->setLimits(dialog.limits());
+        m_document->refresh();
+    });
 
     m_examplesMenu = menuBar()->addMenu(tr("E&xamples"));
     m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));

@@ -562,8 +562,11 @@ void ParameterPanel::syncGeometry()
                        .arg(escaped(rows.formula(p.ceilMode)), escaped(cols.formula(p.ceilMode)))
                  : QString());
     m_formula->setVisible(haveAxes);
-    m_error->setText(QString::fromStdString(g.validation.errorText()));
-    m_error->setVisible(!g.ok());
+    // A valid pooling whose animation is above the limits is refused inline as well.
+    const QString error = g.ok() ? (m_document->trace() ? QString() : m_document->traceError())
+                                 : QString::fromStdString(g.validation.errorText());
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
     if (p.paddingMode != PaddingMode::Explicit) {
         const Padding r = g.resolvedPadding();
         m_padResolved->setText(g.ok() ? tr("Resolved: top %1, bottom %2, left %3, right %4")

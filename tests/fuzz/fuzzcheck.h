@@ -19,10 +19,10 @@ inline void check(bool ok, const char *what)
 }
 
 /// Limits small enough that no input can make one run slow or large (the refusals themselves
-/// are what the harnesses exercise): 2¹⁸ values, 512 animation steps.
+/// are what the harnesses exercise): 2¹⁸ values, 512 animation steps, 2¹⁶ traced taps.
 inline void useSmallLimits()
 {
-    setCurrentLimits({1 << 18, 512});
+    setCurrentLimits({1 << 18, 512, 1 << 16});
 }
 
 } // namespace poolviz::fuzz
