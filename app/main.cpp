@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QImageReader>
@@ -50,6 +51,7 @@ struct Options
     QString screenshot;
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
+    QString panel; ///< "frameworks" or "code": that bottom panel shown
 };
 
 int fail(const QString &message)
@@ -142,8 +144,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("Window size (default 1600x1000)."),
                                         QStringLiteral("WxH"));
-    parser.addOptions(
-        {presetOption, matrixOption, phaseOption, stepOption, screenshotOption, sizeOption});
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
+        QStringLiteral("frameworks|code"));
+    parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
+                       sizeOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -185,6 +191,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
             return fail(QStringLiteral("--step \"%1\": not a step number ≥ 0")
                             .arg(parser.value(stepOption)));
         out.step = step;
+    }
+    if (parser.isSet(panelOption)) {
+        out.panel = parser.value(panelOption).toLower();
+        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
+            return fail(QStringLiteral("--panel \"%1\": use frameworks or code")
+                            .arg(parser.value(panelOption)));
     }
     out.screenshot = parser.value(screenshotOption);
     if (parser.isSet(screenshotOption) && out.screenshot.isEmpty())
@@ -353,6 +365,17 @@ int main(int argc, char **argv)
         doc->setStep(*options.step - 1);
     }
 
+    const auto showPanel = [&] {
+        if (options.panel.isEmpty())
+            return;
+        if (auto *dock = window.findChild<QDockWidget *>(options.panel + QStringLiteral("Dock"))) {
+            dock->show();
+            dock->raise();
+        }
+    };
+    if (screenshot)
+        showPanel();
+
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
@@ -380,6 +403,7 @@ int main(int argc, char **argv)
     }
 
     window.restoreWindowLayout();
+    showPanel(); // after the saved layout, which may have hidden it
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();

@@ -32,6 +32,16 @@ const char *messageTemplate(MessageId id)
     case MessageId::DilatedKernelLargerThanPaddedInput:
         return "kernel %1 with dilation %2 spans %3, larger than the padded input %4: no window "
                "fits";
+    case MessageId::KernelLargerThanInputCeil:
+        return "kernel %1 is larger than the input %2: no window fits, even in ceil mode";
+    case MessageId::KernelLargerThanPaddedInputCeil:
+        return "kernel %1 is larger than the padded input %2: no window fits, even in ceil mode";
+    case MessageId::DilatedKernelLargerThanInputCeil:
+        return "kernel %1 with dilation %2 spans %3, larger than the input %4: no window fits, "
+               "even in ceil mode";
+    case MessageId::DilatedKernelLargerThanPaddedInputCeil:
+        return "kernel %1 with dilation %2 spans %3, larger than the padded input %4: no window "
+               "fits, even in ceil mode";
     case MessageId::EmptyOutput:
         return "output size %1 is empty for input %2 with kernel %3 and stride %4";
     case MessageId::RowsBeyondRange:
@@ -73,12 +83,16 @@ const char *messageTemplate(MessageId id)
         return "PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has";
     case MessageId::LpPaddingNotInPyTorch:
         return "PyTorch's LPPool2d has no padding or dilation; ONNX LpPool has";
+    case MessageId::LpCeilScaled:
+        return "PyTorch's LPPool2d scales a partial ceil-mode window by kh\u00b7kw/taps before the "
+               "root: a window here holds %1 of %2 taps, so PyTorch gives (%2/%1)^(1/p) = %3 times "
+               "PoolViz's value (ONNX's LpPool agrees with PoolViz)";
     case MessageId::MinNotInFrameworks:
         return "No framework has a min-pooling layer: PyTorch computes it as "
                "\u2212max_pool2d(\u2212x)";
     case MessageId::CeilOverhang:
-        return "ceil mode adds a last window that runs past the padded input; its overhang is "
-               "never counted";
+        return "with ceil mode a window runs past the padded input; its overhang is never "
+               "counted";
     }
     return "";
 }

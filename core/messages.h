@@ -25,6 +25,10 @@ enum class MessageId
     KernelLargerThanPaddedInput,
     DilatedKernelLargerThanInput,
     DilatedKernelLargerThanPaddedInput,
+    KernelLargerThanInputCeil,
+    KernelLargerThanPaddedInputCeil,
+    DilatedKernelLargerThanInputCeil,
+    DilatedKernelLargerThanPaddedInputCeil,
     EmptyOutput,
     RowsBeyondRange,
     ColumnsBeyondRange,
@@ -44,6 +48,7 @@ enum class MessageId
     SameHasNoCeilMode,
     AvgDilationNotInPyTorch,
     LpPaddingNotInPyTorch,
+    LpCeilScaled,
     MinNotInFrameworks,
     CeilOverhang,
 };

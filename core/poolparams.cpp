@@ -22,6 +22,22 @@ std::string times(Size2 s)
     return times(s.h, s.w);
 }
 
+/// The fewest in-input taps of any window along one axis (windows start at o·s − before, taps
+/// every d, k of them). O(out).
+std::int64_t fewestInputs(std::int64_t in, std::int64_t out, std::int64_t k, std::int64_t s,
+                          std::int64_t d, std::int64_t before)
+{
+    std::int64_t fewest = k;
+    for (std::int64_t o = 0; o < out; ++o) {
+        const std::int64_t start = o * s - before;
+        const std::int64_t first = start >= 0 ? 0 : (-start + d - 1) / d; // first tap ≥ 0
+        const std::int64_t last =
+            start > in - 1 ? -1 : std::min(k - 1, (in - 1 - start) / d); // last tap < in
+        fewest = std::min(fewest, std::max<std::int64_t>(0, last - first + 1));
+    }
+    return fewest;
+}
+
 } // namespace
 
 std::string Validation::errorText() const
@@ -85,7 +101,7 @@ std::string describe(const PoolParams &p)
     }
     if (p.dilation.h != 1 || p.dilation.w != 1)
         s += ", dilation " + times(p.dilation);
-    if (p.ceilMode)
+    if (ceilModeApplies(p)) // SAME always gives ⌈in/s⌉: ceil mode plays no part there
         s += ", ceil mode";
     if (p.mode == PoolMode::Avg) {
         if (p.divisorOverride)
@@ -177,25 +193,29 @@ Validation validate(const PoolParams &p, int inH, int inW, int planes, const Lim
     const std::int64_t padW = inW + pl + pr;
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
     const bool ceil = ceilModeApplies(p);
-    // Without ceil mode a window must fit the padded input; with it, the output-size rule alone
-    // decides (a first window starting inside the input may run past it, as in PyTorch).
-    if (!ceil && (ekH > padH || ekW > padW)) {
+    const std::int64_t outH = axisOutputSize(inH, p.kernel.h, s.h, p.dilation.h, pt, pb, ceil);
+    const std::int64_t outW = axisOutputSize(inW, p.kernel.w, s.w, p.dilation.w, pl, pr, ceil);
+    // The output-size rule alone decides. Without ceil mode a kernel larger than the padded input
+    // gives out < 1; with ceil mode PyTorch still answers while the first window starts inside.
+    if ((ekH > padH || ekW > padW) && (!ceil || outH < 1 || outW < 1)) {
         const bool padded = padH != inH || padW != inW;
         if (dilated) {
             const std::string d =
                 p.dilation.h == p.dilation.w ? std::to_string(p.dilation.h) : times(p.dilation);
-            error(padded ? MessageId::DilatedKernelLargerThanPaddedInput
-                         : MessageId::DilatedKernelLargerThanInput,
+            error(ceil ? (padded ? MessageId::DilatedKernelLargerThanPaddedInputCeil
+                                 : MessageId::DilatedKernelLargerThanInputCeil)
+                       : (padded ? MessageId::DilatedKernelLargerThanPaddedInput
+                                 : MessageId::DilatedKernelLargerThanInput),
                   {times(p.kernel), d, times(ekH, ekW), times(padH, padW)});
         } else {
-            error(padded ? MessageId::KernelLargerThanPaddedInput
-                         : MessageId::KernelLargerThanInput,
+            error(ceil ? (padded ? MessageId::KernelLargerThanPaddedInputCeil
+                                 : MessageId::KernelLargerThanInputCeil)
+                       : (padded ? MessageId::KernelLargerThanPaddedInput
+                                 : MessageId::KernelLargerThanInput),
                   {times(p.kernel), times(padH, padW)});
         }
         return v;
     }
-    const std::int64_t outH = axisOutputSize(inH, p.kernel.h, s.h, p.dilation.h, pt, pb, ceil);
-    const std::int64_t outW = axisOutputSize(inW, p.kernel.w, s.w, p.dilation.w, pl, pr, ceil);
     if (outH < 1 || outW < 1) {
         error(MessageId::EmptyOutput,
               {times(std::max<std::int64_t>(outH, 0), std::max<std::int64_t>(outW, 0)),
@@ -257,11 +277,23 @@ Validation validate(const PoolParams &p, int inH, int inW, int planes, const Lim
     }
     if (p.mode == PoolMode::Avg && dilated)
         warn(MessageId::AvgDilationNotInPyTorch);
-    if (p.mode == PoolMode::Lp && (dilated || pt || pb || pl || pr || p.ceilMode))
+    if (p.mode == PoolMode::Lp && (dilated || pt || pb || pl || pr))
         warn(MessageId::LpPaddingNotInPyTorch);
+    if (p.mode == PoolMode::Lp && ceil) {
+        // LPPool2d is avg_pool2d(x^p)·(kh·kw), then ^(1/p): a partial window of n taps is
+        // scaled by kh·kw/n. The smallest window here holds the fewest input taps.
+        const std::int64_t taps = fewestInputs(inH, outH, p.kernel.h, s.h, p.dilation.h, pt) *
+                                  fewestInputs(inW, outW, p.kernel.w, s.w, p.dilation.w, pl);
+        const std::int64_t full = std::int64_t(p.kernel.h) * p.kernel.w;
+        if (taps > 0 && taps < full) {
+            char factor[32];
+            std::snprintf(factor, sizeof factor, "%.4g", std::pow(double(full) / taps, 1.0 / p.p));
+            warn(MessageId::LpCeilScaled, {std::to_string(taps), std::to_string(full), factor});
+        }
+    }
     if (p.mode == PoolMode::Min)
         warn(MessageId::MinNotInFrameworks);
-    if (p.ceilMode && p.paddingMode == PaddingMode::Explicit) {
+    if (ceil) {
         if ((outH - 1) * s.h + ekH > padH || (outW - 1) * s.w + ekW > padW)
             warn(MessageId::CeilOverhang);
     }

@@ -63,6 +63,11 @@ struct PoolParams
 
     /// The stride actually used: `stride` or, if unset, the kernel.
     Size2 effectiveStride() const { return stride.value_or(kernel); }
+    /// True for TensorFlow/ONNX SAME padding (upper or lower).
+    bool isSame() const
+    {
+        return paddingMode == PaddingMode::SameUpper || paddingMode == PaddingMode::SameLower;
+    }
     /// True for adaptive or global pooling (kernel, stride, padding, dilation unused).
     bool isAdaptive() const { return global || adaptiveOutput.has_value(); }
     /// The adaptive output size (1×1 for global).

@@ -13,26 +13,23 @@ PACKAGES=(
     fontconfig fonts-dejavu-core
 )
 
-# Test-only: the sanitizer and fuzzing toolchain (scripts/test.sh, scripts/fuzz.sh), never
-# needed to build or run PoolViz.
-TEST_PACKAGES=(
-    clang libfuzzer-14-dev libclang-rt-14-dev
-)
+# Test-only, installed by scripts/test.sh (and scripts/fuzz.sh), never needed to build or run
+# PoolViz: Python with NumPy and PyTorch for the conformance suite, which runs the generated code;
+# clang with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
+TEST_PACKAGES=(python3 python3-numpy python3-torch clang libfuzzer-14-dev libclang-rt-14-dev)
 
+# Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {
-    install_missing_packages_from "${PACKAGES[@]}"
-}
-
-# Installs those of the given Debian packages that are missing.
-install_missing_packages_from() {
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${PACKAGES[@]}")
     local missing=()
-    for p in "$@"; do
+    for p in "${wanted[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
             missing+=("$p")
         fi
     done
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "poolviz: all $# required packages are installed"
+        echo "poolviz: all ${#wanted[@]} required packages are installed"
         return
     fi
     echo "poolviz: installing ${missing[*]}"

@@ -8,7 +8,7 @@
 # fixed, so that the normal suite replays it. Needs clang, libfuzzer-14-dev, libclang-rt-14-dev.
 source "$(dirname "$0")/common.sh"
 install_missing_packages
-install_missing_packages_from "${TEST_PACKAGES[@]}"
+install_missing_packages "${TEST_PACKAGES[@]}"
 
 seconds=${1:-60}
 shift || true

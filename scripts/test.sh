@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds PoolViz and runs every test suite (offscreen, no display
-# needed), then the same suite again built with AddressSanitizer + UndefinedBehaviorSanitizer
-# (the dev-asan preset, halting at the first error), then every fuzz harness for
-# POOLVIZ_FUZZ_SECONDS (default 60) over its corpus. Each stage prints how long it took.
+# Installs what is missing (plus the test-only packages: python3-torch and python3-numpy for
+# the conformance suite, clang and libFuzzer for the sanitizer and fuzz stages), builds PoolViz
+# and runs every test suite (offscreen, no display needed), then the same suite again built with
+# AddressSanitizer + UndefinedBehaviorSanitizer (the dev-asan preset, halting at the first
+# error), then every fuzz harness for POOLVIZ_FUZZ_SECONDS (default 60) over its corpus. Each
+# stage prints how long it took.
 source "$(dirname "$0")/common.sh"
 install_missing_packages
-install_missing_packages_from "${TEST_PACKAGES[@]}"
+install_missing_packages "${TEST_PACKAGES[@]}"
 export QT_QPA_PLATFORM=offscreen
 
 stage_start=$SECONDS

@@ -69,7 +69,6 @@ struct Axis
     int padBefore = 0; ///< resolved
     int padAfter = 0;  ///< resolved
     int out = 0;       ///< from the formula; may be < 1
-    bool fits = true;  ///< ek ≤ in + pb + pe
     std::vector<std::vector<AxisTap>> taps;
 };
 
@@ -104,7 +103,6 @@ inline Axis slidingAxis(int in, int k, int s, int d, int pb, int pe, bool ceil)
     a.ek = d * (k - 1) + 1;
     a.padBefore = pb;
     a.padAfter = pe;
-    a.fits = a.ek <= in + pb + pe;
     int out = floorDiv(in + pb + pe - a.ek + (ceil ? s - 1 : 0), s) + 1;
     if (ceil && out >= 1 && (out - 1) * s >= in + pb)
         out -= 1;
@@ -148,8 +146,9 @@ struct Plan
 {
     Params params;
     Axis rows, cols;
-    /// Output at least 1×1 and every window fits in the padded input.
-    bool possible() const { return rows.out >= 1 && cols.out >= 1 && rows.fits && cols.fits; }
+    /// The output-size formula alone decides: at least 1×1. (Without ceil mode a window larger
+    /// than the padded input gives out < 1; with ceil mode it may still give an output.)
+    bool possible() const { return rows.out >= 1 && cols.out >= 1; }
 };
 
 inline Plan plan(const Params &pr, int h, int w)

@@ -127,6 +127,40 @@ void TestBackward::finiteDifferences_data()
     QTest::newRow("avg dilation 2") << dilated << 5 << 5;
     QTest::newRow("avg adaptive 5->3") << adaptive(PoolMode::Avg, 3, 3) << 5 << 5;
     QTest::newRow("avg global") << global(PoolMode::Avg) << 4 << 5;
+    // Ceil mode with windows larger than the input (PyTorch answers these): 2×5 windows on 6×2
+    // with one padding row, and a dilated 5×2 (span 9) on 6×2; the overhang is never counted.
+    PoolParams wide;
+    wide.kernel = {2, 5};
+    wide.stride = Size2{2, 5};
+    wide.padding = {1, 1, 0, 0};
+    wide.ceilMode = true;
+    PoolParams tall;
+    tall.kernel = {5, 2};
+    tall.stride = Size2{5, 2};
+    tall.dilation = {2, 1};
+    tall.padding = {0, 0, 1, 1};
+    tall.ceilMode = true;
+    for (bool include : {true, false}) {
+        PoolParams p = wide;
+        p.mode = PoolMode::Avg;
+        p.countIncludePad = include;
+        QTest::newRow(include ? "avg ceil 2x5 > input, include pad"
+                              : "avg ceil 2x5 > input, exclude pad")
+            << p << 6 << 2;
+    }
+    PoolParams tallAvg = tall;
+    tallAvg.mode = PoolMode::Avg;
+    QTest::newRow("avg ceil dilated 5x2 > input") << tallAvg << 6 << 2;
+    PoolParams k2s3 = ceiled(sliding(PoolMode::Avg, 2, 3));
+    QTest::newRow("avg ceil k2 s3 on 1x2") << k2s3 << 1 << 2;
+    for (double order : {1.5, 2.0, 3.0}) {
+        PoolParams a = wide, b = tall;
+        a.mode = b.mode = PoolMode::Lp;
+        a.p = b.p = order;
+        const std::string p = "lp p=" + QByteArray::number(order).toStdString();
+        QTest::newRow((p + " ceil 2x5 > input").c_str()) << a << 6 << 2;
+        QTest::newRow((p + " ceil dilated 5x2 > input").c_str()) << b << 6 << 2;
+    }
     for (double order : {1.5, 2.0, 3.0}) {
         const std::string p = "lp p=" + QByteArray::number(order).toStdString();
         QTest::newRow((p + " overlapping k3 s1").c_str())
@@ -280,6 +314,36 @@ void TestBackward::byHand_data()
         << Tensor::matrix(3, 3, 1.0f)
         << matrix(3, 3, {-kInf, -kInf, -kInf, -kInf, 5, -kInf, -kInf, -kInf, -kInf})
         << indexMatrix(3, 3, {-1, -1, -1, -1, 0, -1, -1, -1, -1}) << matrix(1, 1, {1});
+
+    // Ceil mode, window larger than the input: max 5×2, dilation 2×1, stride 5×2, padding 0×1 on
+    // 1..12 as 6×2 gives one row of windows (taps rows 0 2 4, rows 6 8 overhang) over columns
+    // [−1,0] and [1,2]: 9 at index 8 and 10 at index 9 receive the upstream 2 and 3.
+    PoolParams tall;
+    tall.kernel = {5, 2};
+    tall.stride = Size2{5, 2};
+    tall.dilation = {2, 1};
+    tall.padding = {0, 0, 1, 1};
+    tall.ceilMode = true;
+    QTest::newRow("max ceil dilated 5x2 > input")
+        << matrix(6, 2, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) << tall << matrix(1, 2, {2, 3})
+        << matrix(1, 2, {9, 10}) << indexMatrix(1, 2, {8, 9})
+        << matrix(6, 2, {0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0});
+    // min k2 s3 ceil on [3 −1]: one window (its second row is overhang), min −1 at index 1.
+    QTest::newRow("min ceil k2 s3 > input")
+        << matrix(1, 2, {3, -1}) << ceiled(sliding(PoolMode::Min, 2, 3)) << matrix(1, 1, {5})
+        << matrix(1, 1, {-1}) << indexMatrix(1, 1, {1}) << matrix(1, 2, {0, 5});
+    // avg 2×5 stride 2×5 padding 1×0 ceil, include pad, on 6×2: each window divides by 2·2 = 4
+    // (the padding row counts, the overhang columns 2..4 do not), so every cell gets 1/4.
+    PoolParams wide;
+    wide.mode = PoolMode::Avg;
+    wide.kernel = {2, 5};
+    wide.stride = Size2{2, 5};
+    wide.padding = {1, 1, 0, 0};
+    wide.ceilMode = true;
+    QTest::newRow("avg ceil 2x5 > input, include pad")
+        << matrix(6, 2, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) << wide
+        << Tensor::matrix(4, 1, 1.0f) << matrix(4, 1, {0.75, 4.5, 8.5, 5.75}) << IndexTensor()
+        << Tensor::matrix(6, 2, 0.25f);
 
     // Seed 002: 1..16 averaged 2×2 → [[3.5,5.5],[11.5,13.5]]; each cell lies in one window of 4.
     QTest::newRow("avg seed002 k2, ones")

@@ -261,6 +261,10 @@ private slots:
     void initTestCase();
     void poolSeeds_data();
     void poolSeeds();
+    void ceilLargerThanInput_data();
+    void ceilLargerThanInput();
+    void explainFrameworks();
+    void codeScripts();
     void indicesAndMaxUnpool();
     void avgUnpool();
     void batchedSeed004();
@@ -351,6 +355,113 @@ void TestCli::poolSeeds()
     QCOMPARE(out.descr, QString("<f4"));
     QCOMPARE(out.shape, shapeOf(expected));
     QCOMPARE(out.values, flatten(expected));
+}
+
+// ---------------------------------------------------------------------------------------------
+// ceil mode with windows larger than the input: PyTorch answers them, so does the CLI
+
+void TestCli::ceilLargerThanInput_data()
+{
+    QTest::addColumn<Rows>("input");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<Rows>("expected");
+    // Worked out in tst_pool's forward rows.
+    const Rows row12 = {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}};
+    const Rows six2 = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};
+    QTest::newRow("ceil max 2x1 stride 2x1 on 1x12")
+        << row12 << QStringList{"--kernel", "2x1", "--stride", "2x1", "--ceil-mode"} << row12;
+    QTest::newRow("ceil min k2 s3 on 1x2")
+        << Rows{{3, -1}}
+        << QStringList{"--mode", "min", "--kernel", "2", "--stride", "3", "--ceil-mode"}
+        << Rows{{-1}};
+    QTest::newRow("ceil avg 2x5 pad 1x0 exclude pad on 6x2")
+        << six2 << QStringList{"--mode", "avg",       "--kernel", "2x5",         "--stride",
+                               "2x5",    "--padding", "1x0",      "--ceil-mode", "--exclude-pad"}
+        << Rows{{1.5}, {4.5}, {8.5}, {11.5}};
+    QTest::newRow("ceil max 5x2 dilation 2x1 pad 0x1 on 6x2")
+        << six2 << QStringList{"--kernel", "5x2",       "--dilation", "2x1",        "--stride",
+                               "5x2",      "--padding", "0x1",        "--ceil-mode"}
+        << Rows{{9, 10}};
+}
+
+void TestCli::ceilLargerThanInput()
+{
+    QFETCH(Rows, input);
+    QFETCH(QStringList, options);
+    QFETCH(Rows, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(input).toUtf8()));
+    const Run r = cli(dir.path(), QStringList{"pool", "in.csv", "-o", "out.csv"} + options);
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    // The overhang is worth a warning, never an error.
+    for (const QString &line : r.err.split('\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.startsWith("poolviz-cli: warning: "), qPrintable(line));
+    QVERIFY2(r.err.contains("overhang"), qPrintable(r.err));
+    QCOMPARE(readMatrix(dir.filePath("out.csv")), expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// explain and code
+
+void TestCli::explainFrameworks()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("six2.csv"), "1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n"));
+    const QStringList lp{"--mode", "lp", "--kernel", "2x5", "--stride", "2x5", "--ceil-mode"};
+    const Run bySize = cli(dir.path(), QStringList{"explain", "--input-size", "6x2"} + lp);
+    QVERIFY2(bySize.code == 0, qPrintable(describe(bySize)));
+    QVERIFY(bySize.out.contains(QString::fromUtf8("on a 6\u00d72 input \u2192 3\u00d71")));
+    QVERIFY(bySize.out.contains("PyTorch: differs"));
+    QVERIFY(bySize.out.contains("ONNX: native"));
+    QVERIFY(bySize.out.contains("NumPy: recipe"));
+    // With the values: which cells, by how much. √30 = 5.477 against √75 = 8.66, and so on.
+    const Run byFile = cli(dir.path(), QStringList{"explain", "six2.csv"} + lp);
+    QVERIFY2(byFile.code == 0, qPrintable(describe(byFile)));
+    QVERIFY(byFile.out.contains("cell (0, 0): PoolViz 5.477, PyTorch 8.66"));
+    QVERIFY(byFile.out.contains("cell (2, 0): PoolViz 21.12, PyTorch 33.39"));
+
+    const Run noSize = cli(dir.path(), {"explain", "--kernel", "2"});
+    QCOMPARE(noSize.code, 2);
+    QVERIFY2(noSize.err.contains("--input-size"), qPrintable(noSize.err));
+    const Run badSize = cli(dir.path(), {"explain", "--input-size", "6x"});
+    QCOMPARE(badSize.code, 2);
+    QVERIFY2(badSize.err.contains("\"6x\""), qPrintable(badSize.err));
+    const Run mismatch = cli(dir.path(), {"explain", "six2.csv", "--input-size", "3x3"});
+    QCOMPARE(mismatch.code, 2);
+    QVERIFY2(mismatch.err.contains(QString::fromUtf8("6\u00d72")), qPrintable(mismatch.err));
+}
+
+void TestCli::codeScripts()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(oneTo16).toUtf8()));
+    const Run out = cli(dir.path(), {"code", "--lang", "pytorch", "in.csv", "--kernel", "2"});
+    QVERIFY2(out.code == 0, qPrintable(describe(out)));
+    QVERIFY(out.out.contains("pool = torch.nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2)"));
+    QVERIFY(out.out.contains("expected = np.array([[6, 8],"));
+    // Written to a file, atomically: nothing else is left in the folder.
+    const Run file = cli(dir.path(), {"code", "--lang", "numpy", "in.csv", "--mode", "avg",
+                                      "--kernel", "2", "-o", "pool.py"});
+    QVERIFY2(file.code == 0, qPrintable(describe(file)));
+    QFile script(dir.filePath("pool.py"));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    QVERIFY(script.readAll().contains("y = blocks.mean(axis=(3, 5))"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+
+    const Run badLang = cli(dir.path(), {"code", "--lang", "jax", "in.csv"});
+    QCOMPARE(badLang.code, 2);
+    QVERIFY2(badLang.err.contains("\"jax\""), qPrintable(badLang.err));
+    const Run noLang = cli(dir.path(), {"code", "in.csv"});
+    QCOMPARE(noLang.code, 2);
+    QVERIFY2(noLang.err.contains("--lang"), qPrintable(noLang.err));
+    const Run notPy = cli(dir.path(), {"code", "--lang", "onnx", "in.csv", "-o", "x.txt"});
+    QCOMPARE(notPy.code, 2);
+    QVERIFY2(notPy.err.contains("x.txt"), qPrintable(notPy.err));
+    QVERIFY(!QFile::exists(dir.filePath("x.txt")));
+    const Run invalid = cli(dir.path(), {"code", "--lang", "numpy", "in.csv", "--kernel", "5"});
+    QCOMPARE(invalid.code, 2);
+    QVERIFY2(invalid.err.contains("no window fits"), qPrintable(invalid.err));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -786,6 +897,10 @@ void TestCli::errors_data()
                                 << QStringList{"--kernel", "\"0\""};
     QTest::newRow("kernel too big") << QStringList{"pool", "in.csv", "-o", "o.csv", "--kernel", "5"}
                                     << QStringList{"5×5", "4×4"};
+    QTest::newRow("kernel too big even in ceil mode")
+        << QStringList{"pool", "in.csv",   "-o", "o.csv",      "--kernel",
+                       "9",    "--stride", "1",  "--ceil-mode"}
+        << QStringList{"9×9", "4×4", "even in ceil mode"};
     QTest::newRow("unknown output extension")
         << QStringList{"pool", "in.csv", "-o", "o.xyz"} << QStringList{"o.xyz", ".xyz"};
     QTest::newRow("unwritable output dir")

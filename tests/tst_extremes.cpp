@@ -67,13 +67,13 @@ void TestExtremes::extremes_data()
     // With ceil mode the output rule decides: ⌊(128 − 1009 + 0) / 1⌋ + 1 < 1.
     QTest::newRow("kernel, dilation, padding, ceil")
         << "k s1 d p ceil"
-        << "output size 0×0 is empty for input 64×64 with kernel 64×64 and "
-           "stride 1×1";
+        << "kernel 64×64 with dilation 16 spans 1009×1009, larger than the padded input 128×128: "
+           "no window fits, even in ceil mode";
     // ⌊(128 − 1009 + 63) / 64⌋ + 1 = −12.
     QTest::newRow("everything at its maximum")
         << "k s d p ceil"
-        << "output size 0×0 is empty for input 64×64 with kernel 64×64 and "
-           "stride 64×64";
+        << "kernel 64×64 with dilation 16 spans 1009×1009, larger than the padded input 128×128: "
+           "no window fits, even in ceil mode";
     // SAME keeps 64×64 outputs: 4096 windows of 4096 taps.
     QTest::newRow("SAME, kernel, dilation")
         << "k s1 d same"

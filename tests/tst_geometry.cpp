@@ -23,6 +23,7 @@ private slots:
     void samePadding();
     void windowTapsAndKinds();
     void ceilOverhangIsNeverCounted();
+    void ceilWindowLargerThanInput();
     void coverageAndSkippedCells();
     void outputsReading();
     void divisors();
@@ -151,6 +152,42 @@ void TestGeometry::ceilOverhangIsNeverCounted()
     QCOMPARE(g.avgDivisor(0, 0), 4.0);
 }
 
+void TestGeometry::ceilWindowLargerThanInput()
+{
+    // avg 2×5, stride 2×5, padding 1×0, ceil on 6×2 (PyTorch answers it): 4×1 windows. The
+    // column window [0, 4] holds the two input columns and three overhang taps; the row window
+    // [5, 6] ends in the padding row 6, which counts for count_include_pad, the overhang never.
+    PoolParams p;
+    p.mode = PoolMode::Avg;
+    p.kernel = {2, 5};
+    p.stride = Size2{2, 5};
+    p.padding = {1, 1, 0, 0};
+    p.ceilMode = true;
+    const Geometry g = computeGeometry(p, 6, 2);
+    QVERIFY2(g.ok(), g.validation.errorText().c_str());
+    QCOMPARE(g.outH(), 4);
+    QCOMPARE(g.outW(), 1);
+    const Window w = g.window(3, 0);
+    QCOMPARE(int(w.taps.size()), 10);
+    QCOMPARE(w.taps[0], (Tap{5, 0, TapKind::Input}));
+    QCOMPARE(w.taps[2], (Tap{5, 2, TapKind::Overhang}));
+    QCOMPARE(w.taps[5], (Tap{6, 0, TapKind::Padding}));
+    QCOMPARE(w.taps[9], (Tap{6, 4, TapKind::Overhang}));
+    QCOMPARE(w.paddedCount, 4);
+    QCOMPARE(w.inputCount, 2);
+    QCOMPARE(g.avgDivisor(3, 0), 4.0);
+    // The same without ceil mode: ⌊(2 − 5)/5⌋ + 1 = 0 columns, refused as before.
+    p.ceilMode = false;
+    QVERIFY(!computeGeometry(p, 6, 2).ok());
+    // Every input cell is read exactly once; the formula shows the ceil-mode numbers.
+    p.ceilMode = true;
+    for (int r = 0; r < 6; ++r)
+        for (int c = 0; c < 2; ++c)
+            QCOMPARE(g.coverage(r, c), 1);
+    QCOMPARE(QString::fromStdString(g.cols.formula(true)),
+             QString::fromUtf8("out = \u230a(2 + 0 + 0 \u2212 5 + 4) / 5\u230b + 1 = 1"));
+}
+
 void TestGeometry::coverageAndSkippedCells()
 {
     // 5×5, k = 2, s = 2: row and column 4 are never read (the stride's leftovers).
@@ -235,6 +272,13 @@ void TestGeometry::errors_data()
     QTest::newRow("kernel too big")
         << params(PoolMode::Max, 5) << 4 << 3
         << QString::fromUtf8("kernel 5\u00d75 is larger than the input 4\u00d73: no window fits");
+    PoolParams ceilTooBig = params(PoolMode::Max, 5, 1);
+    ceilTooBig.ceilMode = true;
+    // Ceil mode: rows ⌊(1 − 5 + 0)/1⌋ + 1 = −3, so even ceil mode has no window.
+    QTest::newRow("kernel too big even in ceil mode")
+        << ceilTooBig << 1 << 1
+        << QString::fromUtf8("kernel 5\u00d75 is larger than the input 1\u00d71: no window fits, "
+                             "even in ceil mode");
     QTest::newRow("kernel zero") << params(PoolMode::Max, 0) << 4 << 4
                                  << QString::fromUtf8(
                                         "kernel 0\u00d70: every size must be at least 1");
@@ -322,6 +366,10 @@ void TestGeometry::describeText()
     p.ceilMode = true;
     QCOMPARE(QString::fromStdString(describe(p)),
              QString::fromUtf8("avg 3\u00d73, stride 2\u00d72, padding 1, ceil mode"));
+    // Under SAME ceil mode plays no part, so the summary does not claim it.
+    p.paddingMode = PaddingMode::SameUpper;
+    QCOMPARE(QString::fromStdString(describe(p)),
+             QString::fromUtf8("avg 3\u00d73, stride 2\u00d72, SAME padding"));
     PoolParams g;
     g.global = true;
     QCOMPARE(QString::fromStdString(describe(g)), QStringLiteral("global max"));

@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <limits>
 
 using namespace poolviz;
@@ -86,6 +87,58 @@ void TestPool::forward_data()
                                       << matrix(4, 4,
                                                 {18.5, 40, 37.75, 12, 28.5, 27, 25, 49.75, 38.25,
                                                  27.25, 36.5, 31, 44, 28.75, 33.5, 35.75});
+
+    // Ceil mode with a window larger than the (padded) input: PyTorch answers as long as the
+    // first window starts inside, and so does PoolViz. Overhang taps never count and never win.
+    // (1) max 2×1, stride 2×1 on a 1×12 row: rows ⌊(1 − 2 + 1)/2⌋ + 1 = 1 window [0, 1], row 1 is
+    // overhang, so each column gives its own value.
+    PoolParams ceilMax21;
+    ceilMax21.kernel = {2, 1};
+    ceilMax21.stride = Size2{2, 1};
+    ceilMax21.ceilMode = true;
+    QTest::newRow("ceil max 2x1 on 1x12") << iota(1, 12, 1) << ceilMax21 << iota(1, 12, 1);
+    // (2) min k2 s3 on [3 −1]: rows ⌊(1 − 2 + 2)/3⌋ + 1 = 1, cols ⌊(2 − 2 + 2)/3⌋ + 1 = 1; the
+    // window holds 3 and −1 (its second row is overhang): min −1.
+    PoolParams ceilMin = params(PoolMode::Min, 2, 3);
+    ceilMin.ceilMode = true;
+    QTest::newRow("ceil min k2 s3 on 1x2")
+        << matrix(1, 2, {3, -1}) << ceilMin << matrix(1, 1, {-1});
+    // (3) avg 2×5, stride 2×5, padding 1×0 on 1..12 as 6×2: rows (6 + 2 − 2 + 1)/2 + 1 = 4
+    // windows [−1,0] [1,2] [3,4] [5,6], cols one window [0, 4] of which 0, 1 are input, 2..4
+    // overhang. Excluding padding: 3/2, 18/4, 34/4, 23/2.
+    PoolParams ceilAvg25;
+    ceilAvg25.mode = PoolMode::Avg;
+    ceilAvg25.kernel = {2, 5};
+    ceilAvg25.stride = Size2{2, 5};
+    ceilAvg25.padding = {1, 1, 0, 0};
+    ceilAvg25.ceilMode = true;
+    ceilAvg25.countIncludePad = false;
+    QTest::newRow("ceil avg 2x5 pad 1x0 exclude pad")
+        << iota(6, 2, 1) << ceilAvg25 << matrix(4, 1, {1.5, 4.5, 8.5, 11.5});
+    // Including padding the divisor counts the padding row but never the overhang: 2·2 = 4 for
+    // every window, so 3/4, 18/4, 34/4, 23/4 (PyTorch: 0.75 4.5 8.5 5.75).
+    PoolParams ceilAvg25In = ceilAvg25;
+    ceilAvg25In.countIncludePad = true;
+    QTest::newRow("ceil avg 2x5 pad 1x0 include pad")
+        << iota(6, 2, 1) << ceilAvg25In << matrix(4, 1, {0.75, 4.5, 8.5, 5.75});
+    // (4) max 5×2, dilation 2×1, stride 5×2, padding 0×1 on 1..12 as 6×2: the dilated kernel
+    // spans 9 rows > 6, rows ⌊(6 − 9 + 4)/5⌋ + 1 = 1 window with taps 0 2 4 (6 8 overhang); cols
+    // ⌊(2 + 2 − 2 + 1)/2⌋ + 1 = 2 windows [−1,0] [1,2]: max of 1 5 9 and of 2 6 10.
+    PoolParams ceilDil;
+    ceilDil.kernel = {5, 2};
+    ceilDil.stride = Size2{5, 2};
+    ceilDil.dilation = {2, 1};
+    ceilDil.padding = {0, 0, 1, 1};
+    ceilDil.ceilMode = true;
+    QTest::newRow("ceil max 5x2 dilation 2x1") << iota(6, 2, 1) << ceilDil << matrix(1, 2, {9, 10});
+    // Lp (p = 2) 2×5, stride 2×5 on 1..12 as 6×2: 3 row windows, one column window holding both
+    // columns; PoolViz sums the in-input taps only: √(1+4+9+16), √(25+36+49+64), √(81+…+144).
+    PoolParams ceilLp = ceilAvg25;
+    ceilLp.mode = PoolMode::Lp;
+    ceilLp.padding = {};
+    QTest::newRow("ceil L2 2x5 on 6x2")
+        << iota(6, 2, 1) << ceilLp
+        << matrix(3, 1, {std::sqrt(30.0f), std::sqrt(174.0f), std::sqrt(446.0f)});
 
     // Average with ceil mode on 0..48, k = 2, s = 3: the last window [6, 8) is clipped to the
     // input (no padding), so it averages 1 or 2 cells: e.g. (6 + 13) / 2 = 9.5, and 48 alone.
@@ -251,6 +304,17 @@ void TestPool::indices_data()
     PoolParams gMax;
     gMax.global = true;
     QTest::newRow("global max") << iota(4, 4, 1) << gMax << idx(1, 1, {15});
+    // Ceil mode, windows larger than the input: the overhang never wins.
+    PoolParams ceilMin = params(PoolMode::Min, 2, 3);
+    ceilMin.ceilMode = true;
+    QTest::newRow("ceil min k2 s3 on 1x2") << matrix(1, 2, {3, -1}) << ceilMin << idx(1, 1, {1});
+    PoolParams ceilDil;
+    ceilDil.kernel = {5, 2};
+    ceilDil.stride = Size2{5, 2};
+    ceilDil.dilation = {2, 1};
+    ceilDil.padding = {0, 0, 1, 1};
+    ceilDil.ceilMode = true;
+    QTest::newRow("ceil max 5x2 dilation 2x1") << iota(6, 2, 1) << ceilDil << idx(1, 2, {8, 9});
 }
 
 void TestPool::indices()
@@ -284,6 +348,11 @@ void TestPool::outputSize_data()
     QTest::newRow("in100 k3 s2") << 100 << 3 << 2 << 0 << 1 << false << 49;
     QTest::newRow("in7 k3 s1 d2") << 7 << 3 << 1 << 0 << 2 << false << 3;
     QTest::newRow("in7 k3 s2 p1 d2 ceil") << 7 << 3 << 2 << 1 << 2 << true << 3;
+    // Windows larger than the input: ceil mode still gives ⌊(in + 2p − ek + s − 1)/s⌋ + 1.
+    QTest::newRow("in1 k2 s2 ceil") << 1 << 2 << 2 << 0 << 1 << true << 1;
+    QTest::newRow("in2 k5 s5 ceil") << 2 << 5 << 5 << 0 << 1 << true << 1;
+    QTest::newRow("in3 k4 s2 ceil") << 3 << 4 << 2 << 0 << 1 << true << 1;
+    QTest::newRow("in4 k3 s3 d2 ceil") << 4 << 3 << 3 << 0 << 2 << true << 1;
 }
 
 void TestPool::outputSize()

@@ -790,6 +790,8 @@ void TestUi::badArgumentsExit2_data()
     QTest::newRow("step") << QStringList{QStringLiteral("--preset"), QStringLiteral("seed002-max"),
                                          QStringLiteral("--step"), QStringLiteral("9")}
                           << QStringLiteral("4 steps");
+    QTest::newRow("panel") << QStringList{QStringLiteral("--panel"), QStringLiteral("teapot")}
+                           << QStringLiteral("\"teapot\": use frameworks or code");
     QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")}
                              << QStringLiteral("frobnicate");
     QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/m.csv")}

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "bridgedocks.h"
 #include "examples.h"
 #include "imageio.h"
 #include "limitsdialog.h"
@@ -165,6 +166,7 @@ void MainWindow::createWidgets()
                       QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {m_parameters->sizeHint().width() + 12}, Qt::Horizontal);
+    addBridgeDocks(this, m_document);
 
     m_inputEditor = new MatrixEditor(m_document, MatrixModel::Source::Input);
     m_upstreamEditor = new MatrixEditor(m_document, MatrixModel::Source::Upstream);
@@ -521,8 +523,9 @@ void MainWindow::createMenus()
     view->addAction(m_fullScreenAct);
     view->addAction(m_panelsAct);
     view->addSeparator();
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
-        view->addAction(dock->toggleViewAction());
+    for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
+            view->addAction(dock->toggleViewAction());
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);

@@ -1,8 +1,7 @@
 #include "parameterpanel.h"
 
+#include "conventions.h"
 #include "pooldocument.h"
-
-#include <tuple>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -254,14 +253,16 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
 
     m_ceil = new QCheckBox(tr("Ceil mode (keep a partial last window)"), this);
     m_ceil->setObjectName(QStringLiteral("ceilMode"));
-    m_ceil->setToolTip(tr("Round the output size up: a last window that overhangs the input is "
-                          "kept if it starts inside the input or the leading padding"));
+    m_ceilTip = tr("Round the output size up: a last window that overhangs the input is kept if "
+                   "it starts inside the input or the leading padding");
+    m_ceil->setToolTip(m_ceilTip);
     m_form->addRow(QString(), m_ceil);
 
     m_countPad = new QCheckBox(tr("Count padding in the average"), this);
     m_countPad->setObjectName(QStringLiteral("countIncludePad"));
-    m_countPad->setToolTip(tr("count_include_pad: divide by the window size including padded "
-                              "cells (PyTorch's default) or only by the input cells it covers"));
+    m_countPadTip = tr("count_include_pad: divide by the window size including padded cells "
+                       "(PyTorch's default) or only by the input cells it covers");
+    m_countPad->setToolTip(m_countPadTip);
     m_form->addRow(QString(), m_countPad);
 
     m_divisorRow = new QWidget(this);
@@ -270,7 +271,8 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
         row->setContentsMargins(0, 0, 0, 0);
         m_divisorOn = new QCheckBox(tr("Divisor override"), m_divisorRow);
         m_divisorOn->setObjectName(QStringLiteral("divisorOverride"));
-        m_divisorOn->setToolTip(tr("divisor_override: divide every window's sum by this number"));
+        m_divisorTip = tr("divisor_override: divide every window's sum by this number");
+        m_divisorOn->setToolTip(m_divisorTip);
         m_divisor = new QSpinBox(m_divisorRow);
         m_divisor->setObjectName(QStringLiteral("divisorSpin"));
         m_divisor->setRange(1, 4096);
@@ -495,7 +497,6 @@ void ParameterPanel::syncParams()
     m_divisorOn->setChecked(p.divisorOverride.has_value());
     if (p.divisorOverride)
         m_divisor->setValue(*p.divisorOverride);
-    m_divisor->setEnabled(p.divisorOverride.has_value());
     if (p.adaptiveOutput) {
         m_lastAdaptive = *p.adaptiveOutput;
         m_adaptive->setValue(*p.adaptiveOutput);
@@ -516,8 +517,21 @@ void ParameterPanel::updateRows()
     m_form->setRowVisible(m_padResolved, sliding && p.paddingMode != PaddingMode::Explicit);
     m_form->setRowVisible(m_dilation, sliding);
     m_form->setRowVisible(m_ceil, sliding);
-    m_form->setRowVisible(m_countPad, sliding && avg);
-    m_form->setRowVisible(m_divisorRow, sliding && avg);
+    m_form->setRowVisible(m_countPad, sliding);
+    m_form->setRowVisible(m_divisorRow, sliding);
+    // A control without effect stays visible, disabled, and its tooltip says why.
+    const auto explain = [&p](QWidget *w, Setting setting, const QString &what) {
+        const std::string why = noEffectReason(p, setting);
+        w->setEnabled(why.empty());
+        w->setToolTip(why.empty()
+                          ? what
+                          : tr("%1\n\nNo effect here: %2").arg(what, QString::fromStdString(why)));
+    };
+    explain(m_ceil, Setting::CeilMode, m_ceilTip);
+    explain(m_countPad, Setting::CountIncludePad, m_countPadTip);
+    explain(m_divisorOn, Setting::Divisor, m_divisorTip);
+    m_divisor->setEnabled(m_divisorOn->isEnabled() && p.divisorOverride.has_value());
+    m_divisor->setToolTip(m_divisorOn->toolTip());
     m_form->setRowVisible(m_adaptive, p.adaptiveOutput.has_value() && !p.global);
 }
 
@@ -533,33 +547,13 @@ void ParameterPanel::syncGeometry()
     } else {
         m_outputLabel->setText(tr("%1×%2 input → no output").arg(inH).arg(inW));
     }
-    // Invalid parameters leave the geometry empty; core's per-axis formula with the numbers
-    // still shows why (an output size below 1).
-    AxisGeometry rows = g.rows;
-    AxisGeometry cols = g.cols;
-    const Size2 stride = p.effectiveStride();
-    const bool positive = p.kernel.h >= 1 && p.kernel.w >= 1 && stride.h >= 1 && stride.w >= 1 &&
-                          p.dilation.h >= 1 && p.dilation.w >= 1;
-    if (!g.ok() && !p.isAdaptive() && positive && inH > 0 && inW > 0) {
-        Padding pad;
-        if (p.paddingMode == PaddingMode::Explicit) {
-            pad = p.padding;
-        } else if (p.paddingMode != PaddingMode::Valid) {
-            const bool lower = p.paddingMode == PaddingMode::SameLower;
-            std::tie(pad.top, pad.bottom) =
-                samePadding(inH, p.kernel.h, stride.h, p.dilation.h, lower);
-            std::tie(pad.left, pad.right) =
-                samePadding(inW, p.kernel.w, stride.w, p.dilation.w, lower);
-        }
-        rows =
-            computeAxis(inH, p.kernel.h, stride.h, p.dilation.h, pad.top, pad.bottom, p.ceilMode);
-        cols =
-            computeAxis(inW, p.kernel.w, stride.w, p.dilation.w, pad.left, pad.right, p.ceilMode);
-    }
-    const bool haveAxes = rows.in > 0 && cols.in > 0 && (g.ok() || !p.isAdaptive());
+    // The core decides the formula (SAME's ⌈in/s⌉, ceil mode only where it applies), also for
+    // refused parameters, where it shows why there is no output.
+    const std::string rows = outputSizeFormula(p, inH, inW, Axis::Rows);
+    const std::string cols = outputSizeFormula(p, inH, inW, Axis::Cols);
+    const bool haveAxes = !rows.empty() && !cols.empty();
     m_formula->setText(
-        haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2")
-                       .arg(escaped(rows.formula(p.ceilMode)), escaped(cols.formula(p.ceilMode)))
+        haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2").arg(escaped(rows), escaped(cols))
                  : QString());
     m_formula->setVisible(haveAxes);
     // A valid pooling whose animation is above the limits is refused inline as well.

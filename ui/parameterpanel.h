@@ -143,6 +143,9 @@ private:
     QLabel *m_notes = nullptr;
     QWidget *m_outputBox = nullptr;
     QWidget *m_notesBox = nullptr;
+    QString m_ceilTip;     ///< what ceil mode does (the tooltip while it has an effect)
+    QString m_countPadTip; ///< likewise for count_include_pad
+    QString m_divisorTip;  ///< and for the divisor override
     Size2 m_lastAdaptive{2, 2};
     bool m_padAutoUnlinked = false;
 };

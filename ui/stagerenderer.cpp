@@ -1,5 +1,7 @@
 #include "stagerenderer.h"
 
+#include "conventions.h"
+
 #include <QFontMetricsF>
 #include <QHash>
 #include <QPainterPath>
@@ -998,7 +1000,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
         if (g.rows.dilation != 1 || g.cols.dilation != 1)
             out.subtitle +=
                 QStringLiteral(", dilation ") + pairText(g.rows.dilation, g.cols.dilation);
-        if (params.ceilMode)
+        if (ceilModeApplies(params)) // not under SAME, where it has no effect
             out.subtitle += QStringLiteral(", ceil mode");
     }
 
@@ -1035,8 +1037,10 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     }
     plan.caption = view.showCaption;
     if (view.showFormula)
-        plan.formulaLines =
-            g.rows.formula(params.ceilMode) == g.cols.formula(params.ceilMode) ? 1 : 2;
+        plan.formulaLines = outputSizeFormula(params, g.inH(), g.inW(), Axis::Rows) ==
+                                    outputSizeFormula(params, g.inH(), g.inW(), Axis::Cols)
+                                ? 1
+                                : 2;
     return plan;
 }
 
@@ -1299,7 +1303,7 @@ QString StageRenderer::readyCaption() const
         const QString pad = paddingPhrase(g);
         if (!pad.isEmpty())
             windowsText += QStringLiteral(", ") + pad;
-        if (params.ceilMode)
+        if (ceilModeApplies(params))
             windowsText += QStringLiteral(", ceil mode");
         windowsText += QStringLiteral(", over a %1 input").arg(input);
     }
@@ -2166,8 +2170,8 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
     }
     if (view.showFormula && !l.formula.isEmpty()) {
         const Geometry &g = m_trace.geometry();
-        const QString rows = qs(g.rows.formula(g.params.ceilMode));
-        const QString cols = qs(g.cols.formula(g.params.ceilMode));
+        const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
+        const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
         const QString text =
             rows == cols ? QStringLiteral("Output size (rows and columns):  ") + rows
                          : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols);

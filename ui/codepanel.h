@@ -1,0 +1,56 @@
+#pragma once
+
+#include "codegen.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace poolviz {
+
+class PoolDocument;
+
+/// A short runnable script that reproduces the document's pooling in PyTorch, TensorFlow, NumPy
+/// or ONNX (core/codegen): the input as a literal, the layer with PoolViz's settings, the call,
+/// and PoolViz's output beside it. Copy puts it on the clipboard; Export writes a .py file
+/// atomically. The panel only observes the document.
+class CodePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CodePanel(PoolDocument *document, QWidget *parent = nullptr);
+
+    QComboBox *languageCombo() const { return m_language; }
+    QPlainTextEdit *editor() const { return m_text; }
+    QPushButton *copyButton() const { return m_copy; }
+    QPushButton *exportButton() const { return m_export; }
+    /// Inline messages: why there is no script, or where the last export went.
+    QLabel *messageLabel() const { return m_message; }
+
+    /// The language shown.
+    CodeLanguage language() const;
+    void setLanguage(CodeLanguage language);
+    /// The script shown (empty while the parameters are invalid).
+    QString script() const { return m_script; }
+    /// Writes the script to `path` through QSaveFile; false and `error` set on failure.
+    bool exportTo(const QString &path, QString *error = nullptr);
+
+private:
+    void regenerate();
+    void copyToClipboard();
+    void exportWithDialog();
+
+    PoolDocument *m_document;
+    QComboBox *m_language = nullptr;
+    QPushButton *m_copy = nullptr;
+    QPushButton *m_export = nullptr;
+    QLabel *m_message = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QString m_script;
+};
+
+} // namespace poolviz

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace poolviz {
+
+class PoolDocument;
+
+/// What PyTorch, TensorFlow/Keras, ONNX and NumPy make of the document's parameters and input,
+/// one row each (core/frameworks): the layer with PoolViz's settings under that API's names,
+/// whether it takes them (native, workaround, differs, recipe, refused), its output size, and
+/// where its numbers differ and why. For Lp pooling a line below states the difference for the
+/// current window with its numbers. The panel only observes the document.
+class FrameworksPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FrameworksPanel(PoolDocument *document, QWidget *parent = nullptr);
+
+    /// The table: columns Framework, Layer, Takes it, Output, Where it differs.
+    QTableWidget *table() const { return m_table; }
+    /// PoolViz's own result for the current parameters and input, one line.
+    QLabel *headerLabel() const { return m_header; }
+    /// The Lp difference for the current window (hidden where there is none).
+    QLabel *windowNoteLabel() const { return m_windowNote; }
+
+private:
+    void refresh();
+    void refreshWindowNote();
+
+    PoolDocument *m_document;
+    QLabel *m_header = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_windowNote = nullptr;
+};
+
+} // namespace poolviz
