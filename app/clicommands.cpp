@@ -253,8 +253,10 @@ void writeWithIndices(const std::string &output, const Tensor &values, NpyType t
     fs::rename(tmp, indicesPath, ec);
     if (ec) {
         removeQuietly(tmp);
-        removeQuietly(output);
-        throw CliError("cannot write --indices " + indicesPath + ": " + ec.message());
+        // The output may already have replaced a file of the same name: deleting it now would
+        // lose both, so it stays, and the message says so.
+        throw CliError("cannot write --indices " + indicesPath + ": " + ec.message() + " (" +
+                       output + " was written)");
     }
 }
 

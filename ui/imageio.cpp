@@ -299,7 +299,10 @@ QString saveImage(const QImage &image, const QString &path, int quality)
     QImageWriter writer(&file, format);
     writer.setQuality(quality);
     if (!writer.write(image)) {
-        const QString why = writer.errorString();
+        // A full disk fails the device, and the writer then only says "Unknown error": the
+        // file's own error names the reason (e.g. "No space left on device").
+        const QString why =
+            file.error() != QFileDevice::NoError ? file.errorString() : writer.errorString();
         file.cancelWriting();
         return QStringLiteral("cannot write \"%1\": %2").arg(path, why);
     }
