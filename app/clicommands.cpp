@@ -67,6 +67,8 @@ const char *const overviewHelp =
     "\n"
     "  -h, --help      show help (also: poolviz-cli help pool)\n"
     "  --version       show the version\n"
+    "  --max-values N  refuse outputs above N values, all planes (default 100000000)\n"
+    "  --max-steps N   refuse animations above N steps (default 10000)\n"
     "\n"
     "Errors print one line \"poolviz-cli: ...\" on stderr and exit with status 2; no output file "
     "is\n"

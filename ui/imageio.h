@@ -2,6 +2,7 @@
 
 #include "tensor.h"
 
+#include <QIODevice>
 #include <QImage>
 #include <QString>
 #include <QStringList>
@@ -45,6 +46,12 @@ struct LoadedImage
     QStringList warnings;
     bool ok() const { return error.isEmpty(); }
 };
+
+/// For PNG data at the device's position: an error (a clause such as "it is damaged or cut short
+/// (its IDAT chunk at byte 33 declares 4000 bytes; the file ends 12 bytes later)") when a chunk
+/// declares more bytes than the data holds, which libpng would allocate before reading; empty
+/// for sound PNGs and for anything that is not PNG. The position is left as it was.
+QString checkPngChunks(QIODevice &device);
 
 /// Reads an image file with Qt's plugins. Checks the header size against maxPixels first (no
 /// allocation), then decodes; corrupt, truncated and unsupported files give a clear message.

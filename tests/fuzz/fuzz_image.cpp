@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
-    if (reader.canRead()) {
+    if (checkPngChunks(buffer).isEmpty() && reader.canRead()) {
         const QSize header = reader.size();
         if (!header.isValid() || qint64(header.width()) * header.height() <= (1 << 16)) {
             ImageLoadOptions gray;
