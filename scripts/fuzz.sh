@@ -10,6 +10,8 @@ source "$(dirname "$0")/common.sh"
 install_missing_packages
 install_missing_packages "${TEST_PACKAGES[@]}"
 
+# -timeout=60: on a shared machine at nice 19 a run can wait seconds for the CPU; a real hang
+# still shows as a timeout.
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
@@ -35,7 +37,7 @@ for h in "${harnesses[@]}"; do
     [ -f "$fuzz/dictionaries/$h.dict" ] && dict=(-dict="$fuzz/dictionaries/$h.dict")
     echo "fuzz: $h for ${seconds}s"
     if QT_QPA_PLATFORM=offscreen nice -n 19 "$PROJECT_DIR/build/fuzz/tests/fuzz/fuzz_$h" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+        -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=4096 \
         "${dict[@]}" -artifact_prefix="$crashes/" \
         -print_final_stats=1 "$corpus" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

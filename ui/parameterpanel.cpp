@@ -15,6 +15,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poolviz {
 
 namespace {
@@ -112,6 +114,10 @@ void LinkedSizeEdit::setValue(const Size2 &size)
     const QSignalBlocker b1(m_h);
     const QSignalBlocker b2(m_w);
     const QSignalBlocker b3(m_link);
+    // Parameters from the command line or a file may exceed what the arrows reach: show them as
+    // they are rather than clamped (a 10⁶ kernel shown as 64 would hide the reason of a refusal).
+    for (QSpinBox *spin : {m_h, m_w})
+        spin->setMaximum(std::max({spin->maximum(), size.h, size.w}));
     m_h->setValue(size.h);
     m_w->setValue(size.w);
     // Unequal sides cannot stay linked; equal ones link again unless the user unlinked them.
@@ -477,6 +483,7 @@ void ParameterPanel::syncParams()
     bool allEqual = true;
     for (int side = 0; side < 4; ++side) {
         const QSignalBlocker blocker(m_pad[side]);
+        m_pad[side]->setMaximum(std::max(m_pad[side]->maximum(), sides[side]));
         m_pad[side]->setValue(sides[side]);
         allEqual = allEqual && sides[side] == sides[0];
     }
@@ -496,7 +503,8 @@ void ParameterPanel::syncParams()
     m_countPad->setChecked(p.countIncludePad);
     m_divisorOn->setChecked(p.divisorOverride.has_value());
     if (p.divisorOverride)
-        m_divisor->setValue(*p.divisorOverride);
+        m_divisor->setMaximum(std::max(m_divisor->maximum(), *p.divisorOverride));
+    m_divisor->setValue(*p.divisorOverride);
     if (p.adaptiveOutput) {
         m_lastAdaptive = *p.adaptiveOutput;
         m_adaptive->setValue(*p.adaptiveOutput);
