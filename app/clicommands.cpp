@@ -380,6 +380,8 @@ Args parseArgs(const std::string &command, const std::vector<std::string> &args,
             throw CliError(name + " given twice: \"" + it->second + "\" and \"" + value + "\"");
     }
     parsed.pool.finish();
+    if (const auto threads = parsed.pool.threads())
+        setThreadCount(*threads);
     if (!parsed.pool.error().empty())
         throw CliError(parsed.pool.error());
     return parsed;
@@ -865,6 +867,9 @@ int runExplain(const std::vector<std::string> &rest)
         throw CliError("explain: missing --input-size HxW or INPUT (see poolviz-cli help explain)");
     }
     const PoolParams &params = args.pool.params();
+    // Refused parameters: one line, exit 2. Warnings are part of the explanation below.
+    if (const Validation v = validate(params, size.h, size.w); !v.ok())
+        throw CliError(v.errorText());
     const auto answers = explainFrameworks(params, size.h, size.w, data ? &data->tensor : nullptr);
     std::cout << explainText(params, size.h, size.w, answers);
     return ExitOk;

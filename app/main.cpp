@@ -5,8 +5,10 @@
 #include "examples.h"
 #include "geometry.h"
 #include "imageio.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "matrixio.h"
+#include "pool.h"
 #include "pooldocument.h"
 #include "pooloptions.h"
 #include "settings.h"
@@ -29,6 +31,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,11 +49,13 @@ struct Options
     QString matrixText;
     PoolParams params;
     bool poolOptionsGiven = false;
+    std::optional<int> threads; ///< --threads: overrides the saved setting for this session
     std::optional<Phase> phase;
     std::optional<int> step; ///< 1-based; 0 = before the first step
     QString screenshot;
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
+    bool presenter = false;
     QString panel; ///< "frameworks" or "code": that bottom panel shown
 };
 
@@ -141,15 +146,19 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("screenshot"),
         QStringLiteral("Render the window to this PNG and exit (needs no display)."),
         QStringLiteral("OUT.png"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size (default 1600x1000)."),
-                                        QStringLiteral("WxH"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("Window size (default 1600x1000, shrunk to fit the screen)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption presenterOption(
+        QStringLiteral("presenter"),
+        QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
         QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
         QStringLiteral("frameworks|code"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, panelOption});
+                       sizeOption, presenterOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
                                  QStringLiteral("[FILE]"));
@@ -174,6 +183,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.matrixText = parser.value(matrixOption);
     out.params = pool.params();
     out.poolOptionsGiven = pool.anyGiven();
+    out.threads = pool.threads();
     if (parser.isSet(phaseOption)) {
         const QString phase = parser.value(phaseOption).toLower();
         if (phase == QLatin1String("forward"))
@@ -192,6 +202,7 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
                             .arg(parser.value(stepOption)));
         out.step = step;
     }
+    out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
         if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
@@ -247,7 +258,8 @@ QString readMatrixFile(const QString &path, Tensor &out)
 struct CommandInput
 {
     std::optional<Tensor> input;
-    QString description;
+    /// What the input is, told once the translators are in (this runs before the application).
+    std::function<QString()> description;
     QString imageFile;
 };
 
@@ -256,7 +268,9 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
     if (!options.preset.isEmpty()) {
         const Example *ex = findExample(options.preset.toStdString());
         out.input = ex->input;
-        out.description = QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        out.description = [ex] {
+            return QObject::tr("Example: %1").arg(QString::fromStdString(ex->title));
+        };
     }
     if (!options.matrixText.isEmpty()) {
         const IoResult<Tensor> parsed = parseMatrixText(options.matrixText.toStdString());
@@ -264,7 +278,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             return fail(QStringLiteral("--matrix: %1")
                             .arg(QString::fromStdString(parsed.error.toString())));
         out.input = *parsed.value;
-        out.description = QObject::tr("Matrix from the command line");
+        out.description = [] { return QObject::tr("Matrix from the command line"); };
     }
     if (!options.file.isEmpty()) {
         if (!QFileInfo::exists(options.file))
@@ -275,7 +289,7 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             if (!error.isEmpty())
                 return fail(error);
             out.input = t;
-            out.description = QFileInfo(options.file).fileName();
+            out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
             out.imageFile = options.file; // checked once Qt's image plugins are loaded
         }
@@ -302,6 +316,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationName(QStringLiteral("PoolViz"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLVIZ_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolviz.PoolViz"));
 
     QStringList args;
     for (int i = 1; i < argc; ++i)
@@ -333,17 +348,22 @@ int main(int argc, char **argv)
         settings = std::make_unique<Settings>();
     if (settings)
         setCurrentLimits(settings->limits()); // Edit ▸ Limits…
+    installTranslations(settings ? settings->language() : QString());
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();
     window.restoreSession();
+    if (options.threads)
+        setThreadCount(*options.threads);
 
     // The input: a preset, a typed matrix or a file; pool options change the parameters.
     const PoolParams params =
         options.poolOptionsGiven || !options.preset.isEmpty() ? options.params : doc->params();
     doc->reset(command.input.value_or(doc->input()),
-               command.input ? command.description : doc->inputDescription(), params);
+               command.input ? command.description() : doc->inputDescription(), params);
     if (options.phase)
         doc->setPhase(*options.phase);
+    else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)
+        doc->setPhase(Phase::Backward); // a backward lesson opens on the backward pass
     if (!command.imageFile.isEmpty()) {
 #ifdef POOLVIZ_HAVE_PHOTO
         auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
@@ -379,7 +399,14 @@ int main(int argc, char **argv)
     if (screenshot) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size);
+        if (options.presenter)
+            window.setPresenting(true, false); // the stage alone, at --size
         window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.layout())
+            window.layout()->activate();
+        // As on a screen of that size: panels fold before numbers lose digits.
+        window.fitPanelsToNumbers();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
             window.layout()->activate();
@@ -407,5 +434,7 @@ int main(int argc, char **argv)
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();
+    if (options.presenter)
+        window.setPresenting(true);
     return app.exec();
 }

@@ -26,7 +26,8 @@ enum class Kind
     ExcludePad,
     Divisor,
     Adaptive,
-    Global
+    Global,
+    Threads
 };
 
 struct Option
@@ -52,6 +53,7 @@ constexpr Option options[] = {
     {"--divisor", Kind::Divisor, true, "e.g. 4"},
     {"--adaptive", Kind::Adaptive, true, "use OHxOW, e.g. 7x7"},
     {"--global", Kind::Global, false, ""},
+    {"--threads", Kind::Threads, true, "e.g. 1, or 0 for every core"},
 };
 
 const Option *findOption(std::string_view name)
@@ -196,7 +198,8 @@ bool PoolOptionParser::consume(const std::vector<std::string> &args, std::size_t
     const Option *option = findOption(name);
     if (!option)
         return false;
-    m_anyGiven = true;
+    if (option->kind != Kind::Threads) // how many threads is not a pooling parameter
+        m_anyGiven = true;
 
     std::string value;
     if (option->takesValue) {
@@ -335,6 +338,12 @@ bool PoolOptionParser::consume(const std::vector<std::string> &args, std::size_t
         m_params.global = true;
         noteAdaptiveOption(name);
         break;
+    case Kind::Threads:
+        if (const auto n = parseInt(value, 0); n && *n <= 1024)
+            m_threads = *n;
+        else
+            fail(bad + "a thread count from 0 to 1024 (" + std::string(option->usage) + ")");
+        break;
     }
     return true;
 }
@@ -376,6 +385,8 @@ std::string PoolOptionParser::help()
            "  --adaptive OHxOW         adaptive pooling to this output size  e.g. --adaptive 7x7\n"
            "  --global                 global pooling (adaptive to 1x1)     e.g. --global --mode "
            "avg\n"
+           "  --threads N              threads to pool with (default 0: every core)  e.g. "
+           "--threads 1\n"
            "  Sizes take x, X or \u00d7 between height and width; --name=value also works.\n";
 }
 

@@ -10,7 +10,8 @@ namespace poolviz {
 
 /// Parses poolviz-cli's pool options (DESIGN.md) out of an argument list, shared by poolviz-cli
 /// and poolviz: --mode, --p, --kernel, --stride, --padding, --same, --same-lower, --valid,
-/// --dilation, --ceil-mode, --exclude-pad, --divisor, --adaptive, --global.
+/// --dilation, --ceil-mode, --exclude-pad, --divisor, --adaptive, --global, and --threads (how
+/// many threads pool; not a pooling parameter, so it is kept apart from params()).
 /// Every option also accepts the `--name=value` form; sizes accept `x`, `X` or `×` between the
 /// two numbers.
 class PoolOptionParser
@@ -32,6 +33,8 @@ public:
     const PoolParams &params() const { return m_params; }
     /// The first error, empty if none.
     const std::string &error() const { return m_error; }
+    /// --threads N if given: N ≥ 1 threads, or 0 for every core (see poolviz::setThreadCount).
+    std::optional<int> threads() const { return m_threads; }
     /// True if any pool option was given.
     bool anyGiven() const { return m_anyGiven; }
 
@@ -57,6 +60,7 @@ private:
     bool m_pGiven = false;
     bool m_divisorGiven = false;
     bool m_excludePadGiven = false;
+    std::optional<int> m_threads;
 };
 
 } // namespace poolviz

@@ -1,5 +1,6 @@
 #include "examples.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -70,59 +71,149 @@ std::vector<Example> makeExamples()
     PoolParams dilated = kernelStride(PoolMode::Max, 2, 1);
     dilated.dilation = {2, 2};
 
+    PoolParams adaptive;
+    adaptive.mode = PoolMode::Avg;
+    adaptive.adaptiveOutput = Size2{3, 3};
+    PoolParams overlapAvg = kernelStride(PoolMode::Avg, 2, 1);
+
+    const std::string stride = "Stride", padding = "Padding and SAME", ceil = "Ceil mode",
+                      dilation = "Dilation", maxAvg = "Max vs Average",
+                      backward = "Backward and unpooling", adaptiveGroup = "Adaptive and global";
     return {
-        {"seed000-stride1", "Max 2\u00d72, stride 1: 9 pools (seed 000)",
-         "000: max pooling from scratch in NumPy, the 4\u00d74 conv_output matrix", convOutput,
+        {"stride-1",
+         stride,
+         "Max 2\u00d72, stride 1: overlapping windows, 9 pools",
+         "Max pooling from scratch in NumPy: the 4\u00d74 conv_output matrix, windows one step "
+         "apart",
+         convOutput,
          kernelStride(PoolMode::Max, 2, 1),
-         Tensor::fromRows({{12, 12, 9}, {18, 13, 9}, {18, 15, 7}})},
-        {"seed000-stride2", "Max 2\u00d72, stride 2: 4 pools (seed 000)",
-         "000: max pooling from scratch in NumPy, the 4\u00d74 conv_output matrix", convOutput,
-         kernelStride(PoolMode::Max, 2, 2), Tensor::fromRows({{12, 9}, {18, 7}})},
-        {"seed001-max", "Max 3\u00d73, stride 3 on np.random.seed(100) (seed 001)",
-         "001: strided-view pooling, max positions and unpooling", seed100,
-         kernelStride(PoolMode::Max, 3, 3), Tensor::fromRows({{16, 17}, {14, 19}})},
-        {"seed002-max", "Max 2\u00d72 on 1..16 (seed 002)",
-         "002: PyTorch MaxPool2d on a 4\u00d74 tensor", oneTo16, kernelStride(PoolMode::Max, 2, 2),
-         Tensor::fromRows({{6, 8}, {14, 16}})},
-        {"seed002-avg", "Average 2\u00d72 on 1..16 (seed 002)",
-         "002: PyTorch AvgPool2d on a 4\u00d74 tensor", oneTo16, kernelStride(PoolMode::Avg, 2, 2),
-         Tensor::fromRows({{3.5f, 5.5f}, {11.5f, 13.5f}})},
-        {"seed002-global-avg", "Global average on 1..16 (seed 002)",
-         "002: AdaptiveAvgPool2d(1\u00d71)", oneTo16, global(PoolMode::Avg),
-         Tensor::fromRows({{8.5f}})},
-        {"seed002-global-max", "Global max on 1..16 (seed 002)", "002: AdaptiveMaxPool2d(1\u00d71)",
-         oneTo16, global(PoolMode::Max), Tensor::fromRows({{16}})},
-        {"seed002-small-max", "Max 2\u00d72 on a random 4\u00d74 tensor (seed 002)",
-         "002: torch.randint(0, 10, (1, 1, 4, 4)) max pooled", small,
-         kernelStride(PoolMode::Max, 2, 2), Tensor::fromRows({{9, 9}, {9, 5}})},
-        {"seed002-small-avg", "Average 2\u00d72 on a random 4\u00d74 tensor (seed 002)",
-         "002: torch.randint(0, 10, (1, 1, 4, 4)) average pooled", small,
-         kernelStride(PoolMode::Avg, 2, 2), Tensor::fromRows({{7.5f, 4.25f}, {5.5f, 4.25f}})},
-        {"seed003-max", "Max 2\u00d72 on a 6\u00d74 block matrix (seed 003)",
-         "003: pooling by reshape", block, kernelStride(PoolMode::Max, 2, 2),
-         Tensor::fromRows({{40, 61}, {44, 47}, {53, 40}})},
-        {"seed003-mean", "Mean 2\u00d72 on an 8\u00d78 matrix (seed 003)",
-         "003: mean pooling by stride tricks", mean8, kernelStride(PoolMode::Avg, 2, 2),
-         Tensor::fromRows({{18.5f, 40, 37.75f, 12},
-                           {28.5f, 27, 25, 49.75f},
-                           {38.25f, 27.25f, 36.5f, 31},
-                           {44, 28.75f, 33.5f, 35.75f}})},
-        {"ceil-avg", "Average 2\u00d72, stride 3, ceil mode on 0..48",
+         Tensor::fromRows({{12, 12, 9}, {18, 13, 9}, {18, 15, 7}}),
+         false,
+         {"seed000-stride1"}},
+        {"stride-2",
+         stride,
+         "Max 2\u00d72, stride 2: 4 pools, no overlap",
+         "Max pooling from scratch in NumPy: the same 4\u00d74 matrix, windows side by side",
+         convOutput,
+         kernelStride(PoolMode::Max, 2, 2),
+         Tensor::fromRows({{12, 9}, {18, 7}}),
+         false,
+         {"seed000-stride2"}},
+        {"same-max", padding, "Max 3\u00d73, stride 2, SAME padding on 1\u202625",
+         "TensorFlow SAME: out = \u2308in/s\u2309, the extra padding at the bottom/right",
+         range(5, 5, 1), sameMax, Tensor::fromRows({{7, 9, 10}, {17, 19, 20}, {22, 24, 25}})},
+        {"same-avg", padding, "Average 2\u00d72, stride 2, SAME padding on 1\u20269",
+         "TensorFlow SAME average: padding is never counted", range(3, 3, 1), sameAvg,
+         Tensor::fromRows({{3, 4.5f}, {7.5f, 9}})},
+        {"padding-ceil", padding, "Max 3\u00d73, stride 2, padding 1 on a 6\u00d76 matrix",
+         "Padding counts as \u2212\u221e and never wins; ceil mode adds a last window", seed100,
+         padded,
+         Tensor::fromRows({{8, 15, 17, 17}, {16, 15, 19, 19}, {14, 16, 19, 19}, {14, 16, 16, 9}})},
+        {"ceil-avg", ceil, "Average 2\u00d72, stride 3, ceil mode on 0\u202648",
          "PyTorch ceil mode: the last window overhangs and its overhang is not counted",
          range(7, 7, 0), ceilAvg,
          Tensor::fromRows({{4, 7, 9.5f}, {25, 28, 30.5f}, {42.5f, 45.5f, 48}})},
-        {"same-max", "Max 3\u00d73, stride 2, SAME padding on 1..25",
-         "TensorFlow SAME: out = \u2308in/s\u2309, the extra padding at the bottom/right",
-         range(5, 5, 1), sameMax, Tensor::fromRows({{7, 9, 10}, {17, 19, 20}, {22, 24, 25}})},
-        {"same-avg", "Average 2\u00d72, stride 2, SAME padding on 1..9",
-         "TensorFlow SAME average: padding is never counted", range(3, 3, 1), sameAvg,
-         Tensor::fromRows({{3, 4.5f}, {7.5f, 9}})},
-        {"padding-ceil", "Max 3\u00d73, stride 2, padding 1, ceil mode on seed 001",
-         "Padding as \u2212\u221e and a ceil-mode window", seed100, padded,
-         Tensor::fromRows({{8, 15, 17, 17}, {16, 15, 19, 19}, {14, 16, 19, 19}, {14, 16, 16, 9}})},
-        {"dilation", "Max 2\u00d72, dilation 2, stride 1 on 1..25",
+        {"dilation", dilation, "Max 2\u00d72, dilation 2, stride 1 on 1\u202625",
          "Dilated windows skip every other cell", range(5, 5, 1), dilated,
          Tensor::fromRows({{13, 14, 15}, {18, 19, 20}, {23, 24, 25}})},
+        {"max-1to16",
+         maxAvg,
+         "Max 2\u00d72 on 1\u202616",
+         "PyTorch MaxPool2d on the 4\u00d74 tensor 1\u202616",
+         oneTo16,
+         kernelStride(PoolMode::Max, 2, 2),
+         Tensor::fromRows({{6, 8}, {14, 16}}),
+         false,
+         {"seed002-max"}},
+        {"avg-1to16",
+         maxAvg,
+         "Average 2\u00d72 on 1\u202616",
+         "PyTorch AvgPool2d on the same tensor: compare with max",
+         oneTo16,
+         kernelStride(PoolMode::Avg, 2, 2),
+         Tensor::fromRows({{3.5f, 5.5f}, {11.5f, 13.5f}}),
+         false,
+         {"seed002-avg"}},
+        {"max-random-4x4",
+         maxAvg,
+         "Max 2\u00d72 on random integers 0\u20269",
+         "torch.randint(0, 10, (1, 1, 4, 4)) max pooled",
+         small,
+         kernelStride(PoolMode::Max, 2, 2),
+         Tensor::fromRows({{9, 9}, {9, 5}}),
+         false,
+         {"seed002-small-max"}},
+        {"avg-random-4x4",
+         maxAvg,
+         "Average 2\u00d72 on random integers 0\u20269",
+         "torch.randint(0, 10, (1, 1, 4, 4)) average pooled: compare with max",
+         small,
+         kernelStride(PoolMode::Avg, 2, 2),
+         Tensor::fromRows({{7.5f, 4.25f}, {5.5f, 4.25f}}),
+         false,
+         {"seed002-small-avg"}},
+        {"max-6x4",
+         maxAvg,
+         "Max 2\u00d72 on a 6\u00d74 matrix",
+         "Pooling by reshape: each 2\u00d72 block keeps its largest value",
+         block,
+         kernelStride(PoolMode::Max, 2, 2),
+         Tensor::fromRows({{40, 61}, {44, 47}, {53, 40}}),
+         false,
+         {"seed003-max"}},
+        {"mean-8x8",
+         maxAvg,
+         "Mean 2\u00d72 on an 8\u00d78 matrix",
+         "Mean pooling by stride tricks: each 2\u00d72 block becomes its average",
+         mean8,
+         kernelStride(PoolMode::Avg, 2, 2),
+         Tensor::fromRows({{18.5f, 40, 37.75f, 12},
+                           {28.5f, 27, 25, 49.75f},
+                           {38.25f, 27.25f, 36.5f, 31},
+                           {44, 28.75f, 33.5f, 35.75f}}),
+         false,
+         {"seed003-mean"}},
+        {"max-positions",
+         backward,
+         "Max 3\u00d73, stride 3: the gradient goes to each maximum",
+         "Strided-view pooling of a 6\u00d76 random matrix: the positions of the maxima and "
+         "max-unpooling",
+         seed100,
+         kernelStride(PoolMode::Max, 3, 3),
+         Tensor::fromRows({{16, 17}, {14, 19}}),
+         true,
+         {"seed001-max"}},
+        {"overlap-max", backward, "Max 2\u00d72, stride 1: overlapping windows add up",
+         "One input cell wins two windows and receives both gradients", convOutput,
+         kernelStride(PoolMode::Max, 2, 1),
+         Tensor::fromRows({{12, 12, 9}, {18, 13, 9}, {18, 15, 7}}), true},
+        {"overlap-avg", backward, "Average 2\u00d72, stride 1: the gradient shared by 4",
+         "Each window gives g/4 to each of its cells; the centre cells collect four shares",
+         oneTo16, overlapAvg,
+         Tensor::fromRows({{3.5f, 4.5f, 5.5f}, {7.5f, 8.5f, 9.5f}, {11.5f, 12.5f, 13.5f}}), true},
+        {"adaptive-avg", adaptiveGroup, "Adaptive average 5\u00d75 \u2192 3\u00d73",
+         "AdaptiveAvgPool2d(3): bins [\u230ai\u00b75/3\u230b, \u2308(i+1)\u00b75/3\u2309) "
+         "overlap",
+         range(5, 5, 1), adaptive,
+         Tensor::fromRows({{4, 5.5f, 7}, {11.5f, 13, 14.5f}, {19, 20.5f, 22}})},
+        {"global-avg",
+         adaptiveGroup,
+         "Global average of 1\u202616",
+         "AdaptiveAvgPool2d(1\u00d71): one window over everything",
+         oneTo16,
+         global(PoolMode::Avg),
+         Tensor::fromRows({{8.5f}}),
+         false,
+         {"seed002-global-avg"}},
+        {"global-max",
+         adaptiveGroup,
+         "Global max of 1\u202616",
+         "AdaptiveMaxPool2d(1\u00d71): one window over everything",
+         oneTo16,
+         global(PoolMode::Max),
+         Tensor::fromRows({{16}}),
+         false,
+         {"seed002-global-max"}},
     };
 }
 
@@ -134,10 +225,19 @@ const std::vector<Example> &examples()
     return all;
 }
 
+std::vector<std::string> exampleGroups()
+{
+    std::vector<std::string> groups;
+    for (const Example &e : examples())
+        if (std::find(groups.begin(), groups.end(), e.group) == groups.end())
+            groups.push_back(e.group);
+    return groups;
+}
+
 const Example *findExample(const std::string &id)
 {
     for (const Example &e : examples())
-        if (e.id == id)
+        if (e.id == id || std::find(e.aliases.begin(), e.aliases.end(), id) != e.aliases.end())
             return &e;
     return nullptr;
 }

@@ -396,6 +396,23 @@ FrameworkAnswer onnx(const Geometry &g)
                             (p.mode == PoolMode::Avg ? "19" : "18") + " on");
     if (p.mode == PoolMode::Lp && ceilModeApplies(p))
         a.reasons.push_back("LpPool takes ceil_mode from opset 18 on");
+    if (ceilModeApplies(p)) {
+        // Where PyTorch's rule drops a last window that would start in the end padding.
+        auto undropped = [&](int in, int k, int st, int dil, int pb, int pe) {
+            const int ek = dil * (k - 1) + 1;
+            const int raw = in + pb + pe - ek + st - 1;
+            return raw < 0 ? 0 : raw / st + 1;
+        };
+        const Size2 spec{undropped(g.inH(), k.h, s.h, d.h, pad.top, pad.bottom),
+                         undropped(g.inW(), k.w, s.w, d.w, pad.left, pad.right)};
+        if (spec != a.output)
+            a.reasons.push_back("with ceil_mode the older ONNX formula \u2308(in + pads \u2212 "
+                                "ek)/s\u2309 + 1 gives " +
+                                times(spec) +
+                                "; the spec since ONNX 1.16 drops a last window that would "
+                                "start in the end padding, as PyTorch and PoolViz do (" +
+                                times(a.output) + "): runtimes may differ");
+    }
     if (p.mode == PoolMode::Avg && p.divisorOverride) {
         a.support = Support::Workaround;
         a.reasons.push_back("AveragePool has no divisor_override: the graph multiplies its "

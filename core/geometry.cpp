@@ -83,7 +83,8 @@ int AxisGeometry::tapCount(int o) const
 
 AxisTap AxisGeometry::tap(int o, int t) const
 {
-    const int pos = start(o) + t * step();
+    // In 64-bit: with padding and dilation near 2³⁰, t·d overflows although the position fits.
+    const int pos = int(std::int64_t(start(o)) + std::int64_t(t) * step());
     TapKind kind = TapKind::Input;
     if (pos < 0 || pos >= in)
         kind =

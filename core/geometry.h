@@ -55,7 +55,10 @@ struct AxisGeometry
     /// Distance between neighbouring taps: d (adaptive: 1).
     int step() const { return adaptive ? 1 : dilation; }
     /// Position of the last tap of window o: start + (count−1)·step.
-    int last(int o) const { return start(o) + (tapCount(o) - 1) * step(); }
+    int last(int o) const
+    {
+        return int(std::int64_t(start(o)) + std::int64_t(tapCount(o) - 1) * step());
+    }
     /// Tap t (0 ≤ t < tapCount(o)) of window o.
     AxisTap tap(int o, int t) const;
     /// Every tap of window o in scan order (ascending position), made on demand.

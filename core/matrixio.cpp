@@ -501,8 +501,10 @@ Parsed parsePlain(std::string_view text, std::size_t begin, std::size_t end, boo
         if (rows == 0) {
             width = count;
         } else if (count != width) {
-            const std::string message = "row has " + plural(count, "value", "values") +
-                                        ", but row 1 has " + std::to_string(width);
+            // Name the row: on one line ("1 2 3; 4 5") the line number alone does not.
+            const std::string message = "row " + std::to_string(rows + 1) + " has " +
+                                        plural(count, "value", "values") + ", but row 1 has " +
+                                        std::to_string(width);
             if (surplus != npos)
                 fail(message, surplus);
             fail(message, firstToken, false);
@@ -699,9 +701,12 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
                 const std::size_t first = std::size_t(dims[depth]);
                 std::string message;
                 const std::size_t level = leafDepth >= depth ? leafDepth - depth : 9;
+                // Which row of its matrix (the parent counted it when it opened).
+                const std::size_t index = depthNow >= 2 ? stack[depthNow - 2].count : 0;
                 if (level == 0)
-                    message = "row has " + plural(top.count, "value", "values") +
-                              ", but row 1 has " + std::to_string(first);
+                    message = "row " + std::to_string(index) + " has " +
+                              plural(top.count, "value", "values") + ", but row 1 has " +
+                              std::to_string(first);
                 else if (level == 1)
                     message = "matrix has " + plural(top.count, "row", "rows") +
                               ", but matrix 1 has " + std::to_string(first);

@@ -29,10 +29,39 @@ public:
 /// `withIndices` = false skips the argmax (values only, faster).
 PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndices = true);
 
+/// The same into `result`, reusing its tensors' memory when their shapes already fit (a GUI or
+/// a benchmark pooling again with the same sizes allocates nothing). `result.indices` is left
+/// empty for avg and lp or when `withIndices` is false.
+void forward(const Tensor &input, const PoolParams &params, PoolResult &result,
+             bool withIndices = true);
+
+/// How many threads pooling (forward and backward) may use: `threads` ≥ 1, or 0 (the default)
+/// for every core the hardware runs at once. Planes and bands of output rows are spread over
+/// them; the results do not depend on the count. Thread-safe.
+void setThreadCount(int threads);
+/// The thread count in effect (≥ 1): the one set, or every core.
+int threadCount();
+
 /// The input gradient for upstream gradient `gradOutput` (the shape of the forward output).
 /// Max/min add g at the argmax; avg adds g/divisor to every in-input tap; lp uses
 /// ∂y/∂x = sign(x)·|x|^(p−1)·y^(1−p) (0 where y = 0); overlapping windows accumulate.
 Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput);
+
+/// One addition to the input gradient: `amount` added at flat index `index` (h·W + w).
+struct GradientShare
+{
+    std::int64_t index = 0;
+    float amount = 0;
+    friend bool operator==(const GradientShare &, const GradientShare &) = default;
+};
+
+/// What the window of output (outRow, outCol) adds to the input gradient of `plane` (a rank-2
+/// tensor) for upstream gradient `upstream`, in tap order: exactly the amounts `backward` adds
+/// for that window (max/min: `upstream` at the argmax of `pooled`, nothing without one; avg:
+/// upstream / divisor at every in-input tap; lp: the derivative times `upstream`). `pooled` is
+/// `forward(plane, params)` with indices. O(taps of the window).
+std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult &pooled, int outRow,
+                                          int outCol, float upstream);
 
 /// MaxUnpool2d: scatters `pooled` to `indices` in a zero plane of outH × outW per (n, c).
 /// Throws PoolError for shape mismatch or an index outside the plane.

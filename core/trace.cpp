@@ -1,7 +1,9 @@
 #include "trace.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace poolviz {
@@ -11,6 +13,18 @@ namespace {
 std::string num(double v)
 {
     return formatNumber(v);
+}
+
+/// A value as a caption shows it: "0.25", or "≈0.1111" when the digits shown are not the value.
+std::string val(double v)
+{
+    return shownExactly(v) ? formatNumber(v) : "\u2248" + formatNumber(v);
+}
+
+/// " = 0.25", or " ≈ 0.1111" when the digits shown are not the value.
+std::string equals(double v)
+{
+    return (shownExactly(v) ? " = " : " \u2248 ") + formatNumber(v);
 }
 
 /// "row 1, column 3".
@@ -37,23 +51,65 @@ std::string valueList(const std::vector<float> &values, const char *joiner)
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (i)
             s += joiner;
-        s += num(values[i]);
+        s += val(values[i]);
     }
     return s;
 }
 
-std::string stepPrefix(const Step &s, std::size_t total, int planes)
+/// "Step 2 of 9: ", with the channel ("(channel 1)") or sample and channel ("(sample 0,
+/// channel 2)") when the input has more than one plane.
+std::string stepPrefix(const Step &s, std::size_t total, const Tensor &input)
 {
     std::string p = "Step " + std::to_string(s.index + 1) + " of " + std::to_string(total);
-    if (planes > 1)
-        p += " (plane " + std::to_string(s.plane) + ")";
+    const int channels = std::max(1, input.c());
+    if (input.planeCount() > 1) {
+        p += input.n() > 1 ? " (sample " + std::to_string(s.plane / channels) + ", channel " +
+                                 std::to_string(s.plane % channels) + ")"
+                           : " (channel " + std::to_string(s.plane % channels) + ")";
+    }
     return p + ": ";
+}
+
+/// `n` in superscript digits ("³", "¹²"); empty when n is not a whole number from 0 to 999.
+std::string superscript(double n)
+{
+    static const char *const digits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                         "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    if (!(n >= 0 && n < 1000 && n == std::floor(n)))
+        return {};
+    std::string s;
+    for (char c : std::to_string(int(n)))
+        s += digits[c - '0'];
+    return s;
+}
+
+/// "x" raised to p as a caption writes it: "|3|³", else "|3|^2.5".
+std::string power(const std::string &base, double p)
+{
+    const std::string sup = superscript(p);
+    return sup.empty() ? base + "^" + num(p) : base + sup;
+}
+
+/// The p-th root of `body` ("(…)"): "√(…)", "∛(…)", "∜(…)", "⁵√(…)", else "(…)^(1/2.5)".
+std::string root(const std::string &body, double p)
+{
+    if (p == 2)
+        return "\u221a" + body;
+    if (p == 3)
+        return "\u221b" + body;
+    if (p == 4)
+        return "\u221c" + body;
+    const std::string sup = superscript(p);
+    return sup.empty() ? body + "^(1/" + num(p) + ")" : sup + "\u221a" + body;
 }
 
 std::string forwardCaption(const Step &s, const Window &w, const PoolParams &params)
 {
-    std::string where = "window " + span("row", "rows", w.rowFirst, w.rowLast) + ", " +
-                        span("column", "columns", w.colFirst, w.colLast) + " \u2192 ";
+    // Both ends, so students never read an input position as the output's: "input rows 0–1,
+    // columns 2–3: max(…) = 9, found at input row 1, column 3 → output row 0, column 2".
+    const std::string where = "input " + span("row", "rows", w.rowFirst, w.rowLast) + ", " +
+                              span("column", "columns", w.colFirst, w.colLast) + ": ";
+    const std::string to = " \u2192 output " + cell(s.outRow, s.outCol);
     std::vector<float> shown;
     int paddingTaps = 0;
     for (std::size_t i = 0; i < s.taps.size(); ++i) {
@@ -66,19 +122,20 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
     const char *fn = params.mode == PoolMode::Min ? "min" : "max";
     if (s.rule == StepRule::NoInput)
         return where + "the window holds no input cell (only padding), so the output is " +
-               num(s.output);
+               num(s.output) + to;
     if (extreme) {
         std::vector<float> all;
         for (std::size_t i = 0; i < s.taps.size(); ++i)
             if (s.taps[i].kind != TapKind::Overhang)
                 all.push_back(s.values[i]);
-        std::string text = where + fn + "(" + valueList(all, ", ") + ") = " + num(s.output);
+        std::string text = where + fn + "(" + valueList(all, ", ") + ")" + equals(s.output);
         const Tap &win = s.taps[std::size_t(s.winners.front())];
         if (s.rule == StepRule::NaN)
             return text +
-                   ": a NaN in the window propagates; the index is the last NaN scanned, at " +
-                   cell(win.row, win.col);
-        text += " at " + cell(win.row, win.col);
+                   ": a NaN in the window propagates; the index is the last NaN scanned, at "
+                   "input " +
+                   cell(win.row, win.col) + to;
+        text += ", found at input " + cell(win.row, win.col);
         if (s.rule == StepRule::Tie) {
             text += " (tie with ";
             for (std::size_t i = 1; i < s.winners.size(); ++i) {
@@ -87,6 +144,7 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
             }
             text += ": the first in row-major order wins)";
         }
+        text += to;
         if (paddingTaps > 0)
             text += "; padding counts as " +
                     std::string(params.mode == PoolMode::Min ? "+\u221e" : "\u2212\u221e") +
@@ -95,7 +153,7 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
     }
     if (params.mode == PoolMode::Avg) {
         std::string text =
-            where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + " = " + num(s.output);
+            where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + equals(s.output) + to;
         const int inputs = int(shown.size());
         if (params.divisorOverride && !params.isAdaptive())
             text += " (divisor override " + num(*params.divisorOverride) + ")";
@@ -106,34 +164,36 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
             text += " (padding is not counted)";
         return text;
     }
-    std::string p = num(params.p);
-    std::string text = where + "(";
+    std::string sum;
     if (shown.size() > 12)
-        text += "\u03a3 |x|^" + p + " over " + std::to_string(shown.size()) + " values";
+        sum = "\u03a3 " + power("|x|", params.p) + " over " + std::to_string(shown.size()) +
+              " values";
     else
         for (std::size_t i = 0; i < shown.size(); ++i)
-            text += (i ? " + " : "") + std::string("|") + num(shown[i]) + "|^" + p;
-    return text + ")^(1/" + p + ") = " + num(s.output);
+            sum += (i ? " + " : "") + power("|" + val(shown[i]) + "|", params.p);
+    return where + root("(" + sum + ")", params.p) + equals(s.output) + to;
 }
 
 std::string backwardCaption(const Step &s, const PoolParams &params)
 {
-    std::string text = "gradient " + num(s.upstream) + " of output " + cell(s.outRow, s.outCol);
+    std::string text = "gradient " + val(s.upstream) + " of output " + cell(s.outRow, s.outCol);
     if (s.contributions.empty())
         return text + " reaches no input cell (the window holds only padding)";
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
         const Contribution &c = s.contributions.front();
-        return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") + " at " +
-               cell(c.row, c.col) + "; the input gradient there is now " + num(c.running);
+        return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") +
+               " at input " + cell(c.row, c.col) + "; the input gradient there is now " +
+               val(c.running);
     }
     if (params.mode == PoolMode::Avg) {
-        text += " is spread as " + num(s.upstream) + " / " + num(s.divisor) + " = " +
-                num(s.contributions.front().amount) + " over " +
-                std::to_string(s.contributions.size()) + " cell" +
+        text += " is spread as " + val(s.upstream) + " / " + num(s.divisor) +
+                equals(s.contributions.front().amount) + " over " +
+                std::to_string(s.contributions.size()) + " input cell" +
                 (s.contributions.size() == 1 ? "" : "s");
     } else {
-        text += " is shared by the derivative sign(x)\u00b7|x|^(p\u22121) / y^(p\u22121) over " +
-                std::to_string(s.contributions.size()) + " cells";
+        text += " is shared by the derivative sign(x)\u00b7" + power("|x|", params.p - 1) + " / " +
+                power("y", params.p - 1) + " over " + std::to_string(s.contributions.size()) +
+                " cells";
     }
     int overlaps = 0;
     for (const Contribution &c : s.contributions)
@@ -146,6 +206,17 @@ std::string backwardCaption(const Step &s, const PoolParams &params)
 }
 
 } // namespace
+
+bool shownExactly(double v, int precision)
+{
+    if (!std::isfinite(v))
+        return true;
+    std::string s = formatNumber(v, precision);
+    if (s.rfind("\u2212", 0) == 0)
+        s = "-" + s.substr(3);
+    // The value is a float: the digits are exact when they read back as the same float.
+    return std::strtof(s.c_str(), nullptr) == float(v);
+}
 
 std::string formatNumber(double v, int precision)
 {
@@ -306,22 +377,13 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
             }
             if (phase == Phase::Backward) {
                 s.upstream = t.upstream.at(oy, ox);
-                // This window's share of the gradient: backward() of a one-hot upstream gradient,
-                // so the trace adds exactly what the core's backward adds.
-                if (w.inputCount > 0) {
-                    Tensor oneHot = Tensor::matrix(outH, outW, 0.0f);
-                    oneHot.at(oy, ox) = s.upstream;
-                    const Tensor share = backward(t.input, params, oneHot);
-                    for (const Tap &tap : w.taps) {
-                        if (tap.kind != TapKind::Input)
-                            continue;
-                        const float a = share.at(tap.row, tap.col);
-                        if (extreme && tap.row * W + tap.col != s.argmax)
-                            continue;
-                        running.at(tap.row, tap.col) += a;
-                        s.contributions.push_back(
-                            {tap.row, tap.col, a, running.at(tap.row, tap.col)});
-                    }
+                // This window's share of the gradient, exactly what the core's backward adds
+                // for it: O(taps) per window, so the whole trace is one pass.
+                for (const GradientShare &share :
+                     windowGradient(t.input, t.result, oy, ox, s.upstream)) {
+                    const int row = int(share.index / W), col = int(share.index % W);
+                    running.at(row, col) += share.amount;
+                    s.contributions.push_back({row, col, share.amount, running.at(row, col)});
                 }
             }
             t.steps.push_back(std::move(s));
@@ -331,7 +393,7 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
         const Window w = g.window(s.outRow, s.outCol);
         const std::string body =
             phase == Phase::Forward ? forwardCaption(s, w, params) : backwardCaption(s, params);
-        s.caption = stepPrefix(s, t.steps.size(), input.planeCount()) + body;
+        s.caption = stepPrefix(s, t.steps.size(), input) + body;
     }
     return t;
 }

@@ -90,5 +90,8 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
 /// Formats a number the way captions and grids show it: integers without a decimal point,
 /// otherwise up to `precision` significant digits; "−∞", "∞" and "NaN" spelled out.
 std::string formatNumber(double v, int precision = 4);
+/// Whether formatNumber(v, precision) is the value itself: its digits read back as the same
+/// float (0.25 and 0.1 are, 1/9 shown as "0.1111" is not). Captions mark the others "≈".
+bool shownExactly(double v, int precision = 4);
 
 } // namespace poolviz

@@ -11,12 +11,20 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
     libeigen3-dev libgif-dev libbenchmark-dev
     fontconfig fonts-dejavu-core
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n help2man
 )
+# Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
+BENCH_PACKAGES=(libopencv-dev)
 
 # Test-only, installed by scripts/test.sh (and scripts/fuzz.sh), never needed to build or run
-# PoolViz: Python with NumPy and PyTorch for the conformance suite, which runs the generated code;
-# clang with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
-TEST_PACKAGES=(python3 python3-numpy python3-torch clang libfuzzer-14-dev libclang-rt-14-dev)
+# PoolViz: Python with NumPy and PyTorch for the conformance suite, which runs the generated code
+# (the app never needs Python); desktop-file-utils and appstream validate the desktop entry and
+# metainfo; clang with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
+TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream
+    clang libfuzzer-14-dev libclang-rt-14-dev)
+
+# Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.
+PACKAGE_PACKAGES=(dpkg-dev file)
 
 # Installs every package named in the arguments (default: PACKAGES) that is missing.
 install_missing_packages() {

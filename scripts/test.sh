@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing (plus the test-only packages: python3-torch and python3-numpy for
-# the conformance suite, clang and libFuzzer for the sanitizer and fuzz stages), builds PoolViz
-# and runs every test suite (offscreen, no display needed), then the same suite again built with
+# Installs what is missing (plus the test-only TEST_PACKAGES of common.sh), builds PoolViz and
+# runs every test suite (offscreen, no display needed), then the same suite again built with
 # AddressSanitizer + UndefinedBehaviorSanitizer (the dev-asan preset, halting at the first
 # error), then every fuzz harness for POOLVIZ_FUZZ_SECONDS (default 60) over its corpus. Each
 # stage prints how long it took.

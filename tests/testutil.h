@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdint>
+#include <random>
 #include <sstream>
 #include <vector>
 
@@ -39,6 +41,38 @@ inline PoolParams params(PoolMode mode, int k, int s = 0)
     p.kernel = {k, k};
     if (s > 0)
         p.stride = Size2{s, s};
+    return p;
+}
+
+/// A portable uniform draw in [lo, hi] for the random-case suites (std::uniform_int_distribution
+/// differs between standard libraries; the modulo bias of a 32-bit draw over ≤ 100 values is
+/// irrelevant here).
+struct Random
+{
+    explicit Random(std::uint32_t seed = 20240607u) : rng(seed) {}
+    std::mt19937 rng;
+    int between(int lo, int hi) { return lo + int(rng() % std::uint32_t(hi - lo + 1)); }
+    bool chance(int percent) { return between(0, 99) < percent; }
+    /// Explicit padding 60 % of the time, SAME and SAME_LOWER 10 % each, VALID 20 %.
+    PaddingMode paddingMode()
+    {
+        const int pad = between(0, 9);
+        return pad <= 5   ? PaddingMode::Explicit
+               : pad == 6 ? PaddingMode::SameUpper
+               : pad == 7 ? PaddingMode::SameLower
+                          : PaddingMode::Valid;
+    }
+};
+
+/// Lp (p = 2) 2×5, stride 2×5, ceil mode: on a 6×2 input 3×1 windows, each holding 4 of its 10
+/// taps (three columns are ceil-mode overhang), where PyTorch's LPPool2d differs from PoolViz.
+inline PoolParams lpCeil2x5()
+{
+    PoolParams p;
+    p.mode = PoolMode::Lp;
+    p.kernel = {2, 5};
+    p.stride = Size2{2, 5};
+    p.ceilMode = true;
     return p;
 }
 

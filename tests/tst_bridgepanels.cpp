@@ -29,17 +29,6 @@ using namespace poolviz::test;
 
 namespace {
 
-/// Lp (p = 2) 2×5, stride 2×5, ceil mode: on 1..12 as 6×2, three windows of 4 taps in 10.
-PoolParams lpCeil()
-{
-    PoolParams p;
-    p.mode = PoolMode::Lp;
-    p.kernel = {2, 5};
-    p.stride = Size2{2, 5};
-    p.ceilMode = true;
-    return p;
-}
-
 } // namespace
 
 class TestBridgePanels : public QObject
@@ -49,6 +38,7 @@ private slots:
     void frameworksPanelFollowsTheDocument();
     void codePanelCopiesAndExports();
     void codePanelExplainsInvalidParameters();
+    void codePanelWaitsWhileHidden();
     void controlsWithoutEffectAreDisabled();
     void sameFormulaIgnoresCeilMode();
     void docksInTheViewMenu();
@@ -57,8 +47,9 @@ private slots:
 void TestBridgePanels::frameworksPanelFollowsTheDocument()
 {
     PoolDocument doc;
-    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil());
+    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil2x5());
     FrameworksPanel panel(&doc);
+    panel.show();
     QTableWidget *t = panel.table();
     QCOMPARE(t->rowCount(), 4);
     QCOMPARE(t->item(0, 0)->text(), QStringLiteral("PyTorch"));
@@ -91,13 +82,23 @@ void TestBridgePanels::frameworksPanelFollowsTheDocument()
                             "dilation=(1, 1), ceil_mode=False)"));
     QCOMPARE(t->item(3, 2)->text(), QStringLiteral("recipe (no layer)"));
     QVERIFY(panel.windowNoteLabel()->isHidden());
+
+    // Refused parameters: every row says why, inline; no crash, no dialog.
+    doc.setParams(params(PoolMode::Max, 7, 1), QStringLiteral("k7"));
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(t->item(row, 2)->text(), QStringLiteral("cannot express"));
+        QVERIFY2(t->item(row, 4)->text().contains(QStringLiteral("no window fits")),
+                 qPrintable(t->item(row, 4)->text()));
+    }
+    QVERIFY(panel.headerLabel()->text().contains(QStringLiteral("no output")));
 }
 
 void TestBridgePanels::codePanelCopiesAndExports()
 {
     PoolDocument doc;
-    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil());
+    doc.reset(iota(6, 2, 1), QStringLiteral("1..12"), lpCeil2x5());
     CodePanel panel(&doc);
+    panel.show();
     QCOMPARE(panel.language(), CodeLanguage::PyTorch);
     QVERIFY(panel.script().contains(QStringLiteral("# torch.nn.LPPool2d(norm_type=2")));
     QCOMPARE(panel.editor()->toPlainText(), panel.script());
@@ -132,6 +133,7 @@ void TestBridgePanels::codePanelExplainsInvalidParameters()
     PoolDocument doc;
     doc.reset(iota(4, 4), QStringLiteral("4x4"), params(PoolMode::Max, 5));
     CodePanel panel(&doc);
+    panel.show();
     QVERIFY(panel.script().isEmpty());
     QVERIFY(!panel.messageLabel()->isHidden());
     QVERIFY2(panel.messageLabel()->text().contains(QStringLiteral("no window fits")),
@@ -141,6 +143,27 @@ void TestBridgePanels::codePanelExplainsInvalidParameters()
     doc.setParams(params(PoolMode::Max, 2), QStringLiteral("k2"));
     QVERIFY(panel.messageLabel()->isHidden());
     QVERIFY(panel.copyButton()->isEnabled());
+}
+
+void TestBridgePanels::codePanelWaitsWhileHidden()
+{
+    PoolDocument doc;
+    doc.reset(iota(4, 4), QStringLiteral("4x4"), params(PoolMode::Max, 2));
+    CodePanel panel(&doc);
+    panel.show();
+    QVERIFY(panel.script().contains(QStringLiteral("MaxPool2d")));
+    panel.hide();
+    doc.setParams(params(PoolMode::Avg, 2), QStringLiteral("avg"));
+    QVERIFY(panel.script().contains(QStringLiteral("MaxPool2d"))); // not yet: it is hidden
+    panel.show();
+    QVERIFY(panel.script().contains(QStringLiteral("AvgPool2d")));
+
+    // 300×300 = 90000 values: too many to spell out; the panel says so inline.
+    doc.setInput(Tensor::matrix(300, 300, 1.0f), QStringLiteral("big"));
+    QVERIFY(panel.script().isEmpty());
+    QVERIFY2(panel.messageLabel()->text().contains(QStringLiteral("90000 values")),
+             qPrintable(panel.messageLabel()->text()));
+    QVERIFY(!panel.copyButton()->isEnabled());
 }
 
 void TestBridgePanels::controlsWithoutEffectAreDisabled()

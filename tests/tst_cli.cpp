@@ -429,6 +429,12 @@ void TestCli::explainFrameworks()
     const Run badSize = cli(dir.path(), {"explain", "--input-size", "6x"});
     QCOMPARE(badSize.code, 2);
     QVERIFY2(badSize.err.contains("\"6x\""), qPrintable(badSize.err));
+    const Run refused = cli(dir.path(), {"explain", "--input-size", "4x3", "--kernel", "5"});
+    QCOMPARE(refused.code, 2);
+    QCOMPARE(refused.out, QString());
+    QVERIFY2(refused.err.contains(QString::fromUtf8("kernel 5\u00d75 is larger than the input "
+                                                    "4\u00d73: no window fits")),
+             qPrintable(refused.err));
     const Run mismatch = cli(dir.path(), {"explain", "six2.csv", "--input-size", "3x3"});
     QCOMPARE(mismatch.code, 2);
     QVERIFY2(mismatch.err.contains(QString::fromUtf8("6\u00d72")), qPrintable(mismatch.err));

@@ -15,6 +15,7 @@
 #include "examples.h"
 #include "matrixio.h"
 #include "pool.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,23 +30,9 @@
 #include <sstream>
 
 using namespace poolviz;
+using namespace poolviz::test;
 
 namespace {
-
-/// A portable deterministic draw (the standard distributions differ between libraries).
-class Random
-{
-public:
-    int between(int lo, int hi)
-    {
-        m_state = m_state * 6364136223846793005ull + 1442695040888963407ull;
-        return lo + int((m_state >> 33) % std::uint64_t(hi - lo + 1));
-    }
-    bool chance(int percent) { return between(0, 99) < percent; }
-
-private:
-    std::uint64_t m_state = 20261129;
-};
 
 struct Case
 {
@@ -118,7 +105,7 @@ PoolParams randomParams(Random &rnd, int h, int w)
         p.global = true;
         return p;
     }
-    if (kind <= 5) {
+    if (kind <= 7) {
         // Ceil mode with a window larger than the input along at least one axis.
         p.ceilMode = true;
         if (rnd.chance(50))
@@ -137,11 +124,7 @@ PoolParams randomParams(Random &rnd, int h, int w)
             p.stride = Size2{rnd.between(1, 4), rnd.between(1, 4)};
         if (rnd.chance(35))
             p.dilation = Size2{rnd.between(1, 3), rnd.between(1, 3)};
-        const int pad = rnd.between(0, 9);
-        p.paddingMode = pad <= 5   ? PaddingMode::Explicit
-                        : pad == 6 ? PaddingMode::SameUpper
-                        : pad == 7 ? PaddingMode::SameLower
-                                   : PaddingMode::Valid;
+        p.paddingMode = rnd.paddingMode();
         const int style = rnd.between(0, 2);
         if (style == 1) {
             const int a = rnd.between(0, 2), b = rnd.between(0, 2);
@@ -183,7 +166,7 @@ Tensor randomInput(Random &rnd, int h, int w)
 std::vector<Case> conformanceCases(int &ceilLarger)
 {
     std::vector<Case> cases;
-    Random rnd;
+    Random rnd(20261129u);
     ceilLarger = 0;
     while (cases.size() < 240) {
         const int h = rnd.between(1, 9), w = rnd.between(1, 9);

@@ -19,18 +19,6 @@ Q_DECLARE_METATYPE(poolviz::PoolParams)
 
 namespace {
 
-/// Lp (p = 2) 2×5, stride 2×5, ceil mode: on a 6×2 input 3×1 windows, each holding 4 of its 10
-/// taps (the other 3 columns are overhang).
-PoolParams lpCeil()
-{
-    PoolParams p;
-    p.mode = PoolMode::Lp;
-    p.kernel = {2, 5};
-    p.stride = Size2{2, 5};
-    p.ceilMode = true;
-    return p;
-}
-
 const FrameworkAnswer &answer(const std::vector<FrameworkAnswer> &all, Framework f)
 {
     return all[std::size_t(f)];
@@ -73,7 +61,7 @@ private slots:
 void TestFrameworks::lpCeilDiffersInPyTorchOnly()
 {
     const Tensor x = iota(6, 2, 1);
-    const auto all = explainFrameworks(lpCeil(), 6, 2, &x);
+    const auto all = explainFrameworks(lpCeil2x5(), 6, 2, &x);
     QCOMPARE(int(all.size()), 4);
     const FrameworkAnswer &torch = answer(all, Framework::PyTorch);
     QCOMPARE(torch.support, Support::Differs);
@@ -105,7 +93,7 @@ void TestFrameworks::lpCeilDiffersInPyTorchOnly()
     QVERIFY(anyReasonHas(onnx, "opset 18"));
     QCOMPARE(answer(all, Framework::NumPy).support, Support::Recipe);
 
-    const std::string text = explainText(lpCeil(), 6, 2, all);
+    const std::string text = explainText(lpCeil2x5(), 6, 2, all);
     QVERIFY(has(text, "PoolViz: L2 2\u00d75, stride 2\u00d75, padding 0, ceil mode on a "
                       "6\u00d72 input \u2192 3\u00d71"));
     QVERIFY(has(text, "cell (2, 0): PoolViz 21.12, PyTorch 33.39"));
@@ -114,11 +102,11 @@ void TestFrameworks::lpCeilDiffersInPyTorchOnly()
 void TestFrameworks::lpCeilWithoutValues()
 {
     // Without values the partial windows alone say PyTorch differs; no cell numbers.
-    const auto all = explainFrameworks(lpCeil(), 6, 2);
+    const auto all = explainFrameworks(lpCeil2x5(), 6, 2);
     QCOMPARE(answer(all, Framework::PyTorch).support, Support::Differs);
     QVERIFY(answer(all, Framework::PyTorch).differences.empty());
     // Full windows of non-negative values: LPPool2d agrees.
-    PoolParams full = lpCeil();
+    PoolParams full = lpCeil2x5();
     full.kernel = full.stride.emplace(Size2{2, 2});
     const Tensor x = iota(4, 4);
     const auto same = explainFrameworks(full, 4, 4, &x);
@@ -139,14 +127,14 @@ void TestFrameworks::lpCeilWithoutValues()
 void TestFrameworks::lpWindowNoteNamesTheNumbers()
 {
     const Tensor x = iota(6, 2, 1);
-    const Geometry g = computeGeometry(lpCeil(), 6, 2);
+    const Geometry g = computeGeometry(lpCeil2x5(), 6, 2);
     QCOMPARE(pytorchLpValue(g, x, 0, 0), std::sqrt(75.0));
     QCOMPARE(QString::fromStdString(lpWindowNote(g, x, 2, 0)),
              QString::fromUtf8("This window holds 4 of the kernel's 10 taps: PyTorch's LPPool2d "
                                "computes (446 \u00b7 10/4)^(1/2) = 33.39, PoolViz (446)^(1/2) = "
                                "21.12 (ONNX's LpPool)"));
     // Full windows agree: no note.
-    PoolParams full = lpCeil();
+    PoolParams full = lpCeil2x5();
     full.kernel = full.stride.emplace(Size2{2, 2});
     QCOMPARE(lpWindowNote(computeGeometry(full, 4, 4), iota(4, 4), 1, 1), std::string());
 }
@@ -188,6 +176,18 @@ void TestFrameworks::paddingWorkarounds()
                          "count_include_pad=False cannot see padding added by F.pad"));
     QVERIFY(has(answer(a, Framework::Onnx).layer, "pads=[0, 1, 1, 0]"));
     QVERIFY(anyReasonHas(answer(a, Framework::TensorFlow), "goes through tf.pad"));
+
+    // Ceil mode where the last window would start in the end padding: in 4, k 2, s 2, padding
+    // 0 before and 2 after: ⌊(4 + 2 − 2 + 1)/2⌋ + 1 = 3, but window 2 starts at 2·2 = 4 ≥ 4 + 0,
+    // so PyTorch (and PoolViz) drop it: 2. Padding 1 + 1: window 2 starts at 4 < 4 + 1, kept.
+    PoolParams drop = params(PoolMode::Max, 2, 2);
+    drop.padding = {0, 2, 0, 2};
+    drop.ceilMode = true;
+    const FrameworkAnswer onnxDrop = answer(explainFrameworks(drop, 4, 4), Framework::Onnx);
+    QCOMPARE(onnxDrop.output, (Size2{2, 2}));
+    QVERIFY(anyReasonHas(onnxDrop, "gives 3\u00d73; the spec since ONNX 1.16 drops"));
+    drop.padding = {1, 1, 1, 1};
+    QVERIFY(!anyReasonHas(answer(explainFrameworks(drop, 4, 4), Framework::Onnx), "ONNX 1.16"));
 
     // Padding 2 with a 2×2 kernel: PyTorch refuses (pad ≤ k/2).
     PoolParams big = params(PoolMode::Max, 2);
@@ -358,7 +358,7 @@ void TestFrameworks::pytorchScripts()
     QVERIFY(has(u, "F.unfold(a, kernel_size=(2, 2), dilation=(1, 1), stride=(2, 2))"));
     QVERIFY(has(u, "count = (inside).sum(dim=1)  # in-input taps only"));
     // LPPool2d with a partial ceil window: the sum by hand, the reason in a comment.
-    const std::string lp = generateCode(CodeLanguage::PyTorch, lpCeil(), {iota(6, 2, 1), {}});
+    const std::string lp = generateCode(CodeLanguage::PyTorch, lpCeil2x5(), {iota(6, 2, 1), {}});
     QVERIFY(has(lp, "# torch.nn.LPPool2d(norm_type=2, kernel_size=(2, 5), stride=(2, 5), "
                     "ceil_mode=True) cannot give these numbers as it is:"));
     QVERIFY(has(lp, "F.pad(x4, (0, 3, 0, 0))"));
@@ -376,7 +376,7 @@ void TestFrameworks::otherScripts()
     const std::string tiles =
         generateCode(CodeLanguage::NumPy, params(PoolMode::Avg, 2), {iota(4, 4, 1), {}});
     QVERIFY(has(tiles, "blocks = x4.reshape(1, 1, 2, 2, 2, 2)\ny = blocks.mean(axis=(3, 5))"));
-    QVERIFY(has(generateCode(CodeLanguage::NumPy, lpCeil(), {iota(6, 2, 1), {}}),
+    QVERIFY(has(generateCode(CodeLanguage::NumPy, lpCeil2x5(), {iota(6, 2, 1), {}}),
                 "sliding_window_view(a, (2, 5), axis=(-2, -1))"));
     // TensorFlow SAME max: the layer itself.
     PoolParams same = params(PoolMode::Max, 3, 2);

@@ -428,13 +428,13 @@ void TestMatrixIo::parseErrors_data()
     QTest::newRow("column counts characters")
         << QByteArray("\u22121 \u22122 x") << 1 << 7 << "\"x\" is not a number";
     QTest::newRow("ragged: fewer values")
-        << QByteArray("1 2 3\n4 5 6\n7 8") << 3 << 0 << "row has 2 values, but row 1 has 3";
+        << QByteArray("1 2 3\n4 5 6\n7 8") << 3 << 0 << "row 3 has 2 values, but row 1 has 3";
     QTest::newRow("ragged: more values")
-        << QByteArray("1 2\n3 4 5") << 2 << 5 << "row has 3 values, but row 1 has 2";
+        << QByteArray("1 2\n3 4 5") << 2 << 5 << "row 2 has 3 values, but row 1 has 2";
     QTest::newRow("ragged NumPy") << QByteArray("[[1, 2, 3],\n [4, 5]]") << 2 << 0
-                                  << "row has 2 values, but row 1 has 3";
+                                  << "row 2 has 2 values, but row 1 has 3";
     QTest::newRow("ragged MATLAB")
-        << QByteArray("1 2 3; 4 5") << 1 << 0 << "row has 2 values, but row 1 has 3";
+        << QByteArray("1 2 3; 4 5") << 1 << 0 << "row 2 has 2 values, but row 1 has 3";
     QTest::newRow("ragged 3-D") << QByteArray("[[[1, 2], [3, 4]],\n [[5, 6]]]") << 2 << 0
                                 << "matrix has 1 row, but matrix 1 has 2";
     QTest::newRow("empty") << QByteArray("") << 0 << 0 << "no numbers found";

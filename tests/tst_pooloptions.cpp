@@ -97,6 +97,8 @@ private slots:
     void parseSize_data();
     void parseSize();
     void helpDocumentsEveryFlag();
+    void threads_data();
+    void threads();
 };
 
 void TestPoolOptions::parses_data()
@@ -343,6 +345,39 @@ void TestPoolOptions::rejects()
     // Bad values are still consumed: nothing is left over as a positional argument.
     QVERIFY2(r.rest.isEmpty(), qPrintable(r.rest.join(' ')));
     QVERIFY(r.parser.anyGiven());
+}
+
+void TestPoolOptions::threads_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("threads"); // −1: not given
+    QTest::addColumn<QString>("message");
+    QTest::newRow("absent") << QStringList{"--kernel", "3"} << -1 << QString();
+    QTest::newRow("4") << QStringList{"--threads", "4"} << 4 << QString();
+    QTest::newRow("0: every core") << QStringList{"--threads", "0"} << 0 << QString();
+    QTest::newRow("=2") << QStringList{"--threads=2"} << 2 << QString();
+    QTest::newRow("1024") << QStringList{"--threads", "1024"} << 1024 << QString();
+    const QString usage = QStringLiteral(" is not a thread count from 0 to 1024 (e.g. 1, or 0 for "
+                                         "every core)");
+    QTest::newRow("1025") << QStringList{"--threads", "1025"} << -1
+                          << "--threads: \"1025\"" + usage;
+    QTest::newRow("-1") << QStringList{"--threads=-1"} << -1 << "--threads: \"-1\"" + usage;
+    QTest::newRow("two") << QStringList{"--threads", "two"} << -1 << "--threads: \"two\"" + usage;
+    QTest::newRow("missing") << QStringList{"--threads"} << -1
+                             << "--threads: missing value (e.g. 1, or 0 for every core)";
+}
+
+void TestPoolOptions::threads()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, threads);
+    QFETCH(QString, message);
+    const Parsed r = parseAll(args);
+    QCOMPARE(QString::fromStdString(r.parser.error()), message);
+    QCOMPARE(r.parser.threads().value_or(-1), threads);
+    // A thread count alone is not a pooling parameter: the parameters stay as they were.
+    if (args.first().startsWith("--threads"))
+        QVERIFY(!r.parser.anyGiven());
 }
 
 void TestPoolOptions::leavesOtherArguments()

@@ -255,8 +255,10 @@ void TestUi::steppingMovesWindow()
     auto w = openWindow();
     QVERIFY(w->loadExample(id));
     const Example *ex = findExample(id.toStdString());
-    // The core's own trace, made independently of the window.
-    const Trace reference = makeTrace(ex->input, ex->params, Phase::Forward, 0);
+    // The core's own trace, made independently of the window; a backward lesson opens on the
+    // backward pass.
+    const Trace reference =
+        makeTrace(ex->input, ex->params, ex->backward ? Phase::Backward : Phase::Forward, 0);
     StageWidget *stage = w->stage();
     stage->setFocus();
     QTest::keyClick(stage, Qt::Key_Home);
@@ -467,12 +469,18 @@ void TestUi::examplesMenuLoadsSeed001()
 {
     auto w = openWindow();
     QAction *action = nullptr;
-    for (QAction *a : w->examplesMenu()->actions())
-        if (a->data().toString() == QLatin1String("seed001-max"))
-            action = a;
+    // Grouped by idea: the example sits in the "Backward and unpooling" submenu.
+    for (QMenu *group : w->examplesMenu()->findChildren<QMenu *>())
+        for (QAction *a : group->actions())
+            if (a->data().toString() == QLatin1String("max-positions")) {
+                QCOMPARE(group->title(), QStringLiteral("Backward and unpooling"));
+                action = a;
+            }
     QVERIFY(action);
     action->trigger();
-    const Example *ex = findExample("seed001-max");
+    const Example *ex = findExample("seed001-max"); // the old id still works
+    QCOMPARE(ex, findExample("max-positions"));
+    QCOMPARE(w->document()->phase(), Phase::Backward);
     QCOMPARE(w->document()->params(), ex->params);
     QVERIFY(identicalTensors(w->document()->input(), ex->input));
     QCOMPARE(w->parameterPanel()->kernelEdit()->heightSpin()->value(), 3);
@@ -497,7 +505,8 @@ void TestUi::unsavedEditsAsk()
     w->document()->setInputValue(0, 0, 99.0f);
     QVERIFY(!w->loadExample(QStringLiteral("seed001-max")));
     QCOMPARE(asked.size(), 1);
-    QVERIFY(asked.first().contains(QStringLiteral("seed 001")));
+    QVERIFY2(asked.first().contains(QStringLiteral("the gradient goes to each maximum")),
+             qPrintable(asked.first()));
     QCOMPARE(w->document()->input().at(0, 0), 99.0f);
     // Closing asks too; Cancel keeps the window open.
     QVERIFY(!w->close());
@@ -657,7 +666,7 @@ void TestUi::settingsRoundTrip()
         QVERIFY(w->loadExample(QStringLiteral("padding-ceil")));
         w->action(QStringLiteral("backwardPhase"))->trigger();
         w->action(QStringLiteral("faster"))->trigger();
-        w->action(QStringLiteral("smoothMotion"))->trigger();
+        w->action(QStringLiteral("reducedMotion"))->trigger();
         w->resize(1300, 900);
         chosen = w->document()->params();
         QVERIFY(w->close());
@@ -671,7 +680,7 @@ void TestUi::settingsRoundTrip()
     QVERIFY(identicalTensors(w.document()->input(), findExample("padding-ceil")->input));
     QCOMPARE(w.document()->phase(), Phase::Backward);
     QCOMPARE(w.playbackBar()->speed(), 1.5);
-    QVERIFY(!w.action(QStringLiteral("smoothMotion"))->isChecked());
+    QVERIFY(w.action(QStringLiteral("reducedMotion"))->isChecked());
     QVERIFY(!w.stage()->smoothMotion());
     QCOMPARE(w.size(), QSize(1300, 900));
     QCOMPARE(w.document()->undoStack()->count(), 0);
@@ -747,6 +756,11 @@ void TestUi::screenshotWritesPng_data()
                        QStringLiteral("--stride"), QStringLiteral("1"),
                        QStringLiteral("--mode"),   QStringLiteral("avg")}
         << QSize(1600, 1000);
+    QTest::newRow("presenter at 1280×720")
+        << QStringList{QStringLiteral("--preset"), QStringLiteral("padding-ceil"),
+                       QStringLiteral("--presenter"), QStringLiteral("--size"),
+                       QStringLiteral("1280x720")}
+        << QSize(1280, 720);
     QTest::newRow("invalid kernel still renders")
         << QStringList{QStringLiteral("--matrix"), QStringLiteral("1 2; 3 4"),
                        QStringLiteral("--kernel"), QStringLiteral("3")}

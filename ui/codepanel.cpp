@@ -84,9 +84,20 @@ void CodePanel::setLanguage(CodeLanguage language)
 
 void CodePanel::regenerate()
 {
+    // A hidden panel waits: showEvent() catches up (a large input makes a long literal).
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     m_script.clear();
     QString problem;
-    if (!m_document->geometry().ok()) {
+    const std::size_t values = m_document->input().size();
+    if (values > kMaxLiteralValues) {
+        problem = tr("No script: the input has %1 values, too many to write out as a literal "
+                     "(at most %2). Export it as .npy and load it with np.load, or use "
+                     "poolviz-cli code on the file.")
+                      .arg(values)
+                      .arg(kMaxLiteralValues);
+    } else if (!m_document->geometry().ok()) {
         problem =
             tr("No script: %1").arg(QString::fromStdString(m_document->validation().errorText()));
     } else {
@@ -103,6 +114,13 @@ void CodePanel::regenerate()
     m_message->setVisible(!problem.isEmpty());
     m_copy->setEnabled(!m_script.isEmpty());
     m_export->setEnabled(!m_script.isEmpty());
+}
+
+void CodePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        regenerate();
 }
 
 void CodePanel::copyToClipboard()

@@ -39,6 +39,12 @@ public:
     /// Writes the script to `path` through QSaveFile; false and `error` set on failure.
     bool exportTo(const QString &path, QString *error = nullptr);
 
+    /// Inputs with more values are not written out as a literal (the panel says so).
+    static constexpr std::size_t kMaxLiteralValues = 65536;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void regenerate();
     void copyToClipboard();
@@ -51,6 +57,7 @@ private:
     QLabel *m_message = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QString m_script;
+    bool m_stale = false; ///< the document changed while the panel was hidden
 };
 
 } // namespace poolviz

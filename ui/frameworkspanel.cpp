@@ -1,6 +1,7 @@
 #include "frameworkspanel.h"
 
 #include "frameworks.h"
+#include "paramstext.h"
 #include "pooldocument.h"
 #include "trace.h"
 
@@ -109,21 +110,32 @@ FrameworksPanel::FrameworksPanel(PoolDocument *document, QWidget *parent)
     refresh();
 }
 
+void FrameworksPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void FrameworksPanel::refresh()
 {
+    // A hidden panel waits for showEvent().
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const PoolParams &p = m_document->params();
     const Tensor plane = m_document->inputPlane();
     const int h = plane.h(), w = plane.w();
     const Geometry &g = m_document->geometry();
     m_header->setText(g.ok() ? tr("<b>PoolViz:</b> %1 on a %2×%3 input → %4×%5. Every framework "
                                   "below is asked for the same numbers.")
-                                   .arg(qs(describe(p)).toHtmlEscaped())
+                                   .arg(ParamsText::describe(p).toHtmlEscaped())
                                    .arg(h)
                                    .arg(w)
                                    .arg(g.outH())
                                    .arg(g.outW())
                              : tr("<b>PoolViz:</b> %1 on a %2×%3 input: no output (%4)")
-                                   .arg(qs(describe(p)).toHtmlEscaped())
+                                   .arg(ParamsText::describe(p).toHtmlEscaped())
                                    .arg(h)
                                    .arg(w)
                                    .arg(qs(g.validation.errorText()).toHtmlEscaped()));
@@ -172,6 +184,8 @@ void FrameworksPanel::refresh()
 
 void FrameworksPanel::refreshWindowNote()
 {
+    if (m_stale)
+        return;
     const auto trace = m_document->trace();
     const int step = m_document->step();
     std::string note;

@@ -28,6 +28,9 @@ public:
     /// The Lp difference for the current window (hidden where there is none).
     QLabel *windowNoteLabel() const { return m_windowNote; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refresh();
     void refreshWindowNote();
@@ -36,6 +39,7 @@ private:
     QLabel *m_header = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_windowNote = nullptr;
+    bool m_stale = false; ///< the document changed while the panel was hidden
 };
 
 } // namespace poolviz

@@ -1,5 +1,8 @@
 #include "imageio.h"
 
+#include "kernels/threads.h"
+#include "pool.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace poolviz {
 
@@ -96,11 +100,16 @@ float luma601(int r, int g, int b)
     return float(std::lround(0.299 * r + 0.587 * g + 0.114 * b));
 }
 
-quint8 toByte(float v)
+/// Values to bytes: NaN → 0, clamped to 0–255, rounded half away from zero (lround), in
+/// operations that vectorise: max/min (which turn NaN into 0 in this order),
+/// truncation, and the exact fraction compared with ½.
+void toBytes(const float *src, quint8 *dst, int n)
 {
-    if (std::isnan(v))
-        return 0;
-    return quint8(std::lround(std::clamp(double(v), 0.0, 255.0)));
+    for (int x = 0; x < n; ++x) {
+        const float c = std::min(std::max(0.0f, src[x]), 255.0f);
+        const int whole = int(c);
+        dst[x] = quint8(whole + int(c - float(whole) >= 0.5f));
+    }
 }
 
 } // namespace
@@ -305,26 +314,39 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
     switch (planes) {
     case 1:
         image = QImage(w, h, QImage::Format_Grayscale8);
-        for (int y = 0; y < h; ++y) {
-            uchar *line = image.scanLine(y);
-            for (int x = 0; x < w; ++x)
-                line[x] = toByte(t.at(batch, 0, y, x));
-        }
         break;
     case 3:
-    case 4: {
-        image = QImage(w, h, planes == 3 ? QImage::Format_RGB888 : QImage::Format_RGBA8888);
-        for (int y = 0; y < h; ++y) {
-            uchar *line = image.scanLine(y);
-            for (int x = 0; x < w; ++x)
-                for (int c = 0; c < planes; ++c)
-                    line[planes * x + c] = toByte(t.at(batch, c, y, x));
-        }
+        image = QImage(w, h, QImage::Format_RGB888);
         break;
-    }
+    case 4:
+        image = QImage(w, h, QImage::Format_RGBA8888);
+        break;
     default:
         return {};
     }
+    // Plane pointers and one row buffer per channel: a tight loop the compiler vectorises, then
+    // the channels interleaved into the scan line; bands of rows on every pooling thread.
+    uchar *bits = image.bits(); // detaches once, here, not in every thread
+    const qsizetype stride = image.bytesPerLine();
+    const int bands = std::max(1, std::min(h / 64, 4 * threadCount()));
+    kernels::parallelFor(bands, h * w >= 65536 ? threadCount() : 1, [&](int band, int) {
+        std::vector<quint8> row(std::size_t(w) * std::size_t(planes));
+        const int y0 = int(std::int64_t(h) * band / bands);
+        const int y1 = int(std::int64_t(h) * (band + 1) / bands);
+        for (int y = y0; y < y1; ++y) {
+            uchar *line = bits + stride * y;
+            for (int c = 0; c < planes; ++c) {
+                const float *src = t.planeData(batch, c) + std::size_t(y) * std::size_t(w);
+                quint8 *dst = planes == 1 ? line : row.data() + std::size_t(c) * std::size_t(w);
+                toBytes(src, dst, w);
+            }
+            if (planes > 1)
+                for (int x = 0; x < w; ++x)
+                    for (int c = 0; c < planes; ++c)
+                        line[planes * x + c] =
+                            row[std::size_t(c) * std::size_t(w) + std::size_t(x)];
+        }
+    });
     if (scale > 1)
         image = image.scaled(w * scale, h * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
     return image;

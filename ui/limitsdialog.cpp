@@ -28,8 +28,8 @@ LimitsDialog::LimitsDialog(const Limits &limits, QWidget *parent)
     m_values->setSuffix(tr(" million values"));
     m_values->setValue(int(std::clamp<std::int64_t>(limits.values / 1'000'000, 1, 100'000)));
     m_values->setAccessibleName(tr("Largest output in millions of values"));
-    m_values->setToolTip(tr("Outputs (all planes), gradients, unpooled planes and the window "
-                            "taps an animation draws (default 100 million)"));
+    m_values->setToolTip(
+        tr("Outputs (all planes), gradients and unpooled planes (default 100 million)"));
     form->addRow(tr("Largest output:"), m_values);
     m_steps->setRange(1, 1'000'000);
     m_steps->setSuffix(tr(" steps"));

@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
+#include "animationexportdialog.h"
+
 #include <functional>
 
 #include "bridgedocks.h"
 #include "examples.h"
 #include "imageio.h"
+#include "language.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -24,6 +27,7 @@
 #define POOLVIZ_HAVE_PHOTO 1
 #endif
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -34,7 +38,12 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHash>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -43,13 +52,19 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QProcess>
+#include <QResizeEvent>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QSvgGenerator>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -71,6 +86,25 @@ void setShortcutTip(QAction *action, const QString &tip)
     action->setToolTip(keys.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, keys));
 }
 
+/// Whether the desktop asks for reduced motion, where it says so: GNOME's "enable-animations"
+/// off, or a platform theme (KDE's "GraphicEffectsLevel") that turns Qt's UI effects off.
+bool desktopPrefersReducedMotion()
+{
+    const QString desktop = qEnvironmentVariable("XDG_CURRENT_DESKTOP").toUpper();
+    if (desktop.contains(QLatin1String("GNOME"))) {
+        QProcess gsettings;
+        gsettings.start(QStringLiteral("gsettings"),
+                        {QStringLiteral("get"), QStringLiteral("org.gnome.desktop.interface"),
+                         QStringLiteral("enable-animations")});
+        if (gsettings.waitForFinished(500) && gsettings.exitCode() == 0)
+            return gsettings.readAllStandardOutput().trimmed() == "false";
+        return false;
+    }
+    if (desktop.contains(QLatin1String("KDE")))
+        return !QApplication::isEffectEnabled(Qt::UI_General);
+    return false;
+}
+
 QString suffixOf(const QString &path)
 {
     return QFileInfo(path).suffix().toLower();
@@ -88,7 +122,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     createWidgets();
     createActions();
     createMenus();
-    resize(defaultSize());
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    resize(screen ? fittingSize(screen->availableGeometry().size()) : defaultSize());
 
     connect(m_document, &PoolDocument::traceChanged, this, &MainWindow::updateActions);
     connect(m_document, &PoolDocument::stepChanged, this, &MainWindow::updateActions);
@@ -133,6 +168,11 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     });
     connect(m_inputEditor, &MatrixEditor::message, this,
             [this](const QString &t) { showMessage(t); });
+    // After "Use Matrix" (or Enter in a parameter's spin box) Space and the arrows play again.
+    connect(m_inputEditor, &MatrixEditor::applied, this, &MainWindow::focusStage);
+    connect(m_upstreamEditor, &MatrixEditor::applied, this, &MainWindow::focusStage);
+    for (QAbstractSpinBox *spin : m_parameters->findChildren<QAbstractSpinBox *>())
+        spin->installEventFilter(this);
     connect(m_upstreamEditor, &MatrixEditor::message, this,
             [this](const QString &t) { showMessage(t); });
     updateActions();
@@ -146,6 +186,109 @@ MainWindow::~MainWindow()
     // "member access within … which does not point to an object of type 'MainWindow'").
     for (QObject *child : findChildren<QObject *>())
         disconnect(child, nullptr, this, nullptr);
+}
+
+QSize MainWindow::fittingSize(const QSize &available)
+{
+    // Leave room for the title bar and frame the window manager adds.
+    const QSize room(std::max(kMinimumWidth, available.width() - 24),
+                     std::max(400, available.height() - 56));
+    return defaultSize().boundedTo(room);
+}
+
+void MainWindow::focusStage()
+{
+    if (m_workspaceTabs->currentWidget() == m_matrixSplitter)
+        m_stage->setFocus(Qt::OtherFocusReason);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            qobject_cast<QAbstractSpinBox *>(watched)) {
+            // The spin box takes its value first; then the stage has the keys again.
+            QTimer::singleShot(0, this, &MainWindow::focusStage);
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // Only the user's resizing (and the window system's) folds panels, never a program's.
+    if (event->spontaneous())
+        QTimer::singleShot(0, this, &MainWindow::fitPanelsToNumbers);
+}
+
+void MainWindow::fitPanelsToNumbers()
+{
+    if (m_presenting || m_workspaceTabs->currentWidget() != m_matrixSplitter)
+        return;
+    if (m_panelsAct->isChecked() && m_stage->numbersCramped()) {
+        // The panels give way before the numbers shrink or lose digits.
+        m_panelsAct->setChecked(false);
+        m_foldedAtWidth = width();
+        showMessage(tr("Panels folded to keep the numbers readable (Ctrl+Shift+P shows them)."));
+    } else if (m_foldedAtWidth > 0 && !m_panelsAct->isChecked() &&
+               width() > m_foldedAtWidth + 240) {
+        m_panelsAct->setChecked(true);
+        m_foldedAtWidth = 0;
+    }
+}
+
+void MainWindow::setPresenting(bool on, bool fullScreen)
+{
+    if (on == m_presenting)
+        return;
+    if (on) {
+        // Every dock (parameters, frameworks, code) goes; each comes back as it was.
+        QList<QDockWidget *> docks;
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            if (!dock->isHidden())
+                docks << dock;
+        m_beforePresenting = {docks,
+                              !m_editorPane->isHidden(),
+                              !menuBar()->isHidden(),
+                              !statusBar()->isHidden(),
+                              !m_workspaceTabs->tabBar()->isHidden(),
+                              !m_playback->isHidden(),
+                              isFullScreen()};
+        m_presenting = true;
+        m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
+        for (QDockWidget *dock : docks)
+            dock->hide();
+        m_editorPane->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_workspaceTabs->tabBar()->hide();
+        m_playback->hide(); // the caption says which step; keys and a clicker drive it
+        m_stage->setLegendShown(true);
+        if (fullScreen && !isFullScreen())
+            showFullScreen();
+    } else {
+        m_presenting = false;
+        for (QDockWidget *dock : std::as_const(m_beforePresenting.docks))
+            dock->show();
+        m_editorPane->setVisible(m_beforePresenting.editor);
+        menuBar()->setVisible(m_beforePresenting.menu);
+        statusBar()->setVisible(m_beforePresenting.status);
+        m_workspaceTabs->tabBar()->setVisible(m_beforePresenting.tabs);
+        m_playback->setVisible(m_beforePresenting.playback);
+        m_stage->setLegendShown(false);
+        if (!m_beforePresenting.fullScreen && isFullScreen())
+            showNormal();
+    }
+    const QSignalBlocker block(m_presentAct);
+    m_presentAct->setChecked(on);
+    {
+        const QSignalBlocker blockFull(m_fullScreenAct);
+        m_fullScreenAct->setChecked(isFullScreen() || (on && !m_beforePresenting.fullScreen));
+    }
+    updateActions();
+    focusStage();
 }
 
 // --- construction -------------------------------------------------------------------------------
@@ -184,12 +327,41 @@ void MainWindow::createWidgets()
     auto *stageLayout = new QVBoxLayout(stageColumn);
     stageLayout->setContentsMargins(0, 0, 0, 0);
     stageLayout->setSpacing(0);
+    // Errors (a file that does not open) show here, above the stage, without a dialog.
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setStyleSheet(QStringLiteral(
+        "#errorBanner { background: #fff1f3; border: 1px solid #b00020; border-radius: 4px; }"
+        "#errorBanner QLabel { color: #5c0011; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 6, 6);
+    m_bannerText = new QLabel;
+    m_bannerText->setObjectName(QStringLiteral("errorBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *closeBanner = new QToolButton;
+    closeBanner->setAutoRaise(true);
+    closeBanner->setText(QStringLiteral("✕"));
+    closeBanner->setToolTip(tr("Close this message"));
+    connect(closeBanner, &QToolButton::clicked, this, [this] { showError({}); });
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(closeBanner, 0, Qt::AlignTop);
+    m_banner->hide();
+    stageLayout->addWidget(m_banner);
     stageLayout->addWidget(m_stage, 1);
     stageLayout->addWidget(m_playback);
 
     m_matrixSplitter = new QSplitter(Qt::Horizontal);
     m_matrixSplitter->setObjectName(QStringLiteral("matrixSplitter"));
-    m_matrixSplitter->addWidget(m_editorTabs);
+    // The editor may get narrower than its controls (a 960-pixel window): it scrolls then.
+    auto *editorScroll = new QScrollArea;
+    editorScroll->setObjectName(QStringLiteral("editorPane"));
+    editorScroll->setWidget(m_editorTabs);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setMinimumWidth(200);
+    m_editorPane = editorScroll;
+    m_matrixSplitter->addWidget(m_editorPane);
     m_matrixSplitter->addWidget(stageColumn);
     m_matrixSplitter->setStretchFactor(0, 0);
     m_matrixSplitter->setStretchFactor(1, 1);
@@ -242,6 +414,7 @@ void MainWindow::createActions()
             this, tr("Open"), m_settings ? m_settings->lastDirectory() : QString(), filters);
         if (!path.isEmpty())
             openFile(path);
+        focusStage();
     });
 
     m_saveAct = make(QStringLiteral("saveMatrix"), tr("&Save Matrix"), QKeySequence::Save);
@@ -309,26 +482,59 @@ void MainWindow::createActions()
     connect(m_forwardPhaseAct, &QAction::triggered, this, [this] { setPhase(Phase::Forward); });
     connect(m_backwardPhaseAct, &QAction::triggered, this, [this] { setPhase(Phase::Backward); });
 
-    m_smoothAct = make(QStringLiteral("smoothMotion"), tr("&Smooth Motion"),
+    // Checked means reduced motion: the window jumps from step to step instead of sliding.
+    m_smoothAct = make(QStringLiteral("reducedMotion"), tr("&Reduced Motion"),
                        QKeySequence(Qt::CTRL | Qt::Key_M));
     m_smoothAct->setCheckable(true);
-    m_smoothAct->setChecked(true);
-    m_smoothAct->setIconText(tr("Smooth"));
-    setShortcutTip(m_smoothAct,
-                   tr("Slide the window smoothly between steps; off: jump (reduced motion)"));
+    m_smoothAct->setChecked(false);
+    m_smoothAct->setIconText(tr("Reduced motion"));
+    setShortcutTip(m_smoothAct, tr("Reduced motion: the window jumps from step to step instead "
+                                   "of sliding (follows the desktop's setting until chosen)"));
     connect(m_smoothAct, &QAction::toggled, this,
-            [this](bool on) { m_stage->setSmoothMotion(on); });
+            [this](bool reduced) { m_stage->setSmoothMotion(!reduced); });
 
-    m_fullScreenAct =
-        make(QStringLiteral("fullScreen"), tr("F&ull Screen"), QKeySequence::FullScreen);
+    m_fullScreenAct = make(QStringLiteral("fullScreen"), tr("F&ull Screen"));
+    // The platform's key where it has one (Ctrl+Meta+F on macOS), else F11: never none.
+    QList<QKeySequence> fullKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
+    if (fullKeys.isEmpty())
+        fullKeys << QKeySequence(Qt::Key_F11);
+    m_fullScreenAct->setShortcuts(fullKeys);
     m_fullScreenAct->setCheckable(true);
     setShortcutTip(m_fullScreenAct, tr("Fill the screen (for projecting)"));
     connect(m_fullScreenAct, &QAction::toggled, this, [this](bool on) {
         if (on)
             showFullScreen();
+        else if (m_presenting)
+            setPresenting(false);
         else
             showNormal();
+        updateActions();
     });
+
+    m_presentAct =
+        make(QStringLiteral("presenter"), tr("&Presenter Mode"), QKeySequence(Qt::Key_F5));
+    m_presentAct->setCheckable(true);
+    m_presentAct->setIconText(tr("Present"));
+    setShortcutTip(m_presentAct, tr("Full screen with only the stage, its legend and notes; "
+                                    "Page Up/Down step, Esc leaves"));
+    connect(m_presentAct, &QAction::toggled, this, [this](bool on) { setPresenting(on); });
+    m_leaveAct = make(QStringLiteral("leaveFullScreen"), tr("Leave Presenter Mode"),
+                      QKeySequence(Qt::Key_Escape));
+    m_leaveAct->setEnabled(false);
+    connect(m_leaveAct, &QAction::triggered, this, [this] {
+        if (m_presenting)
+            setPresenting(false);
+        else if (isFullScreen())
+            m_fullScreenAct->setChecked(false);
+    });
+
+    m_fractionsAct = make(QStringLiteral("fractions"), tr("Show &Fractions"),
+                          QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_fractionsAct->setCheckable(true);
+    setShortcutTip(m_fractionsAct,
+                   tr("Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9"));
+    connect(m_fractionsAct, &QAction::toggled, this,
+            [this](bool on) { m_stage->setFractions(on); });
 
     m_panelsAct = make(QStringLiteral("showPanels"), tr("Show &Editing Panels"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -336,15 +542,18 @@ void MainWindow::createActions()
     m_panelsAct->setChecked(true);
     setShortcutTip(m_panelsAct, tr("Hide the parameters and the matrix editor to give the stage "
                                    "the whole window (for projecting)"));
+    connect(m_panelsAct, &QAction::triggered, this, [this] { m_foldedAtWidth = 0; });
     connect(m_panelsAct, &QAction::toggled, this, [this](bool on) {
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock")))
             dock->setVisible(on);
-        m_editorTabs->setVisible(on);
+        m_editorPane->setVisible(on);
     });
 
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
     connect(m_playAct, &QAction::triggered, m_playback, &PlaybackBar::togglePlay);
     m_backAct = make(QStringLiteral("stepBack"), tr("Step &Back"), QKeySequence(Qt::Key_Left));
+    // A presentation clicker sends Page Up / Page Down.
+    m_backAct->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     m_backAct->setIcon(themeIcon("media-seek-backward", QStyle::SP_MediaSeekBackward, this));
     setShortcutTip(m_backAct, tr("Previous step"));
     connect(m_backAct, &QAction::triggered, this, [this] {
@@ -353,6 +562,7 @@ void MainWindow::createActions()
     });
     m_forwardAct =
         make(QStringLiteral("stepForward"), tr("Step &Forward"), QKeySequence(Qt::Key_Right));
+    m_forwardAct->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     m_forwardAct->setIcon(themeIcon("media-seek-forward", QStyle::SP_MediaSeekForward, this));
     setShortcutTip(m_forwardAct, tr("Next step"));
     connect(m_forwardAct, &QAction::triggered, this, [this] {
@@ -432,14 +642,14 @@ void MainWindow::createActions()
         const QString p = askSavePath(tr("Export Animation as GIF"), tr("GIF animations (*.gif)"),
                                       QStringLiteral("gif"));
         if (!p.isEmpty())
-            exportAnimation(p);
+            openAnimationExport(p);
     });
     connect(m_exportFramesAct, &QAction::triggered, this, [this] {
         const QString dir =
             QFileDialog::getExistingDirectory(this, tr("Export Animation Frames into Folder"),
                                               m_settings ? m_settings->lastDirectory() : QString());
         if (!dir.isEmpty())
-            exportAnimation(dir);
+            openAnimationExport(dir);
     });
     connect(m_exportOutputAct, &QAction::triggered, this, [this] {
         const QString p =
@@ -505,8 +715,16 @@ void MainWindow::createMenus()
     m_examplesMenu = menuBar()->addMenu(tr("E&xamples"));
     m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));
     m_examplesMenu->setToolTipsVisible(true);
+    // One submenu per idea taught, in teaching order.
+    QHash<QString, QMenu *> groups;
+    for (const std::string &group : exampleGroups()) {
+        QMenu *sub = m_examplesMenu->addMenu(QString::fromStdString(group));
+        sub->setToolTipsVisible(true);
+        groups.insert(QString::fromStdString(group), sub);
+    }
     for (const Example &ex : examples()) {
-        QAction *a = m_examplesMenu->addAction(QString::fromStdString(ex.title));
+        QAction *a = groups.value(QString::fromStdString(ex.group))
+                         ->addAction(QString::fromStdString(ex.title));
         const QString id = QString::fromStdString(ex.id);
         a->setObjectName(QStringLiteral("example:%1").arg(id));
         a->setData(id);
@@ -519,13 +737,21 @@ void MainWindow::createMenus()
     view->addAction(m_forwardPhaseAct);
     view->addAction(m_backwardPhaseAct);
     view->addSeparator();
+    view->addAction(m_fractionsAct);
     view->addAction(m_smoothAct);
+    view->addSeparator();
+    view->addAction(m_presentAct);
     view->addAction(m_fullScreenAct);
     view->addAction(m_panelsAct);
     view->addSeparator();
     for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, view);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::languageChosen, this,
+            [this](const QString &, const QString &note) { showMessage(note); });
 
     QMenu *playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(m_playAct);
@@ -579,6 +805,7 @@ void MainWindow::updateActions()
                        m_exportFramesAct, m_exportOutputAct, m_copyStageAct})
         a->setEnabled(hasTrace);
     m_exportGradientAct->setEnabled(hasTrace && m_document->phase() == Phase::Backward);
+    m_leaveAct->setEnabled(m_presenting || isFullScreen());
     m_forwardPhaseAct->setChecked(m_document->phase() == Phase::Forward);
     m_backwardPhaseAct->setChecked(m_document->phase() == Phase::Backward);
 }
@@ -609,7 +836,7 @@ void MainWindow::restoreSession()
                           params.value_or(m_document->params()));
     m_document->setPhase(m_settings->phase());
     m_playback->setSpeed(m_settings->speed());
-    m_smoothAct->setChecked(m_settings->smoothMotion());
+    m_smoothAct->setChecked(!m_settings->smoothMotion(!desktopPrefersReducedMotion()));
 }
 
 void MainWindow::restoreWindowLayout()
@@ -636,7 +863,7 @@ void MainWindow::saveSession()
         m_settings->setInput(m_document->input(), m_document->inputDescription());
     m_settings->setPhase(m_document->phase());
     m_settings->setSpeed(m_playback->speed());
-    m_settings->setSmoothMotion(m_smoothAct->isChecked());
+    m_settings->setSmoothMotion(!m_smoothAct->isChecked());
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->sync();
@@ -689,6 +916,19 @@ bool MainWindow::maybeKeepEdits(const QString &action)
     return false;
 }
 
+void MainWindow::showError(const QString &text)
+{
+    m_bannerText->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        showMessage(text, 0);
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
 void MainWindow::showMessage(const QString &text, int timeoutMs)
 {
     m_lastMessage = text;
@@ -731,26 +971,25 @@ bool MainWindow::openFile(const QString &path)
         if (suffixOf(path) == QLatin1String("npy")) {
             const IoResult<NpyArray> r = readNpy(path.toStdString());
             if (!r.ok()) {
-                showMessage(tr("Cannot open “%1”: %2")
-                                .arg(name, QString::fromStdString(r.error.toString())),
-                            0);
+                showError(tr("Cannot open “%1”: %2")
+                              .arg(name, QString::fromStdString(r.error.toString())));
                 return false;
             }
             tensor = r.value->tensor;
         } else {
             const IoResult<Tensor> r = readCsv(path.toStdString());
             if (!r.ok()) {
-                showMessage(tr("Cannot open “%1”: %2")
-                                .arg(name, QString::fromStdString(r.error.toString())),
-                            0);
+                showError(tr("Cannot open “%1”: %2")
+                              .arg(name, QString::fromStdString(r.error.toString())));
                 return false;
             }
             tensor = *r.value;
         }
         if (tensor.empty()) {
-            showMessage(tr("Cannot open “%1”: it holds no values").arg(name), 0);
+            showError(tr("Cannot open “%1”: it holds no values").arg(name));
             return false;
         }
+        showError({});
         m_document->setInput(tensor, name);
         m_savePath = path;
         rememberDirectory(path);
@@ -764,18 +1003,22 @@ bool MainWindow::openFile(const QString &path)
             m_workspaceTabs->setCurrentWidget(photo);
             rememberDirectory(path);
             const bool ok = photo->openImage(path);
-            if (ok)
+            if (ok) {
+                showError({});
                 showMessage(tr("Opened the image %1.").arg(name));
+            } else {
+                // The photo tab shows why above its views; the status bar repeats it.
+                showMessage(tr("Cannot open “%1”: %2").arg(name, photo->message()), 0);
+            }
             return ok;
         }
 #endif
-        showMessage(tr("Cannot open the image “%1”: this PoolViz has no photo tab").arg(name), 0);
+        showError(tr("Cannot open the image “%1”: this PoolViz has no photo tab").arg(name));
         return false;
     }
-    showMessage(
+    showError(
         tr("Cannot open “%1”: PoolViz reads matrices (.csv, .txt, .npy) and images (%2)")
-            .arg(name, QString::fromLatin1(QImageReader::supportedImageFormats().join(", "))),
-        0);
+            .arg(name, QString::fromLatin1(QImageReader::supportedImageFormats().join(", "))));
     return false;
 }
 
@@ -790,6 +1033,8 @@ bool MainWindow::loadExample(const QString &id)
         return false;
     m_playback->pause();
     m_document->loadExample(*ex);
+    // Each example is a lesson: the backward ones open on the backward pass.
+    setPhase(ex->backward ? Phase::Backward : Phase::Forward);
     m_document->setStep(0);
     m_savePath.clear();
     m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
@@ -806,6 +1051,7 @@ QString MainWindow::askSavePath(const QString &title, const QString &filters, co
         return {};
     const QString path = dialog.selectedFiles().constFirst();
     rememberDirectory(path);
+    focusStage();
     return path;
 }
 
@@ -929,6 +1175,24 @@ bool MainWindow::exportAnimation(const QString &path)
     }
     showMessage(tr("Exported %n frame(s) to %1.", nullptr, int(trace->steps.size())).arg(name));
     return true;
+}
+
+void MainWindow::openAnimationExport(const QString &path)
+{
+    if (!m_document->trace()) {
+        showMessage(tr("Nothing to export: %1").arg(m_document->traceError()), 0);
+        return;
+    }
+    AnimationSource source{m_document->input(), m_document->upstreamPlane(), m_document->params(),
+                           m_document->plane(), m_document->phase()};
+    auto *dialog =
+        new AnimationExportDialog(std::move(source), path, m_playback->stepInterval(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AnimationExportDialog::finished, this,
+            [this](const QString &error, const QString &message) {
+                showMessage(message, error.isEmpty() ? 6000 : 0);
+            });
+    dialog->open();
 }
 
 bool MainWindow::exportOutput(const QString &path)
@@ -1064,9 +1328,11 @@ void MainWindow::showShortcuts()
 {
     QString rows;
     for (QAction *a :
-         {m_playAct, m_backAct, m_forwardAct, m_firstAct, m_lastAct, m_slowerAct, m_fasterAct,
-          m_forwardPhaseAct, m_backwardPhaseAct, m_smoothAct, m_fullScreenAct, m_panelsAct,
-          m_undoAct, m_redoAct, m_pasteAct, m_copyStageAct, m_openAct, m_saveAct, m_exportPngAct}) {
+         {m_playAct,      m_backAct,     m_forwardAct,      m_firstAct,         m_lastAct,
+          m_slowerAct,    m_fasterAct,   m_forwardPhaseAct, m_backwardPhaseAct, m_smoothAct,
+          m_fractionsAct, m_presentAct,  m_leaveAct,        m_fullScreenAct,    m_panelsAct,
+          m_undoAct,      m_redoAct,     m_pasteAct,        m_copyStageAct,     m_openAct,
+          m_saveAct,      m_exportPngAct}) {
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())
             keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
@@ -1087,6 +1353,7 @@ void MainWindow::showShortcuts()
                                       "typing replaces a value; Delete sets it to 0.")),
                     QMessageBox::Close, this);
     box.exec();
+    focusStage();
 }
 
 void MainWindow::about()
@@ -1097,6 +1364,7 @@ void MainWindow::about()
                           "gradient goes.</p><p>Every number comes from PoolViz's core, which "
                           "matches PyTorch (and TensorFlow for SAME/VALID padding).</p>")
                            .arg(QCoreApplication::applicationVersion()));
+    focusStage();
 }
 
 } // namespace poolviz

@@ -10,6 +10,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -48,6 +49,24 @@ public:
 
     /// The size the window opens at when no geometry is restored (and screenshots use).
     static QSize defaultSize() { return {1600, 1000}; }
+    /// defaultSize() shrunk to fit `available` (a screen's available geometry) with room for
+    /// the window frame: a 1280×720 screen gets a window that shows the whole stage and the
+    /// playback bar.
+    static QSize fittingSize(const QSize &available);
+    /// The narrowest window fittingSize() gives. The layout's own minimum is below 960 logical
+    /// pixels, so a 2× scale on a 1920×1080 screen (960×540 logical) fits.
+    static constexpr int kMinimumWidth = 900;
+
+    /// Presenter mode (F5): full screen, every panel, the menu and status bars hidden, the stage
+    /// with its legend and notes filling the screen; Esc (or F5 again) brings everything back as
+    /// it was. `fullScreen` false keeps the window's size (screenshots).
+    bool isPresenting() const { return m_presenting; }
+    void setPresenting(bool on, bool fullScreen = true);
+
+    /// Folds the editing panels away when the stage's cells are too small for their numbers
+    /// (some would lose digits), and brings them back once the window is 240 px wider than when
+    /// they folded. Runs after the user (or the window system) resizes the window.
+    void fitPanelsToNumbers();
 
     PoolDocument *document() const { return m_document; }
     ParameterPanel *parameterPanel() const { return m_parameters; }
@@ -85,6 +104,9 @@ public:
     bool exportStage(const QString &path);
     /// Exports the animation: a .gif file, or numbered PNG frames into the folder `path`.
     bool exportAnimation(const QString &path);
+    /// Opens the animation export dialog for `path` (estimate, options, progress, Cancel); the
+    /// export runs off the GUI thread.
+    void openAnimationExport(const QString &path);
     /// Exports the pooled output as .csv (current channel) or .npy (every channel).
     bool exportOutput(const QString &path);
     /// Exports the input gradient of the backward pass as .csv or .npy.
@@ -99,9 +121,16 @@ public:
 
     /// Shows `text` in the status bar and remembers it.
     void showMessage(const QString &text, int timeoutMs = 6000);
+    /// Shows an error where the user looks: a non-modal banner above the stage (until closed or
+    /// the next file opens) and the status bar. Empty `text` hides the banner.
+    void showError(const QString &text);
+    /// The banner's text, empty while it is hidden.
+    QString bannerText() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -121,6 +150,7 @@ private:
     bool isMatrixFile(const QString &path) const;
     void about();
     void showShortcuts();
+    void focusStage();
 
     Settings *m_settings;
     PoolDocument *m_document;
@@ -128,16 +158,29 @@ private:
     MatrixEditor *m_inputEditor = nullptr;
     MatrixEditor *m_upstreamEditor = nullptr;
     QTabWidget *m_editorTabs = nullptr;
+    QWidget *m_editorPane = nullptr; ///< m_editorTabs in a scroll area: it may get narrow
     StageWidget *m_stage = nullptr;
     PlaybackBar *m_playback = nullptr;
     QTabWidget *m_workspaceTabs = nullptr;
     QSplitter *m_matrixSplitter = nullptr;
     QWidget *m_photo = nullptr;
     QLabel *m_inputStatus = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
     QMenu *m_examplesMenu = nullptr;
     QMenu *m_fileMenu = nullptr;
     QActionGroup *m_phaseGroup = nullptr;
     QString m_lastMessage;
+    /// What presenter mode hid, to bring back as it was.
+    struct Shown
+    {
+        QList<QDockWidget *> docks; ///< the docks that were visible
+        bool editor = true, menu = true, status = true, tabs = true, playback = true,
+             fullScreen = false;
+    };
+    Shown m_beforePresenting;
+    bool m_presenting = false;
+    int m_foldedAtWidth = 0; ///< the width at which the panels folded themselves, 0 if not
     QString m_savePath;
     UnsavedPrompt m_prompt;
 
@@ -154,6 +197,9 @@ private:
     QAction *m_backwardPhaseAct = nullptr;
     QAction *m_smoothAct = nullptr;
     QAction *m_fullScreenAct = nullptr;
+    QAction *m_presentAct = nullptr;
+    QAction *m_leaveAct = nullptr;
+    QAction *m_fractionsAct = nullptr;
     QAction *m_panelsAct = nullptr;
     QAction *m_playAct = nullptr;
     QAction *m_backAct = nullptr;

@@ -141,10 +141,11 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     m_randomHigh->setValue(isInput ? 9 : 2);
     m_seed = makeSpin(0, 99999, isInput ? 100 : 1,
                       tr("Seed: the same seed always gives the same numbers"), this);
-    m_randomButton = new QPushButton(tr("&Random"), this);
+    m_randomButton = new QPushButton(tr("New &Random"), this);
     m_randomButton->setObjectName(isInput ? QStringLiteral("randomInput")
                                           : QStringLiteral("randomGradient"));
-    m_randomButton->setToolTip(tr("Fill %1 with random integers from the range, with the seed")
+    m_randomButton->setToolTip(tr("Fill %1 with random integers from the range, with the seed; "
+                                  "the seed then moves on, so the next click draws new numbers")
                                    .arg(isInput ? tr("the current channel") : tr("the gradient")));
     randomRow->addWidget(m_randomButton);
     randomRow->addWidget(m_randomLow);
@@ -188,8 +189,10 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     pasteGrid->setColumnStretch(0, 1);
     layout->addLayout(pasteGrid);
     connect(m_paste, &QPlainTextEdit::textChanged, this, &MatrixEditor::validatePaste);
-    connect(m_applyPaste, &QPushButton::clicked, this,
-            [this] { applyText(m_paste->toPlainText()); });
+    connect(m_applyPaste, &QPushButton::clicked, this, [this] {
+        if (applyText(m_paste->toPlainText()))
+            emit applied();
+    });
 
     connect(document, &PoolDocument::inputChanged, this, &MatrixEditor::syncFromDocument);
     connect(document, &PoolDocument::planeChanged, this, &MatrixEditor::syncFromDocument);
@@ -341,8 +344,11 @@ bool MatrixEditor::applyText(const QString &text)
             tr("Pasted a %1 matrix into %2.")
                 .arg(QString::fromStdString(t.shapeString()), planeLabel(m_document->plane())));
     } else {
-        m_document->editInput(t,
-                              tr("Paste %1 matrix").arg(QString::fromStdString(t.shapeString())));
+        // The paste replaced the matrix: the title says so, not "… (edited)".
+        const QString shape = QString::fromStdString(t.shapeString());
+        m_document->editInput(t, tr("Paste %1 matrix").arg(shape), -1,
+                              t.planeCount() > 1 ? tr("%1 pasted tensor").arg(shape)
+                                                 : tr("%1 pasted matrix").arg(shape));
         emit message(tr("Pasted a %1 %2.")
                          .arg(QString::fromStdString(t.shapeString()),
                               t.planeCount() > 1 ? tr("tensor") : tr("matrix")));
@@ -357,6 +363,8 @@ void MatrixEditor::fillRandom()
     if (lo > hi)
         std::swap(lo, hi);
     const unsigned seed = unsigned(m_seed->value());
+    // The next click draws new numbers: the seed moves on (the one used stays in the title).
+    m_seed->setValue(m_seed->value() < m_seed->maximum() ? m_seed->value() + 1 : 0);
     if (m_source == MatrixModel::Source::Upstream) {
         const Tensor g = m_document->upstreamPlane();
         if (g.empty())

@@ -56,6 +56,8 @@ public:
 signals:
     /// A message for the status bar (rejected cell text, what a paste did).
     void message(const QString &text);
+    /// The text of the paste box became the matrix ("Use Matrix"): the stage may take focus.
+    void applied();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,6 +1,7 @@
 #include "matrixmodel.h"
 
 #include "matrixio.h"
+#include "numbertext.h"
 #include "pooldocument.h"
 #include "trace.h"
 
@@ -72,19 +73,19 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     const float v = m_plane.at(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
-        return QString::fromStdString(formatNumber(v));
+        return screenNumber(v);
     case Qt::EditRole:
-        return exactText(v);
+        return screenNumber(exactText(v));
     case Qt::ToolTipRole:
         return m_source == Source::Input
                    ? tr("Input row %1, column %2: %3")
                          .arg(index.row())
                          .arg(index.column())
-                         .arg(exactText(v))
+                         .arg(screenNumber(exactText(v)))
                    : tr("Upstream gradient ∂L/∂y at output row %1, column %2: %3")
                          .arg(index.row())
                          .arg(index.column())
-                         .arg(exactText(v));
+                         .arg(screenNumber(exactText(v)));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignCenter);
     default:
@@ -103,7 +104,8 @@ bool MatrixModel::setData(const QModelIndex &index, const QVariant &value, int r
         value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong) {
         v = value.toFloat(&ok);
     } else {
-        const QString text = value.toString().trimmed();
+        // "1,5" in German is one number, 1.5 (a matrix pasted as text keeps ',' between values).
+        const QString text = typedNumber(value.toString().trimmed());
         if (text.isEmpty()) {
             v = 0;
             ok = true;

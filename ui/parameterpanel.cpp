@@ -11,6 +11,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -355,7 +356,7 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     connect(m_p, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         PoolParams p = m_document->params();
         p.p = v;
-        commit(p, tr("p = %1").arg(v), KeyP);
+        commit(p, tr("p = %1").arg(QLocale().toString(v)), KeyP);
     });
     connect(m_p, &QDoubleSpinBox::editingFinished, document, &PoolDocument::closeMergeWindow);
     connect(m_kernel, &LinkedSizeEdit::edited, this, [this](const Size2 &s) {
@@ -579,8 +580,8 @@ void ParameterPanel::syncGeometry()
                                       : QString());
     }
     QStringList notes;
-    for (const std::string &w : g.validation.warnings)
-        notes << QStringLiteral("<li>%1</li>").arg(escaped(w));
+    for (const Message &w : g.validation.warnings)
+        notes << QStringLiteral("<li>%1</li>").arg(escaped(w.text()));
     if (notes.isEmpty() && !g.ok())
         m_notes->setText(tr("<i>No further notes.</i>"));
     else if (notes.isEmpty())

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -21,7 +22,8 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
       m_speedCombo(new QComboBox(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
-    // Two rows: the scrub slider with the step number, then phase, transport, speed and motion.
+    // Two rows: the scrub slider with the step number and speed, then phase, transport and
+    // reduced motion.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 4, 10, 6);
     layout->setSpacing(2);
@@ -50,6 +52,17 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     m_stepLabel->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(tr("Step 8888 of 8888")) + 8);
     m_stepLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     top->addWidget(m_stepLabel);
+    // The speed sits by the slider, so the bar stays narrow enough for a 960-pixel-wide window.
+    auto *speedLabel = new QLabel(tr("Spee&d"), this);
+    speedLabel->setBuddy(m_speedCombo);
+    top->addSpacing(12);
+    top->addWidget(speedLabel);
+    m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
+    m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
+    for (double s : speeds())
+        m_speedCombo->addItem(QLocale().toString(s) + QStringLiteral("×"), s);
+    m_speedCombo->setCurrentIndex(int(speeds().indexOf(1.0)));
+    top->addWidget(m_speedCombo);
 
     for (int i : {6, 7}) {
         // A two-way switch: both framed, the chosen one pressed.
@@ -61,16 +74,8 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     for (int i = 0; i < 5; ++i)
         bottom->addWidget(m_buttons[i]);
     bottom->addStretch(1);
-    auto *speedLabel = new QLabel(tr("Spee&d"), this);
-    speedLabel->setBuddy(m_speedCombo);
-    bottom->addWidget(speedLabel);
-    m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
-    m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
-    for (double s : speeds())
-        m_speedCombo->addItem(QStringLiteral("%1×").arg(s), s);
-    m_speedCombo->setCurrentIndex(int(speeds().indexOf(1.0)));
-    bottom->addWidget(m_speedCombo);
     m_buttons[5]->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_buttons[5]->setAutoRaise(false); // a switch: framed, pressed when motion is reduced
     bottom->addWidget(m_buttons[5]);
 
     m_timer->setTimerType(Qt::PreciseTimer);

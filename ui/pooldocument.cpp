@@ -62,19 +62,22 @@ void PoolDocument::reset(const Tensor &input, const QString &description, const 
 
 void PoolDocument::setInput(const Tensor &t, const QString &description)
 {
-    if (t.empty())
+    // The same numbers under the same name would only add an empty undo step.
+    if (t.empty() || (identicalTensors(t, m_input) && description == m_inputDescription))
         return;
     m_undoStack->push(new InputCommand(this, m_input, m_inputDescription, m_cleanInput, t,
                                        description, true, tr("Load %1").arg(description)));
 }
 
-void PoolDocument::editInput(const Tensor &t, const QString &text, int mergeKey)
+void PoolDocument::editInput(const Tensor &t, const QString &text, int mergeKey,
+                             const QString &description)
 {
     if (t.empty() || identicalTensors(t, m_input))
         return;
     m_undoStack->push(new InputCommand(this, m_input, m_inputDescription, m_cleanInput, t,
-                                       editedDescription(m_inputDescription), false, text, mergeKey,
-                                       m_mergeSerial));
+                                       description.isEmpty() ? editedDescription(m_inputDescription)
+                                                             : description,
+                                       false, text, mergeKey, m_mergeSerial));
 }
 
 void PoolDocument::setInputValue(int row, int col, float value)

@@ -46,8 +46,11 @@ public:
     void setInput(const Tensor &t, const QString &description);
     /// Undoably replaces the input with a matrix the user authored (typed, pasted, resized,
     /// cleared): it counts as an unsaved edit until saved. `text` names the undo step; edits
-    /// with the same `mergeKey` (≥ 0) merge until closeMergeWindow(), like setParams.
-    void editInput(const Tensor &t, const QString &text, int mergeKey = -1);
+    /// with the same `mergeKey` (≥ 0) merge until closeMergeWindow(), like setParams. The input
+    /// keeps its description, marked "(edited)", unless `description` names what replaced it
+    /// (a paste: "4×4 pasted matrix").
+    void editInput(const Tensor &t, const QString &text, int mergeKey = -1,
+                   const QString &description = {});
     /// Undoably sets one value of the current plane (typed into a cell).
     void setInputValue(int row, int col, float value);
     /// True when the input holds typed edits that were never saved to a file.

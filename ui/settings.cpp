@@ -292,9 +292,9 @@ void Settings::setSpeed(double speed)
     m_settings->setValue(QStringLiteral("playback/speed"), std::clamp(speed, 0.25, 4.0));
 }
 
-bool Settings::smoothMotion() const
+bool Settings::smoothMotion(bool fallback) const
 {
-    return m_settings->value(QStringLiteral("playback/smooth"), true).toBool();
+    return m_settings->value(QStringLiteral("playback/smooth"), fallback).toBool();
 }
 
 void Settings::setSmoothMotion(bool smooth)
@@ -310,6 +310,16 @@ QString Settings::lastDirectory() const
 void Settings::setLastDirectory(const QString &dir)
 {
     m_settings->setValue(QStringLiteral("files/lastDirectory"), dir);
+}
+
+QString Settings::language() const
+{
+    return m_settings->value(QStringLiteral("ui/language")).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), code);
 }
 
 void Settings::sync()

@@ -46,8 +46,8 @@ public:
     /// Playback speed factor, clamped to 0.25–4 (default 1).
     double speed() const;
     void setSpeed(double speed);
-    /// True for smooth sliding, false for jumping (reduced motion). Default true.
-    bool smoothMotion() const;
+    /// True for smooth sliding, false for jumping (reduced motion); `fallback` until chosen.
+    bool smoothMotion(bool fallback = true) const;
     void setSmoothMotion(bool smooth);
 
     /// How much PoolViz computes before refusing (core's Limits); defaults when unset or damaged.
@@ -57,6 +57,12 @@ public:
     /// The folder last used in a file dialog (default: empty, the dialog's own choice).
     QString lastDirectory() const;
     void setLastDirectory(const QString &dir);
+
+    /// The window's language: "" follows the system locale (the default), else a code such as
+    /// "de" (see language.h). Read back as stored; language.h falls back to English for a code
+    /// it has no translation for.
+    QString language() const;
+    void setLanguage(const QString &code);
 
     /// Writes pending changes to storage.
     void sync();

@@ -1,6 +1,8 @@
 #include "stagerenderer.h"
 
 #include "conventions.h"
+#include "frameworks.h"
+#include "numberformat.h"
 
 #include <QFontMetricsF>
 #include <QHash>
@@ -18,11 +20,13 @@ namespace poolviz {
 
 namespace {
 
-// Colours (Open Color): dark text on light fills everywhere, so numbers keep high contrast.
+// Colours (Open Color): dark text on light fills everywhere. Every text of the stage keeps at
+// least 4.5:1 contrast (WCAG AA) against what it is drawn on, read from the back of a classroom:
+// kMuted 8.2:1 on white, kFaint 6.1:1 on white and 5.5:1 on the padding fill.
 const QColor kText(0x21, 0x25, 0x29);
 const QColor kTitle(0x34, 0x3a, 0x40);
-const QColor kMuted(0x86, 0x8e, 0x96);
-const QColor kFaint(0xad, 0xb5, 0xbd);
+const QColor kMuted(0x49, 0x50, 0x57);
+const QColor kFaint(0x5c, 0x63, 0x6a);
 const QColor kGridLine(0xce, 0xd4, 0xda);
 const QColor kInputBorder(0x49, 0x50, 0x57);
 const QColor kPaddingFill(0xf1, 0xf3, 0xf5);
@@ -36,8 +40,10 @@ const QColor kGradPos(0x9c, 0xe8, 0xa8);
 const QColor kGradNeg(0xe0, 0xa8, 0xf2);
 const QColor kWindow(0x19, 0x71, 0xc2);
 const QColor kWinner(0xc9, 0x2a, 0x2a);
-const QColor kGradient(0x2b, 0x8a, 0x3e);
+const QColor kGradient(0x2b, 0x8a, 0x3e);     ///< lines and frames (no text on it)
+const QColor kGradientText(0x1e, 0x51, 0x28); ///< "+amount" and "×n" on the gradient's fills
 const QColor kHover(0x70, 0x48, 0xe8);
+const QColor kUnfilled(0xe7, 0xf5, 0xff); ///< output cells not filled yet, when cells are tiny
 
 constexpr double kNumbersMinCell = 16.0; ///< below this cell size the grids show colours only
 constexpr double kIndexStrip = 0.5;      ///< room for row/column indices, in cells
@@ -131,44 +137,47 @@ private:
     QHash<QString, double> m_normal, m_bold;
 };
 
-/// `v` as a cell shows it in `room` pixels at up to `px`: the caption's precision when that is
-/// readable (≥ 9 px), else the most significant digits that are, never dropping the decimal
-/// point of a fraction (46.61 may become 46.6, never 47).
-QString cellNumber(double v, double px, double room, TextFit &fit, bool bold = false,
-                   const QString &prefix = {})
+/// `v` as a cell of a grid written with `format` shows it (see NumberFormat).
+QString cellNumber(const NumberFormat &format, double v, const QString &prefix = {})
 {
-    constexpr double readable = 9.0;
-    QString best = prefix + num(v);
-    double bestSize = fit.fit(best, px, room, bold);
-    if (bestSize >= std::min(px, readable) || !std::isfinite(v) || v == std::floor(v))
-        return best;
-    for (int precision = 3; precision >= 1; --precision) {
-        const QString digits = qs(formatNumber(v, precision));
-        if (!digits.contains(QLatin1Char('.')) && !digits.contains(QLatin1Char('e')))
-            break; // rounded to a whole number: it would look exact
-        const QString text = prefix + digits;
-        const double size = fit.fit(text, px, room, bold);
-        if (size > bestSize) {
-            best = text;
-            bestSize = size;
-        }
-        if (size >= readable)
-            break;
-    }
-    return best;
+    return prefix + format.text(v);
+}
+
+/// The share of a cell's width its number may use: small cells give their numbers more of it.
+double numberRoom(double s)
+{
+    return s < 32 ? 0.86 : 0.74;
+}
+
+/// Where a gradient cell's running sum goes: under the "+amount" note when `note`, above the
+/// "×n" count when `counted` (which sits in the bottom fifth, as large as the indices).
+QRectF runningRect(const QRectF &rect, double s, bool note, bool counted)
+{
+    return rect.adjusted(0, note ? 0.18 * s : 0, 0, counted ? -0.2 * s : 0);
+}
+
+/// The box the "×n" count is drawn right- and bottom-aligned in.
+QRectF timesRect(const QRectF &rect, double s)
+{
+    return rect.adjusted(0, 0, -0.1 * s, -0.04 * s);
+}
+
+/// Font size of the row and column indices for cell size s; badges are never smaller.
+double indexPx(double s)
+{
+    return 0.24 * s;
 }
 
 /// The "+amount" note at the top of a gradient cell that a contribution reaches, and its font
-/// size; no text where the cell is too small for the note to be readable.
-std::pair<QString, double> amountNote(double amount, double s, TextFit &fit)
+/// size (never below the indices'); no text where the cell is too small for it to be readable.
+std::pair<QString, double> amountNote(const NumberFormat &format, double amount, double s,
+                                      TextFit &fit)
 {
     if (s < 24)
         return {};
-    const double nominal = std::max(8.0, 0.24 * s);
-    const QString text = cellNumber(amount, nominal, 0.84 * s, fit, true, QStringLiteral("+"));
-    const double px = fit.fit(text, nominal, 0.84 * s, true);
-    if (px < 7)
-        return {};
+    const double nominal = std::max(8.0, 0.26 * s);
+    const QString text = cellNumber(format, amount, amount < 0 ? QString() : QStringLiteral("+"));
+    const double px = std::max(indexPx(s), fit.fit(text, nominal, 0.9 * s, true));
     return {text, px};
 }
 
@@ -722,10 +731,22 @@ QString paddingValueText(PoolMode mode)
     }
 }
 
+/// `p` in superscript digits ("³"), or "^2.5" when p is not a whole number.
+QString superscript(double p)
+{
+    static const QString digits = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    if (!(p >= 0 && p < 1000 && p == std::floor(p)))
+        return QStringLiteral("^") + num(p);
+    QString out;
+    for (QChar c : QString::number(int(p)))
+        out += digits[c.digitValue()];
+    return out;
+}
+
 QString opName(const PoolParams &params)
 {
     if (params.mode == PoolMode::Lp)
-        return QStringLiteral("L") + num(params.p);
+        return QStringLiteral("L") + superscript(params.p);
     return qs(modeName(params.mode));
 }
 
@@ -751,16 +772,16 @@ QString windowBadgeText(const Step &st, const PoolParams &params)
     if (st.rule == StepRule::Average)
         return QStringLiteral("÷ ") + num(st.divisor);
     if (st.rule == StepRule::Lp)
-        return QStringLiteral("L") + num(params.p);
+        return QStringLiteral("L") + superscript(params.p);
     if (st.rule == StepRule::NoInput)
         return QStringLiteral("no input → ") + num(st.output);
     return {};
 }
 
-/// Font size of the window badge for cell size s.
+/// Font size of the window badge for cell size s: never smaller than the indices.
 double windowBadgePx(double s)
 {
-    return std::clamp(0.26 * s, 10.0, 30.0);
+    return std::max(indexPx(s), std::clamp(0.26 * s, 10.0, 30.0));
 }
 
 /// Draws a link shape: white halo, line, head and start dot.
@@ -817,6 +838,12 @@ struct Metrics
 
 using Arrangement = std::vector<std::vector<StageGrid>>;
 
+/// The legend's and the notes' font size: read from the back of the room even beside small cells.
+double legendPx(const Metrics &m)
+{
+    return std::max(m.formula, 15.0);
+}
+
 } // namespace
 
 struct StageRenderer::Layout
@@ -824,9 +851,15 @@ struct StageRenderer::Layout
     bool valid = false;
     double cell = 0;
     double titlePx = 14, subtitlePx = 11, captionPx = 15, formulaPx = 11, indexPx = 0;
+    double legendPx = 14;
     bool numbers = true;
     std::array<GridBox, 4> grids;
-    QRectF caption, formula, content;
+    /// How each grid writes its numbers (StageGrid order), then the gradient's "+amount" notes.
+    std::array<NumberFormat, 5> formats;
+    bool precisionLost = false; ///< some grid's exact numbers are below a comfortable size
+    const NumberFormat &format(StageGrid g) const { return formats[std::size_t(g)]; }
+    const NumberFormat &amountFormat() const { return formats[4]; }
+    QRectF caption, formula, legend, content;
     QRectF bounds; ///< the target painted into
     int formulaLines = 0;
 
@@ -858,6 +891,7 @@ struct LayoutPlan
     std::vector<Arrangement> arrangements;
     std::array<double, 4> titleW100{}, subtitleW100{};
     int formulaLines = 0;
+    int legendLines = 0; ///< legend (two lines) and notes (one each), drawn at the formula's size
     bool caption = true;
 };
 
@@ -896,6 +930,8 @@ QSizeF measure(const LayoutPlan &plan, const Arrangement &arr, double s)
         height += m.captionGap + kCaptionLines * m.caption * 1.3;
     if (plan.formulaLines)
         height += 0.3 * m.formula + plan.formulaLines * m.formula * 1.45;
+    if (plan.legendLines)
+        height += 0.5 * m.formula + plan.legendLines * legendPx(m) * 1.6;
     return {width, height};
 }
 
@@ -935,6 +971,75 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target) const
 
 namespace {
 
+/// The notes the legend draws: the parameters' warnings, then each framework whose own layer does
+/// not take the settings as they are (PyTorch, TensorFlow, ONNX) with its first reason; four at
+/// most, the last saying how many more the Frameworks panel lists.
+QStringList stageNotes(const Trace &trace)
+{
+    const Geometry &g = trace.geometry();
+    QStringList notes;
+    for (const Message &w : g.validation.warnings)
+        notes << QString::fromStdString(w.text());
+    if (g.ok())
+        for (const FrameworkAnswer &a : explainFrameworks(g.params, g.inH(), g.inW()))
+            if (a.framework != Framework::NumPy && a.support != Support::Native &&
+                !a.reasons.empty())
+                notes << QString::fromStdString(a.name + ": " + a.reasons.front());
+    constexpr int kMost = 4;
+    if (notes.size() > kMost) {
+        const int more = int(notes.size()) - (kMost - 1);
+        notes.resize(kMost - 1);
+        notes << QStringLiteral("%1 more in the Frameworks panel").arg(more);
+    }
+    return notes;
+}
+
+/// One precision for the grid holding `values`: the fewest decimals that show every value exactly
+/// if its widest number then fits a cell (`room` px wide) at 6 px or more (cells shrink their
+/// text to fit), else as many as fit at 9 px (at least the first significant digit of each
+/// value), the values no longer exact marked "≈" (see NumberFormat). `cramped`
+/// becomes true when the exact numbers would be smaller than a comfortable 9 px: the window then
+/// folds its panels to give the stage room.
+NumberFormat chooseFormat(std::vector<float> values, double px, double room, TextFit &fit,
+                          NumberFormat::Style style, bool &cramped, bool bold = false)
+{
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    const int exact = NumberFormat::exactDecimals(values);
+    const int top = exact >= 0 ? exact : NumberFormat::kInexactDecimals;
+    auto widest = [&](const NumberFormat &f) {
+        double w = 0;
+        for (float v : values)
+            w = std::max(w, fit.width(f.text(v), px, bold));
+        return w;
+    };
+    auto fits = [&](double w, double readable) {
+        return w <= room || px * room / w >= std::min(px, readable);
+    };
+    if (!fits(widest(NumberFormat(top, style)), 9.0))
+        cramped = true;
+    // Never so few decimals that a value's first significant digit goes (0.25 as "≈0").
+    int least = 0;
+    for (float v : values)
+        if (std::isfinite(v) && v != 0 && std::fabs(v) < 1)
+            least = std::max(least, int(std::ceil(-std::log10(std::fabs(double(v))) - 1e-9)));
+    least = std::min(least, top);
+    // Exact numbers may shrink down to 6 px; once digits must go anyway, the fewer the larger.
+    if (exact >= 0 && fits(widest(NumberFormat(top, style)), 6.0))
+        return NumberFormat(top, style);
+    for (int d = exact >= 0 ? top - 1 : top; d > least; --d) {
+        const NumberFormat f(d, style);
+        if (fits(widest(f), 9.0))
+            return f;
+    }
+    return NumberFormat(least, style);
+}
+
+std::vector<float> valuesOf(const Tensor &t)
+{
+    return std::vector<float>(t.data().begin(), t.data().end());
+}
+
 LayoutPlan makePlan(const Trace &trace, const StageView &view)
 {
     LayoutPlan plan;
@@ -962,6 +1067,8 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     const bool same = params.paddingMode == PaddingMode::SameUpper ||
                       params.paddingMode == PaddingMode::SameLower;
     in.title = QStringLiteral("Input ") + sizeText(inH, inW);
+    if (!view.planeName.isEmpty())
+        in.title += QStringLiteral(", ") + view.planeName;
     if (pad == Padding{}) {
         in.subtitle = params.paddingMode == PaddingMode::Valid ? QStringLiteral("VALID: no padding")
                                                                : QStringLiteral("no padding");
@@ -990,6 +1097,8 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     out.rows = g.outH();
     out.cols = g.outW();
     out.title = QStringLiteral("Output ") + sizeText(out.rows, out.cols);
+    if (!view.planeName.isEmpty())
+        out.title += QStringLiteral(", ") + view.planeName;
     if (params.global) {
         out.subtitle = QStringLiteral("global ") + opName(params);
     } else if (params.isAdaptive()) {
@@ -1041,6 +1150,8 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
                                     outputSizeFormula(params, g.inH(), g.inW(), Axis::Cols)
                                 ? 1
                                 : 2;
+    if (view.legend)
+        plan.legendLines = 2 + int(stageNotes(trace).size());
     return plan;
 }
 
@@ -1080,6 +1191,27 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     l.indexPx = m.index;
     l.numbers = s >= kNumbersMinCell;
     l.grids = plan.grids;
+    if (l.numbers) {
+        TextFit fit;
+        const auto style =
+            view.fractions ? NumberFormat::Style::Fraction : NumberFormat::Style::Decimal;
+        const double px = 0.44 * s, room = numberRoom(s) * s;
+        std::vector<float> running = valuesOf(m_trace.inputGradient), amounts;
+        for (const Step &st : m_trace.steps)
+            for (const Contribution &c : st.contributions) {
+                running.push_back(c.running);
+                amounts.push_back(c.amount);
+            }
+        if (!running.empty())
+            running.push_back(0.0f);
+        bool &lost = l.precisionLost;
+        l.formats = {
+            chooseFormat(valuesOf(m_trace.input), px, room, fit, style, lost),
+            chooseFormat(valuesOf(m_trace.result.values), px, room, fit, style, lost, true),
+            chooseFormat(valuesOf(m_trace.upstream), px, room, fit, style, lost),
+            chooseFormat(running, px, room, fit, style, lost),
+            chooseFormat(amounts, 0.26 * s, 0.9 * s, fit, style, lost, true)};
+    }
     l.formulaLines = plan.formulaLines;
 
     const QSizeF size = measure(plan, arr, s);
@@ -1132,6 +1264,12 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     if (plan.formulaLines) {
         y += 0.3 * m.formula;
         l.formula = QRectF(textLeft, y, textW, plan.formulaLines * m.formula * 1.45);
+        y = l.formula.bottom();
+    }
+    if (plan.legendLines) {
+        y += 0.5 * m.formula;
+        l.legend = QRectF(textLeft, y, textW, plan.legendLines * legendPx(m) * 1.6);
+        l.legendPx = legendPx(m);
     }
     return l;
 }
@@ -1279,7 +1417,7 @@ QString StageRenderer::readyCaption() const
         what = QStringLiteral("average");
         break;
     case PoolMode::Lp:
-        what = QStringLiteral("L") + num(params.p) + QStringLiteral(" norm");
+        what = QStringLiteral("L") + superscript(params.p) + QStringLiteral(" norm");
         break;
     }
     QString windowsText;
@@ -1348,8 +1486,10 @@ namespace {
 /// Draws `text` centred in `rect` at up to `px` (shrunk to fit the width); nothing if it would
 /// be smaller than 5 px.
 void cellText(QPainter &p, TextFit &fit, const QRectF &rect, const QString &text, double px,
-              const QColor &color, bool bold = false, double room = 0.74)
+              const QColor &color, bool bold = false, double room = 0)
 {
+    if (room <= 0)
+        room = numberRoom(rect.width());
     const double size = fit.fit(text, px, rect.width() * room, bold);
     if (size < 5)
         return;
@@ -1419,6 +1559,7 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
     if (m_trace.phase == Phase::Backward)
         paintBackward(p, l, view, step);
     paintText(p, l, view, step);
+    paintLegend(p, l, view);
     p.restore();
 }
 
@@ -1498,10 +1639,10 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                               std::max(1.0, s * 0.03));
                     if (l.numbers) {
                         const QString text =
-                            cellNumber(m_trace.input.at(r, c), numberPx, 0.74 * s, fit);
+                            cellNumber(l.format(StageGrid::Input), m_trace.input.at(r, c));
                         if (uncovered) {
                             // A white backing keeps the number readable over the hatch.
-                            const double px = fit.fit(text, numberPx, s * 0.74);
+                            const double px = fit.fit(text, numberPx, s * numberRoom(s));
                             const double w = fit.width(text, px) + 0.16 * s;
                             const QRectF back(rect.center().x() - w / 2,
                                               rect.center().y() - px * 0.68, w, px * 1.36);
@@ -1558,7 +1699,9 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                         fill = mix(Qt::white, fill, appear);
                     p.fillRect(rect, fill);
                 } else {
-                    p.fillRect(rect, Qt::white);
+                    // Without numbers a grey value could pass for an empty cell: empty cells
+                    // are pale blue, a colour no grey value takes.
+                    p.fillRect(rect, l.numbers ? QColor(Qt::white) : kUnfilled);
                 }
                 p.setRenderHint(QPainter::Antialiasing, true);
                 if (!l.numbers)
@@ -1567,8 +1710,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     QColor color = kText;
                     if (isCurrent && !backward)
                         color = withAlpha(color, appear);
-                    cellText(p, fit, rect,
-                             cellNumber(values.at(r, c), numberPx, 0.74 * s, fit, isCurrent),
+                    cellText(p, fit, rect, cellNumber(l.format(StageGrid::Output), values.at(r, c)),
                              numberPx, color, isCurrent);
                 } else {
                     cellText(p, fit, rect, QStringLiteral("·"), numberPx, kFaint);
@@ -1598,7 +1740,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                 for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions) {
                     ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
                     // The running sum moves down under the step's "+amount" note.
-                    if (k == step && l.numbers && !amountNote(c.amount, s, fit).first.isEmpty())
+                    if (k == step && l.numbers &&
+                        !amountNote(l.amountFormat(), c.amount, s, fit).first.isEmpty())
                         now[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)] = 1;
                 }
         }
@@ -1614,7 +1757,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     hatch(p, rect, kPaddingHatch, std::max(4.0, s / 5.5), std::max(1.0, s * 0.03));
                 if (!l.numbers)
                     continue;
-                const QString text = cellNumber(v, numberPx, 0.74 * s, fit);
+                const QString text = cellNumber(l.format(grid), v);
                 if (up) {
                     cellText(p, fit, rect, text, numberPx, kText);
                     continue;
@@ -1624,20 +1767,20 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                     cellText(p, fit, rect, text, numberPx, kFaint);
                     continue;
                 }
+                const bool counted = count > 1 && s >= 30;
                 if (now[i]) {
                     // Leave the top of the cell to the "+amount" annotation.
-                    cellText(p, fit, rect.adjusted(0, 0.18 * s, 0, 0),
-                             cellNumber(v, 0.38 * s, 0.74 * s, fit, true), 0.38 * s, kText, true);
+                    cellText(p, fit, runningRect(rect, s, true, counted),
+                             cellNumber(l.format(grid), v), 0.38 * s, kText, true);
                 } else {
-                    cellText(p, fit, rect, text, numberPx, kText);
+                    cellText(p, fit, runningRect(rect, s, false, counted), text, numberPx, kText);
                 }
-                if (count > 1 && s >= 30) {
+                if (counted) {
                     const QString times = QStringLiteral("×%1").arg(count);
-                    const double px = std::max(8.0, 0.2 * s);
+                    const double px = std::max(8.0, indexPx(s));
                     p.setFont(stageFont(px, true));
-                    p.setPen(kGradient);
-                    p.drawText(rect.adjusted(0, 0, -0.13 * s, -0.08 * s),
-                               Qt::AlignRight | Qt::AlignBottom, times);
+                    p.setPen(kGradientText);
+                    p.drawText(timesRect(rect, s), Qt::AlignRight | Qt::AlignBottom, times);
                 }
             }
         }
@@ -1774,7 +1917,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     };
     // A number as cellText() draws it.
     auto addNumber = [&](const QRectF &cell, const QString &text, double px, bool bold = false) {
-        const double size = fit.fit(text, px, cell.width() * 0.74, bold);
+        const double size = fit.fit(text, px, cell.width() * numberRoom(cell.width()), bold);
         if (size >= 5)
             addText(cell.center(), text, size, bold);
     };
@@ -1864,7 +2007,8 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                     const bool padded = r >= -pad.top && r < inH + pad.bottom && c >= -pad.left &&
                                         c < inW + pad.right;
                     if (inside)
-                        addNumber(rect, cellNumber(m_trace.input.at(r, c), numberPx, 0.74 * s, fit),
+                        addNumber(rect,
+                                  cellNumber(l.format(StageGrid::Input), m_trace.input.at(r, c)),
                                   numberPx);
                     else if (padded)
                         addNumber(rect, padText, 0.34 * s);
@@ -1873,25 +2017,28 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                 case StageGrid::Output: {
                     const bool has = filled[std::size_t(r) * std::size_t(b.cols) + std::size_t(c)];
                     addNumber(rect,
-                              has ? cellNumber(output.at(r, c), numberPx, 0.74 * s, fit, true)
+                              has ? cellNumber(l.format(StageGrid::Output), output.at(r, c))
                                   : QStringLiteral("·"),
                               numberPx, has);
                     break;
                 }
                 case StageGrid::Upstream:
-                    addNumber(rect, cellNumber(m_trace.upstream.at(r, c), numberPx, 0.74 * s, fit),
+                    addNumber(rect,
+                              cellNumber(l.format(StageGrid::Upstream), m_trace.upstream.at(r, c)),
                               numberPx);
                     break;
                 case StageGrid::InputGradient: {
-                    addNumber(rect, cellNumber(gradient.at(r, c), numberPx, 0.74 * s, fit),
-                              numberPx);
                     const int count = adds[std::size_t(r) * std::size_t(inW) + std::size_t(c)];
-                    if (count > 1 && s >= 30) {
-                        const double px = std::max(8.0, 0.2 * s);
+                    const bool counted = count > 1 && s >= 30;
+                    addNumber(runningRect(rect, s, false, counted),
+                              cellNumber(l.format(StageGrid::InputGradient), gradient.at(r, c)),
+                              numberPx);
+                    if (counted) {
+                        const double px = std::max(8.0, indexPx(s));
                         const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
-                        spec.text.push_back(QRectF(rect.right() - 0.13 * s - tw,
-                                                   rect.bottom() - 0.08 * s - 1.05 * px, tw,
-                                                   0.85 * px));
+                        const QRectF box = timesRect(rect, s);
+                        spec.text.push_back(
+                            QRectF(box.right() - tw, box.bottom() - 0.97 * px, tw, 0.85 * px));
                     }
                     break;
                 }
@@ -1904,24 +2051,31 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     // each gradient cell's "+amount", running sum and "×n".
     const std::size_t before = spec.text.size();
     if (!backward) {
-        addNumber(toCells, cellNumber(st.output, numberPx, 0.74 * s, fit, true), numberPx, true);
+        addNumber(toCells, cellNumber(l.format(StageGrid::Output), st.output), numberPx, true);
     } else {
         for (const Contribution &c : st.contributions) {
             if (!l.has(StageGrid::InputGradient, c.row, c.col))
                 continue;
             const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
-            const auto [amount, px] = amountNote(c.amount, s, fit);
+            const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
+            const bool counted = count > 1 && s >= 30;
+            const auto [amount, px] = amountNote(l.amountFormat(), c.amount, s, fit);
             if (amount.isEmpty()) {
-                addNumber(rect, cellNumber(c.running, numberPx, 0.74 * s, fit), numberPx);
+                addNumber(runningRect(rect, s, false, counted),
+                          cellNumber(l.format(StageGrid::InputGradient), c.running), numberPx);
             } else {
                 addText(QPointF(rect.center().x(), rect.top() + 0.22 * s), amount, px, true);
-                addNumber(rect.adjusted(0, 0.18 * s, 0, 0),
-                          cellNumber(c.running, 0.38 * s, 0.74 * s, fit, true), 0.38 * s, true);
+                addNumber(runningRect(rect, s, true, counted),
+                          cellNumber(l.format(StageGrid::InputGradient), c.running), 0.38 * s,
+                          true);
             }
-            const int count = adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
-            if (count > 1 && s >= 30)
-                spec.text.push_back(QRectF(rect.right() - 0.45 * s,
-                                           rect.bottom() - 0.08 * s - 0.25 * s, 0.32 * s, 0.2 * s));
+            if (counted) {
+                const double tpx = std::max(8.0, indexPx(s));
+                const double tw = fit.width(QStringLiteral("×%1").arg(count), tpx, true);
+                const QRectF box = timesRect(rect, s);
+                spec.text.push_back(
+                    QRectF(box.right() - tw, box.bottom() - 0.97 * tpx, tw, 0.85 * tpx));
+            }
         }
     }
     spec.toText.assign(spec.text.begin() + std::ptrdiff_t(before), spec.text.end());
@@ -1942,7 +2096,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
         if (l.has(StageGrid::Input, t.row, t.col)) {
             const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
             spec.text.push_back(badgeRect(QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                                          winnerBadgeText(st, g.params), std::max(8.0, 0.2 * s),
+                                          winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)),
                                           fit));
         }
     }
@@ -1988,6 +2142,31 @@ QPainterPath StageRenderer::linkPath(const QRectF &target, const StageView &view
     return k.shape.valid ? linkInk(k.shape, k.width) : QPainterPath();
 }
 
+QRectF StageRenderer::slidingSpan(const Layout &l, const StageView &view, int step) const
+{
+    const Geometry &g = m_trace.geometry();
+    const Step &st = m_trace.steps[std::size_t(step)];
+    const Window w = g.window(st.outRow, st.outCol);
+    const QRectF span = l.span(StageGrid::Input, w.rowFirst, w.rowLast, w.colFirst, w.colLast);
+    if (step == 0 || view.motion >= 1.0 || m_trace.steps[std::size_t(step - 1)].outRow != st.outRow)
+        // Slides only along a row: at a row wrap the window jumps back to the left edge rather
+        // than passing diagonally through positions no window takes.
+        return span;
+    const Step &prev = m_trace.steps[std::size_t(step - 1)];
+    const Window pw = g.window(prev.outRow, prev.outCol);
+    const QRectF from = l.span(StageGrid::Input, pw.rowFirst, pw.rowLast, pw.colFirst, pw.colLast);
+    return lerp(from, span, smoothstep(view.motion));
+}
+
+QRectF StageRenderer::windowSpan(const QRectF &target, const StageView &view) const
+{
+    const Layout l = layout(target, view);
+    const int step = std::clamp(view.step, -1, int(m_trace.steps.size()) - 1);
+    if (!l.valid || step < 0)
+        return {};
+    return slidingSpan(l, view, step);
+}
+
 void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (step < 0)
@@ -1999,15 +2178,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     const bool backward = m_trace.phase == Phase::Backward;
     TextFit fit;
 
-    const Window w = g.window(st.outRow, st.outCol);
-    QRectF span = l.span(StageGrid::Input, w.rowFirst, w.rowLast, w.colFirst, w.colLast);
-    if (step > 0 && view.motion < 1.0) {
-        const Step &prev = m_trace.steps[std::size_t(step - 1)];
-        const Window pw = g.window(prev.outRow, prev.outCol);
-        const QRectF from =
-            l.span(StageGrid::Input, pw.rowFirst, pw.rowLast, pw.colFirst, pw.colLast);
-        span = lerp(from, span, e);
-    }
+    const QRectF span = slidingSpan(l, view, step);
     const double appear = e;
 
     // Overhang cells (ceil mode): dashed empty cells, only where this window reaches them.
@@ -2020,7 +2191,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
         p.setBrush(withAlpha(Qt::white, appear));
         p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
         if (l.numbers) {
-            p.setFont(stageFont(std::max(6.0, 0.2 * s)));
+            p.setFont(stageFont(std::max(6.0, indexPx(s))));
             p.setPen(withAlpha(kMuted, appear));
             p.drawText(rect, Qt::AlignCenter, QStringLiteral("past\nedge"));
         }
@@ -2035,8 +2206,17 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
         return extreme &&
                std::find(st.winners.begin(), st.winners.end(), int(tap)) != st.winners.end();
     };
+    // Padding an average does not count (count_include_pad false, SAME, a divisor override) or
+    // Lp leaves out is not read: it stays unboxed, so the two averages look different.
+    const PoolParams &params = g.params;
+    const bool padCounted =
+        params.mode == PoolMode::Max || params.mode == PoolMode::Min ||
+        (params.mode == PoolMode::Avg && params.countIncludePad && !params.divisorOverride &&
+         params.paddingMode == PaddingMode::Explicit);
     for (std::size_t i = 0; i < st.taps.size(); ++i) {
         const Tap &t = st.taps[i];
+        if (t.kind == TapKind::Padding && !padCounted)
+            continue;
         if (t.kind != TapKind::Overhang && !ringed(i) && l.has(StageGrid::Input, t.row, t.col))
             frameCell(p, l.rect(StageGrid::Input, t.row, t.col), kWindow, tapW, 0.09 * s,
                       0.6 * appear, false);
@@ -2083,7 +2263,8 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
             p.restore();
             if (first && s >= 20)
                 badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                      winnerBadgeText(st, g.params), std::max(8.0, 0.2 * s), kWinner, fit, appear);
+                      winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)), kWinner, fit,
+                      appear);
         }
     }
 
@@ -2137,10 +2318,10 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
             continue;
         const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
         frameCell(p, rect, kGradient, std::max(2.0, 0.06 * s), 0.06 * s, appear, true);
-        const auto [text, px] = amountNote(c.amount, s, fit);
+        const auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
         if (l.numbers && !text.isEmpty()) {
             p.setFont(stageFont(px, true));
-            p.setPen(withAlpha(kGradient, appear));
+            p.setPen(withAlpha(kGradientText, appear));
             p.drawText(QRectF(rect.left(), rect.top() + 0.07 * s, s, 0.3 * s), Qt::AlignCenter,
                        text);
         }
@@ -2183,6 +2364,242 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         p.setPen(kMuted);
         p.drawText(l.formula, Qt::AlignHCenter | Qt::AlignTop, text);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legend, notes and the numbers' text
+
+namespace {
+
+enum class Swatch
+{
+    Window,
+    Winner,
+    Padding,
+    Uncovered,
+    Overhang,
+    Gradient,
+    Hover,
+    Unfilled
+};
+
+struct LegendEntry
+{
+    Swatch swatch;
+    QString text;
+};
+
+/// The legend for what this trace draws: an entry only for the marks it can show.
+std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bool numbers)
+{
+    const Geometry &g = trace.geometry();
+    const PoolParams &params = g.params;
+    const bool backward = trace.phase == Phase::Backward;
+    std::vector<LegendEntry> entries;
+    entries.push_back({Swatch::Window, QStringLiteral("window")});
+    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
+        entries.push_back({Swatch::Winner, params.mode == PoolMode::Min
+                                               ? QStringLiteral("ring: the minimum")
+                                               : QStringLiteral("ring: the maximum")});
+    if (!(g.resolvedPadding() == Padding{})) {
+        QString text;
+        switch (params.mode) {
+        case PoolMode::Max:
+            text = QStringLiteral("grey: padding, −∞ (never wins)");
+            break;
+        case PoolMode::Min:
+            text = QStringLiteral("grey: padding, +∞ (never wins)");
+            break;
+        case PoolMode::Avg:
+            text = params.countIncludePad && !params.divisorOverride &&
+                           params.paddingMode == PaddingMode::Explicit
+                       ? QStringLiteral("grey: padding, 0, counted in the divisor")
+                       : QStringLiteral("grey: padding, 0, not counted (not boxed)");
+            break;
+        case PoolMode::Lp:
+            text = QStringLiteral("grey: padding, left out");
+            break;
+        }
+        entries.push_back({Swatch::Padding, text});
+    }
+    bool uncovered = false;
+    for (int r = 0; r < g.inH() && !uncovered; ++r)
+        for (int c = 0; c < g.inW() && !uncovered; ++c)
+            uncovered = g.coverage(r, c) == 0;
+    if (uncovered)
+        entries.push_back(
+            {Swatch::Uncovered, QStringLiteral("hatched: no window reads this cell")});
+    bool overhang = false;
+    // Only the last window can reach past the padding: O(1) per axis.
+    if (g.rows.out > 0)
+        overhang = g.rows.last(g.rows.out - 1) >= g.inH() + g.rows.padAfter;
+    if (g.cols.out > 0)
+        overhang = overhang || g.cols.last(g.cols.out - 1) >= g.inW() + g.cols.padAfter;
+    if (overhang)
+        entries.push_back(
+            {Swatch::Overhang, QStringLiteral("dashed: past the edge (ceil mode), never read")});
+    if (backward)
+        entries.push_back({Swatch::Gradient, QStringLiteral("green: gradient added now; ×n: "
+                                                            "windows that added so far")});
+    if (!numbers && !backward)
+        entries.push_back({Swatch::Unfilled, QStringLiteral("pale blue: not computed yet")});
+    entries.push_back(
+        {Swatch::Hover, QStringLiteral("purple: under the mouse, with what it reads or feeds")});
+    Q_UNUSED(view);
+    return entries;
+}
+
+void paintSwatch(QPainter &p, const QRectF &r, Swatch swatch)
+{
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    const double w = std::max(1.5, r.width() * 0.12);
+    switch (swatch) {
+    case Swatch::Window:
+        p.fillRect(r, Qt::white);
+        p.setPen(QPen(kWindow, w));
+        p.drawRoundedRect(r.adjusted(w / 2, w / 2, -w / 2, -w / 2), r.width() * 0.18,
+                          r.width() * 0.18);
+        break;
+    case Swatch::Winner:
+        p.setPen(QPen(kWinner, w));
+        p.drawEllipse(r.center(), r.width() * 0.42, r.width() * 0.42);
+        break;
+    case Swatch::Padding:
+        p.fillRect(r, kPaddingFill);
+        hatch(p, r, kPaddingHatch, std::max(3.0, r.width() / 4), 1.0);
+        p.setPen(QPen(kFaint, 1, Qt::DashLine));
+        p.drawRect(r);
+        break;
+    case Swatch::Uncovered:
+        p.fillRect(r, Qt::white);
+        hatch(p, r, kUncoveredHatch, std::max(3.0, r.width() / 4), 1.2);
+        p.setPen(QPen(kGridLine, 1));
+        p.drawRect(r);
+        break;
+    case Swatch::Overhang:
+        p.setPen(QPen(kMuted, 1.2, Qt::DashLine));
+        p.drawRect(r);
+        break;
+    case Swatch::Gradient:
+        p.fillRect(r, kGradPos);
+        p.setPen(QPen(kGradient, w));
+        p.drawRect(r.adjusted(w / 2, w / 2, -w / 2, -w / 2));
+        break;
+    case Swatch::Hover:
+        p.setPen(QPen(kHover, w));
+        p.setBrush(withAlpha(kHover, 0.08));
+        p.drawRoundedRect(r.adjusted(w / 2, w / 2, -w / 2, -w / 2), r.width() * 0.14,
+                          r.width() * 0.14);
+        break;
+    case Swatch::Unfilled:
+        p.fillRect(r, kUnfilled);
+        p.setPen(QPen(kGridLine, 1));
+        p.drawRect(r);
+        break;
+    }
+    p.restore();
+}
+
+} // namespace
+
+QStringList StageRenderer::legendEntries(const StageView &view) const
+{
+    const Layout l = layout(QRectF(0, 0, 1280, 720), view);
+    QStringList out;
+    for (const LegendEntry &e : legendFor(m_trace, view, l.numbers))
+        out << e.text;
+    return out;
+}
+
+QStringList StageRenderer::notes() const
+{
+    return stageNotes(m_trace);
+}
+
+bool StageRenderer::numbersCramped(const QRectF &target, const StageView &view) const
+{
+    const Layout l = layout(target, view);
+    return l.valid && (!l.numbers || l.precisionLost);
+}
+
+QString StageRenderer::numberText(StageGrid grid, double value, const QRectF &target,
+                                  const StageView &view) const
+{
+    const Layout l = layout(target, view);
+    return l.valid && l.numbers ? l.format(grid).text(value) : QString();
+}
+
+QList<QPair<QColor, QColor>> StageRenderer::textColours()
+{
+    return {{kText, Qt::white},     {kText, kHeatHigh},        {kText, kGradPos},
+            {kText, kGradNeg},      {kText, kNaNFill},         {kTitle, Qt::white},
+            {kMuted, Qt::white},    {kMuted, kPaddingFill},    {kFaint, Qt::white},
+            {kFaint, kPaddingFill}, {kGradientText, kGradPos}, {kGradientText, Qt::white},
+            {Qt::white, kWindow},   {Qt::white, kWinner}};
+}
+
+void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &view) const
+{
+    if (!view.legend || l.legend.isEmpty())
+        return;
+    const std::vector<LegendEntry> entries = legendFor(m_trace, view, l.numbers);
+    const QStringList noteLines = notes();
+    const double lineH = l.legendPx * 1.6;
+    TextFit fit;
+    // Entries flow left to right over two lines, centred; they shrink together if need be.
+    const double gap = l.legendPx * 1.4;
+    auto entryW = [&](const LegendEntry &e, double px) {
+        return px * 1.1 + px * 0.4 + fit.width(e.text, px);
+    };
+    double px = l.legendPx;
+    std::vector<std::vector<std::size_t>> lines;
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        lines.assign(1, {});
+        double x = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const double w = entryW(entries[i], px);
+            if (x > 0 && x + gap + w > l.legend.width()) {
+                lines.emplace_back();
+                x = 0;
+            }
+            x += (x > 0 ? gap : 0) + w;
+            lines.back().push_back(i);
+        }
+        if (lines.size() <= 2 || px < 9)
+            break;
+        px *= 0.92;
+    }
+    p.save();
+    p.setFont(stageFont(px));
+    double y = l.legend.top();
+    for (const auto &line : lines) {
+        double width = 0;
+        for (std::size_t k = 0; k < line.size(); ++k)
+            width += (k ? gap : 0) + entryW(entries[line[k]], px);
+        double x = l.legend.center().x() - width / 2;
+        for (std::size_t i : line) {
+            const QRectF sw(x, y + (lineH - px * 1.1) / 2, px * 1.1, px * 1.1);
+            paintSwatch(p, sw, entries[i].swatch);
+            p.setPen(kMuted);
+            const double tw = fit.width(entries[i].text, px);
+            p.drawText(QRectF(sw.right() + px * 0.4, y, tw + 2, lineH),
+                       Qt::AlignLeft | Qt::AlignVCenter, entries[i].text);
+            x += entryW(entries[i], px) + gap;
+        }
+        y += lineH;
+    }
+    if (lines.size() < 2)
+        y += lineH;
+    for (const QString &note : noteLines) {
+        const QString text = QStringLiteral("Note: ") + note;
+        const double notePx = std::max(6.0, fit.fit(text, l.legendPx, l.legend.width()));
+        p.setFont(stageFont(notePx));
+        p.setPen(kText);
+        p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH), Qt::AlignCenter, text);
+        y += lineH;
+    }
+    p.restore();
 }
 
 } // namespace poolviz

@@ -3,11 +3,13 @@
 #include "trace.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRectF>
 #include <QSize>
+#include <QStringList>
 
 #include <optional>
 
@@ -40,6 +42,11 @@ struct StageView
     std::optional<StageCell> hover; ///< hovered cell: output lights its window, input its outputs
     bool showCaption = true;        ///< draw the caption under the grids
     bool showFormula = true;        ///< draw the output-size formulas
+    bool fractions = false;         ///< write rational values as fractions (¼, 37¾, 4/9)
+    /// Draw a legend of what the marks mean and the notes (where PyTorch or TensorFlow would
+    /// refuse or differ) under the stage: presenter mode, where the side panels are hidden.
+    bool legend = false;
+    QString planeName; ///< e.g. "channel 2" for a multi-channel input: named in the grid titles
 };
 
 /// Paints the stage – input (with padding ring), output and, backward, upstream and input-gradient
@@ -50,6 +57,9 @@ struct StageView
 /// QGuiApplication (the offscreen platform is enough).
 class StageRenderer
 {
+    // StageRenderer::tr(): the stage's words in the window's language (the CLI stays English).
+    Q_DECLARE_TR_FUNCTIONS(poolviz::StageRenderer)
+
 public:
     explicit StageRenderer(const Trace &trace);
 
@@ -72,6 +82,24 @@ public:
     QRectF cellRect(const StageCell &cell, const QRectF &target, const StageView &view = {}) const;
     /// The side of one (square) cell in pixels for `target`.
     double cellSize(const QRectF &target, const StageView &view = {}) const;
+    /// The legend's entries for `view` (only the marks this trace draws): "window", "max: the
+    /// winner", "padding counts as −∞", "hatched: no window reads this cell", …
+    QStringList legendEntries(const StageView &view) const;
+    /// The notes drawn under the legend: the parameters' warnings, then where PyTorch,
+    /// TensorFlow or ONNX need a workaround, differ or refuse (four lines at most).
+    QStringList notes() const;
+    /// How the numbers of `grid` are written at `target` (its precision, see NumberFormat).
+    QString numberText(StageGrid grid, double value, const QRectF &target,
+                       const StageView &view = {}) const;
+    /// True when the cells at `target` are too small for their numbers: no numbers at all, or
+    /// some grid's exact numbers would be drawn smaller than 9 px (or lose digits, marked "≈").
+    /// The window folds its panels before that happens.
+    bool numbersCramped(const QRectF &target, const StageView &view = {}) const;
+    /// The outline of the window at view.step and view.motion (its cells' span while resting).
+    QRectF windowSpan(const QRectF &target, const StageView &view) const;
+    /// Pairs of (text colour, background) the stage draws text with, for contrast checks.
+    static QList<QPair<QColor, QColor>> textColours();
+
     /// The caption shown before the first step, e.g. "Ready: 9 windows of 2×2, stride 1, over a
     /// 4×4 input. …".
     QString readyCaption() const;
@@ -109,6 +137,8 @@ private:
     void paintBackward(QPainter &p, const Layout &l, const StageView &view, int step) const;
     void paintHover(QPainter &p, const Layout &l, const StageView &view) const;
     void paintText(QPainter &p, const Layout &l, const StageView &view, int step) const;
+    void paintLegend(QPainter &p, const Layout &l, const StageView &view) const;
+    QRectF slidingSpan(const Layout &l, const StageView &view, int step) const;
     struct Link;
     /// The routed link arrow of `step` (see linkPath).
     Link link(const Layout &l, int step) const;

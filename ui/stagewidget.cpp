@@ -1,5 +1,6 @@
 #include "stagewidget.h"
 
+#include "numbertext.h"
 #include "pooldocument.h"
 
 #include <QAccessible>
@@ -18,7 +19,7 @@ namespace {
 
 QString num(double v)
 {
-    return QString::fromStdString(formatNumber(v));
+    return screenNumber(v);
 }
 
 QString cellList(const std::vector<std::pair<int, int>> &cells, int limit = 8)
@@ -74,6 +75,23 @@ void StageWidget::setSmoothMotion(bool smooth)
     }
 }
 
+void StageWidget::setFractions(bool on)
+{
+    m_view.fractions = on;
+    update();
+}
+
+bool StageWidget::numbersCramped() const
+{
+    return m_renderer && m_renderer->numbersCramped(stageRect(), m_view);
+}
+
+void StageWidget::setLegendShown(bool on)
+{
+    m_view.legend = on;
+    update();
+}
+
 void StageWidget::setMotionDuration(int ms)
 {
     m_motion->setDuration(std::max(1, ms));
@@ -95,6 +113,14 @@ void StageWidget::onTraceChanged()
     m_view.step = m_document->step();
     m_view.motion = 1.0;
     m_view.hover.reset();
+    // Multi-channel inputs: the titles name the channel traced ("channel 2", "sample 1,
+    // channel 0"), the word the channel chooser and the captions use.
+    const Tensor &input = m_document->input();
+    const int channels = std::max(1, input.c()), plane = m_document->plane();
+    m_view.planeName = input.planeCount() < 2 ? QString()
+                       : input.n() > 1
+                           ? tr("sample %1, channel %2").arg(plane / channels).arg(plane % channels)
+                           : tr("channel %1").arg(plane % channels);
     updateGeometry();
     updateAccessibleDescription();
     update();

@@ -39,6 +39,14 @@ public:
     /// Smooth sliding between consecutive steps (true) or jumping (reduced motion).
     bool smoothMotion() const { return m_smooth; }
     void setSmoothMotion(bool smooth);
+    /// Rational values as fractions (¼, 4/9) instead of decimals.
+    bool fractions() const { return m_view.fractions; }
+    void setFractions(bool on);
+    /// The legend and the notes drawn on the stage (presenter mode).
+    bool legendShown() const { return m_view.legend; }
+    void setLegendShown(bool on);
+    /// Whether the stage's cells are too small for their numbers at its current size.
+    bool numbersCramped() const;
     /// Duration of one slide in milliseconds.
     void setMotionDuration(int ms);
     /// True while a slide is running.

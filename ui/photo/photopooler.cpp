@@ -77,20 +77,17 @@ double pyramidWork(const Tensor &input, const PyramidPlan &plan)
     return work;
 }
 
-/// Pools every plane of `input` on its own (core forward per channel), so that work can be
-/// counted and stopped between planes.
+/// Pools all planes of `input` in one call (the core spreads planes and row bands over every
+/// core). A stop is honoured before the call; the call itself takes milliseconds.
 std::optional<Tensor> poolPlanes(const Tensor &input, const PoolParams &params,
-                                 const Geometry &geometry, WorkCounter &counter)
+                                 WorkCounter &counter)
 {
-    Tensor out(input.n(), input.c(), geometry.outH(), geometry.outW(), 0.0f, input.rank());
-    for (int p = 0; p < input.planeCount(); ++p) {
-        if (!counter.proceed())
-            return std::nullopt;
-        const PoolResult pooled = forward(input.planeTensor(p / input.c(), p % input.c()), params);
-        std::copy(pooled.values.data().begin(), pooled.values.data().end(), out.planeData(p));
-        counter.add(double(input.planeSize()));
-    }
-    return out;
+    if (!counter.proceed())
+        return std::nullopt;
+    PoolResult pooled;
+    forward(input, params, pooled, false);
+    counter.add(double(input.size()));
+    return std::move(pooled.values);
 }
 
 /// Pools the pyramid of `plan`; nothing when stopped.
@@ -102,7 +99,7 @@ std::optional<std::vector<PhotoLevel>> poolPyramid(const std::shared_ptr<const T
     std::shared_ptr<const Tensor> current = input;
     PhotoMapping mapping;
     for (const Geometry &g : plan.levels) {
-        std::optional<Tensor> pooled = poolPlanes(*current, params, g, counter);
+        std::optional<Tensor> pooled = poolPlanes(*current, params, counter);
         if (!pooled)
             return std::nullopt;
         PhotoLevel level;

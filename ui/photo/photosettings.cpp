@@ -9,6 +9,7 @@ namespace poolviz {
 namespace {
 const char kRecent[] = "photos/recentFiles";
 const char kMaxMegapixels[] = "photos/maxMegapixels";
+const char kThreads[] = "photos/threads";
 const char kLastDirectory[] = "photos/lastDirectory";
 const char kExportScale[] = "photos/exportScale";
 const char kExportQuality[] = "photos/exportQuality";
@@ -54,6 +55,18 @@ double PhotoSettings::maxMegapixels() const
 void PhotoSettings::setMaxMegapixels(double megapixels)
 {
     m_settings.setValue(kMaxMegapixels, std::clamp(megapixels, 0.01, 10000.0));
+}
+
+int PhotoSettings::threads() const
+{
+    bool ok = false;
+    const int v = m_settings.value(kThreads).toInt(&ok);
+    return ok && v >= 0 && v <= 256 ? v : 0;
+}
+
+void PhotoSettings::setThreads(int threads)
+{
+    m_settings.setValue(kThreads, std::clamp(threads, 0, 256));
 }
 
 QString PhotoSettings::lastDirectory() const

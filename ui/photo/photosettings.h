@@ -27,6 +27,10 @@ public:
     double maxMegapixels() const;
     void setMaxMegapixels(double megapixels);
 
+    /// How many threads pool photos: 0 (the default) for every core, else 1–256.
+    int threads() const;
+    void setThreads(int threads);
+
     /// The folder last used in a photo dialog (empty: the dialog's own choice).
     QString lastDirectory() const;
     void setLastDirectory(const QString &dir);

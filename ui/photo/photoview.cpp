@@ -1,5 +1,6 @@
 #include "photoview.h"
 
+#include "numbertext.h"
 #include "photocamera.h"
 #include "trace.h"
 
@@ -135,7 +136,7 @@ QString PhotoView::valueText(int row, int col, int channel) const
         col >= m_values->w())
         return {};
     const float v = m_values->planeData(channel)[std::size_t(row) * m_values->w() + col];
-    return QString::fromStdString(formatNumber(v, 4));
+    return screenNumber(v, 4);
 }
 
 QString PhotoView::describePixel(int row, int col) const
@@ -339,6 +340,8 @@ void PhotoView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         m_dragFrom = event->position();
+        m_pressAt = event->position();
+        m_dragged = false;
         setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
@@ -351,6 +354,7 @@ void PhotoView::mouseMoveEvent(QMouseEvent *event)
     if (m_dragFrom && m_camera && (event->buttons() & Qt::LeftButton)) {
         const QPointF delta = event->position() - *m_dragFrom;
         m_dragFrom = event->position();
+        m_dragged = m_dragged || (event->position() - m_pressAt).manhattanLength() > 4;
         m_camera->panBy(-delta / m_camera->zoom());
     }
     const std::optional<QPoint> pixel = pixelAt(event->position());
@@ -363,6 +367,9 @@ void PhotoView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && m_dragFrom) {
         m_dragFrom.reset();
         setCursor(Qt::OpenHandCursor);
+        if (!m_dragged)
+            if (const std::optional<QPoint> pixel = pixelAt(event->position()))
+                emit pixelClicked(*pixel);
         event->accept();
         return;
     }

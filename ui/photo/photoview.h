@@ -86,6 +86,8 @@ public:
 signals:
     /// The pointer moved over a pixel (its description) or left the image (empty).
     void hoverText(const QString &text);
+    /// A click (a press and release without dragging) on image pixel `pixel` (x = column).
+    void pixelClicked(const QPoint &pixel);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -110,6 +112,8 @@ private:
     QStringList m_channels;
     std::vector<PhotoMark> m_marks;
     std::optional<QPointF> m_dragFrom;
+    QPointF m_pressAt;      ///< where the left button went down
+    bool m_dragged = false; ///< the press became a drag (a pan), not a click
 };
 
 } // namespace poolviz

@@ -1,6 +1,9 @@
 #include "photoworkspace.h"
 
+#include "datadir.h"
 #include "matrixio.h"
+#include "numbertext.h"
+#include "paramstext.h"
 #include "photocamera.h"
 #include "photosettings.h"
 #include "photostage.h"
@@ -12,6 +15,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -162,8 +166,8 @@ QString jpegTruncation(const QString &path)
     const qsizetype scan = bytes.lastIndexOf(QByteArray("\xFF\xDA", 2));
     if (scan >= 0 && bytes.indexOf(QByteArray("\xFF\xD9", 2), scan + 2) >= 0)
         return {};
-    return QStringLiteral("cannot read image \"%1\": the JPEG data stops before its end marker "
-                          "(the file is truncated)")
+    return PhotoWorkspace::tr("cannot read image \"%1\": the JPEG data stops before its end "
+                              "marker (the file is truncated)")
         .arg(QDir::toNativeSeparators(path));
 }
 
@@ -279,6 +283,8 @@ private:
 /// Asks for the export upscale factor and, for JPEG/WebP, the quality.
 class ExportOptionsDialog : public QDialog
 {
+    Q_DECLARE_TR_FUNCTIONS(poolviz::ExportOptionsDialog) // its own context, not QDialog's
+
 public:
     ExportOptionsDialog(QWidget *parent, QSize size, bool lossy, int scale, int quality)
         : QDialog(parent), m_size(size)
@@ -432,6 +438,8 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     for (PhotoView *view : {m_originalView, m_pooledView, m_comparedView, m_differenceView})
         connect(view, &PhotoView::hoverText, m_hoverLabel, &QLabel::setText);
     m_originalView->installEventFilter(this);
+    // A click on the picture places the sliding window's crop there.
+    connect(m_originalView, &PhotoView::pixelClicked, this, &PhotoWorkspace::placeCrop);
     connect(m_camera, &PhotoCamera::changed, this, [this] {
         if (!m_fitting)
             m_fitMode = false;
@@ -542,11 +550,8 @@ void PhotoWorkspace::createActions()
             [this] { m_camera->zoomAbout(m_camera->centre(), 0.5); });
 
     m_windowAction = new QAction(tr("Sliding Window Here"), this);
-    m_windowAction->setToolTip(
-        tr("Run the sliding window of A on the 16×16 crop at the centre of the views"));
     connect(m_windowAction, &QAction::triggered, this, &PhotoWorkspace::showSlidingWindow);
     m_sendAction = new QAction(tr("Send Crop to Matrix"), this);
-    m_sendAction->setToolTip(tr("Make the 16×16 crop at the centre the matrix tab's input"));
     connect(m_sendAction, &QAction::triggered, this, &PhotoWorkspace::sendCropToMatrix);
 
     for (QAction *a :
@@ -627,6 +632,21 @@ QWidget *PhotoWorkspace::createControls()
     connect(m_limitSpin, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { m_settings->setMaxMegapixels(v); });
     strip.addWidget(m_limitSpin);
+
+    strip.addLabel(tr("Threads"));
+    auto *threads = new QSpinBox(bar);
+    threads->setObjectName("photoThreads");
+    threads->setAccessibleName(tr("Pooling threads"));
+    threads->setToolTip(tr("How many processor cores pool the photo (the result is the same)"));
+    threads->setRange(0, 256);
+    threads->setSpecialValueText(tr("All cores"));
+    threads->setValue(m_settings->threads());
+    setThreadCount(m_settings->threads());
+    connect(threads, &QSpinBox::valueChanged, this, [this](int n) {
+        m_settings->setThreads(n);
+        setThreadCount(n);
+    });
+    strip.addWidget(threads);
     strip.newGroup();
 
     strip.addAction(m_fitAction);
@@ -737,6 +757,19 @@ QWidget *PhotoWorkspace::createControls()
     m_cropSpin->setValue(kDefaultCropSize);
     m_cropSpin->setSuffix(tr(" px"));
     strip.addWidget(m_cropSpin);
+    // The tooltips name the crop size in use.
+    const auto cropTips = [this](int n) {
+        const QString size = sizeText(n, n);
+        m_windowAction->setToolTip(tr("Run the sliding window of A on the %1 crop at the centre "
+                                      "of the views (or click the picture where it should go)")
+                                       .arg(size));
+        m_sendAction->setToolTip(
+            tr("Make the %1 crop at the centre the matrix tab's input").arg(size));
+        if (m_windowButton)
+            m_windowButton->setToolTip(m_windowAction->toolTip());
+    };
+    connect(m_cropSpin, &QSpinBox::valueChanged, this, cropTips);
+    cropTips(m_cropSpin->value());
     strip.addAction(m_sendAction);
 
     return controls;
@@ -788,7 +821,10 @@ void PhotoWorkspace::updateRecentMenu()
 QStringList PhotoWorkspace::samplePhotos()
 {
     QStringList samples;
-    const QDir dir(QStringLiteral(":/photos"));
+    const QString folder = dataPath(QStringLiteral("photos"));
+    if (folder.isEmpty())
+        return samples;
+    const QDir dir(folder);
     for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
         if (!name.endsWith(QLatin1String(".txt")))
             samples << dir.filePath(name);
@@ -828,7 +864,10 @@ bool PhotoWorkspace::openImage(const QString &path)
         setMessage(loaded.error, true);
         return false;
     }
-    const bool bundled = path.startsWith(QLatin1String(":/"));
+    // The bundled samples are always a click away: they stay out of Recent and the last folder.
+    const QString samples = dataPath(QStringLiteral("photos"));
+    const bool bundled = !samples.isEmpty() &&
+                         QFileInfo(path).canonicalPath() == QFileInfo(samples).canonicalFilePath();
     if (!bundled) {
         m_settings->addRecentFile(path);
         m_settings->setLastDirectory(QFileInfo(path).absolutePath());
@@ -906,6 +945,9 @@ bool PhotoWorkspace::applyLoaded(const LoadedImage &loaded, const QString &name,
                                    .arg(name, shapeText(*m_input), channelModeName(m_channelMode)),
                                m_channels);
     m_result.reset();
+    // Nothing of the previous photo stays on screen while the new one pools.
+    m_noteLabel->clear();
+    m_noteLabel->setVisible(false);
     m_pooledView->clearContent(tr("Pooling…"));
     m_comparedView->clearContent(tr("Pooling…"));
     m_differenceView->clearContent(tr("Pooling…"));
@@ -1194,19 +1236,19 @@ void PhotoWorkspace::refreshViews()
     const QString levelText =
         m_result->a.size() > 1 || levels() > 1 ? tr(" · level %1").arg(level + 1) : QString();
     const PhotoLevel &a = m_result->a[level];
-    m_pooledView->setContent(a.values, a.image, a.mapping,
-                             tr("A · %1%2 · %3")
-                                 .arg(QString::fromStdString(describe(m_result->request.a)),
-                                      levelText, shapeText(*a.values)),
-                             m_channels);
+    m_pooledView->setContent(
+        a.values, a.image, a.mapping,
+        tr("A · %1%2 · %3")
+            .arg(ParamsText::describe(m_result->request.a), levelText, shapeText(*a.values)),
+        m_channels);
 
     if (m_result->request.b && level < m_result->b.size()) {
         const PhotoLevel &b = m_result->b[level];
-        m_comparedView->setContent(b.values, b.image, b.mapping,
-                                   tr("B · %1%2 · %3")
-                                       .arg(QString::fromStdString(describe(*m_result->request.b)),
-                                            levelText, shapeText(*b.values)),
-                                   m_channels);
+        m_comparedView->setContent(
+            b.values, b.image, b.mapping,
+            tr("B · %1%2 · %3")
+                .arg(ParamsText::describe(*m_result->request.b), levelText, shapeText(*b.values)),
+            m_channels);
     } else {
         m_comparedView->clearContent(m_result->note.isEmpty() ? tr("No B result at this level.")
                                                               : m_result->note);
@@ -1254,11 +1296,10 @@ QString PhotoWorkspace::differenceSummary() const
                                 ? tr(" (channel %1)").arg(m_channels[d.channel])
                                 : QString();
     QString text = tr("Largest difference %1 at row %2, column %3%4: %5 %6 vs %7 %8")
-                       .arg(QString::fromStdString(formatNumber(d.largest)))
+                       .arg(screenNumber(d.largest))
                        .arg(d.row)
                        .arg(d.col)
-                       .arg(channel, nameA, QString::fromStdString(formatNumber(d.a)), nameB,
-                            QString::fromStdString(formatNumber(d.b)));
+                       .arg(channel, nameA, screenNumber(d.a), nameB, screenNumber(d.b));
     if (d.resampled)
         text += tr(" — A and B differ in size, so both are compared on the photo's %1 pixels, "
                    "each pixel taking the pooled pixel drawn over it")
@@ -1268,7 +1309,7 @@ QString PhotoWorkspace::differenceSummary() const
 
 void PhotoWorkspace::refreshParamsLabel()
 {
-    m_paramsLabel->setText(tr("A: %1").arg(QString::fromStdString(describe(paramsA()))));
+    m_paramsLabel->setText(tr("A: %1").arg(ParamsText::describe(paramsA())));
 }
 
 // --- views
@@ -1366,6 +1407,14 @@ Tensor PhotoWorkspace::cropTensor(const QRect &crop) const
     return out;
 }
 
+bool PhotoWorkspace::placeCrop(const QPoint &pixel)
+{
+    if (!hasInput())
+        return showSlidingWindow();
+    m_camera->setCentre(QPointF(pixel) + QPointF(0.5, 0.5));
+    return showSlidingWindow();
+}
+
 bool PhotoWorkspace::showSlidingWindow()
 {
     if (!hasInput()) {
@@ -1411,9 +1460,9 @@ void PhotoWorkspace::rebuildTrace(bool keepStep)
                                   .arg(m_stageCrop.bottom())
                                   .arg(m_stageCrop.left())
                                   .arg(m_stageCrop.right());
-        QString description = tr("<b>Sliding window</b> of A (%1) on %2 of %3, channel %4.")
-                                  .arg(QString::fromStdString(describe(params)), where, m_inputName,
-                                       m_channels.value(channel));
+        QString description =
+            tr("<b>Sliding window</b> of A (%1) on %2 of %3, channel %4.")
+                .arg(ParamsText::describe(params), where, m_inputName, m_channels.value(channel));
         description += cropIsAligned()
                            ? tr(" The crop starts on the stride grid, so each output cell is "
                                 "the pooled pixel outlined in A.")

@@ -74,7 +74,7 @@ public:
     bool setImage(const QImage &image, const QString &name);
     /// Pastes an image (or an image file's URL) from the clipboard.
     bool paste();
-    /// The bundled sample photos (resource paths).
+    /// The bundled sample photos: the image files in dataPath("photos"), sorted by name.
     static QStringList samplePhotos();
     /// Open…, Recent photos, Paste, Export ▸ (pooled image, values, B, difference): for the
     /// window's File menu.
@@ -146,6 +146,9 @@ public:
     /// (channel windowChannel()), shows it in the panel below the views and zooms to the crop.
     /// Returns false (with message()) when there is no photo or A cannot pool the crop.
     bool showSlidingWindow();
+    /// Runs the sliding window on the crop around photo pixel `pixel` (x = column, y = row):
+    /// what a click on the original picture does. False as showSlidingWindow().
+    bool placeCrop(const QPoint &pixel);
     /// The crop of the sliding window (x = column, y = row), empty when the panel is closed.
     QRect windowCrop() const { return m_stageCrop; }
     /// The cropSize()² crop around the views' centre, aligned to the stride when the windows of the

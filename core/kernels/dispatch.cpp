@@ -1,0 +1,38 @@
+// Chooses the copy of the kernels compiled for the best instruction set this CPU runs: the
+// baseline x86-64 (SSE2) copy runs everywhere, the AVX2 copy (twice the vector width) where the
+// CPU has AVX2. Both compute the same bits: no FMA, and the same operations in the same order.
+#include "planepool.h"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace poolviz::kernels {
+
+namespace generic {
+void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
+                int threads);
+}
+#ifdef POOLVIZ_HAVE_AVX2_KERNELS
+namespace avx2 {
+void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
+                int threads);
+}
+#endif
+
+void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
+                int threads)
+{
+#ifdef POOLVIZ_HAVE_AVX2_KERNELS
+    // POOLVIZ_KERNELS=generic forces the baseline copy (the tests run both copies).
+    static const bool avx2 = [] {
+        const char *forced = std::getenv("POOLVIZ_KERNELS");
+        return __builtin_cpu_supports("avx2") &&
+               std::string_view(forced ? forced : "") != "generic";
+    }();
+    if (avx2)
+        return avx2::poolPlanes(input, g, values, indices, threads);
+#endif
+    generic::poolPlanes(input, g, values, indices, threads);
+}
+
+} // namespace poolviz::kernels

@@ -1,0 +1,315 @@
+// Property test of the fast pooling paths (core/kernels): random shapes up to 80×80, kernels
+// 1–31, strides, dilations, paddings, SAME, ceil mode, adaptive bins, NaN/±∞ and ties, each
+// compared with the independent tap-by-tap reference in reference.h. The van Herk scheme (stride
+// 1, k ≥ 4), the tap loops, the band cuts and the thread split must all give the reference's
+// values and indices; the thread count and buffer reuse must not change a single bit.
+
+#include "pool.h"
+#include "reference.h"
+#include "refutil.h"
+
+#include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <string>
+
+using namespace poolviz;
+using poolviz::test::closeTo;
+using poolviz::test::sameFloat;
+using poolviz::test::toRef;
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+/// What kind of values fill the input.
+enum class Values
+{
+    Integers, ///< −9…9: sums are exact, so avg must match bit for bit
+    Ties,     ///< 0…2: many equal maxima
+    Specials, ///< integers with NaN, +∞ and −∞ sprinkled in
+    Reals     ///< uniform reals: sums agree within float rounding
+};
+
+struct Case
+{
+    PoolParams params;
+    Tensor input;
+};
+
+std::string describeCase(const Case &c)
+{
+    const PoolParams &p = c.params;
+    std::ostringstream os;
+    os << modeName(p.mode) << " input " << c.input.shapeString();
+    if (p.adaptiveOutput) {
+        os << " adaptive " << p.adaptiveOutput->h << "x" << p.adaptiveOutput->w;
+    } else {
+        const Size2 s = p.effectiveStride();
+        os << " kernel " << p.kernel.h << "x" << p.kernel.w << " stride " << s.h << "x" << s.w
+           << " dilation " << p.dilation.h << "x" << p.dilation.w << " padding(t,b,l,r) "
+           << p.padding.top << "," << p.padding.bottom << "," << p.padding.left << ","
+           << p.padding.right << " paddingMode " << int(p.paddingMode) << " ceil " << p.ceilMode;
+    }
+    os << " countIncludePad " << p.countIncludePad << " p " << p.p;
+    return os.str();
+}
+
+/// A random case whose parameters are valid for its input. Strides are mostly 1 (the van Herk
+/// path) and kernels span 1–31 per axis.
+Case randomCase(std::mt19937 &rng, PoolMode mode, Values values)
+{
+    auto between = [&](int lo, int hi) { return lo + int(rng() % std::uint32_t(hi - lo + 1)); };
+    for (;;) {
+        Case c;
+        PoolParams &p = c.params;
+        p.mode = mode;
+        p.p = between(0, 1) ? 2.0 : 3.0;
+        const int h = between(1, 80), w = between(1, 80);
+        if (between(0, 9) == 0) {
+            p.adaptiveOutput = Size2{between(1, h), between(1, w)};
+        } else {
+            p.kernel = {between(1, 31), between(1, 31)};
+            p.stride = Size2{between(0, 3) ? 1 : between(2, 4), between(0, 3) ? 1 : between(2, 4)};
+            p.dilation = {between(0, 2) ? 1 : between(2, 3), between(0, 2) ? 1 : between(2, 3)};
+            const int style = between(0, 5);
+            if (style == 0) {
+                p.paddingMode = PaddingMode::SameUpper;
+            } else if (style == 1) {
+                p.paddingMode = PaddingMode::SameLower;
+            } else if (style <= 3) {
+                // Explicit padding up to half the dilated kernel on each side.
+                auto pad = [&](int k, int d) { return between(0, (d * (k - 1) + 1) / 2); };
+                p.padding = {pad(p.kernel.h, p.dilation.h), pad(p.kernel.h, p.dilation.h),
+                             pad(p.kernel.w, p.dilation.w), pad(p.kernel.w, p.dilation.w)};
+            }
+            p.ceilMode = between(0, 2) == 0;
+            p.countIncludePad = between(0, 1) == 1;
+        }
+        if (!validate(p, h, w).ok())
+            continue;
+        c.input = Tensor(1, between(1, 2), h, w, 0.0f, 3);
+        std::uniform_real_distribution<float> real(-100.0f, 100.0f);
+        for (float &v : c.input.data()) {
+            switch (values) {
+            case Values::Integers:
+                v = float(between(-9, 9));
+                break;
+            case Values::Ties:
+                v = float(between(0, 2));
+                break;
+            case Values::Specials: {
+                const int s = between(0, 29);
+                v = s == 0 ? kNaN : s == 1 ? kInf : s == 2 ? -kInf : float(between(-5, 5));
+                break;
+            }
+            case Values::Reals:
+                v = real(rng);
+                break;
+            }
+        }
+        return c;
+    }
+}
+
+} // namespace
+
+class TestKernels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cleanup() { setThreadCount(0); }
+    void agreesWithReference_data();
+    void agreesWithReference();
+    void threadCountChangesNothing_data();
+    void threadCountChangesNothing();
+    void reusedResultIsRewritten();
+    void windowGradientsSumToBackward_data();
+    void windowGradientsSumToBackward();
+};
+
+void TestKernels::agreesWithReference_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("values");
+    QTest::addColumn<int>("threads");
+    const struct
+    {
+        const char *name;
+        PoolMode mode;
+        Values values;
+    } rows[] = {
+        {"max integers", PoolMode::Max, Values::Integers},
+        {"max ties", PoolMode::Max, Values::Ties},
+        {"max NaN and infinities", PoolMode::Max, Values::Specials},
+        {"max reals", PoolMode::Max, Values::Reals},
+        {"min integers", PoolMode::Min, Values::Integers},
+        {"min ties", PoolMode::Min, Values::Ties},
+        {"min NaN and infinities", PoolMode::Min, Values::Specials},
+        {"avg integers", PoolMode::Avg, Values::Integers},
+        {"avg NaN and infinities", PoolMode::Avg, Values::Specials},
+        {"avg reals", PoolMode::Avg, Values::Reals},
+        {"lp integers", PoolMode::Lp, Values::Integers},
+        {"lp reals", PoolMode::Lp, Values::Reals},
+    };
+    for (const auto &r : rows)
+        for (int threads : {1, 3})
+            QTest::newRow(qPrintable(
+                QStringLiteral("%1, %2 thread(s)").arg(QLatin1String(r.name)).arg(threads)))
+                << int(r.mode) << int(r.values) << threads;
+}
+
+void TestKernels::agreesWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, values);
+    QFETCH(int, threads);
+    setThreadCount(threads);
+    std::mt19937 rng(std::uint32_t(1000 + mode * 10 + values));
+    for (int n = 0; n < 100; ++n) {
+        const Case c = randomCase(rng, PoolMode(mode), Values(values));
+        const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
+        QVERIFY2(plan.possible(), describeCase(c).c_str());
+        const PoolResult got = forward(c.input, c.params);
+        QCOMPARE(got.values.h(), plan.rows.out);
+        QCOMPARE(got.values.w(), plan.cols.out);
+        for (int p = 0; p < c.input.planeCount(); ++p) {
+            const ref::Forward e = ref::forward(plan, c.input.planeData(p));
+            for (std::size_t o = 0; o < e.values.size(); ++o) {
+                const float v = got.values.planeData(p)[o];
+                // Exact where sums are exact; reals within float rounding (lp: pow's last bit).
+                const bool exact =
+                    Values(values) != Values::Reals && PoolMode(mode) != PoolMode::Lp;
+                const bool ok = exact ? sameFloat(v, e.values[o]) : closeTo(v, e.values[o], 2e-6);
+                if (!ok || (!got.indices.empty() && got.indices.planeData(p)[o] != e.index[o]))
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1\n  plane %2 output %3: expected %4 at %5, "
+                                       "got %6 at %7")
+                            .arg(QString::fromStdString(describeCase(c)))
+                            .arg(p)
+                            .arg(o)
+                            .arg(double(e.values[o]))
+                            .arg(e.index.empty() ? -1 : e.index[o])
+                            .arg(double(v))
+                            .arg(got.indices.empty() ? -1 : got.indices.planeData(p)[o])));
+            }
+        }
+    }
+}
+
+void TestKernels::threadCountChangesNothing_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::newRow("max 2x2/2") << int(PoolMode::Max) << 2 << 2;
+    QTest::newRow("max 15x15/1") << int(PoolMode::Max) << 15 << 1;
+    QTest::newRow("min 3x3/1") << int(PoolMode::Min) << 3 << 1;
+    QTest::newRow("avg 7x7/1") << int(PoolMode::Avg) << 7 << 1;
+    QTest::newRow("avg 3x3/2") << int(PoolMode::Avg) << 3 << 2;
+    QTest::newRow("lp 5x5/1") << int(PoolMode::Lp) << 5 << 1;
+}
+
+void TestKernels::threadCountChangesNothing()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    // Large enough to be cut into many bands and spread over threads.
+    Tensor input(1, 3, 301, 257);
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> dist(-50.0f, 50.0f);
+    for (float &v : input.data())
+        v = dist(rng);
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{stride, stride};
+    p.padding = {kernel / 2, kernel / 2, kernel / 2, kernel / 2};
+    setThreadCount(1);
+    QCOMPARE(threadCount(), 1);
+    const PoolResult one = forward(input, p);
+    const Tensor gradOne = backward(input, p, one.values);
+    for (int threads : {2, 3, 8}) {
+        setThreadCount(threads);
+        QCOMPARE(threadCount(), threads);
+        const PoolResult many = forward(input, p);
+        QVERIFY(many.values.shape() == one.values.shape());
+        for (std::size_t i = 0; i < one.values.size(); ++i)
+            QVERIFY2(sameFloat(many.values.data()[i], one.values.data()[i]),
+                     qPrintable(QStringLiteral("%1 threads, value %2").arg(threads).arg(i)));
+        QVERIFY(many.indices == one.indices);
+        const Tensor grad = backward(input, p, one.values);
+        for (std::size_t i = 0; i < grad.size(); ++i)
+            QVERIFY(sameFloat(grad.data()[i], gradOne.data()[i]));
+    }
+    setThreadCount(0);
+    QVERIFY(threadCount() >= 1);
+}
+
+void TestKernels::reusedResultIsRewritten()
+{
+    // A result pooled before (other values, then another mode and size) is overwritten in full.
+    const Tensor a = Tensor::fromRows({{1, 5, 2, 0}, {3, 4, 9, 1}, {0, 0, 7, 8}, {6, 2, 1, 3}});
+    PoolParams max;
+    PoolResult r;
+    forward(Tensor::matrix(6, 6, 1.0f), max, r); // another size first
+    forward(a, max, r);
+    QCOMPARE(r.values, Tensor::fromRows({{5, 9}, {6, 8}}));
+    QCOMPARE(r.indices, (IndexTensor::fromRows({{1, 6}, {12, 11}})));
+    PoolParams avg;
+    avg.mode = PoolMode::Avg;
+    avg.kernel = {3, 3};
+    avg.stride = Size2{1, 1};
+    forward(a, avg, r);
+    // (1+5+2 + 3+4+9 + 0+0+7) / 9 = 31/9; likewise 36/9, 32/9 and 35/9.
+    QCOMPARE(r.values, Tensor::fromRows({{31.0f / 9, 36.0f / 9}, {32.0f / 9, 35.0f / 9}}));
+    QVERIFY(r.indices.empty());
+}
+
+void TestKernels::windowGradientsSumToBackward_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("max") << int(PoolMode::Max);
+    QTest::newRow("min") << int(PoolMode::Min);
+    QTest::newRow("avg") << int(PoolMode::Avg);
+    QTest::newRow("lp") << int(PoolMode::Lp);
+}
+
+void TestKernels::windowGradientsSumToBackward()
+{
+    QFETCH(int, mode);
+    std::mt19937 rng(std::uint32_t(77 + mode));
+    for (int n = 0; n < 60; ++n) {
+        Case c = randomCase(rng, PoolMode(mode), Values::Integers);
+        const Tensor plane = c.input.planeTensor(0, 0);
+        const PoolResult pooled = forward(plane, c.params);
+        Tensor up = Tensor::matrix(pooled.values.h(), pooled.values.w());
+        for (float &u : up.data())
+            u = float(int(rng() % 7) - 3);
+        // Adding every window's shares in output order is what backward does, up to the
+        // order of float additions where windows overlap.
+        std::vector<double> sum(plane.size(), 0.0);
+        for (int oy = 0; oy < up.h(); ++oy)
+            for (int ox = 0; ox < up.w(); ++ox)
+                for (const GradientShare &s : windowGradient(plane, pooled, oy, ox, up.at(oy, ox)))
+                    sum[std::size_t(s.index)] += s.amount;
+        const Tensor grad = backward(plane, c.params, up);
+        for (std::size_t i = 0; i < grad.size(); ++i)
+            QVERIFY2(closeTo(grad.data()[i], sum[i], 1e-5),
+                     qPrintable(QStringLiteral("%1\n  cell %2: backward %3, window shares %4")
+                                    .arg(QString::fromStdString(describeCase(c)))
+                                    .arg(i)
+                                    .arg(double(grad.data()[i]))
+                                    .arg(sum[i])));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestKernels)
+#include "tst_kernels.moc"

@@ -1,0 +1,120 @@
+#include "language.h"
+
+#include "settings.h"
+
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <algorithm>
+
+namespace poolviz {
+
+namespace {
+
+const QString kPrefix = QStringLiteral("poolviz_");
+
+/// The embedded translation for `code`, or an empty path.
+QString qmPath(const QString &code)
+{
+    const QString path = QStringLiteral(":/i18n/%1%2.qm").arg(kPrefix, code);
+    return QFile::exists(path) ? path : QString();
+}
+
+} // namespace
+
+QList<Language> availableLanguages()
+{
+    QList<Language> languages{{QStringLiteral("en"), QStringLiteral("English")}};
+    QStringList codes;
+    for (const QString &file : QDir(QStringLiteral(":/i18n")).entryList({kPrefix + "*.qm"}))
+        codes << file.mid(kPrefix.size()).chopped(3);
+    std::sort(codes.begin(), codes.end());
+    for (const QString &code : codes) {
+        // QLocale's own name for its language, capitalised as a menu item ("Deutsch").
+        QString name = QLocale(code).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        languages.append({code, name.isEmpty() ? code : name});
+    }
+    return languages;
+}
+
+QString resolveLanguage(const QString &choice, const QStringList &uiLanguages)
+{
+    const QList<Language> languages = availableLanguages();
+    const auto has = [&](const QString &code) {
+        return std::any_of(languages.begin(), languages.end(),
+                           [&](const Language &l) { return l.code == code; });
+    };
+    if (!choice.isEmpty())
+        return has(choice) ? choice : QStringLiteral("en");
+    // uiLanguages() lists e.g. "de-AT", "de", "en-US": the first we have wins.
+    for (QString ui : uiLanguages) {
+        ui.replace(QLatin1Char('-'), QLatin1Char('_'));
+        const QString code = ui.section(QLatin1Char('_'), 0, 0).toLower();
+        if (has(code))
+            return code;
+    }
+    return QStringLiteral("en");
+}
+
+QString installTranslations(const QString &choice)
+{
+    const QString code = resolveLanguage(choice);
+    if (!choice.isEmpty())
+        QLocale::setDefault(QLocale(code));
+    if (code == QLatin1String("en"))
+        return code;
+    auto *own = new QTranslator(QCoreApplication::instance());
+    if (own->load(qmPath(code)))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QStringLiteral("qtbase_") + code,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return code;
+}
+
+LanguageMenu::LanguageMenu(Settings *settings, QWidget *parent)
+    : QMenu(tr("&Language"), parent), m_settings(settings)
+{
+    setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(this);
+    const QString current = settings ? settings->language() : QString();
+    const auto add = [&](const QString &code, const QString &text) {
+        QAction *a = addAction(text);
+        a->setObjectName(QStringLiteral("language:%1").arg(code.isEmpty() ? "system" : code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            if (!m_settings)
+                return;
+            m_settings->setLanguage(code);
+            // Said in the chosen language, which the window itself shows only after a restart.
+            const QString used = resolveLanguage(code);
+            QTranslator translator;
+            const char *source = QT_TR_NOOP("The language changes when PoolViz starts again.");
+            QString note;
+            if (used != QLatin1String("en") && translator.load(qmPath(used)))
+                note = translator.translate("poolviz::LanguageMenu", source);
+            emit languageChosen(code, note.isEmpty() ? QString::fromUtf8(source) : note);
+        });
+    };
+    const QString system = resolveLanguage({});
+    const QList<Language> languages = availableLanguages();
+    const auto systemName = std::find_if(languages.begin(), languages.end(),
+                                         [&](const Language &l) { return l.code == system; });
+    add({}, tr("System Default (%1)").arg(systemName->nativeName));
+    addSeparator();
+    for (const Language &l : languages)
+        add(l.code, l.nativeName);
+    setEnabled(settings != nullptr);
+}
+
+} // namespace poolviz

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QList>
+#include <QLocale>
+#include <QMenu>
+#include <QString>
+
+namespace poolviz {
+
+class Settings;
+
+/// A language the window can speak: its code ("en", "de") and its name in itself ("Deutsch").
+struct Language
+{
+    QString code;
+    QString nativeName;
+    bool operator==(const Language &) const = default;
+};
+
+/// English (the source strings) and every translation embedded as :/i18n/poolviz_<code>.qm,
+/// English first, then by code.
+QList<Language> availableLanguages();
+
+/// The language `choice` means: a code from availableLanguages() as it is (an unknown code gives
+/// "en"), or for "" (follow the system) the first of `uiLanguages` (BCP 47 such as "de-AT", most
+/// preferred first; by default the system locale's) that PoolViz has, else "en".
+QString resolveLanguage(const QString &choice,
+                        const QStringList &uiLanguages = QLocale::system().uiLanguages());
+
+/// Installs the translators for resolveLanguage(`choice`) into the running application:
+/// PoolViz's own (:/i18n) and Qt's (qtbase_<code>.qm from Qt's translations folder, for the file
+/// and message dialogs). An explicit choice also becomes QLocale's default, so numbers on screen
+/// use that language's decimal separator; "" keeps the system locale. Files always keep '.'.
+/// Returns the language now in use. Needs a QCoreApplication; call it before creating windows.
+QString installTranslations(const QString &choice);
+
+/// View ▸ Language: "System default" and each available language, checked as `settings` says.
+/// Choosing one stores it; it takes effect the next time PoolViz starts (the window says so in
+/// the status bar, in the language chosen). Without settings (a screenshot) it is disabled.
+class LanguageMenu : public QMenu
+{
+    Q_OBJECT
+public:
+    explicit LanguageMenu(Settings *settings, QWidget *parent = nullptr);
+
+signals:
+    /// The user chose `code` ("" = system default); `note` says when it applies, in that language.
+    void languageChosen(const QString &code, const QString &note);
+
+private:
+    Settings *m_settings;
+};
+
+} // namespace poolviz

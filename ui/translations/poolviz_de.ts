@@ -1,0 +1,2217 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Linked: %1 change together. Click to set them apart.</source>
+        <translation>Gekoppelt: %1 ändern sich gemeinsam. Klicken, um sie zu trennen.</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>%1 koppeln</translation>
+    </message>
+    <message>
+        <source>Separate: %1 change on their own. Click to link them.</source>
+        <translation>Getrennt: %1 ändern sich einzeln. Klicken, um sie zu koppeln.</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>farbig</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>red channel</source>
+        <translation>Rotkanal</translation>
+    </message>
+    <message>
+        <source>green channel</source>
+        <translation>Grünkanal</translation>
+    </message>
+    <message>
+        <source>blue channel</source>
+        <translation>Blaukanal</translation>
+    </message>
+    <message>
+        <source>alpha channel</source>
+        <translation>Alphakanal</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>Matrix from the command line</source>
+        <translation>Matrix von der Kommandozeile</translation>
+    </message>
+    <message>
+        <source>Frameworks</source>
+        <translation>Frameworks</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>What PyTorch, TensorFlow, ONNX and NumPy make of these parameters</source>
+        <translation>Was PyTorch, TensorFlow, ONNX und NumPy aus diesen Parametern machen</translation>
+    </message>
+    <message>
+        <source>A script that reproduces this pooling in a framework</source>
+        <translation>Ein Skript, das dieses Pooling in einem Framework nachrechnet</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::CodePanel</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>TensorFlow / Keras</source>
+        <translation>TensorFlow / Keras</translation>
+    </message>
+    <message>
+        <source>NumPy</source>
+        <translation>NumPy</translation>
+    </message>
+    <message>
+        <source>ONNX (onnxruntime)</source>
+        <translation>ONNX (onnxruntime)</translation>
+    </message>
+    <message>
+        <source>The framework the script uses; its layer gets PoolViz&apos;s settings under that API&apos;s argument names</source>
+        <translation>Das Framework, das das Skript verwendet; seine Schicht erhält die Einstellungen von PoolViz unter den Argumentnamen dieser API</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the script to the clipboard</source>
+        <translation>Das Skript in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport .py…</source>
+        <translation>.py e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the script as a Python file</source>
+        <translation>Das Skript als Python-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Generated script</source>
+        <translation>Erzeugtes Skript</translation>
+    </message>
+    <message>
+        <source>No script: %1</source>
+        <translation>Kein Skript: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 lines to the clipboard.</source>
+        <translation>%1 Zeilen in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>there is no script to export</source>
+        <translation>es gibt kein Skript zum Exportieren</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Script</source>
+        <translation>Skript exportieren</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python-Skripte (*.py)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::ExportOptionsDialog</name>
+    <message>
+        <source>Export Options</source>
+        <translation>Exportoptionen</translation>
+    </message>
+    <message>
+        <source>Upscale with nearest neighbour, so slides show the blocks</source>
+        <translation>Mit nächstem Nachbarn vergrößern, damit Folien die Blöcke zeigen</translation>
+    </message>
+    <message>
+        <source>Upscale:</source>
+        <translation>Vergrößern:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>Qualität:</translation>
+    </message>
+    <message>
+        <source>%1 pixels</source>
+        <translation>%1 Pixel</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::FrameworksPanel</name>
+    <message>
+        <source>yes, as it is</source>
+        <translation>ja, unverändert</translation>
+    </message>
+    <message>
+        <source>with a workaround</source>
+        <translation>mit einem Umweg</translation>
+    </message>
+    <message>
+        <source>yes, but differs</source>
+        <translation>ja, aber abweichend</translation>
+    </message>
+    <message>
+        <source>recipe (no layer)</source>
+        <translation>Rezept (keine Schicht)</translation>
+    </message>
+    <message>
+        <source>cannot express</source>
+        <translation>nicht ausdrückbar</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Layer or recipe</source>
+        <translation>Schicht oder Rezept</translation>
+    </message>
+    <message>
+        <source>Takes it?</source>
+        <translation>Übernimmt es?</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Why, and where it differs from PoolViz</source>
+        <translation>Warum, und wo es von PoolViz abweicht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PoolViz:&lt;/b&gt; %1 on a %2×%3 input → %4×%5. Every framework below is asked for the same numbers.</source>
+        <translation>&lt;b&gt;PoolViz:&lt;/b&gt; %1 auf einer %2×%3-Eingabe → %4×%5. Jedes Framework unten wird nach denselben Zahlen gefragt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PoolViz:&lt;/b&gt; %1 on a %2×%3 input: no output (%4)</source>
+        <translation>&lt;b&gt;PoolViz:&lt;/b&gt; %1 auf einer %2×%3-Eingabe: keine Ausgabe (%4)</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>cell (%1, %2): PoolViz %3, %4 %5</source>
+        <translation>Zelle (%1, %2): PoolViz %3, %4 %5</translation>
+    </message>
+    <message>
+        <source>… and %1 more cells</source>
+        <translation>… und %1 weitere Zellen</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when PoolViz starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von PoolViz.</translation>
+    </message>
+    <message>
+        <source>System Default (%1)</source>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LimitsDialog</name>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>PoolViz refuses, with a message naming the sizes, anything larger than these limits before it allocates memory for it.</source>
+        <translation>PoolViz lehnt alles ab, was größer als diese Grenzen ist, bevor es Speicher dafür belegt, und nennt dabei die Größen.</translation>
+    </message>
+    <message>
+        <source> million values</source>
+        <translation> Millionen Werte</translation>
+    </message>
+    <message>
+        <source>Largest output in millions of values</source>
+        <translation>Größte Ausgabe in Millionen Werten</translation>
+    </message>
+    <message>
+        <source>Outputs (all planes), gradients and unpooled planes (default 100 million)</source>
+        <translation>Ausgaben (alle Ebenen), Gradienten und Unpooling-Ebenen (Standard 100 Millionen)</translation>
+    </message>
+    <message>
+        <source>Largest output:</source>
+        <translation>Größte Ausgabe:</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>Longest animation in steps</source>
+        <translation>Längste Animation in Schritten</translation>
+    </message>
+    <message>
+        <source>Steps of one animation, and so frames of an exported GIF (default 10 000)</source>
+        <translation>Schritte einer Animation und damit Bilder eines exportierten GIFs (Standard 10 000)</translation>
+    </message>
+    <message>
+        <source>Longest animation:</source>
+        <translation>Längste Animation:</translation>
+    </message>
+    <message>
+        <source>An output at this limit can take about %1 GB of memory.</source>
+        <translation>Eine Ausgabe an dieser Grenze kann etwa %1 GB Speicher belegen.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LinkedSizeEdit</name>
+    <message>
+        <source>height and width</source>
+        <translation>Höhe und Breite</translation>
+    </message>
+    <message>
+        <source>%1 height (rows)</source>
+        <translation>%1: Höhe (Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 width (columns)</source>
+        <translation>%1: Breite (Spalten)</translation>
+    </message>
+    <message>
+        <source>%1 height</source>
+        <translation>%1: Höhe</translation>
+    </message>
+    <message>
+        <source>%1 width</source>
+        <translation>%1: Breite</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::MainWindow</name>
+    <message>
+        <source>%1 is now the matrix (Undo goes back).</source>
+        <translation>%1 ist jetzt die Matrix (Rückgängig macht es ungeschehen).</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂y</source>
+        <translation>Gradient ∂L/∂y</translation>
+    </message>
+    <message>
+        <source>The matrix that is pooled</source>
+        <translation>Die Matrix, die gepoolt wird</translation>
+    </message>
+    <message>
+        <source>The upstream gradient of the backward pass: one value per output cell</source>
+        <translation>Der Upstream-Gradient des Rückwärtsdurchlaufs: ein Wert je Ausgabezelle</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a matrix (.csv, .txt, .npy) or an image</source>
+        <translation>Eine Matrix (.csv, .txt, .npy) oder ein Bild öffnen</translation>
+    </message>
+    <message>
+        <source>Matrices (%1)</source>
+        <translation>Matrizen (%1)</translation>
+    </message>
+    <message>
+        <source>Matrices and images (%1 %2);;</source>
+        <translation>Matrizen und Bilder (%1 %2);;</translation>
+    </message>
+    <message>
+        <source>;;Images (%1)</source>
+        <translation>;;Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Matrix</source>
+        <translation>Matrix &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the input matrix</source>
+        <translation>Die Eingabematrix speichern</translation>
+    </message>
+    <message>
+        <source>Save Matrix &amp;As…</source>
+        <translation>Matrix speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Matrix or Image</source>
+        <translation>Matrix oder Bild &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Use the clipboard&apos;s matrix text or image</source>
+        <translation>Matrixtext oder Bild aus der Zwischenablage verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Stage Image</source>
+        <translation>Bühnenbild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copied the stage to the clipboard.</source>
+        <translation>Die Bühne wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Forward Pass</source>
+        <translation>&amp;Vorwärtsdurchlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Backward Pass</source>
+        <translation>&amp;Rückwärtsdurchlauf</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>Rückwärts</translation>
+    </message>
+    <message>
+        <source>Show the forward pass: windows pool the input</source>
+        <translation>Den Vorwärtsdurchlauf zeigen: Fenster poolen die Eingabe</translation>
+    </message>
+    <message>
+        <source>Show the backward pass: the gradient flows back to the input</source>
+        <translation>Den Rückwärtsdurchlauf zeigen: der Gradient fließt zur Eingabe zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Smooth Motion</source>
+        <translation>&amp;Fließende Bewegung</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>Fließend</translation>
+    </message>
+    <message>
+        <source>Slide the window smoothly between steps; off: jump (reduced motion)</source>
+        <translation>Das Fenster zwischen den Schritten gleiten lassen; aus: springen (weniger Bewegung)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>Voll&amp;bild</translation>
+    </message>
+    <message>
+        <source>Fill the screen (for projecting)</source>
+        <translation>Den ganzen Bildschirm füllen (für den Beamer)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Editing Panels</source>
+        <translation>&amp;Eingabebereiche anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the parameters and the matrix editor to give the stage the whole window (for projecting)</source>
+        <translation>Parameter und Matrixeditor ausblenden, damit die Bühne das ganze Fenster bekommt (für den Beamer)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <source>Step &amp;Back</source>
+        <translation>Schritt &amp;zurück</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Vorheriger Schritt</translation>
+    </message>
+    <message>
+        <source>Step &amp;Forward</source>
+        <translation>Schritt &amp;vor</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>F&amp;irst Step</source>
+        <translation>&amp;Erster Schritt</translation>
+    </message>
+    <message>
+        <source>Back to the start, before the first window</source>
+        <translation>Zurück zum Anfang, vor das erste Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Last Step</source>
+        <translation>&amp;Letzter Schritt</translation>
+    </message>
+    <message>
+        <source>Jump to the last step: the whole output</source>
+        <translation>Zum letzten Schritt springen: die ganze Ausgabe</translation>
+    </message>
+    <message>
+        <source>Fas&amp;ter</source>
+        <translation>&amp;Schneller</translation>
+    </message>
+    <message>
+        <source>Slo&amp;wer</source>
+        <translation>Lan&amp;gsamer</translation>
+    </message>
+    <message>
+        <source>Play faster</source>
+        <translation>Schneller abspielen</translation>
+    </message>
+    <message>
+        <source>Play slower</source>
+        <translation>Langsamer abspielen</translation>
+    </message>
+    <message>
+        <source>Stage as &amp;PNG…</source>
+        <translation>Bühne als &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>The stage at this step as a PNG picture</source>
+        <translation>Die Bühne bei diesem Schritt als PNG-Bild</translation>
+    </message>
+    <message>
+        <source>Stage as &amp;SVG…</source>
+        <translation>Bühne als &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>The stage at this step as scalable vector graphics for slides</source>
+        <translation>Die Bühne bei diesem Schritt als skalierbare Vektorgrafik für Folien</translation>
+    </message>
+    <message>
+        <source>Stage as P&amp;DF…</source>
+        <translation>Bühne als P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>The stage at this step as a one-page PDF</source>
+        <translation>Die Bühne bei diesem Schritt als einseitiges PDF</translation>
+    </message>
+    <message>
+        <source>Animation as &amp;GIF…</source>
+        <translation>Animation als &amp;GIF…</translation>
+    </message>
+    <message>
+        <source>Every step as an animated GIF</source>
+        <translation>Jeder Schritt als animiertes GIF</translation>
+    </message>
+    <message>
+        <source>Animation as PNG &amp;Frames…</source>
+        <translation>Animation als PNG-Einzel&amp;bilder…</translation>
+    </message>
+    <message>
+        <source>Every step as numbered PNG pictures in a folder</source>
+        <translation>Jeder Schritt als nummeriertes PNG-Bild in einem Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Output Matrix…</source>
+        <translation>&amp;Ausgabematrix…</translation>
+    </message>
+    <message>
+        <source>The pooled output as CSV or .npy</source>
+        <translation>Die gepoolte Ausgabe als CSV oder .npy</translation>
+    </message>
+    <message>
+        <source>&amp;Input Gradient…</source>
+        <translation>&amp;Eingabegradient…</translation>
+    </message>
+    <message>
+        <source>The backward pass&apos;s input gradient as CSV or .npy</source>
+        <translation>Der Eingabegradient des Rückwärtsdurchlaufs als CSV oder .npy</translation>
+    </message>
+    <message>
+        <source>Export Stage as PNG</source>
+        <translation>Bühne als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Stage as SVG</source>
+        <translation>Bühne als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Stage as PDF</source>
+        <translation>Bühne als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Animation as GIF</source>
+        <translation>Animation als GIF exportieren</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF-Animationen (*.gif)</translation>
+    </message>
+    <message>
+        <source>Export Animation Frames into Folder</source>
+        <translation>Einzelbilder der Animation in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export Output Matrix</source>
+        <translation>Ausgabematrix exportieren</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy);;CSV files (*.csv)</source>
+        <translation>NumPy-Arrays (*.npy);;CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Input Gradient</source>
+        <translation>Eingabegradient exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About PoolViz</source>
+        <translation>Ü&amp;ber PoolViz</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>P&amp;hoto</source>
+        <translation>&amp;Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>Bei&amp;spiele</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play the steps one by one</source>
+        <translation>Die Schritte nacheinander abspielen</translation>
+    </message>
+    <message>
+        <source>%1[*] — PoolViz</source>
+        <translation>%1[*] — PoolViz</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3</source>
+        <translation>%1 · %2%3</translation>
+    </message>
+    <message>
+        <source> · unsaved edits</source>
+        <translation> · ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>closing PoolViz</source>
+        <translation>PoolViz geschlossen wird</translation>
+    </message>
+    <message>
+        <source>Unsaved Matrix</source>
+        <translation>Ungespeicherte Matrix</translation>
+    </message>
+    <message>
+        <source>The matrix has edits that are not saved.</source>
+        <translation>Die Matrix hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Save them before %1?</source>
+        <translation>Speichern, bevor %1?</translation>
+    </message>
+    <message>
+        <source>opening “%1”</source>
+        <translation>„%1“ geöffnet wird</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: it holds no values</source>
+        <translation>„%1“ kann nicht geöffnet werden: die Datei enthält keine Werte</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2).</source>
+        <translation>%1 geöffnet (%2).</translation>
+    </message>
+    <message>
+        <source>Opened the image %1.</source>
+        <translation>Bild %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot open the image “%1”: this PoolViz has no photo tab</source>
+        <translation>Das Bild „%1“ kann nicht geöffnet werden: dieses PoolViz hat keinen Foto-Reiter</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: PoolViz reads matrices (.csv, .txt, .npy) and images (%2)</source>
+        <translation>„%1“ kann nicht geöffnet werden: PoolViz liest Matrizen (.csv, .txt, .npy) und Bilder (%2)</translation>
+    </message>
+    <message>
+        <source>There is no example “%1”.</source>
+        <translation>Es gibt kein Beispiel „%1“.</translation>
+    </message>
+    <message>
+        <source>loading the example “%1”</source>
+        <translation>das Beispiel „%1“ geladen wird</translation>
+    </message>
+    <message>
+        <source>Save Matrix</source>
+        <translation>Matrix speichern</translation>
+    </message>
+    <message>
+        <source> CSV holds one matrix: only channel %1 of %2 was saved; .npy keeps them all.</source>
+        <translation> CSV fasst eine Matrix: nur Kanal %1 von %2 wurde gespeichert; .npy behält alle.</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: choose a .npy, .csv or .txt file name</source>
+        <translation>„%1“ kann nicht gespeichert werden: einen Dateinamen auf .npy, .csv oder .txt wählen</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: %2</source>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: %1</source>
+        <translation>Nichts zu exportieren: %1</translation>
+    </message>
+    <message>
+        <source>PoolViz stage</source>
+        <translation>PoolViz-Bühne</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: choose a .png, .svg or .pdf file name</source>
+        <translation>„%1“ kann nicht exportiert werden: einen Dateinamen auf .png, .svg oder .pdf wählen</translation>
+    </message>
+    <message>
+        <source>Could not export “%1”: %2</source>
+        <translation>„%1“ konnte nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the stage to %1.</source>
+        <translation>Bühne nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Could not export the animation to “%1”: %2</source>
+        <translation>Die Animation konnte nicht nach „%1“ exportiert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n frame(s) to %1.</source>
+        <translation>
+            <numerusform>%n Einzelbild nach %1 exportiert.</numerusform>
+            <numerusform>%n Einzelbilder nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>die Ausgabe</translation>
+    </message>
+    <message>
+        <source>The input gradient exists in the backward pass: choose View ▸ Backward Pass first.</source>
+        <translation>Den Eingabegradienten gibt es im Rückwärtsdurchlauf: zuerst Ansicht ▸ Rückwärtsdurchlauf wählen.</translation>
+    </message>
+    <message>
+        <source>the input gradient</source>
+        <translation>den Eingabegradienten</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: choose a .npy or .csv file name</source>
+        <translation>„%1“ kann nicht exportiert werden: einen Dateinamen auf .npy oder .csv wählen</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>%1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>Die Zwischenablage ist leer.</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>Eingefügtes Bild</translation>
+    </message>
+    <message>
+        <source>The clipboard holds an image, but this PoolViz has no photo tab.</source>
+        <translation>Die Zwischenablage enthält ein Bild, aber dieses PoolViz hat keinen Foto-Reiter.</translation>
+    </message>
+    <message>
+        <source>The clipboard text is not a matrix: see the paste box.</source>
+        <translation>Der Text in der Zwischenablage ist keine Matrix: siehe das Einfügefeld.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds neither a matrix nor an image.</source>
+        <translation>Die Zwischenablage enthält weder eine Matrix noch ein Bild.</translation>
+    </message>
+    <message>
+        <source>Dropped image</source>
+        <translation>Abgelegtes Bild</translation>
+    </message>
+    <message>
+        <source>Play / Pause</source>
+        <translation>Abspielen / Pause</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>In the matrix table the arrow keys move between cells; typing replaces a value; Delete sets it to 0.</source>
+        <translation>In der Matrixtabelle wechseln die Pfeiltasten zwischen Zellen; Tippen ersetzt einen Wert; Entf setzt ihn auf 0.</translation>
+    </message>
+    <message>
+        <source>About PoolViz</source>
+        <translation>Über PoolViz</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;Step through 2-D pooling as a CNN does it: every window, its winner, the output it fills and, backward, where the gradient goes.&lt;/p&gt;&lt;p&gt;Every number comes from PoolViz&apos;s core, which matches PyTorch (and TensorFlow for SAME/VALID padding).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PoolViz %1&lt;/h3&gt;&lt;p&gt;2-D-Pooling Schritt für Schritt, wie ein CNN es rechnet: jedes Fenster, sein Gewinner, die Ausgabe, die es füllt, und rückwärts, wohin der Gradient fließt.&lt;/p&gt;&lt;p&gt;Jede Zahl kommt aus dem Kern von PoolViz, der mit PyTorch übereinstimmt (und mit TensorFlow bei SAME/VALID-Padding).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>&amp;Grenzen…</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::MatrixEditor</name>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Ones</source>
+        <translation>&amp;Einsen</translation>
+    </message>
+    <message>
+        <source>Set every value of the current channel to 0</source>
+        <translation>Jeden Wert des aktuellen Kanals auf 0 setzen</translation>
+    </message>
+    <message>
+        <source>Reset the upstream gradient to ones (the default)</source>
+        <translation>Den Upstream-Gradienten auf Einsen zurücksetzen (die Vorgabe)</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation>&amp;Größe</translation>
+    </message>
+    <message>
+        <source>Rows of the matrix (1–%1)</source>
+        <translation>Zeilen der Matrix (1–%1)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Columns of the matrix (1–%1)</source>
+        <translation>Spalten der Matrix (1–%1)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>+ Channel</source>
+        <translation>+ Kanal</translation>
+    </message>
+    <message>
+        <source>Add a channel of zeros (each channel is pooled on its own)</source>
+        <translation>Einen Kanal aus Nullen hinzufügen (jeder Kanal wird für sich gepoolt)</translation>
+    </message>
+    <message>
+        <source>Input matrix</source>
+        <translation>Eingabematrix</translation>
+    </message>
+    <message>
+        <source>Upstream gradient</source>
+        <translation>Upstream-Gradient</translation>
+    </message>
+    <message>
+        <source>Smallest random integer</source>
+        <translation>Kleinste ganze Zufallszahl</translation>
+    </message>
+    <message>
+        <source>Largest random integer</source>
+        <translation>Größte ganze Zufallszahl</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed always gives the same numbers</source>
+        <translation>Startwert: derselbe Startwert ergibt immer dieselben Zahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Random</source>
+        <translation>&amp;Zufall</translation>
+    </message>
+    <message>
+        <source>Fill %1 with random integers from the range, with the seed</source>
+        <translation>%1 mit ganzen Zufallszahlen aus dem Bereich füllen, mit dem Startwert</translation>
+    </message>
+    <message>
+        <source>the current channel</source>
+        <translation>den aktuellen Kanal</translation>
+    </message>
+    <message>
+        <source>the gradient</source>
+        <translation>den Gradienten</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>&amp;Paste or type a matrix:</source>
+        <translation>Matrix &amp;einfügen oder eintippen:</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a gradient:</source>
+        <translation>Gradienten &amp;einfügen:</translation>
+    </message>
+    <message>
+        <source>1 2; 3 4   ·   spreadsheet cells   ·   np.array([[1, 2], [3, 4]])</source>
+        <translation>1 2; 3 4   ·   Tabellenzellen   ·   np.array([[1, 2], [3, 4]])</translation>
+    </message>
+    <message>
+        <source>Matrix text</source>
+        <translation>Matrixtext</translation>
+    </message>
+    <message>
+        <source>Gradient text</source>
+        <translation>Gradiententext</translation>
+    </message>
+    <message>
+        <source>&amp;Use Matrix</source>
+        <translation>Matrix &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Use Gradient</source>
+        <translation>Gradienten &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Use the text above (Ctrl+Return)</source>
+        <translation>Den Text oben übernehmen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Sample %1 · channel %2</source>
+        <translation>Probe %1 · Kanal %2</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>∂L/∂y: one value per output cell (%1, the output&apos;s size). Ones by default; type, paste or randomise.</source>
+        <translation>∂L/∂y: ein Wert je Ausgabezelle (%1, die Größe der Ausgabe). Vorgabe: Einsen; eintippen, einfügen oder würfeln.</translation>
+    </message>
+    <message>
+        <source>No output, so no gradient: fix the parameters first.</source>
+        <translation>Keine Ausgabe, also kein Gradient: zuerst die Parameter korrigieren.</translation>
+    </message>
+    <message>
+        <source>The matrix in use stays as it was until the text reads as a matrix.</source>
+        <translation>Die verwendete Matrix bleibt unverändert, bis der Text als Matrix lesbar ist.</translation>
+    </message>
+    <message>
+        <source>The gradient must be %1 (the output&apos;s size); this is %2.</source>
+        <translation>Der Gradient muss %1 groß sein (die Größe der Ausgabe); dieser ist %2.</translation>
+    </message>
+    <message>
+        <source>the output&apos;s size</source>
+        <translation>die Größe der Ausgabe</translation>
+    </message>
+    <message>
+        <source>✓ %1 %2 — press Use (Ctrl+Return)</source>
+        <translation>✓ %1-%2 — „Übernehmen“ drücken (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Paste gradient</source>
+        <translation>Gradient einfügen</translation>
+    </message>
+    <message>
+        <source>Upstream gradient set from the text.</source>
+        <translation>Upstream-Gradient aus dem Text übernommen.</translation>
+    </message>
+    <message>
+        <source>Paste into %1</source>
+        <translation>In %1 einfügen</translation>
+    </message>
+    <message>
+        <source>Pasted a %1 matrix into %2.</source>
+        <translation>%1-Matrix in %2 eingefügt.</translation>
+    </message>
+    <message>
+        <source>Paste %1 matrix</source>
+        <translation>%1-Matrix einfügen</translation>
+    </message>
+    <message>
+        <source>Pasted a %1 %2.</source>
+        <translation>%1-%2 eingefügt.</translation>
+    </message>
+    <message>
+        <source>Random gradient %1…%2, seed %3</source>
+        <translation>Zufallsgradient %1…%2, Startwert %3</translation>
+    </message>
+    <message>
+        <source>Random integers %1…%2, seed %3</source>
+        <translation>Ganze Zufallszahlen %1…%2, Startwert %3</translation>
+    </message>
+    <message>
+        <source>Reset gradient to ones</source>
+        <translation>Gradient auf Einsen zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <source>Resize to %1</source>
+        <translation>Größe auf %1 ändern</translation>
+    </message>
+    <message>
+        <source>Add channel %1</source>
+        <translation>Kanal %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove channel %1</source>
+        <translation>Kanal %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Clear gradient cells</source>
+        <translation>Gradientenzellen leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n cell(s)</source>
+        <translation>
+            <numerusform>%n Zelle leeren</numerusform>
+            <numerusform>%n Zellen leeren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::MatrixModel</name>
+    <message>
+        <source>Input row %1, column %2: %3</source>
+        <translation>Eingabe Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Upstream gradient ∂L/∂y at output row %1, column %2: %3</source>
+        <translation>Upstream-Gradient ∂L/∂y bei Ausgabe Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type a value such as 3, -1.5, nan or -inf</source>
+        <translation>„%1“ ist keine Zahl: einen Wert wie 3, -1.5, nan oder -inf eintippen</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::ParameterPanel</name>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Lp norm</source>
+        <translation>Lp-Norm</translation>
+    </message>
+    <message>
+        <source>What each window computes from its values</source>
+        <translation>Was jedes Fenster aus seinen Werten berechnet</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modus</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Gleitendes Fenster</translation>
+    </message>
+    <message>
+        <source>Adaptive (output size)</source>
+        <translation>Adaptiv (Ausgabegröße)</translation>
+    </message>
+    <message>
+        <source>Global (1×1)</source>
+        <translation>Global (1×1)</translation>
+    </message>
+    <message>
+        <source>Sliding: kernel and stride decide the output size.
+Adaptive: you choose the output size and the windows follow (AdaptiveMaxPool2d / AdaptiveAvgPool2d).
+Global: one window over the whole input.</source>
+        <translation>Gleitend: Kernel und Schrittweite bestimmen die Ausgabegröße.
+Adaptiv: Sie wählen die Ausgabegröße, die Fenster folgen (AdaptiveMaxPool2d / AdaptiveAvgPool2d).
+Global: ein Fenster über die ganze Eingabe.</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Fenster</translation>
+    </message>
+    <message>
+        <source>Order p of the Lp norm (Σ|x|^p)^(1/p): 1 sums magnitudes, 2 is the Euclidean norm, large p approaches max</source>
+        <translation>Ordnung p der Lp-Norm (Σ|x|^p)^(1/p): 1 summiert Beträge, 2 ist die euklidische Norm, großes p nähert sich dem Maximum</translation>
+    </message>
+    <message>
+        <source>&amp;p</source>
+        <translation>&amp;p</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel</source>
+        <translation>&amp;Kernel</translation>
+    </message>
+    <message>
+        <source>= kernel</source>
+        <translation>= Kernel</translation>
+    </message>
+    <message>
+        <source>Stride defaults to the kernel size (PyTorch&apos;s default)</source>
+        <translation>Die Schrittweite ist standardmäßig die Kernelgröße (Vorgabe von PyTorch)</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>&amp;Stride</source>
+        <translation>&amp;Schrittweite</translation>
+    </message>
+    <message>
+        <source>Explicit</source>
+        <translation>Explizit</translation>
+    </message>
+    <message>
+        <source>SAME (TensorFlow)</source>
+        <translation>SAME (TensorFlow)</translation>
+    </message>
+    <message>
+        <source>SAME_LOWER (ONNX)</source>
+        <translation>SAME_LOWER (ONNX)</translation>
+    </message>
+    <message>
+        <source>VALID (none)</source>
+        <translation>VALID (keins)</translation>
+    </message>
+    <message>
+        <source>Explicit: choose each side.
+SAME: output = ⌈in / stride⌉, the odd extra row/column at the bottom/right.
+SAME_LOWER: the extra one at the top/left.
+VALID: no padding.</source>
+        <translation>Explizit: jede Seite einzeln wählen.
+SAME: Ausgabe = ⌈Eingabe / Schrittweite⌉, die ungerade zusätzliche Zeile/Spalte unten/rechts.
+SAME_LOWER: die zusätzliche oben/links.
+VALID: kein Padding.</translation>
+    </message>
+    <message>
+        <source>&amp;Padding</source>
+        <translation>&amp;Padding</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>oben</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>unten</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>Padding cells added at the %1</source>
+        <translation>Padding-Zellen %1</translation>
+    </message>
+    <message>
+        <source>Padding %1</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>all four sides</source>
+        <translation>an allen vier Seiten</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>Dilatation</translation>
+    </message>
+    <message>
+        <source>Gap between the taps of a window: dilation d spreads a k-wide kernel over d·(k−1)+1 cells</source>
+        <translation>Abstand zwischen den Abgriffen eines Fensters: Dilatation d verteilt einen k breiten Kernel auf d·(k−1)+1 Zellen</translation>
+    </message>
+    <message>
+        <source>&amp;Dilation</source>
+        <translation>&amp;Dilatation</translation>
+    </message>
+    <message>
+        <source>Ceil mode (keep a partial last window)</source>
+        <translation>Ceil-Modus (letztes Teilfenster behalten)</translation>
+    </message>
+    <message>
+        <source>Round the output size up: a last window that overhangs the input is kept if it starts inside the input or the leading padding</source>
+        <translation>Die Ausgabegröße aufrunden: ein letztes Fenster, das über die Eingabe hinausragt, bleibt, wenn es in der Eingabe oder im vorderen Padding beginnt</translation>
+    </message>
+    <message>
+        <source>Count padding in the average</source>
+        <translation>Padding im Mittelwert mitzählen</translation>
+    </message>
+    <message>
+        <source>count_include_pad: divide by the window size including padded cells (PyTorch&apos;s default) or only by the input cells it covers</source>
+        <translation>count_include_pad: durch die Fenstergröße samt Padding-Zellen teilen (Vorgabe von PyTorch) oder nur durch die Eingabezellen, die es überdeckt</translation>
+    </message>
+    <message>
+        <source>Divisor override</source>
+        <translation>Divisor vorgeben</translation>
+    </message>
+    <message>
+        <source>divisor_override: divide every window&apos;s sum by this number</source>
+        <translation>divisor_override: die Summe jedes Fensters durch diese Zahl teilen</translation>
+    </message>
+    <message>
+        <source>Divisor</source>
+        <translation>Divisor</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Target size</source>
+        <translation>&amp;Zielgröße</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>Ausgabegröße</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Mode %1</source>
+        <translation>Modus %1</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>Fenster %1</translation>
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
+    </message>
+    <message>
+        <source>Kernel %1×%2</source>
+        <translation>Kernel %1×%2</translation>
+    </message>
+    <message>
+        <source>Stride = kernel</source>
+        <translation>Schrittweite = Kernel</translation>
+    </message>
+    <message>
+        <source>Stride %1×%2</source>
+        <translation>Schrittweite %1×%2</translation>
+    </message>
+    <message>
+        <source>Dilation %1×%2</source>
+        <translation>Dilatation %1×%2</translation>
+    </message>
+    <message>
+        <source>Ceil mode on</source>
+        <translation>Ceil-Modus an</translation>
+    </message>
+    <message>
+        <source>Ceil mode off</source>
+        <translation>Ceil-Modus aus</translation>
+    </message>
+    <message>
+        <source>Count padding</source>
+        <translation>Padding mitzählen</translation>
+    </message>
+    <message>
+        <source>Exclude padding</source>
+        <translation>Padding nicht mitzählen</translation>
+    </message>
+    <message>
+        <source>Divisor %1</source>
+        <translation>Divisor %1</translation>
+    </message>
+    <message>
+        <source>No divisor override</source>
+        <translation>Kein vorgegebener Divisor</translation>
+    </message>
+    <message>
+        <source>Adaptive output %1×%2</source>
+        <translation>Adaptive Ausgabe %1×%2</translation>
+    </message>
+    <message>
+        <source>Padding %1,%2,%3,%4</source>
+        <translation>Padding %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>%1×%2 input → %3×%4 output</source>
+        <translation>%1×%2-Eingabe → %3×%4-Ausgabe</translation>
+    </message>
+    <message>
+        <source>%1×%2 input → no output</source>
+        <translation>%1×%2-Eingabe → keine Ausgabe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;rows:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;columns:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Zeilen:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Spalten:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Resolved: top %1, bottom %2, left %3, right %4</source>
+        <translation>Aufgelöst: oben %1, unten %2, links %3, rechts %4</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No further notes.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine weiteren Hinweise.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No warnings: nothing here that PyTorch or TensorFlow would refuse.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine Warnungen: nichts, was PyTorch oder TensorFlow ablehnen würde.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1
+
+No effect here: %2</source>
+        <translation>%1
+
+Hier ohne Wirkung: %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::ParamsText</name>
+    <message>
+        <source>global %1</source>
+        <translation>globales %1</translation>
+    </message>
+    <message>
+        <source>adaptive %1 to %2</source>
+        <translation>adaptives %1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>Schrittweite %1</translation>
+    </message>
+    <message>
+        <source>SAME padding</source>
+        <translation>SAME-Padding</translation>
+    </message>
+    <message>
+        <source>SAME_LOWER padding</source>
+        <translation>SAME_LOWER-Padding</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>padding %1,%2,%3,%4</source>
+        <translation>Padding %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>dilation %1</source>
+        <translation>Dilatation %1</translation>
+    </message>
+    <message>
+        <source>ceil mode</source>
+        <translation>Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>divisor %1</source>
+        <translation>Divisor %1</translation>
+    </message>
+    <message>
+        <source>excluding padding</source>
+        <translation>ohne Padding im Divisor</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoStage</name>
+    <message>
+        <source>First step</source>
+        <translation>Erster Schritt</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Vorheriger Schritt</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Letzter Schritt</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Follow the window</source>
+        <translation>Dem Fenster folgen</translation>
+    </message>
+    <message>
+        <source>Pan the photo views to the window as it moves</source>
+        <translation>Die Fotoansichten mit dem Fenster mitschwenken</translation>
+    </message>
+    <message>
+        <source>Send crop to matrix tab</source>
+        <translation>Ausschnitt an den Matrix-Reiter senden</translation>
+    </message>
+    <message>
+        <source>Close the sliding window</source>
+        <translation>Das gleitende Fenster schließen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoWorkspace</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>|A − B|</source>
+        <translation>|A − B|</translation>
+    </message>
+    <message>
+        <source>Open a photo, drop one here or paste one (%1).</source>
+        <translation>Ein Foto öffnen, hier ablegen oder einfügen (%1).</translation>
+    </message>
+    <message>
+        <source>The pooled photo appears here.</source>
+        <translation>Hier erscheint das gepoolte Foto.</translation>
+    </message>
+    <message>
+        <source>Pooling %p%</source>
+        <translation>Pooling %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Pooling cancelled: change a setting to pool again.</source>
+        <translation>Pooling abgebrochen: eine Einstellung ändern, um erneut zu poolen.</translation>
+    </message>
+    <message>
+        <source>Pooling cancelled; the views keep the last complete result.</source>
+        <translation>Pooling abgebrochen; die Ansichten behalten das letzte vollständige Ergebnis.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Photo…</source>
+        <translation>Foto ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a photo in any format Qt reads (PNG, JPEG, WebP, TIFF, …)</source>
+        <translation>Ein Foto in jedem Format öffnen, das Qt liest (PNG, JPEG, WebP, TIFF, …)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Photos</source>
+        <translation>&amp;Zuletzt geöffnete Fotos</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Photo</source>
+        <translation>Foto &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Photo</source>
+        <translation>Foto e&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>Pooled &amp;Image…</source>
+        <translation>Gepooltes &amp;Bild…</translation>
+    </message>
+    <message>
+        <source>Pooled &amp;Values (CSV, .npy)…</source>
+        <translation>Gepoolte &amp;Werte (CSV, .npy)…</translation>
+    </message>
+    <message>
+        <source>&amp;B Image…</source>
+        <translation>Bild &amp;B…</translation>
+    </message>
+    <message>
+        <source>&amp;Difference Image |A − B|…</source>
+        <translation>&amp;Differenzbild |A − B|…</translation>
+    </message>
+    <message>
+        <source>Difference V&amp;alues (CSV, .npy)…</source>
+        <translation>Differenz&amp;werte (CSV, .npy)…</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the photo into the view</source>
+        <translation>Das Foto in die Ansicht einpassen</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One screen pixel per photo pixel</source>
+        <translation>Ein Bildschirmpixel je Fotopixel</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Sliding Window Here</source>
+        <translation>Gleitendes Fenster hier</translation>
+    </message>
+    <message>
+        <source>Run the sliding window of A on the 16×16 crop at the centre of the views</source>
+        <translation>Das gleitende Fenster von A auf dem 16×16-Ausschnitt in der Mitte der Ansichten laufen lassen</translation>
+    </message>
+    <message>
+        <source>Send Crop to Matrix</source>
+        <translation>Ausschnitt an Matrix senden</translation>
+    </message>
+    <message>
+        <source>Make the 16×16 crop at the centre the matrix tab&apos;s input</source>
+        <translation>Den 16×16-Ausschnitt in der Mitte zur Eingabe des Matrix-Reiters machen</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Bundled sample photos</source>
+        <translation>Mitgelieferte Beispielfotos</translation>
+    </message>
+    <message>
+        <source>Samples…</source>
+        <translation>Beispiele…</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Keep alpha</source>
+        <translation>Alpha behalten</translation>
+    </message>
+    <message>
+        <source>Colour: pool the alpha channel as a fourth plane</source>
+        <translation>Farbe: den Alphakanal als vierte Ebene poolen</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation>Größengrenze</translation>
+    </message>
+    <message>
+        <source>Photos with more pixels are refused before they are decoded</source>
+        <translation>Fotos mit mehr Pixeln werden vor dem Dekodieren abgelehnt</translation>
+    </message>
+    <message>
+        <source> MP</source>
+        <translation> MP</translation>
+    </message>
+    <message>
+        <source>Screen pixels per photo pixel; from %1 up each pixel shows its values</source>
+        <translation>Bildschirmpixel je Fotopixel; ab %1 zeigt jedes Pixel seine Werte</translation>
+    </message>
+    <message>
+        <source>Setting A is the Parameters panel&apos;s pooling</source>
+        <translation>Einstellung A ist das Pooling aus dem Parameterbereich</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Apply the pooling this many times (a pyramid)</source>
+        <translation>Das Pooling so oft anwenden (eine Pyramide)</translation>
+    </message>
+    <message>
+        <source>Level shown</source>
+        <translation>Gezeigte Stufe</translation>
+    </message>
+    <message>
+        <source>Compare with B:</source>
+        <translation>Mit B vergleichen:</translation>
+    </message>
+    <message>
+        <source>Pool with a second setting B (A&apos;s padding, dilation and rounding) and show |A − B|</source>
+        <translation>Mit einer zweiten Einstellung B poolen (Padding, Dilatation und Rundung von A) und |A − B| zeigen</translation>
+    </message>
+    <message>
+        <source>B mode</source>
+        <translation>Modus B</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>B kernel</source>
+        <translation>Kernel B</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>B stride</source>
+        <translation>Schrittweite B</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>auf</translation>
+    </message>
+    <message>
+        <source>Window channel</source>
+        <translation>Kanal des Fensters</translation>
+    </message>
+    <message>
+        <source>crop</source>
+        <translation>Ausschnitt</translation>
+    </message>
+    <message>
+        <source>Crop size</source>
+        <translation>Ausschnittgröße</translation>
+    </message>
+    <message>
+        <source>The sliding window runs on this many pixels a side around the centre of the views</source>
+        <translation>Das gleitende Fenster läuft auf so vielen Pixeln je Seite um die Mitte der Ansichten</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>No recent photos</source>
+        <translation>Keine zuletzt geöffneten Fotos</translation>
+    </message>
+    <message>
+        <source>Clear Recent Photos</source>
+        <translation>Liste der zuletzt geöffneten Fotos leeren</translation>
+    </message>
+    <message>
+        <source>“%1” holds no image.</source>
+        <translation>„%1“ enthält kein Bild.</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>Eingefügtes Bild</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image to paste.</source>
+        <translation>Die Zwischenablage enthält kein Bild zum Einfügen.</translation>
+    </message>
+    <message>
+        <source>Original · %1 · %2 · %3</source>
+        <translation>Original · %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Pooling…</source>
+        <translation>Pooling…</translation>
+    </message>
+    <message>
+        <source>Open Photo</source>
+        <translation>Foto öffnen</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Dropped image</source>
+        <translation>Abgelegtes Bild</translation>
+    </message>
+    <message>
+        <source>Pooling %1 × %2 channel(s)</source>
+        <translation>Pooling %1 × %2 Kanal/Kanäle</translation>
+    </message>
+    <message>
+        <source> · updating…</source>
+        <translation> · wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>No result.</source>
+        <translation>Kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source> · level %1</source>
+        <translation> · Stufe %1</translation>
+    </message>
+    <message>
+        <source>A · %1%2 · %3</source>
+        <translation>A · %1%2 · %3</translation>
+    </message>
+    <message>
+        <source>B · %1%2 · %3</source>
+        <translation>B · %1%2 · %3</translation>
+    </message>
+    <message>
+        <source>No B result at this level.</source>
+        <translation>Kein Ergebnis B auf dieser Stufe.</translation>
+    </message>
+    <message>
+        <source>|A − B|%1 · %2</source>
+        <translation>|A − B|%1 · %2</translation>
+    </message>
+    <message>
+        <source> · shown ×%1</source>
+        <translation> · gezeigt ×%1</translation>
+    </message>
+    <message>
+        <source>No difference at this level.</source>
+        <translation>Kein Unterschied auf dieser Stufe.</translation>
+    </message>
+    <message>
+        <source> — &lt;a href=&quot;largest&quot;&gt;show it&lt;/a&gt;</source>
+        <translation> — &lt;a href=&quot;largest&quot;&gt;zeigen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>A and B share no pixel to compare.</source>
+        <translation>A und B haben kein gemeinsames Pixel zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>A and B are equal everywhere%1.</source>
+        <translation>A und B sind überall gleich%1.</translation>
+    </message>
+    <message>
+        <source> (compared on the photo&apos;s pixels)</source>
+        <translation> (verglichen auf den Pixeln des Fotos)</translation>
+    </message>
+    <message>
+        <source> (channel %1)</source>
+        <translation> (Kanal %1)</translation>
+    </message>
+    <message>
+        <source>Largest difference %1 at row %2, column %3%4: %5 %6 vs %7 %8</source>
+        <translation>Größter Unterschied %1 in Zeile %2, Spalte %3%4: %5 %6 gegen %7 %8</translation>
+    </message>
+    <message>
+        <source> — A and B differ in size, so both are compared on the photo&apos;s %1 pixels, each pixel taking the pooled pixel drawn over it</source>
+        <translation> — A und B sind verschieden groß, daher werden beide auf den %1 Pixeln des Fotos verglichen, jedes Pixel mit dem gepoolten Pixel, das darüber liegt</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>Open a photo first: the sliding window runs on a crop of it.</source>
+        <translation>Zuerst ein Foto öffnen: das gleitende Fenster läuft auf einem Ausschnitt davon.</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, columns %3–%4</source>
+        <translation>Zeilen %1–%2, Spalten %3–%4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sliding window&lt;/b&gt; of A (%1) on %2 of %3, channel %4.</source>
+        <translation>&lt;b&gt;Gleitendes Fenster&lt;/b&gt; von A (%1) auf %2 von %3, Kanal %4.</translation>
+    </message>
+    <message>
+        <source> The crop starts on the stride grid, so each output cell is the pooled pixel outlined in A.</source>
+        <translation> Der Ausschnitt beginnt auf dem Raster der Schrittweite, daher ist jede Ausgabezelle das in A umrandete gepoolte Pixel.</translation>
+    </message>
+    <message>
+        <source> The crop is pooled as a matrix of its own (with its own padding or bins), so its outputs may differ from A&apos;s pixels.</source>
+        <translation> Der Ausschnitt wird als eigene Matrix gepoolt (mit eigenem Padding oder eigenen Bereichen), daher können seine Ausgaben von den Pixeln von A abweichen.</translation>
+    </message>
+    <message>
+        <source>The sliding window cannot run on the %1 crop: %2</source>
+        <translation>Das gleitende Fenster kann nicht auf dem %1-Ausschnitt laufen: %2</translation>
+    </message>
+    <message>
+        <source>Open a photo first: a crop of it goes to the matrix tab.</source>
+        <translation>Zuerst ein Foto öffnen: ein Ausschnitt davon geht an den Matrix-Reiter.</translation>
+    </message>
+    <message>
+        <source>Photo crop: %1, rows %2–%3, columns %4–%5 (%6)</source>
+        <translation>Fotoausschnitt: %1, Zeilen %2–%3, Spalten %4–%5 (%6)</translation>
+    </message>
+    <message>
+        <source>Sent the %1 crop (rows %2–%3, columns %4–%5, %6) to the matrix tab.</source>
+        <translation>Den %1-Ausschnitt (Zeilen %2–%3, Spalten %4–%5, %6) an den Matrix-Reiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: “%2” is not an image format PoolViz writes (use %3).</source>
+        <translation>„%1“ kann nicht exportiert werden: „%2“ ist kein Bildformat, das PoolViz schreibt (%3 verwenden).</translation>
+    </message>
+    <message>
+        <source>no suffix</source>
+        <translation>keine Endung</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: the upscale factor must be at least 1, not %2.</source>
+        <translation>„%1“ kann nicht exportiert werden: der Vergrößerungsfaktor muss mindestens 1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Cannot export the difference: turn on “Compare with B” and wait for the result.</source>
+        <translation>Die Differenz kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
+    </message>
+    <message>
+        <source>Cannot export B: turn on “Compare with B” and wait for the result.</source>
+        <translation>B kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
+    </message>
+    <message>
+        <source>Cannot export: there is no pooled photo yet.</source>
+        <translation>Export nicht möglich: es gibt noch kein gepooltes Foto.</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: ×%2 makes %3 pixels, more than %4 pixels a side.</source>
+        <translation>„%1“ kann nicht exportiert werden: ×%2 ergibt %3 Pixel, mehr als %4 Pixel je Seite.</translation>
+    </message>
+    <message>
+        <source>Cannot export values: there is no %1 result yet.</source>
+        <translation>Werte können nicht exportiert werden: es gibt noch kein %1 Ergebnis.</translation>
+    </message>
+    <message>
+        <source>pooled</source>
+        <translation>gepooltes</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>verglichenes</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export values to “%1”: use .npy (all channels, float32) or .csv.</source>
+        <translation>Werte können nicht nach „%1“ exportiert werden: .npy (alle Kanäle, float32) oder .csv verwenden.</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pixels).</source>
+        <translation>%1 gespeichert (%2 Pixel).</translation>
+    </message>
+    <message>
+        <source>NumPy array, all channels (*.npy)</source>
+        <translation>NumPy-Array, alle Kanäle (*.npy)</translation>
+    </message>
+    <message>
+        <source>CSV, one file per channel (*.csv)</source>
+        <translation>CSV, eine Datei je Kanal (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Values</source>
+        <translation>Werte exportieren</translation>
+    </message>
+    <message>
+        <source>Replace Files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message>
+        <source>These files exist already:
+%1
+Replace them?</source>
+        <translation>Diese Dateien gibt es schon:
+%1
+Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
+        <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PlaybackBar</name>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Drag to any step (0: before the first)</source>
+        <translation>Zu einem beliebigen Schritt ziehen (0: vor dem ersten)</translation>
+    </message>
+    <message>
+        <source>Step 8888 of 8888</source>
+        <translation>Schritt 8888 von 8888</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>&amp;Tempo</translation>
+    </message>
+    <message>
+        <source>Playback speed: 1× is one step a second ([ slower, ] faster)</source>
+        <translation>Abspieltempo: 1× ist ein Schritt pro Sekunde ([ langsamer, ] schneller)</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>Keine Schritte</translation>
+    </message>
+    <message>
+        <source>Start · %1 steps</source>
+        <translation>Anfang · %1 Schritte</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PoolDocument</name>
+    <message>
+        <source> (edited)</source>
+        <translation> (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Typed matrix</source>
+        <translation>Eingetippte Matrix</translation>
+    </message>
+    <message>
+        <source>The 4×4 matrix 1…16</source>
+        <translation>Die 4×4-Matrix 1…16</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <source>Edit cell (%1, %2)</source>
+        <translation>Zelle (%1, %2) bearbeiten</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>Load example %1</source>
+        <translation>Beispiel %1 laden</translation>
+    </message>
+    <message>
+        <source>Edit gradient (%1, %2)</source>
+        <translation>Gradient (%1, %2) bearbeiten</translation>
+    </message>
+    <message>
+        <source>Before the first step: %1 windows will slide over the %2 input.</source>
+        <translation>Vor dem ersten Schritt: %1 Fenster werden über die %2-Eingabe gleiten.</translation>
+    </message>
+    <message>
+        <source>Before the first step: the gradient of each of the %1 outputs will flow back to the input.</source>
+        <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::StageWidget</name>
+    <message>
+        <source>… %1 more</source>
+        <translation>… %1 weitere</translation>
+    </message>
+    <message>
+        <source>Pooling stage</source>
+        <translation>Pooling-Bühne</translation>
+    </message>
+    <message>
+        <source>No output with these parameters</source>
+        <translation>Keine Ausgabe mit diesen Parametern</translation>
+    </message>
+    <message>
+        <source>Change the kernel, stride, padding, dilation or ceil mode in the Pooling panel; Undo (Ctrl+Z) goes back.</source>
+        <translation>Kernel, Schrittweite, Padding, Dilatation oder Ceil-Modus im Pooling-Bereich ändern; Rückgängig (Strg+Z) geht zurück.</translation>
+    </message>
+    <message>
+        <source>the dilation %1 skips it</source>
+        <translation>die Dilatation %1 überspringt sie</translation>
+    </message>
+    <message>
+        <source>the stride %1 skips it</source>
+        <translation>die Schrittweite %1 überspringt sie</translation>
+    </message>
+    <message>
+        <source>No window covers row %1, column %2: %3</source>
+        <translation>Kein Fenster überdeckt Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source> (ceil mode would add a partial window that covers it)</source>
+        <translation> (der Ceil-Modus würde ein Teilfenster hinzufügen, das sie überdeckt)</translation>
+    </message>
+    <message>
+        <source>max reads it as −∞, so it never wins</source>
+        <translation>Max liest sie als −∞, daher gewinnt sie nie</translation>
+    </message>
+    <message>
+        <source>min reads it as +∞, so it never wins</source>
+        <translation>Min liest sie als +∞, daher gewinnt sie nie</translation>
+    </message>
+    <message>
+        <source>average adds 0 and counts it in the divisor (count_include_pad)</source>
+        <translation>der Mittelwert addiert 0 und zählt sie im Divisor mit (count_include_pad)</translation>
+    </message>
+    <message>
+        <source>average adds 0 and does not count it in the divisor</source>
+        <translation>der Mittelwert addiert 0 und zählt sie im Divisor nicht mit</translation>
+    </message>
+    <message>
+        <source>Lp leaves it out</source>
+        <translation>Lp lässt sie aus</translation>
+    </message>
+    <message>
+        <source>Padding at row %1, column %2: %3</source>
+        <translation>Padding in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source> (value %1)</source>
+        <translation> (Wert %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input row %1, column %2 = %3
+Read by %n window(s): output </source>
+        <translation>
+            <numerusform>Eingabe Zeile %1, Spalte %2 = %3
+Gelesen von %n Fenster: Ausgabe </numerusform>
+            <numerusform>Eingabe Zeile %1, Spalte %2 = %3
+Gelesen von %n Fenstern: Ausgabe </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Its gradient after this step: %1 (final %2)</source>
+        <translation>
+Ihr Gradient nach diesem Schritt: %1 (am Ende %2)</translation>
+    </message>
+    <message>
+        <source>Output row %1, column %2 = %3</source>
+        <translation>Ausgabe Zeile %1, Spalte %2 = %3</translation>
+    </message>
+    <message>
+        <source>
+Filled at step %1 of %2 (click to go there)</source>
+        <translation>
+Gefüllt in Schritt %1 von %2 (Klick springt dorthin)</translation>
+    </message>
+    <message>
+        <source>Upstream gradient ∂L/∂y at output (%1, %2) = %3
+It flows back at step %4 of %5 (click to go there)</source>
+        <translation>Upstream-Gradient ∂L/∂y bei Ausgabe (%1, %2) = %3
+Er fließt in Schritt %4 von %5 zurück (Klick springt dorthin)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input gradient ∂L/∂x at row %1, column %2: %3 after this step, %4 in the end
+Gradients can come from %n window(s): output </source>
+        <translation>
+            <numerusform>Eingabegradient ∂L/∂x in Zeile %1, Spalte %2: %3 nach diesem Schritt, %4 am Ende
+Gradienten können von %n Fenster kommen: Ausgabe </numerusform>
+            <numerusform>Eingabegradient ∂L/∂x in Zeile %1, Spalte %2: %3 nach diesem Schritt, %4 am Ende
+Gradienten können von %n Fenstern kommen: Ausgabe </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+</TS>
