@@ -35,6 +35,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace poolviz;
@@ -77,8 +78,18 @@ QString helpText(QCommandLineParser &parser)
 {
     QString text = parser.helpText();
     text.replace(QStringLiteral("<executable_name>"), QStringLiteral("poolviz"));
+    // The examples grouped by the idea each teaches, as the Examples menu shows them.
+    QString byIdea;
+    for (const std::string &group : exampleGroups()) {
+        QStringList ids;
+        for (const Example &ex : examples())
+            if (ex.group == group)
+                ids << QString::fromStdString(ex.id);
+        byIdea += QStringLiteral("  %1: %2\n")
+                      .arg(QString::fromStdString(group), ids.join(QStringLiteral(", ")));
+    }
     return text + QStringLiteral("\n") + QString::fromStdString(PoolOptionParser::help()) +
-           QStringLiteral("\nExamples: %1\n").arg(knownExamples());
+           QStringLiteral("\nExamples (--preset NAME), by idea:\n") + byIdea;
 }
 
 /// Parses `args` (without the program name). Returns an exit code when poolviz should stop now
@@ -324,6 +335,12 @@ int main(int argc, char **argv)
     Options options;
     if (const auto exitCode = parseArguments(args, options))
         return *exitCode;
+    // Opened from a file manager (Open With, a double click), nobody reads stderr: the window
+    // opens and says inline what is wrong with the file, as File ▸ Open does. A screenshot, or a
+    // --step that must fit the file's trace, still checks the file first.
+    QString openInWindow;
+    if (!options.file.isEmpty() && options.screenshot.isEmpty() && !options.step)
+        std::swap(openInWindow, options.file);
     CommandInput command;
     if (const auto exitCode = resolveInput(options, command))
         return *exitCode;
@@ -434,6 +451,8 @@ int main(int argc, char **argv)
     if (options.sizeGiven)
         window.resize(options.size);
     window.show();
+    if (!openInWindow.isEmpty())
+        window.openFile(openInWindow);
     if (options.presenter)
         window.setPresenting(true);
     return app.exec();

@@ -312,6 +312,12 @@ void TestCli::poolSeeds_data()
         << Rows{{12, 12, 9}, {18, 13, 9}, {18, 15, 7}};
     QTest::newRow("000 conv_output 2x2 stride 2")
         << conv000 << QStringList{"--kernel", "2", "--stride", "2"} << Rows{{12, 9}, {18, 7}};
+    QTest::newRow("000 conv_output 2x2 stride 1, one thread")
+        << conv000 << QStringList{"--kernel", "2", "--stride", "1", "--threads", "1"}
+        << Rows{{12, 12, 9}, {18, 13, 9}, {18, 15, 7}};
+    QTest::newRow("000 conv_output 2x2 stride 1, three threads")
+        << conv000 << QStringList{"--kernel", "2", "--stride", "1", "--threads=3"}
+        << Rows{{12, 12, 9}, {18, 13, 9}, {18, 15, 7}};
     QTest::newRow("001 6x6 f3 s3")
         << seed001 << QStringList{"--kernel", "3", "--stride", "3"} << Rows{{16, 17}, {14, 19}};
     QTest::newRow("002 1..16 max 2")
@@ -885,6 +891,9 @@ void TestCli::errors_data()
                                   << QStringList{"\"--bogus\""};
     QTest::newRow("missing value") << QStringList{"pool", "in.csv", "-o", "o.csv", "--kernel"}
                                    << QStringList{"--kernel: missing value"};
+    QTest::newRow("threads not a count")
+        << QStringList{"pool", "in.csv", "-o", "o.csv", "--threads", "many"}
+        << QStringList{"--threads", "\"many\"", "0 to 1024"};
     QTest::newRow("missing -o value")
         << QStringList{"pool", "in.csv", "-o"} << QStringList{"-o: missing value"};
     QTest::newRow("missing -o") << QStringList{"pool", "in.csv", "--kernel", "2"}

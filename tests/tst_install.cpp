@@ -1,6 +1,8 @@
 // `cmake --install` into a temporary prefix, moved elsewhere afterwards (a relocated install):
 // every file a desktop needs is in its place, and the installed programs run from there.
 
+#include "datadir.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -53,6 +55,7 @@ private slots:
     void windowRunsRelocated();
     void versions();
     void metainfoNamesThisRelease();
+    void dataDirectoryInBuildTree();
 
 private:
     QTemporaryDir m_dir;
@@ -208,6 +211,23 @@ void TstInstall::metainfoNamesThisRelease()
     const QImage picture(QStringLiteral(POOLVIZ_SOURCE_DIR "/") + shot.captured(3));
     QVERIFY2(!picture.isNull(), qPrintable(shot.captured(3)));
     QCOMPARE(picture.size(), QSize(shot.captured(1).toInt(), shot.captured(2).toInt()));
+}
+
+void TstInstall::dataDirectoryInBuildTree()
+{
+    // This test runs from the build tree: the source resources/ (the installed copy is found
+    // relative to bin/, as windowRunsRelocated shows with the moved prefix).
+    qunsetenv("POOLVIZ_DATA_DIR");
+    const QString source = QDir::cleanPath(QStringLiteral(POOLVIZ_SOURCE_DIR "/resources"));
+    QCOMPARE(poolviz::dataDirectory(), source);
+    QCOMPARE(poolviz::dataPath(QStringLiteral("photos")), source + QStringLiteral("/photos"));
+    // $POOLVIZ_DATA_DIR wins when it exists, and is ignored when it does not.
+    QTemporaryDir other;
+    qputenv("POOLVIZ_DATA_DIR", other.path().toLocal8Bit());
+    QCOMPARE(poolviz::dataDirectory(), QDir::cleanPath(other.path()));
+    qputenv("POOLVIZ_DATA_DIR", QByteArray("/nonexistent/poolviz-data"));
+    QCOMPARE(poolviz::dataDirectory(), source);
+    qunsetenv("POOLVIZ_DATA_DIR");
 }
 
 QTEST_GUILESS_MAIN(TstInstall)

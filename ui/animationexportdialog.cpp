@@ -68,7 +68,9 @@ AnimationExportDialog::AnimationExportDialog(AnimationSource source, const QStri
     steps->addWidget(new QLabel(tr("to"), this));
     steps->addWidget(m_to);
     steps->addStretch();
-    form->addRow(tr("&Steps:"), steps);
+    auto *stepsLabel = new QLabel(tr("&Steps:"), this);
+    stepsLabel->setBuddy(m_from);
+    form->addRow(stepsLabel, steps);
 
     auto *size = new QHBoxLayout;
     m_width = new QSpinBox(this);
@@ -83,7 +85,9 @@ AnimationExportDialog::AnimationExportDialog(AnimationSource source, const QStri
     size->addWidget(new QLabel(QStringLiteral("\u00d7"), this));
     size->addWidget(m_height);
     size->addStretch();
-    form->addRow(tr("Frame si&ze:"), size);
+    auto *sizeLabel = new QLabel(tr("Frame si&ze:"), this);
+    sizeLabel->setBuddy(m_width);
+    form->addRow(sizeLabel, size);
 
     m_frameMs = new QSpinBox(this);
     m_frameMs->setObjectName("animationFrameMs");

@@ -316,7 +316,8 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
         image = QImage(w, h, QImage::Format_Grayscale8);
         break;
     case 3:
-        image = QImage(w, h, QImage::Format_RGB888);
+        // 0xffRRGGBB words: the raster engine's own format, drawn without a conversion.
+        image = QImage(w, h, QImage::Format_RGB32);
         break;
     case 4:
         image = QImage(w, h, QImage::Format_RGBA8888);
@@ -340,11 +341,17 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
                 quint8 *dst = planes == 1 ? line : row.data() + std::size_t(c) * std::size_t(w);
                 toBytes(src, dst, w);
             }
-            if (planes > 1)
+            const quint8 *r = row.data(), *g = r + w, *b = g + w;
+            if (planes == 3) {
+                auto *words = reinterpret_cast<quint32 *>(line);
+                for (int x = 0; x < w; ++x)
+                    words[x] = 0xff000000u | quint32(r[x]) << 16 | quint32(g[x]) << 8 | b[x];
+            } else if (planes == 4) {
                 for (int x = 0; x < w; ++x)
                     for (int c = 0; c < planes; ++c)
                         line[planes * x + c] =
                             row[std::size_t(c) * std::size_t(w) + std::size_t(x)];
+            }
         }
     });
     if (scale > 1)

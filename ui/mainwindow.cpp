@@ -285,7 +285,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
     m_presentAct->setChecked(on);
     {
         const QSignalBlocker blockFull(m_fullScreenAct);
-        m_fullScreenAct->setChecked(isFullScreen() || (on && !m_beforePresenting.fullScreen));
+        m_fullScreenAct->setChecked(isFullScreen() || (on && fullScreen));
     }
     updateActions();
     focusStage();
@@ -299,7 +299,8 @@ void MainWindow::createWidgets()
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_parameters);
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A narrow window (960 px) scrolls the panel rather than cutting its labels off.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setMinimumWidth(260);
     auto *dock = new QDockWidget(tr("Parameters"), this);

@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QLocale>
 #include <QPainterPath>
 #include <QPainterPathStroker>
 
@@ -166,6 +167,18 @@ QRectF timesRect(const QRectF &rect, double s)
 double indexPx(double s)
 {
     return 0.24 * s;
+}
+
+/// Font size of the winner's badge ("max") and the "×n" count: never below the indices.
+double badgePx(double s)
+{
+    return std::max(8.0, indexPx(s));
+}
+
+/// Font size of the "past edge" note in a ceil-mode overhang cell.
+double pastEdgePx(double s)
+{
+    return std::max(6.0, indexPx(s));
 }
 
 /// The "+amount" note at the top of a gradient cell that a contribution reaches, and its font
@@ -1351,6 +1364,18 @@ QColor StageRenderer::hoverColor()
     return kHover;
 }
 
+QString StageRenderer::localeNumbers(const QString &text)
+{
+    const QString point = QLocale().decimalPoint();
+    if (point == QLatin1String("."))
+        return text;
+    QString out = text;
+    for (qsizetype i = 1; i + 1 < out.size(); ++i)
+        if (out[i] == QLatin1Char('.') && out[i - 1].isDigit() && out[i + 1].isDigit())
+            out.replace(i, 1, point);
+    return out;
+}
+
 QString StageRenderer::captionForDisplay(const QString &caption)
 {
     static const QString operators = QStringLiteral("+−-×÷/=→·≤≥<>");
@@ -1777,7 +1802,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                 }
                 if (counted) {
                     const QString times = QStringLiteral("×%1").arg(count);
-                    const double px = std::max(8.0, indexPx(s));
+                    const double px = badgePx(s);
                     p.setFont(stageFont(px, true));
                     p.setPen(kGradientText);
                     p.drawText(timesRect(rect, s), Qt::AlignRight | Qt::AlignBottom, times);
@@ -2034,7 +2059,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                               cellNumber(l.format(StageGrid::InputGradient), gradient.at(r, c)),
                               numberPx);
                     if (counted) {
-                        const double px = std::max(8.0, indexPx(s));
+                        const double px = badgePx(s);
                         const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
                         const QRectF box = timesRect(rect, s);
                         spec.text.push_back(
@@ -2070,7 +2095,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                           true);
             }
             if (counted) {
-                const double tpx = std::max(8.0, indexPx(s));
+                const double tpx = badgePx(s);
                 const double tw = fit.width(QStringLiteral("×%1").arg(count), tpx, true);
                 const QRectF box = timesRect(rect, s);
                 spec.text.push_back(
@@ -2096,8 +2121,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
         if (l.has(StageGrid::Input, t.row, t.col)) {
             const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
             spec.text.push_back(badgeRect(QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                                          winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)),
-                                          fit));
+                                          winnerBadgeText(st, g.params), badgePx(s), fit));
         }
     }
     const QString windowLabel = windowBadgeText(st, g.params);
@@ -2191,7 +2215,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
         p.setBrush(withAlpha(Qt::white, appear));
         p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
         if (l.numbers) {
-            p.setFont(stageFont(std::max(6.0, indexPx(s))));
+            p.setFont(stageFont(pastEdgePx(s)));
             p.setPen(withAlpha(kMuted, appear));
             p.drawText(rect, Qt::AlignCenter, QStringLiteral("past\nedge"));
         }
@@ -2263,8 +2287,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
             p.restore();
             if (first && s >= 20)
                 badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                      winnerBadgeText(st, g.params), std::max(8.0, indexPx(s)), kWinner, fit,
-                      appear);
+                      winnerBadgeText(st, g.params), badgePx(s), kWinner, fit, appear);
         }
     }
 
@@ -2333,8 +2356,8 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text = captionForDisplay(
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption));
+        const QString text = captionForDisplay(localeNumbers(
+            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {
@@ -2353,9 +2376,9 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         const Geometry &g = m_trace.geometry();
         const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
         const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
-        const QString text =
+        const QString text = localeNumbers(
             rows == cols ? QStringLiteral("Output size (rows and columns):  ") + rows
-                         : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols);
+                         : QStringLiteral("Output rows:  %1\nOutput columns:  %2").arg(rows, cols));
         double px = l.formulaPx;
         TextFit fit;
         for (const QString &line : text.split(QLatin1Char('\n')))
@@ -2512,6 +2535,30 @@ QStringList StageRenderer::legendEntries(const StageView &view) const
     return out;
 }
 
+StageRenderer::TextSizes StageRenderer::textSizes(const QRectF &target, const StageView &view) const
+{
+    TextSizes sizes;
+    const Layout l = layout(target, view);
+    if (!l.valid)
+        return sizes;
+    const double s = l.cell;
+    sizes.index = l.indexPx;
+    sizes.winnerBadge = badgePx(s);
+    sizes.windowBadge = windowBadgePx(s);
+    sizes.count = badgePx(s);
+    sizes.pastEdge = pastEdgePx(s);
+    if (l.numbers) {
+        TextFit fit;
+        for (const Step &st : m_trace.steps)
+            for (const Contribution &c : st.contributions) {
+                const auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+                if (!text.isEmpty())
+                    sizes.amount = sizes.amount > 0 ? std::min(sizes.amount, px) : px;
+            }
+    }
+    return sizes;
+}
+
 QStringList StageRenderer::notes() const
 {
     return stageNotes(m_trace);
@@ -2549,8 +2596,12 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
     TextFit fit;
     // Entries flow left to right over two lines, centred; they shrink together if need be.
     const double gap = l.legendPx * 1.4;
+    // Widths measured with the font drawn (hinting makes small text wider than scaled widths).
+    auto textW = [](const QString &text, double px) {
+        return QFontMetricsF(stageFont(px)).horizontalAdvance(text);
+    };
     auto entryW = [&](const LegendEntry &e, double px) {
-        return px * 1.1 + px * 0.4 + fit.width(e.text, px);
+        return px * 1.1 + px * 0.4 + textW(e.text, px);
     };
     double px = l.legendPx;
     std::vector<std::vector<std::size_t>> lines;
@@ -2582,9 +2633,9 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
             const QRectF sw(x, y + (lineH - px * 1.1) / 2, px * 1.1, px * 1.1);
             paintSwatch(p, sw, entries[i].swatch);
             p.setPen(kMuted);
-            const double tw = fit.width(entries[i].text, px);
+            const double tw = textW(entries[i].text, px);
             p.drawText(QRectF(sw.right() + px * 0.4, y, tw + 2, lineH),
-                       Qt::AlignLeft | Qt::AlignVCenter, entries[i].text);
+                       Qt::TextDontClip | Qt::AlignLeft | Qt::AlignVCenter, entries[i].text);
             x += entryW(entries[i], px) + gap;
         }
         y += lineH;
@@ -2593,10 +2644,13 @@ void StageRenderer::paintLegend(QPainter &p, const Layout &l, const StageView &v
         y += lineH;
     for (const QString &note : noteLines) {
         const QString text = QStringLiteral("Note: ") + note;
-        const double notePx = std::max(6.0, fit.fit(text, l.legendPx, l.legend.width()));
+        const double full = textW(text, l.legendPx);
+        const double notePx = std::max(
+            6.0, full > l.legend.width() ? l.legendPx * l.legend.width() / full : l.legendPx);
         p.setFont(stageFont(notePx));
         p.setPen(kText);
-        p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH), Qt::AlignCenter, text);
+        p.drawText(QRectF(l.legend.left(), y, l.legend.width(), lineH),
+                   Qt::AlignCenter | Qt::TextDontClip, text);
         y += lineH;
     }
     p.restore();

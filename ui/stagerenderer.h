@@ -97,6 +97,15 @@ public:
     bool numbersCramped(const QRectF &target, const StageView &view = {}) const;
     /// The outline of the window at view.step and view.motion (its cells' span while resting).
     QRectF windowSpan(const QRectF &target, const StageView &view) const;
+    /// Font sizes in pixels of the stage's small texts at `target`: the row and column indices
+    /// and the badges (the winner's "max", the window's "÷ 4", the "×n" count, "past edge", the
+    /// smallest "+amount" note; 0 where the trace has none). Badges are never smaller than the
+    /// indices, so they read from as far.
+    struct TextSizes
+    {
+        double index = 0, winnerBadge = 0, windowBadge = 0, count = 0, pastEdge = 0, amount = 0;
+    };
+    TextSizes textSizes(const QRectF &target, const StageView &view = {}) const;
     /// Pairs of (text colour, background) the stage draws text with, for contrast checks.
     static QList<QPair<QColor, QColor>> textColours();
 
@@ -116,6 +125,10 @@ public:
     /// an operator and the term after it ("+ 7") by U+00A0 NO-BREAK SPACE. Removing the joiners and
     /// turning the no-break spaces back into spaces gives `caption` again.
     static QString captionForDisplay(const QString &caption);
+    /// `text` (a caption, a formula) with the decimal points of its numbers in the locale's
+    /// separator, as the stage draws it next to its cells ("1 / 4 = 0,25" in German). Files and
+    /// the core's own strings keep ".".
+    static QString localeNumbers(const QString &text);
 
     /// Colours of the stage, for tests and legends: the current window's outline and tap marks,
     /// the winner's ring and badge, the backward pass (upstream cell, contributions, arrow), the

@@ -1,3 +1,7 @@
+// The pooling kernels (see planepool.h). About 700 lines in one file on purpose: BandPooler's
+// row reduction, lane transposes, block prefixes/suffixes and output finishing share its scratch
+// buffers and template parameters, and this file is compiled twice (baseline and AVX2, see
+// core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
 #include "spans.h"
@@ -46,6 +50,29 @@ template <class T> struct Lanes
 {
     typedef T type __attribute__((vector_size(sizeof(T) * kLanes)));
 };
+
+/// Transposes 8 vectors of 8 four-byte values in place (v[r][j] becomes v[j][r]) in three
+/// rounds of shuffles, instead of 64 scalar moves.
+template <class T> inline void transpose8(typename Lanes<T>::type (&v)[8])
+{
+    static_assert(sizeof(T) == 4 && kLanes == 8);
+    using M = Lanes<std::int32_t>::type;
+    typename Lanes<T>::type a[8], b[8];
+    for (int i = 0; i < 8; i += 2) {
+        a[i] = __builtin_shuffle(v[i], v[i + 1], M{0, 8, 1, 9, 4, 12, 5, 13});
+        a[i + 1] = __builtin_shuffle(v[i], v[i + 1], M{2, 10, 3, 11, 6, 14, 7, 15});
+    }
+    for (int i = 0; i < 8; i += 4)
+        for (int j = 0; j < 2; ++j) {
+            b[i + 2 * j] = __builtin_shuffle(a[i + j], a[i + j + 2], M{0, 1, 8, 9, 4, 5, 12, 13});
+            b[i + 2 * j + 1] =
+                __builtin_shuffle(a[i + j], a[i + j + 2], M{2, 3, 10, 11, 6, 7, 14, 15});
+        }
+    for (int j = 0; j < 4; ++j) {
+        v[j] = __builtin_shuffle(b[j], b[j + 4], M{0, 1, 2, 3, 8, 9, 10, 11});
+        v[j + 4] = __builtin_shuffle(b[j], b[j + 4], M{4, 5, 6, 7, 12, 13, 14, 15});
+    }
+}
 
 template <Reduce R> constexpr bool isExtreme = R == Reduce::Max || R == Reduce::Min;
 /// Max and min carry the float itself; sums are taken in double.
@@ -105,7 +132,7 @@ public:
 
     explicit BandPooler(const Plan &plan) : m_plan(plan), m_g(*plan.g)
     {
-        const std::size_t outW = std::size_t(m_g.outW()), W = std::size_t(m_g.inW());
+        const std::size_t outW = std::size_t(m_g.outW());
         if constexpr (!isExtreme<R>)
             m_ov.resize(outW);
         if constexpr (WithIndex)
@@ -440,7 +467,18 @@ private:
         const float *rows[L]; // lanes past the last row repeat it; their results are dropped
         for (int r = 0; r < L; ++r)
             rows[r] = src[std::min(r, lanes - 1)] + c0;
-        for (int i = 0; i < n; ++i) {
+        int i = 0;
+        if constexpr (sizeof(A) == 4) {
+            // Whole 8×8 tiles by vector shuffles; the rest one by one.
+            for (; i + L <= n; i += L) {
+                typename Lanes<A>::type v[L];
+                for (int r = 0; r < L; ++r)
+                    std::memcpy(&v[r], rows[r] + i, sizeof v[r]);
+                transpose8<A>(v);
+                std::memcpy(X + std::size_t(i) * L, v, sizeof v);
+            }
+        }
+        for (; i < n; ++i) {
             A *x = X + std::size_t(i) * L;
             for (int r = 0; r < L; ++r)
                 x[r] = load(rows[r][i]);
@@ -515,7 +553,24 @@ private:
                 combine(at(X, f), at(Q, f), at(S, f), at(Si, f), at(P, l), at(Pi, l));
             }
         }
-        for (int f = 0; f < windows; ++f) {
+        int f = 0;
+        if constexpr (sizeof(A) == 4 && sizeof(Idx) == 4) {
+            for (; f + L <= windows; f += L) {
+                typename Lanes<A>::type v[L];
+                std::memcpy(v, X + std::size_t(f) * L, sizeof v);
+                transpose8<A>(v);
+                for (int r = 0; r < lanes; ++r)
+                    std::memcpy(h[r] + b + f, &v[r], sizeof v[r]);
+                if constexpr (WithIndex) {
+                    typename Lanes<Idx>::type q[L];
+                    std::memcpy(q, Q + std::size_t(f) * L, sizeof q);
+                    transpose8<Idx>(q);
+                    for (int r = 0; r < lanes; ++r)
+                        std::memcpy(hi[r] + b + f, &q[r], sizeof q[r]);
+                }
+            }
+        }
+        for (; f < windows; ++f) {
             const A *x = X + std::size_t(f) * L;
             for (int r = 0; r < lanes; ++r)
                 h[r][b + f] = x[r];
@@ -553,11 +608,11 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        g.cols.kernel >= (sums ? kRunningColsSumsFrom : kRunningColsFrom) &&
                        plan.colInterior.begin < plan.colInterior.end;
     plan.runningRows = !g.rows.adaptive && g.rows.stride == 1 && g.rows.kernel >= kRunningRowsFrom;
-    // Bands of about 64 input rows (at least two windows' height) keep the reduced rows in
+    // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
     const int extent = g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
-    int band = std::max(1, std::max(64, 2 * extent) / stride);
+    int band = std::max(1, std::max(64, 4 * extent) / stride);
     const int outH = g.outH();
     if (threads > 1)
         while (band > 4 && std::int64_t(planes) * ((outH + band - 1) / band) < 8 * threads)

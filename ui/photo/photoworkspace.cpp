@@ -616,7 +616,7 @@ QWidget *PhotoWorkspace::createControls()
     strip.addWidget(m_channelCombo);
     m_alphaCheck = new QCheckBox(tr("Keep alpha"), bar);
     m_alphaCheck->setObjectName("photoKeepAlpha");
-    m_alphaCheck->setToolTip(tr("Colour: pool the alpha channel as a fourth plane"));
+    m_alphaCheck->setToolTip(tr("Colour: pool the alpha channel as a fourth channel"));
     connect(m_alphaCheck, &QCheckBox::toggled, this, &PhotoWorkspace::setKeepAlpha);
     strip.addWidget(m_alphaCheck);
 
@@ -951,6 +951,11 @@ bool PhotoWorkspace::applyLoaded(const LoadedImage &loaded, const QString &name,
     m_pooledView->clearContent(tr("Pooling…"));
     m_comparedView->clearContent(tr("Pooling…"));
     m_differenceView->clearContent(tr("Pooling…"));
+    // The titles name the new photo at once, not the previous one's result.
+    m_pooledView->setTitle(tr("A · pooling %1…").arg(name));
+    m_comparedView->setTitle(tr("B · pooling %1…").arg(name));
+    m_differenceView->setTitle(tr("|A − B| · pooling %1…").arg(name));
+    m_hoverLabel->clear();
     m_differenceLabel->clear();
     if (samePhoto && !m_stageCrop.isEmpty()) {
         rebuildTrace(true);
