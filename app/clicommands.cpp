@@ -67,6 +67,8 @@ const char *const overviewHelp =
     "\n"
     "  -h, --help      show help (also: poolviz-cli help pool)\n"
     "  --version       show the version\n"
+    "  --max-values N  refuse outputs above N values, all planes (default 100000000)\n"
+    "  --max-steps N   refuse animations above N steps (default 10000)\n"
     "\n"
     "Errors print one line \"poolviz-cli: ...\" on stderr and exit with status 2; no output file "
     "is\n"
@@ -189,27 +191,19 @@ const char *const animateHelp =
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/// `message` on one line: any line breaks become spaces.
-std::string oneLine(std::string message)
-{
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    std::replace(message.begin(), message.end(), '\r', ' ');
-    return message;
-}
-
 void warn(const std::string &message)
 {
-    std::cerr << programName << ": warning: " << oneLine(message) << '\n';
+    printWarning(message);
 }
 
 /// Throws for validation errors and prints its warnings (prefixed with `context` if given).
 void checkParams(const PoolParams &params, const Tensor &input, const std::string &context)
 {
-    const Validation v = validate(params, input.h(), input.w());
+    const Validation v = validate(params, input.h(), input.w(), input.planeCount());
     if (!v.ok())
         throw CliError(v.errorText());
-    for (const std::string &w : v.warnings)
-        warn(context.empty() ? w : context + ": " + w);
+    for (const Message &w : v.warnings)
+        warn(context.empty() ? w.text() : context + ": " + w.text());
 }
 
 std::string replaceAll(std::string s, const std::string &from, const std::string &to)
@@ -261,8 +255,10 @@ void writeWithIndices(const std::string &output, const Tensor &values, NpyType t
     fs::rename(tmp, indicesPath, ec);
     if (ec) {
         removeQuietly(tmp);
-        removeQuietly(output);
-        throw CliError("cannot write --indices " + indicesPath + ": " + ec.message());
+        // The output may already have replaced a file of the same name: deleting it now would
+        // lose both, so it stays, and the message says so.
+        throw CliError("cannot write --indices " + indicesPath + ": " + ec.message() + " (" +
+                       output + " was written)");
     }
 }
 
@@ -306,6 +302,32 @@ struct Args
     }
 };
 
+/// If args[i] is --max-values N or --max-steps N (also with =), sets that limit for this run,
+/// advancing i past its value, and returns true.
+bool consumeLimit(const std::vector<std::string> &args, std::size_t &i)
+{
+    const std::string &arg = args[i];
+    const std::size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    if (name != "--max-values" && name != "--max-steps")
+        return false;
+    std::string value;
+    if (eq != std::string::npos)
+        value = arg.substr(eq + 1);
+    else if (i + 1 < args.size())
+        value = args[++i];
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    constexpr std::int64_t most = 1'000'000'000'000; // 4 TB of floats: beyond any machine
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size() || v < 1 ||
+        v > most)
+        throw CliError(name + ": \"" + value + "\" is not a whole number from 1 to 10\u00b9\u00b2");
+    Limits limits = currentLimits();
+    (name == "--max-values" ? limits.values : limits.steps) = v;
+    setCurrentLimits(limits);
+    return true;
+}
+
 Args parseArgs(const std::string &command, const std::vector<std::string> &args,
                std::span<const Flag> flags)
 {
@@ -327,6 +349,8 @@ Args parseArgs(const std::string &command, const std::vector<std::string> &args,
                 throw CliError(parsed.pool.error());
             continue;
         }
+        if (consumeLimit(args, i))
+            continue;
         const std::size_t eq = arg.rfind("--", 0) == 0 ? arg.find('=') : std::string::npos;
         const std::string name = arg.substr(0, eq);
         const auto flag = std::find_if(flags.begin(), flags.end(), [&](const Flag &f) {
@@ -641,13 +665,35 @@ int runUnpool(const std::vector<std::string> &rest)
             throw CliError("unpool: missing --output-size HxW (or give --kernel, --stride and "
                            "explicit --padding for the default size)");
         const Size2 s = params.effectiveStride();
-        size = Size2{defaultUnpoolSize(pooled.tensor.h(), params.kernel.h, s.h, params.padding.top,
-                                       params.padding.bottom),
-                     defaultUnpoolSize(pooled.tensor.w(), params.kernel.w, s.w, params.padding.left,
-                                       params.padding.right)};
-        if (size->h < 1 || size->w < 1)
-            throw CliError("unpool: the default output size " + std::to_string(size->h) + "\u00d7" +
-                           std::to_string(size->w) + " is empty (give --output-size HxW)");
+        const std::int64_t h = defaultUnpoolSize(pooled.tensor.h(), params.kernel.h, s.h,
+                                                 params.padding.top, params.padding.bottom);
+        const std::int64_t w = defaultUnpoolSize(pooled.tensor.w(), params.kernel.w, s.w,
+                                                 params.padding.left, params.padding.right);
+        if (h < 1 || w < 1)
+            throw CliError("unpool: the default output size " + std::to_string(h) + "\u00d7" +
+                           std::to_string(w) + " is empty (give --output-size HxW)");
+        if (h > kMaxExtent || w > kMaxExtent)
+            throw CliError("unpool: the default output size " + std::to_string(h) + "\u00d7" +
+                           std::to_string(w) + " is beyond the largest supported size " +
+                           std::to_string(kMaxExtent) + " (give --output-size HxW)");
+        size = Size2{int(h), int(w)};
+    }
+    // Refused before anything is allocated: planes × H × W against the value limit.
+    {
+        const std::int64_t planes = pooled.tensor.planeCount();
+        const std::int64_t values = saturatedMul(planes, saturatedMul(size->h, size->w));
+        const Limits limits = currentLimits();
+        if (values > limits.values) {
+            const std::string hw = std::to_string(size->h) + "\u00d7" + std::to_string(size->w);
+            const std::string exact =
+                formatCount(double(planes) * size->h * size->w, double(limits.values));
+            const std::string limit = formatCount(double(limits.values));
+            throw CliError("unpool: " +
+                           (planes == 1 ? Message{MessageId::OutputTooLarge, {hw, exact, limit}}
+                                        : Message{MessageId::OutputPlanesTooLarge,
+                                                  {std::to_string(planes), hw, exact, limit}})
+                               .text());
+        }
     }
 
     Tensor result;

@@ -10,14 +10,48 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace poolviz::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
+
+/// Sends stderr to /dev/null while alive (the CLI is single-threaded when it loads a file).
+class QuietStderr
+{
+public:
+    QuietStderr()
+    {
+        std::fflush(stderr);
+        m_saved = ::dup(STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (m_saved >= 0 && null >= 0)
+            ::dup2(null, STDERR_FILENO);
+        if (null >= 0)
+            ::close(null);
+    }
+    ~QuietStderr()
+    {
+        std::fflush(stderr);
+        if (m_saved >= 0) {
+            ::dup2(m_saved, STDERR_FILENO);
+            ::close(m_saved);
+        }
+    }
+    QuietStderr(const QuietStderr &) = delete;
+    QuietStderr &operator=(const QuietStderr &) = delete;
+
+private:
+    int m_saved = -1;
+};
 
 QString qPath(const std::string &path)
 {
@@ -170,19 +204,17 @@ Data readData(const std::string &path, const std::string &role)
         // Grayscale files become one (H, W) plane, images with alpha keep it as a fourth plane.
         const QString file = qPath(path);
         ImageLoadOptions options;
-        const QImage::Format format = QImageReader(file).imageFormat();
-        const bool gray = format == QImage::Format_Grayscale8 ||
-                          format == QImage::Format_Grayscale16 || format == QImage::Format_Mono ||
-                          format == QImage::Format_MonoLSB;
-        if (gray)
-            options.channels = ChannelMode::Grayscale;
-        else if (format != QImage::Format_Invalid &&
-                 QImage::toPixelFormat(format).alphaUsage() == QPixelFormat::UsesAlpha)
-            options.keepAlpha = true;
-        LoadedImage image = loadImage(file, options);
+        options.autoChannels = true;
+        // libpng prints its errors straight to stderr; the one-line message below says it all.
+        const LoadedImage image = [&] {
+            const QuietStderr quiet;
+            return loadImage(file, options);
+        }();
         if (!image.ok())
             throw CliError("cannot read " + name + ": " + reason(image.error.toStdString(), path));
-        data.tensor = std::move(image.tensor);
+        for (const QString &w : image.warnings)
+            printWarning(w.toStdString());
+        data.tensor = image.tensor;
         data.tensor.setRank(data.tensor.planeCount() == 1 ? 2 : 3);
         break;
     }
@@ -247,6 +279,31 @@ void writeData(const std::string &path, const Tensor &t, NpyType type)
     if (error.find(path) == std::string::npos)
         error = "cannot write " + path + ": " + error;
     throw CliError(error);
+}
+
+std::string oneLine(std::string message)
+{
+    std::string out;
+    out.reserve(message.size());
+    for (const char ch : message) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else if (c < 0x20 || c == 0x7f) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+void printWarning(const std::string &message)
+{
+    std::cerr << "poolviz-cli: warning: " << oneLine(message) << '\n';
 }
 
 } // namespace poolviz::cli

@@ -16,6 +16,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// `message` on one line: line breaks become spaces; other control bytes (a NUL from a file
+/// name or a file's text) are shown escaped, "\x00", never raw.
+std::string oneLine(std::string message);
+/// Prints "poolviz-cli: warning: MESSAGE" on one line of stderr.
+void printWarning(const std::string &message);
+
 /// What a file holds, by its extension.
 enum class FileKind
 {

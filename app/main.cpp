@@ -361,6 +361,8 @@ int main(int argc, char **argv)
     std::unique_ptr<Settings> settings;
     if (!screenshot)
         settings = std::make_unique<Settings>();
+    if (settings)
+        setCurrentLimits(settings->limits()); // Edit ▸ Limits…
     installTranslations(settings ? settings->language() : QString());
     MainWindow window(settings.get());
     PoolDocument *doc = window.document();

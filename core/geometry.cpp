@@ -1,6 +1,7 @@
 #include "geometry.h"
 
 #include <algorithm>
+#include <climits>
 #include <string>
 #include <tuple>
 
@@ -8,49 +9,120 @@ namespace poolviz {
 
 namespace {
 
-/// Floor division that is correct for negative numerators.
-int floorDiv(int a, int b)
+/// Floor division that is correct for negative numerators (b > 0).
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+/// Ceiling division that is correct for negative numerators (b > 0).
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
+{
+    return -floorDiv(-a, b);
+}
+
+/// The taps t ∈ [0, k) of the progression start + t·d that lie in [lo, hi]: {first t, count}.
+std::pair<std::int64_t, std::int64_t> tapsWithin(std::int64_t start, std::int64_t k, std::int64_t d,
+                                                 std::int64_t lo, std::int64_t hi)
+{
+    const std::int64_t tMin = std::max<std::int64_t>(0, ceilDiv(lo - start, d));
+    const std::int64_t tMax = std::min<std::int64_t>(k - 1, floorDiv(hi - start, d));
+    return {tMin, std::max<std::int64_t>(0, tMax - tMin + 1)};
+}
+
+/// Per-index counts and the coverage of the input, in O(in + out): each window adds 1 to every
+/// step-th position from its first to its last in-input tap, as a difference array per residue
+/// class modulo the step.
 void finishAxis(AxisGeometry &a)
 {
     a.paddedCount.assign(std::size_t(a.out), 0);
     a.inputCount.assign(std::size_t(a.out), 0);
     a.coverage.assign(std::size_t(a.in), 0);
+    const int step = a.step();
     for (int o = 0; o < a.out; ++o) {
-        for (const AxisTap &t : a.taps[std::size_t(o)]) {
-            if (t.kind != TapKind::Overhang)
-                ++a.paddedCount[std::size_t(o)];
-            if (t.kind == TapKind::Input) {
-                ++a.inputCount[std::size_t(o)];
-                ++a.coverage[std::size_t(t.pos)];
-            }
-        }
+        const std::int64_t start = a.start(o), k = a.tapCount(o);
+        const auto [first, inputs] = tapsWithin(start, k, step, 0, a.in - 1);
+        a.inputCount[std::size_t(o)] = int(inputs);
+        a.paddedCount[std::size_t(o)] =
+            a.adaptive ? int(inputs)
+                       : int(tapsWithin(start, k, step, -std::int64_t(a.padBefore),
+                                        std::int64_t(a.in) + a.padAfter - 1)
+                                 .second);
+        if (inputs == 0)
+            continue;
+        const std::int64_t from = start + first * step;
+        const std::int64_t end = from + inputs * step; // one step past the last in-input tap
+        ++a.coverage[std::size_t(from)];
+        if (end < a.in)
+            --a.coverage[std::size_t(end)];
     }
+    for (int p = step; p < a.in; ++p)
+        a.coverage[std::size_t(p)] += a.coverage[std::size_t(p - step)];
 }
 
-std::string sup(int v)
-{
-    return std::to_string(v);
-}
-
-std::string minusSign(int v)
+std::string minusSign(std::int64_t v)
 {
     return v < 0 ? "\u2212" + std::to_string(-v) : std::to_string(v);
 }
 
 } // namespace
 
+int AxisGeometry::start(int o) const
+{
+    if (adaptive)
+        return int(std::int64_t(o) * in / out);
+    return int(std::int64_t(o) * stride - padBefore);
+}
+
+int AxisGeometry::tapCount(int o) const
+{
+    if (adaptive)
+        return int((std::int64_t(o + 1) * in + out - 1) / out - std::int64_t(o) * in / out);
+    return kernel;
+}
+
+AxisTap AxisGeometry::tap(int o, int t) const
+{
+    // In 64-bit: with padding and dilation near 2³⁰, t·d overflows although the position fits.
+    const int pos = int(std::int64_t(start(o)) + std::int64_t(t) * step());
+    TapKind kind = TapKind::Input;
+    if (pos < 0 || pos >= in)
+        kind =
+            std::int64_t(pos) < std::int64_t(in) + padAfter ? TapKind::Padding : TapKind::Overhang;
+    return {pos, kind};
+}
+
+std::vector<AxisTap> AxisGeometry::taps(int o) const
+{
+    std::vector<AxisTap> result;
+    const int n = tapCount(o);
+    result.reserve(std::size_t(n));
+    for (int t = 0; t < n; ++t)
+        result.push_back(tap(o, t));
+    return result;
+}
+
+int AxisGeometry::firstInput(int o) const
+{
+    const auto [first, count] = tapsWithin(start(o), tapCount(o), step(), 0, in - 1);
+    return int(start(o) + (count > 0 ? first : 0) * step());
+}
+
 bool AxisGeometry::reads(int outIndex, int pos) const
 {
     if (outIndex < 0 || outIndex >= out)
         return false;
-    for (const AxisTap &t : taps[std::size_t(outIndex)])
-        if (t.pos == pos)
-            return true;
-    return false;
+    const std::int64_t rel = std::int64_t(pos) - start(outIndex);
+    return rel >= 0 && rel % step() == 0 && rel / step() < tapCount(outIndex);
+}
+
+std::vector<int> AxisGeometry::outputsReading(int pos) const
+{
+    std::vector<int> result;
+    for (int o = 0; o < out; ++o)
+        if (reads(o, pos))
+            result.push_back(o);
+    return result;
 }
 
 std::string AxisGeometry::formula(bool ceilMode) const
@@ -60,32 +132,45 @@ std::string AxisGeometry::formula(bool ceilMode) const
                ", bin i = [\u230ai\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
                "\u230b, \u2308(i+1)\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
                "\u2309)";
-    const int ek = effectiveKernel();
+    const std::int64_t ek = effectiveKernel();
     std::string ekText = std::to_string(ek);
     if (dilation != 1)
-        ekText = "(" + sup(dilation) + "\u00b7(" + sup(kernel) + "\u22121)+1)";
+        ekText =
+            "(" + std::to_string(dilation) + "\u00b7(" + std::to_string(kernel) + "\u22121)+1)";
     std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " +
                       std::to_string(padAfter) + " \u2212 " + ekText;
-    const int raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
-    std::string s;
-    if (ceilMode) {
+    const std::int64_t raw =
+        std::int64_t(in) + padBefore + padAfter - ek + (ceilMode ? std::int64_t(stride) - 1 : 0);
+    const std::int64_t before = floorDiv(raw, stride) + 1;
+    if (ceilMode)
         num += " + " + std::to_string(stride - 1);
-        const int before = floorDiv(raw, stride) + 1;
-        s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
-            "\u230b + 1 = " + minusSign(before);
-        if (before != out)
+    std::string s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
+                    "\u230b + 1 = " + minusSign(before);
+    if (ceilMode) {
+        const std::int64_t after =
+            axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, true);
+        if (before != after)
             s += "; last window would start at " + std::to_string((before - 1) * stride) +
                  " \u2265 " + std::to_string(in) + " + " + std::to_string(padBefore) +
-                 ", so out = " + std::to_string(out);
-    } else {
-        s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
-            "\u230b + 1 = " + minusSign(floorDiv(raw, stride) + 1);
+                 ", so out = " + minusSign(after);
     }
     return s;
 }
 
+std::int64_t axisOutputSize(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                            std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
+                            bool ceilMode)
+{
+    const std::int64_t ek = dilation * (kernel - 1) + 1;
+    const std::int64_t raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
+    std::int64_t out = floorDiv(raw, stride) + 1;
+    if (ceilMode && out > 0 && (out - 1) * stride >= in + padBefore)
+        --out;
+    return out;
+}
+
 AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore, int padAfter,
-                         bool ceilMode)
+                         bool ceilMode, std::int64_t maxOut)
 {
     AxisGeometry a;
     a.in = in;
@@ -94,61 +179,42 @@ AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBe
     a.dilation = dilation;
     a.padBefore = padBefore;
     a.padAfter = padAfter;
-    if (in < 1 || kernel < 1 || stride < 1 || dilation < 1 || padBefore < 0 || padAfter < 0) {
-        a.out = 0;
-        finishAxis(a);
+    a.out = 0;
+    if (in < 1 || kernel < 1 || stride < 1 || dilation < 1 || padBefore < 0 || padAfter < 0)
         return a;
-    }
-    const int ek = a.effectiveKernel();
-    const int raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
-    int out = floorDiv(raw, stride) + 1;
-    if (ceilMode && out > 0 && (out - 1) * stride >= in + padBefore)
-        --out;
-    a.out = std::max(out, 0);
-    a.taps.resize(std::size_t(a.out));
-    for (int o = 0; o < a.out; ++o) {
-        auto &taps = a.taps[std::size_t(o)];
-        taps.reserve(std::size_t(kernel));
-        const int start = o * stride - padBefore;
-        for (int t = 0; t < kernel; ++t) {
-            const int pos = start + t * dilation;
-            TapKind kind = TapKind::Input;
-            if (pos < 0 || pos >= in)
-                kind = pos < in + padAfter ? TapKind::Padding : TapKind::Overhang;
-            taps.push_back({pos, kind});
-        }
-    }
+    const std::int64_t out =
+        axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, ceilMode);
+    // The last tap of the last window must be a position `int` holds.
+    const std::int64_t lastTap = (out - 1) * stride - padBefore + a.effectiveKernel() - 1;
+    if (out < 1 || out > maxOut || lastTap > kMaxExtent)
+        return a;
+    a.out = int(out);
     finishAxis(a);
     return a;
 }
 
-AxisGeometry computeAdaptiveAxis(int in, int out)
+AxisGeometry computeAdaptiveAxis(int in, int out, std::int64_t maxOut)
 {
     AxisGeometry a;
     a.in = in;
-    a.out = (in < 1 || out < 1) ? 0 : out;
+    a.out = (in < 1 || out < 1 || out > maxOut) ? 0 : out;
     a.stride = 0;
     a.adaptive = true;
     a.kernel = 0;
-    a.taps.resize(std::size_t(a.out));
-    for (int i = 0; i < a.out; ++i) {
-        // Exact integer arithmetic: start = ⌊i·in/out⌋, end = ⌈(i+1)·in/out⌉.
-        const long long start = (long long)i * in / out;
-        const long long end = ((long long)(i + 1) * in + out - 1) / out;
-        for (long long p = start; p < end; ++p)
-            a.taps[std::size_t(i)].push_back({int(p), TapKind::Input});
-        a.kernel = std::max(a.kernel, int(end - start));
-    }
+    for (int i = 0; i < a.out; ++i)
+        a.kernel = std::max(a.kernel, a.tapCount(i));
     finishAxis(a);
     return a;
 }
 
-std::pair<int, int> samePadding(int in, int kernel, int stride, int dilation, bool lower)
+std::pair<std::int64_t, std::int64_t> samePadding(std::int64_t in, std::int64_t kernel,
+                                                  std::int64_t stride, std::int64_t dilation,
+                                                  bool lower)
 {
-    const int ek = dilation * (kernel - 1) + 1;
-    const int out = (in + stride - 1) / stride;
-    const int total = std::max((out - 1) * stride + ek - in, 0);
-    const int small = total / 2, large = total - total / 2;
+    const std::int64_t ek = dilation * (kernel - 1) + 1;
+    const std::int64_t out = (in + stride - 1) / stride;
+    const std::int64_t total = std::max<std::int64_t>((out - 1) * stride + ek - in, 0);
+    const std::int64_t small = total / 2, large = total - total / 2;
     return lower ? std::pair{large, small} : std::pair{small, large};
 }
 
@@ -161,11 +227,10 @@ Padding resolvePadding(const PoolParams &params, int inH, int inW)
         return pad;
     const Size2 s = params.effectiveStride();
     const bool lower = params.paddingMode == PaddingMode::SameLower;
-    std::tie(pad.top, pad.bottom) =
-        samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
-    std::tie(pad.left, pad.right) =
-        samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
-    return pad;
+    const auto clamp = [](std::int64_t v) { return int(std::min<std::int64_t>(v, INT_MAX)); };
+    const auto [top, bottom] = samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
+    const auto [left, right] = samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
+    return {clamp(top), clamp(bottom), clamp(left), clamp(right)};
 }
 
 bool ceilModeApplies(const PoolParams &params)
@@ -179,8 +244,7 @@ Window Geometry::window(int outRow, int outCol) const
     Window w;
     w.outRow = outRow;
     w.outCol = outCol;
-    const auto &rt = rows.taps[std::size_t(outRow)];
-    const auto &ct = cols.taps[std::size_t(outCol)];
+    const std::vector<AxisTap> rt = rows.taps(outRow), ct = cols.taps(outCol);
     w.taps.reserve(rt.size() * ct.size());
     for (const AxisTap &r : rt) {
         for (const AxisTap &c : ct) {
@@ -192,25 +256,21 @@ Window Geometry::window(int outRow, int outCol) const
             w.taps.push_back({r.pos, c.pos, kind});
         }
     }
-    w.paddedCount = rows.paddedCount[std::size_t(outRow)] * cols.paddedCount[std::size_t(outCol)];
-    w.inputCount = rows.inputCount[std::size_t(outRow)] * cols.inputCount[std::size_t(outCol)];
-    w.rowFirst = rt.front().pos;
-    w.rowLast = rt.back().pos;
-    w.colFirst = ct.front().pos;
-    w.colLast = ct.back().pos;
+    w.paddedCount =
+        std::int64_t(rows.paddedCount[std::size_t(outRow)]) * cols.paddedCount[std::size_t(outCol)];
+    w.inputCount =
+        std::int64_t(rows.inputCount[std::size_t(outRow)]) * cols.inputCount[std::size_t(outCol)];
+    w.rowFirst = rows.start(outRow);
+    w.rowLast = rows.last(outRow);
+    w.colFirst = cols.start(outCol);
+    w.colLast = cols.last(outCol);
     return w;
 }
 
 std::vector<std::pair<int, int>> Geometry::outputsReading(int row, int col) const
 {
     std::vector<std::pair<int, int>> result;
-    std::vector<int> outRows, outCols;
-    for (int o = 0; o < rows.out; ++o)
-        if (rows.reads(o, row))
-            outRows.push_back(o);
-    for (int o = 0; o < cols.out; ++o)
-        if (cols.reads(o, col))
-            outCols.push_back(o);
+    const std::vector<int> outRows = rows.outputsReading(row), outCols = cols.outputsReading(col);
     for (int r : outRows)
         for (int c : outCols)
             result.emplace_back(r, c);
@@ -229,29 +289,28 @@ double Geometry::avgDivisor(int outRow, int outCol) const
     return double(rows.inputCount[std::size_t(outRow)]) * cols.inputCount[std::size_t(outCol)];
 }
 
-Geometry computeGeometry(const PoolParams &params, int inH, int inW)
+Geometry computeGeometry(const PoolParams &params, int inH, int inW, const Limits &limits)
 {
     Geometry g;
     g.params = params;
-    g.validation = validate(params, inH, inW);
-    if (!g.validation.ok()) {
-        g.rows.in = std::max(inH, 0);
-        g.cols.in = std::max(inW, 0);
-        g.rows.coverage.assign(std::size_t(g.rows.in), 0);
-        g.cols.coverage.assign(std::size_t(g.cols.in), 0);
-        return g;
-    }
+    g.validation = validate(params, inH, inW, 1, limits);
+    g.rows.in = std::max(inH, 0);
+    g.cols.in = std::max(inW, 0);
+    if (!g.validation.ok())
+        return g; // no coverage: an invalid request allocates nothing
     if (params.isAdaptive()) {
         const Size2 out = params.adaptiveSize();
-        g.rows = computeAdaptiveAxis(inH, out.h);
-        g.cols = computeAdaptiveAxis(inW, out.w);
+        g.rows = computeAdaptiveAxis(inH, out.h, limits.values);
+        g.cols = computeAdaptiveAxis(inW, out.w, limits.values);
         return g;
     }
     const Size2 s = params.effectiveStride();
     const Padding pad = resolvePadding(params, inH, inW);
     const bool ceil = ceilModeApplies(params);
-    g.rows = computeAxis(inH, params.kernel.h, s.h, params.dilation.h, pad.top, pad.bottom, ceil);
-    g.cols = computeAxis(inW, params.kernel.w, s.w, params.dilation.w, pad.left, pad.right, ceil);
+    g.rows = computeAxis(inH, params.kernel.h, s.h, params.dilation.h, pad.top, pad.bottom, ceil,
+                         limits.values);
+    g.cols = computeAxis(inW, params.kernel.w, s.w, params.dilation.w, pad.left, pad.right, ceil,
+                         limits.values);
     return g;
 }
 

@@ -26,6 +26,9 @@ struct AxisTap
 
 /// Pooling along one axis. Windows of a 2-D pool are the products of the two axes' windows, so
 /// everything the plane needs (taps, divisors, coverage) follows from the two axes.
+/// Window o is described by its first tap `start(o)`, its tap count and the step between taps;
+/// its taps are produced on demand (`tap`, `taps`), never stored, so an axis costs O(in + out)
+/// whatever the kernel.
 struct AxisGeometry
 {
     int in = 0;        ///< input size
@@ -36,8 +39,6 @@ struct AxisGeometry
     int padAfter = 0;  ///< pe, resolved
     int out = 0;       ///< output size
     bool adaptive = false;
-    /// Taps of each output index in scan order (ascending position).
-    std::vector<std::vector<AxisTap>> taps;
     /// Per output index: taps inside input+padding (count_include_pad divisor factor).
     std::vector<int> paddedCount;
     /// Per output index: taps inside the input.
@@ -45,10 +46,30 @@ struct AxisGeometry
     /// Per input position: how many windows read it (0: the stride skips it).
     std::vector<int> coverage;
 
-    /// ek = d·(k−1)+1.
-    int effectiveKernel() const { return dilation * (kernel - 1) + 1; }
-    /// True if the window of output index `outIndex` has a tap at input position `pos`.
+    /// ek = d·(k−1)+1 (64-bit: it may exceed `int` before validation refuses it).
+    std::int64_t effectiveKernel() const { return std::int64_t(dilation) * (kernel - 1) + 1; }
+    /// Position of the first tap of window o: o·s − pb, or ⌊o·in/out⌋ for an adaptive bin.
+    int start(int o) const;
+    /// Taps in window o: k, or the length of adaptive bin o.
+    int tapCount(int o) const;
+    /// Distance between neighbouring taps: d (adaptive: 1).
+    int step() const { return adaptive ? 1 : dilation; }
+    /// Position of the last tap of window o: start + (count−1)·step.
+    int last(int o) const
+    {
+        return int(std::int64_t(start(o)) + std::int64_t(tapCount(o) - 1) * step());
+    }
+    /// Tap t (0 ≤ t < tapCount(o)) of window o.
+    AxisTap tap(int o, int t) const;
+    /// Every tap of window o in scan order (ascending position), made on demand.
+    std::vector<AxisTap> taps(int o) const;
+    /// The first in-input tap of window o (meaningful when inputCount[o] > 0); the in-input taps
+    /// are firstInput, firstInput + step, … (inputCount[o] of them).
+    int firstInput(int o) const;
+    /// True if the window of output index `outIndex` has a tap at input position `pos`. O(1).
     bool reads(int outIndex, int pos) const;
+    /// The output indices whose window has a tap at `pos`, ascending. O(out).
+    std::vector<int> outputsReading(int pos) const;
     /// The output-size formula with this axis's numbers filled in, e.g.
     /// "out = ⌊(6 + 0 + 0 − 3) / 3⌋ + 1 = 2".
     std::string formula(bool ceilMode) const;
@@ -56,20 +77,32 @@ struct AxisGeometry
     friend bool operator==(const AxisGeometry &, const AxisGeometry &) = default;
 };
 
-/// Computes one axis. Precondition: the parameters for this axis are valid (see `validate`);
-/// otherwise `out` may be < 1 and the tap lists are empty.
+/// The output size along one axis in 64-bit arithmetic, for any parameters (it may be < 1):
+/// out = ⌊(in + pb + pe − ek + (ceil ? s−1 : 0)) / s⌋ + 1, and with ceil mode out −= 1 if
+/// (out−1)·s ≥ in + pb. Precondition: in ≥ 0, k, s, d ≥ 1, pb, pe ≥ 0.
+std::int64_t axisOutputSize(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                            std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
+                            bool ceilMode);
+
+/// Computes one axis in O(in + out). Precondition: the parameters for this axis are valid (see
+/// `validate`); otherwise, or when the output would not fit the limits, `out` is 0 and the
+/// per-index vectors are empty (also when out > maxOut or a tap would lie beyond `int`).
 /// Output size: out = ⌊(in + pb + pe − ek + (ceil ? s−1 : 0)) / s⌋ + 1, and with ceil mode
 /// out −= 1 if (out−1)·s ≥ in + pb.
 AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore, int padAfter,
-                         bool ceilMode);
-/// Adaptive bins: bin i spans [⌊i·in/out⌋, ⌈(i+1)·in/out⌉).
-AxisGeometry computeAdaptiveAxis(int in, int out);
+                         bool ceilMode, std::int64_t maxOut = currentLimits().values);
+/// Adaptive bins: bin i spans [⌊i·in/out⌋, ⌈(i+1)·in/out⌉). Empty (out 0) above `maxOut`.
+AxisGeometry computeAdaptiveAxis(int in, int out, std::int64_t maxOut = currentLimits().values);
 /// SAME padding for one axis: total = max((⌈in/s⌉−1)·s + ek − in, 0), split with the odd one
-/// after (upper) or before (lower). Returns {before, after}.
-std::pair<int, int> samePadding(int in, int kernel, int stride, int dilation, bool lower);
+/// after (upper) or before (lower). Returns {before, after}, in 64-bit: for huge dilated kernels
+/// it exceeds `int`, which `validate` refuses.
+std::pair<std::int64_t, std::int64_t> samePadding(std::int64_t in, std::int64_t kernel,
+                                                  std::int64_t stride, std::int64_t dilation,
+                                                  bool lower);
 
 /// The padding actually applied for `params` on an inH × inW input: explicit as given, SAME
-/// computed per axis, VALID none.
+/// computed per axis, VALID none. Precondition for SAME: `validate` accepted the parameters
+/// (so that the padding fits `int`); otherwise sides beyond `int` are clamped to INT_MAX.
 Padding resolvePadding(const PoolParams &params, int inH, int inW);
 /// Whether ceil mode applies: TensorFlow's SAME always gives ⌈in/s⌉ outputs, so not with SAME.
 bool ceilModeApplies(const PoolParams &params);
@@ -88,9 +121,9 @@ struct Window
 {
     int outRow = 0;
     int outCol = 0;
-    std::vector<Tap> taps; ///< row-major scan order (the order ties are broken in)
-    int paddedCount = 0;   ///< taps in input or padding
-    int inputCount = 0;    ///< taps in the input
+    std::vector<Tap> taps;        ///< row-major scan order (the order ties are broken in)
+    std::int64_t paddedCount = 0; ///< taps in input or padding
+    std::int64_t inputCount = 0;  ///< taps in the input
     /// First and last input row/col spanned by the window (may lie in padding/overhang).
     int rowFirst = 0, rowLast = 0, colFirst = 0, colLast = 0;
     friend bool operator==(const Window &, const Window &) = default;
@@ -114,11 +147,20 @@ struct Geometry
     {
         return {rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter};
     }
-    /// The window of output cell (r, c).
+    /// The window of output cell (r, c), its taps made now (kernel height × width of them).
     Window window(int outRow, int outCol) const;
-    /// How many windows read input cell (r, c); 0 means no window covers it.
+    /// Taps of window (r, c) without making them: rows.tapCount(r) · cols.tapCount(c).
+    std::int64_t tapCount(int outRow, int outCol) const
+    {
+        return std::int64_t(rows.tapCount(outRow)) * cols.tapCount(outCol);
+    }
+    /// How many windows read input cell (r, c); 0 means no window covers it (and for any cell
+    /// when the parameters are invalid).
     int coverage(int row, int col) const
     {
+        if (row < 0 || col < 0 || std::size_t(row) >= rows.coverage.size() ||
+            std::size_t(col) >= cols.coverage.size())
+            return 0;
         return rows.coverage[std::size_t(row)] * cols.coverage[std::size_t(col)];
     }
     /// Every output cell (row-major) whose window reads input cell (r, c).
@@ -129,8 +171,10 @@ struct Geometry
     friend bool operator==(const Geometry &, const Geometry &) = default;
 };
 
-/// Validates and computes the geometry. When validation fails, `ok()` is false, the messages
-/// are in `validation.errors` and the output size is 0×0.
-Geometry computeGeometry(const PoolParams &params, int inH, int inW);
+/// Validates and computes the geometry in O(inH + inW + outH + outW). When validation fails
+/// (also when the output is above `limits`), `ok()` is false, the messages are in
+/// `validation.errors`, the output size is 0×0 and nothing was allocated.
+Geometry computeGeometry(const PoolParams &params, int inH, int inW,
+                         const Limits &limits = currentLimits());
 
 } // namespace poolviz

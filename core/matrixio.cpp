@@ -17,6 +17,7 @@
 #include <random>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace poolviz {
@@ -96,7 +97,19 @@ std::string quoted(std::string_view token)
         if ((static_cast<unsigned char>(token[i]) & 0xC0) != 0x80 && chars++ == limit)
             break;
     }
-    std::string s = "\"" + std::string(token.substr(0, i));
+    // Control bytes (a NUL from a binary file) are shown escaped, never raw in a message.
+    std::string s = "\"";
+    for (const char ch : token.substr(0, i)) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f) {
+            static const char hex[] = "0123456789abcdef";
+            s += "\\x";
+            s += hex[c >> 4];
+            s += hex[c & 15];
+        } else {
+            s += ch;
+        }
+    }
     if (i < token.size())
         s += "\u2026";
     return s + "\"";
@@ -842,18 +855,47 @@ std::string osError(int error)
     return std::generic_category().message(error);
 }
 
-/// Reads a whole file; returns an error message naming the path and the OS reason.
-std::string readFile(const std::string &path, std::string &bytes)
+/// How a file is read: a text matrix, or a .npy array.
+enum class FileRole
+{
+    Text,
+    Npy
+};
+
+/// Reads a whole file; returns an error message naming the path and the OS reason. A file
+/// larger than PoolViz reads is refused as it is read, so that a link to /dev/zero cannot grow
+/// until memory runs out: text above 128 MiB (about 10⁷ numbers), a .npy above 8 bytes per value
+/// at the value limit; a .npy whose first bytes are not the magic string stops at once (the
+/// parser then says what it is).
+std::string readFile(const std::string &path, std::string &bytes, FileRole role = FileRole::Text)
 {
     errno = 0;
     std::FILE *f = std::fopen(path.c_str(), "rb");
     if (!f)
         return "cannot read \"" + path + "\": " + osError(errno ? errno : ENOENT);
     bytes.clear();
+    const std::size_t cap =
+        role == FileRole::Text
+            ? std::size_t(128) << 20
+            : std::size_t(saturatedMul(currentLimits().values, 8)) + (std::size_t(1) << 20);
     char buffer[1 << 16];
     std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+        if (bytes.size() + n > cap) {
+            std::fclose(f);
+            bytes.clear();
+            return "\"" + path + "\": the file is larger than " +
+                   (role == FileRole::Text
+                        ? std::string("128 MiB, more than PoolViz reads as text (save large "
+                                      "arrays as .npy)")
+                        : std::to_string(cap) + " bytes, more than an array of at most " +
+                              formatCount(double(currentLimits().values)) +
+                              " values (the limit) needs");
+        }
         bytes.append(buffer, n);
+        if (role == FileRole::Npy && bytes.size() >= 6 && bytes.compare(0, 6, "\x93NUMPY") != 0)
+            break;
+    }
     const int error = std::ferror(f) ? (errno ? errno : EIO) : 0;
     std::fclose(f);
     if (error)
@@ -1150,17 +1192,29 @@ std::size_t checkLayout(const NpyHeader &h, std::size_t itemSize, std::size_t av
         fail("unsupported shape " + shapeRepr(h.shape) +
              ": PoolViz reads arrays of rank 2 to 4, this one has rank " +
              std::to_string(h.shape.size()));
-    std::size_t count = 1;
-    for (const std::int64_t d : h.shape) {
-        if (d > std::numeric_limits<int>::max() ||
-            (d > 0 && count > std::numeric_limits<std::size_t>::max() / 8 / std::size_t(d)))
+    // Checked 64-bit products: every dimension, the planes (all but the last two) and the whole
+    // count must fit before anything is allocated.
+    std::int64_t count = 1, planes = 1;
+    for (std::size_t i = 0; i < h.shape.size(); ++i) {
+        const std::int64_t d = h.shape[i];
+        const auto next = checkedMul(count, d);
+        if (d > std::numeric_limits<int>::max() || !next)
             fail("shape " + shapeRepr(h.shape) + " is too large");
-        count *= std::size_t(d);
+        count = *next;
+        if (i + 2 < h.shape.size())
+            planes *= d; // ≤ count or 0·…: a product of ints, it cannot overflow 64 bits here
+        if (planes > std::numeric_limits<int>::max())
+            fail("shape " + shapeRepr(h.shape) + " has " + std::to_string(planes) +
+                 " planes, more than " + std::to_string(std::numeric_limits<int>::max()));
     }
-    if (available / itemSize < count)
+    if (const std::int64_t limit = currentLimits().values; count > limit)
+        fail("shape " + shapeTimes(h.shape) + " holds " +
+             formatCount(double(count), double(limit)) + " values, above the limit of " +
+             formatCount(double(limit)));
+    if (available / itemSize < std::size_t(count))
         fail("file holds " + plural(available, "byte", "bytes") + " of data, shape " +
-             shapeTimes(h.shape) + " needs " + std::to_string(count * itemSize));
-    return count;
+             shapeTimes(h.shape) + " needs " + std::to_string(std::size_t(count) * itemSize));
+    return std::size_t(count);
 }
 
 template <class T> BasicTensor<T> tensorForShape(const std::vector<std::int64_t> &shape)
@@ -1180,6 +1234,14 @@ template <class U> U loadLittle(const char *p)
     return v;
 }
 
+/// `v` in the shortest form that reads back ("1e+300").
+std::string shortDouble(double v)
+{
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
 template <class T> void decode(const char *p, NpyType type, std::vector<T> &out)
 {
     const std::size_t n = out.size();
@@ -1189,8 +1251,16 @@ template <class T> void decode(const char *p, NpyType type, std::vector<T> &out)
             out[i] = T(std::bit_cast<float>(loadLittle<std::uint32_t>(p + 4 * i)));
         break;
     case NpyType::Float64:
-        for (std::size_t i = 0; i < n; ++i)
-            out[i] = T(std::bit_cast<double>(loadLittle<std::uint64_t>(p + 8 * i)));
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = std::bit_cast<double>(loadLittle<std::uint64_t>(p + 8 * i));
+            // As the text parser does: a finite value float32 cannot hold is refused, not
+            // turned into infinity (converting it would be undefined behaviour besides).
+            if constexpr (std::is_same_v<T, float>)
+                if (std::isfinite(v) && std::fabs(v) > double(std::numeric_limits<float>::max()))
+                    fail("value " + shortDouble(v) + " at flat index " + std::to_string(i) +
+                         " is too large for a 32-bit float (largest 3.4028235e+38)");
+            out[i] = T(v);
+        }
         break;
     case NpyType::UInt8:
         for (std::size_t i = 0; i < n; ++i)
@@ -1366,7 +1436,7 @@ IoResult<NpyArray> readNpy(const std::string &path)
 {
     IoResult<NpyArray> result;
     std::string bytes;
-    if (std::string error = readFile(path, bytes); !error.empty()) {
+    if (std::string error = readFile(path, bytes, FileRole::Npy); !error.empty()) {
         result.error.message = std::move(error);
         return result;
     }
@@ -1380,7 +1450,7 @@ IoResult<IndexTensor> readNpyIndices(const std::string &path)
 {
     IoResult<IndexTensor> result;
     std::string bytes;
-    if (std::string error = readFile(path, bytes); !error.empty()) {
+    if (std::string error = readFile(path, bytes, FileRole::Npy); !error.empty()) {
         result.error.message = std::move(error);
         return result;
     }

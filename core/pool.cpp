@@ -227,9 +227,9 @@ Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int
     return out;
 }
 
-int defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter)
+std::int64_t defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter)
 {
-    return (pooledSize - 1) * stride - padBefore - padAfter + kernel;
+    return (std::int64_t(pooledSize) - 1) * stride - padBefore - padAfter + kernel;
 }
 
 Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int outW)

@@ -67,8 +67,9 @@ std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult 
 /// Throws PoolError for shape mismatch or an index outside the plane.
 Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int outW);
 
-/// The default max-unpool size along an axis: (in−1)·s − pb − pe + k.
-int defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter);
+/// The default max-unpool size along an axis: (in−1)·s − pb − pe + k, in 64-bit (it may exceed
+/// `int` or be < 1; the caller refuses such sizes).
+std::int64_t defaultUnpoolSize(int pooledSize, int kernel, int stride, int padBefore, int padAfter);
 
 /// Average-unpool: spreads each pooled value evenly over the in-input taps of its window of an
 /// outH × outW plane pooled with `params` (seed 001's unpoolingAvg when windows tile the input).

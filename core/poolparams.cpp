@@ -6,12 +6,13 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <tuple>
 
 namespace poolviz {
 
 namespace {
 
-std::string times(int h, int w)
+std::string times(std::int64_t h, std::int64_t w)
 {
     return std::to_string(h) + "\u00d7" + std::to_string(w);
 }
@@ -21,15 +22,31 @@ std::string times(Size2 s)
     return times(s.h, s.w);
 }
 
+/// The fewest in-input taps of any window along one axis (windows start at o·s − before, taps
+/// every d, k of them). O(out).
+std::int64_t fewestInputs(std::int64_t in, std::int64_t out, std::int64_t k, std::int64_t s,
+                          std::int64_t d, std::int64_t before)
+{
+    std::int64_t fewest = k;
+    for (std::int64_t o = 0; o < out; ++o) {
+        const std::int64_t start = o * s - before;
+        const std::int64_t first = start >= 0 ? 0 : (-start + d - 1) / d; // first tap ≥ 0
+        const std::int64_t last =
+            start > in - 1 ? -1 : std::min(k - 1, (in - 1 - start) / d); // last tap < in
+        fewest = std::min(fewest, std::max<std::int64_t>(0, last - first + 1));
+    }
+    return fewest;
+}
+
 } // namespace
 
 std::string Validation::errorText() const
 {
     std::string text;
-    for (const std::string &e : errors) {
+    for (const Message &e : errors) {
         if (!text.empty())
             text += "; ";
-        text += e;
+        text += e.text();
     }
     return text;
 }
@@ -95,142 +112,190 @@ std::string describe(const PoolParams &p)
     return s;
 }
 
-Validation validate(const PoolParams &p, int inH, int inW)
+Validation validate(const PoolParams &p, int inH, int inW, int planes, const Limits &limits)
 {
     Validation v;
+    const auto error = [&v](MessageId id, std::vector<std::string> args = {}) {
+        v.errors.push_back({id, std::move(args)});
+    };
+    const auto warn = [&v](MessageId id, std::vector<std::string> args = {}) {
+        v.warnings.push_back({id, std::move(args)});
+    };
+    const auto count = [&limits](std::int64_t n) {
+        return formatCount(double(n), double(limits.values));
+    };
+    const std::string limit = formatCount(double(limits.values));
+    planes = std::max(planes, 1);
     if (inH < 1 || inW < 1)
-        v.errors.push_back("input " + times(inH, inW) +
-                           " is empty: it needs at least one row and one column");
+        error(MessageId::EmptyInput, {times(inH, inW)});
+    else if (const std::int64_t n = std::int64_t(inH) * inW; n > limits.values)
+        error(MessageId::InputTooLarge, {times(inH, inW), count(n), limit});
     if (p.mode == PoolMode::Lp && !(p.p > 0 && std::isfinite(p.p)))
-        v.errors.push_back("Lp order p = " + std::to_string(p.p) +
-                           " must be a finite number above 0");
+        error(MessageId::LpOrder, {std::to_string(p.p)});
     if (p.divisorOverride && *p.divisorOverride < 1)
-        v.errors.push_back("divisor " + std::to_string(*p.divisorOverride) + " must be at least 1");
+        error(MessageId::DivisorBelowOne, {std::to_string(*p.divisorOverride)});
+    // The output's values over all planes, refused before anything is allocated.
+    const auto checkOutput = [&](std::int64_t outH, std::int64_t outW) {
+        const std::int64_t perPlane = saturatedMul(outH, outW);
+        const std::int64_t all = saturatedMul(perPlane, planes);
+        if (all <= limits.values)
+            return true;
+        const double exact = double(outH) * double(outW) * planes;
+        if (planes == 1)
+            error(MessageId::OutputTooLarge,
+                  {times(outH, outW), formatCount(exact, double(limits.values)), limit});
+        else
+            error(MessageId::OutputPlanesTooLarge,
+                  {std::to_string(planes), times(outH, outW),
+                   formatCount(exact, double(limits.values)), limit});
+        return false;
+    };
 
     if (p.isAdaptive()) {
         const Size2 out = p.adaptiveSize();
         if (out.h < 1 || out.w < 1)
-            v.errors.push_back("adaptive output " + times(out) + " must be at least 1\u00d71");
-        else if (v.errors.empty() && (out.h > inH || out.w > inW))
-            v.warnings.push_back("adaptive output " + times(out) + " is larger than the input " +
-                                 times(inH, inW) + ": bins repeat input cells");
+            error(MessageId::AdaptiveBelowOne, {times(out)});
+        else if (v.errors.empty() && checkOutput(out.h, out.w) && (out.h > inH || out.w > inW))
+            warn(MessageId::AdaptiveRepeatsCells, {times(out), times(inH, inW)});
         if (p.divisorOverride)
-            v.warnings.push_back("the divisor applies to fixed-kernel average pooling only; "
-                                 "adaptive pooling ignores it");
+            warn(MessageId::AdaptiveIgnoresDivisor);
         return v;
     }
 
     const Size2 s = p.effectiveStride();
     if (p.kernel.h < 1 || p.kernel.w < 1)
-        v.errors.push_back("kernel " + times(p.kernel) + ": every size must be at least 1");
+        error(MessageId::KernelBelowOne, {times(p.kernel)});
     if (s.h < 1 || s.w < 1)
-        v.errors.push_back("stride " + times(s) + ": every step must be at least 1");
+        error(MessageId::StrideBelowOne, {times(s)});
     if (p.dilation.h < 1 || p.dilation.w < 1)
-        v.errors.push_back("dilation " + times(p.dilation) + ": must be at least 1");
+        error(MessageId::DilationBelowOne, {times(p.dilation)});
     const Padding &q = p.padding;
     if (p.paddingMode == PaddingMode::Explicit &&
         (q.top < 0 || q.bottom < 0 || q.left < 0 || q.right < 0))
-        v.errors.push_back("padding " + std::to_string(q.top) + "," + std::to_string(q.bottom) +
-                           "," + std::to_string(q.left) + "," + std::to_string(q.right) +
-                           " (top, bottom, left, right) must not be negative");
+        error(MessageId::NegativePadding, {std::to_string(q.top), std::to_string(q.bottom),
+                                           std::to_string(q.left), std::to_string(q.right)});
     if (!v.errors.empty())
         return v;
 
-    const int ekH = p.dilation.h * (p.kernel.h - 1) + 1;
-    const int ekW = p.dilation.w * (p.kernel.w - 1) + 1;
-    const Padding pad = resolvePadding(p, inH, inW);
-    const int padH = inH + pad.top + pad.bottom;
-    const int padW = inW + pad.left + pad.right;
+    // Everything from here in 64-bit: ek = d·(k−1)+1 reaches 10¹² for k = d = 10⁶, and SAME's
+    // padding with it; each is at most about 2⁶², so sums of two or three never overflow.
+    const std::int64_t ekH = std::int64_t(p.dilation.h) * (p.kernel.h - 1) + 1;
+    const std::int64_t ekW = std::int64_t(p.dilation.w) * (p.kernel.w - 1) + 1;
+    std::int64_t pt = 0, pb = 0, pl = 0, pr = 0;
+    if (p.paddingMode == PaddingMode::Explicit) {
+        std::tie(pt, pb, pl, pr) = std::tuple{q.top, q.bottom, q.left, q.right};
+    } else if (p.paddingMode != PaddingMode::Valid) {
+        const bool lower = p.paddingMode == PaddingMode::SameLower;
+        std::tie(pt, pb) = samePadding(inH, p.kernel.h, s.h, p.dilation.h, lower);
+        std::tie(pl, pr) = samePadding(inW, p.kernel.w, s.w, p.dilation.w, lower);
+    }
+    const std::int64_t padH = inH + pt + pb;
+    const std::int64_t padW = inW + pl + pr;
     const bool dilated = p.dilation.h != 1 || p.dilation.w != 1;
     const bool ceil = ceilModeApplies(p);
-    const AxisGeometry rows =
-        computeAxis(inH, p.kernel.h, s.h, p.dilation.h, pad.top, pad.bottom, ceil);
-    const AxisGeometry cols =
-        computeAxis(inW, p.kernel.w, s.w, p.dilation.w, pad.left, pad.right, ceil);
+    const std::int64_t outH = axisOutputSize(inH, p.kernel.h, s.h, p.dilation.h, pt, pb, ceil);
+    const std::int64_t outW = axisOutputSize(inW, p.kernel.w, s.w, p.dilation.w, pl, pr, ceil);
     // The output-size rule alone decides. Without ceil mode a kernel larger than the padded input
     // gives out < 1; with ceil mode PyTorch still answers while the first window starts inside.
-    if ((ekH > padH || ekW > padW) && (!ceil || rows.out < 1 || cols.out < 1)) {
-        std::string what = "kernel " + times(p.kernel);
+    if ((ekH > padH || ekW > padW) && (!ceil || outH < 1 || outW < 1)) {
+        const bool padded = padH != inH || padW != inW;
         if (dilated) {
             const std::string d =
                 p.dilation.h == p.dilation.w ? std::to_string(p.dilation.h) : times(p.dilation);
-            what += " with dilation " + d + " spans " + times(ekH, ekW) + ",";
+            error(ceil ? (padded ? MessageId::DilatedKernelLargerThanPaddedInputCeil
+                                 : MessageId::DilatedKernelLargerThanInputCeil)
+                       : (padded ? MessageId::DilatedKernelLargerThanPaddedInput
+                                 : MessageId::DilatedKernelLargerThanInput),
+                  {times(p.kernel), d, times(ekH, ekW), times(padH, padW)});
         } else {
-            what += " is";
+            error(ceil ? (padded ? MessageId::KernelLargerThanPaddedInputCeil
+                                 : MessageId::KernelLargerThanInputCeil)
+                       : (padded ? MessageId::KernelLargerThanPaddedInput
+                                 : MessageId::KernelLargerThanInput),
+                  {times(p.kernel), times(padH, padW)});
         }
-        v.errors.push_back(what + " larger than the " +
-                           (padH != inH || padW != inW ? std::string("padded ") : std::string()) +
-                           "input " + times(padH, padW) +
-                           (ceil ? ": no window fits, even in ceil mode" : ": no window fits"));
         return v;
     }
-    if (rows.out < 1 || cols.out < 1) {
-        v.errors.push_back("output size " + times(rows.out, cols.out) + " is empty for input " +
-                           times(inH, inW) + " with kernel " + times(p.kernel) + " and stride " +
-                           times(s));
+    if (outH < 1 || outW < 1) {
+        error(MessageId::EmptyOutput,
+              {times(std::max<std::int64_t>(outH, 0), std::max<std::int64_t>(outW, 0)),
+               times(inH, inW), times(p.kernel), times(s)});
         return v;
     }
+    if (!checkOutput(outH, outW))
+        return v;
+    // Every tap position must be an `int`: from −pb to the last tap of the last window (or the
+    // end of the padding).
+    const auto beyond = [&](MessageId id, std::int64_t in, std::int64_t before, std::int64_t after,
+                            std::int64_t out, std::int64_t stride, std::int64_t ek) {
+        const std::int64_t last = std::max((out - 1) * stride - before + ek - 1, in + after - 1);
+        if (before <= kMaxExtent && last <= kMaxExtent)
+            return false;
+        error(id, {before > 0 ? "\u2212" + std::to_string(before) : std::string("0"),
+                   std::to_string(last), std::to_string(kMaxExtent)});
+        return true;
+    };
+    if (beyond(MessageId::RowsBeyondRange, inH, pt, pb, outH, s.h, ekH) |
+        beyond(MessageId::ColumnsBeyondRange, inW, pl, pr, outW, s.w, ekW))
+        return v;
 
     // Windows that hold no input cell at all (only possible with dilation or large padding).
-    int emptyWindows = 0;
-    for (int i = 0; i < rows.out; ++i)
-        for (int j = 0; j < cols.out; ++j)
-            if (rows.inputCount[std::size_t(i)] == 0 || cols.inputCount[std::size_t(j)] == 0)
-                ++emptyWindows;
+    const auto emptyAlong = [](std::int64_t in, std::int64_t out, std::int64_t k, std::int64_t st,
+                               std::int64_t d, std::int64_t before) {
+        std::int64_t empty = 0;
+        for (std::int64_t o = 0; o < out; ++o) {
+            const std::int64_t start = o * st - before;
+            // The first tap at or after position 0, if it is one of the k taps, is in the input
+            // when it is < in.
+            const std::int64_t t = start >= 0 ? 0 : (-start + d - 1) / d;
+            if (t >= k || start + t * d >= in)
+                ++empty;
+        }
+        return empty;
+    };
+    const std::int64_t emptyRows = emptyAlong(inH, outH, p.kernel.h, s.h, p.dilation.h, pt);
+    const std::int64_t emptyCols = emptyAlong(inW, outW, p.kernel.w, s.w, p.dilation.w, pl);
+    const std::int64_t emptyWindows = emptyRows * outW + emptyCols * outH - emptyRows * emptyCols;
     if (emptyWindows > 0)
-        v.warnings.push_back(std::to_string(emptyWindows) + " of " +
-                             std::to_string(rows.out * cols.out) + " windows hold no input cell: " +
-                             (p.mode == PoolMode::Max ? std::string("max gives \u2212\u221e there")
-                              : p.mode == PoolMode::Min ? std::string("min gives +\u221e there")
-                                                        : std::string("they output 0")));
+        warn(p.mode == PoolMode::Max   ? MessageId::EmptyWindowsMax
+             : p.mode == PoolMode::Min ? MessageId::EmptyWindowsMin
+                                       : MessageId::EmptyWindowsZero,
+             {std::to_string(emptyWindows), std::to_string(outH * outW)});
 
     // Where the frameworks differ or refuse.
     if (p.paddingMode == PaddingMode::Explicit) {
-        const int halfH = ekH / 2, halfW = ekW / 2;
+        const std::int64_t halfH = ekH / 2, halfW = ekW / 2;
         if (std::max(q.top, q.bottom) > halfH || std::max(q.left, q.right) > halfW)
-            v.warnings.push_back("PyTorch refuses padding larger than half the effective kernel (" +
-                                 times(halfH, halfW) + " here); ONNX allows it");
+            warn(MessageId::PyTorchPaddingAboveHalf, {times(halfH, halfW)});
         if (q.top != q.bottom || q.left != q.right)
-            v.warnings.push_back("PyTorch pads both sides equally: for padding " +
-                                 std::to_string(q.top) + "," + std::to_string(q.bottom) + "," +
-                                 std::to_string(q.left) + "," + std::to_string(q.right) +
-                                 " apply F.pad first (ONNX pads per side)");
+            warn(MessageId::PyTorchPadsEqually, {std::to_string(q.top), std::to_string(q.bottom),
+                                                 std::to_string(q.left), std::to_string(q.right)});
     } else if (p.paddingMode != PaddingMode::Valid) {
-        v.warnings.push_back("SAME padding is TensorFlow's and ONNX's; PyTorch's pooling layers "
-                             "have no padding='same'");
+        warn(MessageId::SameNotInPyTorch);
         if (p.ceilMode)
-            v.warnings.push_back("TensorFlow has no ceil mode: with SAME padding it computes "
-                                 "ceil(in/stride) outputs");
+            warn(MessageId::SameHasNoCeilMode);
     }
     if (p.mode == PoolMode::Avg && dilated)
-        v.warnings.push_back(
-            "PyTorch's AvgPool2d has no dilation; ONNX AveragePool (opset 19) has");
-    if (p.mode == PoolMode::Lp && (dilated || pad.top || pad.bottom || pad.left || pad.right))
-        v.warnings.push_back("PyTorch's LPPool2d has no padding or dilation; ONNX LpPool has");
+        warn(MessageId::AvgDilationNotInPyTorch);
+    if (p.mode == PoolMode::Lp && (dilated || pt || pb || pl || pr))
+        warn(MessageId::LpPaddingNotInPyTorch);
     if (p.mode == PoolMode::Lp && ceil) {
         // LPPool2d is avg_pool2d(x^p)·(kh·kw), then ^(1/p): a partial window of n taps is
         // scaled by kh·kw/n. The smallest window here holds the fewest input taps.
-        const int taps = *std::min_element(rows.inputCount.begin(), rows.inputCount.end()) *
-                         *std::min_element(cols.inputCount.begin(), cols.inputCount.end());
-        const int full = p.kernel.h * p.kernel.w;
+        const std::int64_t taps = fewestInputs(inH, outH, p.kernel.h, s.h, p.dilation.h, pt) *
+                                  fewestInputs(inW, outW, p.kernel.w, s.w, p.dilation.w, pl);
+        const std::int64_t full = std::int64_t(p.kernel.h) * p.kernel.w;
         if (taps > 0 && taps < full) {
             char factor[32];
             std::snprintf(factor, sizeof factor, "%.4g", std::pow(double(full) / taps, 1.0 / p.p));
-            v.warnings.push_back("PyTorch's LPPool2d scales a partial ceil-mode window by "
-                                 "kh\u00b7kw/taps before the root: a window here holds " +
-                                 std::to_string(taps) + " of " + std::to_string(full) +
-                                 " taps, so PyTorch gives (" + std::to_string(full) + "/" +
-                                 std::to_string(taps) + ")^(1/p) = " + factor +
-                                 " times PoolViz's value (ONNX's LpPool agrees with PoolViz)");
+            warn(MessageId::LpCeilScaled, {std::to_string(taps), std::to_string(full), factor});
         }
     }
     if (p.mode == PoolMode::Min)
-        v.warnings.push_back("No framework has a min-pooling layer: PyTorch computes it as "
-                             "\u2212max_pool2d(\u2212x)");
+        warn(MessageId::MinNotInFrameworks);
     if (ceil) {
-        if ((rows.out - 1) * s.h + ekH > padH || (cols.out - 1) * s.w + ekW > padW)
-            v.warnings.push_back("with ceil mode a window runs past the padded input; "
-                                 "its overhang is never counted");
+        if ((outH - 1) * s.h + ekH > padH || (outW - 1) * s.w + ekW > padW)
+            warn(MessageId::CeilOverhang);
     }
     return v;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sizelimits.h"
+
 #include <Eigen/Core>
 
 #include <array>
@@ -26,7 +28,9 @@ public:
     using value_type = T;
 
     BasicTensor() = default;
-    /// An (n, c, h, w) tensor filled with `fill`; `rank` is 2, 3 or 4.
+    /// An (n, c, h, w) tensor filled with `fill`; `rank` is 2, 3 or 4. Throws
+    /// std::length_error, before allocating, when it would hold more values than
+    /// `currentLimits().values` (the count is computed in checked 64-bit arithmetic).
     BasicTensor(int n, int c, int h, int w, T fill = T(), int rank = 4)
         : m_shape{n, c, h, w}, m_rank(rank)
     {
@@ -34,7 +38,12 @@ public:
             throw std::invalid_argument("negative tensor dimension");
         if (rank < 2 || rank > 4)
             throw std::invalid_argument("tensor rank must be 2, 3 or 4");
-        m_data.assign(std::size_t(n) * c * h * w, fill);
+        const std::int64_t count = saturatedMul(saturatedMul(n, c), saturatedMul(h, w));
+        if (const std::int64_t limit = currentLimits().values; count > limit)
+            throw std::length_error("a " + shapeString() + " array would hold " +
+                                    formatCount(double(n) * c * h * w, double(limit)) +
+                                    " values, above the limit of " + formatCount(double(limit)));
+        m_data.assign(std::size_t(count), fill);
     }
     /// An (h, w) matrix, rank 2.
     static BasicTensor matrix(int h, int w, T fill = T())

@@ -273,12 +273,38 @@ Tensor Trace::gradientAfter(int i) const
     return g;
 }
 
+void checkTraceLimits(const Geometry &g, const Limits &limits)
+{
+    if (!g.ok())
+        throw PoolError(g.validation.errorText());
+    const std::int64_t steps = std::int64_t(g.outH()) * g.outW();
+    if (steps > limits.steps)
+        throw PoolError(Message{
+            MessageId::TraceTooManySteps,
+            {formatCount(double(steps), double(limits.steps)), formatCount(double(limits.steps))}}
+                            .text());
+    // Each step keeps its window's taps and values: Σ over windows of taps = (Σ row taps)·(Σ
+    // column taps).
+    std::int64_t rowTaps = 0, colTaps = 0;
+    for (int r = 0; r < g.outH(); ++r)
+        rowTaps += g.rows.tapCount(r);
+    for (int c = 0; c < g.outW(); ++c)
+        colTaps += g.cols.tapCount(c);
+    if (saturatedMul(rowTaps, colTaps) > limits.traceTaps)
+        throw PoolError(
+            Message{MessageId::TraceTooManyTaps,
+                    {formatCount(double(rowTaps) * double(colTaps), double(limits.traceTaps)),
+                     formatCount(double(limits.traceTaps))}}
+                .text());
+}
+
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
                 const Tensor &upstream)
 {
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError("plane " + std::to_string(plane) + " does not exist: the input has " +
                         std::to_string(input.planeCount()) + " plane(s)");
+    checkTraceLimits(computeGeometry(params, input.h(), input.w()), currentLimits());
     Trace t;
     t.phase = phase;
     t.plane = plane;

@@ -76,8 +76,14 @@ struct Trace
     Tensor gradientAfter(int i) const;
 };
 
-/// Builds the trace of plane `plane` of `input`. For the backward phase `upstream` is the output
-/// gradient of that plane (empty: ones). Throws PoolError on invalid parameters.
+/// Throws PoolError, naming the numbers, if `g` is invalid or its animation would exceed
+/// `limits`: more steps (windows) than `limits.steps`, or more window taps in all than
+/// `limits.traceTaps`. Costs O(outH + outW).
+void checkTraceLimits(const Geometry &g, const Limits &limits);
+
+/// Builds the trace of plane `plane` of `input` (refused first by `checkTraceLimits`). For the
+/// backward phase `upstream` is the output gradient of that plane (empty: ones). Throws PoolError
+/// on invalid parameters.
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane = 0,
                 const Tensor &upstream = {});
 

@@ -16,10 +16,12 @@ PACKAGES=(
 # Only scripts/bench.sh needs these (the OpenCV peer column); the app and the tests never do.
 BENCH_PACKAGES=(libopencv-dev)
 
-# Test-only: the conformance suite runs the generated PyTorch and NumPy code with Debian's own
-# Python packages (the app never needs Python), and desktop-file-utils and appstream validate the
-# desktop entry and metainfo. Only scripts/test.sh installs these.
-TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream)
+# Test-only, installed by scripts/test.sh (and scripts/fuzz.sh), never needed to build or run
+# PoolViz: Python with NumPy and PyTorch for the conformance suite, which runs the generated code
+# (the app never needs Python); desktop-file-utils and appstream validate the desktop entry and
+# metainfo; clang with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
+TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream
+    clang libfuzzer-14-dev libclang-rt-14-dev)
 
 # Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.
 PACKAGE_PACKAGES=(dpkg-dev file)

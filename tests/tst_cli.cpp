@@ -285,6 +285,8 @@ private slots:
     void help();
     void batchContinuesPastABadFile();
     void batchFolderWithFormat();
+    void hostileInputs_data();
+    void hostileInputs();
 
 private:
     /// A fresh folder with the files the error rows refer to.
@@ -1152,6 +1154,135 @@ void TestCli::batchFolderWithFormat()
              (QStringList{"a_pooled.csv", "b_pooled.csv"}));
     QCOMPARE(readMatrix(dir.filePath("out/a_pooled.csv")), (Rows{{12, 9}, {18, 7}}));
     QCOMPARE(readMatrix(dir.filePath("out/b_pooled.csv")), (Rows{{6, 8}, {14, 16}}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile inputs (issue 12): each example refused at once with its exact one-line message, or
+// answered with a one-line warning; nothing crashes or exhausts memory.
+
+void TestCli::hostileInputs_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("err"); // the whole of stderr
+
+    const QStringList in4{"pool", "in.csv", "-o", "o.csv"};
+    // Once a SEGV under ASan: QImageReader::imageFormat() of the first 20 bytes of a JPEG.
+    QTest::newRow("20-byte JPEG")
+        << QStringList{"pool", "head20.jpg", "-o", "o.png", "--kernel", "2"} << 2
+        << "poolviz-cli: cannot read head20.jpg: Unable to read image data\n";
+    // Once 98 s, 11.4 GB and exit 0: ek = 10⁶·(10⁶ − 1) + 1 wrapped in 32 bits.
+    QTest::newRow("kernel and dilation 10^6")
+        << in4 + QStringList{"--kernel", "1000000", "--dilation", "1000000"} << 2
+        << "poolviz-cli: kernel 1000000×1000000 with dilation 1000000 spans "
+           "999999000001×999999000001, larger than the input 4×4: no window fits\n";
+    // Once allocated until out of memory.
+    QTest::newRow("padding 500006")
+        << in4 + QStringList{"--kernel", "3", "--stride", "1", "--padding", "500006"} << 2
+        << "poolviz-cli: output would be 1000014×1000014 = 1.0·10¹² values, above the limit of "
+           "10⁸\n";
+    QTest::newRow("adaptive 10^6")
+        << in4 + QStringList{"--adaptive", "1000000x1000000"} << 2
+        << "poolviz-cli: output would be 1000000×1000000 = 10¹² values, above the limit of 10⁸\n";
+    QTest::newRow("unpool 10^6") << QStringList{"unpool",        "in.csv",          "--mode",
+                                                "avg",           "--kernel",        "2",
+                                                "--output-size", "1000000x1000000", "-o",
+                                                "u.npy"}
+                                 << 2
+                                 << "poolviz-cli: unpool: output would be 1000000×1000000 = 10¹² "
+                                    "values, above the limit of 10⁸\n";
+    // Once 32 s and 6.3 GB: out = (4 + 40000 − 2) / 2 + 1 = 20002.
+    QTest::newRow("padding 20000")
+        << in4 + QStringList{"--kernel", "2", "--padding", "20000"} << 2
+        << "poolviz-cli: output would be 20002×20002 = 4.0·10⁸ values, above the limit of 10⁸\n";
+    // The limit is a flag: 10×10 = 100 values against 99.
+    QTest::newRow("--max-values")
+        << in4 + QStringList{"--kernel", "1", "--padding", "3", "--max-values", "99"} << 2
+        << "poolviz-cli: output would be 10×10 = 100 values, above the limit of 99\n";
+    QTest::newRow("bad --max-values")
+        << in4 + QStringList{"--kernel", "1", "--max-values", "0"} << 2
+        << "poolviz-cli: --max-values: \"0\" is not a whole number from 1 to 10¹²\n";
+    // 23×23 at stride 1 is 529 steps: under --max-steps 100 refused before any frame.
+    QTest::newRow("--max-steps")
+        << QStringList{"animate", "m23.csv", "-o", "a.gif", "--kernel", "1", "--max-steps", "100"}
+        << 2 << "poolviz-cli: the animation would have 529 steps, above the limit of 100\n";
+    // Shapes whose products overflow int, or allocate before being rejected.
+    QTest::newRow("planes past int")
+        << QStringList{"pool", "planes.npy", "-o", "o.npy", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read planes.npy: shape (65536, 65536, 0, 1) has 4294967296 "
+           "planes, more than 2147483647\n";
+    QTest::newRow("2147483647×0")
+        << QStringList{"pool", "wide.npy", "-o", "o.npy", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read wide.npy: it holds no values (shape 2147483647×0)\n";
+    // As the text parser does: float64 values beyond float32 are refused, not made infinite.
+    QTest::newRow("float64 1e300")
+        << QStringList{"pool", "big.npy", "-o", "o.npy", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read big.npy: value 1e+300 at flat index 2 is too large for a "
+           "32-bit float (largest 3.4028235e+38)\n";
+    // A NUL byte reaches the message escaped, not raw (which cut the line short).
+    QTest::newRow("NUL byte")
+        << QStringList{"pool", "nul.csv", "-o", "o.csv", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read nul.csv: line 1, column 1: \"a\\x00b\" is not a number\n";
+    // Truncated files: a PNG's chunks are checked before libpng allocates what they declare (and
+    // libpng's own stderr line is kept out); a cut JPEG pools with a warning.
+    QTest::newRow("half a PNG")
+        << QStringList{"pool", "half.png", "-o", "o.png", "--kernel", "2"} << 2
+        << "poolviz-cli: cannot read half.png: it is damaged or cut short (its "
+           "IDAT chunk at byte 54 declares 850 bytes; the file ends 402 "
+           "bytes later)\n";
+    QTest::newRow("a third of a JPEG")
+        << QStringList{"pool", "third.jpg", "-o", "o.png", "--kernel", "2"} << 0
+        << "poolviz-cli: warning: \"third.jpg\" is damaged or cut short (the decoder says: "
+           "Corrupt JPEG data: premature end of data segment); what is missing reads as grey\n";
+    QTest::newRow("16-bit PNG")
+        << QStringList{"pool", "deep.png", "-o", "o.png", "--kernel", "2"} << 0
+        << "poolviz-cli: warning: \"deep.png\" has 16 bits per channel; PoolViz reads it as 8 "
+           "bits (0–255), rounding each value\n";
+    // A link to /dev/zero is refused after 128 MiB instead of growing until memory runs out.
+    QTest::newRow("link to /dev/zero")
+        << QStringList{"pool", "zero.csv", "-o", "o.csv", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read zero.csv: the file is larger than 128 MiB, more than "
+           "PoolViz reads as text (save large arrays as .npy)\n";
+}
+
+void TestCli::hostileInputs()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, err);
+    QTemporaryDir tmp;
+    const QDir dir(tmp.path());
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(oneTo16).toUtf8()));
+    QVERIFY(writeFile(dir.filePath("m23.csv"), csvText(Rows(23, QList<double>(23, 1.0))).toUtf8()));
+    QVERIFY(writeFile(dir.filePath("planes.npy"), npyHeader("<f4", {65536, 65536, 0, 1})));
+    QVERIFY(writeFile(dir.filePath("wide.npy"), npyHeader("<f4", {2147483647, 0})));
+    QVERIFY(writeFile(dir.filePath("big.npy"), npyBytes("<f8", {2, 2}, {1, 2, 1e300, 4})));
+    QVERIFY(writeFile(dir.filePath("nul.csv"), QByteArray("a\0b,1\n", 7)));
+    QVERIFY(QFile::link("/dev/zero", dir.filePath("zero.csv")));
+    // Images: a small JPEG cut to 20 bytes and to a third, a PNG cut in half, a 16-bit PNG.
+    QImage photo(64, 48, QImage::Format_RGB32);
+    for (int y = 0; y < photo.height(); ++y)
+        for (int x = 0; x < photo.width(); ++x)
+            photo.setPixel(x, y, qRgb(x * 4, y * 5, (x * y) % 256));
+    QVERIFY(photo.save(dir.filePath("full.jpg"), "JPEG", 90));
+    QFile jpeg(dir.filePath("full.jpg"));
+    QVERIFY(jpeg.open(QIODevice::ReadOnly));
+    const QByteArray jpegBytes = jpeg.readAll();
+    QVERIFY(writeFile(dir.filePath("head20.jpg"), jpegBytes.left(20)));
+    QVERIFY(writeFile(dir.filePath("third.jpg"), jpegBytes.left(jpegBytes.size() / 3)));
+    QVERIFY(photo.save(dir.filePath("full.png")));
+    QFile png(dir.filePath("full.png"));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    const QByteArray pngBytes = png.readAll();
+    QVERIFY(writeFile(dir.filePath("half.png"), pngBytes.left(pngBytes.size() / 2)));
+    QImage deep(8, 6, QImage::Format_Grayscale16);
+    deep.fill(Qt::gray);
+    QVERIFY(deep.save(dir.filePath("deep.png")));
+
+    const Run r = cli(tmp.path(), args);
+    QCOMPARE(r.err, err);
+    QCOMPARE(r.code, code);
+    QCOMPARE(r.out, QString());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -56,7 +56,7 @@ void TestGeometry::adaptiveBins()
     const AxisGeometry a = computeAdaptiveAxis(in, out);
     QCOMPARE(a.out, out);
     for (int i = 0; i < out; ++i) {
-        const auto &taps = a.taps[std::size_t(i)];
+        const auto taps = a.taps(i);
         QCOMPARE(taps.front().pos, bins[i].first);
         QCOMPARE(taps.back().pos + 1, bins[i].second);
         QCOMPARE(int(taps.size()), bins[i].second - bins[i].first);

@@ -297,13 +297,13 @@ void TestProperty::checkValid(const Case &c, const Validation &v, const ref::Pla
               std::to_string(empty) + " windows hold no input cell but no warning says so");
         const std::string head =
             std::to_string(empty) + " of " + std::to_string(outH * outW) + " windows";
-        CHECK(warning->rfind(head, 0) == 0,
-              "warning \"" + *warning + "\" should start \"" + head + "\"");
+        CHECK(warning->text().rfind(head, 0) == 0,
+              "warning \"" + warning->text() + "\" should start \"" + head + "\"");
         ++m_counts["with windows holding no input cell"];
     } else {
         CHECK(warning == v.warnings.end(),
               "no window is empty, yet a warning says \"" +
-                  std::string(warning == v.warnings.end() ? "" : *warning) + "\"");
+                  (warning == v.warnings.end() ? std::string() : warning->text()) + "\"");
     }
 
     // Coverage and the reverse map.

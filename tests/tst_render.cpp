@@ -1533,7 +1533,7 @@ void TestRender::loadRefusesHugeHeader()
     const LoadedImage loaded = loadImage(path);
     QVERIFY(timer.elapsed() < 1000); // refused from the header, nothing decoded
     QCOMPARE(loaded.error,
-             QStringLiteral("cannot load \"%1\": image is 20000×20000 = 400 megapixels, "
+             QStringLiteral("cannot load \"%1\": the image is 20000×20000 = 400 megapixels, "
                             "above the limit of 100 megapixels")
                  .arg(path));
     QVERIFY(loaded.tensor.empty());
@@ -1549,10 +1549,11 @@ void TestRender::loadRefusesAboveCustomLimit()
     QVERIFY(image.save(path));
     ImageLoadOptions options;
     options.maxPixels = 1000;
-    QCOMPARE(loadImage(path, options).error,
-             QStringLiteral(
-                 "cannot load \"%1\": image is 40×40 = 1600 pixels, above the limit of 1000 pixels")
-                 .arg(path));
+    QCOMPARE(
+        loadImage(path, options).error,
+        QStringLiteral(
+            "cannot load \"%1\": the image is 40×40 = 1600 pixels, above the limit of 1000 pixels")
+            .arg(path));
     options.maxPixels = 1600;
     const LoadedImage ok = loadImage(path, options);
     QVERIFY2(ok.ok(), qPrintable(ok.error));

@@ -4,6 +4,7 @@
 #include "pool.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
@@ -18,24 +19,79 @@ namespace poolviz {
 
 namespace {
 
-/// "120 megapixels", or "2500 pixels" for limits below a megapixel.
-QString pixelAmount(qint64 pixels, bool mega)
+/// "120 megapixels", or "2500 pixels" for limits below a megapixel. An amount above `limit` is
+/// never rounded onto it: "100.000001 megapixels, above the limit of 100 megapixels".
+QString pixelAmount(qint64 pixels, bool mega, qint64 limit = -1)
 {
     if (!mega)
         return QStringLiteral("%1 pixels").arg(pixels);
     if (pixels % 1'000'000 == 0)
         return QStringLiteral("%1 megapixels").arg(pixels / 1'000'000);
-    return QStringLiteral("%1 megapixels").arg(double(pixels) / 1e6, 0, 'f', 1);
+    int decimals = 1;
+    const double mp = double(pixels) / 1e6;
+    while (decimals < 6 && limit >= 0 && pixels > limit &&
+           QString::number(mp, 'f', decimals).toDouble() * 1e6 <= double(limit))
+        ++decimals;
+    return QStringLiteral("%1 megapixels").arg(mp, 0, 'f', decimals);
 }
 
 QString sizeRefusal(QSize size, qint64 maxPixels)
 {
     const qint64 pixels = qint64(size.width()) * size.height();
     const bool mega = maxPixels >= 1'000'000;
-    return QStringLiteral("image is %1×%2 = %3, above the limit of %4")
+    return QStringLiteral("the image is %1×%2 = %3, above the limit of %4")
         .arg(size.width())
         .arg(size.height())
-        .arg(pixelAmount(pixels, mega), pixelAmount(maxPixels, mega));
+        .arg(pixelAmount(pixels, mega, maxPixels), pixelAmount(maxPixels, mega));
+}
+
+/// While alive, collects on this thread what Qt's image plugins log (e.g. libjpeg's "Corrupt
+/// JPEG data: premature end of data segment" for a truncated file, which still decodes, grey
+/// below the cut); other messages go on to the handler installed before.
+class DecoderLog
+{
+public:
+    DecoderLog()
+    {
+        static const QtMessageHandler previous = qInstallMessageHandler(&DecoderLog::handle);
+        s_previous = previous;
+        s_current = this;
+    }
+    ~DecoderLog() { s_current = nullptr; }
+    DecoderLog(const DecoderLog &) = delete;
+    DecoderLog &operator=(const DecoderLog &) = delete;
+
+    QStringList messages;
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (s_current && type == QtWarningMsg && context.category &&
+            QLatin1String(context.category).startsWith(QLatin1String("qt.gui.imageio"))) {
+            s_current->messages << message.trimmed();
+            return;
+        }
+        if (s_previous)
+            s_previous(type, context, message);
+    }
+    static inline thread_local DecoderLog *s_current = nullptr;
+    static inline QtMessageHandler s_previous = nullptr;
+};
+
+bool isGrayFormat(QImage::Format format)
+{
+    return format == QImage::Format_Grayscale8 || format == QImage::Format_Grayscale16 ||
+           format == QImage::Format_Mono || format == QImage::Format_MonoLSB;
+}
+
+bool isSixteenBit(QImage::Format format)
+{
+    return format == QImage::Format_Grayscale16 || format == QImage::Format_RGBX64 ||
+           format == QImage::Format_RGBA64 || format == QImage::Format_RGBA64_Premultiplied ||
+           format == QImage::Format_RGBX16FPx4 || format == QImage::Format_RGBA16FPx4 ||
+           format == QImage::Format_RGBA16FPx4_Premultiplied ||
+           format == QImage::Format_RGBX32FPx4 || format == QImage::Format_RGBA32FPx4 ||
+           format == QImage::Format_RGBA32FPx4_Premultiplied;
 }
 
 /// ITU-R BT.601 luma, rounded to the nearest integer: 0.299 R + 0.587 G + 0.114 B.
@@ -58,6 +114,43 @@ void toBytes(const float *src, quint8 *dst, int n)
 
 } // namespace
 
+QString checkPngChunks(QIODevice &device)
+{
+    static const QByteArray signature("\x89PNG\r\n\x1a\n", 8);
+    const qint64 start = device.pos();
+    const qint64 size = device.size();
+    if (device.peek(8) != signature)
+        return {};
+    QString problem;
+    qint64 pos = start + 8;
+    while (pos + 8 <= size) {
+        device.seek(pos);
+        const QByteArray head = device.read(8);
+        if (head.size() < 8)
+            break;
+        const quint32 length = (quint32(quint8(head[0])) << 24) | (quint32(quint8(head[1])) << 16) |
+                               (quint32(quint8(head[2])) << 8) | quint32(quint8(head[3]));
+        const qint64 left = size - pos - 12; // after the length, type and CRC
+        if (qint64(length) > left) {
+            QString type;
+            for (int i = 4; i < 8; ++i)
+                type += QChar::isPrint(uchar(head[i])) ? QChar(uchar(head[i])) : QChar(u'?');
+            problem = QStringLiteral("it is damaged or cut short (its %1 chunk at byte %2 "
+                                     "declares %3 bytes; the file ends %4 bytes later)")
+                          .arg(type)
+                          .arg(pos)
+                          .arg(length)
+                          .arg(std::max<qint64>(size - pos - 8, 0));
+            break;
+        }
+        if (head.mid(4, 4) == "IEND")
+            break;
+        pos += 12 + qint64(length);
+    }
+    device.seek(start);
+    return problem;
+}
+
 LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options)
 {
     LoadedImage out;
@@ -70,13 +163,30 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options)
         out.error = sizeRefusal(image.size(), options.maxPixels);
         return out;
     }
-    const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
-    const int h = rgba.height();
-    const int w = rgba.width();
-
     int planes = 1;
     if (options.channels == ChannelMode::Color)
         planes = options.keepAlpha ? 4 : 3;
+    const std::int64_t values = std::int64_t(planes) * image.width() * image.height();
+    if (const std::int64_t limit = currentLimits().values; values > limit) {
+        out.error = QStringLiteral("the image is %1×%2 with %3 planes = %4 values, above the limit "
+                                   "of %5")
+                        .arg(image.width())
+                        .arg(image.height())
+                        .arg(planes)
+                        .arg(QString::fromStdString(formatCount(double(values), double(limit))),
+                             QString::fromStdString(formatCount(double(limit))));
+        return out;
+    }
+    const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
+    if (rgba.isNull()) {
+        out.error =
+            QStringLiteral("the %1×%2 image could not be converted to RGBA (out of memory?)")
+                .arg(image.width())
+                .arg(image.height());
+        return out;
+    }
+    const int h = rgba.height();
+    const int w = rgba.width();
     // One plane is a matrix (rank 2); several are (C, H, W) (rank 3). Storage is (1, C, H, W).
     out.tensor = Tensor(1, planes, h, w, 0.0f, planes == 1 ? 2 : 3);
     for (int y = 0; y < h; ++y) {
@@ -131,6 +241,18 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
             QImageReader::setAllocationLimit(limit);
     }
 
+    // libpng allocates what a chunk declares before it reads it: a 275-byte file declaring a
+    // 1 GB text chunk took 1.3 GB. Chunks that claim more than the file holds are refused first.
+    {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            if (const QString problem = checkPngChunks(file); !problem.isEmpty()) {
+                out.error = QStringLiteral("cannot read image \"%1\": %2").arg(name, problem);
+                return out;
+            }
+        }
+    }
+
     QImageReader reader(path);
     reader.setAutoTransform(true);
     if (!reader.canRead()) {
@@ -146,15 +268,38 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
         return out;
     }
 
-    const QImage image = reader.read();
+    QImage image;
+    QStringList decoderMessages;
+    {
+        DecoderLog log;
+        image = reader.read();
+        decoderMessages = log.messages;
+    }
     if (image.isNull()) {
         out.size = header;
         out.error = QStringLiteral("cannot read image \"%1\": %2").arg(name, reader.errorString());
         return out;
     }
-    out = imageToTensor(image, options);
-    if (!out.ok())
+    // Every answer below comes from the decoded image, never from the reader's guesses (a
+    // reader that could not parse the header reports an unset pixel format).
+    ImageLoadOptions used = options;
+    if (options.autoChannels) {
+        used.channels = isGrayFormat(image.format()) ? ChannelMode::Grayscale : ChannelMode::Color;
+        used.keepAlpha = used.channels == ChannelMode::Color && image.hasAlphaChannel();
+    }
+    out = imageToTensor(image, used);
+    if (!out.ok()) {
         out.error = QStringLiteral("cannot load \"%1\": %2").arg(name, out.error);
+        return out;
+    }
+    if (!decoderMessages.isEmpty())
+        out.warnings << QStringLiteral("\"%1\" is damaged or cut short (the decoder says: %2); "
+                                       "what is missing reads as grey")
+                            .arg(name, decoderMessages.join(QStringLiteral("; ")));
+    if (isSixteenBit(image.format()))
+        out.warnings << QStringLiteral("\"%1\" has 16 bits per channel; PoolViz reads it as 8 "
+                                       "bits (0\u2013255), rounding each value")
+                            .arg(name);
     return out;
 }
 
@@ -233,7 +378,10 @@ QString saveImage(const QImage &image, const QString &path, int quality)
     QImageWriter writer(&file, format);
     writer.setQuality(quality);
     if (!writer.write(image)) {
-        const QString why = writer.errorString();
+        // A full disk fails the device, and the writer then only says "Unknown error": the
+        // file's own error names the reason (e.g. "No space left on device").
+        const QString why =
+            file.error() != QFileDevice::NoError ? file.errorString() : writer.errorString();
         file.cancelWriting();
         return QStringLiteral("cannot write \"%1\": %2").arg(path, why);
     }

@@ -2,8 +2,10 @@
 
 #include "tensor.h"
 
+#include <QIODevice>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 namespace poolviz {
 
@@ -24,6 +26,9 @@ struct ImageLoadOptions
     ChannelMode channels = ChannelMode::Color;
     bool keepAlpha = false;         ///< Color: add the alpha channel as a fourth plane
     qint64 maxPixels = 100'000'000; ///< refuse larger images before allocating
+    /// loadImage only: decide from the decoded image instead of `channels`/`keepAlpha`: a gray
+    /// image becomes one plane, a colour one R, G, B, plus A if it has alpha (the CLI's rule).
+    bool autoChannels = false;
 };
 
 /// An image converted to a (1, C, H, W) tensor of 0–255 values, or an error message. One plane
@@ -36,8 +41,17 @@ struct LoadedImage
     QSize size;
     bool grayscaleSource = false; ///< the image had only gray pixels (R = G = B)
     bool alphaSource = false;     ///< the image had an alpha channel
+    /// Loaded, but not faithfully: a truncated or corrupt file the decoder filled in, 16-bit
+    /// channels read as 8 bits. One sentence each, naming the file.
+    QStringList warnings;
     bool ok() const { return error.isEmpty(); }
 };
+
+/// For PNG data at the device's position: an error (a clause such as "it is damaged or cut short
+/// (its IDAT chunk at byte 33 declares 4000 bytes; the file ends 12 bytes later)") when a chunk
+/// declares more bytes than the data holds, which libpng would allocate before reading; empty
+/// for sound PNGs and for anything that is not PNG. The position is left as it was.
+QString checkPngChunks(QIODevice &device);
 
 /// Reads an image file with Qt's plugins. Checks the header size against maxPixels first (no
 /// allocation), then decodes; corrupt, truncated and unsupported files give a clear message.

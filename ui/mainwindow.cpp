@@ -8,6 +8,7 @@
 #include "examples.h"
 #include "imageio.h"
 #include "language.h"
+#include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
 #include "parameterpanel.h"
@@ -178,7 +179,14 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The widgets below die after this body, in ~QWidget: a tab widget dropping its pages then
+    // emits currentChanged into lambdas of a window that is no longer a MainWindow (UBSan:
+    // "member access within … which does not point to an object of type 'MainWindow'").
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 QSize MainWindow::fittingSize(const QSize &available)
 {
@@ -694,6 +702,16 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_pasteAct);
     edit->addAction(m_copyStageAct);
+    edit->addSeparator();
+    edit->addAction(tr("&Limits…"), this, [this] {
+        LimitsDialog dialog(currentLimits(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        setCurrentLimits(dialog.limits());
+        if (m_settings)
+            m_settings->setLimits(dialog.limits());
+        m_document->refresh();
+    });
 
     m_examplesMenu = menuBar()->addMenu(tr("E&xamples"));
     m_examplesMenu->setObjectName(QStringLiteral("examplesMenu"));

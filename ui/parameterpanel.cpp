@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poolviz {
 
 namespace {
@@ -113,6 +115,10 @@ void LinkedSizeEdit::setValue(const Size2 &size)
     const QSignalBlocker b1(m_h);
     const QSignalBlocker b2(m_w);
     const QSignalBlocker b3(m_link);
+    // Parameters from the command line or a file may exceed what the arrows reach: show them as
+    // they are rather than clamped (a 10⁶ kernel shown as 64 would hide the reason of a refusal).
+    for (QSpinBox *spin : {m_h, m_w})
+        spin->setMaximum(std::max({spin->maximum(), size.h, size.w}));
     m_h->setValue(size.h);
     m_w->setValue(size.w);
     // Unequal sides cannot stay linked; equal ones link again unless the user unlinked them.
@@ -478,6 +484,7 @@ void ParameterPanel::syncParams()
     bool allEqual = true;
     for (int side = 0; side < 4; ++side) {
         const QSignalBlocker blocker(m_pad[side]);
+        m_pad[side]->setMaximum(std::max(m_pad[side]->maximum(), sides[side]));
         m_pad[side]->setValue(sides[side]);
         allEqual = allEqual && sides[side] == sides[0];
     }
@@ -497,7 +504,8 @@ void ParameterPanel::syncParams()
     m_countPad->setChecked(p.countIncludePad);
     m_divisorOn->setChecked(p.divisorOverride.has_value());
     if (p.divisorOverride)
-        m_divisor->setValue(*p.divisorOverride);
+        m_divisor->setMaximum(std::max(m_divisor->maximum(), *p.divisorOverride));
+    m_divisor->setValue(*p.divisorOverride);
     if (p.adaptiveOutput) {
         m_lastAdaptive = *p.adaptiveOutput;
         m_adaptive->setValue(*p.adaptiveOutput);
@@ -557,8 +565,11 @@ void ParameterPanel::syncGeometry()
         haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2").arg(escaped(rows), escaped(cols))
                  : QString());
     m_formula->setVisible(haveAxes);
-    m_error->setText(QString::fromStdString(g.validation.errorText()));
-    m_error->setVisible(!g.ok());
+    // A valid pooling whose animation is above the limits is refused inline as well.
+    const QString error = g.ok() ? (m_document->trace() ? QString() : m_document->traceError())
+                                 : QString::fromStdString(g.validation.errorText());
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
     if (p.paddingMode != PaddingMode::Explicit) {
         const Padding r = g.resolvedPadding();
         m_padResolved->setText(g.ok() ? tr("Resolved: top %1, bottom %2, left %3, right %4")
@@ -569,8 +580,8 @@ void ParameterPanel::syncGeometry()
                                       : QString());
     }
     QStringList notes;
-    for (const std::string &w : g.validation.warnings)
-        notes << QStringLiteral("<li>%1</li>").arg(escaped(w));
+    for (const Message &w : g.validation.warnings)
+        notes << QStringLiteral("<li>%1</li>").arg(escaped(w.text()));
     if (notes.isEmpty() && !g.ok())
         m_notes->setText(tr("<i>No further notes.</i>"));
     else if (notes.isEmpty())

@@ -114,6 +114,9 @@ public:
     /// The caption of the current step, or what the stage shows before the first step.
     QString caption() const;
 
+    /// Recomputes geometry and trace, e.g. after the limits (core's currentLimits) changed.
+    void refresh() { recompute(); }
+
     /// Replaces everything without an undo step and clears the undo history (start-up).
     void reset(const Tensor &input, const QString &description, const PoolParams &params);
 

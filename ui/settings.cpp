@@ -259,6 +259,25 @@ void Settings::setWindowState(const QByteArray &state)
     m_settings->setValue(QStringLiteral("window/state"), state);
 }
 
+Limits Settings::limits() const
+{
+    Limits l;
+    bool ok = false;
+    const qint64 values = m_settings->value(QStringLiteral("limits/maxValues")).toLongLong(&ok);
+    if (ok && values >= 1)
+        l.values = values;
+    const qint64 steps = m_settings->value(QStringLiteral("limits/maxSteps")).toLongLong(&ok);
+    if (ok && steps >= 1)
+        l.steps = steps;
+    return l;
+}
+
+void Settings::setLimits(const Limits &limits)
+{
+    m_settings->setValue(QStringLiteral("limits/maxValues"), qint64(limits.values));
+    m_settings->setValue(QStringLiteral("limits/maxSteps"), qint64(limits.steps));
+}
+
 double Settings::speed() const
 {
     bool ok = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "poolparams.h"
+#include "sizelimits.h"
 #include "tensor.h"
 #include "trace.h"
 
@@ -48,6 +49,10 @@ public:
     /// True for smooth sliding, false for jumping (reduced motion); `fallback` until chosen.
     bool smoothMotion(bool fallback = true) const;
     void setSmoothMotion(bool smooth);
+
+    /// How much PoolViz computes before refusing (core's Limits); defaults when unset or damaged.
+    Limits limits() const;
+    void setLimits(const Limits &limits);
 
     /// The folder last used in a file dialog (default: empty, the dialog's own choice).
     QString lastDirectory() const;

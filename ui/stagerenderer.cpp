@@ -992,8 +992,8 @@ QStringList stageNotes(const Trace &trace)
 {
     const Geometry &g = trace.geometry();
     QStringList notes;
-    for (const std::string &w : g.validation.warnings)
-        notes << QString::fromStdString(w);
+    for (const Message &w : g.validation.warnings)
+        notes << QString::fromStdString(w.text());
     if (g.ok())
         for (const FrameworkAnswer &a : explainFrameworks(g.params, g.inH(), g.inW()))
             if (a.framework != Framework::NumPy && a.support != Support::Native &&
@@ -1065,11 +1065,10 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     // Input: the padding ring plus any overhang ceil mode's last window reaches.
     auto extent = [](const AxisGeometry &a, int &first, int &count) {
         int lo = -a.padBefore, hi = a.in - 1 + a.padAfter;
-        for (const auto &taps : a.taps)
-            for (const AxisTap &t : taps) {
-                lo = std::min(lo, t.pos);
-                hi = std::max(hi, t.pos);
-            }
+        for (int o = 0; o < a.out; ++o) {
+            lo = std::min(lo, a.start(o));
+            hi = std::max(hi, a.last(o));
+        }
         first = lo;
         count = hi - lo + 1;
     };
@@ -2465,12 +2464,11 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
         entries.push_back(
             {Swatch::Uncovered, StageRenderer::tr("hatched: no window reads this cell")});
     bool overhang = false;
-    for (const auto &taps : g.rows.taps)
-        for (const AxisTap &t : taps)
-            overhang = overhang || t.pos >= g.inH() + g.rows.padAfter;
-    for (const auto &taps : g.cols.taps)
-        for (const AxisTap &t : taps)
-            overhang = overhang || t.pos >= g.inW() + g.cols.padAfter;
+    // Only the last window can reach past the padding: O(1) per axis.
+    if (g.rows.out > 0)
+        overhang = g.rows.last(g.rows.out - 1) >= g.inH() + g.rows.padAfter;
+    if (g.cols.out > 0)
+        overhang = overhang || g.cols.last(g.cols.out - 1) >= g.inW() + g.cols.padAfter;
     if (overhang)
         entries.push_back(
             {Swatch::Overhang, StageRenderer::tr("dashed: past the edge (ceil mode), never read")});

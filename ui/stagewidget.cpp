@@ -240,8 +240,8 @@ QString StageWidget::uncoveredReason(int row, int col) const
     const int pos = rowSkipped ? row : col;
     // Inside the span of some window but between its taps: the dilation leaves it out.
     bool insideSpan = false;
-    for (const auto &taps : axis.taps)
-        if (!taps.empty() && taps.front().pos <= pos && pos <= taps.back().pos)
+    for (int o = 0; o < axis.out; ++o)
+        if (axis.start(o) <= pos && pos <= axis.last(o))
             insideSpan = true;
     QString reason = insideSpan && axis.dilation > 1
                          ? tr("the dilation %1 skips it").arg(axis.dilation)

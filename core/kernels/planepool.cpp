@@ -51,6 +51,14 @@ template <class T> struct Lanes
     typedef T type __attribute__((vector_size(sizeof(T) * kLanes)));
 };
 
+// GCC's __builtin_shuffle takes a mask vector; clang (the fuzz preset) spells it
+// __builtin_shufflevector with the indices as arguments.
+#if defined(__clang__)
+#define POOLVIZ_SHUFFLE(a, b, ...) __builtin_shufflevector(a, b, __VA_ARGS__)
+#else
+#define POOLVIZ_SHUFFLE(a, b, ...) __builtin_shuffle(a, b, M{__VA_ARGS__})
+#endif
+
 /// Transposes 8 vectors of 8 four-byte values in place (v[r][j] becomes v[j][r]) in three
 /// rounds of shuffles, instead of 64 scalar moves.
 template <class T> inline void transpose8(typename Lanes<T>::type (&v)[8])
@@ -59,18 +67,18 @@ template <class T> inline void transpose8(typename Lanes<T>::type (&v)[8])
     using M = Lanes<std::int32_t>::type;
     typename Lanes<T>::type a[8], b[8];
     for (int i = 0; i < 8; i += 2) {
-        a[i] = __builtin_shuffle(v[i], v[i + 1], M{0, 8, 1, 9, 4, 12, 5, 13});
-        a[i + 1] = __builtin_shuffle(v[i], v[i + 1], M{2, 10, 3, 11, 6, 14, 7, 15});
+        a[i] = POOLVIZ_SHUFFLE(v[i], v[i + 1], 0, 8, 1, 9, 4, 12, 5, 13);
+        a[i + 1] = POOLVIZ_SHUFFLE(v[i], v[i + 1], 2, 10, 3, 11, 6, 14, 7, 15);
     }
     for (int i = 0; i < 8; i += 4)
         for (int j = 0; j < 2; ++j) {
-            b[i + 2 * j] = __builtin_shuffle(a[i + j], a[i + j + 2], M{0, 1, 8, 9, 4, 5, 12, 13});
+            b[i + 2 * j] = POOLVIZ_SHUFFLE(a[i + j], a[i + j + 2], 0, 1, 8, 9, 4, 5, 12, 13);
             b[i + 2 * j + 1] =
-                __builtin_shuffle(a[i + j], a[i + j + 2], M{2, 3, 10, 11, 6, 7, 14, 15});
+                POOLVIZ_SHUFFLE(a[i + j], a[i + j + 2], 2, 3, 10, 11, 6, 7, 14, 15);
         }
     for (int j = 0; j < 4; ++j) {
-        v[j] = __builtin_shuffle(b[j], b[j + 4], M{0, 1, 2, 3, 8, 9, 10, 11});
-        v[j + 4] = __builtin_shuffle(b[j], b[j + 4], M{4, 5, 6, 7, 12, 13, 14, 15});
+        v[j] = POOLVIZ_SHUFFLE(b[j], b[j + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        v[j + 4] = POOLVIZ_SHUFFLE(b[j], b[j + 4], 4, 5, 6, 7, 12, 13, 14, 15);
     }
 }
 

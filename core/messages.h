@@ -1,0 +1,76 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace poolviz {
+
+/// Every validation error and warning the core reports, by id. The English template of each is
+/// `messageTemplate(id)`, with numbered placeholders %1, %2, … in Qt's style, so that a
+/// translation may reorder them; the arguments are the numbers (and sizes such as "4×4") the
+/// sentence names.
+enum class MessageId
+{
+    // Errors
+    EmptyInput,
+    InputTooLarge,
+    LpOrder,
+    DivisorBelowOne,
+    AdaptiveBelowOne,
+    KernelBelowOne,
+    StrideBelowOne,
+    DilationBelowOne,
+    NegativePadding,
+    KernelLargerThanInput,
+    KernelLargerThanPaddedInput,
+    DilatedKernelLargerThanInput,
+    DilatedKernelLargerThanPaddedInput,
+    KernelLargerThanInputCeil,
+    KernelLargerThanPaddedInputCeil,
+    DilatedKernelLargerThanInputCeil,
+    DilatedKernelLargerThanPaddedInputCeil,
+    EmptyOutput,
+    RowsBeyondRange,
+    ColumnsBeyondRange,
+    OutputTooLarge,
+    OutputPlanesTooLarge,
+    TraceTooManySteps,
+    TraceTooManyTaps,
+    // Warnings
+    AdaptiveRepeatsCells,
+    AdaptiveIgnoresDivisor,
+    EmptyWindowsMax,
+    EmptyWindowsMin,
+    EmptyWindowsZero,
+    PyTorchPaddingAboveHalf,
+    PyTorchPadsEqually,
+    SameNotInPyTorch,
+    SameHasNoCeilMode,
+    AvgDilationNotInPyTorch,
+    LpPaddingNotInPyTorch,
+    LpCeilScaled,
+    MinNotInFrameworks,
+    CeilOverhang,
+};
+
+/// The English template of `id`, e.g. "kernel %1 is larger than the input %2: no window fits".
+const char *messageTemplate(MessageId id);
+
+/// `templ` with %1…%9 replaced by `args` (a placeholder without an argument stays as it is).
+std::string fillTemplate(const std::string &templ, const std::vector<std::string> &args);
+
+/// One message: its id and arguments. `text()` is the English sentence.
+struct Message
+{
+    MessageId id = MessageId::EmptyInput;
+    std::vector<std::string> args;
+
+    /// The English sentence: the template filled with the arguments.
+    std::string text() const { return fillTemplate(messageTemplate(id), args); }
+    /// Reads as its English text wherever a string was expected before messages had ids.
+    operator std::string() const { return text(); }
+
+    friend bool operator==(const Message &, const Message &) = default;
+};
+
+} // namespace poolviz

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (the fuzz preset: clang, ASan + UBSan) and runs each for
+# SECONDS (default 60) over a working copy of its seed corpus, with its dictionary, at the lowest
+# CPU priority. Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]
+# Harnesses: npy text image options pool (all by default; pool's input is raw bytes, no
+# dictionary). A crash stops with the input saved
+# as build/fuzz/crashes/<harness>/crash-*; copy it to tests/fuzz/regressions/<harness>/ once
+# fixed, so that the normal suite replays it. Needs clang, libfuzzer-14-dev, libclang-rt-14-dev.
+source "$(dirname "$0")/common.sh"
+install_missing_packages
+install_missing_packages "${TEST_PACKAGES[@]}"
+
+# -timeout=60: on a shared machine at nice 19 a run can wait seconds for the CPU; a real hang
+# still shows as a timeout.
+seconds=${1:-60}
+shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(npy text image options pool)
+
+cd "$PROJECT_DIR"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
+
+fuzz="$PROJECT_DIR/tests/fuzz"
+work="$PROJECT_DIR/build/fuzz/work"
+status=0
+for h in "${harnesses[@]}"; do
+    corpus="$work/corpus/$h"
+    crashes="$work/crashes/$h"
+    mkdir -p "$corpus" "$crashes"
+    cp -n "$fuzz/corpus/$h"/* "$corpus/" 2>/dev/null || true
+    if [ -d "$fuzz/regressions/$h" ]; then
+        cp -n "$fuzz/regressions/$h"/* "$corpus/" 2>/dev/null || true
+    fi
+    log="$work/$h.log"
+    dict=()
+    [ -f "$fuzz/dictionaries/$h.dict" ] && dict=(-dict="$fuzz/dictionaries/$h.dict")
+    echo "fuzz: $h for ${seconds}s"
+    if QT_QPA_PLATFORM=offscreen nice -n 19 "$PROJECT_DIR/build/fuzz/tests/fuzz/fuzz_$h" \
+        -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=4096 \
+        "${dict[@]}" -artifact_prefix="$crashes/" \
+        -print_final_stats=1 "$corpus" >"$log" 2>&1; then
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        echo "fuzz: $h: ${runs:-?} executions, no crash (log $log)"
+    else
+        status=1
+        echo "fuzz: $h: CRASH, see $log and $crashes" >&2
+        tail -30 "$log" >&2
+    fi
+done
+exit $status
