@@ -10,6 +10,10 @@ source "$(dirname "$0")/common.sh"
 install_missing_packages
 install_missing_packages "${TEST_PACKAGES[@]}"
 
+# POOLVIZ_FUZZ_RUNS=N, or POOLVIZ_FUZZ_RUNS_<harness>=N for one harness (scripts/test.sh sets
+# these), runs each harness for exactly N inputs from the
+# fixed seed POOLVIZ_FUZZ_SEED (default 1) instead of for SECONDS: the same inputs on every
+# machine, so a CI run repeats exactly what was run before it landed.
 # -timeout=60: on a shared machine at nice 19 a run can wait seconds for the CPU; a real hang
 # still shows as a timeout.
 seconds=${1:-60}
@@ -35,9 +39,17 @@ for h in "${harnesses[@]}"; do
     log="$work/$h.log"
     dict=()
     [ -f "$fuzz/dictionaries/$h.dict" ] && dict=(-dict="$fuzz/dictionaries/$h.dict")
-    echo "fuzz: $h for ${seconds}s"
+    budget=(-max_total_time="$seconds")
+    runs_var="POOLVIZ_FUZZ_RUNS_$h"
+    runs=${!runs_var:-${POOLVIZ_FUZZ_RUNS:-}}
+    if [ -n "$runs" ]; then
+        budget=(-runs="$runs" -seed="${POOLVIZ_FUZZ_SEED:-1}")
+        echo "fuzz: $h for $runs inputs (seed ${POOLVIZ_FUZZ_SEED:-1})"
+    else
+        echo "fuzz: $h for ${seconds}s"
+    fi
     if QT_QPA_PLATFORM=offscreen nice -n 19 "$PROJECT_DIR/build/fuzz/tests/fuzz/fuzz_$h" \
-        -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=4096 \
+        "${budget[@]}" -timeout=60 -rss_limit_mb=2048 -max_len=4096 \
         "${dict[@]}" -artifact_prefix="$crashes/" \
         -print_final_stats=1 "$corpus" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

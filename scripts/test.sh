@@ -2,7 +2,7 @@
 # Installs what is missing (plus the test-only TEST_PACKAGES of common.sh), builds PoolViz and
 # runs every test suite (offscreen, no display needed), then the same suite again built with
 # AddressSanitizer + UndefinedBehaviorSanitizer (the dev-asan preset, halting at the first
-# error), then every fuzz harness for POOLVIZ_FUZZ_SECONDS (default 60) over its corpus. Each
+# error), then every fuzz harness for a fixed number of inputs from a fixed seed over its corpus. Each
 # stage prints how long it took.
 source "$(dirname "$0")/common.sh"
 install_missing_packages
@@ -31,5 +31,14 @@ ASAN_OPTIONS=halt_on_error=1:detect_leaks=0:abort_on_error=1 \
     ctest --preset dev-asan -j "$(nproc)" --timeout 900
 stage_done "dev-asan suite (ASan + UBSan)"
 
-bash "$PROJECT_DIR/scripts/fuzz.sh" "${POOLVIZ_FUZZ_SECONDS:-60}"
+# A fixed seed and a fixed number of inputs per harness (each about a minute here): every run of
+# this script, CI's included, replays exactly the inputs that were fuzzed before it landed. Longer
+# fuzzing, with new inputs, is scripts/fuzz.sh SECONDS.
+export POOLVIZ_FUZZ_SEED=${POOLVIZ_FUZZ_SEED:-1}
+export POOLVIZ_FUZZ_RUNS_npy=${POOLVIZ_FUZZ_RUNS_npy:-100000}
+export POOLVIZ_FUZZ_RUNS_text=${POOLVIZ_FUZZ_RUNS_text:-100000}
+export POOLVIZ_FUZZ_RUNS_options=${POOLVIZ_FUZZ_RUNS_options:-50000}
+export POOLVIZ_FUZZ_RUNS_image=${POOLVIZ_FUZZ_RUNS_image:-10000}
+export POOLVIZ_FUZZ_RUNS_pool=${POOLVIZ_FUZZ_RUNS_pool:-2000}
+bash "$PROJECT_DIR/scripts/fuzz.sh"
 stage_done "fuzzing"

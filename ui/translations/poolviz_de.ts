@@ -547,6 +547,53 @@
     </message>
 </context>
 <context>
+    <name>poolviz::LimitsDialog</name>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>PoolViz refuses, with a message naming the sizes, anything larger than these limits before it allocates memory for it.</source>
+        <translation>PoolViz lehnt alles ab, was größer als diese Grenzen ist, bevor es Speicher dafür belegt, und nennt dabei die Größen.</translation>
+    </message>
+    <message>
+        <source> million values</source>
+        <translation> Millionen Werte</translation>
+    </message>
+    <message>
+        <source>Largest output in millions of values</source>
+        <translation>Größte Ausgabe in Millionen Werten</translation>
+    </message>
+    <message>
+        <source>Outputs (all planes), gradients and unpooled planes (default 100 million)</source>
+        <translation>Ausgaben (alle Ebenen), Gradienten und Unpooling-Ebenen (Standard 100 Millionen)</translation>
+    </message>
+    <message>
+        <source>Largest output:</source>
+        <translation>Größte Ausgabe:</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>Longest animation in steps</source>
+        <translation>Längste Animation in Schritten</translation>
+    </message>
+    <message>
+        <source>Steps of one animation, and so frames of an exported GIF (default 10 000)</source>
+        <translation>Schritte einer Animation und damit Bilder eines exportierten GIFs (Standard 10 000)</translation>
+    </message>
+    <message>
+        <source>Longest animation:</source>
+        <translation>Längste Animation:</translation>
+    </message>
+    <message>
+        <source>An output at this limit can take about %1 GB of memory.</source>
+        <translation>Eine Ausgabe an dieser Grenze kann etwa %1 GB Speicher belegen.</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::LinkedSizeEdit</name>
     <message>
         <source>height and width</source>
@@ -1145,6 +1192,10 @@
     <message>
         <source>Write values such as 0.25 and 0.444… as the fractions ¼ and 4/9</source>
         <translation>Werte wie 0,25 und 0,444… als die Brüche ¼ und 4/9 schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>&amp;Grenzen…</translation>
     </message>
 </context>
 <context>
