@@ -619,8 +619,11 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
-    const int extent = g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
-    int band = std::max(1, std::max(64, 4 * extent) / stride);
+    // The dilated kernel can exceed int (a 10⁶ kernel under SAME); only its order matters here.
+    const std::int64_t extent = g.rows.adaptive ? std::max(g.rows.kernel, 1)
+                                                : g.rows.effectiveKernel();
+    const std::int64_t want = std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
+    int band = int(std::max<std::int64_t>(1, std::min<std::int64_t>(want / stride, 1 << 24)));
     const int outH = g.outH();
     if (threads > 1)
         while (band > 4 && std::int64_t(planes) * ((outH + band - 1) / band) < 8 * threads)
