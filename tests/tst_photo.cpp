@@ -1032,6 +1032,8 @@ void TstPhoto::slidingWindowOnCrop()
     QVERIFY(trace);
     QCOMPARE(trace->plane, 1);
     QCOMPARE(int(trace->steps.size()), 64);
+    // The grid titles name the channel, as on the Matrix tab.
+    QCOMPARE(stage->planeName(), QStringLiteral("channel G"));
     // The traced plane is the crop of the green channel…
     for (int r = 0; r < 16; ++r)
         for (int c = 0; c < 16; ++c)

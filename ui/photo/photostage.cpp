@@ -37,6 +37,7 @@ protected:
         view.step = m_stage->m_step;
         view.showCaption = false;
         view.showFormula = false;
+        view.planeName = m_stage->m_planeName;
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setRenderHint(QPainter::TextAntialiasing, true);
         m_stage->m_renderer->paint(painter, QRectF(rect()), view);
@@ -142,8 +143,9 @@ PhotoStage::PhotoStage(QWidget *parent) : QWidget(parent)
 
 PhotoStage::~PhotoStage() = default;
 
-void PhotoStage::setTrace(Trace trace, const QString &description)
+void PhotoStage::setTrace(Trace trace, const QString &description, const QString &planeName)
 {
+    m_planeName = planeName;
     setPlaying(false);
     m_renderer.reset(); // it refers to the old trace
     m_trace = std::make_unique<Trace>(std::move(trace));

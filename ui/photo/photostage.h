@@ -28,8 +28,9 @@ public:
     explicit PhotoStage(QWidget *parent = nullptr);
     ~PhotoStage() override;
 
-    /// Shows `trace` from its first step; `description` says where the crop lies.
-    void setTrace(Trace trace, const QString &description);
+    /// Shows `trace` from its first step; `description` says where the crop lies; `planeName`
+    /// (e.g. "channel G"), when not empty, is named in the grid titles as on the Matrix tab.
+    void setTrace(Trace trace, const QString &description, const QString &planeName = {});
     /// The trace shown, null before setTrace().
     const Trace *trace() const { return m_trace.get(); }
     /// The current step (0 … steps − 1).
@@ -49,6 +50,8 @@ public:
     QString caption() const;
     /// The description given with the trace.
     QString description() const { return m_description; }
+    /// The channel named in the grid titles ("" for a one-channel photo).
+    QString planeName() const { return m_planeName; }
 
 signals:
     /// The step changed (by the controls, the timer or setStep).
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<Trace> m_trace;
     std::unique_ptr<StageRenderer> m_renderer;
     QString m_description;
+    QString m_planeName;
     int m_step = 0;
 
     QLabel *m_header = nullptr;

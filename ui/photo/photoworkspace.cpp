@@ -1473,7 +1473,10 @@ void PhotoWorkspace::rebuildTrace(bool keepStep)
                                 "the pooled pixel outlined in A.")
                            : tr(" The crop is pooled as a matrix of its own (with its own "
                                 "padding or bins), so its outputs may differ from A's pixels.");
-        m_stage->setTrace(std::move(trace), description);
+        // The titles name the channel, as the Matrix tab's do for a multi-channel input.
+        const QString planeName =
+            m_input->c() > 1 ? tr("channel %1").arg(m_channels.value(channel)) : QString();
+        m_stage->setTrace(std::move(trace), description, planeName);
         if (keepStep)
             m_stage->setStep(step);
     } catch (const std::exception &e) {

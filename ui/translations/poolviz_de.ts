@@ -2388,6 +2388,10 @@ Ersetzen?</translation>
         <source>|A − B| · pooling %1…</source>
         <translation>|A − B| · Pooling %1…</translation>
     </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::PlaybackBar</name>
