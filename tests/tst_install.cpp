@@ -92,9 +92,9 @@ void TstInstall::installedFiles_data()
         "share/poolviz/photos/lake-321x481.jpg",
         "share/poolviz/photos/city-night.jpg",
         "share/poolviz/photos/LICENSE.txt",
-        "share/poolviz/examples/seed000_conv_output.csv",
-        "share/poolviz/examples/seed001_random_seed100.csv",
-        "share/poolviz/examples/seed003_6x4.csv",
+        "share/poolviz/examples/conv-output-4x4.csv",
+        "share/poolviz/examples/random-6x6.csv",
+        "share/poolviz/examples/matrix-6x4.csv",
     };
     for (const QString &f : files)
         QTest::newRow(qPrintable(f)) << f;
@@ -135,7 +135,7 @@ void TstInstall::cliRunsRelocated()
     const Run r =
         run(prefix.filePath(QStringLiteral("bin/poolviz-cli")),
             {QStringLiteral("pool"),
-             prefix.filePath(QStringLiteral("share/poolviz/examples/seed000_conv_output.csv")),
+             prefix.filePath(QStringLiteral("share/poolviz/examples/conv-output-4x4.csv")),
              QStringLiteral("-o"), out, QStringLiteral("--kernel"), QStringLiteral("2")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QFile file(out);
