@@ -291,9 +291,12 @@ private:
     void buildBlocks(int nb)
     {
         const int n = m_g.outW();
-        const int d = m_g.rows.dilation, span = m_g.rows.kernel * d;
-        for (int b = 0; b < nb; b += span) {
-            const int e = std::min(b + span, nb);
+        // k·d can pass int (a huge dilation over huge padding); a block longer than the band is
+        // the whole band.
+        const int d = m_g.rows.dilation;
+        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
+        for (int b = 0; b < nb; b = int(std::min<std::int64_t>(std::int64_t(b) + span, nb))) {
+            const int e = int(std::min<std::int64_t>(std::int64_t(b) + span, nb));
             for (int i = std::max(e - d, b); i < e; ++i)
                 copyRow(sv(i), si(i), hv(i), hi(i), n);
             for (int i = e - d - 1; i >= b; --i)

@@ -41,7 +41,7 @@ AxisSpan axisSpan(const AxisGeometry &a, int o)
     // (start ≥ −pb always holds, so no tap lies before the leading padding).
     const std::int64_t lo = start >= 0 ? 0 : (-start + d - 1) / d;
     const std::int64_t hi = std::min(k - 1, floorDiv(a.in - 1 - start, d));
-    const std::int64_t paddedHi = std::min(k - 1, floorDiv(a.in + a.padAfter - 1 - start, d));
+    const std::int64_t paddedHi = std::min(k - 1, floorDiv(std::int64_t(a.in) + a.padAfter - 1 - start, d));
     s.step = a.dilation;
     s.count = int(std::max<std::int64_t>(hi - lo + 1, 0));
     s.first = s.count > 0 ? int(start + lo * d) : 0;
