@@ -11,9 +11,8 @@ install_missing_packages
 install_missing_packages "${TEST_PACKAGES[@]}"
 
 # POOLVIZ_FUZZ_RUNS=N, or POOLVIZ_FUZZ_RUNS_<harness>=N for one harness (scripts/test.sh sets
-# these), runs each harness for exactly N inputs from the
-# fixed seed POOLVIZ_FUZZ_SEED (default 1) instead of for SECONDS: the same inputs on every
-# machine, so a CI run repeats exactly what was run before it landed.
+# these), runs each harness for N inputs from the seed POOLVIZ_FUZZ_SEED (default 1) instead of
+# for SECONDS: a bounded, repeatable-in-length run (libFuzzer's inputs still vary a little).
 # -timeout=60: on a shared machine at nice 19 a run can wait seconds for the CPU; a real hang
 # still shows as a timeout.
 seconds=${1:-60}
