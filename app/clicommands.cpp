@@ -659,9 +659,7 @@ int runUnpool(const std::vector<std::string> &rest)
     const Data pooled = readData(input);
     if (!size) {
         // MaxUnpool2d's default: (in−1)·s − pb − pe + k, from explicit pool options.
-        if (!args.pool.anyGiven() || params.isAdaptive() ||
-            params.paddingMode == PaddingMode::SameUpper ||
-            params.paddingMode == PaddingMode::SameLower)
+        if (!args.pool.anyGiven() || params.isAdaptive() || params.isSame())
             throw CliError("unpool: missing --output-size HxW (or give --kernel, --stride and "
                            "explicit --padding for the default size)");
         const Size2 s = params.effectiveStride();

@@ -281,8 +281,7 @@ double Geometry::avgDivisor(int outRow, int outCol) const
 {
     if (params.divisorOverride && !params.isAdaptive())
         return *params.divisorOverride;
-    const bool same = params.paddingMode == PaddingMode::SameUpper ||
-                      params.paddingMode == PaddingMode::SameLower;
+    const bool same = params.isSame();
     if (params.countIncludePad && !same && !params.isAdaptive())
         return double(rows.paddedCount[std::size_t(outRow)]) *
                cols.paddedCount[std::size_t(outCol)];

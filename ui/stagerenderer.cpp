@@ -718,8 +718,7 @@ LinkShape routeLink(const LinkSpec &spec)
 QString paddingPhrase(const Geometry &g)
 {
     const Padding pad = g.resolvedPadding();
-    const bool same = g.params.paddingMode == PaddingMode::SameUpper ||
-                      g.params.paddingMode == PaddingMode::SameLower;
+    const bool same = g.params.isSame();
     if (pad == Padding{})
         return {};
     const QString sides = pad.top == pad.bottom && pad.top == pad.left && pad.top == pad.right
@@ -1078,8 +1077,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     extent(g.cols, in.col0, in.cols);
     const Padding pad = g.resolvedPadding();
     const bool uniform = pad.top == pad.bottom && pad.top == pad.left && pad.top == pad.right;
-    const bool same = params.paddingMode == PaddingMode::SameUpper ||
-                      params.paddingMode == PaddingMode::SameLower;
+    const bool same = params.isSame();
     in.title = StageRenderer::tr("Input %1").arg(sizeText(inH, inW));
     if (!view.planeName.isEmpty())
         in.title += QStringLiteral(", ") + view.planeName;

@@ -72,8 +72,7 @@ Interior interior(const AxisGeometry &a, const std::vector<AxisSpan> &spans)
 DivisorFactors divisorFactors(const PoolParams &params, const std::vector<AxisSpan> &rows,
                               const std::vector<AxisSpan> &cols)
 {
-    const bool same = params.paddingMode == PaddingMode::SameUpper ||
-                      params.paddingMode == PaddingMode::SameLower;
+    const bool same = params.isSame();
     const bool override = params.divisorOverride && !params.isAdaptive();
     const bool includePad = params.countIncludePad && !same && !params.isAdaptive();
     auto factors = [&](const std::vector<AxisSpan> &spans, bool first) {
