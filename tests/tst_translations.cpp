@@ -2,6 +2,7 @@
 // kept, the language chosen as the settings and the system locale say, and the window speaking it.
 
 #include "language.h"
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "matrixio.h"
 #include "matrixmodel.h"

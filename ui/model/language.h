@@ -2,14 +2,11 @@
 
 #include <QList>
 #include <QLocale>
-#include <QMenu>
 #include <QString>
 
 #include <string>
 
 namespace poolviz {
-
-class Settings;
 
 /// A language the window can speak: its code ("en", "de") and its name in itself ("Deutsch").
 struct Language
@@ -36,25 +33,11 @@ QString resolveLanguage(const QString &choice,
 /// Returns the language now in use. Needs a QCoreApplication; call it before creating windows.
 QString installTranslations(const QString &choice);
 
+/// The embedded translation for `code` (:/i18n/poolviz_<code>.qm), or an empty path.
+QString qmPath(const QString &code);
+
 /// A built-in example's group, title or description (core/examples.cpp, context
 /// "poolviz::Example") in the window's language; as it is where no translator is installed.
 QString exampleText(const std::string &text);
-
-/// View ▸ Language: "System default" and each available language, checked as `settings` says.
-/// Choosing one stores it; it takes effect the next time PoolViz starts (the window says so in
-/// the status bar, in the language chosen). Without settings (a screenshot) it is disabled.
-class LanguageMenu : public QMenu
-{
-    Q_OBJECT
-public:
-    explicit LanguageMenu(Settings *settings, QWidget *parent = nullptr);
-
-signals:
-    /// The user chose `code` ("" = system default); `note` says when it applies, in that language.
-    void languageChosen(const QString &code, const QString &note);
-
-private:
-    Settings *m_settings;
-};
 
 } // namespace poolviz

@@ -8,6 +8,7 @@
 #include "examples.h"
 #include "imageio.h"
 #include "language.h"
+#include "languagemenu.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
