@@ -1,8 +1,9 @@
 // Property test of the fast pooling paths (core/kernels): random shapes up to 80×80, kernels
 // 1–31, strides, dilations, paddings, SAME, ceil mode, adaptive bins, NaN/±∞ and ties, each
-// compared with the independent tap-by-tap reference in reference.h. The van Herk scheme (stride
-// 1, k ≥ 4), the tap loops, the band cuts and the thread split must all give the reference's
-// values and indices; the thread count and buffer reuse must not change a single bit.
+// compared with the independent tap-by-tap reference in reference.h. The van Herk scheme down
+// the rows and the doubling levels along the columns (stride 1, k ≥ 4), the tap loops, the band
+// cuts and the thread split must all give the reference's values and indices; the thread count and
+// buffer reuse must not change a single bit.
 
 #include "pool.h"
 #include "reference.h"
