@@ -44,14 +44,14 @@ enum class Reduce
 };
 
 template <Reduce R> constexpr bool isExtreme = R == Reduce::Max || R == Reduce::Min;
-/// Max and min carry the float itself; sums are taken in double.
-template <Reduce R> using Acc = std::conditional_t<isExtreme<R>, float, double>;
+/// Max and min carry the input value itself (a float or a byte); sums are taken in double.
+template <Reduce R, class T> using Acc = std::conditional_t<isExtreme<R>, T, double>;
 
 /// PyTorch's rule for max and min: take a value if it beats the best so far or is NaN, so ties
 /// keep the first tap and the last NaN scanned wins. As a combine of an earlier and a later part
 /// of a window (take the later part's result if it `takes`), the rule is associative, which is
 /// what lets windows be assembled from block prefixes and suffixes.
-template <Reduce R> inline bool takes(float v, float best)
+template <Reduce R, class T> inline bool takes(T v, T best)
 {
     // Bitwise | rather than ||: no branch, so the loops vectorise.
     if constexpr (R == Reduce::Max)
@@ -63,18 +63,20 @@ template <Reduce R> inline bool takes(float v, float best)
 /// The value of a ⊕ b (a the earlier part, b the later) without an index: b if it `takes`, else
 /// a. Written as a max/min and a NaN select, which compile to max/min and blend instructions
 /// rather than branches (a branch per tap mispredicts on real data).
-template <Reduce R> inline float pick(float a, float b)
+template <Reduce R, class T> inline T pick(T a, T b)
 {
-    const float m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
+    const T m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
     return b != b ? b : m;
 }
 
-template <Reduce R> constexpr Acc<R> identity()
+/// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
+/// always hold an input value, see poolBytePlanes), 0 for sums.
+template <Reduce R, class T> constexpr Acc<R, T> identity()
 {
     if constexpr (R == Reduce::Max)
-        return -kInf;
+        return std::is_floating_point_v<T> ? -kInf : std::numeric_limits<T>::lowest();
     else if constexpr (R == Reduce::Min)
-        return kInf;
+        return std::is_floating_point_v<T> ? kInf : std::numeric_limits<T>::max();
     else
         return 0.0;
 }
@@ -94,10 +96,10 @@ struct Plan
 };
 
 /// Pools bands of output rows of one plane; owns the scratch buffers of one thread.
-template <Reduce R, bool WithIndex, class Idx> class BandPooler
+template <class T, Reduce R, bool WithIndex, class Idx> class BandPooler
 {
 public:
-    using A = Acc<R>;
+    using A = Acc<R, T>;
 
     explicit BandPooler(const Plan &plan) : m_plan(plan), m_g(*plan.g)
     {
@@ -109,7 +111,7 @@ public:
     }
 
     /// Pools output rows [oy0, oy1) of the plane `in` into the plane `out` (and `idx`).
-    void run(const float *in, float *out, std::int64_t *idx, int oy0, int oy1)
+    void run(const T *in, T *out, std::int64_t *idx, int oy0, int oy1)
     {
         const int outW = m_g.outW(), W = m_g.inW();
         int rlo = INT_MAX, rhi = -1;
@@ -150,10 +152,10 @@ public:
 
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            float *o = out + std::size_t(oy) * std::size_t(outW);
+            T *o = out + std::size_t(oy) * std::size_t(outW);
             std::int64_t *oidx = WithIndex ? idx + std::size_t(oy) * std::size_t(outW) : nullptr;
             if (s.count == 0) {
-                std::fill(o, o + outW, float(identity<R>()));
+                std::fill(o, o + outW, T(identity<R, T>()));
                 if constexpr (WithIndex)
                     std::fill(oidx, oidx + outW, -1);
                 continue;
@@ -266,7 +268,7 @@ private:
     }
 
     /// Sums to averages or p-norms; indices to int64.
-    void finish(int oy, float *o, std::int64_t *oidx)
+    void finish(int oy, T *o, std::int64_t *oidx)
     {
         const int n = m_g.outW();
         if constexpr (WithIndex)
@@ -289,7 +291,7 @@ private:
     }
 
     /// A tap's contribution: the value itself, or |x|^p for Lp (in double).
-    A load(float v) const
+    A load(T v) const
     {
         if constexpr (R == Reduce::PowSum) {
             const double a = std::fabs(double(v));
@@ -302,18 +304,18 @@ private:
 
     /// Input row `src` (flat index of its first cell `base`) reduced along the columns into
     /// h[0..outW) and, with indices, the flat index of each window's chosen tap.
-    void reduceRow(const float *src, Idx base, A *h, Idx *hi)
+    void reduceRow(const T *src, Idx base, A *h, Idx *hi)
     {
         const int outW = m_g.outW();
         const Interior in = m_plan.colInterior;
         // Windows at the borders (or every window, for adaptive bins): tap by tap.
         auto general = [&](int x) {
             const AxisSpan &cs = m_plan.cols[std::size_t(x)];
-            A best = identity<R>();
+            A best = identity<R, T>();
             Idx bi = cs.count > 0 ? base + Idx(cs.first) : Idx(-1);
             for (int j = 0; j < cs.count; ++j) {
                 const int c = cs.first + j * cs.step;
-                const float v = src[c];
+                const T v = src[c];
                 if constexpr (isExtreme<R>) {
                     if (takes<R>(v, best)) {
                         best = v;
@@ -336,7 +338,7 @@ private:
     }
 
     /// The interior windows tap by tap: h[x] ⊕= src[x·s + j·d − pb] for each tap j.
-    void directInterior(const float *src, Idx base, A *h, Idx *hi)
+    void directInterior(const T *src, Idx base, A *h, Idx *hi)
     {
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
         const AxisGeometry &a = m_g.cols;
@@ -344,9 +346,9 @@ private:
         if constexpr (!WithIndex && R != Reduce::PowSum) {
             if (k == 2 && s == 2 && d == 1) {
                 // The classic 2×2/2 case gets its own loop so the compiler can vectorise it.
-                const float *p = src + (2 * b - pb);
+                const T *p = src + (2 * b - pb);
                 for (int x = b; x < e; ++x, p += 2) {
-                    const float v0 = p[0], v1 = p[1];
+                    const T v0 = p[0], v1 = p[1];
                     if constexpr (R == Reduce::Sum)
                         h[x] = double(v0) + double(v1);
                     else
@@ -384,7 +386,7 @@ private:
     /// half its last NaN if it holds one, so PyTorch's rules hold). A sum adds one level per set
     /// bit of k at consecutive offsets: every part is a sum of the window's own values in
     /// double, never a running difference, so ±∞ and NaN behave as in the direct sum.
-    void doublingInterior(const float *src, Idx base, A *h, Idx *hi)
+    void doublingInterior(const T *src, Idx base, A *h, Idx *hi)
     {
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
         const AxisGeometry &a = m_g.cols;
@@ -403,7 +405,7 @@ private:
         A *__restrict next = m_dv[1].data();
         Idx *__restrict curI = WithIndex ? m_di[0].data() : nullptr;
         Idx *__restrict nextI = WithIndex ? m_di[1].data() : nullptr;
-        const float *__restrict row = src + c0;
+        const T *__restrict row = src + c0;
         A *__restrict out = h + b;
         Idx *__restrict outI = WithIndex ? hi + b : nullptr;
         // Level 2 straight from the row (k ≥ 4, so there is one): no pass copying level 1.
@@ -483,11 +485,11 @@ private:
 
     /// One tap of every interior window: h[x] ⊕= p[x·s]. S is the stride when known at compile
     /// time (so the loop vectorises), 0 for a runtime stride `s`.
-    template <int S> void tapLoop(const float *p, int s, Idx off, int b, int e, A *h, Idx *hi) const
+    template <int S> void tapLoop(const T *p, int s, Idx off, int b, int e, A *h, Idx *hi) const
     {
         const std::ptrdiff_t step = S > 0 ? S : s;
         for (int x = b; x < e; ++x) {
-            const float v = p[std::ptrdiff_t(x) * step];
+            const T v = p[std::ptrdiff_t(x) * step];
             if constexpr (!isExtreme<R>) {
                 h[x] += load(v);
             } else if constexpr (WithIndex) {
@@ -542,9 +544,9 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     return plan;
 }
 
-template <Reduce R, bool WithIndex, class Idx>
-void poolWith(const Tensor &input, const Plan &plan, Tensor &values, IndexTensor *indices,
-              int threads)
+template <class T, Reduce R, bool WithIndex, class Idx>
+void poolWith(const BasicTensor<T> &input, const Plan &plan, BasicTensor<T> &values,
+              IndexTensor *indices, int threads)
 {
     const Geometry &g = *plan.g;
     const int outH = g.outH();
@@ -554,12 +556,12 @@ void poolWith(const Tensor &input, const Plan &plan, Tensor &values, IndexTensor
     if (input.size() < (std::size_t(1) << 16))
         threads = 1;
     threads = std::clamp(threads, 1, std::max(tasks, 1));
-    std::vector<std::unique_ptr<BandPooler<R, WithIndex, Idx>>> workers(
+    std::vector<std::unique_ptr<BandPooler<T, R, WithIndex, Idx>>> workers(
         static_cast<std::size_t>(threads));
     parallelFor(tasks, threads, [&](int task, int worker) {
         auto &pooler = workers[std::size_t(worker)];
         if (!pooler)
-            pooler = std::make_unique<BandPooler<R, WithIndex, Idx>>(plan);
+            pooler = std::make_unique<BandPooler<T, R, WithIndex, Idx>>(plan);
         const int p = task / bands, band = task % bands;
         const int oy0 = band * plan.bandRows, oy1 = std::min(oy0 + plan.bandRows, outH);
         pooler->run(input.planeData(p), values.planeData(p),
@@ -575,13 +577,13 @@ void poolMode(const Tensor &input, const Plan &plan, Tensor &values, IndexTensor
         if (indices) {
             // Flat indices h·W + w fit 32 bits for planes below 2³¹ cells.
             if (input.planeSize() < std::size_t(INT32_MAX))
-                poolWith<R, true, std::int32_t>(input, plan, values, indices, threads);
+                poolWith<float, R, true, std::int32_t>(input, plan, values, indices, threads);
             else
-                poolWith<R, true, std::int64_t>(input, plan, values, indices, threads);
+                poolWith<float, R, true, std::int64_t>(input, plan, values, indices, threads);
             return;
         }
     }
-    poolWith<R, false, std::int32_t>(input, plan, values, nullptr, threads);
+    poolWith<float, R, false, std::int32_t>(input, plan, values, nullptr, threads);
 }
 
 } // namespace
@@ -606,6 +608,19 @@ void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTen
         poolMode<Reduce::PowSum>(input, plan, values, nullptr, threads);
         break;
     }
+}
+
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads)
+{
+    if (input.planeCount() == 0 || g.outH() == 0 || g.outW() == 0)
+        return;
+    const Plan plan = makePlan(g, input.planeCount(), threads);
+    if (g.params.mode == PoolMode::Max)
+        poolWith<std::uint8_t, Reduce::Max, false, std::int32_t>(input, plan, values, nullptr,
+                                                                 threads);
+    else
+        poolWith<std::uint8_t, Reduce::Min, false, std::int32_t>(input, plan, values, nullptr,
+                                                                 threads);
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA

@@ -24,4 +24,8 @@ namespace poolviz::kernels {
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
 
+/// The same for 8-bit planes, max and min only, without indices; every window of `g` must hold
+/// an input cell (an empty window would need −∞ or +∞).
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
+
 } // namespace poolviz::kernels
