@@ -6,12 +6,14 @@
 #include "matrixio.h"
 #include "parameterpanel.h"
 #include "photocamera.h"
+#include "photodocument.h"
 #include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pool.h"
 #include "pooldocument.h"
 #include "settings.h"
 #include "stagewidget.h"
+#include "traceplayer.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -561,16 +563,16 @@ void TestUi::hatchedCellTooltip()
 void TestUi::playPlaysToTheEnd()
 {
     auto w = openWindow();
-    w->playbackBar()->setSpeed(4.0);
-    QCOMPARE(w->playbackBar()->stepInterval(), 250);
+    w->player()->setSpeed(4.0);
+    QCOMPARE(w->player()->stepInterval(), 250);
     QTest::keyClick(w->stage(), Qt::Key_End);
     w->stage()->setFocus();
     QTest::keyClick(w->stage(), Qt::Key_Space);
-    QVERIFY(w->playbackBar()->isPlaying());
+    QVERIFY(w->player()->isPlaying());
     QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Pause"));
     QCOMPARE(w->document()->step(), 0); // from the end, play starts again at the first step
     QTRY_COMPARE_WITH_TIMEOUT(w->document()->step(), 3, 5000);
-    QTRY_VERIFY(!w->playbackBar()->isPlaying());
+    QTRY_VERIFY(!w->player()->isPlaying());
     QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Play"));
 }
 
@@ -679,7 +681,7 @@ void TestUi::settingsRoundTrip()
     QCOMPARE(w.document()->params(), chosen);
     QVERIFY(identicalTensors(w.document()->input(), findExample("padding-ceil")->input));
     QCOMPARE(w.document()->phase(), Phase::Backward);
-    QCOMPARE(w.playbackBar()->speed(), 1.5);
+    QCOMPARE(w.player()->speed(), 1.5);
     QVERIFY(w.action(QStringLiteral("reducedMotion"))->isChecked());
     QVERIFY(!w.stage()->smoothMotion());
     QCOMPARE(w.size(), QSize(1300, 900));
@@ -699,18 +701,18 @@ void TestUi::filesRouteByExtension()
     QCOMPARE(w->document()->inputDescription(), QStringLiteral("m.npy"));
     QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
     // An image goes to the photo tab; the matrix stays.
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
-    const QStringList samples = PhotoWorkspace::samplePhotos();
+    const QStringList samples = PhotoDocument::samplePhotos();
     QVERIFY(!samples.isEmpty());
     QVERIFY(w->openFile(samples.first()));
     QCOMPARE(w->workspaceTabs()->currentWidget(), photo);
-    QVERIFY(photo->hasInput());
+    QVERIFY(photo->document()->hasInput());
     QCOMPARE(w->document()->input(), m);
     QVERIFY(!w->action(QStringLiteral("stepForward"))->isEnabled()); // the stage rests meanwhile
     QVERIFY(!w->parameterPanel()->outputLabel()->isVisible());
     // A crop sent from the photo becomes the matrix, shown in the matrix tab.
-    QVERIFY(photo->sendCropToMatrix());
+    QVERIFY(photo->document()->sendCropToMatrix());
     QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
     QVERIFY(w->document()->input().h() <= 16 && w->document()->input().h() > 1);
     QVERIFY(!w->document()->isInputModified());

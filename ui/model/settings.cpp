@@ -302,6 +302,16 @@ void Settings::setSmoothMotion(bool smooth)
     m_settings->setValue(QStringLiteral("playback/smooth"), smooth);
 }
 
+bool Settings::photoParamsLinked() const
+{
+    return m_settings->value(QStringLiteral("photo/linkedParameters"), false).toBool();
+}
+
+void Settings::setPhotoParamsLinked(bool linked)
+{
+    m_settings->setValue(QStringLiteral("photo/linkedParameters"), linked);
+}
+
 QString Settings::lastDirectory() const
 {
     return m_settings->value(QStringLiteral("files/lastDirectory")).toString();

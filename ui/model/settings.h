@@ -48,6 +48,10 @@ public:
     void setSpeed(double speed);
     /// True for smooth sliding, false for jumping (reduced motion); `fallback` until chosen.
     bool smoothMotion(bool fallback = true) const;
+    /// Whether the Photo tab uses the matrix tab's parameters (default false: each tab owns its
+    /// own).
+    bool photoParamsLinked() const;
+    void setPhotoParamsLinked(bool linked);
     void setSmoothMotion(bool smooth);
 
     /// How much PoolViz computes before refusing (core's Limits); defaults when unset or damaged.

@@ -18,15 +18,13 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
-#include "undocommands.h"
+#include "traceplayer.h"
 
 #include "animationexport.h"
 
-#if __has_include("photoworkspace.h")
 #include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
+#include "photodocument.h"
 #include "photoworkspace.h"
-#define POOLVIZ_HAVE_PHOTO 1
-#endif
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -66,6 +64,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -137,29 +136,33 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     });
     connect(m_document, &PoolDocument::inputChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PoolDocument::inputModifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_playback, &PlaybackBar::playingChanged, this, &MainWindow::updateActions);
+    connect(m_player, &TracePlayer::playingChanged, this, &MainWindow::updateActions);
     connect(m_workspaceTabs, &QTabWidget::currentChanged, this, [this] {
         const bool matrixTab = m_workspaceTabs->currentWidget() == m_matrixSplitter;
         if (!matrixTab)
-            m_playback->pause();
+            m_player->pause();
+        else
+            m_photo->playbackBar()->player()->pause();
         m_parameters->setMatrixGeometryVisible(matrixTab);
         m_inputStatus->setVisible(matrixTab);
+        bindParameters();
         updateActions();
     });
-    // A crop the photo tab sends becomes the matrix: show it there.
-    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
-        QUndoStack *stack = m_document->undoStack();
-        if (m_workspaceTabs->currentWidget() == m_matrixSplitter || index != stack->count() ||
-            index == 0 || !dynamic_cast<const InputCommand *>(stack->command(index - 1)))
-            return;
-        m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
-        showMessage(
-            tr("%1 is now the matrix (Undo goes back).").arg(m_document->inputDescription()));
+    connect(m_photoDocument, &PhotoDocument::linkedChanged, this, [this](bool linked) {
+        bindParameters();
+        if (m_settings)
+            m_settings->setPhotoParamsLinked(linked);
     });
+    // A crop the photo tab sends becomes the matrix: show it there.
+    connect(m_photoDocument, &PhotoDocument::cropSentToMatrix, this,
+            [this](const QString &description) {
+                m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
+                showMessage(tr("%1 is now the matrix (Undo goes back).").arg(description));
+            });
     const auto syncMotion = [this] {
-        m_stage->setMotionDuration(std::min(450, m_playback->stepInterval() * 45 / 100));
+        m_stage->setMotionDuration(std::min(450, m_player->stepInterval() * 45 / 100));
     };
-    connect(m_playback, &PlaybackBar::speedChanged, this, syncMotion);
+    connect(m_player, &TracePlayer::speedChanged, this, syncMotion);
     syncMotion();
     connect(m_stage, &StageWidget::hoverTextChanged, this, [this](const QString &text) {
         if (text.isEmpty())
@@ -201,6 +204,17 @@ void MainWindow::focusStage()
 {
     if (m_workspaceTabs->currentWidget() == m_matrixSplitter)
         m_stage->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::bindParameters()
+{
+    // Each tab owns its parameters: the panel and Undo follow the tab on screen (the Photo tab's
+    // are the matrix's while it links them).
+    PoolDocument *shown = m_workspaceTabs->currentWidget() == m_matrixSplitter
+                              ? m_document
+                              : m_photoDocument->parametersDocument();
+    m_parameters->setDocument(shown);
+    m_undoGroup->setActiveStack(shown->undoStack());
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -324,7 +338,8 @@ void MainWindow::createWidgets()
         1, tr("The upstream gradient of the backward pass: one value per output cell"));
 
     m_stage = new StageWidget(m_document);
-    m_playback = new PlaybackBar(m_document);
+    m_player = new TracePlayer(m_document, this);
+    m_playback = new PlaybackBar(m_player);
     auto *stageColumn = new QWidget;
     auto *stageLayout = new QVBoxLayout(stageColumn);
     stageLayout->setContentsMargins(0, 0, 0, 0);
@@ -375,12 +390,12 @@ void MainWindow::createWidgets()
     m_workspaceTabs->setObjectName(QStringLiteral("workspaceTabs"));
     m_workspaceTabs->setDocumentMode(true);
     m_workspaceTabs->addTab(m_matrixSplitter, tr("Matrix"));
-#ifdef POOLVIZ_HAVE_PHOTO
-    auto *photo = new PhotoWorkspace(m_document);
-    m_photo = photo;
-    m_workspaceTabs->addTab(photo, tr("Photo"));
-#endif
+    m_photoDocument = new PhotoDocument(m_document);
+    m_photo = new PhotoWorkspace(m_photoDocument);
+    m_workspaceTabs->addTab(m_photo, tr("Photo"));
     setCentralWidget(m_workspaceTabs);
+    // Children die in the order they were added: the Photo tab's document after its widgets.
+    m_photoDocument->setParent(this);
 
     m_inputStatus = new QLabel;
     statusBar()->addPermanentWidget(m_inputStatus);
@@ -407,11 +422,11 @@ void MainWindow::createActions()
         QStringList images;
         for (const QByteArray &f : QImageReader::supportedImageFormats())
             images << QStringLiteral("*.%1").arg(QString::fromLatin1(f));
-        QString filters = tr("Matrices (%1)").arg(patterns.join(QLatin1Char(' ')));
-        if (m_photo)
-            filters = tr("Matrices and images (%1 %2);;")
-                          .arg(patterns.join(QLatin1Char(' ')), images.join(QLatin1Char(' '))) +
-                      filters + tr(";;Images (%1)").arg(images.join(QLatin1Char(' ')));
+        const QString filters =
+            tr("Matrices and images (%1 %2);;")
+                .arg(patterns.join(QLatin1Char(' ')), images.join(QLatin1Char(' '))) +
+            tr("Matrices (%1)").arg(patterns.join(QLatin1Char(' '))) +
+            tr(";;Images (%1)").arg(images.join(QLatin1Char(' ')));
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open"), m_settings ? m_settings->lastDirectory() : QString(), filters);
         if (!path.isEmpty())
@@ -436,7 +451,12 @@ void MainWindow::createActions()
     m_quitAct->setMenuRole(QAction::QuitRole);
     connect(m_quitAct, &QAction::triggered, this, &QWidget::close);
 
-    QUndoStack *stack = m_document->undoStack();
+    // One Undo for the window: the stack of the parameters on screen (QUndoGroup's active one).
+    m_undoGroup = new QUndoGroup(this);
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->addStack(m_photoDocument->windowDocument()->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
+    QUndoGroup *stack = m_undoGroup;
     m_undoAct = stack->createUndoAction(this, tr("&Undo"));
     m_undoAct->setObjectName(QStringLiteral("undo"));
     m_undoAct->setShortcuts(QKeySequence::Undo);
@@ -552,53 +572,33 @@ void MainWindow::createActions()
     });
 
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
-    connect(m_playAct, &QAction::triggered, m_playback, &PlaybackBar::togglePlay);
+    connect(m_playAct, &QAction::triggered, m_player, &TracePlayer::togglePlay);
     m_backAct = make(QStringLiteral("stepBack"), tr("Step &Back"), QKeySequence(Qt::Key_Left));
     // A presentation clicker sends Page Up / Page Down.
     m_backAct->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     m_backAct->setIcon(themeIcon("media-seek-backward", QStyle::SP_MediaSeekBackward, this));
     setShortcutTip(m_backAct, tr("Previous step"));
-    connect(m_backAct, &QAction::triggered, this, [this] {
-        m_playback->pause();
-        m_document->setStep(m_document->step() - 1);
-    });
+    connect(m_backAct, &QAction::triggered, m_player, &TracePlayer::back);
     m_forwardAct =
         make(QStringLiteral("stepForward"), tr("Step &Forward"), QKeySequence(Qt::Key_Right));
     m_forwardAct->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     m_forwardAct->setIcon(themeIcon("media-seek-forward", QStyle::SP_MediaSeekForward, this));
     setShortcutTip(m_forwardAct, tr("Next step"));
-    connect(m_forwardAct, &QAction::triggered, this, [this] {
-        m_playback->pause();
-        m_document->setStep(m_document->step() + 1);
-    });
+    connect(m_forwardAct, &QAction::triggered, m_player, &TracePlayer::forward);
     m_firstAct = make(QStringLiteral("firstStep"), tr("F&irst Step"), QKeySequence(Qt::Key_Home));
     m_firstAct->setIcon(themeIcon("media-skip-backward", QStyle::SP_MediaSkipBackward, this));
     setShortcutTip(m_firstAct, tr("Back to the start, before the first window"));
-    connect(m_firstAct, &QAction::triggered, this, [this] {
-        m_playback->pause();
-        m_document->setStep(-1);
-    });
+    connect(m_firstAct, &QAction::triggered, m_player, &TracePlayer::first);
     m_lastAct = make(QStringLiteral("lastStep"), tr("&Last Step"), QKeySequence(Qt::Key_End));
     m_lastAct->setIcon(themeIcon("media-skip-forward", QStyle::SP_MediaSkipForward, this));
     setShortcutTip(m_lastAct, tr("Jump to the last step: the whole output"));
-    connect(m_lastAct, &QAction::triggered, this, [this] {
-        m_playback->pause();
-        m_document->setStep(m_document->stepCount() - 1);
-    });
+    connect(m_lastAct, &QAction::triggered, m_player, &TracePlayer::last);
     m_fasterAct = make(QStringLiteral("faster"), tr("Fas&ter"), QKeySequence(Qt::Key_BracketRight));
-    connect(m_fasterAct, &QAction::triggered, this, [this] {
-        const QList<double> s = PlaybackBar::speeds();
-        const auto it = std::upper_bound(s.begin(), s.end(), m_playback->speed());
-        if (it != s.end())
-            m_playback->setSpeed(*it);
-    });
+    connect(m_fasterAct, &QAction::triggered, this,
+            [this] { m_player->setSpeed(m_player->fasterSpeed()); });
     m_slowerAct = make(QStringLiteral("slower"), tr("Slo&wer"), QKeySequence(Qt::Key_BracketLeft));
-    connect(m_slowerAct, &QAction::triggered, this, [this] {
-        const QList<double> s = PlaybackBar::speeds();
-        const auto it = std::lower_bound(s.begin(), s.end(), m_playback->speed());
-        if (it != s.begin())
-            m_playback->setSpeed(*(it - 1));
-    });
+    connect(m_slowerAct, &QAction::triggered, this,
+            [this] { m_player->setSpeed(m_player->slowerSpeed()); });
     setShortcutTip(m_fasterAct, tr("Play faster"));
     setShortcutTip(m_slowerAct, tr("Play slower"));
 
@@ -685,15 +685,11 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_openAct);
     m_fileMenu->addAction(m_saveAct);
     m_fileMenu->addAction(m_saveAsAct);
-#ifdef POOLVIZ_HAVE_PHOTO
-    if (auto *photo = qobject_cast<PhotoWorkspace *>(m_photo)) {
-        m_fileMenu->addSeparator();
-        QMenu *photoMenu = m_fileMenu->addMenu(tr("P&hoto"));
-        photoMenu->setObjectName(QStringLiteral("photoMenu"));
-        for (QAction *a : photo->fileActions())
-            photoMenu->addAction(a);
-    }
-#endif
+    m_fileMenu->addSeparator();
+    QMenu *photoMenu = m_fileMenu->addMenu(tr("P&hoto"));
+    photoMenu->setObjectName(QStringLiteral("photoMenu"));
+    for (QAction *a : m_photo->fileActions())
+        photoMenu->addAction(a);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAct);
 
@@ -788,7 +784,7 @@ void MainWindow::updateActions()
     const bool hasTrace = m_document->trace() != nullptr;
     const int step = m_document->step();
     const int count = m_document->stepCount();
-    const bool playing = m_playback->isPlaying();
+    const bool playing = m_player->isPlaying();
     // The photo tab has its own paste and sliding window: the matrix stage's keys rest meanwhile.
     const bool matrixTab = m_workspaceTabs->currentWidget() == m_matrixSplitter;
     m_pasteAct->setEnabled(matrixTab);
@@ -837,8 +833,9 @@ void MainWindow::restoreSession()
                           input ? m_settings->inputDescription() : m_document->inputDescription(),
                           params.value_or(m_document->params()));
     m_document->setPhase(m_settings->phase());
-    m_playback->setSpeed(m_settings->speed());
+    m_player->setSpeed(m_settings->speed());
     m_smoothAct->setChecked(!m_settings->smoothMotion(!desktopPrefersReducedMotion()));
+    m_photoDocument->setLinked(m_settings->photoParamsLinked());
 }
 
 void MainWindow::restoreWindowLayout()
@@ -864,7 +861,7 @@ void MainWindow::saveSession()
     else
         m_settings->setInput(m_document->input(), m_document->inputDescription());
     m_settings->setPhase(m_document->phase());
-    m_settings->setSpeed(m_playback->speed());
+    m_settings->setSpeed(m_player->speed());
     m_settings->setSmoothMotion(!m_smoothAct->isChecked());
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
@@ -877,7 +874,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    m_playback->pause();
+    m_player->pause();
     saveSession();
     event->accept();
 }
@@ -1000,23 +997,17 @@ bool MainWindow::openFile(const QString &path)
         return true;
     }
     if (isImageFile(path)) {
-#ifdef POOLVIZ_HAVE_PHOTO
-        if (auto *photo = qobject_cast<PhotoWorkspace *>(m_photo)) {
-            m_workspaceTabs->setCurrentWidget(photo);
-            rememberDirectory(path);
-            const bool ok = photo->openImage(path);
-            if (ok) {
-                showError({});
-                showMessage(tr("Opened the image %1.").arg(name));
-            } else {
-                // The photo tab shows why above its views; the status bar repeats it.
-                showMessage(tr("Cannot open “%1”: %2").arg(name, photo->message()), 0);
-            }
-            return ok;
+        m_workspaceTabs->setCurrentWidget(m_photo);
+        rememberDirectory(path);
+        const bool ok = m_photoDocument->openImage(path);
+        if (ok) {
+            showError({});
+            showMessage(tr("Opened the image %1.").arg(name));
+        } else {
+            // The photo tab shows why above its views; the status bar repeats it.
+            showMessage(tr("Cannot open “%1”: %2").arg(name, m_photoDocument->message()), 0);
         }
-#endif
-        showError(tr("Cannot open the image “%1”: this PoolViz has no photo tab").arg(name));
-        return false;
+        return ok;
     }
     showError(
         tr("Cannot open “%1”: PoolViz reads matrices (.csv, .txt, .npy) and images (%2)")
@@ -1033,7 +1024,7 @@ bool MainWindow::loadExample(const QString &id)
     }
     if (!maybeKeepEdits(tr("loading the example “%1”").arg(QString::fromStdString(ex->title))))
         return false;
-    m_playback->pause();
+    m_player->pause();
     m_document->loadExample(*ex);
     // Each example is a lesson: the backward ones open on the backward pass.
     setPhase(ex->backward ? Phase::Backward : Phase::Forward);
@@ -1170,7 +1161,7 @@ bool MainWindow::exportAnimation(const QString &path)
         showMessage(tr("Nothing to export: %1").arg(m_document->traceError()), 0);
         return false;
     }
-    const QString error = poolviz::exportAnimation(*trace, path, m_playback->stepInterval());
+    const QString error = poolviz::exportAnimation(*trace, path, m_player->stepInterval());
     if (!error.isEmpty()) {
         showMessage(tr("Could not export the animation to “%1”: %2").arg(name, error), 0);
         return false;
@@ -1188,7 +1179,7 @@ void MainWindow::openAnimationExport(const QString &path)
     AnimationSource source{m_document->input(), m_document->upstreamPlane(), m_document->params(),
                            m_document->plane(), m_document->phase()};
     auto *dialog =
-        new AnimationExportDialog(std::move(source), path, m_playback->stepInterval(), this);
+        new AnimationExportDialog(std::move(source), path, m_player->stepInterval(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AnimationExportDialog::finished, this,
             [this](const QString &error, const QString &message) {
@@ -1261,14 +1252,9 @@ bool MainWindow::pasteFromClipboard()
         return false;
     }
     if (mime->hasImage()) {
-#ifdef POOLVIZ_HAVE_PHOTO
-        if (auto *photo = qobject_cast<PhotoWorkspace *>(m_photo)) {
-            m_workspaceTabs->setCurrentWidget(photo);
-            return photo->setImage(qvariant_cast<QImage>(mime->imageData()), tr("Pasted image"));
-        }
-#endif
-        showMessage(tr("The clipboard holds an image, but this PoolViz has no photo tab."), 0);
-        return false;
+        m_workspaceTabs->setCurrentWidget(m_photo);
+        return m_photoDocument->setImage(qvariant_cast<QImage>(mime->imageData()),
+                                         tr("Pasted image"));
     }
     if (mime->hasText()) {
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
@@ -1288,13 +1274,13 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
             const QString path = url.toLocalFile();
-            if (!path.isEmpty() && (isMatrixFile(path) || (m_photo && isImageFile(path)))) {
+            if (!path.isEmpty() && (isMatrixFile(path) || isImageFile(path))) {
                 event->acceptProposedAction();
                 return;
             }
         }
     }
-    if (mime->hasImage() && m_photo)
+    if (mime->hasImage())
         event->acceptProposedAction();
 }
 
@@ -1309,15 +1295,11 @@ void MainWindow::dropEvent(QDropEvent *event)
             return;
         }
     }
-#ifdef POOLVIZ_HAVE_PHOTO
     if (mime->hasImage()) {
-        if (auto *photo = qobject_cast<PhotoWorkspace *>(m_photo)) {
-            event->acceptProposedAction();
-            m_workspaceTabs->setCurrentWidget(photo);
-            photo->setImage(qvariant_cast<QImage>(mime->imageData()), tr("Dropped image"));
-        }
+        event->acceptProposedAction();
+        m_workspaceTabs->setCurrentWidget(m_photo);
+        m_photoDocument->setImage(qvariant_cast<QImage>(mime->imageData()), tr("Dropped image"));
     }
-#endif
 }
 
 void MainWindow::setPhase(Phase phase)
