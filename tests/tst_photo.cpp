@@ -21,6 +21,7 @@
 #include "undocommands.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
@@ -227,6 +228,7 @@ private slots:
     void slidingWindowOnCrop();
     void sendCropToMatrix();
     void dropAndPaste();
+    void loaderWarningsShowInline();
     void recentFiles();
     void linkedParameters();
     void poolDocumentIntegration();
@@ -1113,6 +1115,31 @@ void TstPhoto::sendCropToMatrix()
     stack->undo();
     QCOMPARE(tab.matrix.input().h(), 4); // back to the 4×4 matrix 1…16
     QCOMPARE(tab.matrix.input().at(3, 3), 16.0f);
+}
+
+void TstPhoto::loaderWarningsShowInline()
+{
+    // A 16-bit PNG loads, read as 8 bits: the tab says so above the views, not in a dialog.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("deep.png");
+    QImage deep(8, 6, QImage::Format_RGBA64);
+    deep.fill(QColor(250, 120, 10));
+    QVERIFY(deep.save(path));
+    PhotoTab tab;
+    tab.ws.resize(900, 600);
+    tab.ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab.ws));
+    auto *banner = tab.ws.findChild<QLabel *>("photoWarnings");
+    QVERIFY(banner && !banner->isVisible());
+    QVERIFY2(tab.doc.openImage(path), qPrintable(tab.doc.message()));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains("16 bits") && banner->text().contains("deep.png"),
+             qPrintable(banner->text()));
+    QVERIFY(!QApplication::activeModalWidget()); // no message box
+    // A sound photo takes the banner away.
+    QVERIFY(tab.doc.setImage(testPicture(8, 6), "sound"));
+    QVERIFY(!banner->isVisible());
+    QVERIFY(settle(tab.doc));
 }
 
 void TstPhoto::dropAndPaste()

@@ -98,6 +98,7 @@ private slots:
     void backwardSumsEqualCore_data();
     void backwardSumsEqualCore();
     void undoRedoParameters();
+    void eachTabOwnsItsParameters();
     void spinDragIsOneUndoStep();
     void linkedSides();
     void invalidKernelExplainsItself();
@@ -345,6 +346,37 @@ void TestUi::backwardSumsEqualCore()
                                 .arg(expected.data()[i])));
     if (id == QLatin1String("seed000-stride1")) // hand-computed: overlapping windows add up
         QCOMPARE(got, matrix({{0, 2, 0, 0}, {0, 0, 0, 2}, {2, 1, 1, 0}, {0, 1, 0, 0}}));
+}
+
+void TestUi::eachTabOwnsItsParameters()
+{
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    PhotoDocument *photo = w->photoDocument();
+    QCOMPARE(panel->document(), w->document());
+    // On the Photo tab the panel edits the photo's parameters: a 9×9 kernel stays there.
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    QCOMPARE(panel->document(), photo->windowDocument());
+    for (int i = 0; i < 7; ++i)
+        panel->kernelEdit()->heightSpin()->stepUp();
+    QCOMPARE(photo->paramsA().kernel, (Size2{9, 9}));
+    QCOMPARE(w->document()->params(), PoolParams{});
+    // Undo follows the tab: it takes back the photo's kernel, not the matrix's last change.
+    QVERIFY(w->action(QStringLiteral("undo"))->isEnabled());
+    w->action(QStringLiteral("undo"))->trigger();
+    QVERIFY(photo->paramsA().kernel.h < 9);
+    // Back on the Matrix tab the panel shows the matrix's 2×2 again.
+    w->workspaceTabs()->setCurrentWidget(w->workspaceTabs()->widget(0));
+    QCOMPARE(panel->document(), w->document());
+    QCOMPARE(panel->kernelEdit()->heightSpin()->value(), 2);
+    QVERIFY(!w->action(QStringLiteral("undo"))->isEnabled());
+    // Linked, the Photo tab's panel edits the matrix document: one set of parameters.
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    photo->setLinked(true);
+    QCOMPARE(panel->document(), w->document());
+    panel->kernelEdit()->heightSpin()->stepUp();
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    QCOMPARE(photo->paramsA().kernel, (Size2{3, 3}));
 }
 
 void TestUi::undoRedoParameters()
