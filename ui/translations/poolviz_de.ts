@@ -229,6 +229,18 @@
         <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
         <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
     </message>
+    <message>
+        <source>No script: open a photo on the Photo tab first.</source>
+        <translation>Kein Skript: zuerst ein Foto im Foto-Reiter öffnen.</translation>
+    </message>
+    <message>
+        <source>No script: “%1” was pasted or dropped, so a script cannot load it. Save it as a file and open that.</source>
+        <translation>Kein Skript: „%1“ wurde eingefügt oder abgelegt, ein Skript kann es also nicht laden. Als Datei speichern und diese öffnen.</translation>
+    </message>
+    <message>
+        <source>No script: the script loads the photo with its own channels; choose Channels: Colour (without alpha) on the Photo tab.</source>
+        <translation>Kein Skript: das Skript lädt das Foto mit seinen eigenen Kanälen; im Foto-Reiter „Kanäle: Farbe“ (ohne Alpha) wählen.</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::Example</name>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bridgedocks.h"
 #include "trace.h"
 
 #include <QMainWindow>
@@ -175,6 +176,7 @@ private:
     PhotoWorkspace *m_photo = nullptr;
     PhotoDocument *m_photoDocument = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
+    BridgePanels m_bridge;
     QLabel *m_inputStatus = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
