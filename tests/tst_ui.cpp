@@ -357,6 +357,9 @@ void TestUi::eachTabOwnsItsParameters()
     // On the Photo tab the panel edits the photo's parameters: a 9×9 kernel stays there.
     w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
     QCOMPARE(panel->document(), photo->windowDocument());
+    // No divisor override here: the (disabled) box keeps its value rather than reading an
+    // empty optional.
+    QCOMPARE(panel->divisorSpin()->value(), 1);
     for (int i = 0; i < 7; ++i)
         panel->kernelEdit()->heightSpin()->stepUp();
     QCOMPARE(photo->paramsA().kernel, (Size2{9, 9}));

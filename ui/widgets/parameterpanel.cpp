@@ -515,9 +515,10 @@ void ParameterPanel::syncParams()
     m_ceil->setChecked(p.ceilMode);
     m_countPad->setChecked(p.countIncludePad);
     m_divisorOn->setChecked(p.divisorOverride.has_value());
-    if (p.divisorOverride)
+    if (p.divisorOverride) { // without one the box keeps its last value (it is disabled)
         m_divisor->setMaximum(std::max(m_divisor->maximum(), *p.divisorOverride));
-    m_divisor->setValue(*p.divisorOverride);
+        m_divisor->setValue(*p.divisorOverride);
+    }
     if (p.adaptiveOutput) {
         m_lastAdaptive = *p.adaptiveOutput;
         m_adaptive->setValue(*p.adaptiveOutput);
