@@ -706,6 +706,11 @@ void TestUi::settingsRoundTrip()
         w->action(QStringLiteral("reducedMotion"))->trigger();
         w->resize(1300, 900);
         chosen = w->document()->params();
+        // The Photo tab's own 9×9 avg comes back too, unlinked.
+        PoolParams photo;
+        photo.mode = PoolMode::Avg;
+        photo.kernel = {9, 9};
+        w->photoDocument()->windowDocument()->setParams(photo, QStringLiteral("photo"));
         QVERIFY(w->close());
     }
     Settings settings(path);
@@ -721,6 +726,10 @@ void TestUi::settingsRoundTrip()
     QVERIFY(!w.stage()->smoothMotion());
     QCOMPARE(w.size(), QSize(1300, 900));
     QCOMPARE(w.document()->undoStack()->count(), 0);
+    QCOMPARE(w.photoDocument()->paramsA().kernel, (Size2{9, 9}));
+    QCOMPARE(w.photoDocument()->paramsA().mode, PoolMode::Avg);
+    QVERIFY(!w.photoDocument()->linked());
+    QCOMPARE(w.photoDocument()->windowDocument()->undoStack()->count(), 0);
 }
 
 void TestUi::filesRouteByExtension()

@@ -25,8 +25,10 @@ public:
     explicit Settings(const QString &path);
 
     /// The pooling parameters of the last session, if any were saved and they read back whole.
-    std::optional<PoolParams> params() const;
-    void setParams(const PoolParams &params);
+    /// The parameters kept under `group` ("params": the Matrix tab's; "photoParams": the Photo
+    /// tab's own), or nullopt when none are stored or they do not read back.
+    std::optional<PoolParams> params(const QString &group = QStringLiteral("params")) const;
+    void setParams(const PoolParams &params, const QString &group = QStringLiteral("params"));
 
     /// The last session's matrix (only small matrices are kept), if any.
     std::optional<Tensor> input() const;

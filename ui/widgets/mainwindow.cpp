@@ -404,6 +404,9 @@ void MainWindow::restoreSession()
     m_document->setPhase(m_settings->phase());
     m_player->setSpeed(m_settings->speed());
     m_smoothAct->setChecked(!m_settings->smoothMotion(!desktopPrefersReducedMotion()));
+    // The Photo tab's own parameters come back as they were (not as an undo step).
+    if (const auto photo = m_settings->params(QStringLiteral("photoParams")))
+        m_photoDocument->windowDocument()->followParams(*photo);
     m_photoDocument->setLinked(m_settings->photoParamsLinked());
 }
 
@@ -424,6 +427,8 @@ void MainWindow::saveSession()
     if (!m_settings)
         return;
     m_settings->setParams(m_document->params());
+    m_settings->setParams(m_photoDocument->windowDocument()->params(),
+                          QStringLiteral("photoParams"));
     // Edits the user chose to discard are not brought back next time.
     if (m_document->isInputModified())
         m_settings->setInput(Tensor(), QString());
