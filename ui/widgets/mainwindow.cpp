@@ -966,6 +966,10 @@ void MainWindow::rememberDirectory(const QString &path)
 bool MainWindow::openFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
+    if (const QString special = specialFileProblem(path); !special.isEmpty()) {
+        showError(tr("Cannot open “%1”: %2").arg(name, special));
+        return false;
+    }
     if (isMatrixFile(path)) {
         if (!maybeKeepEdits(tr("opening “%1”").arg(name)))
             return false;
