@@ -36,12 +36,13 @@ stage_done "dev-asan suite (ASan + UBSan)"
 # feed its comparisons), so a new crash can still surface here; it fails the run with the input
 # saved. Longer fuzzing is scripts/fuzz.sh SECONDS. The counts follow each harness's speed
 # (executions per CPU second with ASan + UBSan: npy ~33000, text ~22000, options ~11000,
-# image ~5000, pool ~2400), about ten seconds each.
+# image ~5000, pool ~2400, lesson ~1700), about ten seconds each.
 export POOLVIZ_FUZZ_SEED=${POOLVIZ_FUZZ_SEED:-1}
 export POOLVIZ_FUZZ_RUNS_npy=${POOLVIZ_FUZZ_RUNS_npy:-200000}
 export POOLVIZ_FUZZ_RUNS_text=${POOLVIZ_FUZZ_RUNS_text:-200000}
 export POOLVIZ_FUZZ_RUNS_options=${POOLVIZ_FUZZ_RUNS_options:-100000}
 export POOLVIZ_FUZZ_RUNS_image=${POOLVIZ_FUZZ_RUNS_image:-50000}
 export POOLVIZ_FUZZ_RUNS_pool=${POOLVIZ_FUZZ_RUNS_pool:-20000}
+export POOLVIZ_FUZZ_RUNS_lesson=${POOLVIZ_FUZZ_RUNS_lesson:-15000}
 bash "$PROJECT_DIR/scripts/fuzz.sh"
 stage_done "fuzzing"

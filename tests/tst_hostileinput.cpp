@@ -6,6 +6,7 @@
 // answered inline with a message naming the problem, the matrix or photo in use stays, and the
 // window stays responsive: it repaints and the next input is taken.
 
+#include "lessonfile.h"
 #include "mainwindow.h"
 #include "matrixeditor.h"
 #include "parameterpanel.h"
@@ -49,6 +50,7 @@ private slots:
     void droppedUndecodableImage();
     void droppedPipe_data();
     void droppedPipe();
+    void lessonFromPipe();
 };
 
 namespace {
@@ -356,6 +358,22 @@ void TestHostileInput::droppedPipe()
                                               "but a pipe, device or socket, which could keep "
                                               "PoolViz waiting forever")
                                    .arg(QDir::toNativeSeparators(path)));
+}
+
+void TestHostileInput::lessonFromPipe()
+{
+    // A lesson opened from Recent or the command line that is a pipe: refused by the reader.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("class.poolviz"));
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    const QString refusal = QStringLiteral("it is not a regular file but a pipe, device or socket, "
+                                           "which could keep PoolViz waiting forever");
+    const LessonReadResult read = LessonFile::read(path);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error, QStringLiteral("Cannot read “class.poolviz”: %1").arg(refusal));
+    auto w = openWindow();
+    QVERIFY(!w->openFile(path));
+    QCOMPARE(w->bannerText(), QStringLiteral("Cannot open “class.poolviz”: %1").arg(refusal));
 }
 
 QTEST_MAIN(TestHostileInput)
