@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "matrixeditor.h"
 #include "parameterpanel.h"
+#include "photodocument.h"
 #include "photoworkspace.h"
 #include "pooldocument.h"
 #include "sizelimits.h"
@@ -285,11 +286,11 @@ void TestHostileInput::droppedBadImage()
     QFETCH(QString, message);
     QTemporaryDir dir;
     auto w = openWindow();
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
-    QVERIFY(
-        photo->setImage(QImage(QSize(12, 8), QImage::Format_Grayscale8), QStringLiteral("good")));
-    const Tensor before = photo->input();
+    QVERIFY(photo->document()->setImage(QImage(QSize(12, 8), QImage::Format_Grayscale8),
+                                        QStringLiteral("good")));
+    const Tensor before = photo->document()->input();
 
     const QString path = dir.filePath(name);
     QVERIFY(writeFile(path, bytes));
@@ -298,14 +299,15 @@ void TestHostileInput::droppedBadImage()
     QVERIFY(dropOn(*w, &mime));
     QCOMPARE(w->workspaceTabs()->currentWidget(), photo);
     const QString expected = message.arg(QDir::toNativeSeparators(path));
-    QVERIFY2(photo->message() == expected ||
-                 (expected.endsWith(QLatin1String(": ")) && photo->message().startsWith(expected) &&
-                  photo->message().size() > expected.size()),
-             qPrintable(photo->message()));
+    QVERIFY2(photo->document()->message() == expected ||
+                 (expected.endsWith(QLatin1String(": ")) &&
+                  photo->document()->message().startsWith(expected) &&
+                  photo->document()->message().size() > expected.size()),
+             qPrintable(photo->document()->message()));
     auto *label = photo->findChild<QLabel *>(QStringLiteral("photoMessage"));
     QVERIFY(label && label->isVisibleTo(photo));
-    QCOMPARE(photo->inputName(), QStringLiteral("good"));
-    QCOMPARE(photo->input(), before);
+    QCOMPARE(photo->document()->inputName(), QStringLiteral("good"));
+    QCOMPARE(photo->document()->input(), before);
     QVERIFY(!w->grab().isNull());
 }
 
@@ -313,16 +315,16 @@ void TestHostileInput::droppedUndecodableImage()
 {
     // A browser's image the platform could not decode arrives as a null image.
     auto w = openWindow();
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
-    QVERIFY(
-        photo->setImage(QImage(QSize(12, 8), QImage::Format_Grayscale8), QStringLiteral("good")));
+    QVERIFY(photo->document()->setImage(QImage(QSize(12, 8), QImage::Format_Grayscale8),
+                                        QStringLiteral("good")));
     QMimeData mime;
     mime.setImageData(QImage());
     mime.setData(QStringLiteral("application/x-qt-image"), QByteArray("not an image"));
     QVERIFY(dropOn(*w, &mime));
-    QCOMPARE(photo->message(), QStringLiteral("“Dropped image” holds no image."));
-    QCOMPARE(photo->inputName(), QStringLiteral("good"));
+    QCOMPARE(photo->document()->message(), QStringLiteral("“Dropped image” holds no image."));
+    QCOMPARE(photo->document()->inputName(), QStringLiteral("good"));
 }
 
 void TestHostileInput::droppedPipe_data()
@@ -351,13 +353,14 @@ void TestHostileInput::droppedPipe()
                             "forever")
                  .arg(name));
     QCOMPARE(w->document()->input(), before);
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
-    QVERIFY(!photo->openImage(path));
-    QCOMPARE(photo->message(), QStringLiteral("cannot read image \"%1\": it is not a regular file "
-                                              "but a pipe, device or socket, which could keep "
-                                              "PoolViz waiting forever")
-                                   .arg(QDir::toNativeSeparators(path)));
+    QVERIFY(!photo->document()->openImage(path));
+    QCOMPARE(photo->document()->message(),
+             QStringLiteral("cannot read image \"%1\": it is not a regular file "
+                            "but a pipe, device or socket, which could keep "
+                            "PoolViz waiting forever")
+                 .arg(QDir::toNativeSeparators(path)));
 }
 
 void TestHostileInput::lessonFromPipe()
