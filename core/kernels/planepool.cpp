@@ -361,14 +361,16 @@ private:
             doublingInterior(src, base, h, hi);
             return;
         }
+        // x·s and j·d in 64-bit: at stride or dilation near 2³⁰ they overflow int although the
+        // position, past a padding as large, fits.
         for (int x = b; x < e; ++x) {
-            const int c = x * s - pb;
+            const int c = int(std::int64_t(x) * s - pb);
             h[x] = load(src[c]);
             if constexpr (WithIndex)
                 hi[x] = base + Idx(c);
         }
         for (int j = 1; j < k; ++j) {
-            const int off = j * d - pb;
+            const int off = int(std::int64_t(j) * d - pb);
             if (s == 1)
                 tapLoop<1>(src + off, s, base + Idx(off), b, e, h, hi);
             else if (s == 2)

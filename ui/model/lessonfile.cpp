@@ -1,5 +1,6 @@
 #include "lessonfile.h"
 
+#include "imageio.h"
 #include "pooldocument.h"
 
 #include <QDir>
@@ -501,9 +502,19 @@ LessonReadResult LessonFile::read(const QString &path)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A pipe would keep the window waiting and a link to /dev/zero would be read until memory
+    // runs out: refused before reading, as is more text than any lesson holds (the sample
+    // lessons are 9 kB; a scene with an embedded 100-megapixel photo a few hundred MB).
+    constexpr qint64 kMaxLessonBytes = qint64(1) << 30;
+    QString unreadable = specialFileProblem(path);
+    if (unreadable.isEmpty() && QFileInfo(path).size() > kMaxLessonBytes)
+        unreadable = QStringLiteral("it is %1 bytes, more than a lesson holds (at most 1 GiB)")
+                         .arg(QFileInfo(path).size());
+    if (unreadable.isEmpty() && !file.open(QIODevice::ReadOnly))
+        unreadable = file.errorString();
+    if (!unreadable.isEmpty()) {
         LessonReadResult result;
-        result.error = tr("Cannot read “%1”: %2").arg(name, file.errorString());
+        result.error = tr("Cannot read “%1”: %2").arg(name, unreadable);
         return result;
     }
     LessonReadResult result = fromJson(file.readAll(), QFileInfo(path).absolutePath());

@@ -221,12 +221,26 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options)
     return out;
 }
 
+QString specialFileProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || info.isFile() || info.isDir())
+        return {};
+    return QStringLiteral("it is not a regular file but a pipe, device or socket, which could "
+                          "keep PoolViz waiting forever");
+}
+
 LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
 {
     LoadedImage out;
     const QString name = QDir::toNativeSeparators(path);
     if (!QFileInfo::exists(path)) {
         out.error = QStringLiteral("cannot open image \"%1\": the file does not exist").arg(name);
+        return out;
+    }
+    if (const QFileInfo info(path); info.isFile() && info.size() == 0) {
+        out.error =
+            QStringLiteral("cannot read image \"%1\": the file is empty (0 bytes)").arg(name);
         return out;
     }
 

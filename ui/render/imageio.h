@@ -53,6 +53,11 @@ struct LoadedImage
 /// for sound PNGs and for anything that is not PNG. The position is left as it was.
 QString checkPngChunks(QIODevice &device);
 
+/// For the window, which must never block: a clause ("it is not a regular file but a pipe, device
+/// or socket, which could keep PoolViz waiting forever") when `path` exists but is not a regular
+/// file or a folder; empty otherwise. Links are followed. The CLI reads pipes (`<(…)`) on purpose.
+QString specialFileProblem(const QString &path);
+
 /// Reads an image file with Qt's plugins. Checks the header size against maxPixels first (no
 /// allocation), then decodes; corrupt, truncated and unsupported files give a clear message.
 LoadedImage loadImage(const QString &path, const ImageLoadOptions &options = {});

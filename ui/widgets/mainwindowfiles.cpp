@@ -87,6 +87,10 @@ void MainWindow::rememberDirectory(const QString &path)
 bool MainWindow::openFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
+    if (const QString special = specialFileProblem(path); !special.isEmpty()) {
+        showError(tr("Cannot open “%1”: %2").arg(name, special));
+        return false;
+    }
     if (LessonController::isLessonFile(path))
         return m_lessons->openLesson(path);
     if (isMatrixFile(path)) {

@@ -160,6 +160,12 @@ void PhotoDocument::setThreads(int threads)
 
 bool PhotoDocument::openImage(const QString &path)
 {
+    if (const QString special = specialFileProblem(path); !special.isEmpty()) {
+        setMessage(QStringLiteral("cannot read image \"%1\": %2")
+                       .arg(QDir::toNativeSeparators(path), special),
+                   true);
+        return false;
+    }
     if (const QString truncated = jpegTruncation(path); !truncated.isEmpty()) {
         setMessage(truncated, true);
         return false;
