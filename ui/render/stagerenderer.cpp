@@ -1,6 +1,7 @@
 #include "stagerenderer.h"
 
 #include "conventions.h"
+#include "coremessage.h"
 #include "frameworks.h"
 #include "numberformat.h"
 
@@ -992,12 +993,13 @@ QStringList stageNotes(const Trace &trace)
     const Geometry &g = trace.geometry();
     QStringList notes;
     for (const Message &w : g.validation.warnings)
-        notes << QString::fromStdString(w.text());
+        notes << coreMessageText(w);
     if (g.ok())
         for (const FrameworkAnswer &a : explainFrameworks(g.params, g.inH(), g.inW()))
             if (a.framework != Framework::NumPy && a.support != Support::Native &&
                 !a.reasons.empty())
-                notes << QString::fromStdString(a.name + ": " + a.reasons.front());
+                notes << QString::fromStdString(a.name) + QStringLiteral(": ") +
+                             coreMessageText(a.reasons.front());
     constexpr int kMost = 4;
     if (notes.size() > kMost) {
         const int more = int(notes.size()) - (kMost - 1);
@@ -1571,7 +1573,7 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
     const Layout l = layout(target, view);
     if (!l.valid) {
         const Geometry &g = m_trace.geometry();
-        QString why = qs(g.validation.errorText());
+        QString why = coreMessageText(g.validation.errors);
         if (why.isEmpty())
             why = StageRenderer::tr("nothing to show: the input is empty");
         p.setPen(kText);
@@ -2364,8 +2366,9 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text = captionForDisplay(localeNumbers(
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption)));
+        const QString text = captionForDisplay(
+            localeNumbers(step < 0 ? readyCaption()
+                                   : captionText(m_trace.steps[std::size_t(step)].captionParts)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {

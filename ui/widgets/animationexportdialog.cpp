@@ -1,5 +1,6 @@
 #include "animationexportdialog.h"
 
+#include "coremessage.h"
 #include "stagerenderer.h"
 
 #include <QComboBox>
@@ -163,7 +164,7 @@ std::shared_ptr<const Trace> AnimationExportDialog::traceFor(Phase phase)
         return std::make_shared<const Trace>(
             makeTrace(m_source.input, m_source.params, phase, m_source.plane, m_source.upstream));
     } catch (const std::exception &e) {
-        m_status->setText(tr("Cannot build the animation: %1").arg(QString::fromUtf8(e.what())));
+        m_status->setText(tr("Cannot build the animation: %1").arg(coreErrorText(e)));
         return {};
     }
 }

@@ -1,5 +1,6 @@
 #include "photopooler.h"
 
+#include "coremessage.h"
 #include "geometry.h"
 #include "imageio.h"
 #include "pool.h"
@@ -27,7 +28,7 @@ PyramidPlan planPyramid(const PoolParams &params, int h, int w, int levels, cons
     for (int level = 1; level <= levels; ++level) {
         Geometry g = computeGeometry(params, h, w);
         if (!g.ok()) {
-            const QString why = QString::fromStdString(g.validation.errorText());
+            const QString why = coreMessageText(g.validation.errors);
             if (level == 1)
                 plan.error = QStringLiteral("%1 cannot pool the %2×%3 photo: %4")
                                  .arg(name)
@@ -236,7 +237,7 @@ quint64 PhotoPooler::start(PhotoRequest request)
                 PhotoResult failed;
                 failed.request = request;
                 failed.error =
-                    QStringLiteral("Pooling failed: %1").arg(QString::fromUtf8(e.what()));
+                    QStringLiteral("Pooling failed: %1").arg(coreErrorText(e));
                 promise.addResult(std::move(failed));
             }
         });

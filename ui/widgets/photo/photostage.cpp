@@ -1,5 +1,6 @@
 #include "photostage.h"
 
+#include "coremessage.h"
 #include "stagerenderer.h"
 
 #include <QCheckBox>
@@ -225,7 +226,7 @@ void PhotoStage::updateControls()
     m_slider->setRange(0, std::max(count - 1, 0));
     m_slider->setValue(m_step);
     m_stepLabel->setText(has ? tr("step %1 of %2").arg(m_step + 1).arg(count) : QString());
-    m_caption->setText(has ? QString::fromStdString(m_trace->steps[std::size_t(m_step)].caption)
+    m_caption->setText(has ? captionText(m_trace->steps[std::size_t(m_step)].captionParts)
                            : QString());
 }
 

@@ -1,5 +1,6 @@
 #include "photoworkspace.h"
 
+#include "coremessage.h"
 #include "datadir.h"
 #include "matrixio.h"
 #include "numbertext.h"
@@ -1482,7 +1483,7 @@ void PhotoWorkspace::rebuildTrace(bool keepStep)
     } catch (const std::exception &e) {
         setMessage(tr("The sliding window cannot run on the %1 crop: %2")
                        .arg(sizeText(m_stageCrop.height(), m_stageCrop.width()),
-                            QString::fromUtf8(e.what())),
+                            coreErrorText(e)),
                    true);
         closeStage();
         return;
