@@ -2,6 +2,7 @@
 // exactly as core writes it when no translation is installed, German with decimal commas when
 // it is, in the parameter panel, on the stage and in image-load errors alike.
 
+#include "animationexportdialog.h"
 #include "coremessage.h"
 #include "frameworkspanel.h"
 #include "imageio.h"
@@ -67,6 +68,7 @@ private slots:
     void stageCaptionInGerman();
     void frameworksPanelInGerman();
     void imageLoadErrorInGerman();
+    void byteSizesInGerman();
     void placeholdersFilledOnce();
 };
 
@@ -343,6 +345,16 @@ void TstCoreMessages::imageLoadErrorInGerman()
     QCOMPARE(loadImage(dir.filePath(QStringLiteral("none.png"))).error,
              QStringLiteral("Bild „%1“ lässt sich nicht öffnen: die Datei existiert nicht")
                  .arg(dir.filePath(QStringLiteral("none.png"))));
+}
+
+void TstCoreMessages::byteSizesInGerman()
+{
+    // The animation export's size estimate: German units and decimal commas.
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(byteSize(1), QStringLiteral("1 Byte"));
+    QCOMPARE(byteSize(12), QStringLiteral("12 Bytes"));
+    QCOMPARE(byteSize(8500), QStringLiteral("8,5 kB"));
+    QCOMPARE(byteSize(2500000000), QStringLiteral("2,5 GB"));
 }
 
 void TstCoreMessages::placeholdersFilledOnce()

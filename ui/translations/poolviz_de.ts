@@ -185,6 +185,26 @@
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::Caption</name>
@@ -2435,6 +2455,29 @@ Hier ohne Wirkung: %2</translation>
     </message>
 </context>
 <context>
+    <name>poolviz::PhotoPooler</name>
+    <message>
+        <source>%1 cannot pool the %2×%3 photo: %4</source>
+        <translation>%1 kann das %2×%3-Foto nicht poolen: %4</translation>
+    </message>
+    <message>
+        <source>%1 stops at level %2: level %3 would pool %4×%5, but %6</source>
+        <translation>%1 endet auf Stufe %2: Stufe %3 würde %4×%5 poolen, aber %6</translation>
+    </message>
+    <message>
+        <source>There is no photo to pool.</source>
+        <translation>Es gibt kein Foto zum Poolen.</translation>
+    </message>
+    <message>
+        <source>The pooling</source>
+        <translation>Das Pooling</translation>
+    </message>
+    <message>
+        <source>Pooling failed: %1</source>
+        <translation>Pooling fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::PhotoStage</name>
     <message>
         <source>First step</source>
@@ -2483,6 +2526,13 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source>step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoView</name>
+    <message>
+        <source>%1 · row %2, column %3: %4</source>
+        <translation>%1 · Zeile %2, Spalte %3: %4</translation>
     </message>
 </context>
 <context>
