@@ -142,7 +142,7 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
             if (p.global) {
                 a.reasons.push_back({MessageId::TorchGlobalLp, {}});
             } else {
-                a.layer = "(no adaptive Lp layer)";
+                a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive Lp layer)");
                 workaround({MessageId::TorchNoAdaptiveLp, {}});
             }
         } else {
@@ -259,7 +259,7 @@ FrameworkAnswer tensorflow(const Geometry &g)
             a.layer = std::string("tf.reduce_") + (extreme ? "max" : "mean") +
                       "(x, axis=(1, 2))  \u00b7  keras.layers.Global" + keras + "Pooling2D()";
         } else if (!p.global) {
-            a.layer = "(no adaptive pooling)";
+            a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive pooling)");
             workaround({MessageId::TfNoAdaptive, {}});
         } else {
             a.layer = "tf.reduce_sum(tf.abs(x) ** " + order(p.p) + ", axis=(1, 2)) ** (1 / " +
@@ -275,7 +275,7 @@ FrameworkAnswer tensorflow(const Geometry &g)
     for (char &c : lower)
         c = char(std::tolower(c));
     if (p.mode == PoolMode::Lp)
-        a.layer = "(no Lp pooling)";
+        a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no Lp pooling)");
     else
         a.layer = "tf.nn." + fn + "_pool2d(x, ksize=" + tuple(k) + ", strides=" + tuple(s) +
                   ", padding='" + padName + "')  \u00b7  keras.layers." + keras +
@@ -331,7 +331,7 @@ FrameworkAnswer onnx(const Geometry &g)
     }
     if (p.isAdaptive()) {
         if (!p.global) {
-            a.layer = "(no adaptive pooling)";
+            a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive pooling)");
             a.support = Support::Refused;
             a.output = {0, 0};
             a.reasons.push_back({MessageId::OnnxNoAdaptive, {}});

@@ -47,8 +47,10 @@ struct CellDifference
 struct FrameworkAnswer
 {
     Framework framework = Framework::PyTorch;
-    std::string name;  ///< "PyTorch", "TensorFlow / Keras", "ONNX", "NumPy"
-    std::string layer; ///< e.g. "nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2), ceil_mode=True)"
+    std::string name; ///< "PyTorch", "TensorFlow / Keras", "ONNX", "NumPy"
+    /// e.g. "nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2), ceil_mode=True)", or where there is
+    /// none a few words marked for lupdate ("(no Lp pooling)", context "poolviz::Message").
+    std::string layer;
     Support support = Support::Native;
     /// Why a workaround is needed, what is refused, or where numbers differ: one sentence each,
     /// with the numbers of the current parameters (text() in English; the GUI translates by id).

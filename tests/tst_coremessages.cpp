@@ -316,6 +316,8 @@ void TstCoreMessages::frameworksPanelInGerman()
              QStringLiteral("Ausgabe (2, 0): Dieses Fenster enthält 4 der 10 Kernel-Positionen: "
                             "LPPool2d von PyTorch berechnet (446 · 10/4)^(1/2) = 33,39, PoolViz "
                             "(446)^(1/2) = 21,12 (wie LpPool von ONNX)."));
+    // TensorFlow has no Lp layer: the words in the layer column are German too.
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("(kein Lp-Pooling)"));
     // Min pooling: every framework's reason in German.
     PoolParams min = pool(PoolMode::Min, 2);
     document.setParams(min, QStringLiteral("min 2×2"));

@@ -2105,6 +2105,18 @@
         <source>PyTorch&apos;s LPPool2d raises x to p keeping its sign: it gives %1 here, PoolViz (Σ|x|^p)%2 = %3</source>
         <translation>LPPool2d von PyTorch potenziert x mit p unter Beibehaltung des Vorzeichens: es ergibt hier %1, PoolViz (Σ|x|^p)%2 = %3</translation>
     </message>
+    <message>
+        <source>(no adaptive Lp layer)</source>
+        <translation>(keine adaptive Lp-Schicht)</translation>
+    </message>
+    <message>
+        <source>(no adaptive pooling)</source>
+        <translation>(kein adaptives Pooling)</translation>
+    </message>
+    <message>
+        <source>(no Lp pooling)</source>
+        <translation>(kein Lp-Pooling)</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ParameterPanel</name>

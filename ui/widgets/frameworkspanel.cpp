@@ -162,7 +162,8 @@ void FrameworksPanel::refresh()
         QFont bold = name->font();
         bold.setBold(true);
         name->setFont(bold);
-        set(ColLayer, qs(a.layer));
+        // Code as it is; the few words core writes where there is no layer are translated.
+        set(ColLayer, QCoreApplication::translate("poolviz::Message", a.layer.c_str()));
         QTableWidgetItem *support = set(ColSupport, supportText(a.support));
         support->setForeground(supportColor(a.support));
         support->setFont(bold);
