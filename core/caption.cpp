@@ -90,6 +90,38 @@ const char *captionTemplate(CaptionId id)
         return QT_TRANSLATE_NOOP("poolviz::Caption",
                                  "; %1 of them already held gradient from earlier windows and add "
                                  "up");
+    case CaptionId::UnpoolNoInput:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 (the window holds no input cell): nothing "
+                                 "is placed");
+    case CaptionId::UnpoolNoMaxPosition:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 has no max position (the window holds no "
+                                 "input cell): nothing is placed");
+    case CaptionId::UnpoolNoMinPosition:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 has no min position (the window holds no "
+                                 "input cell): nothing is placed");
+    case CaptionId::UnpoolToMax:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 goes back to where its max was, input %3; "
+                                 "the other cells of the window stay 0");
+    case CaptionId::UnpoolToMin:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 goes back to where its min was, input %3; "
+                                 "the other cells of the window stay 0");
+    case CaptionId::UnpoolCopied:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 is copied to the %3 input cells of its "
+                                 "window%4");
+    case CaptionId::UnpoolCopiedOne:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "value %1 of output %2 is copied to the %3 input cell of its "
+                                 "window%4");
+    case CaptionId::UnpoolShared:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "; %1 of them already held values from earlier windows and now "
+                                 "hold the mean of what they received");
     }
     return "";
 }

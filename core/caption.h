@@ -55,6 +55,15 @@ enum class CaptionId
     BackwardAverageOne,
     BackwardLp,
     BackwardOverlaps,
+    // Unpool (unpooltrace.cpp).
+    UnpoolNoInput,
+    UnpoolNoMaxPosition,
+    UnpoolNoMinPosition,
+    UnpoolToMax,
+    UnpoolToMin,
+    UnpoolCopied,
+    UnpoolCopiedOne,
+    UnpoolShared,
 };
 
 /// The English template of `id` ("row %1, column %2"); empty for Literal and Join.

@@ -222,6 +222,30 @@ Caption backwardCaption(const Step &s, const PoolParams &params)
                           std::move(cells), std::move(added)});
 }
 
+Caption unpoolCaption(const Step &s, const PoolParams &params)
+{
+    const bool min = params.mode == PoolMode::Min;
+    const bool extreme = params.mode == PoolMode::Max || min;
+    if (s.contributions.empty())
+        return Caption::make(!extreme ? CaptionId::UnpoolNoInput
+                             : min    ? CaptionId::UnpoolNoMinPosition
+                                      : CaptionId::UnpoolNoMaxPosition,
+                             {value(s.output), cell(s.outRow, s.outCol)});
+    if (extreme) {
+        const Contribution &c = s.contributions.front();
+        return Caption::make(min ? CaptionId::UnpoolToMin : CaptionId::UnpoolToMax,
+                             {value(s.output), cell(s.outRow, s.outCol), cell(c.row, c.col)});
+    }
+    int shared = 0;
+    for (const Contribution &c : s.contributions)
+        if (c.running != c.amount)
+            ++shared;
+    return Caption::make(
+        s.contributions.size() == 1 ? CaptionId::UnpoolCopiedOne : CaptionId::UnpoolCopied,
+        {value(s.output), cell(s.outRow, s.outCol), number(double(s.contributions.size())),
+         shared > 0 ? Caption::make(CaptionId::UnpoolShared, {number(shared)}) : none()});
+}
+
 Caption stepCaption(const Step &s, std::size_t total, const Tensor &input, Caption body)
 {
     Caption index = number(s.index + 1), count = number(double(total));

@@ -16,6 +16,11 @@ Caption forwardCaption(const Step &s, const Window &w, const PoolParams &params)
 /// 4 input cells" and the max, min and Lp variants.
 Caption backwardCaption(const Step &s, const PoolParams &params);
 
+/// The unpool step `s` (unpooltrace.cpp): "value 9 of output row 0, column 0 goes back to where
+/// its max was, input row 1, column 1; the other cells of the window stay 0" and the average
+/// variant.
+Caption unpoolCaption(const Step &s, const PoolParams &params);
+
 /// `body` behind "Step 2 of 9: ", with the channel ("(channel 1)") or sample and channel
 /// ("(sample 0, channel 2)") when `input` has more than one plane.
 Caption stepCaption(const Step &s, std::size_t total, const Tensor &input, Caption body);

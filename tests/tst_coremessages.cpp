@@ -12,6 +12,7 @@
 #include "stagewidget.h"
 #include "testutil.h"
 #include "trace.h"
+#include "unpooltrace.h"
 
 #include <QApplication>
 #include <QImage>
@@ -59,6 +60,7 @@ private slots:
     void englishAsCoreWritesIt_data();
     void englishAsCoreWritesIt();
     void everyTemplateTranslated();
+    void unpoolCaptions();
     void captionsInGerman_data();
     void captionsInGerman();
     void messagesInGerman_data();
@@ -152,7 +154,31 @@ void TstCoreMessages::everyTemplateTranslated()
         QVERIFY2(QCoreApplication::translate("poolviz::Caption", templ) != QString::fromUtf8(templ),
                  templ);
     }
-    QCOMPARE(captions, int(CaptionId::BackwardOverlaps) - int(CaptionId::Step) + 1);
+    QCOMPARE(captions, int(CaptionId::UnpoolShared) - int(CaptionId::Step) + 1);
+}
+
+void TstCoreMessages::unpoolCaptions()
+{
+    // 0…15, max 2×2, unpooled: 5 goes back to its argmax (1, 1). Average 3×3 stride 1 on 0…15:
+    // the second value reaches 9 cells, 6 of which the first window filled.
+    const Trace max = makeUnpoolTrace(iota(4, 4), pool(PoolMode::Max, 2));
+    const Trace avg = makeUnpoolTrace(iota(4, 4), pool(PoolMode::Avg, 3, 1));
+    for (const Trace *t : {&max, &avg})
+        for (const Step &s : t->steps)
+            QCOMPARE(captionText(s.captionParts), QString::fromStdString(s.caption));
+    QCOMPARE(
+        QString::fromStdString(max.steps[0].caption),
+        QStringLiteral("Step 1 of 4: value 5 of output row 0, column 0 goes back to where its "
+                       "max was, input row 1, column 1; the other cells of the window stay 0"));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(captionText(max.steps[0].captionParts),
+             QStringLiteral("Schritt 1 von 4: Wert 5 von Ausgabe Zeile 0, Spalte 0 geht dorthin "
+                            "zurück, wo sein Maximum war, Eingabe Zeile 1, Spalte 1; die anderen "
+                            "Zellen des Fensters bleiben 0"));
+    QCOMPARE(captionText(avg.steps[1].captionParts),
+             QStringLiteral("Schritt 2 von 4: Wert 6 von Ausgabe Zeile 0, Spalte 1 wird in die 9 "
+                            "Eingabezellen seines Fensters kopiert; 6 davon hatten schon Werte aus "
+                            "früheren Fenstern und enthalten jetzt den Mittelwert des Erhaltenen"));
 }
 
 void TstCoreMessages::captionsInGerman_data()
