@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QLocale>
 
 #include <cstdio>
 #include <memory>
@@ -37,5 +38,8 @@ int main(int argc, char **argv)
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     QCoreApplication::setApplicationName(QStringLiteral("poolviz-cli"));
+    // The CLI speaks English whatever the system locale: it installs no translator, and numbers
+    // in its messages and in animate's captions keep '.' (scripts parse them).
+    QLocale::setDefault(QLocale::c());
     return poolviz::cli::run(args);
 }

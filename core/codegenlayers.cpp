@@ -146,8 +146,8 @@ std::string torchCode(const Plan &pl, std::size_t maxLiteral)
         s += "# " + torchLayer(pl) + " cannot give these numbers as it is:\n";
         for (const FrameworkAnswer &a : explainFrameworks(pl.p, pl.h, pl.w, &pl.input))
             if (a.framework == Framework::PyTorch)
-                for (const std::string &r : a.reasons)
-                    s += "#   " + r + ".\n";
+                for (const Message &r : a.reasons)
+                    s += "#   " + r.text() + ".\n";
         s += "# So F.unfold lists the taps of every window, and a mask tells input, padding and "
              "overhang apart.\n";
         s += padComment(pl);
@@ -254,8 +254,8 @@ std::string tfCode(const Plan &pl, std::size_t maxLiteral)
              "_pool2d cannot give these numbers as it is:\n";
         for (const FrameworkAnswer &a : explainFrameworks(pl.p, pl.h, pl.w))
             if (a.framework == Framework::TensorFlow)
-                for (const std::string &r : a.reasons)
-                    s += "#   " + r + ".\n";
+                for (const Message &r : a.reasons)
+                    s += "#   " + r.text() + ".\n";
         s += "# So tf.image.extract_patches lists the taps of every window, and a mask tells "
              "input, padding and overhang apart.\n";
         s += padComment(pl);

@@ -19,7 +19,7 @@ std::int64_t CoverageMap::skipped() const
 CoverageMap coverageMap(const Geometry &g, const Limits &limits)
 {
     if (!g.ok())
-        throw PoolError(g.validation.errorText());
+        throw PoolError(g.validation.errors);
     const std::int64_t cells = std::int64_t(g.inH()) * g.inW();
     if (cells > limits.values)
         throw PoolError(Message{MessageId::InputTooLarge,

@@ -1,14 +1,13 @@
 #include "examples.h"
 
+#include "trnoop.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-// Groups, titles and descriptions are marked for Qt's lupdate: the window shows them in its
-// language (context "poolviz::Example"). In core the mark is only the text: core stays Qt-free.
-#ifndef QT_TRANSLATE_NOOP
-#define QT_TRANSLATE_NOOP(scope, text) text
-#endif
+// Groups, titles and descriptions are marked for Qt's lupdate (trnoop.h): the window shows them
+// in its language (context "poolviz::Example").
 
 namespace poolviz {
 

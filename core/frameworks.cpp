@@ -2,6 +2,7 @@
 
 #include "pool.h"
 #include "trace.h"
+#include "trnoop.h"
 
 #include <cmath>
 #include <cstdio>
@@ -57,10 +58,12 @@ bool hasPadding(const Padding &p)
     return p.top || p.bottom || p.left || p.right;
 }
 
-std::string padText(const Padding &p)
+/// A message whose last four arguments are the padding (top, bottom, left, right), after `args`.
+Message padMessage(MessageId id, const Padding &p, std::vector<std::string> args = {})
 {
-    return std::to_string(p.top) + "," + std::to_string(p.bottom) + "," + std::to_string(p.left) +
-           "," + std::to_string(p.right);
+    for (int side : {p.top, p.bottom, p.left, p.right})
+        args.push_back(std::to_string(side));
+    return {id, std::move(args)};
 }
 
 /// The output size of a floor-mode pooling without padding of the padded input: what a framework
@@ -92,25 +95,25 @@ bool isEvenInteger(double p)
     return std::floor(p) == p && std::fmod(p, 2.0) == 0.0;
 }
 
-std::string summaryFor(const FrameworkAnswer &a, const Geometry &g)
+Message summaryFor(const FrameworkAnswer &a, const Geometry &g)
 {
-    const std::string same = "same " + times({g.outH(), g.outW()}) + " output, same numbers";
+    const std::string same = times({g.outH(), g.outW()});
     switch (a.support) {
     case Support::Native:
-        return "takes these settings: " + same;
+        return {MessageId::FrameworkTakesSettings, {same}};
     case Support::Workaround:
-        return "with a workaround (in the generated code): " + same;
+        return {MessageId::FrameworkWorkaround, {same}};
     case Support::Recipe:
-        return "no pooling function; a recipe gives the " + same;
+        return {MessageId::FrameworkRecipe, {same}};
     case Support::Differs:
         if (!a.differences.empty())
-            return std::to_string(a.differences.size()) + " of " +
-                   std::to_string(g.outH() * g.outW()) + " cells differ from PoolViz's";
-        return "some cells may differ from PoolViz's (see why)";
+            return {MessageId::FrameworkCellsDiffer,
+                    {std::to_string(a.differences.size()), std::to_string(g.outH() * g.outW())}};
+        return {MessageId::FrameworkCellsMayDiffer, {}};
     case Support::Refused:
-        return "cannot express these settings";
+        break;
     }
-    return {};
+    return {MessageId::FrameworkCannotExpress, {}};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,26 +126,24 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
     a.framework = Framework::PyTorch;
     a.name = frameworkName(a.framework);
     a.output = {g.outH(), g.outW()};
-    auto workaround = [&](const std::string &why) {
-        a.reasons.push_back(why);
+    auto workaround = [&](Message why) {
+        a.reasons.push_back(std::move(why));
         if (a.support == Support::Native)
             a.support = Support::Workaround;
     };
     const std::string pooling = p.mode == PoolMode::Avg ? "Avg" : "Max";
     if (p.mode == PoolMode::Min)
-        workaround("PyTorch has no min pooling: the code computes \u2212max_pool(\u2212x)");
+        workaround({MessageId::TorchNoMin, {}});
     if (p.isAdaptive()) {
         const std::string size = p.global ? "1" : tuple(p.adaptiveSize());
         if (p.mode == PoolMode::Lp) {
             a.layer = "nn.LPPool2d(norm_type=" + order(p.p) +
                       ", kernel_size=" + tuple(g.inH(), g.inW()) + ")";
             if (p.global) {
-                a.reasons.push_back("global Lp pooling is nn.LPPool2d with the whole plane as its "
-                                    "kernel (there is no AdaptiveLPPool2d)");
+                a.reasons.push_back({MessageId::TorchGlobalLp, {}});
             } else {
-                a.layer = "(no adaptive Lp layer)";
-                workaround("PyTorch has no adaptive Lp pooling: the code pools each bin "
-                           "[\u230ai\u00b7in/out\u230b, \u2308(i+1)\u00b7in/out\u2309) by hand");
+                a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive Lp layer)");
+                workaround({MessageId::TorchNoAdaptiveLp, {}});
             }
         } else {
             a.layer = "nn.Adaptive" + pooling + "Pool2d(output_size=" + size + ")";
@@ -155,46 +156,37 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
         const bool padFits = pad.top <= k.h / 2 && pad.left <= k.w / 2;
         bool padFirst = false;
         if (p.isSame() && symmetric && padFits) {
-            a.reasons.push_back("PyTorch's pooling has no padding='same', but SAME here is "
-                                "padding " +
-                                tuple(pad.top, pad.left) + " on both sides" +
-                                (p.mode == PoolMode::Avg ? ", never counted" : ""));
+            a.reasons.push_back({p.mode == PoolMode::Avg ? MessageId::TorchSameAsPaddingAvg
+                                                         : MessageId::TorchSameAsPadding,
+                                 {tuple(pad.top, pad.left)}});
         } else if (p.isSame()) {
             padFirst = true;
-            workaround("PyTorch's pooling has no padding='same': the code pads SAME's " +
-                       padText(pad) + " (top, bottom, left, right) with F.pad first");
+            workaround(padMessage(MessageId::TorchSamePadFirst, pad));
         } else if (!symmetric) {
             padFirst = true;
-            workaround("PyTorch pads both sides equally: padding " + padText(pad) +
-                       " goes through F.pad first");
+            workaround(padMessage(MessageId::TorchUnequalPadFirst, pad));
         } else if (!padFits) {
             padFirst = true;
-            workaround("PyTorch refuses padding " + tuple(pad.top, pad.left) +
-                       " larger than half the kernel " + tuple(k) +
-                       " (\"pad should be at most half of kernel size\"): F.pad first");
+            workaround({MessageId::TorchLargePadFirst, {tuple(pad.top, pad.left), tuple(k)}});
         }
         if (padFirst && ceil && hasPadding(pad)) {
             const Size2 padded = {
                 computeAxis(g.inH() + pad.top + pad.bottom, k.h, s.h, d.h, 0, 0, true).out,
                 computeAxis(g.inW() + pad.left + pad.right, k.w, s.w, d.w, 0, 0, true).out};
             if (padded != a.output)
-                a.reasons.push_back("after F.pad, ceil mode's last-window rule sees the padded "
-                                    "input and would give " +
-                                    times(padded) + ", not " + times(a.output) +
-                                    ": the code pads the overhang itself");
+                a.reasons.push_back(
+                    {MessageId::TorchCeilAfterPad, {times(padded), times(a.output)}});
         }
         if (padFirst && p.mode == PoolMode::Avg && !p.countIncludePad && !p.divisorOverride &&
             !p.isSame())
-            a.reasons.push_back("count_include_pad=False cannot see padding added by F.pad: the "
-                                "code divides each window's sum by its in-input count");
+            a.reasons.push_back({MessageId::TorchExcludePadAfterPad, {}});
         const std::string padArg = padFirst ? "(0, 0)" : tuple(pad.top, pad.left);
         const bool dilated = d.h != 1 || d.w != 1;
         if (p.mode == PoolMode::Lp) {
             a.layer = "nn.LPPool2d(norm_type=" + order(p.p) + ", kernel_size=" + tuple(k) +
                       ", stride=" + tuple(s) + ", ceil_mode=" + pyBool(ceil) + ")";
             if (dilated || hasPadding(pad))
-                workaround("LPPool2d has no padding or dilation: the code sums |x|^p over the "
-                           "taps of F.unfold");
+                workaround({MessageId::TorchLpUnfold, {}});
         } else if (p.mode == PoolMode::Avg) {
             a.layer = "nn.AvgPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
                       ", padding=" + padArg + ", ceil_mode=" + pyBool(ceil) +
@@ -203,12 +195,9 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
                       ", divisor_override=" +
                       (p.divisorOverride ? std::to_string(*p.divisorOverride) : "None") + ")";
             if (dilated)
-                workaround("AvgPool2d has no dilation: the code averages the taps of F.unfold "
-                           "with dilation " +
-                           tuple(d));
+                workaround({MessageId::TorchAvgDilationUnfold, {tuple(d)}});
             if (padFirst && p.isSame())
-                a.reasons.push_back("SAME never counts its padding (TensorFlow's rule): the code "
-                                    "divides by the in-input count of each window");
+                a.reasons.push_back({MessageId::TorchSameNeverCounted, {}});
         } else {
             a.layer = "nn.MaxPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
                       ", padding=" + padArg + ", dilation=" + tuple(d) +
@@ -220,14 +209,9 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
         const bool partial = !p.isAdaptive() && hasPartialWindow(g);
         if (partial)
             a.reasons.push_back(
-                "LPPool2d computes avg_pool2d(x^p)\u00b7(kh\u00b7kw), then ^(1/p): a ceil-mode "
-                "window holding n of its kh\u00b7kw = " +
-                std::to_string(p.kernel.h * p.kernel.w) +
-                " taps is scaled by (kh\u00b7kw/n)^(1/p); PoolViz sums the taps it holds "
-                "(ONNX's LpPool)");
+                {MessageId::TorchLpCeilScaled, {std::to_string(p.kernel.h * p.kernel.w)}});
         if (!isEvenInteger(p.p))
-            a.reasons.push_back("LPPool2d raises x to p keeping its sign (negative for odd p, "
-                                "NaN for fractional p); PoolViz uses |x|^p");
+            a.reasons.push_back({MessageId::TorchLpSignedPower, {}});
         if (input) {
             const Tensor plane = input->planeTensor(0, 0);
             const Tensor ours = forward(plane, p, false).values;
@@ -259,26 +243,24 @@ FrameworkAnswer tensorflow(const Geometry &g)
     a.framework = Framework::TensorFlow;
     a.name = frameworkName(a.framework);
     a.output = {g.outH(), g.outW()};
-    auto workaround = [&](const std::string &why) {
-        a.reasons.push_back(why);
+    auto workaround = [&](Message why) {
+        a.reasons.push_back(std::move(why));
         a.support = Support::Workaround;
     };
     const bool extreme = p.mode == PoolMode::Max || p.mode == PoolMode::Min;
     const std::string fn = extreme ? "max" : "avg";
     const std::string keras = extreme ? "Max" : "Average";
     if (p.mode == PoolMode::Min)
-        workaround("TensorFlow has no min pooling: the code computes \u2212max_pool2d(\u2212x)");
+        workaround({MessageId::TfNoMin, {}});
     if (p.mode == PoolMode::Lp)
-        workaround("TensorFlow has no Lp pooling: the code sums |x|^p over "
-                   "tf.image.extract_patches, then takes the p-th root");
+        workaround({MessageId::TfNoLp, {}});
     if (p.isAdaptive()) {
         if (p.global && p.mode != PoolMode::Lp) {
             a.layer = std::string("tf.reduce_") + (extreme ? "max" : "mean") +
                       "(x, axis=(1, 2))  \u00b7  keras.layers.Global" + keras + "Pooling2D()";
         } else if (!p.global) {
-            a.layer = "(no adaptive pooling)";
-            workaround("TensorFlow has no adaptive pooling: the code pools each bin "
-                       "[\u230ai\u00b7in/out\u230b, \u2308(i+1)\u00b7in/out\u2309) by hand");
+            a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive pooling)");
+            workaround({MessageId::TfNoAdaptive, {}});
         } else {
             a.layer = "tf.reduce_sum(tf.abs(x) ** " + order(p.p) + ", axis=(1, 2)) ** (1 / " +
                       order(p.p) + ")";
@@ -293,46 +275,34 @@ FrameworkAnswer tensorflow(const Geometry &g)
     for (char &c : lower)
         c = char(std::tolower(c));
     if (p.mode == PoolMode::Lp)
-        a.layer = "(no Lp pooling)";
+        a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no Lp pooling)");
     else
         a.layer = "tf.nn." + fn + "_pool2d(x, ksize=" + tuple(k) + ", strides=" + tuple(s) +
                   ", padding='" + padName + "')  \u00b7  keras.layers." + keras +
                   "Pooling2D(pool_size=" + tuple(k) + ", strides=" + tuple(s) + ", padding='" +
                   lower + "')";
     if (p.paddingMode == PaddingMode::SameLower)
-        workaround("TensorFlow's SAME puts the odd padding row and column at the bottom/right; "
-                   "SAME_LOWER's " +
-                   padText(pad) + " goes through tf.pad, then VALID");
+        workaround(padMessage(MessageId::TfSameLowerPadFirst, pad));
     else if (p.paddingMode == PaddingMode::Explicit && hasPadding(pad))
-        workaround("TensorFlow pools with SAME or VALID only: padding " + padText(pad) +
-                   " goes through tf.pad, then VALID" +
-                   (p.mode == PoolMode::Avg && !p.countIncludePad
-                        ? std::string(" (dividing by the in-input count, as count_include_pad "
-                                      "= False asks)")
-                        : std::string()));
+        workaround(padMessage(p.mode == PoolMode::Avg && !p.countIncludePad
+                                  ? MessageId::TfExplicitPadFirstExcluded
+                                  : MessageId::TfExplicitPadFirst,
+                              pad));
     if (ceilModeApplies(p)) {
         const Size2 floor = floorSize(g);
         if (floor != a.output)
-            workaround("TensorFlow has no ceil mode: VALID would give " +
-                       (floor.h < 1 || floor.w < 1 ? std::string("no output (a window is larger "
-                                                                 "than the padded input)")
-                                                   : times(floor)) +
-                       ", not " + times(a.output) +
-                       "; the code pads the overhang, which never counts");
+            workaround(floor.h < 1 || floor.w < 1
+                           ? Message{MessageId::TfNoCeilNoOutput, {times(a.output)}}
+                           : Message{MessageId::TfNoCeil, {times(floor), times(a.output)}});
     } else if (p.ceilMode && p.isSame()) {
-        a.reasons.push_back("ceil mode plays no part: SAME gives \u2308in/stride\u2309 outputs");
+        a.reasons.push_back({MessageId::TfCeilNoPart, {}});
     }
     if (d.h != 1 || d.w != 1)
-        workaround("tf.nn." + fn +
-                   "_pool2d has no dilation (tf.nn.pool has, with stride 1 "
-                   "only): the code pools tf.image.extract_patches with rates " +
-                   tuple(d));
+        workaround({MessageId::TfNoDilation, {fn, tuple(d)}});
     if (p.mode == PoolMode::Avg && p.divisorOverride)
-        workaround("TensorFlow has no divisor_override: the code sums each window and divides by " +
-                   std::to_string(*p.divisorOverride));
+        workaround({MessageId::TfNoDivisor, {std::to_string(*p.divisorOverride)}});
     if (p.mode == PoolMode::Max && a.support == Support::Native)
-        a.reasons.push_back("tf.nn.max_pool_with_argmax numbers NHWC: ((b\u00b7H + y)\u00b7W + "
-                            "x)\u00b7C + c; for one channel that is PoolViz's y\u00b7W + x");
+        a.reasons.push_back({MessageId::TfArgmaxNhwc, {}});
     return a;
 }
 
@@ -352,21 +322,19 @@ FrameworkAnswer onnx(const Geometry &g)
                                                     : "MaxPool";
     if (p.mode == PoolMode::Min) {
         a.support = Support::Workaround;
-        a.reasons.push_back("ONNX has no min pooling: the graph is Neg \u2192 MaxPool \u2192 Neg");
+        a.reasons.push_back({MessageId::OnnxNoMin, {}});
     }
     if (p.mode == PoolMode::Lp && !integerP) {
         a.support = Support::Refused;
         a.output = {0, 0};
-        a.reasons.push_back("LpPool's p is an integer attribute: p = " + order(p.p) +
-                            " cannot be expressed");
+        a.reasons.push_back({MessageId::OnnxIntegerP, {order(p.p)}});
     }
     if (p.isAdaptive()) {
         if (!p.global) {
-            a.layer = "(no adaptive pooling)";
+            a.layer = QT_TRANSLATE_NOOP("poolviz::Message", "(no adaptive pooling)");
             a.support = Support::Refused;
             a.output = {0, 0};
-            a.reasons.push_back("ONNX has only global pooling (GlobalMaxPool, "
-                                "GlobalAveragePool, GlobalLpPool), no adaptive bins");
+            a.reasons.push_back({MessageId::OnnxNoAdaptive, {}});
             return a;
         }
         a.layer = "Global" + op + (p.mode == PoolMode::Lp ? "(p=" + order(p.p) + ")" : "()");
@@ -392,10 +360,10 @@ FrameworkAnswer onnx(const Geometry &g)
         attrs += ", p=" + order(p.p);
     a.layer = op + "(" + attrs + ")";
     if ((d.h != 1 || d.w != 1) && p.mode != PoolMode::Max && p.mode != PoolMode::Min)
-        a.reasons.push_back(op + " takes dilations from opset " +
-                            (p.mode == PoolMode::Avg ? "19" : "18") + " on");
+        a.reasons.push_back(
+            {MessageId::OnnxDilationsOpset, {op, p.mode == PoolMode::Avg ? "19" : "18"}});
     if (p.mode == PoolMode::Lp && ceilModeApplies(p))
-        a.reasons.push_back("LpPool takes ceil_mode from opset 18 on");
+        a.reasons.push_back({MessageId::OnnxLpCeilOpset, {}});
     if (ceilModeApplies(p)) {
         // Where PyTorch's rule drops a last window that would start in the end padding.
         auto undropped = [&](int in, int k, int st, int dil, int pb, int pe) {
@@ -406,18 +374,11 @@ FrameworkAnswer onnx(const Geometry &g)
         const Size2 spec{undropped(g.inH(), k.h, s.h, d.h, pad.top, pad.bottom),
                          undropped(g.inW(), k.w, s.w, d.w, pad.left, pad.right)};
         if (spec != a.output)
-            a.reasons.push_back("with ceil_mode the older ONNX formula \u2308(in + pads \u2212 "
-                                "ek)/s\u2309 + 1 gives " +
-                                times(spec) +
-                                "; the spec since ONNX 1.16 drops a last window that would "
-                                "start in the end padding, as PyTorch and PoolViz do (" +
-                                times(a.output) + "): runtimes may differ");
+            a.reasons.push_back({MessageId::OnnxCeilFormula, {times(spec), times(a.output)}});
     }
     if (p.mode == PoolMode::Avg && p.divisorOverride) {
         a.support = Support::Workaround;
-        a.reasons.push_back("AveragePool has no divisor_override: the graph multiplies its "
-                            "count_include_pad=1 result by count / " +
-                            std::to_string(*p.divisorOverride) + " per cell");
+        a.reasons.push_back({MessageId::OnnxNoDivisor, {std::to_string(*p.divisorOverride)}});
     }
     return a;
 }
@@ -435,8 +396,7 @@ FrameworkAnswer numpy(const Geometry &g)
     a.support = Support::Recipe;
     if (p.isAdaptive()) {
         a.layer = "np.array([[pool(x[r0:r1, c0:c1]) for each column bin] for each row bin])";
-        a.reasons.push_back("adaptive bins [\u230ai\u00b7in/out\u230b, "
-                            "\u2308(i+1)\u00b7in/out\u2309) by slicing");
+        a.reasons.push_back({MessageId::NumpyAdaptiveSlices, {}});
         return a;
     }
     const Size2 k = p.kernel, s = p.effectiveStride(), d = p.dilation;
@@ -445,16 +405,13 @@ FrameworkAnswer numpy(const Geometry &g)
     if (tiles) {
         a.layer = "x.reshape(" + std::to_string(g.inH() / k.h) + ", " + std::to_string(k.h) + ", " +
                   std::to_string(g.inW() / k.w) + ", " + std::to_string(k.w) + ").max(axis=(1, 3))";
-        a.reasons.push_back("the windows tile the input exactly, so a reshape into " + times(k) +
-                            " blocks pools it");
+        a.reasons.push_back({MessageId::NumpyReshape, {times(k)}});
     } else {
         a.layer = "np.lib.stride_tricks.sliding_window_view(xp, " +
                   tuple(d.h * (k.h - 1) + 1, d.w * (k.w - 1) + 1) + ")[::" + std::to_string(s.h) +
                   ", ::" + std::to_string(s.w) + ", ::" + std::to_string(d.h) +
                   ", ::" + std::to_string(d.w) + "]";
-        a.reasons.push_back("strided view of the padded input: every stride-th window, every "
-                            "dilation-th tap, with a mask that tells input, padding and "
-                            "overhang apart");
+        a.reasons.push_back({MessageId::NumpyStridedView, {}});
     }
     return a;
 }
@@ -509,6 +466,13 @@ double pytorchLpValue(const Geometry &g, const Tensor &plane, int outRow, int ou
 
 std::string lpWindowNote(const Geometry &g, const Tensor &plane, int outRow, int outCol)
 {
+    const std::optional<Message> note = lpWindowMessage(g, plane, outRow, outCol);
+    return note ? note->text() : std::string();
+}
+
+std::optional<Message> lpWindowMessage(const Geometry &g, const Tensor &plane, int outRow,
+                                       int outCol)
+{
     const PoolParams &p = g.params;
     if (p.mode != PoolMode::Lp || !g.ok() || outRow < 0 || outRow >= g.outH() || outCol < 0 ||
         outCol >= g.outW())
@@ -524,15 +488,11 @@ std::string lpWindowNote(const Geometry &g, const Tensor &plane, int outRow, int
     if (std::fabs(ours - theirs) <= 1e-5 * std::max(1.0, std::fabs(ours)))
         return {};
     const std::string root = "^(1/" + order(p.p) + ")";
-    std::string text = "This window holds " + std::to_string(w.inputCount) + " of the kernel's " +
-                       std::to_string(kernel) + " taps: PyTorch's LPPool2d computes (" + num(sum) +
-                       " \u00b7 " + std::to_string(kernel) + "/" + std::to_string(w.inputCount) +
-                       ")" + root + " = " + num(theirs) + ", PoolViz (" + num(sum) + ")" + root +
-                       " = " + num(ours) + " (ONNX's LpPool)";
     if (w.inputCount == kernel)
-        text = "PyTorch's LPPool2d raises x to p keeping its sign: it gives " + num(theirs) +
-               " here, PoolViz (\u03a3|x|^p)" + root + " = " + num(ours);
-    return text;
+        return Message{MessageId::LpWindowSigned, {num(theirs), root, num(ours)}};
+    return Message{MessageId::LpWindowScaled,
+                   {std::to_string(w.inputCount), std::to_string(kernel), num(sum), root,
+                    num(theirs), num(ours)}};
 }
 
 std::vector<FrameworkAnswer> explainFrameworks(const PoolParams &params, int inH, int inW,
@@ -547,7 +507,7 @@ std::vector<FrameworkAnswer> explainFrameworks(const PoolParams &params, int inH
             a.framework = f;
             a.name = frameworkName(f);
             a.support = Support::Refused;
-            a.summary = "no output: " + g.validation.errorText();
+            a.summary = {MessageId::FrameworkNoOutput, {g.validation.errorText()}};
             answers.push_back(a);
         }
         return answers;
@@ -573,8 +533,10 @@ std::string overallVerdict(const std::vector<FrameworkAnswer> &answers)
     }
     if (anyLayer || !anyOutput)
         return {};
-    return "No framework has a layer that takes these settings as they are: each needs a "
-           "workaround, differs or cannot express them; the generated code reproduces them.";
+    return QT_TRANSLATE_NOOP("poolviz::Message",
+                             "No framework has a layer that takes these settings as they are: "
+                             "each needs a workaround, differs or cannot express them; the "
+                             "generated code reproduces them.");
 }
 
 std::string explainText(const PoolParams &params, int inH, int inW,
@@ -591,11 +553,11 @@ std::string explainText(const PoolParams &params, int inH, int inW,
         if (!a.layer.empty())
             text += "  " + a.layer + "\n";
         if (a.output.h > 0)
-            text += "  output " + times(a.output) + "; " + a.summary + "\n";
+            text += "  output " + times(a.output) + "; " + a.summary.text() + "\n";
         else
-            text += "  " + a.summary + "\n";
-        for (const std::string &r : a.reasons)
-            text += "  - " + r + "\n";
+            text += "  " + a.summary.text() + "\n";
+        for (const Message &r : a.reasons)
+            text += "  - " + r.text() + "\n";
         for (const CellDifference &d : a.differences)
             text += "  cell (" + std::to_string(d.row) + ", " + std::to_string(d.col) +
                     "): PoolViz " + num(d.poolviz) + ", " + a.name + " " + num(d.framework) + "\n";

@@ -6,8 +6,10 @@
 // size its layer gives, and which cells its numbers differ in, by how much and why.
 
 #include "geometry.h"
+#include "messages.h"
 #include "tensor.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,16 +47,18 @@ struct CellDifference
 struct FrameworkAnswer
 {
     Framework framework = Framework::PyTorch;
-    std::string name;  ///< "PyTorch", "TensorFlow / Keras", "ONNX", "NumPy"
-    std::string layer; ///< e.g. "nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2), ceil_mode=True)"
+    std::string name; ///< "PyTorch", "TensorFlow / Keras", "ONNX", "NumPy"
+    /// e.g. "nn.MaxPool2d(kernel_size=(2, 2), stride=(2, 2), ceil_mode=True)", or where there is
+    /// none a few words marked for lupdate ("(no Lp pooling)", context "poolviz::Message").
+    std::string layer;
     Support support = Support::Native;
     /// Why a workaround is needed, what is refused, or where numbers differ: one sentence each,
-    /// with the numbers of the current parameters.
-    std::vector<std::string> reasons;
+    /// with the numbers of the current parameters (text() in English; the GUI translates by id).
+    std::vector<Message> reasons;
     Size2 output{0, 0}; ///< the output size the framework's route gives (0×0 if refused)
     /// Cells whose value differs from PoolViz's, plane 0 (only when input values were given).
     std::vector<CellDifference> differences;
-    std::string summary; ///< one line: "same 2×2 output", "workaround: …", "3 of 4 cells differ"
+    Message summary; ///< one line: "same 2×2 output", "workaround: …", "3 of 4 cells differ"
     friend bool operator==(const FrameworkAnswer &, const FrameworkAnswer &) = default;
 };
 
@@ -73,7 +77,8 @@ std::vector<FrameworkAnswer> explainFrameworks(const PoolParams &params, int inH
 /// One sentence when no framework's own layer (PyTorch, TensorFlow, ONNX) takes the parameters
 /// as they are and gives PoolViz's numbers, e.g. "No framework has a layer for these settings:
 /// each needs a workaround, differs or cannot express them; the NumPy recipe reproduces them.";
-/// empty when one does.
+/// empty when one does. The sentence is marked for lupdate (context "poolviz::Message"): the GUI
+/// translates it as it is.
 std::string overallVerdict(const std::vector<FrameworkAnswer> &answers);
 
 /// The answers as plain text for `poolviz-cli explain`: PoolViz's own result first, then one
@@ -90,5 +95,8 @@ double pytorchLpValue(const Geometry &geometry, const Tensor &plane, int outRow,
 /// "This window holds 4 of the kernel's 10 taps: PyTorch's LPPool2d computes (30 · 10/4)^(1/2)
 /// = 8.66, PoolViz (30)^(1/2) = 5.477 (ONNX's LpPool)". Empty where the two agree.
 std::string lpWindowNote(const Geometry &geometry, const Tensor &plane, int outRow, int outCol);
+/// The same note as a message the GUI translates; nothing where the two agree.
+std::optional<Message> lpWindowMessage(const Geometry &geometry, const Tensor &plane, int outRow,
+                                       int outCol);
 
 } // namespace poolviz

@@ -36,6 +36,8 @@ enum class MessageId
     OutputPlanesTooLarge,
     TraceTooManySteps,
     TraceTooManyTaps,
+    PlaneMissing,
+    UpstreamShape,
     // Warnings
     AdaptiveRepeatsCells,
     AdaptiveIgnoresDivisor,
@@ -51,9 +53,58 @@ enum class MessageId
     LpCeilScaled,
     MinNotInFrameworks,
     CeilOverhang,
+    // The Frameworks panel (core/frameworks.cpp): summaries, reasons, the Lp window note.
+    FrameworkTakesSettings,
+    FrameworkWorkaround,
+    FrameworkRecipe,
+    FrameworkCellsDiffer,
+    FrameworkCellsMayDiffer,
+    FrameworkCannotExpress,
+    FrameworkNoOutput,
+    TorchNoMin,
+    TorchGlobalLp,
+    TorchNoAdaptiveLp,
+    TorchSameAsPadding,
+    TorchSameAsPaddingAvg,
+    TorchSamePadFirst,
+    TorchUnequalPadFirst,
+    TorchLargePadFirst,
+    TorchCeilAfterPad,
+    TorchExcludePadAfterPad,
+    TorchLpUnfold,
+    TorchAvgDilationUnfold,
+    TorchSameNeverCounted,
+    TorchLpCeilScaled,
+    TorchLpSignedPower,
+    TfNoMin,
+    TfNoLp,
+    TfNoAdaptive,
+    TfSameLowerPadFirst,
+    TfExplicitPadFirst,
+    TfExplicitPadFirstExcluded,
+    TfNoCeil,
+    TfNoCeilNoOutput,
+    TfCeilNoPart,
+    TfNoDilation,
+    TfNoDivisor,
+    TfArgmaxNhwc,
+    OnnxNoMin,
+    OnnxIntegerP,
+    OnnxNoAdaptive,
+    OnnxDilationsOpset,
+    OnnxLpCeilOpset,
+    OnnxCeilFormula,
+    OnnxNoDivisor,
+    NumpyAdaptiveSlices,
+    NumpyReshape,
+    NumpyStridedView,
+    LpWindowScaled,
+    LpWindowSigned,
 };
 
-/// The English template of `id`, e.g. "kernel %1 is larger than the input %2: no window fits".
+/// The English template of `id` (marked for lupdate, context "poolviz::Message": the GUI shows it
+/// translated, see ui/render/coremessage.h; the CLI keeps the English), e.g. "kernel %1 is larger
+/// than the input %2: no window fits".
 const char *messageTemplate(MessageId id);
 
 /// `templ` with %1…%9 replaced by `args` (a placeholder without an argument stays as it is).
@@ -72,5 +123,8 @@ struct Message
 
     friend bool operator==(const Message &, const Message &) = default;
 };
+
+/// The English texts of `messages` joined with "; ".
+std::string joinedText(const std::vector<Message> &messages);
 
 } // namespace poolviz

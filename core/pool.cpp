@@ -46,7 +46,7 @@ Geometry checkedGeometry(const Tensor &input, const PoolParams &params)
 {
     Geometry g = computeGeometry(params, input.h(), input.w());
     if (!g.ok())
-        throw PoolError(g.validation.errorText());
+        throw PoolError(g.validation.errors);
     return g;
 }
 
@@ -278,7 +278,7 @@ Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int o
 {
     const Geometry g = computeGeometry(params, outH, outW);
     if (!g.ok())
-        throw PoolError(g.validation.errorText());
+        throw PoolError(g.validation.errors);
     if (pooled.h() != g.outH() || pooled.w() != g.outW())
         throw PoolError("the pooled input is " + times(pooled.h(), pooled.w()) + " but pooling a " +
                         times(outH, outW) + " plane gives " + times(g.outH(), g.outW()));

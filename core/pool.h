@@ -15,11 +15,23 @@ struct PoolResult
 };
 
 /// Thrown by the pooling functions when parameters or shapes are invalid; `what()` is the
-/// readable message naming the numbers.
+/// readable message naming the numbers. Errors that reach the GUI are thrown with their messages,
+/// so that it can show them translated (`messages()`; empty for the others).
 class PoolError : public std::invalid_argument
 {
 public:
     using std::invalid_argument::invalid_argument;
+    /// `what()` is the messages' English texts joined with "; ".
+    explicit PoolError(std::vector<Message> messages)
+        : std::invalid_argument(joinedText(messages)), m_messages(std::move(messages))
+    {
+    }
+    explicit PoolError(Message message) : PoolError(std::vector<Message>{std::move(message)}) {}
+
+    const std::vector<Message> &messages() const { return m_messages; }
+
+private:
+    std::vector<Message> m_messages;
 };
 
 /// Pools every (n, c) plane of `input`. Throws PoolError when `validate` reports errors.

@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include "tracecaption.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,205 +9,6 @@
 #include <limits>
 
 namespace poolviz {
-
-namespace {
-
-std::string num(double v)
-{
-    return formatNumber(v);
-}
-
-/// A value as a caption shows it: "0.25", or "≈0.1111" when the digits shown are not the value.
-std::string val(double v)
-{
-    return shownExactly(v) ? formatNumber(v) : "\u2248" + formatNumber(v);
-}
-
-/// " = 0.25", or " ≈ 0.1111" when the digits shown are not the value.
-std::string equals(double v)
-{
-    return (shownExactly(v) ? " = " : " \u2248 ") + formatNumber(v);
-}
-
-/// "row 1, column 3".
-std::string cell(int r, int c)
-{
-    return "row " + num(r) + ", column " + num(c);
-}
-
-/// "rows 0–1" or "row 2"; negative rows (padding) read "rows −1 to 0".
-std::string span(const char *one, const char *many, int first, int last)
-{
-    if (first == last)
-        return std::string(one) + " " + num(first);
-    const char *sep = (first < 0 || last < 0) ? " to " : "\u2013";
-    return std::string(many) + " " + num(first) + sep + num(last);
-}
-
-/// The values as a comma list, abbreviated for large windows.
-std::string valueList(const std::vector<float> &values, const char *joiner)
-{
-    if (values.size() > 12)
-        return std::to_string(values.size()) + " values";
-    std::string s;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i)
-            s += joiner;
-        s += val(values[i]);
-    }
-    return s;
-}
-
-/// "Step 2 of 9: ", with the channel ("(channel 1)") or sample and channel ("(sample 0,
-/// channel 2)") when the input has more than one plane.
-std::string stepPrefix(const Step &s, std::size_t total, const Tensor &input)
-{
-    std::string p = "Step " + std::to_string(s.index + 1) + " of " + std::to_string(total);
-    const int channels = std::max(1, input.c());
-    if (input.planeCount() > 1) {
-        p += input.n() > 1 ? " (sample " + std::to_string(s.plane / channels) + ", channel " +
-                                 std::to_string(s.plane % channels) + ")"
-                           : " (channel " + std::to_string(s.plane % channels) + ")";
-    }
-    return p + ": ";
-}
-
-/// `n` in superscript digits ("³", "¹²"); empty when n is not a whole number from 0 to 999.
-std::string superscript(double n)
-{
-    static const char *const digits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
-                                         "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-    if (!(n >= 0 && n < 1000 && n == std::floor(n)))
-        return {};
-    std::string s;
-    for (char c : std::to_string(int(n)))
-        s += digits[c - '0'];
-    return s;
-}
-
-/// "x" raised to p as a caption writes it: "|3|³", else "|3|^2.5".
-std::string power(const std::string &base, double p)
-{
-    const std::string sup = superscript(p);
-    return sup.empty() ? base + "^" + num(p) : base + sup;
-}
-
-/// The p-th root of `body` ("(…)"): "√(…)", "∛(…)", "∜(…)", "⁵√(…)", else "(…)^(1/2.5)".
-std::string root(const std::string &body, double p)
-{
-    if (p == 2)
-        return "\u221a" + body;
-    if (p == 3)
-        return "\u221b" + body;
-    if (p == 4)
-        return "\u221c" + body;
-    const std::string sup = superscript(p);
-    return sup.empty() ? body + "^(1/" + num(p) + ")" : sup + "\u221a" + body;
-}
-
-std::string forwardCaption(const Step &s, const Window &w, const PoolParams &params)
-{
-    // Both ends, so students never read an input position as the output's: "input rows 0–1,
-    // columns 2–3: max(…) = 9, found at input row 1, column 3 → output row 0, column 2".
-    const std::string where = "input " + span("row", "rows", w.rowFirst, w.rowLast) + ", " +
-                              span("column", "columns", w.colFirst, w.colLast) + ": ";
-    const std::string to = " \u2192 output " + cell(s.outRow, s.outCol);
-    std::vector<float> shown;
-    int paddingTaps = 0;
-    for (std::size_t i = 0; i < s.taps.size(); ++i) {
-        if (s.taps[i].kind == TapKind::Input)
-            shown.push_back(s.values[i]);
-        else if (s.taps[i].kind == TapKind::Padding)
-            ++paddingTaps;
-    }
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
-    const char *fn = params.mode == PoolMode::Min ? "min" : "max";
-    if (s.rule == StepRule::NoInput)
-        return where + "the window holds no input cell (only padding), so the output is " +
-               num(s.output) + to;
-    if (extreme) {
-        std::vector<float> all;
-        for (std::size_t i = 0; i < s.taps.size(); ++i)
-            if (s.taps[i].kind != TapKind::Overhang)
-                all.push_back(s.values[i]);
-        std::string text = where + fn + "(" + valueList(all, ", ") + ")" + equals(s.output);
-        const Tap &win = s.taps[std::size_t(s.winners.front())];
-        if (s.rule == StepRule::NaN)
-            return text +
-                   ": a NaN in the window propagates; the index is the last NaN scanned, at "
-                   "input " +
-                   cell(win.row, win.col) + to;
-        text += ", found at input " + cell(win.row, win.col);
-        if (s.rule == StepRule::Tie) {
-            text += " (tie with ";
-            for (std::size_t i = 1; i < s.winners.size(); ++i) {
-                const Tap &t = s.taps[std::size_t(s.winners[i])];
-                text += (i > 1 ? "; " : "") + cell(t.row, t.col);
-            }
-            text += ": the first in row-major order wins)";
-        }
-        text += to;
-        if (paddingTaps > 0)
-            text += "; padding counts as " +
-                    std::string(params.mode == PoolMode::Min ? "+\u221e" : "\u2212\u221e") +
-                    " and never wins";
-        return text;
-    }
-    if (params.mode == PoolMode::Avg) {
-        std::string text =
-            where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + equals(s.output) + to;
-        const int inputs = int(shown.size());
-        if (params.divisorOverride && !params.isAdaptive())
-            text += " (divisor override " + num(*params.divisorOverride) + ")";
-        else if (s.divisor > inputs)
-            text += " (the divisor counts " + num(s.divisor - inputs) + " padding cell" +
-                    (s.divisor - inputs == 1 ? "" : "s") + ")";
-        else if (paddingTaps > 0)
-            text += " (padding is not counted)";
-        return text;
-    }
-    std::string sum;
-    if (shown.size() > 12)
-        sum = "\u03a3 " + power("|x|", params.p) + " over " + std::to_string(shown.size()) +
-              " values";
-    else
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            sum += (i ? " + " : "") + power("|" + val(shown[i]) + "|", params.p);
-    return where + root("(" + sum + ")", params.p) + equals(s.output) + to;
-}
-
-std::string backwardCaption(const Step &s, const PoolParams &params)
-{
-    std::string text = "gradient " + val(s.upstream) + " of output " + cell(s.outRow, s.outCol);
-    if (s.contributions.empty())
-        return text + " reaches no input cell (the window holds only padding)";
-    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
-        const Contribution &c = s.contributions.front();
-        return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") +
-               " at input " + cell(c.row, c.col) + "; the input gradient there is now " +
-               val(c.running);
-    }
-    if (params.mode == PoolMode::Avg) {
-        text += " is spread as " + val(s.upstream) + " / " + num(s.divisor) +
-                equals(s.contributions.front().amount) + " over " +
-                std::to_string(s.contributions.size()) + " input cell" +
-                (s.contributions.size() == 1 ? "" : "s");
-    } else {
-        text += " is shared by the derivative sign(x)\u00b7" + power("|x|", params.p - 1) + " / " +
-                power("y", params.p - 1) + " over " + std::to_string(s.contributions.size()) +
-                " cells";
-    }
-    int overlaps = 0;
-    for (const Contribution &c : s.contributions)
-        if (c.running != c.amount)
-            ++overlaps;
-    if (overlaps > 0)
-        text += "; " + std::to_string(overlaps) +
-                " of them already held gradient from earlier windows and add up";
-    return text;
-}
-
-} // namespace
 
 bool shownExactly(double v, int precision)
 {
@@ -276,13 +79,12 @@ Tensor Trace::gradientAfter(int i) const
 void checkTraceLimits(const Geometry &g, const Limits &limits)
 {
     if (!g.ok())
-        throw PoolError(g.validation.errorText());
+        throw PoolError(g.validation.errors);
     const std::int64_t steps = std::int64_t(g.outH()) * g.outW();
     if (steps > limits.steps)
         throw PoolError(Message{
             MessageId::TraceTooManySteps,
-            {formatCount(double(steps), double(limits.steps)), formatCount(double(limits.steps))}}
-                            .text());
+            {formatCount(double(steps), double(limits.steps)), formatCount(double(limits.steps))}});
     // Each step keeps its window's taps and values: Σ over windows of taps = (Σ row taps)·(Σ
     // column taps).
     std::int64_t rowTaps = 0, colTaps = 0;
@@ -294,16 +96,15 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
         throw PoolError(
             Message{MessageId::TraceTooManyTaps,
                     {formatCount(double(rowTaps) * double(colTaps), double(limits.traceTaps)),
-                     formatCount(double(limits.traceTaps))}}
-                .text());
+                     formatCount(double(limits.traceTaps))}});
 }
 
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
                 const Tensor &upstream)
 {
     if (plane < 0 || plane >= input.planeCount())
-        throw PoolError("plane " + std::to_string(plane) + " does not exist: the input has " +
-                        std::to_string(input.planeCount()) + " plane(s)");
+        throw PoolError(Message{MessageId::PlaneMissing,
+                                {std::to_string(plane), std::to_string(input.planeCount())}});
     checkTraceLimits(computeGeometry(params, input.h(), input.w()), currentLimits());
     Trace t;
     t.phase = phase;
@@ -317,9 +118,9 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
             t.upstream = Tensor::matrix(outH, outW, 1.0f);
         } else {
             if (upstream.h() != outH || upstream.w() != outW)
-                throw PoolError("the upstream gradient is " + upstream.shapeString() +
-                                " but the pooled output is " + std::to_string(outH) + "\u00d7" +
-                                std::to_string(outW));
+                throw PoolError(Message{MessageId::UpstreamShape,
+                                        {upstream.shapeString(),
+                                         std::to_string(outH) + "\u00d7" + std::to_string(outW)}});
             t.upstream = upstream.planeTensor(0, 0);
         }
         t.inputGradient = backward(t.input, params, t.upstream);
@@ -391,9 +192,10 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
     }
     for (Step &s : t.steps) {
         const Window w = g.window(s.outRow, s.outCol);
-        const std::string body =
-            phase == Phase::Forward ? forwardCaption(s, w, params) : backwardCaption(s, params);
-        s.caption = stepPrefix(s, t.steps.size(), input) + body;
+        s.captionParts = stepCaption(s, t.steps.size(), input,
+                                     phase == Phase::Forward ? forwardCaption(s, w, params)
+                                                             : backwardCaption(s, params));
+        s.caption = s.captionParts.text();
     }
     return t;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "caption.h"
 #include "pool.h"
 
 #include <string>
@@ -52,7 +53,8 @@ struct Step
     std::int64_t argmax = -1; ///< max/min: PyTorch's index h·W + w, −1 if none
     float upstream = 0;       ///< backward: the output gradient of this cell; unpool: its value
     std::vector<Contribution> contributions; ///< backward, unpool: what this step writes
-    std::string caption;                     ///< the step in words
+    Caption captionParts; ///< the step in words, as ids and arguments the GUI translates
+    std::string caption;  ///< captionParts.text(): the step in English (CLI, GIF default)
     friend bool operator==(const Step &, const Step &) = default;
 };
 

@@ -1,48 +1,10 @@
 #include "unpooltrace.h"
 
+#include "tracecaption.h"
+
 #include <string>
 
 namespace poolviz {
-
-namespace {
-
-std::string cell(int r, int c)
-{
-    return "row " + formatNumber(r) + ", column " + formatNumber(c);
-}
-
-std::string value(double v)
-{
-    return shownExactly(v) ? formatNumber(v) : "\u2248" + formatNumber(v);
-}
-
-/// The step in words; every caption of the unpool phase is made here.
-std::string unpoolCaption(const Step &s, const PoolParams &params)
-{
-    const std::string what = "value " + value(s.output) + " of output " + cell(s.outRow, s.outCol);
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
-    const char *fn = params.mode == PoolMode::Min ? "min" : "max";
-    if (s.contributions.empty())
-        return what + (extreme ? std::string(" has no ") + fn + " position" : std::string()) +
-               " (the window holds no input cell): nothing is placed";
-    if (extreme) {
-        const Contribution &c = s.contributions.front();
-        return what + " goes back to where its " + fn + " was, input " + cell(c.row, c.col) +
-               "; the other cells of the window stay 0";
-    }
-    std::string text = what + " is copied to the " + std::to_string(s.contributions.size()) +
-                       " input cell" + (s.contributions.size() == 1 ? "" : "s") + " of its window";
-    int shared = 0;
-    for (const Contribution &c : s.contributions)
-        if (c.running != c.amount)
-            ++shared;
-    if (shared > 0)
-        text += "; " + std::to_string(shared) + " of them already held values from earlier " +
-                "windows and now hold the mean of what they received";
-    return text;
-}
-
-} // namespace
 
 Trace makeUnpoolTrace(const Tensor &input, const PoolParams &params, int plane)
 {
@@ -78,10 +40,9 @@ Trace makeUnpoolTrace(const Tensor &input, const PoolParams &params, int plane)
                 s.contributions.push_back({tap.row, tap.col, s.output, mean});
             }
         }
-        const std::string caption = s.caption;
-        const std::size_t colon = caption.find(": ");
-        s.caption = caption.substr(0, colon == std::string::npos ? 0 : colon + 2) +
-                    unpoolCaption(s, params);
+        // The forward step's "Step 2 of 9: " prefix, with the unpool sentence as its body.
+        s.captionParts.args.back() = unpoolCaption(s, params);
+        s.caption = s.captionParts.text();
     }
     t.inputGradient = placed;
     return t;

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QImageReader>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -187,6 +188,7 @@ void TestAnimationExport::byteSizes()
 {
     QFETCH(qint64, bytes);
     QFETCH(QString, text);
+    QLocale::setDefault(QLocale::c()); // German would write "8,5 kB" (tst_coremessages)
     QCOMPARE(byteSize(bytes), text);
 }
 

@@ -1,6 +1,7 @@
 // Runs the built poolviz-cli binary (POOLVIZ_CLI) with QProcess on files made in a QTemporaryDir
 // and checks the files it writes with readers of its own, so that a bug in the core's .npy or CSV
 // code cannot hide itself. Every expected value is written out by hand from the seed documents.
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -281,6 +282,7 @@ private slots:
     void errors_data();
     void errors();
     void warningKeepsExitZero();
+    void englishInAGermanLocale();
     void verboseSummary();
     void help();
     void batchContinuesPastABadFile();
@@ -1027,6 +1029,35 @@ void TestCli::warningKeepsExitZero()
                    {-INFINITY, 12, 9, -INFINITY},
                    {-INFINITY, 18, 7, -INFINITY},
                    {-INFINITY, -INFINITY, -INFINITY, -INFINITY}}));
+}
+
+void TestCli::englishInAGermanLocale()
+{
+    // The window speaks German in a German locale; the CLI stays English (scripts read it),
+    // for core's messages and for image errors, which the window translates.
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(conv000).toUtf8()));
+    // A PNG cut in half: its last chunk declares more bytes than the file holds.
+    QBuffer png;
+    png.open(QIODevice::WriteOnly);
+    QImage noise(64, 64, QImage::Format_Grayscale8);
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x)
+            noise.setPixel(x, y, qRgb((x * 37 + y * 91) % 256, 0, 0));
+    QVERIFY(noise.save(&png, "PNG"));
+    QVERIFY(writeFile(dir.filePath("photo.png"), png.data().left(png.data().size() / 2)));
+    QProcessEnvironment german = QProcessEnvironment::systemEnvironment();
+    german.insert("LANG", "de_DE.UTF-8");
+    german.insert("LC_ALL", "de_DE.UTF-8");
+    german.insert("LANGUAGE", "de");
+    const Run kernel = cli(dir.path(), {"pool", "in.csv", "-o", "o.csv", "--kernel", "5"}, german);
+    QCOMPARE(kernel.code, 2);
+    QVERIFY2(kernel.err.contains("kernel 5×5 is larger than the input 4×4: no window fits"),
+             qPrintable(describe(kernel)));
+    const Run image = cli(dir.path(), {"pool", "photo.png", "-o", "o.png"}, german);
+    QCOMPARE(image.code, 2);
+    QVERIFY2(image.err.startsWith("poolviz-cli: cannot read photo.png: it is damaged or cut short"),
+             qPrintable(describe(image)));
 }
 
 void TestCli::verboseSummary()

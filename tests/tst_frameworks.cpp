@@ -26,8 +26,8 @@ const FrameworkAnswer &answer(const std::vector<FrameworkAnswer> &all, Framework
 
 bool anyReasonHas(const FrameworkAnswer &a, const char *text)
 {
-    for (const std::string &r : a.reasons)
-        if (r.find(text) != std::string::npos)
+    for (const Message &r : a.reasons)
+        if (r.text().find(text) != std::string::npos)
             return true;
     return false;
 }
@@ -79,7 +79,7 @@ void TestFrameworks::lpCeilDiffersInPyTorchOnly()
         QVERIFY(std::fabs(d.poolviz - std::sqrt(pv[r])) < 1e-5);
         QVERIFY(std::fabs(d.framework - std::sqrt(pv[r] * 10 / 4)) < 1e-9);
     }
-    QCOMPARE(torch.summary, std::string("3 of 3 cells differ from PoolViz's"));
+    QCOMPARE(torch.summary.text(), std::string("3 of 3 cells differ from PoolViz's"));
     QVERIFY(anyReasonHas(torch, "scaled by (kh\u00b7kw/n)^(1/p)"));
 
     const FrameworkAnswer &tf = answer(all, Framework::TensorFlow);
@@ -242,7 +242,7 @@ void TestFrameworks::refusedParameters()
     const auto none = explainFrameworks(params(PoolMode::Max, 5), 4, 3);
     for (const FrameworkAnswer &a : none) {
         QCOMPARE(a.support, Support::Refused);
-        QVERIFY2(has(a.summary, "no window fits"), a.summary.c_str());
+        QVERIFY2(has(a.summary.text(), "no window fits"), a.summary.text().c_str());
     }
 }
 

@@ -1,5 +1,6 @@
 #include "pooldocument.h"
 
+#include "coremessage.h"
 #include "language.h"
 #include "undocommands.h"
 
@@ -251,7 +252,7 @@ QString PoolDocument::caption() const
                    : tr("Before the first step: the gradient of each of the %1 outputs will flow "
                         "back to the input.")
                          .arg(stepCount());
-    return QString::fromStdString(m_trace->steps[std::size_t(m_step)].caption);
+    return captionText(m_trace->steps[std::size_t(m_step)].captionParts);
 }
 
 // --- applying state (undo commands) ------------------------------------------------------------
@@ -319,10 +320,10 @@ void PoolDocument::recompute()
                 makeTrace(m_input, m_params, m_phase, m_plane,
                           m_phase == Phase::Backward ? upstreamPlane() : Tensor()));
         } catch (const std::exception &e) {
-            m_traceError = QString::fromStdString(e.what());
+            m_traceError = coreErrorText(e);
         }
     } else {
-        m_traceError = QString::fromStdString(m_geometry.validation.errorText());
+        m_traceError = coreMessageText(m_geometry.validation.errors);
     }
     if (oldOut != std::array<int, 2>{m_geometry.outH(), m_geometry.outW()})
         emit upstreamChanged(); // the ones (or the edited gradient) now have another shape

@@ -5,6 +5,7 @@
 #include "stagerenderer.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -96,7 +97,9 @@ QString exportAnimation(const Trace &trace, const QString &path, const Animation
     const auto [first, last] = stepRange(trace, options);
     const int count = last - first + 1;
     if (trace.steps.empty() || count <= 0)
-        return QStringLiteral("cannot export \"%1\": the animation has no steps").arg(path);
+        return QCoreApplication::translate("poolviz::AnimationExport",
+                                           "cannot export \"%1\": the animation has no steps")
+            .arg(path);
     const StageRenderer renderer(trace);
     const QSize size =
         options.size.isValid() && !options.size.isEmpty() ? options.size : renderer.preferredSize();
@@ -119,12 +122,16 @@ QString exportAnimation(const Trace &trace, const QString &path, const Animation
 
     const QFileInfo folder(path);
     if (folder.exists() && !folder.isDir())
-        return QStringLiteral("cannot export frames to \"%1\": it is a file, not a folder (name "
-                              "the file .gif for an animated GIF)")
+        return QCoreApplication::translate(
+                   "poolviz::AnimationExport",
+                   "cannot export frames to \"%1\": it is a file, not a folder (name "
+                   "the file .gif for an animated GIF)")
             .arg(path);
     QDir dir(path);
     if (!dir.exists() && !QDir().mkpath(path))
-        return QStringLiteral("cannot create the folder \"%1\"").arg(path);
+        return QCoreApplication::translate("poolviz::AnimationExport",
+                                           "cannot create the folder \"%1\"")
+            .arg(path);
 
     QSet<QString> written;
     for (int i = 0; i < count; ++i) {

@@ -1,5 +1,6 @@
 #include "gifwriter.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QPainter>
 #include <QSaveFile>
@@ -25,7 +26,8 @@ int writeToDevice(GifFileType *gif, const GifByteType *data, int length)
 QString gifErrorText(int code)
 {
     const char *text = GifErrorString(code);
-    return text ? QString::fromLatin1(text) : QStringLiteral("giflib error %1").arg(code);
+    return text ? QString::fromLatin1(text)
+                : QCoreApplication::translate("poolviz::GifWriter", "giflib error %1").arg(code);
 }
 
 /// A frame reduced to at most 256 colours: one palette index per pixel.
@@ -130,7 +132,8 @@ int GifWriter::delayCentiseconds(int delayMs)
 
 bool GifWriter::fail(const QString &what, int gifError)
 {
-    m_error = QStringLiteral("cannot write GIF \"%1\": %2").arg(m_path, what);
+    m_error = QCoreApplication::translate("poolviz::GifWriter", "cannot write GIF \"%1\": %2")
+                  .arg(m_path, what);
     if (gifError != 0)
         m_error += QStringLiteral(" (%1)").arg(gifErrorText(gifError));
     abort();
@@ -156,12 +159,16 @@ bool GifWriter::open(QSize size, int loopCount)
     m_error.clear();
     m_frames = 0;
     if (size.width() < 1 || size.height() < 1 || size.width() > 65535 || size.height() > 65535)
-        return fail(QStringLiteral("the size %1×%2 is outside 1..65535")
-                        .arg(size.width())
-                        .arg(size.height()),
-                    0);
+        return fail(
+            QCoreApplication::translate("poolviz::GifWriter", "the size %1×%2 is outside 1..65535")
+                .arg(size.width())
+                .arg(size.height()),
+            0);
     if (loopCount < 0 || loopCount > 65535)
-        return fail(QStringLiteral("loop count %1 is outside 0..65535").arg(loopCount), 0);
+        return fail(
+            QCoreApplication::translate("poolviz::GifWriter", "loop count %1 is outside 0..65535")
+                .arg(loopCount),
+            0);
     m_size = size;
 
     m_file = std::make_unique<QSaveFile>(m_path);
@@ -171,11 +178,14 @@ bool GifWriter::open(QSize size, int loopCount)
     int err = 0;
     m_gif = EGifOpen(m_file.get(), &writeToDevice, &err);
     if (!m_gif)
-        return fail(QStringLiteral("giflib could not start"), err);
+        return fail(QCoreApplication::translate("poolviz::GifWriter", "giflib could not start"),
+                    err);
     EGifSetGifVersion(m_gif, true);
     // Every frame carries its own palette, so the screen has no global colour map.
     if (EGifPutScreenDesc(m_gif, size.width(), size.height(), 8, 0, nullptr) == GIF_ERROR)
-        return fail(QStringLiteral("writing the screen descriptor failed"), m_gif->Error);
+        return fail(QCoreApplication::translate("poolviz::GifWriter",
+                                                "writing the screen descriptor failed"),
+                    m_gif->Error);
 
     // NETSCAPE2.0 application extension: sub-block 1 holds the loop count (little endian).
     static const char netscape[] = "NETSCAPE2.0";
@@ -185,16 +195,19 @@ bool GifWriter::open(QSize size, int loopCount)
         EGifPutExtensionBlock(m_gif, 11, netscape) == GIF_ERROR ||
         EGifPutExtensionBlock(m_gif, 3, loop) == GIF_ERROR ||
         EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
-        return fail(QStringLiteral("writing the loop extension failed"), m_gif->Error);
+        return fail(
+            QCoreApplication::translate("poolviz::GifWriter", "writing the loop extension failed"),
+            m_gif->Error);
     return true;
 }
 
 bool GifWriter::addFrame(const QImage &frame, int delayMs)
 {
     if (!m_gif)
-        return fail(QStringLiteral("the GIF is not open"), 0);
+        return fail(QCoreApplication::translate("poolviz::GifWriter", "the GIF is not open"), 0);
     if (frame.size() != m_size)
-        return fail(QStringLiteral("frame %1 is %2×%3, but the GIF is %4×%5")
+        return fail(QCoreApplication::translate("poolviz::GifWriter",
+                                                "frame %1 is %2×%3, but the GIF is %4×%5")
                         .arg(m_frames + 1)
                         .arg(frame.width())
                         .arg(frame.height())
@@ -215,7 +228,10 @@ bool GifWriter::addFrame(const QImage &frame, int delayMs)
 
     IndexedFrame indexed;
     if (!quantize(rgb, indexed))
-        return fail(QStringLiteral("colour quantization of frame %1 failed").arg(m_frames + 1), 0);
+        return fail(QCoreApplication::translate("poolviz::GifWriter",
+                                                "colour quantization of frame %1 failed")
+                        .arg(m_frames + 1),
+                    0);
 
     GraphicsControlBlock gcb;
     gcb.DisposalMode = DISPOSE_DO_NOT;
@@ -225,21 +241,28 @@ bool GifWriter::addFrame(const QImage &frame, int delayMs)
     GifByteType extension[4];
     const size_t length = EGifGCBToExtension(&gcb, extension);
     if (EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, int(length), extension) == GIF_ERROR)
-        return fail(QStringLiteral("writing the delay of frame %1 failed").arg(m_frames + 1),
+        return fail(QCoreApplication::translate("poolviz::GifWriter",
+                                                "writing the delay of frame %1 failed")
+                        .arg(m_frames + 1),
                     m_gif->Error);
 
     ColorMapObject *map = GifMakeMapObject(int(indexed.palette.size()), indexed.palette.data());
     if (!map)
-        return fail(QStringLiteral("out of memory for a palette"), 0);
+        return fail(
+            QCoreApplication::translate("poolviz::GifWriter", "out of memory for a palette"), 0);
     const int described =
         EGifPutImageDesc(m_gif, 0, 0, m_size.width(), m_size.height(), false, map);
     GifFreeMapObject(map); // giflib keeps its own copy
     if (described == GIF_ERROR)
-        return fail(QStringLiteral("writing frame %1 failed").arg(m_frames + 1), m_gif->Error);
+        return fail(QCoreApplication::translate("poolviz::GifWriter", "writing frame %1 failed")
+                        .arg(m_frames + 1),
+                    m_gif->Error);
     for (int y = 0; y < m_size.height(); ++y) {
         if (EGifPutLine(m_gif, indexed.pixels.data() + std::size_t(y) * m_size.width(),
                         m_size.width()) == GIF_ERROR)
-            return fail(QStringLiteral("writing frame %1 failed").arg(m_frames + 1), m_gif->Error);
+            return fail(QCoreApplication::translate("poolviz::GifWriter", "writing frame %1 failed")
+                            .arg(m_frames + 1),
+                        m_gif->Error);
     }
     ++m_frames;
     return true;
@@ -248,14 +271,17 @@ bool GifWriter::addFrame(const QImage &frame, int delayMs)
 bool GifWriter::finish()
 {
     if (!m_gif)
-        return fail(QStringLiteral("the GIF is not open"), 0);
+        return fail(QCoreApplication::translate("poolviz::GifWriter", "the GIF is not open"), 0);
     if (m_frames == 0)
-        return fail(QStringLiteral("an animation needs at least one frame"), 0);
+        return fail(QCoreApplication::translate("poolviz::GifWriter",
+                                                "an animation needs at least one frame"),
+                    0);
     int err = 0;
     const int closed = EGifCloseFile(m_gif, &err);
     m_gif = nullptr;
     if (closed == GIF_ERROR)
-        return fail(QStringLiteral("finishing the file failed"), err);
+        return fail(QCoreApplication::translate("poolviz::GifWriter", "finishing the file failed"),
+                    err);
     if (!m_file->commit()) {
         const QString why = m_file->errorString();
         m_file.reset();

@@ -1,13 +1,16 @@
 #include "imageio.h"
 
 #include "kernels/threads.h"
+#include "numbertext.h"
 #include "pool.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QLocale>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -24,22 +27,25 @@ namespace {
 QString pixelAmount(qint64 pixels, bool mega, qint64 limit = -1)
 {
     if (!mega)
-        return QStringLiteral("%1 pixels").arg(pixels);
+        return QCoreApplication::translate("poolviz::ImageIO", "%1 pixels").arg(pixels);
     if (pixels % 1'000'000 == 0)
-        return QStringLiteral("%1 megapixels").arg(pixels / 1'000'000);
+        return QCoreApplication::translate("poolviz::ImageIO", "%1 megapixels")
+            .arg(pixels / 1'000'000);
     int decimals = 1;
     const double mp = double(pixels) / 1e6;
     while (decimals < 6 && limit >= 0 && pixels > limit &&
            QString::number(mp, 'f', decimals).toDouble() * 1e6 <= double(limit))
         ++decimals;
-    return QStringLiteral("%1 megapixels").arg(mp, 0, 'f', decimals);
+    return QCoreApplication::translate("poolviz::ImageIO", "%1 megapixels")
+        .arg(QLocale().toString(mp, 'f', decimals));
 }
 
 QString sizeRefusal(QSize size, qint64 maxPixels)
 {
     const qint64 pixels = qint64(size.width()) * size.height();
     const bool mega = maxPixels >= 1'000'000;
-    return QStringLiteral("the image is %1×%2 = %3, above the limit of %4")
+    return QCoreApplication::translate("poolviz::ImageIO",
+                                       "the image is %1×%2 = %3, above the limit of %4")
         .arg(size.width())
         .arg(size.height())
         .arg(pixelAmount(pixels, mega, maxPixels), pixelAmount(maxPixels, mega));
@@ -135,8 +141,9 @@ QString checkPngChunks(QIODevice &device)
             QString type;
             for (int i = 4; i < 8; ++i)
                 type += QChar::isPrint(uchar(head[i])) ? QChar(uchar(head[i])) : QChar(u'?');
-            problem = QStringLiteral("it is damaged or cut short (its %1 chunk at byte %2 "
-                                     "declares %3 bytes; the file ends %4 bytes later)")
+            problem = QCoreApplication::translate(
+                          "poolviz::ImageIO", "it is damaged or cut short (its %1 chunk at byte %2 "
+                                              "declares %3 bytes; the file ends %4 bytes later)")
                           .arg(type)
                           .arg(pos)
                           .arg(length)
@@ -155,7 +162,7 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options)
 {
     LoadedImage out;
     if (image.isNull()) {
-        out.error = QStringLiteral("the image is empty");
+        out.error = QCoreApplication::translate("poolviz::ImageIO", "the image is empty");
         return out;
     }
     out.size = image.size();
@@ -168,21 +175,25 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options)
         planes = options.keepAlpha ? 4 : 3;
     const std::int64_t values = std::int64_t(planes) * image.width() * image.height();
     if (const std::int64_t limit = currentLimits().values; values > limit) {
-        out.error = QStringLiteral("the image is %1×%2 with %3 planes = %4 values, above the limit "
-                                   "of %5")
+        out.error = QCoreApplication::translate(
+                        "poolviz::ImageIO",
+                        "the image is %1×%2 with %3 planes = %4 values, above the limit "
+                        "of %5")
                         .arg(image.width())
                         .arg(image.height())
                         .arg(planes)
-                        .arg(QString::fromStdString(formatCount(double(values), double(limit))),
-                             QString::fromStdString(formatCount(double(limit))));
+                        .arg(screenNumber(QString::fromStdString(
+                                 formatCount(double(values), double(limit)))),
+                             screenNumber(QString::fromStdString(formatCount(double(limit)))));
         return out;
     }
     const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
     if (rgba.isNull()) {
-        out.error =
-            QStringLiteral("the %1×%2 image could not be converted to RGBA (out of memory?)")
-                .arg(image.width())
-                .arg(image.height());
+        out.error = QCoreApplication::translate(
+                        "poolviz::ImageIO",
+                        "the %1×%2 image could not be converted to RGBA (out of memory?)")
+                        .arg(image.width())
+                        .arg(image.height());
         return out;
     }
     const int h = rgba.height();
@@ -235,7 +246,9 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
     LoadedImage out;
     const QString name = QDir::toNativeSeparators(path);
     if (!QFileInfo::exists(path)) {
-        out.error = QStringLiteral("cannot open image \"%1\": the file does not exist").arg(name);
+        out.error = QCoreApplication::translate("poolviz::ImageIO",
+                                                "cannot open image \"%1\": the file does not exist")
+                        .arg(name);
         return out;
     }
     if (const QFileInfo info(path); info.isFile() && info.size() == 0) {
@@ -261,7 +274,9 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
         QFile file(path);
         if (file.open(QIODevice::ReadOnly)) {
             if (const QString problem = checkPngChunks(file); !problem.isEmpty()) {
-                out.error = QStringLiteral("cannot read image \"%1\": %2").arg(name, problem);
+                out.error =
+                    QCoreApplication::translate("poolviz::ImageIO", "cannot read image \"%1\": %2")
+                        .arg(name, problem);
                 return out;
             }
         }
@@ -270,14 +285,15 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
     QImageReader reader(path);
     reader.setAutoTransform(true);
     if (!reader.canRead()) {
-        out.error = QStringLiteral("cannot read image \"%1\": %2").arg(name, reader.errorString());
+        out.error = QCoreApplication::translate("poolviz::ImageIO", "cannot read image \"%1\": %2")
+                        .arg(name, reader.errorString());
         return out;
     }
     const QSize header = reader.size();
     if (header.isValid() && options.maxPixels > 0 &&
         qint64(header.width()) * header.height() > options.maxPixels) {
         out.size = header;
-        out.error = QStringLiteral("cannot load \"%1\": %2")
+        out.error = QCoreApplication::translate("poolviz::ImageIO", "cannot load \"%1\": %2")
                         .arg(name, sizeRefusal(header, options.maxPixels));
         return out;
     }
@@ -291,7 +307,8 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
     }
     if (image.isNull()) {
         out.size = header;
-        out.error = QStringLiteral("cannot read image \"%1\": %2").arg(name, reader.errorString());
+        out.error = QCoreApplication::translate("poolviz::ImageIO", "cannot read image \"%1\": %2")
+                        .arg(name, reader.errorString());
         return out;
     }
     // Every answer below comes from the decoded image, never from the reader's guesses (a
@@ -303,16 +320,21 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
     }
     out = imageToTensor(image, used);
     if (!out.ok()) {
-        out.error = QStringLiteral("cannot load \"%1\": %2").arg(name, out.error);
+        out.error = QCoreApplication::translate("poolviz::ImageIO", "cannot load \"%1\": %2")
+                        .arg(name, out.error);
         return out;
     }
     if (!decoderMessages.isEmpty())
-        out.warnings << QStringLiteral("\"%1\" is damaged or cut short (the decoder says: %2); "
-                                       "what is missing reads as grey")
+        out.warnings << QCoreApplication::translate(
+                            "poolviz::ImageIO",
+                            "\"%1\" is damaged or cut short (the decoder says: %2); "
+                            "what is missing reads as grey")
                             .arg(name, decoderMessages.join(QStringLiteral("; ")));
     if (isSixteenBit(image.format()))
-        out.warnings << QStringLiteral("\"%1\" has 16 bits per channel; PoolViz reads it as 8 "
-                                       "bits (0\u2013255), rounding each value")
+        out.warnings << QCoreApplication::translate(
+                            "poolviz::ImageIO",
+                            "\"%1\" has 16 bits per channel; PoolViz reads it as 8 "
+                            "bits (0–255), rounding each value")
                             .arg(name);
     return out;
 }
@@ -376,19 +398,25 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
 QString saveImage(const QImage &image, const QString &path, int quality)
 {
     if (image.isNull())
-        return QStringLiteral("cannot save \"%1\": the image is empty").arg(path);
+        return QCoreApplication::translate("poolviz::ImageIO",
+                                           "cannot save \"%1\": the image is empty")
+            .arg(path);
     const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
     if (format.isEmpty())
-        return QStringLiteral("cannot save \"%1\": the file name has no extension to choose an "
-                              "image format (e.g. .png)")
+        return QCoreApplication::translate(
+                   "poolviz::ImageIO",
+                   "cannot save \"%1\": the file name has no extension to choose an "
+                   "image format (e.g. .png)")
             .arg(path);
     if (!QImageWriter::supportedImageFormats().contains(format))
-        return QStringLiteral("cannot save \"%1\": Qt cannot write .%2 images")
+        return QCoreApplication::translate("poolviz::ImageIO",
+                                           "cannot save \"%1\": Qt cannot write .%2 images")
             .arg(path, QString::fromLatin1(format));
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write \"%1\": %2").arg(path, file.errorString());
+        return QCoreApplication::translate("poolviz::ImageIO", "cannot write \"%1\": %2")
+            .arg(path, file.errorString());
     QImageWriter writer(&file, format);
     writer.setQuality(quality);
     if (!writer.write(image)) {
@@ -397,10 +425,12 @@ QString saveImage(const QImage &image, const QString &path, int quality)
         const QString why =
             file.error() != QFileDevice::NoError ? file.errorString() : writer.errorString();
         file.cancelWriting();
-        return QStringLiteral("cannot write \"%1\": %2").arg(path, why);
+        return QCoreApplication::translate("poolviz::ImageIO", "cannot write \"%1\": %2")
+            .arg(path, why);
     }
     if (!file.commit())
-        return QStringLiteral("cannot write \"%1\": %2").arg(path, file.errorString());
+        return QCoreApplication::translate("poolviz::ImageIO", "cannot write \"%1\": %2")
+            .arg(path, file.errorString());
     return {};
 }
 

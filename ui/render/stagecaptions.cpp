@@ -1,6 +1,7 @@
 // The stage's words: the caption (ready and per step), the output-size formula, the legend of
 // marks and the notes.
 
+#include "coremessage.h"
 #include "stagelayout.h"
 
 #include "conventions.h"
@@ -303,8 +304,9 @@ QString StageRenderer::readyCaption() const
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text = captionForDisplay(localeNumbers(
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption)));
+        const QString text = captionForDisplay(
+            localeNumbers(step < 0 ? readyCaption()
+                                   : captionText(m_trace.steps[std::size_t(step)].captionParts)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {

@@ -3,6 +3,7 @@
 // testing against that layout.
 
 #include "stagelayout.h"
+#include "coremessage.h"
 
 #include "conventions.h"
 #include "frameworks.h"
@@ -106,12 +107,13 @@ QStringList stage::stageNotes(const Trace &trace)
     const Geometry &g = trace.geometry();
     QStringList notes;
     for (const Message &w : g.validation.warnings)
-        notes << QString::fromStdString(w.text());
+        notes << coreMessageText(w);
     if (g.ok())
         for (const FrameworkAnswer &a : explainFrameworks(g.params, g.inH(), g.inW()))
             if (a.framework != Framework::NumPy && a.support != Support::Native &&
                 !a.reasons.empty())
-                notes << QString::fromStdString(a.name + ": " + a.reasons.front());
+                notes << QString::fromStdString(a.name) + QStringLiteral(": ") +
+                             coreMessageText(a.reasons.front());
     constexpr int kMost = 4;
     if (notes.size() > kMost) {
         const int more = int(notes.size()) - (kMost - 1);

@@ -3,6 +3,7 @@
 // sizes and texts tests and the window ask for.
 
 #include "stagerenderer.h"
+#include "coremessage.h"
 
 #include "stagelayout.h"
 
@@ -31,7 +32,7 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
     const Layout l = layout(target, view);
     if (!l.valid) {
         const Geometry &g = m_trace.geometry();
-        QString why = qs(g.validation.errorText());
+        QString why = coreMessageText(g.validation.errors);
         if (why.isEmpty())
             why = StageRenderer::tr("nothing to show: the input is empty");
         p.setPen(kText);

@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>poolviz::AnimationExport</name>
+    <message>
+        <source>cannot export &quot;%1&quot;: the animation has no steps</source>
+        <translation>„%1“ lässt sich nicht exportieren: die Animation hat keine Schritte</translation>
+    </message>
+    <message>
+        <source>cannot export frames to &quot;%1&quot;: it is a file, not a folder (name the file .gif for an animated GIF)</source>
+        <translation>Einzelbilder lassen sich nicht nach „%1“ exportieren: das ist eine Datei, kein Ordner (für ein animiertes GIF die Datei .gif nennen)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder &quot;%1&quot;</source>
+        <translation>der Ordner „%1“ lässt sich nicht anlegen</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::AnimationExportDialog</name>
     <message>
         <source>1 frame</source>
@@ -145,6 +160,181 @@
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::Caption</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 (channel %3): %4</source>
+        <translation>Schritt %1 von %2 (Kanal %3): %4</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 (sample %3, channel %4): %5</source>
+        <translation>Schritt %1 von %2 (Probe %3, Kanal %4): %5</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2</source>
+        <translation>Zeilen %1 bis %2</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>columns %1–%2</source>
+        <translation>Spalten %1–%2</translation>
+    </message>
+    <message>
+        <source>columns %1 to %2</source>
+        <translation>Spalten %1 bis %2</translation>
+    </message>
+    <message>
+        <source>row %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 Werte</translation>
+    </message>
+    <message>
+        <source>%1 over %2 values</source>
+        <translation>%1 über %2 Werte</translation>
+    </message>
+    <message>
+        <source>input %1, %2: %3 → output %4%5</source>
+        <translation>Eingabe %1, %2: %3 → Ausgabe %4%5</translation>
+    </message>
+    <message>
+        <source>input %1, %2: the window holds no input cell (only padding), so the output is %3 → output %4</source>
+        <translation>Eingabe %1, %2: das Fenster enthält keine Eingabezelle (nur Padding), also ist die Ausgabe %3 → Ausgabe %4</translation>
+    </message>
+    <message>
+        <source>input %1, %2: %3: a NaN in the window propagates; the index is the last NaN scanned, at input %4 → output %5</source>
+        <translation>Eingabe %1, %2: %3: ein NaN im Fenster setzt sich durch; der Index ist das zuletzt gelesene NaN, bei Eingabe %4 → Ausgabe %5</translation>
+    </message>
+    <message>
+        <source>%1, found at input %2</source>
+        <translation>%1, gefunden bei Eingabe %2</translation>
+    </message>
+    <message>
+        <source>%1, found at input %2 (tie with %3: the first in row-major order wins)</source>
+        <translation>%1, gefunden bei Eingabe %2 (Gleichstand mit %3: das erste in zeilenweiser Reihenfolge gewinnt)</translation>
+    </message>
+    <message>
+        <source>; padding counts as −∞ and never wins</source>
+        <translation>; Padding zählt als −∞ und gewinnt nie</translation>
+    </message>
+    <message>
+        <source>; padding counts as +∞ and never wins</source>
+        <translation>; Padding zählt als +∞ und gewinnt nie</translation>
+    </message>
+    <message>
+        <source> (divisor override %1)</source>
+        <translation> (Divisor fest auf %1)</translation>
+    </message>
+    <message>
+        <source> (the divisor counts %1 padding cell)</source>
+        <translation> (der Divisor zählt %1 Padding-Zelle mit)</translation>
+    </message>
+    <message>
+        <source> (the divisor counts %1 padding cells)</source>
+        <translation> (der Divisor zählt %1 Padding-Zellen mit)</translation>
+    </message>
+    <message>
+        <source> (padding is not counted)</source>
+        <translation> (Padding zählt nicht mit)</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 reaches no input cell (the window holds only padding)</source>
+        <translation>Gradient %1 von Ausgabe %2 erreicht keine Eingabezelle (das Fenster enthält nur Padding)</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 goes to its max at input %3; the input gradient there is now %4</source>
+        <translation>Gradient %1 von Ausgabe %2 geht an sein Maximum bei Eingabe %3; der Eingabegradient dort ist jetzt %4</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 goes to its min at input %3; the input gradient there is now %4</source>
+        <translation>Gradient %1 von Ausgabe %2 geht an sein Minimum bei Eingabe %3; der Eingabegradient dort ist jetzt %4</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 is spread as %3 over %4 input cells%5</source>
+        <translation>Gradient %1 von Ausgabe %2 wird als %3 auf %4 Eingabezellen verteilt%5</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 is spread as %3 over %4 input cell%5</source>
+        <translation>Gradient %1 von Ausgabe %2 wird als %3 auf %4 Eingabezelle verteilt%5</translation>
+    </message>
+    <message>
+        <source>gradient %1 of output %2 is shared by the derivative %3 over %4 cells%5</source>
+        <translation>Gradient %1 von Ausgabe %2 wird nach der Ableitung %3 auf %4 Zellen aufgeteilt%5</translation>
+    </message>
+    <message>
+        <source>; %1 of them already held gradient from earlier windows and add up</source>
+        <translation>; %1 davon hatten schon Gradient aus früheren Fenstern und summieren sich</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 (the window holds no input cell): nothing is placed</source>
+        <translation>Wert %1 von Ausgabe %2 (das Fenster enthält keine Eingabezelle): nichts wird platziert</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 has no max position (the window holds no input cell): nothing is placed</source>
+        <translation>Wert %1 von Ausgabe %2 hat keine Max-Position (das Fenster enthält keine Eingabezelle): nichts wird platziert</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 has no min position (the window holds no input cell): nothing is placed</source>
+        <translation>Wert %1 von Ausgabe %2 hat keine Min-Position (das Fenster enthält keine Eingabezelle): nichts wird platziert</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 goes back to where its max was, input %3; the other cells of the window stay 0</source>
+        <translation>Wert %1 von Ausgabe %2 geht dorthin zurück, wo sein Maximum war, Eingabe %3; die anderen Zellen des Fensters bleiben 0</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 goes back to where its min was, input %3; the other cells of the window stay 0</source>
+        <translation>Wert %1 von Ausgabe %2 geht dorthin zurück, wo sein Minimum war, Eingabe %3; die anderen Zellen des Fensters bleiben 0</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 is copied to the %3 input cells of its window%4</source>
+        <translation>Wert %1 von Ausgabe %2 wird in die %3 Eingabezellen seines Fensters kopiert%4</translation>
+    </message>
+    <message>
+        <source>value %1 of output %2 is copied to the %3 input cell of its window%4</source>
+        <translation>Wert %1 von Ausgabe %2 wird in die %3 Eingabezelle seines Fensters kopiert%4</translation>
+    </message>
+    <message>
+        <source>; %1 of them already held values from earlier windows and now hold the mean of what they received</source>
+        <translation>; %1 davon hatten schon Werte aus früheren Fenstern und enthalten jetzt den Mittelwert des Erhaltenen</translation>
     </message>
 </context>
 <context>
@@ -518,6 +708,77 @@
         <source>… and %1 more cells</source>
         <translation>… und %1 weitere Zellen</translation>
     </message>
+    <message>
+        <source>no output: %1</source>
+        <translation>keine Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>Output (%1, %2): %3.</source>
+        <translation>Ausgabe (%1, %2): %3.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::GifWriter</name>
+    <message>
+        <source>giflib error %1</source>
+        <translation>giflib-Fehler %1</translation>
+    </message>
+    <message>
+        <source>cannot write GIF &quot;%1&quot;: %2</source>
+        <translation>GIF „%1“ lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>the size %1×%2 is outside 1..65535</source>
+        <translation>die Größe %1×%2 liegt außerhalb von 1..65535</translation>
+    </message>
+    <message>
+        <source>loop count %1 is outside 0..65535</source>
+        <translation>die Wiederholungszahl %1 liegt außerhalb von 0..65535</translation>
+    </message>
+    <message>
+        <source>giflib could not start</source>
+        <translation>giflib ließ sich nicht starten</translation>
+    </message>
+    <message>
+        <source>writing the screen descriptor failed</source>
+        <translation>das Schreiben des Bildschirmdeskriptors schlug fehl</translation>
+    </message>
+    <message>
+        <source>writing the loop extension failed</source>
+        <translation>das Schreiben der Wiederholungserweiterung schlug fehl</translation>
+    </message>
+    <message>
+        <source>the GIF is not open</source>
+        <translation>das GIF ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>frame %1 is %2×%3, but the GIF is %4×%5</source>
+        <translation>Bild %1 hat %2×%3, das GIF aber %4×%5</translation>
+    </message>
+    <message>
+        <source>colour quantization of frame %1 failed</source>
+        <translation>die Farbreduktion von Bild %1 schlug fehl</translation>
+    </message>
+    <message>
+        <source>writing the delay of frame %1 failed</source>
+        <translation>das Schreiben der Verzögerung von Bild %1 schlug fehl</translation>
+    </message>
+    <message>
+        <source>out of memory for a palette</source>
+        <translation>kein Speicher für eine Palette</translation>
+    </message>
+    <message>
+        <source>writing frame %1 failed</source>
+        <translation>das Schreiben von Bild %1 schlug fehl</translation>
+    </message>
+    <message>
+        <source>an animation needs at least one frame</source>
+        <translation>eine Animation braucht mindestens ein Bild</translation>
+    </message>
+    <message>
+        <source>finishing the file failed</source>
+        <translation>das Abschließen der Datei schlug fehl</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::Handout</name>
@@ -572,6 +833,73 @@
     <message>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::ImageIO</name>
+    <message>
+        <source>%1 pixels</source>
+        <translation>%1 Pixel</translation>
+    </message>
+    <message>
+        <source>%1 megapixels</source>
+        <translation>%1 Megapixel</translation>
+    </message>
+    <message>
+        <source>the image is %1×%2 = %3, above the limit of %4</source>
+        <translation>das Bild hat %1×%2 = %3, über der Grenze von %4</translation>
+    </message>
+    <message>
+        <source>it is damaged or cut short (its %1 chunk at byte %2 declares %3 bytes; the file ends %4 bytes later)</source>
+        <translation>es ist beschädigt oder abgeschnitten (sein %1-Block bei Byte %2 kündigt %3 Bytes an; die Datei endet %4 Bytes später)</translation>
+    </message>
+    <message>
+        <source>the image is empty</source>
+        <translation>das Bild ist leer</translation>
+    </message>
+    <message>
+        <source>the image is %1×%2 with %3 planes = %4 values, above the limit of %5</source>
+        <translation>das Bild hat %1×%2 mit %3 Ebenen = %4 Werte, über der Grenze von %5</translation>
+    </message>
+    <message>
+        <source>the %1×%2 image could not be converted to RGBA (out of memory?)</source>
+        <translation>das %1×%2-Bild ließ sich nicht nach RGBA umwandeln (Speicher voll?)</translation>
+    </message>
+    <message>
+        <source>cannot open image &quot;%1&quot;: the file does not exist</source>
+        <translation>Bild „%1“ lässt sich nicht öffnen: die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read image &quot;%1&quot;: %2</source>
+        <translation>Bild „%1“ lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>cannot load &quot;%1&quot;: %2</source>
+        <translation>„%1“ lässt sich nicht laden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is damaged or cut short (the decoder says: %2); what is missing reads as grey</source>
+        <translation>„%1“ ist beschädigt oder abgeschnitten (der Decoder meldet: %2); was fehlt, wird grau gelesen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has 16 bits per channel; PoolViz reads it as 8 bits (0–255), rounding each value</source>
+        <translation>„%1“ hat 16 Bit pro Kanal; PoolViz liest es mit 8 Bit (0–255) und rundet jeden Wert</translation>
+    </message>
+    <message>
+        <source>cannot save &quot;%1&quot;: the image is empty</source>
+        <translation>„%1“ lässt sich nicht speichern: das Bild ist leer</translation>
+    </message>
+    <message>
+        <source>cannot save &quot;%1&quot;: the file name has no extension to choose an image format (e.g. .png)</source>
+        <translation>„%1“ lässt sich nicht speichern: der Dateiname hat keine Endung, die ein Bildformat wählt (z. B. .png)</translation>
+    </message>
+    <message>
+        <source>cannot save &quot;%1&quot;: Qt cannot write .%2 images</source>
+        <translation>„%1“ lässt sich nicht speichern: Qt kann keine .%2-Bilder schreiben</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>„%1“ lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -866,7 +1194,7 @@
     </message>
     <message>
         <source>a number, &quot;nan&quot;, &quot;inf&quot;, &quot;-inf&quot; or &quot;-0&quot;</source>
-        <translation>eine Zahl, "nan", "inf", "-inf" oder "-0"</translation>
+        <translation>eine Zahl, &quot;nan&quot;, &quot;inf&quot;, &quot;-inf&quot; oder &quot;-0&quot;</translation>
     </message>
     <message>
         <source>a number above 0</source>
@@ -934,7 +1262,7 @@
     </message>
     <message>
         <source>not a PoolViz lesson: “format” is %1, not &quot;%2&quot;</source>
-        <translation>keine PoolViz-Lektion: „format“ ist %1, nicht "%2"</translation>
+        <translation>keine PoolViz-Lektion: „format“ ist %1, nicht &quot;%2&quot;</translation>
     </message>
     <message>
         <source>“version” must be a whole number of at least 1, not %1</source>
@@ -1875,6 +2203,373 @@
     </message>
 </context>
 <context>
+    <name>poolviz::Message</name>
+    <message>
+        <source>input %1 is empty: it needs at least one row and one column</source>
+        <translation>Eingabe %1 ist leer: sie braucht mindestens eine Zeile und eine Spalte</translation>
+    </message>
+    <message>
+        <source>input %1 = %2 values is above the limit of %3</source>
+        <translation>Eingabe %1 = %2 Werte liegt über der Grenze von %3</translation>
+    </message>
+    <message>
+        <source>Lp order p = %1 must be a finite number above 0</source>
+        <translation>Lp-Ordnung p = %1 muss eine endliche Zahl über 0 sein</translation>
+    </message>
+    <message>
+        <source>divisor %1 must be at least 1</source>
+        <translation>Divisor %1 muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>adaptive output %1 must be at least 1×1</source>
+        <translation>adaptive Ausgabe %1 muss mindestens 1×1 sein</translation>
+    </message>
+    <message>
+        <source>kernel %1: every size must be at least 1</source>
+        <translation>Kernel %1: jede Größe muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>stride %1: every step must be at least 1</source>
+        <translation>Schrittweite %1: jeder Schritt muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>dilation %1: must be at least 1</source>
+        <translation>Dilatation %1: muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>padding %1,%2,%3,%4 (top, bottom, left, right) must not be negative</source>
+        <translation>Padding %1, %2, %3, %4 (oben, unten, links, rechts) darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>kernel %1 is larger than the input %2: no window fits</source>
+        <translation>Kernel %1 ist größer als die Eingabe %2: kein Fenster passt</translation>
+    </message>
+    <message>
+        <source>kernel %1 is larger than the padded input %2: no window fits</source>
+        <translation>Kernel %1 ist größer als die aufgefüllte Eingabe %2: kein Fenster passt</translation>
+    </message>
+    <message>
+        <source>kernel %1 with dilation %2 spans %3, larger than the input %4: no window fits</source>
+        <translation>Kernel %1 mit Dilatation %2 überspannt %3, mehr als die Eingabe %4: kein Fenster passt</translation>
+    </message>
+    <message>
+        <source>kernel %1 with dilation %2 spans %3, larger than the padded input %4: no window fits</source>
+        <translation>Kernel %1 mit Dilatation %2 überspannt %3, mehr als die aufgefüllte Eingabe %4: kein Fenster passt</translation>
+    </message>
+    <message>
+        <source>kernel %1 is larger than the input %2: no window fits, even in ceil mode</source>
+        <translation>Kernel %1 ist größer als die Eingabe %2: kein Fenster passt, auch nicht im Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>kernel %1 is larger than the padded input %2: no window fits, even in ceil mode</source>
+        <translation>Kernel %1 ist größer als die aufgefüllte Eingabe %2: kein Fenster passt, auch nicht im Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>kernel %1 with dilation %2 spans %3, larger than the input %4: no window fits, even in ceil mode</source>
+        <translation>Kernel %1 mit Dilatation %2 überspannt %3, mehr als die Eingabe %4: kein Fenster passt, auch nicht im Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>kernel %1 with dilation %2 spans %3, larger than the padded input %4: no window fits, even in ceil mode</source>
+        <translation>Kernel %1 mit Dilatation %2 überspannt %3, mehr als die aufgefüllte Eingabe %4: kein Fenster passt, auch nicht im Ceil-Modus</translation>
+    </message>
+    <message>
+        <source>output size %1 is empty for input %2 with kernel %3 and stride %4</source>
+        <translation>Ausgabegröße %1 ist leer für die Eingabe %2 mit Kernel %3 und Schrittweite %4</translation>
+    </message>
+    <message>
+        <source>the windows reach rows %1 to %2, beyond the largest supported position %3</source>
+        <translation>die Fenster reichen von Zeile %1 bis %2, über die größte unterstützte Position %3 hinaus</translation>
+    </message>
+    <message>
+        <source>the windows reach columns %1 to %2, beyond the largest supported position %3</source>
+        <translation>die Fenster reichen von Spalte %1 bis %2, über die größte unterstützte Position %3 hinaus</translation>
+    </message>
+    <message>
+        <source>output would be %1 = %2 values, above the limit of %3</source>
+        <translation>die Ausgabe hätte %1 = %2 Werte, über der Grenze von %3</translation>
+    </message>
+    <message>
+        <source>output would be %1 planes of %2 = %3 values, above the limit of %4</source>
+        <translation>die Ausgabe hätte %1 Ebenen zu %2 = %3 Werte, über der Grenze von %4</translation>
+    </message>
+    <message>
+        <source>the animation would have %1 steps, above the limit of %2</source>
+        <translation>die Animation hätte %1 Schritte, über der Grenze von %2</translation>
+    </message>
+    <message>
+        <source>plane %1 does not exist: the input has %2 plane(s)</source>
+        <translation>Ebene %1 gibt es nicht: die Eingabe hat %2 Ebene(n)</translation>
+    </message>
+    <message>
+        <source>the upstream gradient is %1 but the pooled output is %2</source>
+        <translation>der Upstream-Gradient ist %1, die gepoolte Ausgabe aber %2</translation>
+    </message>
+    <message>
+        <source>the animation would draw %1 window taps in all, above the limit of %2</source>
+        <translation>die Animation zeichnete insgesamt %1 Fensterpositionen, über der Grenze von %2</translation>
+    </message>
+    <message>
+        <source>adaptive output %1 is larger than the input %2: bins repeat input cells</source>
+        <translation>adaptive Ausgabe %1 ist größer als die Eingabe %2: Bereiche wiederholen Eingabezellen</translation>
+    </message>
+    <message>
+        <source>the divisor applies to fixed-kernel average pooling only; adaptive pooling ignores it</source>
+        <translation>der Divisor gilt nur für Average-Pooling mit festem Kernel; adaptives Pooling ignoriert ihn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows hold no input cell: max gives −∞ there</source>
+        <translation>%1 von %2 Fenstern enthalten keine Eingabezelle: max ergibt dort −∞</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows hold no input cell: min gives +∞ there</source>
+        <translation>%1 von %2 Fenstern enthalten keine Eingabezelle: min ergibt dort +∞</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows hold no input cell: they output 0</source>
+        <translation>%1 von %2 Fenstern enthalten keine Eingabezelle: sie geben 0 aus</translation>
+    </message>
+    <message>
+        <source>PyTorch refuses padding larger than half the effective kernel (%1 here); ONNX allows it</source>
+        <translation>PyTorch lehnt Padding größer als der halbe effektive Kernel ab (hier %1); ONNX erlaubt es</translation>
+    </message>
+    <message>
+        <source>PyTorch pads both sides equally: for padding %1,%2,%3,%4 apply F.pad first (ONNX pads per side)</source>
+        <translation>PyTorch füllt beide Seiten gleich auf: für Padding %1, %2, %3, %4 zuerst F.pad anwenden (ONNX füllt je Seite auf)</translation>
+    </message>
+    <message>
+        <source>SAME padding is TensorFlow&apos;s and ONNX&apos;s; PyTorch&apos;s pooling layers have no padding=&apos;same&apos;</source>
+        <translation>SAME-Padding gibt es in TensorFlow und ONNX; die Pooling-Schichten von PyTorch haben kein padding=&apos;same&apos;</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no ceil mode: with SAME padding it computes ceil(in/stride) outputs</source>
+        <translation>TensorFlow hat keinen Ceil-Modus: mit SAME-Padding berechnet es ceil(in/stride) Ausgaben</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s AvgPool2d has no dilation; ONNX AveragePool (opset 19) has</source>
+        <translation>AvgPool2d von PyTorch hat keine Dilatation; ONNX AveragePool (Opset 19) schon</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s LPPool2d has no padding or dilation; ONNX LpPool has</source>
+        <translation>LPPool2d von PyTorch hat weder Padding noch Dilatation; ONNX LpPool schon</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s LPPool2d scales a partial ceil-mode window by kh·kw/taps before the root: a window here holds %1 of %2 taps, so PyTorch gives (%2/%1)^(1/p) = %3 times PoolViz&apos;s value (ONNX&apos;s LpPool agrees with PoolViz)</source>
+        <translation>LPPool2d von PyTorch skaliert ein angeschnittenes Ceil-Modus-Fenster vor der Wurzel mit kh·kw/Positionen: ein Fenster hier enthält %1 von %2 Positionen, also liefert PyTorch das (%2/%1)^(1/p) = %3-Fache des PoolViz-Werts (LpPool von ONNX stimmt mit PoolViz überein)</translation>
+    </message>
+    <message>
+        <source>No framework has a min-pooling layer: PyTorch computes it as −max_pool2d(−x)</source>
+        <translation>Kein Framework hat eine Min-Pooling-Schicht: PyTorch berechnet es als −max_pool2d(−x)</translation>
+    </message>
+    <message>
+        <source>with ceil mode a window runs past the padded input; its overhang is never counted</source>
+        <translation>im Ceil-Modus ragt ein Fenster über die aufgefüllte Eingabe hinaus; der Überhang zählt nie mit</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>mehr als %1</translation>
+    </message>
+    <message>
+        <source>No framework has a layer that takes these settings as they are: each needs a workaround, differs or cannot express them; the generated code reproduces them.</source>
+        <translation>Kein Framework hat eine Schicht, die diese Einstellungen unverändert übernimmt: jedes braucht einen Umweg, weicht ab oder kann sie nicht ausdrücken; der erzeugte Code rechnet sie nach.</translation>
+    </message>
+    <message>
+        <source>takes these settings: same %1 output, same numbers</source>
+        <translation>übernimmt diese Einstellungen: gleiche %1-Ausgabe, gleiche Zahlen</translation>
+    </message>
+    <message>
+        <source>with a workaround (in the generated code): same %1 output, same numbers</source>
+        <translation>mit einem Umweg (im erzeugten Code): gleiche %1-Ausgabe, gleiche Zahlen</translation>
+    </message>
+    <message>
+        <source>no pooling function; a recipe gives the same %1 output, same numbers</source>
+        <translation>keine Pooling-Funktion; ein Rezept ergibt die gleiche %1-Ausgabe, gleiche Zahlen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells differ from PoolViz&apos;s</source>
+        <translation>%1 von %2 Zellen weichen von PoolViz ab</translation>
+    </message>
+    <message>
+        <source>some cells may differ from PoolViz&apos;s (see why)</source>
+        <translation>einige Zellen können von PoolViz abweichen (siehe Begründung)</translation>
+    </message>
+    <message>
+        <source>cannot express these settings</source>
+        <translation>kann diese Einstellungen nicht ausdrücken</translation>
+    </message>
+    <message>
+        <source>no output: %1</source>
+        <translation>keine Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>PyTorch has no min pooling: the code computes −max_pool(−x)</source>
+        <translation>PyTorch hat kein Min-Pooling: der Code berechnet −max_pool(−x)</translation>
+    </message>
+    <message>
+        <source>global Lp pooling is nn.LPPool2d with the whole plane as its kernel (there is no AdaptiveLPPool2d)</source>
+        <translation>globales Lp-Pooling ist nn.LPPool2d mit der ganzen Ebene als Kernel (es gibt kein AdaptiveLPPool2d)</translation>
+    </message>
+    <message>
+        <source>PyTorch has no adaptive Lp pooling: the code pools each bin [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) by hand</source>
+        <translation>PyTorch hat kein adaptives Lp-Pooling: der Code poolt jeden Bereich [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) von Hand</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s pooling has no padding=&apos;same&apos;, but SAME here is padding %1 on both sides</source>
+        <translation>das Pooling von PyTorch hat kein padding=&apos;same&apos;, aber SAME ist hier Padding %1 auf beiden Seiten</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s pooling has no padding=&apos;same&apos;, but SAME here is padding %1 on both sides, never counted</source>
+        <translation>das Pooling von PyTorch hat kein padding=&apos;same&apos;, aber SAME ist hier Padding %1 auf beiden Seiten, nie mitgezählt</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s pooling has no padding=&apos;same&apos;: the code pads SAME&apos;s %1,%2,%3,%4 (top, bottom, left, right) with F.pad first</source>
+        <translation>das Pooling von PyTorch hat kein padding=&apos;same&apos;: der Code füllt zuerst das SAME-Padding %1, %2, %3, %4 (oben, unten, links, rechts) mit F.pad auf</translation>
+    </message>
+    <message>
+        <source>PyTorch pads both sides equally: padding %1,%2,%3,%4 goes through F.pad first</source>
+        <translation>PyTorch füllt beide Seiten gleich auf: Padding %1, %2, %3, %4 läuft zuerst durch F.pad</translation>
+    </message>
+    <message>
+        <source>PyTorch refuses padding %1 larger than half the kernel %2 (&quot;pad should be at most half of kernel size&quot;): F.pad first</source>
+        <translation>PyTorch lehnt Padding %1 größer als der halbe Kernel %2 ab („pad should be at most half of kernel size“): zuerst F.pad</translation>
+    </message>
+    <message>
+        <source>after F.pad, ceil mode&apos;s last-window rule sees the padded input and would give %1, not %2: the code pads the overhang itself</source>
+        <translation>nach F.pad sieht die Letztes-Fenster-Regel des Ceil-Modus die aufgefüllte Eingabe und ergäbe %1 statt %2: der Code füllt den Überhang selbst auf</translation>
+    </message>
+    <message>
+        <source>count_include_pad=False cannot see padding added by F.pad: the code divides each window&apos;s sum by its in-input count</source>
+        <translation>count_include_pad=False sieht kein mit F.pad hinzugefügtes Padding: der Code teilt die Summe jedes Fensters durch die Zahl seiner Eingabezellen</translation>
+    </message>
+    <message>
+        <source>LPPool2d has no padding or dilation: the code sums |x|^p over the taps of F.unfold</source>
+        <translation>LPPool2d hat weder Padding noch Dilatation: der Code summiert |x|^p über die Positionen von F.unfold</translation>
+    </message>
+    <message>
+        <source>AvgPool2d has no dilation: the code averages the taps of F.unfold with dilation %1</source>
+        <translation>AvgPool2d hat keine Dilatation: der Code mittelt die Positionen von F.unfold mit Dilatation %1</translation>
+    </message>
+    <message>
+        <source>SAME never counts its padding (TensorFlow&apos;s rule): the code divides by the in-input count of each window</source>
+        <translation>SAME zählt sein Padding nie mit (Regel von TensorFlow): der Code teilt durch die Zahl der Eingabezellen jedes Fensters</translation>
+    </message>
+    <message>
+        <source>LPPool2d computes avg_pool2d(x^p)·(kh·kw), then ^(1/p): a ceil-mode window holding n of its kh·kw = %1 taps is scaled by (kh·kw/n)^(1/p); PoolViz sums the taps it holds (ONNX&apos;s LpPool)</source>
+        <translation>LPPool2d berechnet avg_pool2d(x^p)·(kh·kw), dann ^(1/p): ein Ceil-Modus-Fenster mit n seiner kh·kw = %1 Positionen wird mit (kh·kw/n)^(1/p) skaliert; PoolViz summiert die Positionen, die es enthält (wie LpPool von ONNX)</translation>
+    </message>
+    <message>
+        <source>LPPool2d raises x to p keeping its sign (negative for odd p, NaN for fractional p); PoolViz uses |x|^p</source>
+        <translation>LPPool2d potenziert x mit p unter Beibehaltung des Vorzeichens (negativ für ungerades p, NaN für gebrochenes p); PoolViz verwendet |x|^p</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no min pooling: the code computes −max_pool2d(−x)</source>
+        <translation>TensorFlow hat kein Min-Pooling: der Code berechnet −max_pool2d(−x)</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no Lp pooling: the code sums |x|^p over tf.image.extract_patches, then takes the p-th root</source>
+        <translation>TensorFlow hat kein Lp-Pooling: der Code summiert |x|^p über tf.image.extract_patches und zieht dann die p-te Wurzel</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no adaptive pooling: the code pools each bin [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) by hand</source>
+        <translation>TensorFlow hat kein adaptives Pooling: der Code poolt jeden Bereich [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) von Hand</translation>
+    </message>
+    <message>
+        <source>TensorFlow&apos;s SAME puts the odd padding row and column at the bottom/right; SAME_LOWER&apos;s %1,%2,%3,%4 goes through tf.pad, then VALID</source>
+        <translation>SAME in TensorFlow legt die ungerade Padding-Zeile und -Spalte nach unten/rechts; das SAME_LOWER-Padding %1, %2, %3, %4 läuft durch tf.pad, dann VALID</translation>
+    </message>
+    <message>
+        <source>TensorFlow pools with SAME or VALID only: padding %1,%2,%3,%4 goes through tf.pad, then VALID</source>
+        <translation>TensorFlow poolt nur mit SAME oder VALID: Padding %1, %2, %3, %4 läuft durch tf.pad, dann VALID</translation>
+    </message>
+    <message>
+        <source>TensorFlow pools with SAME or VALID only: padding %1,%2,%3,%4 goes through tf.pad, then VALID (dividing by the in-input count, as count_include_pad = False asks)</source>
+        <translation>TensorFlow poolt nur mit SAME oder VALID: Padding %1, %2, %3, %4 läuft durch tf.pad, dann VALID (geteilt durch die Zahl der Eingabezellen, wie count_include_pad = False verlangt)</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no ceil mode: VALID would give %1, not %2; the code pads the overhang, which never counts</source>
+        <translation>TensorFlow hat keinen Ceil-Modus: VALID ergäbe %1 statt %2; der Code füllt den Überhang auf, der nie mitzählt</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no ceil mode: VALID would give no output (a window is larger than the padded input), not %1; the code pads the overhang, which never counts</source>
+        <translation>TensorFlow hat keinen Ceil-Modus: VALID ergäbe keine Ausgabe (ein Fenster ist größer als die aufgefüllte Eingabe) statt %1; der Code füllt den Überhang auf, der nie mitzählt</translation>
+    </message>
+    <message>
+        <source>ceil mode plays no part: SAME gives ⌈in/stride⌉ outputs</source>
+        <translation>der Ceil-Modus spielt keine Rolle: SAME ergibt ⌈in/stride⌉ Ausgaben</translation>
+    </message>
+    <message>
+        <source>tf.nn.%1_pool2d has no dilation (tf.nn.pool has, with stride 1 only): the code pools tf.image.extract_patches with rates %2</source>
+        <translation>tf.nn.%1_pool2d hat keine Dilatation (tf.nn.pool schon, aber nur mit Schrittweite 1): der Code poolt tf.image.extract_patches mit rates %2</translation>
+    </message>
+    <message>
+        <source>TensorFlow has no divisor_override: the code sums each window and divides by %1</source>
+        <translation>TensorFlow hat kein divisor_override: der Code summiert jedes Fenster und teilt durch %1</translation>
+    </message>
+    <message>
+        <source>tf.nn.max_pool_with_argmax numbers NHWC: ((b·H + y)·W + x)·C + c; for one channel that is PoolViz&apos;s y·W + x</source>
+        <translation>tf.nn.max_pool_with_argmax nummeriert NHWC: ((b·H + y)·W + x)·C + c; für einen Kanal ist das y·W + x wie in PoolViz</translation>
+    </message>
+    <message>
+        <source>ONNX has no min pooling: the graph is Neg → MaxPool → Neg</source>
+        <translation>ONNX hat kein Min-Pooling: der Graph ist Neg → MaxPool → Neg</translation>
+    </message>
+    <message>
+        <source>LpPool&apos;s p is an integer attribute: p = %1 cannot be expressed</source>
+        <translation>das p von LpPool ist ein ganzzahliges Attribut: p = %1 lässt sich nicht ausdrücken</translation>
+    </message>
+    <message>
+        <source>ONNX has only global pooling (GlobalMaxPool, GlobalAveragePool, GlobalLpPool), no adaptive bins</source>
+        <translation>ONNX hat nur globales Pooling (GlobalMaxPool, GlobalAveragePool, GlobalLpPool), keine adaptiven Bereiche</translation>
+    </message>
+    <message>
+        <source>%1 takes dilations from opset %2 on</source>
+        <translation>%1 nimmt dilations ab Opset %2</translation>
+    </message>
+    <message>
+        <source>LpPool takes ceil_mode from opset 18 on</source>
+        <translation>LpPool nimmt ceil_mode ab Opset 18</translation>
+    </message>
+    <message>
+        <source>with ceil_mode the older ONNX formula ⌈(in + pads − ek)/s⌉ + 1 gives %1; the spec since ONNX 1.16 drops a last window that would start in the end padding, as PyTorch and PoolViz do (%2): runtimes may differ</source>
+        <translation>mit ceil_mode ergibt die ältere ONNX-Formel ⌈(in + pads − ek)/s⌉ + 1 %1; die Spezifikation seit ONNX 1.16 lässt ein letztes Fenster weg, das im End-Padding beginnen würde, wie PyTorch und PoolViz (%2): Laufzeitumgebungen können abweichen</translation>
+    </message>
+    <message>
+        <source>AveragePool has no divisor_override: the graph multiplies its count_include_pad=1 result by count / %1 per cell</source>
+        <translation>AveragePool hat kein divisor_override: der Graph multipliziert sein Ergebnis mit count_include_pad=1 je Zelle mit Anzahl / %1</translation>
+    </message>
+    <message>
+        <source>adaptive bins [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) by slicing</source>
+        <translation>adaptive Bereiche [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) per Slicing</translation>
+    </message>
+    <message>
+        <source>the windows tile the input exactly, so a reshape into %1 blocks pools it</source>
+        <translation>die Fenster kacheln die Eingabe genau, also poolt ein Reshape in %1-Blöcke sie</translation>
+    </message>
+    <message>
+        <source>strided view of the padded input: every stride-th window, every dilation-th tap, with a mask that tells input, padding and overhang apart</source>
+        <translation>Strided View der aufgefüllten Eingabe: jedes stride-te Fenster, jede dilation-te Position, mit einer Maske, die Eingabe, Padding und Überhang unterscheidet</translation>
+    </message>
+    <message>
+        <source>This window holds %1 of the kernel&apos;s %2 taps: PyTorch&apos;s LPPool2d computes (%3 · %2/%1)%4 = %5, PoolViz (%3)%4 = %6 (ONNX&apos;s LpPool)</source>
+        <translation>Dieses Fenster enthält %1 der %2 Kernel-Positionen: LPPool2d von PyTorch berechnet (%3 · %2/%1)%4 = %5, PoolViz (%3)%4 = %6 (wie LpPool von ONNX)</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s LPPool2d raises x to p keeping its sign: it gives %1 here, PoolViz (Σ|x|^p)%2 = %3</source>
+        <translation>LPPool2d von PyTorch potenziert x mit p unter Beibehaltung des Vorzeichens: es ergibt hier %1, PoolViz (Σ|x|^p)%2 = %3</translation>
+    </message>
+    <message>
+        <source>(no adaptive Lp layer)</source>
+        <translation>(keine adaptive Lp-Schicht)</translation>
+    </message>
+    <message>
+        <source>(no adaptive pooling)</source>
+        <translation>(kein adaptives Pooling)</translation>
+    </message>
+    <message>
+        <source>(no Lp pooling)</source>
+        <translation>(kein Lp-Pooling)</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::ParameterPanel</name>
     <message>
         <source>Pooling</source>
@@ -2224,6 +2919,30 @@ Hier ohne Wirkung: %2</translation>
 </context>
 <context>
     <name>poolviz::PhotoDocument</name>
+    <name>poolviz::PhotoPooler</name>
+    <message>
+        <source>%1 cannot pool the %2×%3 photo: %4</source>
+        <translation>%1 kann das %2×%3-Foto nicht poolen: %4</translation>
+    </message>
+    <message>
+        <source>%1 stops at level %2: level %3 would pool %4×%5, but %6</source>
+        <translation>%1 endet auf Stufe %2: Stufe %3 würde %4×%5 poolen, aber %6</translation>
+    </message>
+    <message>
+        <source>There is no photo to pool.</source>
+        <translation>Es gibt kein Foto zum Poolen.</translation>
+    </message>
+    <message>
+        <source>The pooling</source>
+        <translation>Das Pooling</translation>
+    </message>
+    <message>
+        <source>Pooling failed: %1</source>
+        <translation>Pooling fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoStage</name>
     <message>
         <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
@@ -2335,6 +3054,13 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source>Cannot export values to “%1”: use .npy (all channels, float32) or .csv.</source>
         <translation>Werte können nicht nach „%1“ exportiert werden: .npy (alle Kanäle, float32) oder .csv verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoView</name>
+    <message>
+        <source>%1 · row %2, column %3: %4</source>
+        <translation>%1 · Zeile %2, Spalte %3: %4</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "animationexportdialog.h"
 
+#include "coremessage.h"
 #include "stagerenderer.h"
 
 #include <QComboBox>
@@ -8,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
@@ -31,12 +33,17 @@ QString framesText(int n)
 QString byteSize(qint64 bytes)
 {
     if (bytes < 1000)
-        return bytes == 1 ? QStringLiteral("1 byte") : QStringLiteral("%1 bytes").arg(bytes);
+        return bytes == 1 ? AnimationExportDialog::tr("1 byte")
+                          : AnimationExportDialog::tr("%1 bytes").arg(bytes);
+    // Decimals with the locale's separator ("1,5 MB" in German).
+    const QLocale locale;
     if (bytes < 1000 * 1000)
-        return QStringLiteral("%1 kB").arg(double(bytes) / 1e3, 0, 'f', bytes < 10000 ? 1 : 0);
+        return AnimationExportDialog::tr("%1 kB").arg(
+            locale.toString(double(bytes) / 1e3, 'f', bytes < 10000 ? 1 : 0));
     if (bytes < qint64(1000) * 1000 * 1000)
-        return QStringLiteral("%1 MB").arg(double(bytes) / 1e6, 0, 'f', bytes < 10000000 ? 1 : 0);
-    return QStringLiteral("%1 GB").arg(double(bytes) / 1e9, 0, 'f', 1);
+        return AnimationExportDialog::tr("%1 MB").arg(
+            locale.toString(double(bytes) / 1e6, 'f', bytes < 10000000 ? 1 : 0));
+    return AnimationExportDialog::tr("%1 GB").arg(locale.toString(double(bytes) / 1e9, 'f', 1));
 }
 
 AnimationExportDialog::AnimationExportDialog(AnimationSource source, const QString &path,
@@ -163,7 +170,7 @@ std::shared_ptr<const Trace> AnimationExportDialog::traceFor(Phase phase)
         return std::make_shared<const Trace>(
             makeTrace(m_source.input, m_source.params, phase, m_source.plane, m_source.upstream));
     } catch (const std::exception &e) {
-        m_status->setText(tr("Cannot build the animation: %1").arg(QString::fromUtf8(e.what())));
+        m_status->setText(tr("Cannot build the animation: %1").arg(coreErrorText(e)));
         return {};
     }
 }

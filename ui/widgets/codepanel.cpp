@@ -1,5 +1,6 @@
 #include "codepanel.h"
 
+#include "coremessage.h"
 #include "photodocument.h"
 #include "pool.h"
 #include "pooldocument.h"
@@ -145,13 +146,13 @@ void CodePanel::regenerate()
                       .arg(kMaxLiteralValues);
     } else if (!m_document->geometry().ok()) {
         problem =
-            tr("No script: %1").arg(QString::fromStdString(m_document->validation().errorText()));
+            tr("No script: %1").arg(coreMessageText(m_document->validation().errors));
     } else {
         try {
             m_script = QString::fromStdString(
                 generateCode(language(), m_document->params(), {m_document->input(), {}}));
         } catch (const std::exception &e) {
-            problem = tr("No script: %1").arg(QString::fromUtf8(e.what()));
+            problem = tr("No script: %1").arg(coreErrorText(e));
         }
     }
     m_text->setPlainText(m_script);

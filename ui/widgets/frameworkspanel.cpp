@@ -1,11 +1,14 @@
 #include "frameworkspanel.h"
 
+#include "coremessage.h"
 #include "frameworks.h"
+#include "numbertext.h"
 #include "paramstext.h"
 #include "photodocument.h"
 #include "pooldocument.h"
 #include "trace.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -170,13 +173,15 @@ void FrameworksPanel::refresh()
                                    .arg(ParamsText::describe(p).toHtmlEscaped())
                                    .arg(h)
                                    .arg(w)
-                                   .arg(qs(g.validation.errorText()).toHtmlEscaped()));
+                                   .arg(coreMessageText(g.validation.errors).toHtmlEscaped()));
     const bool compareValues = !photo || plane.size() <= kMaxComparedValues;
     const std::vector<FrameworkAnswer> answers =
         explainFrameworks(p, h, w, compareValues ? &plane : nullptr);
     if (const std::string verdict = overallVerdict(answers); !verdict.empty())
         m_header->setText(m_header->text() +
-                          QStringLiteral("<br><b>%1</b>").arg(qs(verdict).toHtmlEscaped()));
+                          QStringLiteral("<br><b>%1</b>")
+                              .arg(QCoreApplication::translate("poolviz::Message", verdict.c_str())
+                                       .toHtmlEscaped()));
     m_table->setRowCount(int(answers.size()));
     for (int row = 0; row < int(answers.size()); ++row) {
         const FrameworkAnswer &a = answers[std::size_t(row)];
@@ -191,22 +196,25 @@ void FrameworksPanel::refresh()
         QFont bold = name->font();
         bold.setBold(true);
         name->setFont(bold);
-        set(ColLayer, qs(a.layer));
+        // Code as it is; the few words core writes where there is no layer are translated.
+        set(ColLayer, QCoreApplication::translate("poolviz::Message", a.layer.c_str()));
         QTableWidgetItem *support = set(ColSupport, supportText(a.support));
         support->setForeground(supportColor(a.support));
         support->setFont(bold);
         set(ColOutput, a.output.h > 0 ? tr("%1×%2").arg(a.output.h).arg(a.output.w) : tr("—"));
         QStringList why;
-        why << qs(a.summary);
-        for (const std::string &r : a.reasons)
-            why << QStringLiteral("• ") + qs(r);
+        // Refused for PoolViz's own error: that error, translated, rather than core's English.
+        why << (g.ok() ? coreMessageText(a.summary)
+                       : tr("no output: %1").arg(coreMessageText(g.validation.errors)));
+        for (const Message &r : a.reasons)
+            why << QStringLiteral("• ") + coreMessageText(r);
         const int shown = std::min<int>(int(a.differences.size()), 6);
         for (int i = 0; i < shown; ++i) {
             const CellDifference &d = a.differences[std::size_t(i)];
             why << tr("cell (%1, %2): PoolViz %3, %4 %5")
                        .arg(d.row)
                        .arg(d.col)
-                       .arg(qs(formatNumber(d.poolviz)), qs(a.name), qs(formatNumber(d.framework)));
+                       .arg(screenNumber(d.poolviz), qs(a.name), screenNumber(d.framework));
         }
         if (int(a.differences.size()) > shown)
             why << tr("… and %1 more cells").arg(int(a.differences.size()) - shown);
@@ -222,16 +230,15 @@ void FrameworksPanel::refreshWindowNote()
         return;
     const auto trace = traced()->trace();
     const int step = traced()->step();
-    std::string note;
+    QString note;
     if (trace && step >= 0 && step < int(trace->steps.size())) {
         const Step &s = trace->steps[std::size_t(step)];
-        note = lpWindowNote(trace->geometry(), trace->input, s.outRow, s.outCol);
-        if (!note.empty())
-            note = "Output (" + std::to_string(s.outRow) + ", " + std::to_string(s.outCol) +
-                   "): " + note + ".";
+        if (const std::optional<Message> lp =
+                lpWindowMessage(trace->geometry(), trace->input, s.outRow, s.outCol))
+            note = tr("Output (%1, %2): %3.").arg(s.outRow).arg(s.outCol).arg(coreMessageText(*lp));
     }
-    m_windowNote->setText(qs(note));
-    m_windowNote->setVisible(!note.empty());
+    m_windowNote->setText(note);
+    m_windowNote->setVisible(!note.isEmpty());
 }
 
 } // namespace poolviz

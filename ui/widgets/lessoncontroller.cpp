@@ -1,5 +1,6 @@
 #include "lessoncontroller.h"
 
+#include "coremessage.h"
 #include "datadir.h"
 #include "lessondocument.h"
 #include "mainwindow.h"
@@ -488,14 +489,14 @@ std::vector<HandoutScene> LessonController::handoutScenes(bool wholeLesson) cons
             const Validation v = validate(s.params, s.input.h(), s.input.w(), s.input.planeCount());
             const int c = std::max(1, s.input.c());
             if (!v.ok())
-                h.error = QString::fromStdString(v.errorText());
+                h.error = coreMessageText(v.errors);
             else
                 h.trace = std::make_shared<const Trace>(makeTrace(
                     s.input, s.params, s.phase, s.plane,
                     s.upstream.empty() ? Tensor()
                                        : s.upstream.planeTensor(s.plane / c, s.plane % c)));
         } catch (const std::exception &e) {
-            h.error = QString::fromUtf8(e.what());
+            h.error = coreErrorText(e);
         }
         if (s.input.planeCount() > 1)
             h.planeName = tr("plane %1").arg(s.plane);

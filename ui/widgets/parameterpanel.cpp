@@ -1,5 +1,6 @@
 #include "parameterpanel.h"
 
+#include "coremessage.h"
 #include "conventions.h"
 #include "pooldocument.h"
 
@@ -580,7 +581,7 @@ void ParameterPanel::syncGeometry()
     m_formula->setVisible(haveAxes);
     // A valid pooling whose animation is above the limits is refused inline as well.
     const QString error = g.ok() ? (m_document->trace() ? QString() : m_document->traceError())
-                                 : QString::fromStdString(g.validation.errorText());
+                                 : coreMessageText(g.validation.errors);
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     if (p.paddingMode != PaddingMode::Explicit) {
@@ -594,7 +595,7 @@ void ParameterPanel::syncGeometry()
     }
     QStringList notes;
     for (const Message &w : g.validation.warnings)
-        notes << QStringLiteral("<li>%1</li>").arg(escaped(w.text()));
+        notes << QStringLiteral("<li>%1</li>").arg(coreMessageText(w).toHtmlEscaped());
     if (notes.isEmpty() && !g.ok())
         m_notes->setText(tr("<i>No further notes.</i>"));
     else if (notes.isEmpty())

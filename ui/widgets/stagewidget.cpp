@@ -1,5 +1,6 @@
 #include "stagewidget.h"
 
+#include "coremessage.h"
 #include "numbertext.h"
 #include "pooldocument.h"
 
@@ -206,12 +207,16 @@ void StageWidget::paintError(QPainter &painter)
     const QString title = tr("No output with these parameters");
     const QString hint = tr("Change the kernel, stride, padding, dilation or ceil mode in the "
                             "Pooling panel; Undo (Ctrl+Z) goes back.");
+    // Every line wraps, the title too: German's "Keine Ausgabe mit diesen Parametern" is wider
+    // than a 1280×720 window's card.
+    const QRectF titleBounds =
+        titleMetrics.boundingRect(QRectF(0, 0, width - 48, 10000), Qt::TextWordWrap, title);
     const QRectF bodyBounds =
         bodyMetrics.boundingRect(QRectF(0, 0, width - 48, 10000), Qt::TextWordWrap, message);
     const QRectF hintBounds =
         bodyMetrics.boundingRect(QRectF(0, 0, width - 48, 10000), Qt::TextWordWrap, hint);
     const double height =
-        32 + titleMetrics.height() + 16 + bodyBounds.height() + 16 + hintBounds.height() + 32;
+        32 + titleBounds.height() + 16 + bodyBounds.height() + 16 + hintBounds.height() + 32;
     const QRectF card(area.center().x() - width / 2, area.center().y() - height / 2, width, height);
     painter.setPen(QPen(QColor(0xb0, 0x00, 0x20), 2));
     painter.setBrush(QColor(0xff, 0xf1, 0xf3));
@@ -219,9 +224,9 @@ void StageWidget::paintError(QPainter &painter)
     double y = card.top() + 32;
     painter.setFont(titleFont);
     painter.setPen(QColor(0x8a, 0x00, 0x18));
-    painter.drawText(QRectF(card.left() + 24, y, width - 48, titleMetrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter, title);
-    y += titleMetrics.height() + 16;
+    painter.drawText(QRectF(card.left() + 24, y, width - 48, titleBounds.height()),
+                     Qt::AlignLeft | Qt::TextWordWrap, title);
+    y += titleBounds.height() + 16;
     painter.setFont(bodyFont);
     painter.setPen(QColor(0x20, 0x20, 0x20));
     painter.drawText(QRectF(card.left() + 24, y, width - 48, bodyBounds.height()), Qt::TextWordWrap,
@@ -322,7 +327,7 @@ QString StageWidget::describeCell(const StageCell &cell) const
                         .arg(step + 1)
                         .arg(t.steps.size());
         else
-            text += QStringLiteral("\n") + QString::fromStdString(s.caption);
+            text += QStringLiteral("\n") + captionText(s.captionParts);
         return text;
     }
     case StageGrid::Upstream: {

@@ -1,5 +1,6 @@
 #include "photopooler.h"
 
+#include "coremessage.h"
 #include "geometry.h"
 #include "imageio.h"
 #include "pool.h"
@@ -27,16 +28,16 @@ PyramidPlan planPyramid(const PoolParams &params, int h, int w, int levels, cons
     for (int level = 1; level <= levels; ++level) {
         Geometry g = computeGeometry(params, h, w);
         if (!g.ok()) {
-            const QString why = QString::fromStdString(g.validation.errorText());
+            const QString why = coreMessageText(g.validation.errors);
             if (level == 1)
-                plan.error = QStringLiteral("%1 cannot pool the %2×%3 photo: %4")
+                plan.error = PhotoPooler::tr("%1 cannot pool the %2×%3 photo: %4")
                                  .arg(name)
                                  .arg(h)
                                  .arg(w)
                                  .arg(why);
             else
-                plan.note = QStringLiteral("%1 stops at level %2: level %3 would pool %4×%5, "
-                                           "but %6")
+                plan.note = PhotoPooler::tr("%1 stops at level %2: level %3 would pool %4×%5, "
+                                            "but %6")
                                 .arg(name)
                                 .arg(level - 1)
                                 .arg(level)
@@ -134,14 +135,13 @@ std::optional<PhotoResult> PhotoPooler::compute(const PhotoRequest &request,
     PhotoResult result;
     result.request = request;
     if (!request.input || request.input->empty()) {
-        result.error = QStringLiteral("There is no photo to pool.");
+        result.error = tr("There is no photo to pool.");
         return result;
     }
     const Tensor &input = *request.input;
     const int levels = std::max(request.levels, 1);
-    const PyramidPlan planA =
-        planPyramid(request.a, input.h(), input.w(), levels,
-                    request.b ? QStringLiteral("A") : QStringLiteral("The pooling"));
+    const PyramidPlan planA = planPyramid(request.a, input.h(), input.w(), levels,
+                                          request.b ? QStringLiteral("A") : tr("The pooling"));
     if (!planA.error.isEmpty()) {
         result.error = planA.error;
         return result;
@@ -235,8 +235,7 @@ quint64 PhotoPooler::start(PhotoRequest request)
             } catch (const std::exception &e) {
                 PhotoResult failed;
                 failed.request = request;
-                failed.error =
-                    QStringLiteral("Pooling failed: %1").arg(QString::fromUtf8(e.what()));
+                failed.error = tr("Pooling failed: %1").arg(coreErrorText(e));
                 promise.addResult(std::move(failed));
             }
         });

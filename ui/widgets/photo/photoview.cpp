@@ -150,7 +150,7 @@ QString PhotoView::describePixel(int row, int col) const
         parts << (planes == 1 ? valueText(row, col, c)
                               : QStringLiteral("%1 %2").arg(name, valueText(row, col, c)));
     }
-    return QStringLiteral("%1 · row %2, column %3: %4")
+    return tr("%1 · row %2, column %3: %4")
         .arg(m_name)
         .arg(row)
         .arg(col)
