@@ -518,6 +518,10 @@
         <source>… and %1 more cells</source>
         <translation>… und %1 weitere Zellen</translation>
     </message>
+    <message>
+        <source>Open a photo on the Photo tab: this panel then explains its parameters.</source>
+        <translation>Im Foto-Reiter ein Foto öffnen: dieser Bereich erklärt dann seine Parameter.</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LanguageMenu</name>
