@@ -15,6 +15,7 @@
 #include "imageio.h"
 #include "language.h"
 #include "languagemenu.h"
+#include "lessoncontroller.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     createWidgets();
     createActions();
     createMenus();
+    m_lessons = new LessonController(this, m_fileMenu);
     const QScreen *screen = QGuiApplication::primaryScreen();
     resize(screen ? fittingSize(screen->availableGeometry().size()) : defaultSize());
 
@@ -444,7 +446,8 @@ void MainWindow::saveSession()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeKeepEdits(tr("closing PoolViz"))) {
+    if (!maybeKeepEdits(tr("closing PoolViz")) ||
+        !m_lessons->maybeKeepLesson(tr("closing PoolViz"))) {
         event->ignore();
         return;
     }

@@ -12,6 +12,7 @@
 #include "imageio.h"
 #include "language.h"
 #include "languagemenu.h"
+#include "lessoncontroller.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -242,14 +243,12 @@ void MainWindow::createActions()
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
     connect(m_playAct, &QAction::triggered, m_player, &TracePlayer::togglePlay);
     m_backAct = make(QStringLiteral("stepBack"), tr("Step &Back"), QKeySequence(Qt::Key_Left));
-    // A presentation clicker sends Page Up / Page Down.
-    m_backAct->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
+    // A presentation clicker's Page Up / Page Down step too (LessonController: or change scene).
     m_backAct->setIcon(themeIcon("media-seek-backward", QStyle::SP_MediaSeekBackward, this));
     setShortcutTip(m_backAct, tr("Previous step"));
     connect(m_backAct, &QAction::triggered, m_player, &TracePlayer::back);
     m_forwardAct =
         make(QStringLiteral("stepForward"), tr("Step &Forward"), QKeySequence(Qt::Key_Right));
-    m_forwardAct->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     m_forwardAct->setIcon(themeIcon("media-seek-forward", QStyle::SP_MediaSeekForward, this));
     setShortcutTip(m_forwardAct, tr("Next step"));
     connect(m_forwardAct, &QAction::triggered, m_player, &TracePlayer::forward);

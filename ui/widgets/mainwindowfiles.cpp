@@ -12,6 +12,7 @@
 #include "imageio.h"
 #include "language.h"
 #include "languagemenu.h"
+#include "lessoncontroller.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -86,37 +87,28 @@ void MainWindow::rememberDirectory(const QString &path)
 bool MainWindow::openFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
+    if (LessonController::isLessonFile(path))
+        return m_lessons->openLesson(path);
     if (isMatrixFile(path)) {
         if (!maybeKeepEdits(tr("opening “%1”").arg(name)))
             return false;
-        Tensor tensor;
-        if (suffixOf(path) == QLatin1String("npy")) {
-            const IoResult<NpyArray> r = readNpy(path.toStdString());
-            if (!r.ok()) {
-                showError(tr("Cannot open “%1”: %2")
-                              .arg(name, QString::fromStdString(r.error.toString())));
-                return false;
-            }
-            tensor = r.value->tensor;
-        } else {
-            const IoResult<Tensor> r = readCsv(path.toStdString());
-            if (!r.ok()) {
-                showError(tr("Cannot open “%1”: %2")
-                              .arg(name, QString::fromStdString(r.error.toString())));
-                return false;
-            }
-            tensor = *r.value;
-        }
-        if (tensor.empty()) {
-            showError(tr("Cannot open “%1”: it holds no values").arg(name));
+        const IoResult<MatrixFile> r = readMatrixFile(path.toStdString());
+        if (!r.ok()) {
+            showError(
+                tr("Cannot open “%1”: %2").arg(name, QString::fromStdString(r.error.toString())));
             return false;
         }
+        const Tensor &tensor = r.value->tensor;
         showError({});
         m_document->setInput(tensor, name);
         m_savePath = path;
         rememberDirectory(path);
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
-        showMessage(tr("Opened %1 (%2).").arg(name, QString::fromStdString(tensor.shapeString())));
+        QString opened =
+            tr("Opened %1 (%2).").arg(name, QString::fromStdString(tensor.shapeString()));
+        for (const std::string &w : r.warnings)
+            opened += QLatin1Char(' ') + tr("Warning: %1").arg(QString::fromStdString(w));
+        showMessage(opened);
         return true;
     }
     if (isImageFile(path)) {
@@ -397,7 +389,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
             const QString path = url.toLocalFile();
-            if (!path.isEmpty() && (isMatrixFile(path) || isImageFile(path))) {
+            if (!path.isEmpty() &&
+                (isMatrixFile(path) || LessonController::isLessonFile(path) || isImageFile(path))) {
                 event->acceptProposedAction();
                 return;
             }
@@ -412,7 +405,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QMimeData *mime = event->mimeData();
     for (const QUrl &url : mime->urls()) {
         const QString path = url.toLocalFile();
-        if (!path.isEmpty() && (isMatrixFile(path) || isImageFile(path))) {
+        if (!path.isEmpty() &&
+            (isMatrixFile(path) || isImageFile(path) || LessonController::isLessonFile(path))) {
             event->acceptProposedAction();
             openFile(path);
             return;
