@@ -389,8 +389,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
             const QString path = url.toLocalFile();
-            if (!path.isEmpty() &&
-                (isMatrixFile(path) || LessonController::isLessonFile(path) || isImageFile(path))) {
+            if (!path.isEmpty() && (isMatrixFile(path) || LessonController::isLessonFile(path) ||
+                                    isImageFile(path))) {
                 event->acceptProposedAction();
                 return;
             }
