@@ -256,6 +256,11 @@ void TestBridgePanels::panelsFollowThePhotoTab()
 
     // The Photo tab: its own parameters (2×2 max) on the photo, loaded by its path.
     window.workspaceTabs()->setCurrentWidget(window.photoWorkspace());
+    // Before a photo, the panels say what they wait for.
+    QVERIFY(!window.photoDocument()->hasInput());
+    QVERIFY(frameworks->headerLabel()->text().startsWith(QStringLiteral("Open a photo")));
+    QCOMPARE(frameworks->table()->rowCount(), 0);
+    QVERIFY(code->messageLabel()->text().contains(QStringLiteral("open a photo")));
     QVERIFY(window.photoDocument()->openImage(path));
     QVERIFY2(code->script().contains(path), qPrintable(code->script().left(400)));
     QVERIFY(code->script().contains(QStringLiteral("MaxPool2d")));

@@ -270,9 +270,19 @@ void TstPhotoDocument::windowCrop()
     QCOMPARE(window->plane(), 0);
     QCOMPARE(window->step(), 5);
     QCOMPARE(window->trace()->input.at(0, 0), float(18 * 6));
-    doc.closeWindow();
+    // Another channel choice of the same photo keeps the window; another photo closes it before
+    // it is announced, so its views can fit the new photo.
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QCOMPARE(doc.windowCrop(), QRect(18, 6, 8, 8));
+    QCOMPARE(window->input().c(), 1);
+    QRect cropWhenAnnounced(1, 1, 1, 1);
+    connect(&doc, &PhotoDocument::inputChanged, this,
+            [&] { cropWhenAnnounced = doc.windowCrop(); });
+    QVERIFY(doc.setImage(grayPicture(10, 10), "other"));
+    QCOMPARE(cropWhenAnnounced, QRect());
     QVERIFY(doc.windowCrop().isEmpty());
     QCOMPARE(changed.last().at(0).toRect(), QRect());
+    disconnect(&doc, nullptr, this, nullptr);
 }
 
 void TstPhotoDocument::windowCropRefusedWithReason()

@@ -778,6 +778,8 @@
     <message>
         <source>finishing the file failed</source>
         <translation>das Abschließen der Datei schlug fehl</translation>
+        <source>Open a photo on the Photo tab: this panel then explains its parameters.</source>
+        <translation>Im Foto-Reiter ein Foto öffnen: dieser Bereich erklärt dann seine Parameter.</translation>
     </message>
 </context>
 <context>

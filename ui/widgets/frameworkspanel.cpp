@@ -155,7 +155,14 @@ void FrameworksPanel::refresh()
         return;
     // The matrix, or the photo's plane of the window channel (its values only where the
     // comparison stays quick; the sizes and rules need none).
-    const bool photo = m_photo && m_photo->hasInput();
+    if (m_photo && !m_photo->hasInput()) {
+        m_header->setText(tr("Open a photo on the Photo tab: this panel then explains its "
+                             "parameters."));
+        m_table->setRowCount(0);
+        refreshWindowNote();
+        return;
+    }
+    const bool photo = m_photo != nullptr;
     const PoolParams p = m_photo ? m_photo->paramsA() : m_document->params();
     const Tensor plane = photo ? m_photo->input().planeTensor(0, std::min(m_photo->windowChannel(),
                                                                           m_photo->input().c() - 1))

@@ -12,6 +12,7 @@
 #include "imageio.h"
 #include "language.h"
 #include "languagemenu.h"
+#include "lessoncontroller.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"

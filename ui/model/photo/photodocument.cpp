@@ -235,11 +235,14 @@ bool PhotoDocument::applyLoaded(const LoadedImage &loaded, const QString &name, 
     m_windowChannel = std::clamp(m_windowChannel, 0, int(m_channels.size()) - 1);
     m_result.reset();
     setMessage(QString(), false);
-    emit inputChanged();
-    if (samePhoto && !m_crop.isEmpty())
-        retrace();
-    else
+    // The same photo in other channels keeps its sliding window; another photo closes it first,
+    // so the views fit the new photo rather than stay on the old crop.
+    const bool keepWindow = samePhoto && !m_crop.isEmpty();
+    if (!keepWindow)
         closeWindow();
+    emit inputChanged();
+    if (keepWindow)
+        retrace();
     emit settingsChanged(); // the level choices start again
     schedulePooling();
     return true;
