@@ -269,7 +269,8 @@ void TestLessons::noteShowsOnTheStage()
     QLabel *note = lessons->noteLabel();
     QVERIFY(note->isHidden());
     lessons->showScene(0);
-    QCOMPARE(note->text(), QStringLiteral("Four windows that never overlap."));
+    QCOMPARE(note->text(), QStringLiteral("<b>Stride 2</b>&nbsp;&nbsp;Four windows that never "
+                                          "overlap."));
     QVERIFY(note->isVisible());
     // Just above the stage, in its column.
     QCOMPARE(note->parentWidget(), w->stage()->parentWidget());
@@ -279,13 +280,14 @@ void TestLessons::noteShowsOnTheStage()
     edit->setFocus();
     edit->moveCursor(QTextCursor::End);
     QTest::keyClicks(edit, QStringLiteral(" Say it."));
-    QCOMPARE(note->text(), QStringLiteral("Four windows that never overlap. Say it."));
+    QCOMPARE(note->accessibleDescription(),
+             QStringLiteral("Four windows that never overlap. Say it."));
     QCOMPARE(lessons->document()->undoStack()->count(), 1);
     // Presenter mode keeps the note, with the stage.
     w->setPresenting(true, false);
     QVERIFY(note->isVisible());
     lessons->showScene(1);
-    QCOMPARE(note->text(), twoScenes().scenes[1].note);
+    QCOMPARE(note->accessibleDescription(), twoScenes().scenes[1].note);
     w->setPresenting(false);
 }
 
@@ -308,7 +310,7 @@ void TestLessons::pageDownChangesSceneWhenPresenting()
     QCOMPARE(lessons->document()->currentScene(), 1);
     QCOMPARE(doc->params(), maxParams(3, 1));
     QCOMPARE(doc->step(), -1); // scene 2 starts before its first step
-    QCOMPARE(lessons->noteLabel()->text(), twoScenes().scenes[1].note);
+    QCOMPARE(lessons->noteLabel()->accessibleDescription(), twoScenes().scenes[1].note);
     QTest::keyClick(w->stage(), Qt::Key_PageDown);
     QCOMPARE(doc->step(), 0);
     QTest::keyClick(w->stage(), Qt::Key_PageUp);
@@ -493,6 +495,21 @@ void TestLessons::commandLineOpensALesson()
     // (The offscreen platform may warn first; the message is the last line.)
     QVERIFY(QString::fromUtf8(p.readAllStandardError())
                 .endsWith(QStringLiteral("poolviz: --scene 9: the lesson has 2 scenes\n")));
+    // A worksheet of a whole sample lesson, from the command line: 7 scenes, 7 answer pages.
+    const QString pdf = m_dir.filePath(QStringLiteral("backward-worksheet.pdf"));
+    p.start(QStringLiteral(POOLVIZ_BINARY),
+            {sampleLesson(QStringLiteral("backward-where-the-gradient-goes.poolviz")),
+             QStringLiteral("--handout"), pdf, QStringLiteral("--worksheet")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(pdfPages(pdf), 14);
+    QVERIFY(pdfText(pdf).contains(QStringLiteral("Fill in the input gradient")));
+    p.start(QStringLiteral(POOLVIZ_BINARY), {QStringLiteral("--worksheet")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(
+        QString::fromUtf8(p.readAllStandardError())
+            .endsWith(QStringLiteral("poolviz: --worksheet: say where with --handout OUT.pdf\n")));
     p.start(QStringLiteral(POOLVIZ_BINARY),
             {QStringLiteral("--scene"), QStringLiteral("1"), QStringLiteral("--screenshot"), shot});
     QVERIFY(p.waitForFinished(60000));

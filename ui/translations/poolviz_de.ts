@@ -628,14 +628,6 @@
         <translation>PoolViz-Lektionen (*.poolviz)</translation>
     </message>
     <message>
-        <source>Save Lesso&amp;n</source>
-        <translation>Lektion &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Save Lesson &amp;As…</source>
-        <translation>Lektion speichern &amp;unter…</translation>
-    </message>
-    <message>
         <source>Save Lesson</source>
         <translation>Lektion speichern</translation>
     </message>
@@ -660,24 +652,8 @@
         <translation>Voriger Schritt oder vorige Szene</translation>
     </message>
     <message>
-        <source>&amp;Lesson</source>
-        <translation>&amp;Lektion</translation>
-    </message>
-    <message>
-        <source>Open &amp;Sample Lesson</source>
-        <translation>&amp;Beispiellektion öffnen</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent Lesson</source>
         <translation>&amp;Zuletzt geöffnete Lektion</translation>
-    </message>
-    <message>
-        <source>Show Lesson &amp;Panel</source>
-        <translation>Lektions&amp;bereich anzeigen</translation>
-    </message>
-    <message>
-        <source>Export &amp;Handout (PDF)</source>
-        <translation>&amp;Handout exportieren (PDF)</translation>
     </message>
     <message>
         <source>Whole Lesson, One Page per &amp;Step…</source>
@@ -786,6 +762,26 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Sa&amp;ve Lesson</source>
+        <translation>Lektion spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e Lesson As…</source>
+        <translation>Lektion speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Open Sa&amp;mple Lesson</source>
+        <translation>&amp;Beispiellektion öffnen</translation>
+    </message>
+    <message>
+        <source>Export Han&amp;dout (PDF)</source>
+        <translation>&amp;Handout exportieren (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson Panel</source>
+        <translation>&amp;Lektionsbereich</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LessonDocument</name>
@@ -878,7 +874,7 @@
     </message>
     <message>
         <source>a number, &quot;nan&quot;, &quot;inf&quot;, &quot;-inf&quot; or &quot;-0&quot;</source>
-        <translation>eine Zahl, "nan", "inf", "-inf" oder "-0"</translation>
+        <translation>eine Zahl, &quot;nan&quot;, &quot;inf&quot;, &quot;-inf&quot; oder &quot;-0&quot;</translation>
     </message>
     <message>
         <source>a number above 0</source>
@@ -946,7 +942,7 @@
     </message>
     <message>
         <source>not a PoolViz lesson: “format” is %1, not &quot;%2&quot;</source>
-        <translation>keine PoolViz-Lektion: „format“ ist %1, nicht "%2"</translation>
+        <translation>keine PoolViz-Lektion: „format“ ist %1, nicht &quot;%2&quot;</translation>
     </message>
     <message>
         <source>“version” must be a whole number of at least 1, not %1</source>

@@ -48,7 +48,7 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
     m_note = new QLabel;
     m_note->setObjectName(QStringLiteral("teacherNote"));
     m_note->setWordWrap(true);
-    m_note->setTextFormat(Qt::PlainText);
+    m_note->setTextFormat(Qt::RichText);
     m_note->setStyleSheet(QStringLiteral(
         "#teacherNote { background: #fff8dc; color: #3a2c00; border: 1px solid #d8b650;"
         " border-radius: 4px; padding: 6px 10px; font-size: 13pt; }"));
@@ -115,10 +115,10 @@ void LessonController::createActions(QMenu *fileMenu)
         if (!path.isEmpty())
             openLesson(path);
     });
-    QAction *saveAct = make(QStringLiteral("saveLesson"), tr("Save Lesso&n"),
+    QAction *saveAct = make(QStringLiteral("saveLesson"), tr("Sa&ve Lesson"),
                             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     connect(saveAct, &QAction::triggered, this, &LessonController::save);
-    QAction *saveAsAct = make(QStringLiteral("saveLessonAs"), tr("Save Lesson &As…"));
+    QAction *saveAsAct = make(QStringLiteral("saveLessonAs"), tr("Sav&e Lesson As…"));
     connect(saveAsAct, &QAction::triggered, this, [this] {
         const QString path = m_savePathPrompt ? m_savePathPrompt() : QString();
         if (m_savePathPrompt) {
@@ -153,7 +153,7 @@ void LessonController::createActions(QMenu *fileMenu)
         return a;
     };
 
-    // File menu: the lesson entries before the last separator (Quit).
+    // File menu: the lesson's files, in a section before the last separator (Quit).
     QAction *before = nullptr;
     const QList<QAction *> existing = fileMenu->actions();
     for (auto it = existing.rbegin(); it != existing.rend(); ++it)
@@ -161,14 +161,12 @@ void LessonController::createActions(QMenu *fileMenu)
             before = *it;
             break;
         }
-    auto *lessonMenu = new QMenu(tr("&Lesson"), fileMenu);
-    lessonMenu->setObjectName(QStringLiteral("lessonMenu"));
     fileMenu->insertSeparator(before);
-    fileMenu->insertMenu(before, lessonMenu);
-    lessonMenu->addAction(newAct);
-    lessonMenu->addAction(openAct);
-    m_samplesMenu = lessonMenu->addMenu(tr("Open &Sample Lesson"));
+    fileMenu->insertAction(before, newAct);
+    fileMenu->insertAction(before, openAct);
+    m_samplesMenu = new QMenu(tr("Open Sa&mple Lesson"), fileMenu);
     m_samplesMenu->setObjectName(QStringLiteral("sampleLessonsMenu"));
+    fileMenu->insertMenu(before, m_samplesMenu);
     for (const QString &path : sampleLessons()) {
         const LessonReadResult r = LessonFile::read(path);
         const QString title =
@@ -177,20 +175,15 @@ void LessonController::createActions(QMenu *fileMenu)
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
     }
     m_samplesMenu->setEnabled(!m_samplesMenu->isEmpty());
-    m_recentMenu = lessonMenu->addMenu(tr("Open &Recent Lesson"));
+    m_recentMenu = new QMenu(tr("Open &Recent Lesson"), fileMenu);
     m_recentMenu->setObjectName(QStringLiteral("recentLessonsMenu"));
+    fileMenu->insertMenu(before, m_recentMenu);
     rebuildRecentMenu();
-    lessonMenu->addSeparator();
-    lessonMenu->addAction(saveAct);
-    lessonMenu->addAction(saveAsAct);
-    lessonMenu->addSeparator();
-    lessonMenu->addAction(m_dock->toggleViewAction());
-    m_dock->toggleViewAction()->setText(tr("Show Lesson &Panel"));
-    lessonMenu->addAction(nextAct);
-    lessonMenu->addAction(previousAct);
-    lessonMenu->addSeparator();
-    QMenu *handoutMenu = lessonMenu->addMenu(tr("Export &Handout (PDF)"));
+    fileMenu->insertAction(before, saveAct);
+    fileMenu->insertAction(before, saveAsAct);
+    auto *handoutMenu = new QMenu(tr("Export Han&dout (PDF)"), fileMenu);
     handoutMenu->setObjectName(QStringLiteral("handoutMenu"));
+    fileMenu->insertMenu(before, handoutMenu);
     handoutMenu->addAction(handout("handoutLessonSteps", tr("Whole Lesson, One Page per &Step…"),
                                    HandoutKind::Steps, true));
     handoutMenu->addAction(handout("handoutLessonWorksheet",
@@ -201,6 +194,16 @@ void LessonController::createActions(QMenu *fileMenu)
     handoutMenu->addAction(handout("handoutSceneWorksheet",
                                    tr("This Scene, W&orksheet with Answers…"),
                                    HandoutKind::Worksheet, false));
+
+    // View menu: the Lesson panel and moving between scenes.
+    m_dock->toggleViewAction()->setText(tr("&Lesson Panel"));
+    m_dock->toggleViewAction()->setObjectName(QStringLiteral("showLessonPanel"));
+    if (auto *view = m_window->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->addSeparator();
+        view->addAction(m_dock->toggleViewAction());
+        view->addAction(nextAct);
+        view->addAction(previousAct);
+    }
 }
 
 void LessonController::updateActions()
@@ -216,9 +219,15 @@ void LessonController::updateActions()
 
 void LessonController::updateNote()
 {
+    // The scene's title in bold, then the note: the class sees which scene this is.
     const int current = m_lesson->currentScene();
     const QString note = current >= 0 ? m_lesson->scene(current).note : QString();
-    m_note->setText(note);
+    const QString title = current >= 0 ? m_lesson->scene(current).title : QString();
+    m_note->setText(note.isEmpty()    ? QString()
+                    : title.isEmpty() ? note.toHtmlEscaped()
+                                      : QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2")
+                                            .arg(title.toHtmlEscaped(), note.toHtmlEscaped()));
+    m_note->setAccessibleDescription(note);
     m_note->setVisible(!note.isEmpty());
 }
 
