@@ -13,6 +13,7 @@
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
+#include "stagerenderer.h"
 #include "stagewidget.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QStandardPaths>
@@ -131,6 +133,7 @@ private slots:
     void commandLineOpensALesson();
     void handoutPages_data();
     void handoutPages();
+    void worksheetGridIsBlank();
     void handoutRefusesHugeAndUnwritable();
     void sampleLessons_data();
     void sampleLessons();
@@ -560,10 +563,8 @@ void TestLessons::handoutPages()
     const QString text = pdfText(path);
     for (const QString &word : words)
         QVERIFY2(text.contains(word), qPrintable(word + QStringLiteral(" not in:\n") + text));
-    // The stage's numbers are on the pages: 16 is the last window's maximum.
     if (HandoutKind(kind) == HandoutKind::Worksheet) {
-        // The blank page has the input (1…16) but not the outputs 6, 8, 14, 16 as a grid;
-        // the answer page has them. Page 1 is the blank one.
+        // Page 1 is the first question page.
         QProcess p;
         p.start(QStringLiteral("pdftotext"),
                 {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
@@ -571,6 +572,49 @@ void TestLessons::handoutPages()
         QVERIFY(p.waitForFinished(30000));
         const QString first = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(first.contains(QStringLiteral("Fill in")), qPrintable(first));
+        // The teacher's note, which may give the answer away, is not on a student's page.
+        QVERIFY2(!text.contains(QStringLiteral("Four windows that never overlap.")),
+                 qPrintable(text));
+    }
+}
+
+void TestLessons::worksheetGridIsBlank()
+{
+    // Pages painted as the PDF paints them: the output cells of the question page hold no ink,
+    // those of the answer page hold their numbers.
+    const Lesson lesson = twoScenes();
+    const Scene &s = lesson.scenes[0];
+    HandoutScene scene;
+    scene.title = s.title;
+    scene.trace = std::make_shared<const Trace>(makeTrace(s.input, s.params, Phase::Forward));
+    const std::vector<HandoutScene> scenes{scene};
+    const std::vector<Handout::Page> pages = Handout::pages(scenes, HandoutKind::Worksheet);
+    QCOMPARE(pages.size(), std::size_t(2));
+    QVERIFY(pages[0].blank && !pages[0].answer && pages[0].step == -1);
+    QVERIFY(pages[1].answer && !pages[1].blank && pages[1].step == 3);
+    const StageRenderer renderer(*scene.trace);
+    for (const Handout::Page &page : pages) {
+        QImage image(1123, 794, QImage::Format_RGB32);
+        QPainter painter(&image);
+        const QRectF stage =
+            Handout::paintPage(painter, QRectF(0, 0, 1123, 794), {}, scenes, page, 1, 2);
+        painter.end();
+        QVERIFY(!stage.isEmpty());
+        StageView view;
+        view.step = page.step;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) {
+                const QRect cell =
+                    renderer.cellRect({StageGrid::Output, r, c}, stage, view).toAlignedRect();
+                int ink = 0;
+                for (int y = cell.top() + 4; y < cell.bottom() - 4; ++y)
+                    for (int x = cell.left() + 4; x < cell.right() - 4; ++x)
+                        ink += image.pixel(x, y) != qRgb(255, 255, 255);
+                if (page.blank)
+                    QCOMPARE(ink, 0);
+                else
+                    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+            }
     }
 }
 

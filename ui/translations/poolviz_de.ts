@@ -585,6 +585,10 @@
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Before the first step</source>
+        <translation>Vor dem ersten Schritt</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LanguageMenu</name>
