@@ -345,7 +345,9 @@ void TestLessons::saveOpenAndUnsavedQuestions()
     const QString path = m_dir.filePath(QStringLiteral("two"));
     lessons->document()->reset(twoScenes());
     lessons->document()->renameScene(0, QStringLiteral("Renamed"));
+    QCOMPARE(lessons->dock()->windowTitle(), QStringLiteral("Lesson *"));
     QVERIFY(lessons->saveAs(path)); // ".poolviz" is added
+    QCOMPARE(lessons->dock()->windowTitle(), QStringLiteral("Lesson: two.poolviz"));
     QCOMPARE(lessons->document()->filePath(), path + QStringLiteral(".poolviz"));
     QVERIFY(!lessons->document()->isModified());
     const LessonReadResult back = LessonFile::read(path + QStringLiteral(".poolviz"));

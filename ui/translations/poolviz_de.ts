@@ -3012,6 +3012,10 @@ Ersetzen?</translation>
         <source>Redo %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>Lektion: %1</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::StageRenderer</name>
