@@ -284,26 +284,6 @@ bool isMatrixPath(const QString &path)
            suffix == QLatin1String("npy");
 }
 
-/// Loads a matrix file for the command line; an error message (one line) on failure.
-QString readMatrixFile(const QString &path, Tensor &out)
-{
-    const QString name = QFileInfo(path).fileName();
-    if (QFileInfo(path).suffix().toLower() == QLatin1String("npy")) {
-        const IoResult<NpyArray> r = readNpy(path.toStdString());
-        if (!r.ok())
-            return QStringLiteral("%1: %2").arg(path, QString::fromStdString(r.error.toString()));
-        out = r.value->tensor;
-    } else {
-        const IoResult<Tensor> r = readCsv(path.toStdString());
-        if (!r.ok())
-            return QStringLiteral("%1: %2").arg(path, QString::fromStdString(r.error.toString()));
-        out = *r.value;
-    }
-    if (out.empty())
-        return QStringLiteral("%1: holds no values").arg(name);
-    return {};
-}
-
 /// The input the command line names (preset, --matrix, a matrix file), read before any window
 /// exists so that every error is one line on stderr. `imageFile` is set for an image instead.
 struct CommandInput
@@ -333,11 +313,12 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
         if (!QFileInfo::exists(options.file))
             return fail(QStringLiteral("%1: no such file").arg(options.file));
         if (isMatrixPath(options.file)) {
-            Tensor t;
-            const QString error = readMatrixFile(options.file, t);
-            if (!error.isEmpty())
-                return fail(error);
-            out.input = t;
+            const IoResult<MatrixFile> r = readMatrixFile(options.file.toStdString());
+            if (!r.ok())
+                return fail(QString::fromStdString(r.error.toString()));
+            for (const std::string &w : r.warnings)
+                std::fprintf(stderr, "poolviz: warning: %s\n", w.c_str());
+            out.input = r.value->tensor;
             out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
             out.imageFile = options.file; // checked once Qt's image plugins are loaded

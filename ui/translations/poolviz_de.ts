@@ -1438,10 +1438,6 @@
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Cannot open “%1”: it holds no values</source>
-        <translation>„%1“ kann nicht geöffnet werden: die Datei enthält keine Werte</translation>
-    </message>
-    <message>
         <source>Opened %1 (%2).</source>
         <translation>%1 geöffnet (%2).</translation>
     </message>
@@ -1635,6 +1631,10 @@
     <message>
         <source>&amp;Limits…</source>
         <translation>&amp;Grenzen…</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

@@ -973,34 +973,23 @@ bool MainWindow::openFile(const QString &path)
     if (isMatrixFile(path)) {
         if (!maybeKeepEdits(tr("opening “%1”").arg(name)))
             return false;
-        Tensor tensor;
-        if (suffixOf(path) == QLatin1String("npy")) {
-            const IoResult<NpyArray> r = readNpy(path.toStdString());
-            if (!r.ok()) {
-                showError(tr("Cannot open “%1”: %2")
-                              .arg(name, QString::fromStdString(r.error.toString())));
-                return false;
-            }
-            tensor = r.value->tensor;
-        } else {
-            const IoResult<Tensor> r = readCsv(path.toStdString());
-            if (!r.ok()) {
-                showError(tr("Cannot open “%1”: %2")
-                              .arg(name, QString::fromStdString(r.error.toString())));
-                return false;
-            }
-            tensor = *r.value;
-        }
-        if (tensor.empty()) {
-            showError(tr("Cannot open “%1”: it holds no values").arg(name));
+        const IoResult<MatrixFile> r = readMatrixFile(path.toStdString());
+        if (!r.ok()) {
+            showError(
+                tr("Cannot open “%1”: %2").arg(name, QString::fromStdString(r.error.toString())));
             return false;
         }
+        const Tensor &tensor = r.value->tensor;
         showError({});
         m_document->setInput(tensor, name);
         m_savePath = path;
         rememberDirectory(path);
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
-        showMessage(tr("Opened %1 (%2).").arg(name, QString::fromStdString(tensor.shapeString())));
+        QString opened =
+            tr("Opened %1 (%2).").arg(name, QString::fromStdString(tensor.shapeString()));
+        for (const std::string &w : r.warnings)
+            opened += QLatin1Char(' ') + tr("Warning: %1").arg(QString::fromStdString(w));
+        showMessage(opened);
         return true;
     }
     if (isImageFile(path)) {
