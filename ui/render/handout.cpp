@@ -89,11 +89,17 @@ QRectF Handout::paintPage(QPainter &p, const QRectF &target, const QString &less
     y += paintWrapped(p, heading, pixelFont(28 * unit, true), {area.left(), y}, area.width(),
                       Qt::black);
     y += 4 * unit;
-    const bool backward = scene.trace && scene.trace->phase == Phase::Backward;
+    // Backward and unpool fill an input-sized plane; forward fills the output.
+    const bool backward = scene.trace && scene.trace->phase != Phase::Forward;
+    const bool unpool = scene.trace && scene.trace->phase == Phase::Unpool;
     QString task;
     if (!scene.trace || scene.trace->steps.empty())
         task = scene.error.isEmpty() ? tr("These parameters give no windows to step through.")
                                      : scene.error;
+    else if (page.answer && unpool)
+        task = tr("The unpooled plane, filled in by all %1 steps.").arg(scene.trace->steps.size());
+    else if (page.blank && unpool)
+        task = tr("Fill in the unpooled plane: where does each pooled value go back to?");
     else if (page.answer)
         task = backward
                    ? tr("The input gradient, filled in by all %1 steps.")

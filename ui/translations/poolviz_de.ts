@@ -589,6 +589,14 @@
         <source>Before the first step</source>
         <translation>Vor dem ersten Schritt</translation>
     </message>
+    <message>
+        <source>The unpooled plane, filled in by all %1 steps.</source>
+        <translation>Die entpoolte Ebene, ausgefüllt von allen %1 Schritten.</translation>
+    </message>
+    <message>
+        <source>Fill in the unpooled plane: where does each pooled value go back to?</source>
+        <translation>Fülle die entpoolte Ebene aus: Wohin kehrt jeder gepoolte Wert zurück?</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LanguageMenu</name>

@@ -8,6 +8,7 @@
 #include "scenelistdock.h"
 #include "settings.h"
 #include "stagewidget.h"
+#include "unpooltrace.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -497,6 +498,9 @@ std::vector<HandoutScene> LessonController::handoutScenes(bool wholeLesson) cons
             const int c = std::max(1, s.input.c());
             if (!v.ok())
                 h.error = QString::fromStdString(v.errorText());
+            else if (s.phase == Phase::Unpool)
+                h.trace =
+                    std::make_shared<const Trace>(makeUnpoolTrace(s.input, s.params, s.plane));
             else
                 h.trace = std::make_shared<const Trace>(makeTrace(
                     s.input, s.params, s.phase, s.plane,
