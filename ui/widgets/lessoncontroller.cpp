@@ -3,11 +3,11 @@
 #include "datadir.h"
 #include "lessondocument.h"
 #include "mainwindow.h"
-#include "playbackbar.h"
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
 #include "stagewidget.h"
+#include "traceplayer.h"
 #include "unpooltrace.h"
 
 #include <QAction>
@@ -257,7 +257,7 @@ bool LessonController::showScene(int index)
         return false;
     const Scene &s = m_lesson->scene(index);
     PoolDocument *doc = m_window->document();
-    m_window->playbackBar()->pause();
+    m_window->player()->pause();
     const QString name = s.title.isEmpty() ? tr("Scene %1").arg(index + 1) : s.title;
     doc->undoStack()->beginMacro(tr("Show Scene “%1”").arg(name));
     doc->setInput(s.input,
