@@ -53,6 +53,8 @@ struct Options
     std::optional<Phase> phase;
     std::optional<int> step; ///< 1-based; 0 = before the first step
     QString screenshot;
+    QString handout;        ///< --handout: write a PDF handout and exit
+    bool worksheet = false; ///< --worksheet: the handout as a worksheet with answers
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
     bool presenter = false;
@@ -173,8 +175,17 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("scene"),
         QStringLiteral("With a lesson FILE: show its scene N (1 = the first)."),
         QStringLiteral("N"));
+    const QCommandLineOption handoutOption(
+        QStringLiteral("handout"),
+        QStringLiteral("Write a PDF handout and exit: the whole lesson, or with --scene (or "
+                       "without a lesson) the scene shown; one page per step."),
+        QStringLiteral("OUT.pdf"));
+    const QCommandLineOption worksheetOption(
+        QStringLiteral("worksheet"),
+        QStringLiteral("With --handout: a worksheet, the result grid blank, then the answers."));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, presenterOption, panelOption, sceneOption});
+                       sizeOption, presenterOption, panelOption, sceneOption, handoutOption,
+                       worksheetOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A matrix (.csv, .txt, .npy), an image or a lesson "
                                                 "(.poolviz) to open."),
@@ -240,6 +251,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
             return fail(QStringLiteral("--panel \"%1\": use frameworks, code or lesson")
                             .arg(parser.value(panelOption)));
     }
+    out.handout = parser.value(handoutOption);
+    if (parser.isSet(handoutOption) && out.handout.isEmpty())
+        return fail(QStringLiteral("--handout needs a file name"));
+    out.worksheet = parser.isSet(worksheetOption);
+    if (out.worksheet && out.handout.isEmpty())
+        return fail(QStringLiteral("--worksheet: say where with --handout OUT.pdf"));
     out.screenshot = parser.value(screenshotOption);
     if (parser.isSet(screenshotOption) && out.screenshot.isEmpty())
         return fail(QStringLiteral("--screenshot needs a file name"));
@@ -338,13 +355,15 @@ int main(int argc, char **argv)
     // opens and says inline what is wrong with the file, as File ▸ Open does. A screenshot, or a
     // --step that must fit the file's trace, still checks the file first.
     QString openInWindow;
-    if (!options.file.isEmpty() && options.screenshot.isEmpty() && !options.step)
+    if (!options.file.isEmpty() && options.screenshot.isEmpty() && options.handout.isEmpty() &&
+        !options.step)
         std::swap(openInWindow, options.file);
     CommandInput command;
     if (const auto exitCode = resolveInput(options, command))
         return *exitCode;
 
-    const bool screenshot = !options.screenshot.isEmpty();
+    // A screenshot and a handout run without a window on screen.
+    const bool screenshot = !options.screenshot.isEmpty() || !options.handout.isEmpty();
     if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -387,7 +406,7 @@ int main(int argc, char **argv)
         window.workspaceTabs()->setCurrentWidget(window.photoWorkspace());
     }
     if (!options.lesson.isEmpty() && screenshot) {
-        // A screenshot of a lesson shows it as the window would, or says why it cannot.
+        // A screenshot or handout of a lesson shows it as the window would, or says why not.
         if (!window.lessons()->openLesson(options.lesson))
             return fail(QStringLiteral("%1: %2").arg(options.lesson, window.bannerText()));
         const int scenes = window.lessons()->document()->sceneCount();
@@ -414,6 +433,14 @@ int main(int argc, char **argv)
             dock->raise();
         }
     };
+    if (!options.handout.isEmpty()) {
+        const bool whole = !options.lesson.isEmpty() && !options.scene;
+        if (!window.lessons()->exportHandout(
+                options.handout, options.worksheet ? HandoutKind::Worksheet : HandoutKind::Steps,
+                whole))
+            return fail(window.bannerText());
+        return 0;
+    }
     if (screenshot)
         showPanel();
 

@@ -171,6 +171,10 @@ void TestLessonFile::roundTrip_data()
     s.step = 3;
     QTest::newRow("backward, step 3") << s;
     s = base;
+    s.phase = Phase::Unpool;
+    s.step = 2;
+    QTest::newRow("unpool, step 2") << s;
+    s = base;
     s.tab = SceneTab::Photo;
     s.photo.png = pngBytes();
     s.photo.crop = QRect(4, 5, 16, 12);
@@ -350,7 +354,8 @@ void TestLessonFile::sceneErrors_data()
         QStringLiteral("“params.divisor_override” must be a whole number of at least 1, or "
                        "null, not 0"));
     row("phase", "phase", QStringLiteral("sideways"),
-        QStringLiteral("“phase” must be one of \"forward\", \"backward\", not \"sideways\""));
+        QStringLiteral("“phase” must be one of \"forward\", \"backward\", \"unpool\", not "
+                       "\"sideways\""));
     row("plane", "plane", 1,
         QStringLiteral("“plane” must be a whole number from 0 to 0 (the input's planes), not 1"));
     row("step", "step", -1, QStringLiteral("“step” must be a whole number of at least 0, not -1"));

@@ -13,6 +13,7 @@
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
+#include "stagerenderer.h"
 #include "stagewidget.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QStandardPaths>
@@ -131,6 +133,7 @@ private slots:
     void commandLineOpensALesson();
     void handoutPages_data();
     void handoutPages();
+    void worksheetGridIsBlank();
     void handoutRefusesHugeAndUnwritable();
     void sampleLessons_data();
     void sampleLessons();
@@ -269,7 +272,8 @@ void TestLessons::noteShowsOnTheStage()
     QLabel *note = lessons->noteLabel();
     QVERIFY(note->isHidden());
     lessons->showScene(0);
-    QCOMPARE(note->text(), QStringLiteral("Four windows that never overlap."));
+    QCOMPARE(note->text(), QStringLiteral("<b>Stride 2</b>&nbsp;&nbsp;Four windows that never "
+                                          "overlap."));
     QVERIFY(note->isVisible());
     // Just above the stage, in its column.
     QCOMPARE(note->parentWidget(), w->stage()->parentWidget());
@@ -279,13 +283,14 @@ void TestLessons::noteShowsOnTheStage()
     edit->setFocus();
     edit->moveCursor(QTextCursor::End);
     QTest::keyClicks(edit, QStringLiteral(" Say it."));
-    QCOMPARE(note->text(), QStringLiteral("Four windows that never overlap. Say it."));
+    QCOMPARE(note->accessibleDescription(),
+             QStringLiteral("Four windows that never overlap. Say it."));
     QCOMPARE(lessons->document()->undoStack()->count(), 1);
     // Presenter mode keeps the note, with the stage.
     w->setPresenting(true, false);
     QVERIFY(note->isVisible());
     lessons->showScene(1);
-    QCOMPARE(note->text(), twoScenes().scenes[1].note);
+    QCOMPARE(note->accessibleDescription(), twoScenes().scenes[1].note);
     w->setPresenting(false);
 }
 
@@ -308,7 +313,7 @@ void TestLessons::pageDownChangesSceneWhenPresenting()
     QCOMPARE(lessons->document()->currentScene(), 1);
     QCOMPARE(doc->params(), maxParams(3, 1));
     QCOMPARE(doc->step(), -1); // scene 2 starts before its first step
-    QCOMPARE(lessons->noteLabel()->text(), twoScenes().scenes[1].note);
+    QCOMPARE(lessons->noteLabel()->accessibleDescription(), twoScenes().scenes[1].note);
     QTest::keyClick(w->stage(), Qt::Key_PageDown);
     QCOMPARE(doc->step(), 0);
     QTest::keyClick(w->stage(), Qt::Key_PageUp);
@@ -340,7 +345,9 @@ void TestLessons::saveOpenAndUnsavedQuestions()
     const QString path = m_dir.filePath(QStringLiteral("two"));
     lessons->document()->reset(twoScenes());
     lessons->document()->renameScene(0, QStringLiteral("Renamed"));
+    QCOMPARE(lessons->dock()->windowTitle(), QStringLiteral("Lesson *"));
     QVERIFY(lessons->saveAs(path)); // ".poolviz" is added
+    QCOMPARE(lessons->dock()->windowTitle(), QStringLiteral("Lesson: two.poolviz"));
     QCOMPARE(lessons->document()->filePath(), path + QStringLiteral(".poolviz"));
     QVERIFY(!lessons->document()->isModified());
     const LessonReadResult back = LessonFile::read(path + QStringLiteral(".poolviz"));
@@ -439,8 +446,8 @@ void TestLessons::brokenLessonsSayWhatIsWrong()
              QStringLiteral("Opened “partly.poolviz”, but: The lesson was written by a newer "
                             "PoolViz (format version 2; this one reads version 1): what this "
                             "version does not know is left out. Scene 2 (“Bad”) left out: "
-                            "“phase” must be one of \"forward\", \"backward\", not "
-                            "\"sideways\"."));
+                            "“phase” must be one of \"forward\", \"backward\", \"unpool\", "
+                            "not \"sideways\"."));
 }
 
 void TestLessons::dropAndRecentLessons()
@@ -493,6 +500,21 @@ void TestLessons::commandLineOpensALesson()
     // (The offscreen platform may warn first; the message is the last line.)
     QVERIFY(QString::fromUtf8(p.readAllStandardError())
                 .endsWith(QStringLiteral("poolviz: --scene 9: the lesson has 2 scenes\n")));
+    // A worksheet of a whole sample lesson, from the command line: 7 scenes, 7 answer pages.
+    const QString pdf = m_dir.filePath(QStringLiteral("backward-worksheet.pdf"));
+    p.start(QStringLiteral(POOLVIZ_BINARY),
+            {sampleLesson(QStringLiteral("backward-where-the-gradient-goes.poolviz")),
+             QStringLiteral("--handout"), pdf, QStringLiteral("--worksheet")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(pdfPages(pdf), 14);
+    QVERIFY(pdfText(pdf).contains(QStringLiteral("Fill in the input gradient")));
+    p.start(QStringLiteral(POOLVIZ_BINARY), {QStringLiteral("--worksheet")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(
+        QString::fromUtf8(p.readAllStandardError())
+            .endsWith(QStringLiteral("poolviz: --worksheet: say where with --handout OUT.pdf\n")));
     p.start(QStringLiteral(POOLVIZ_BINARY),
             {QStringLiteral("--scene"), QStringLiteral("1"), QStringLiteral("--screenshot"), shot});
     QVERIFY(p.waitForFinished(60000));
@@ -543,10 +565,8 @@ void TestLessons::handoutPages()
     const QString text = pdfText(path);
     for (const QString &word : words)
         QVERIFY2(text.contains(word), qPrintable(word + QStringLiteral(" not in:\n") + text));
-    // The stage's numbers are on the pages: 16 is the last window's maximum.
     if (HandoutKind(kind) == HandoutKind::Worksheet) {
-        // The blank page has the input (1…16) but not the outputs 6, 8, 14, 16 as a grid;
-        // the answer page has them. Page 1 is the blank one.
+        // Page 1 is the first question page.
         QProcess p;
         p.start(QStringLiteral("pdftotext"),
                 {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
@@ -554,6 +574,49 @@ void TestLessons::handoutPages()
         QVERIFY(p.waitForFinished(30000));
         const QString first = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(first.contains(QStringLiteral("Fill in")), qPrintable(first));
+        // The teacher's note, which may give the answer away, is not on a student's page.
+        QVERIFY2(!text.contains(QStringLiteral("Four windows that never overlap.")),
+                 qPrintable(text));
+    }
+}
+
+void TestLessons::worksheetGridIsBlank()
+{
+    // Pages painted as the PDF paints them: the output cells of the question page hold no ink,
+    // those of the answer page hold their numbers.
+    const Lesson lesson = twoScenes();
+    const Scene &s = lesson.scenes[0];
+    HandoutScene scene;
+    scene.title = s.title;
+    scene.trace = std::make_shared<const Trace>(makeTrace(s.input, s.params, Phase::Forward));
+    const std::vector<HandoutScene> scenes{scene};
+    const std::vector<Handout::Page> pages = Handout::pages(scenes, HandoutKind::Worksheet);
+    QCOMPARE(pages.size(), std::size_t(2));
+    QVERIFY(pages[0].blank && !pages[0].answer && pages[0].step == -1);
+    QVERIFY(pages[1].answer && !pages[1].blank && pages[1].step == 3);
+    const StageRenderer renderer(*scene.trace);
+    for (const Handout::Page &page : pages) {
+        QImage image(1123, 794, QImage::Format_RGB32);
+        QPainter painter(&image);
+        const QRectF stage =
+            Handout::paintPage(painter, QRectF(0, 0, 1123, 794), {}, scenes, page, 1, 2);
+        painter.end();
+        QVERIFY(!stage.isEmpty());
+        StageView view;
+        view.step = page.step;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) {
+                const QRect cell =
+                    renderer.cellRect({StageGrid::Output, r, c}, stage, view).toAlignedRect();
+                int ink = 0;
+                for (int y = cell.top() + 4; y < cell.bottom() - 4; ++y)
+                    for (int x = cell.left() + 4; x < cell.right() - 4; ++x)
+                        ink += image.pixel(x, y) != qRgb(255, 255, 255);
+                if (page.blank)
+                    QCOMPARE(ink, 0);
+                else
+                    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+            }
     }
 }
 

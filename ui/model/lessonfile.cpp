@@ -36,6 +36,7 @@ const QString kFormatName = QStringLiteral("poolviz-lesson");
 
 const char *const kModes[] = {"max", "avg", "min", "lp"};
 const char *const kPaddings[] = {"explicit", "same", "same_lower", "valid"};
+const char *const kPhases[] = {"forward", "backward", "unpool"}; // Phase's order
 
 QString modeKeyOf(PoolMode m)
 {
@@ -114,8 +115,7 @@ QJsonObject sceneObject(const Scene &s, const QDir &lessonDir)
         {QStringLiteral("gradient"),
          s.upstream.empty() ? QJsonValue() : QJsonValue(tensorObject(s.upstream))},
         {QStringLiteral("params"), paramsObject(s.params)},
-        {QStringLiteral("phase"),
-         s.phase == Phase::Backward ? QStringLiteral("backward") : QStringLiteral("forward")},
+        {QStringLiteral("phase"), QString::fromLatin1(kPhases[int(s.phase)])},
         {QStringLiteral("plane"), s.plane},
         {QStringLiteral("step"), s.step},
     };
@@ -353,8 +353,7 @@ Scene readScene(const QJsonValue &value, const QDir &lessonDir, QStringList &war
     if (const QJsonValue g = o.value(QStringLiteral("gradient")); !g.isUndefined() && !g.isNull())
         s.upstream = readTensor(g, QStringLiteral("gradient"));
     s.params = readParams(o.value(QStringLiteral("params")));
-    static const char *const phases[] = {"forward", "backward"};
-    s.phase = Phase(choice(o.value(QStringLiteral("phase")), QStringLiteral("phase"), phases, 0));
+    s.phase = Phase(choice(o.value(QStringLiteral("phase")), QStringLiteral("phase"), kPhases, 0));
     if (const QJsonValue v = o.value(QStringLiteral("plane")); !v.isUndefined())
         s.plane = wholeNumber(v, QStringLiteral("plane"), 0, s.input.planeCount() - 1,
                               LessonFile::tr("a whole number from 0 to %1 (the input's planes)")

@@ -50,7 +50,7 @@ std::vector<Handout::Page> Handout::pages(const std::vector<HandoutScene> &scene
             continue;
         }
         if (kind == HandoutKind::Worksheet) {
-            out.push_back({s, -1, false});
+            out.push_back({s, -1, false, true});
             continue;
         }
         for (int i = 0; i < int(trace->steps.size()); ++i) {
@@ -62,13 +62,13 @@ std::vector<Handout::Page> Handout::pages(const std::vector<HandoutScene> &scene
     if (kind == HandoutKind::Worksheet)
         for (int s = 0; s < int(scenes.size()); ++s)
             if (const auto &trace = scenes[std::size_t(s)].trace; trace && !trace->steps.empty())
-                out.push_back({s, int(trace->steps.size()) - 1, true});
+                out.push_back({s, int(trace->steps.size()) - 1, true, false});
     return out;
 }
 
-void Handout::paintPage(QPainter &p, const QRectF &target, const QString &lessonTitle,
-                        const std::vector<HandoutScene> &scenes, const Page &page, int pageNumber,
-                        int pageCount)
+QRectF Handout::paintPage(QPainter &p, const QRectF &target, const QString &lessonTitle,
+                          const std::vector<HandoutScene> &scenes, const Page &page, int pageNumber,
+                          int pageCount)
 {
     const HandoutScene &scene = scenes.at(std::size_t(page.scene));
     const double unit = target.height() / 794.0; // the layout is drawn for A4 at 96 dpi
@@ -89,26 +89,34 @@ void Handout::paintPage(QPainter &p, const QRectF &target, const QString &lesson
     y += paintWrapped(p, heading, pixelFont(28 * unit, true), {area.left(), y}, area.width(),
                       Qt::black);
     y += 4 * unit;
-    const bool backward = scene.trace && scene.trace->phase == Phase::Backward;
+    // Backward and unpool fill an input-sized plane; forward fills the output.
+    const bool backward = scene.trace && scene.trace->phase != Phase::Forward;
+    const bool unpool = scene.trace && scene.trace->phase == Phase::Unpool;
     QString task;
     if (!scene.trace || scene.trace->steps.empty())
         task = scene.error.isEmpty() ? tr("These parameters give no windows to step through.")
                                      : scene.error;
+    else if (page.answer && unpool)
+        task = tr("The unpooled plane, filled in by all %1 steps.").arg(scene.trace->steps.size());
+    else if (page.blank && unpool)
+        task = tr("Fill in the unpooled plane: where does each pooled value go back to?");
     else if (page.answer)
         task = backward
                    ? tr("The input gradient, filled in by all %1 steps.")
                          .arg(scene.trace->steps.size())
                    : tr("The output, filled in by all %1 windows.").arg(scene.trace->steps.size());
-    else if (page.step < 0)
+    else if (page.blank)
         task = backward ? tr("Fill in the input gradient: where does each output gradient go? "
                              "Write the sums where windows overlap.")
                         : tr("Fill in the output grid: one number for each of the %1 windows.")
                               .arg(scene.trace->steps.size());
+    else if (page.step < 0)
+        task = tr("Before the first step");
     else
         task = tr("Step %1 of %2").arg(page.step + 1).arg(scene.trace->steps.size());
     y += paintWrapped(p, task, pixelFont(18 * unit, true), {area.left(), y}, area.width(),
                       QColor(0x1f, 0x4e, 0x8c));
-    if (!scene.note.isEmpty() && !page.answer) {
+    if (!scene.note.isEmpty() && !page.answer && !page.blank) {
         y += 6 * unit;
         y += paintWrapped(p, scene.note, pixelFont(18 * unit, false, true), {area.left(), y},
                           area.width(), QColor(0x33, 0x33, 0x33));
@@ -127,9 +135,9 @@ void Handout::paintPage(QPainter &p, const QRectF &target, const QString &lesson
                Qt::AlignLeft | Qt::AlignVCenter, tr("PoolViz handout"));
 
     // The stage, below the heading, scaled to the space left.
+    QRectF stageRect;
     if (scene.trace && !scene.trace->steps.empty()) {
-        const QRectF stageRect(area.left(), y, area.width(),
-                               area.bottom() - footHeight - 8 * unit - y);
+        stageRect = QRectF(area.left(), y, area.width(), area.bottom() - footHeight - 8 * unit - y);
         StageView view;
         view.step = page.step;
         view.fractions = scene.fractions;
@@ -137,8 +145,20 @@ void Handout::paintPage(QPainter &p, const QRectF &target, const QString &lesson
         view.showCaption = true;
         const StageRenderer renderer(*scene.trace);
         renderer.paint(p, stageRect, view);
+        if (page.blank) {
+            // The worksheet: the grid to fill in is left blank (its lines stay), not "·" or 0.
+            const StageGrid grid = backward ? StageGrid::InputGradient : StageGrid::Output;
+            const Tensor &shape = backward ? scene.trace->input : scene.trace->result.values;
+            for (int r = 0; r < shape.h(); ++r)
+                for (int c = 0; c < shape.w(); ++c) {
+                    const QRectF cell = renderer.cellRect({grid, r, c}, stageRect, view);
+                    const double inset = std::max(1.5, cell.width() * 0.06);
+                    p.fillRect(cell.adjusted(inset, inset, -inset, -inset), Qt::white);
+                }
+        }
     }
     p.restore();
+    return stageRect;
 }
 
 QString Handout::write(const QString &path, const QString &lessonTitle,

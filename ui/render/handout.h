@@ -43,22 +43,25 @@ public:
     /// The most pages one handout may have (a photo crop of 64 steps in ten scenes is 640).
     static constexpr int kMaxPages = 1000;
 
-    /// What one page shows: a scene, the step drawn (−1: before the first, the grid to fill in
-    /// blank) and whether it is an answer page.
+    /// What one page shows: a scene, the step drawn (−1: before the first), whether it is a
+    /// worksheet's question (the grid to fill in blank, and no teacher's note, which may give
+    /// the answer away) or its answer page.
     struct Page
     {
         int scene = 0;
         int step = -1;
         bool answer = false;
+        bool blank = false;
         friend bool operator==(const Page &, const Page &) = default;
     };
     /// The pages of a handout, in order. A scene without a trace gets one page saying why.
     static std::vector<Page> pages(const std::vector<HandoutScene> &scenes, HandoutKind kind);
 
-    /// Paints page `page` (of `pageCount`) into `target` (in the painter's units).
-    static void paintPage(QPainter &painter, const QRectF &target, const QString &lessonTitle,
-                          const std::vector<HandoutScene> &scenes, const Page &page, int pageNumber,
-                          int pageCount);
+    /// Paints page `page` (of `pageCount`) into `target` (in the painter's units). Returns the
+    /// rectangle the stage was drawn into (empty when the scene has no trace).
+    static QRectF paintPage(QPainter &painter, const QRectF &target, const QString &lessonTitle,
+                            const std::vector<HandoutScene> &scenes, const Page &page,
+                            int pageNumber, int pageCount);
 
     /// Writes the handout to `path` as PDF, atomically (QSaveFile). Returns an empty string on
     /// success, else the reason naming the file (a handout of more than kMaxPages pages is

@@ -836,6 +836,18 @@
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Before the first step</source>
+        <translation>Vor dem ersten Schritt</translation>
+    </message>
+    <message>
+        <source>The unpooled plane, filled in by all %1 steps.</source>
+        <translation>Die entpoolte Ebene, ausgefüllt von allen %1 Schritten.</translation>
+    </message>
+    <message>
+        <source>Fill in the unpooled plane: where does each pooled value go back to?</source>
+        <translation>Fülle die entpoolte Ebene aus: Wohin kehrt jeder gepoolte Wert zurück?</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ImageIO</name>
@@ -946,14 +958,6 @@
         <translation>PoolViz-Lektionen (*.poolviz)</translation>
     </message>
     <message>
-        <source>Save Lesso&amp;n</source>
-        <translation>Lektion &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Save Lesson &amp;As…</source>
-        <translation>Lektion speichern &amp;unter…</translation>
-    </message>
-    <message>
         <source>Save Lesson</source>
         <translation>Lektion speichern</translation>
     </message>
@@ -978,24 +982,8 @@
         <translation>Voriger Schritt oder vorige Szene</translation>
     </message>
     <message>
-        <source>&amp;Lesson</source>
-        <translation>&amp;Lektion</translation>
-    </message>
-    <message>
-        <source>Open &amp;Sample Lesson</source>
-        <translation>&amp;Beispiellektion öffnen</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent Lesson</source>
         <translation>&amp;Zuletzt geöffnete Lektion</translation>
-    </message>
-    <message>
-        <source>Show Lesson &amp;Panel</source>
-        <translation>Lektions&amp;bereich anzeigen</translation>
-    </message>
-    <message>
-        <source>Export &amp;Handout (PDF)</source>
-        <translation>&amp;Handout exportieren (PDF)</translation>
     </message>
     <message>
         <source>Whole Lesson, One Page per &amp;Step…</source>
@@ -1103,6 +1091,26 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Lesson</source>
+        <translation>Lektion spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e Lesson As…</source>
+        <translation>Lektion speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Open Sa&amp;mple Lesson</source>
+        <translation>&amp;Beispiellektion öffnen</translation>
+    </message>
+    <message>
+        <source>Export Han&amp;dout (PDF)</source>
+        <translation>&amp;Handout exportieren (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson Panel</source>
+        <translation>&amp;Lektionsbereich</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +3763,10 @@ Ersetzen?</translation>
     <message>
         <source>Redo %1</source>
         <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>Lektion: %1</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,12 @@
 #include "datadir.h"
 #include "lessondocument.h"
 #include "mainwindow.h"
-#include "playbackbar.h"
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
 #include "stagewidget.h"
 #include "traceplayer.h"
+#include "unpooltrace.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -50,7 +50,7 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
     m_note = new QLabel;
     m_note->setObjectName(QStringLiteral("teacherNote"));
     m_note->setWordWrap(true);
-    m_note->setTextFormat(Qt::PlainText);
+    m_note->setTextFormat(Qt::RichText);
     m_note->setStyleSheet(QStringLiteral(
         "#teacherNote { background: #fff8dc; color: #3a2c00; border: 1px solid #d8b650;"
         " border-radius: 4px; padding: 6px 10px; font-size: 13pt; }"));
@@ -117,10 +117,10 @@ void LessonController::createActions(QMenu *fileMenu)
         if (!path.isEmpty())
             openLesson(path);
     });
-    QAction *saveAct = make(QStringLiteral("saveLesson"), tr("Save Lesso&n"),
+    QAction *saveAct = make(QStringLiteral("saveLesson"), tr("Sa&ve Lesson"),
                             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     connect(saveAct, &QAction::triggered, this, &LessonController::save);
-    QAction *saveAsAct = make(QStringLiteral("saveLessonAs"), tr("Save Lesson &As…"));
+    QAction *saveAsAct = make(QStringLiteral("saveLessonAs"), tr("Sav&e Lesson As…"));
     connect(saveAsAct, &QAction::triggered, this, [this] {
         const QString path = m_savePathPrompt ? m_savePathPrompt() : QString();
         if (m_savePathPrompt) {
@@ -155,7 +155,7 @@ void LessonController::createActions(QMenu *fileMenu)
         return a;
     };
 
-    // File menu: the lesson entries before the last separator (Quit).
+    // File menu: the lesson's files, in a section before the last separator (Quit).
     QAction *before = nullptr;
     const QList<QAction *> existing = fileMenu->actions();
     for (auto it = existing.rbegin(); it != existing.rend(); ++it)
@@ -163,14 +163,12 @@ void LessonController::createActions(QMenu *fileMenu)
             before = *it;
             break;
         }
-    auto *lessonMenu = new QMenu(tr("&Lesson"), fileMenu);
-    lessonMenu->setObjectName(QStringLiteral("lessonMenu"));
     fileMenu->insertSeparator(before);
-    fileMenu->insertMenu(before, lessonMenu);
-    lessonMenu->addAction(newAct);
-    lessonMenu->addAction(openAct);
-    m_samplesMenu = lessonMenu->addMenu(tr("Open &Sample Lesson"));
+    fileMenu->insertAction(before, newAct);
+    fileMenu->insertAction(before, openAct);
+    m_samplesMenu = new QMenu(tr("Open Sa&mple Lesson"), fileMenu);
     m_samplesMenu->setObjectName(QStringLiteral("sampleLessonsMenu"));
+    fileMenu->insertMenu(before, m_samplesMenu);
     for (const QString &path : sampleLessons()) {
         const LessonReadResult r = LessonFile::read(path);
         const QString title =
@@ -179,20 +177,15 @@ void LessonController::createActions(QMenu *fileMenu)
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
     }
     m_samplesMenu->setEnabled(!m_samplesMenu->isEmpty());
-    m_recentMenu = lessonMenu->addMenu(tr("Open &Recent Lesson"));
+    m_recentMenu = new QMenu(tr("Open &Recent Lesson"), fileMenu);
     m_recentMenu->setObjectName(QStringLiteral("recentLessonsMenu"));
+    fileMenu->insertMenu(before, m_recentMenu);
     rebuildRecentMenu();
-    lessonMenu->addSeparator();
-    lessonMenu->addAction(saveAct);
-    lessonMenu->addAction(saveAsAct);
-    lessonMenu->addSeparator();
-    lessonMenu->addAction(m_dock->toggleViewAction());
-    m_dock->toggleViewAction()->setText(tr("Show Lesson &Panel"));
-    lessonMenu->addAction(nextAct);
-    lessonMenu->addAction(previousAct);
-    lessonMenu->addSeparator();
-    QMenu *handoutMenu = lessonMenu->addMenu(tr("Export &Handout (PDF)"));
+    fileMenu->insertAction(before, saveAct);
+    fileMenu->insertAction(before, saveAsAct);
+    auto *handoutMenu = new QMenu(tr("Export Han&dout (PDF)"), fileMenu);
     handoutMenu->setObjectName(QStringLiteral("handoutMenu"));
+    fileMenu->insertMenu(before, handoutMenu);
     handoutMenu->addAction(handout("handoutLessonSteps", tr("Whole Lesson, One Page per &Step…"),
                                    HandoutKind::Steps, true));
     handoutMenu->addAction(handout("handoutLessonWorksheet",
@@ -203,6 +196,16 @@ void LessonController::createActions(QMenu *fileMenu)
     handoutMenu->addAction(handout("handoutSceneWorksheet",
                                    tr("This Scene, W&orksheet with Answers…"),
                                    HandoutKind::Worksheet, false));
+
+    // View menu: the Lesson panel and moving between scenes.
+    m_dock->toggleViewAction()->setText(tr("&Lesson Panel"));
+    m_dock->toggleViewAction()->setObjectName(QStringLiteral("showLessonPanel"));
+    if (auto *view = m_window->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->addSeparator();
+        view->addAction(m_dock->toggleViewAction());
+        view->addAction(nextAct);
+        view->addAction(previousAct);
+    }
 }
 
 void LessonController::updateActions()
@@ -218,9 +221,15 @@ void LessonController::updateActions()
 
 void LessonController::updateNote()
 {
+    // The scene's title in bold, then the note: the class sees which scene this is.
     const int current = m_lesson->currentScene();
     const QString note = current >= 0 ? m_lesson->scene(current).note : QString();
-    m_note->setText(note);
+    const QString title = current >= 0 ? m_lesson->scene(current).title : QString();
+    m_note->setText(note.isEmpty()    ? QString()
+                    : title.isEmpty() ? note.toHtmlEscaped()
+                                      : QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2")
+                                            .arg(title.toHtmlEscaped(), note.toHtmlEscaped()));
+    m_note->setAccessibleDescription(note);
     m_note->setVisible(!note.isEmpty());
 }
 
@@ -490,6 +499,9 @@ std::vector<HandoutScene> LessonController::handoutScenes(bool wholeLesson) cons
             const int c = std::max(1, s.input.c());
             if (!v.ok())
                 h.error = coreMessageText(v.errors);
+            else if (s.phase == Phase::Unpool)
+                h.trace =
+                    std::make_shared<const Trace>(makeUnpoolTrace(s.input, s.params, s.plane));
             else
                 h.trace = std::make_shared<const Trace>(makeTrace(
                     s.input, s.params, s.phase, s.plane,

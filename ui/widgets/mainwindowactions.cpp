@@ -399,6 +399,7 @@ void MainWindow::createMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu")); // LessonController adds to it
     view->addAction(m_forwardPhaseAct);
     view->addAction(m_backwardPhaseAct);
     view->addSeparator();

@@ -3,6 +3,7 @@
 #include "lessondocument.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -160,6 +161,14 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
 
     connect(m_lesson, &LessonDocument::scenesChanged, this, &SceneListDock::rebuild);
     connect(m_lesson, &LessonDocument::currentSceneChanged, this, &SceneListDock::rebuild);
+    // The dock's title names the file and marks unsaved changes, as a window title does.
+    const auto retitle = [this] {
+        const QString file = QFileInfo(m_lesson->filePath()).fileName();
+        const QString mark = m_lesson->isModified() ? QStringLiteral(" *") : QString();
+        setWindowTitle(file.isEmpty() ? tr("Lesson") + mark : tr("Lesson: %1").arg(file) + mark);
+    };
+    connect(m_lesson, &LessonDocument::filePathChanged, this, retitle);
+    connect(m_lesson, &LessonDocument::modifiedChanged, this, retitle);
     connect(m_lesson, &LessonDocument::titleChanged, this, [this] {
         if (m_title->text() != m_lesson->lesson().title)
             m_title->setText(m_lesson->lesson().title);
