@@ -147,9 +147,9 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("matrix"),
         QStringLiteral("Use this matrix, e.g. \"1 2; 3 4\" or a NumPy repr."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption phaseOption(QStringLiteral("phase"),
-                                         QStringLiteral("Show the forward or backward pass."),
-                                         QStringLiteral("forward|backward"));
+    const QCommandLineOption phaseOption(
+        QStringLiteral("phase"), QStringLiteral("Show the forward or backward pass, or unpooling."),
+        QStringLiteral("forward|backward|unpool"));
     const QCommandLineOption stepOption(
         QStringLiteral("step"),
         QStringLiteral("Show step N (1 = the first window, 0 = before it)."), QStringLiteral("N"));
@@ -166,8 +166,9 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
-        QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
-        QStringLiteral("frameworks|code"));
+        QStringLiteral("Show the Frameworks, Code, Predict or Stride Explorer panel (also in "
+                       "View)."),
+        QStringLiteral("frameworks|code|predict|stride"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
                        sizeOption, presenterOption, panelOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
@@ -201,8 +202,10 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
             out.phase = Phase::Forward;
         else if (phase == QLatin1String("backward"))
             out.phase = Phase::Backward;
+        else if (phase == QLatin1String("unpool"))
+            out.phase = Phase::Unpool;
         else
-            return fail(QStringLiteral("--phase \"%1\": use forward or backward")
+            return fail(QStringLiteral("--phase \"%1\": use forward, backward or unpool")
                             .arg(parser.value(phaseOption)));
     }
     if (parser.isSet(stepOption)) {
@@ -216,8 +219,10 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
-        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
-            return fail(QStringLiteral("--panel \"%1\": use frameworks or code")
+        static const QStringList panels{QStringLiteral("frameworks"), QStringLiteral("code"),
+                                        QStringLiteral("predict"), QStringLiteral("stride")};
+        if (!panels.contains(out.panel))
+            return fail(QStringLiteral("--panel \"%1\": use frameworks, code, predict or stride")
                             .arg(parser.value(panelOption)));
     }
     out.screenshot = parser.value(screenshotOption);

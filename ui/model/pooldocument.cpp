@@ -2,6 +2,7 @@
 
 #include "language.h"
 #include "undocommands.h"
+#include "unpooltrace.h"
 
 #include <QUndoStack>
 
@@ -240,6 +241,10 @@ QString PoolDocument::caption() const
                    ? tr("Before the first step: %1 windows will slide over the %2 input.")
                          .arg(stepCount())
                          .arg(QString::fromStdString(m_trace->input.shapeString()))
+               : m_phase == Phase::Unpool
+                   ? tr("Before the first step: each of the %1 pooled values will be put back "
+                        "into a zero plane the size of the input.")
+                         .arg(stepCount())
                    : tr("Before the first step: the gradient of each of the %1 outputs will flow "
                         "back to the input.")
                          .arg(stepCount());
@@ -294,8 +299,10 @@ void PoolDocument::recompute()
     if (m_geometry.ok()) {
         try {
             m_trace = std::make_shared<const Trace>(
-                makeTrace(m_input, m_params, m_phase, m_plane,
-                          m_phase == Phase::Backward ? upstreamPlane() : Tensor()));
+                m_phase == Phase::Unpool
+                    ? makeUnpoolTrace(m_input, m_params, m_plane)
+                    : makeTrace(m_input, m_params, m_phase, m_plane,
+                                m_phase == Phase::Backward ? upstreamPlane() : Tensor()));
         } catch (const std::exception &e) {
             m_traceError = QString::fromStdString(e.what());
         }

@@ -1059,7 +1059,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     const Geometry &g = trace.geometry();
     const PoolParams &params = g.params;
     const int inH = trace.input.h(), inW = trace.input.w();
-    const bool backward = trace.phase == Phase::Backward;
+    const bool backward = trace.phase != Phase::Forward; // unpool draws like backward
 
     // Input: the padding ring plus any overhang ceil mode's last window reaches.
     auto extent = [](const AxisGeometry &a, int &first, int &count) {
@@ -1135,14 +1135,22 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
         up.present = true;
         up.rows = g.outH();
         up.cols = g.outW();
-        up.title = StageRenderer::tr("Upstream gradient");
-        up.subtitle = StageRenderer::tr("∂L/∂output %1").arg(sizeText(up.rows, up.cols));
+        const bool unpool = trace.phase == Phase::Unpool;
+        up.title =
+            unpool ? StageRenderer::tr("Pooled values") : StageRenderer::tr("Upstream gradient");
+        up.subtitle =
+            (unpool ? StageRenderer::tr("to unpool %1") : StageRenderer::tr("∂L/∂output %1"))
+                .arg(sizeText(up.rows, up.cols));
         GridBox &grad = plan.grids[std::size_t(StageGrid::InputGradient)];
         grad.present = true;
         grad.rows = inH;
         grad.cols = inW;
-        grad.title = StageRenderer::tr("Input gradient");
-        grad.subtitle = StageRenderer::tr("∂L/∂input %1, running sum").arg(sizeText(inH, inW));
+        grad.title = unpool ? StageRenderer::tr("Unpooled") : StageRenderer::tr("Input gradient");
+        grad.subtitle = (unpool ? (params.mode == PoolMode::Max || params.mode == PoolMode::Min
+                                       ? StageRenderer::tr("%1, values at their argmax")
+                                       : StageRenderer::tr("%1, values spread over windows"))
+                                : StageRenderer::tr("∂L/∂input %1, running sum"))
+                            .arg(sizeText(inH, inW));
         // The second candidate is the 2×2 arrangement: input-shaped grids on the left, one above
         // the other; output-shaped on the right.
         plan.arrangements = {
@@ -1479,6 +1487,21 @@ QString StageRenderer::readyCaption() const
     if (m_trace.phase == Phase::Forward)
         return StageRenderer::tr("Ready: %1. Each window's %2 becomes one cell of the %3 output.")
             .arg(windowsText, what, output);
+    if (m_trace.phase == Phase::Unpool) {
+        const int values = int(m_trace.steps.size());
+        if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
+            return StageRenderer::tr(
+                       "Ready to unpool: %1. Each of the %2 pooled values goes back "
+                       "to the input cell its %3 came from; every other cell stays 0.")
+                .arg(windowsText)
+                .arg(values)
+                .arg(what);
+        return StageRenderer::tr("Ready to unpool: %1. Each of the %2 pooled values is copied to "
+                                 "every input cell of its window; where windows overlap, a cell "
+                                 "holds the mean of their values.")
+            .arg(windowsText)
+            .arg(values);
+    }
     QString share;
     switch (params.mode) {
     case PoolMode::Max:
@@ -1584,12 +1607,21 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
     const int step = std::clamp(view.step, -1, last);
 
     for (StageGrid grid :
-         {StageGrid::Input, StageGrid::Output, StageGrid::Upstream, StageGrid::InputGradient})
-        if (l.box(grid).present)
-            paintGrid(p, l, grid, view, step);
+         {StageGrid::Input, StageGrid::Output, StageGrid::Upstream, StageGrid::InputGradient}) {
+        if (!l.box(grid).present)
+            continue;
+        if (grid == StageGrid::Output && view.conceal && step < 0) {
+            // Predict mode asks for the output size: the grid is a question mark until then.
+            p.setPen(kMuted);
+            p.setFont(stageFont(std::max(12.0, 1.2 * l.cell), true));
+            p.drawText(l.box(grid).cells, Qt::AlignCenter, QStringLiteral("?"));
+            continue;
+        }
+        paintGrid(p, l, grid, view, step);
+    }
     paintHover(p, l, view);
     paintWindow(p, l, view, step);
-    if (m_trace.phase == Phase::Backward)
+    if (m_trace.phase != Phase::Forward)
         paintBackward(p, l, view, step);
     paintText(p, l, view, step);
     paintLegend(p, l, view);
@@ -1638,7 +1670,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     Range valueRange;
     valueRange.add(m_trace.input);
     valueRange.add(m_trace.result.values);
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
+    const int shown = view.conceal ? step - 1 : step; // predict mode hides the current result
 
     switch (grid) {
     case StageGrid::Input: {
@@ -1716,8 +1749,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         break;
     }
     case StageGrid::Output: {
-        const Tensor values = m_trace.outputAfter(step);
-        const std::vector<bool> filled = m_trace.filledAfter(step);
+        const Tensor values = m_trace.outputAfter(shown);
+        const std::vector<bool> filled = m_trace.filledAfter(shown);
         const Step *current = step >= 0 ? &m_trace.steps[std::size_t(step)] : nullptr;
         const double appear = smoothstep(view.motion);
         for (int r = 0; r < b.rows; ++r) {
@@ -1759,7 +1792,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     case StageGrid::Upstream:
     case StageGrid::InputGradient: {
         const bool up = grid == StageGrid::Upstream;
-        const Tensor values = up ? m_trace.upstream : m_trace.gradientAfter(step);
+        const Tensor values = up ? m_trace.upstream : m_trace.gradientAfter(shown);
         double maxAbs = 0;
         for (const Tensor *t : {&m_trace.upstream, &m_trace.inputGradient})
             for (float v : t->data())
@@ -1769,7 +1802,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         std::vector<int> adds(std::size_t(inH) * std::size_t(inW), 0);
         std::vector<char> now(adds.size(), 0);
         if (!up) {
-            for (int k = 0; k <= step; ++k)
+            for (int k = 0; k <= shown; ++k)
                 for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions) {
                     ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
                     // The running sum moves down under the step's "+amount" note.
@@ -1899,7 +1932,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     const Step &st = m_trace.steps[std::size_t(step)];
     const double s = l.cell;
     const double o = 0.05 * s; // the window outline's distance from its cells
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
     const int inH = m_trace.input.h(), inW = m_trace.input.w();
     const Window w = g.window(st.outRow, st.outCol);
 
@@ -2207,7 +2240,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     const Step &st = m_trace.steps[std::size_t(step)];
     const double s = l.cell;
     const double e = smoothstep(view.motion);
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
     TextFit fit;
 
     const QRectF span = slidingSpan(l, view, step);
@@ -2232,8 +2265,8 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
 
     // Each tap read: a tinted inner frame; untapped cells of a dilated span stay unmarked.
     const double tapW = std::max(1.2, 0.035 * s);
-    const bool extreme =
-        st.rule == StepRule::Single || st.rule == StepRule::Tie || st.rule == StepRule::NaN;
+    const bool extreme = !view.conceal && (st.rule == StepRule::Single ||
+                                           st.rule == StepRule::Tie || st.rule == StepRule::NaN);
     auto ringed = [&](std::size_t tap) {
         return extreme &&
                std::find(st.winners.begin(), st.winners.end(), int(tap)) != st.winners.end();
@@ -2300,7 +2333,9 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     }
 
     // Average / Lp / empty windows: what the window computes, on its lower edge.
-    const QString windowLabel = windowBadgeText(st, g.params);
+    // Predict mode: "no input → −∞" would give the answer away.
+    const QString windowLabel =
+        view.conceal && st.rule == StepRule::NoInput ? QString() : windowBadgeText(st, g.params);
     if (!windowLabel.isEmpty() && s >= 14)
         badge(p, QPointF(span.center().x(), span.bottom() + 0.05 * s), windowLabel,
               windowBadgePx(s), kWindow, fit, appear);
@@ -2343,13 +2378,17 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
     const double o = 0.05 * s;
     p.drawRoundedRect(span.adjusted(-o, -o, o, o), 0.16 * s, 0.16 * s);
     p.restore();
+    if (view.conceal)
+        return; // predict mode: where the gradient goes is the question
 
     for (const Contribution &c : st.contributions) {
         if (!l.has(StageGrid::InputGradient, c.row, c.col))
             continue;
         const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
         frameCell(p, rect, kGradient, std::max(2.0, 0.06 * s), 0.06 * s, appear, true);
-        const auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+        auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+        if (m_trace.phase == Phase::Unpool && !text.isEmpty()) // placed, not added
+            text = QStringLiteral("→") + (text.startsWith(QLatin1Char('+')) ? text.mid(1) : text);
         if (l.numbers && !text.isEmpty()) {
             p.setFont(stageFont(px, true));
             p.setPen(withAlpha(kGradientText, appear));
@@ -2364,8 +2403,10 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
 void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &view, int step) const
 {
     if (view.showCaption && !l.caption.isEmpty()) {
-        const QString text = captionForDisplay(localeNumbers(
-            step < 0 ? readyCaption() : qs(m_trace.steps[std::size_t(step)].caption)));
+        const QString text = captionForDisplay(
+            localeNumbers(view.conceal ? view.prompt
+                          : step < 0   ? readyCaption()
+                                       : qs(m_trace.steps[std::size_t(step)].caption)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {
@@ -2380,7 +2421,7 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         p.setPen(kText);
         p.drawText(l.caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
     }
-    if (view.showFormula && !l.formula.isEmpty()) {
+    if (view.showFormula && !l.formula.isEmpty() && !(view.conceal && step < 0)) {
         const Geometry &g = m_trace.geometry();
         const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
         const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
@@ -2426,7 +2467,7 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
 {
     const Geometry &g = trace.geometry();
     const PoolParams &params = g.params;
-    const bool backward = trace.phase == Phase::Backward;
+    const bool backward = trace.phase != Phase::Forward;
     std::vector<LegendEntry> entries;
     entries.push_back({Swatch::Window, StageRenderer::tr("window")});
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
