@@ -138,11 +138,12 @@ void TestStrideExplorer::stripesAliasWhenStrideExceedsKernel()
     QVERIFY2(stripes.ok(), qPrintable(stripes.error));
     QCOMPARE(stripes.tensor.h(), 448);
     QCOMPARE(stripes.tensor.w(), 384);
-    PoolDocument doc; // max 2×2
+    PoolDocument doc;         // the matrix tab's (max 2×2)
+    PoolDocument photoParams; // the Photo tab's own parameters (max 2×2)
     StrideExplorer explorer(&doc);
     explorer.resize(1200, 500);
     explorer.setSource(StrideExplorer::Source::Photo);
-    explorer.setPhoto(stripes.tensor, QStringLiteral("test-pattern-stripes.png"));
+    explorer.setPhoto(stripes.tensor, QStringLiteral("test-pattern-stripes.png"), &photoParams);
     explorer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&explorer));
     const auto &tiles = explorer.tiles();
@@ -166,6 +167,11 @@ void TestStrideExplorer::stripesAliasWhenStrideExceedsKernel()
         dark += qGray(s3.pixel(j, 140)) == 0;
     }
     QCOMPARE(dark, 10); // j = 88, 92, …, 124
+    // Choosing stride 3 sets the Photo tab's parameters, not the matrix's.
+    QVERIFY(explorer.choose(2));
+    QCOMPARE(photoParams.params().effectiveStride(), (Size2{3, 3}));
+    QCOMPARE(doc.params().effectiveStride(), (Size2{2, 2}));
+    QVERIFY(explorer.tiles()[2].current);
 }
 
 QTEST_MAIN(TestStrideExplorer)

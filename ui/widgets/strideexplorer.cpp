@@ -285,10 +285,17 @@ void StrideExplorer::setSource(Source source)
     recompute();
 }
 
-void StrideExplorer::setPhoto(const Tensor &photo, const QString &name)
+void StrideExplorer::setPhoto(const Tensor &photo, const QString &name, PoolDocument *params)
 {
     m_photo = photo;
     m_photoName = name;
+    if (params != m_photoParams) {
+        if (m_photoParams)
+            disconnect(m_photoParams, nullptr, this, nullptr);
+        m_photoParams = params;
+        if (params)
+            connect(params, &PoolDocument::paramsChanged, this, &StrideExplorer::scheduleRecompute);
+    }
     if (m_source == Source::Photo)
         scheduleRecompute();
 }
@@ -303,6 +310,11 @@ QWidget *StrideExplorer::tileView() const
     return m_view;
 }
 
+PoolDocument *StrideExplorer::target() const
+{
+    return m_source == Source::Photo && m_photoParams ? m_photoParams : m_document;
+}
+
 bool StrideExplorer::choose(int index)
 {
     if (index < 0 || index >= int(m_tiles.size()))
@@ -310,8 +322,8 @@ bool StrideExplorer::choose(int index)
     const VariantTile &tile = m_tiles[std::size_t(index)];
     if (!tile.variant.ok() || tile.current)
         return false;
-    m_document->closeMergeWindow();
-    m_document->setParams(
+    target()->closeMergeWindow();
+    target()->setParams(
         tile.variant.params,
         tr("Choose %1 in the stride explorer").arg(VariantTilePainter::title(tile, m_axis)));
     return true;
@@ -336,7 +348,7 @@ void StrideExplorer::recompute()
 {
     m_dirty = false;
     m_tiles.clear();
-    const PoolParams params = m_document->params();
+    const PoolParams params = target()->params();
     const bool photo = m_source == Source::Photo;
     const Tensor input = photo ? m_photo : m_document->inputPlane();
     if (photo && input.empty()) {

@@ -39,8 +39,10 @@ public:
     void setAxis(VariantAxis axis);
     Source source() const { return m_source; }
     void setSource(Source source);
-    /// The photo for Source::Photo: a (1, C, H, W) tensor of 0–255 values (empty: none yet).
-    void setPhoto(const Tensor &photo, const QString &name);
+    /// The photo for Source::Photo: a (1, C, H, W) tensor of 0–255 values (empty: none yet),
+    /// pooled with `params`' parameters (the Photo tab's own document; null: the matrix
+    /// document's), which a chosen tile then sets.
+    void setPhoto(const Tensor &photo, const QString &name, PoolDocument *params = nullptr);
 
     /// The tiles shown now, in order.
     const std::vector<VariantTile> &tiles() const { return m_tiles; }
@@ -62,12 +64,15 @@ protected:
 private:
     void recompute();
     void scheduleRecompute();
+    /// The document whose parameters the tiles vary and a chosen tile sets.
+    PoolDocument *target() const;
 
     PoolDocument *m_document;
     VariantAxis m_axis = VariantAxis::Stride;
     Source m_source = Source::Matrix;
     Tensor m_photo;
     QString m_photoName;
+    PoolDocument *m_photoParams = nullptr;
     std::vector<VariantTile> m_tiles;
     bool m_dirty = true;
     QComboBox *m_axisBox = nullptr;
