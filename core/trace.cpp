@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include "unpooltrace.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -301,6 +303,8 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
                 const Tensor &upstream)
 {
+    if (phase == Phase::Unpool)
+        return makeUnpoolTrace(input, params, plane); // built on the forward trace
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError("plane " + std::to_string(plane) + " does not exist: the input has " +
                         std::to_string(input.planeCount()) + " plane(s)");

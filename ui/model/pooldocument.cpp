@@ -2,7 +2,6 @@
 
 #include "language.h"
 #include "undocommands.h"
-#include "unpooltrace.h"
 
 #include <QUndoStack>
 
@@ -299,10 +298,8 @@ void PoolDocument::recompute()
     if (m_geometry.ok()) {
         try {
             m_trace = std::make_shared<const Trace>(
-                m_phase == Phase::Unpool
-                    ? makeUnpoolTrace(m_input, m_params, m_plane)
-                    : makeTrace(m_input, m_params, m_phase, m_plane,
-                                m_phase == Phase::Backward ? upstreamPlane() : Tensor()));
+                makeTrace(m_input, m_params, m_phase, m_plane,
+                          m_phase == Phase::Backward ? upstreamPlane() : Tensor()));
         } catch (const std::exception &e) {
             m_traceError = QString::fromStdString(e.what());
         }

@@ -186,6 +186,10 @@
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
+    <message>
+        <source>Unpool</source>
+        <translation>Entpoolen</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::CodePanel</name>
