@@ -1,6 +1,8 @@
 // The pyramid strip offscreen: every level side by side with its size, one height for all,
 // clicks and arrow keys choosing the level the views show.
 
+#include "photoworkspace.h"
+#include "pooldocument.h"
 #include "pyramidstrip.h"
 
 #include <QSignalSpy>
@@ -14,6 +16,7 @@ class TestPyramidStrip : public QObject
 private slots:
     void levelsSideBySide();
     void clickAndKeysChooseALevel();
+    void photoTabShowsEveryLevel();
 };
 
 namespace {
@@ -75,6 +78,30 @@ void TestPyramidStrip::clickAndKeysChooseALevel()
     // Fewer levels after a new result: the frame moves to the last one there is.
     strip.setLevels(gray(64, 48), {gray(32, 24)});
     QCOMPARE(strip.currentLevel(), 1);
+}
+
+void TestPyramidStrip::photoTabShowsEveryLevel()
+{
+    PoolDocument doc; // max 2×2, stride 2
+    PhotoWorkspace ws(&doc);
+    ws.resize(1100, 800);
+    ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws));
+    QVERIFY(ws.setImage(gray(64, 48), QStringLiteral("gray 48×64")));
+    ws.setLevels(3);
+    // 48×64 → 24×32 → 12×16 → 6×8, each level pooled from the one before.
+    QTRY_COMPARE(ws.pyramidStrip()->levelCount(), 3);
+    QVERIFY(ws.pyramidStrip()->isVisible());
+    QCOMPARE(ws.pyramidStrip()->label(0), QStringLiteral("photo · 48×64"));
+    QCOMPARE(ws.pyramidStrip()->label(1), QStringLiteral("level 1 · 24×32"));
+    QCOMPARE(ws.pyramidStrip()->label(3), QStringLiteral("level 3 · 6×8"));
+    PyramidStrip *strip = ws.pyramidStrip();
+    QTest::mouseClick(strip, Qt::LeftButton, {}, strip->levelRect(2).center());
+    QCOMPARE(ws.shownLevel(), 2);
+    ws.setShownLevel(3);
+    QCOMPARE(strip->currentLevel(), 3);
+    ws.setLevels(1);
+    QTRY_VERIFY(!strip->isVisible()); // one level: nothing to compare side by side
 }
 
 QTEST_MAIN(TestPyramidStrip)

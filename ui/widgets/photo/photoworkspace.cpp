@@ -8,6 +8,7 @@
 #include "photosettings.h"
 #include "photostage.h"
 #include "pool.h"
+#include "pyramidstrip.h"
 #include "trace.h"
 
 #include <QAction>
@@ -408,6 +409,9 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     m_noteLabel->setObjectName("photoNote");
     m_noteLabel->setWordWrap(true);
     m_noteLabel->setVisible(false);
+    m_pyramid = new PyramidStrip(this);
+    m_pyramid->setVisible(false);
+    connect(m_pyramid, &PyramidStrip::levelChosen, this, &PhotoWorkspace::setShownLevel);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName("photoProgress");
     m_progress->setRange(0, 1000);
@@ -431,6 +435,7 @@ PhotoWorkspace::PhotoWorkspace(PhotoParamSource *source, QWidget *parent)
     layout->addWidget(createControls());
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pyramid);
     layout->addWidget(m_differenceLabel);
     layout->addWidget(m_noteLabel);
     layout->addLayout(status);
@@ -683,6 +688,7 @@ QWidget *PhotoWorkspace::createControls()
     m_levelCombo->setAccessibleName(tr("Level shown"));
     m_levelCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_levelCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_pyramid->setCurrentLevel(shownLevel());
         refreshViews();
         updateMarks();
     });
@@ -1223,6 +1229,13 @@ void PhotoWorkspace::updateLevelChoices()
     }
     m_levelCombo->setCurrentIndex(std::clamp(previous, 0, count - 1));
     m_levelCombo->setEnabled(count > 1);
+    // The strip: the photo and every level computed, side by side.
+    std::vector<QImage> images;
+    for (int i = 0; i < computed; ++i)
+        images.push_back(m_result->a[std::size_t(i)].image);
+    m_pyramid->setLevels(m_inputImage, images);
+    m_pyramid->setCurrentLevel(shownLevel());
+    m_pyramid->setVisible(computed > 1);
 }
 
 void PhotoWorkspace::refreshViews()

@@ -33,6 +33,7 @@ namespace poolviz {
 class PhotoCamera;
 class PhotoSettings;
 class PhotoStage;
+class PyramidStrip;
 
 /// Which picture an export takes.
 enum class PhotoLayer
@@ -133,6 +134,8 @@ public:
     // --- views ----------------------------------------------------------------------------------
     PhotoCamera *camera() const { return m_camera; }
     PhotoView *originalView() const { return m_originalView; }
+    /// Every pyramid level side by side (shown with two or more levels).
+    PyramidStrip *pyramidStrip() const { return m_pyramid; }
     PhotoView *pooledView() const { return m_pooledView; }
     PhotoView *comparedView() const { return m_comparedView; }
     PhotoView *differenceView() const { return m_differenceView; }
@@ -269,6 +272,7 @@ private:
     QLabel *m_hoverLabel = nullptr;
     QLabel *m_differenceLabel = nullptr;
     QLabel *m_noteLabel = nullptr;
+    PyramidStrip *m_pyramid = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;
