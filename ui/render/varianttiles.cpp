@@ -1,6 +1,7 @@
 #include "varianttiles.h"
 
 #include "numbertext.h"
+#include "stagestyle.h"
 
 #include <QFontMetricsF>
 #include <QPainterPath>
@@ -12,9 +13,9 @@ namespace poolviz {
 
 namespace {
 
-// The stage's text colours (stagerenderer.cpp), so tiles and stage read alike.
-const QColor kText(0x21, 0x25, 0x29);
-const QColor kMuted(0x49, 0x50, 0x57);
+// The stage's text colours, so tiles and stage read alike.
+using stage::kMuted;
+using stage::kText;
 const QColor kFrame(0xc4, 0xc9, 0xd0);
 const QColor kCurrent(0x1f, 0x5f, 0xbf);
 const QColor kHover(0x7a, 0xa7, 0xe6);
