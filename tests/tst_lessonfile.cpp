@@ -350,7 +350,8 @@ void TestLessonFile::sceneErrors_data()
         QStringLiteral("“params.divisor_override” must be a whole number of at least 1, or "
                        "null, not 0"));
     row("phase", "phase", QStringLiteral("sideways"),
-        QStringLiteral("“phase” must be one of \"forward\", \"backward\", not \"sideways\""));
+        QStringLiteral(
+            "“phase” must be one of \"forward\", \"backward\", \"unpool\", not \"sideways\""));
     row("plane", "plane", 1,
         QStringLiteral("“plane” must be a whole number from 0 to 0 (the input's planes), not 1"));
     row("step", "step", -1, QStringLiteral("“step” must be a whole number of at least 0, not -1"));

@@ -439,8 +439,8 @@ void TestLessons::brokenLessonsSayWhatIsWrong()
              QStringLiteral("Opened “partly.poolviz”, but: The lesson was written by a newer "
                             "PoolViz (format version 2; this one reads version 1): what this "
                             "version does not know is left out. Scene 2 (“Bad”) left out: "
-                            "“phase” must be one of \"forward\", \"backward\", not "
-                            "\"sideways\"."));
+                            "“phase” must be one of \"forward\", \"backward\", \"unpool\", "
+                            "not \"sideways\"."));
 }
 
 void TestLessons::dropAndRecentLessons()
