@@ -150,9 +150,9 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("matrix"),
         QStringLiteral("Use this matrix, e.g. \"1 2; 3 4\" or a NumPy repr."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption phaseOption(QStringLiteral("phase"),
-                                         QStringLiteral("Show the forward or backward pass."),
-                                         QStringLiteral("forward|backward"));
+    const QCommandLineOption phaseOption(
+        QStringLiteral("phase"), QStringLiteral("Show the forward or backward pass, or unpooling."),
+        QStringLiteral("forward|backward|unpool"));
     const QCommandLineOption stepOption(
         QStringLiteral("step"),
         QStringLiteral("Show step N (1 = the first window, 0 = before it)."), QStringLiteral("N"));
@@ -169,8 +169,9 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
-        QStringLiteral("Show the Frameworks, the Code or the Lesson panel (also in View)."),
-        QStringLiteral("frameworks|code|lesson"));
+        QStringLiteral("Show the Frameworks, Code, Lesson, Predict or Stride Explorer panel "
+                       "(also in View)."),
+        QStringLiteral("frameworks|code|lesson|predict|stride"));
     const QCommandLineOption sceneOption(
         QStringLiteral("scene"),
         QStringLiteral("With a lesson FILE: show its scene N (1 = the first)."),
@@ -231,8 +232,10 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
             out.phase = Phase::Forward;
         else if (phase == QLatin1String("backward"))
             out.phase = Phase::Backward;
+        else if (phase == QLatin1String("unpool"))
+            out.phase = Phase::Unpool;
         else
-            return fail(QStringLiteral("--phase \"%1\": use forward or backward")
+            return fail(QStringLiteral("--phase \"%1\": use forward, backward or unpool")
                             .arg(parser.value(phaseOption)));
     }
     if (parser.isSet(stepOption)) {
@@ -246,9 +249,12 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
-        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code") &&
-            out.panel != QLatin1String("lesson"))
-            return fail(QStringLiteral("--panel \"%1\": use frameworks, code or lesson")
+        static const QStringList panels{QStringLiteral("frameworks"), QStringLiteral("code"),
+                                        QStringLiteral("lesson"), QStringLiteral("predict"),
+                                        QStringLiteral("stride")};
+        if (!panels.contains(out.panel))
+            return fail(QStringLiteral("--panel \"%1\": use frameworks, code, lesson, predict or "
+                                       "stride")
                             .arg(parser.value(panelOption)));
     }
     out.handout = parser.value(handoutOption);

@@ -1,6 +1,7 @@
 #include "trace.h"
 
 #include "tracecaption.h"
+#include "unpooltrace.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,6 +103,8 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
                 const Tensor &upstream)
 {
+    if (phase == Phase::Unpool)
+        return makeUnpoolTrace(input, params, plane); // built on the forward trace
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError(Message{MessageId::PlaneMissing,
                                 {std::to_string(plane), std::to_string(input.planeCount())}});

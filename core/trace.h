@@ -85,7 +85,8 @@ struct Trace
 void checkTraceLimits(const Geometry &g, const Limits &limits);
 
 /// Builds the trace of plane `plane` of `input` (refused first by `checkTraceLimits`). For the
-/// backward phase `upstream` is the output gradient of that plane (empty: ones). Throws PoolError
+/// backward phase `upstream` is the output gradient of that plane (empty: ones); the unpool phase
+/// is makeUnpoolTrace's (unpooltrace.h) and ignores `upstream`. Throws PoolError
 /// on invalid parameters.
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane = 0,
                 const Tensor &upstream = {});

@@ -34,6 +34,7 @@ private slots:
     void sharedMaxIsPlacedNotAdded();
     void paddingOnlyWindowPlacesNothing();
     void outputIsCompleteFromTheStart();
+    void makeTraceBuildsTheUnpoolPhase();
 };
 
 void TestUnpoolTrace::maxUnpoolSeed001StepByStep()
@@ -147,6 +148,19 @@ void TestUnpoolTrace::outputIsCompleteFromTheStart()
     POOLVIZ_COMPARE_TENSORS(t.outputAfter(-1), matrix(2, 2, {16, 17, 14, 19}), 0);
     QCOMPARE(t.filledAfter(-1), std::vector<bool>(4, true));
     POOLVIZ_COMPARE_TENSORS(t.gradientAfter(-1), Tensor::matrix(6, 6, 0.0f), 0);
+}
+
+void TestUnpoolTrace::makeTraceBuildsTheUnpoolPhase()
+{
+    // Every caller that asks makeTrace for a phase (the window, the animation export) gets the
+    // same unpool trace; the upstream gradient plays no part in it.
+    const PoolParams p = params(PoolMode::Avg, 2, 1);
+    const Trace direct = makeUnpoolTrace(iota(3, 3, 1), p);
+    const Trace viaPhase =
+        makeTrace(iota(3, 3, 1), p, Phase::Unpool, 0, Tensor::matrix(2, 2, 5.0f));
+    QCOMPARE(viaPhase.phase, Phase::Unpool);
+    QCOMPARE(viaPhase.steps, direct.steps);
+    POOLVIZ_COMPARE_TENSORS(viaPhase.inputGradient, direct.inputGradient, 0);
 }
 
 QTEST_GUILESS_MAIN(TestUnpoolTrace)

@@ -249,6 +249,10 @@ QString PoolDocument::caption() const
                    ? tr("Before the first step: %1 windows will slide over the %2 input.")
                          .arg(stepCount())
                          .arg(QString::fromStdString(m_trace->input.shapeString()))
+               : m_phase == Phase::Unpool
+                   ? tr("Before the first step: each of the %1 pooled values will be put back "
+                        "into a zero plane the size of the input.")
+                         .arg(stepCount())
                    : tr("Before the first step: the gradient of each of the %1 outputs will flow "
                         "back to the input.")
                          .arg(stepCount());

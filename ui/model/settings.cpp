@@ -228,16 +228,18 @@ void Settings::setInput(const Tensor &input, const QString &description, int max
 
 Phase Settings::phase() const
 {
-    return m_settings->value(QStringLiteral("view/phase")).toString() == QLatin1String("backward")
-               ? Phase::Backward
-               : Phase::Forward;
+    const QString phase = m_settings->value(QStringLiteral("view/phase")).toString();
+    return phase == QLatin1String("backward") ? Phase::Backward
+           : phase == QLatin1String("unpool") ? Phase::Unpool
+                                              : Phase::Forward;
 }
 
 void Settings::setPhase(Phase phase)
 {
-    m_settings->setValue(QStringLiteral("view/phase"), phase == Phase::Backward
-                                                           ? QStringLiteral("backward")
-                                                           : QStringLiteral("forward"));
+    m_settings->setValue(QStringLiteral("view/phase"),
+                         phase == Phase::Backward ? QStringLiteral("backward")
+                         : phase == Phase::Unpool ? QStringLiteral("unpool")
+                                                  : QStringLiteral("forward"));
 }
 
 QByteArray Settings::windowGeometry() const
@@ -311,6 +313,16 @@ bool Settings::photoParamsLinked() const
 void Settings::setPhotoParamsLinked(bool linked)
 {
     m_settings->setValue(QStringLiteral("photo/linkedParameters"), linked);
+}
+
+bool Settings::predictHidesAnswers() const
+{
+    return m_settings->value(QStringLiteral("predict/hideAnswers"), false).toBool();
+}
+
+void Settings::setPredictHidesAnswers(bool hide)
+{
+    m_settings->setValue(QStringLiteral("predict/hideAnswers"), hide);
 }
 
 QString Settings::lastDirectory() const

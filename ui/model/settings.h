@@ -57,6 +57,11 @@ public:
     void setPhotoParamsLinked(bool linked);
     void setSmoothMotion(bool smooth);
 
+    /// Predict mode records answers and shows them only when revealed (the teacher's
+    /// projector); default false.
+    bool predictHidesAnswers() const;
+    void setPredictHidesAnswers(bool hide);
+
     /// How much PoolViz computes before refusing (core's Limits); defaults when unset or damaged.
     Limits limits() const;
     void setLimits(const Limits &limits);

@@ -57,7 +57,7 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
 {
     const Geometry &g = trace.geometry();
     const PoolParams &params = g.params;
-    const bool backward = trace.phase == Phase::Backward;
+    const bool backward = trace.phase != Phase::Forward;
     std::vector<LegendEntry> entries;
     entries.push_back({Swatch::Window, StageRenderer::tr("window")});
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
@@ -279,6 +279,21 @@ QString StageRenderer::readyCaption() const
     if (m_trace.phase == Phase::Forward)
         return StageRenderer::tr("Ready: %1. Each window's %2 becomes one cell of the %3 output.")
             .arg(windowsText, what, output);
+    if (m_trace.phase == Phase::Unpool) {
+        const int values = int(m_trace.steps.size());
+        if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
+            return StageRenderer::tr(
+                       "Ready to unpool: %1. Each of the %2 pooled values goes back "
+                       "to the input cell its %3 came from; every other cell stays 0.")
+                .arg(windowsText)
+                .arg(values)
+                .arg(what);
+        return StageRenderer::tr("Ready to unpool: %1. Each of the %2 pooled values is copied to "
+                                 "every input cell of its window; where windows overlap, a cell "
+                                 "holds the mean of their values.")
+            .arg(windowsText)
+            .arg(values);
+    }
     QString share;
     switch (params.mode) {
     case PoolMode::Max:
@@ -305,8 +320,9 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
 {
     if (view.showCaption && !l.caption.isEmpty()) {
         const QString text = captionForDisplay(
-            localeNumbers(step < 0 ? readyCaption()
-                                   : captionText(m_trace.steps[std::size_t(step)].captionParts)));
+            localeNumbers(view.conceal ? view.prompt
+                          : step < 0   ? readyCaption()
+                                       : captionText(m_trace.steps[std::size_t(step)].captionParts)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {
@@ -321,7 +337,7 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         p.setPen(kText);
         p.drawText(l.caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
     }
-    if (view.showFormula && !l.formula.isEmpty()) {
+    if (view.showFormula && !l.formula.isEmpty() && !(view.conceal && step < 0)) {
         const Geometry &g = m_trace.geometry();
         const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
         const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));

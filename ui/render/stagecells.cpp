@@ -123,7 +123,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     Range valueRange;
     valueRange.add(m_trace.input);
     valueRange.add(m_trace.result.values);
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
+    const int shown = view.conceal ? step - 1 : step; // predict mode hides the current result
 
     switch (grid) {
     case StageGrid::Input: {
@@ -201,8 +202,8 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         break;
     }
     case StageGrid::Output: {
-        const Tensor values = m_trace.outputAfter(step);
-        const std::vector<bool> filled = m_trace.filledAfter(step);
+        const Tensor values = m_trace.outputAfter(shown);
+        const std::vector<bool> filled = m_trace.filledAfter(shown);
         const Step *current = step >= 0 ? &m_trace.steps[std::size_t(step)] : nullptr;
         const double appear = smoothstep(view.motion);
         for (int r = 0; r < b.rows; ++r) {
@@ -244,7 +245,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     case StageGrid::Upstream:
     case StageGrid::InputGradient: {
         const bool up = grid == StageGrid::Upstream;
-        const Tensor values = up ? m_trace.upstream : m_trace.gradientAfter(step);
+        const Tensor values = up ? m_trace.upstream : m_trace.gradientAfter(shown);
         double maxAbs = 0;
         for (const Tensor *t : {&m_trace.upstream, &m_trace.inputGradient})
             for (float v : t->data())
@@ -254,7 +255,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         std::vector<int> adds(std::size_t(inH) * std::size_t(inW), 0);
         std::vector<char> now(adds.size(), 0);
         if (!up) {
-            for (int k = 0; k <= step; ++k)
+            for (int k = 0; k <= shown; ++k)
                 for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions) {
                     ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
                     // The running sum moves down under the step's "+amount" note.
@@ -402,7 +403,7 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     const Step &st = m_trace.steps[std::size_t(step)];
     const double s = l.cell;
     const double e = smoothstep(view.motion);
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
     TextFit fit;
 
     const QRectF span = slidingSpan(l, view, step);
@@ -427,8 +428,8 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
 
     // Each tap read: a tinted inner frame; untapped cells of a dilated span stay unmarked.
     const double tapW = std::max(1.2, 0.035 * s);
-    const bool extreme =
-        st.rule == StepRule::Single || st.rule == StepRule::Tie || st.rule == StepRule::NaN;
+    const bool extreme = !view.conceal && (st.rule == StepRule::Single ||
+                                           st.rule == StepRule::Tie || st.rule == StepRule::NaN);
     auto ringed = [&](std::size_t tap) {
         return extreme &&
                std::find(st.winners.begin(), st.winners.end(), int(tap)) != st.winners.end();
@@ -495,7 +496,9 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     }
 
     // Average / Lp / empty windows: what the window computes, on its lower edge.
-    const QString windowLabel = windowBadgeText(st, g.params);
+    // Predict mode: "no input → −∞" would give the answer away.
+    const QString windowLabel =
+        view.conceal && st.rule == StepRule::NoInput ? QString() : windowBadgeText(st, g.params);
     if (!windowLabel.isEmpty() && s >= 14)
         badge(p, QPointF(span.center().x(), span.bottom() + 0.05 * s), windowLabel,
               windowBadgePx(s), kWindow, fit, appear);
@@ -538,13 +541,17 @@ void StageRenderer::paintBackward(QPainter &p, const Layout &l, const StageView 
     const double o = 0.05 * s;
     p.drawRoundedRect(span.adjusted(-o, -o, o, o), 0.16 * s, 0.16 * s);
     p.restore();
+    if (view.conceal)
+        return; // predict mode: where the gradient goes is the question
 
     for (const Contribution &c : st.contributions) {
         if (!l.has(StageGrid::InputGradient, c.row, c.col))
             continue;
         const QRectF rect = l.rect(StageGrid::InputGradient, c.row, c.col);
         frameCell(p, rect, kGradient, std::max(2.0, 0.06 * s), 0.06 * s, appear, true);
-        const auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+        auto [text, px] = amountNote(l.amountFormat(), c.amount, s, fit);
+        if (m_trace.phase == Phase::Unpool && !text.isEmpty()) // placed, not added
+            text = QStringLiteral("→") + (text.startsWith(QLatin1Char('+')) ? text.mid(1) : text);
         if (l.numbers && !text.isEmpty()) {
             p.setFont(stageFont(px, true));
             p.setPen(withAlpha(kGradientText, appear));

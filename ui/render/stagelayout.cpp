@@ -177,7 +177,7 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
     const Geometry &g = trace.geometry();
     const PoolParams &params = g.params;
     const int inH = trace.input.h(), inW = trace.input.w();
-    const bool backward = trace.phase == Phase::Backward;
+    const bool backward = trace.phase != Phase::Forward; // unpool draws like backward
 
     // Input: the padding ring plus any overhang ceil mode's last window reaches.
     auto extent = [](const AxisGeometry &a, int &first, int &count) {
@@ -253,14 +253,22 @@ LayoutPlan makePlan(const Trace &trace, const StageView &view)
         up.present = true;
         up.rows = g.outH();
         up.cols = g.outW();
-        up.title = StageRenderer::tr("Upstream gradient");
-        up.subtitle = StageRenderer::tr("∂L/∂output %1").arg(sizeText(up.rows, up.cols));
+        const bool unpool = trace.phase == Phase::Unpool;
+        up.title =
+            unpool ? StageRenderer::tr("Pooled values") : StageRenderer::tr("Upstream gradient");
+        up.subtitle =
+            (unpool ? StageRenderer::tr("to unpool %1") : StageRenderer::tr("∂L/∂output %1"))
+                .arg(sizeText(up.rows, up.cols));
         GridBox &grad = plan.grids[std::size_t(StageGrid::InputGradient)];
         grad.present = true;
         grad.rows = inH;
         grad.cols = inW;
-        grad.title = StageRenderer::tr("Input gradient");
-        grad.subtitle = StageRenderer::tr("∂L/∂input %1, running sum").arg(sizeText(inH, inW));
+        grad.title = unpool ? StageRenderer::tr("Unpooled") : StageRenderer::tr("Input gradient");
+        grad.subtitle = (unpool ? (params.mode == PoolMode::Max || params.mode == PoolMode::Min
+                                       ? StageRenderer::tr("%1, values at their argmax")
+                                       : StageRenderer::tr("%1, values spread over windows"))
+                                : StageRenderer::tr("∂L/∂input %1, running sum"))
+                            .arg(sizeText(inH, inW));
         // The second candidate is the 2×2 arrangement: input-shaped grids on the left, one above
         // the other; output-shaped on the right.
         plan.arrangements = {

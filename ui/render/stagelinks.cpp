@@ -30,7 +30,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
     const Step &st = m_trace.steps[std::size_t(step)];
     const double s = l.cell;
     const double o = 0.05 * s; // the window outline's distance from its cells
-    const bool backward = m_trace.phase == Phase::Backward;
+    const bool backward = m_trace.phase != Phase::Forward;
     const int inH = m_trace.input.h(), inW = m_trace.input.w();
     const Window w = g.window(st.outRow, st.outCol);
 

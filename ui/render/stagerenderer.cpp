@@ -45,12 +45,21 @@ void StageRenderer::paint(QPainter &p, const QRectF &target, const StageView &vi
     const int step = std::clamp(view.step, -1, last);
 
     for (StageGrid grid :
-         {StageGrid::Input, StageGrid::Output, StageGrid::Upstream, StageGrid::InputGradient})
-        if (l.box(grid).present)
-            paintGrid(p, l, grid, view, step);
+         {StageGrid::Input, StageGrid::Output, StageGrid::Upstream, StageGrid::InputGradient}) {
+        if (!l.box(grid).present)
+            continue;
+        if (grid == StageGrid::Output && view.conceal && step < 0) {
+            // Predict mode asks for the output size: the grid is a question mark until then.
+            p.setPen(kMuted);
+            p.setFont(stageFont(std::max(12.0, 1.2 * l.cell), true));
+            p.drawText(l.box(grid).cells, Qt::AlignCenter, QStringLiteral("?"));
+            continue;
+        }
+        paintGrid(p, l, grid, view, step);
+    }
     paintHover(p, l, view);
     paintWindow(p, l, view, step);
-    if (m_trace.phase == Phase::Backward)
+    if (m_trace.phase != Phase::Forward)
         paintBackward(p, l, view, step);
     paintText(p, l, view, step);
     paintLegend(p, l, view);

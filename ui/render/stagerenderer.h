@@ -47,6 +47,11 @@ struct StageView
     /// refuse or differ) under the stage: presenter mode, where the side panels are hidden.
     bool legend = false;
     QString planeName; ///< e.g. "channel 2" for a multi-channel input: named in the grid titles
+    /// Predict mode: the current step's result stays hidden (its output value, winner ring,
+    /// the cells it writes and, before the first step, the output grid and its size) and
+    /// `prompt` replaces the caption, so a class can guess first.
+    bool conceal = false;
+    QString prompt; ///< the question shown instead of the caption while `conceal` is set
 };
 
 /// Paints the stage – input (with padding ring), output and, backward, upstream and input-gradient

@@ -39,6 +39,22 @@
         <source>A script that reproduces this pooling in a framework</source>
         <translation>Ein Skript, das dieses Pooling in einem Framework nachrechnet</translation>
     </message>
+    <message>
+        <source>Predict</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Predict mode: guess each result before the stage shows it</source>
+        <translation>Vorhersagemodus: jedes Ergebnis raten, bevor die Bühne es zeigt</translation>
+    </message>
+    <message>
+        <source>Stride Explorer</source>
+        <translation>Schrittweiten-Explorer</translation>
+    </message>
+    <message>
+        <source>The input pooled at every stride (or kernel size) side by side, with the cells each setting reads</source>
+        <translation>Die Eingabe bei jeder Schrittweite (oder Kernelgröße) gepoolt, nebeneinander, mit den Zellen, die jede Einstellung liest</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::AnimationExport</name>
@@ -335,6 +351,8 @@
     <message>
         <source>; %1 of them already held values from earlier windows and now hold the mean of what they received</source>
         <translation>; %1 davon hatten schon Werte aus früheren Fenstern und enthalten jetzt den Mittelwert des Erhaltenen</translation>
+        <source>Unpool</source>
+        <translation>Entpoolen</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +1971,18 @@
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Unpool</source>
+        <translation>&amp;Entpoolen</translation>
+    </message>
+    <message>
+        <source>Unpool</source>
+        <translation>Entpoolen</translation>
+    </message>
+    <message>
+        <source>Show unpooling: the pooled values go back to their argmax (max) or spread over their windows (average)</source>
+        <translation>Entpoolen zeigen: Die gepoolten Werte kehren zu ihrem Argmax zurück (Max) oder verteilen sich über ihre Fenster (Mittelwert)</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +3690,181 @@ Ersetzen?</translation>
     <message>
         <source>Send %1</source>
         <translation>%1 senden</translation>
+        <source>Before the first step: each of the %1 pooled values will be put back into a zero plane the size of the input.</source>
+        <translation>Vor dem ersten Schritt: Jeder der %1 gepoolten Werte wird in eine Null-Ebene von der Größe der Eingabe zurückgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PredictPanel</name>
+    <message>
+        <source>Start predicting</source>
+        <translation>Vorhersage starten</translation>
+    </message>
+    <message>
+        <source>Hide each result until the class has guessed it</source>
+        <translation>Jedes Ergebnis verbergen, bis die Klasse es geraten hat</translation>
+    </message>
+    <message>
+        <source>Your answer, e.g. 3.5 or 1/4</source>
+        <translation>Antwort, z. B. 3,5 oder 1/4</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Aufdecken</translation>
+    </message>
+    <message>
+        <source>Show the answer and the step (not scored without an answer)</source>
+        <translation>Antwort und Schritt zeigen (ohne Antwort nicht gewertet)</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Nächste Frage</translation>
+    </message>
+    <message>
+        <source>Reset score</source>
+        <translation>Punkte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Hide answers until revealed</source>
+        <translation>Antworten bis zum Aufdecken verbergen</translation>
+    </message>
+    <message>
+        <source>For the projector: answers are recorded, and only Reveal shows whether they were right</source>
+        <translation>Für den Beamer: Antworten werden gespeichert, erst „Aufdecken“ zeigt, ob sie richtig waren</translation>
+    </message>
+    <message>
+        <source>Stop predicting</source>
+        <translation>Vorhersage beenden</translation>
+    </message>
+    <message>
+        <source>Predict mode hides the next result: click the cell you think wins, or type the value, before the stage shows it.</source>
+        <translation>Der Vorhersagemodus verbirgt das nächste Ergebnis: die Zelle anklicken, die gewinnt, oder den Wert eingeben, bevor die Bühne ihn zeigt.</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>Punkte: %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PredictSession</name>
+    <message>
+        <source>Nothing to predict: %1</source>
+        <translation>Nichts vorherzusagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to predict here.</source>
+        <translation>Hier gibt es nichts vorherzusagen.</translation>
+    </message>
+    <message>
+        <source>Every step has been predicted. Score: %1 of %2.</source>
+        <translation>Alle Schritte sind vorhergesagt. Punkte: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2:</source>
+        <translation>Schritt %1 von %2:</translation>
+    </message>
+    <message>
+        <source>this window holds no input cell.</source>
+        <translation>dieses Fenster enthält keine Eingabezelle.</translation>
+    </message>
+    <message>
+        <source>Before the animation: how many outputs will each row of the output have? Type the number.</source>
+        <translation>Vor der Animation: Wie viele Ausgaben hat jede Zeile der Ausgabe? Zahl eingeben.</translation>
+    </message>
+    <message>
+        <source>which input cell holds the minimum of this window? Click it.</source>
+        <translation>Welche Eingabezelle enthält das Minimum dieses Fensters? Zelle anklicken.</translation>
+    </message>
+    <message>
+        <source>which input cell holds the maximum of this window? Click it.</source>
+        <translation>Welche Eingabezelle enthält das Maximum dieses Fensters? Zelle anklicken.</translation>
+    </message>
+    <message>
+        <source>what is the average of this window? Type the value.</source>
+        <translation>Wie groß ist der Mittelwert dieses Fensters? Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>what is the Lp norm of this window? Type the value.</source>
+        <translation>Wie groß ist die Lp-Norm dieses Fensters? Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>what does this window output? Type the value.</source>
+        <translation>Was gibt dieses Fenster aus? Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>which input cell receives the gradient %1 of output row %2, column %3? Click it.</source>
+        <translation>Welche Eingabezelle erhält den Gradienten %1 der Ausgabe Zeile %2, Spalte %3? Zelle anklicken.</translation>
+    </message>
+    <message>
+        <source>what is the input gradient at row %1, column %2 after this step? Type the value.</source>
+        <translation>Wie groß ist der Eingabegradient in Zeile %1, Spalte %2 nach diesem Schritt? Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>where does the value %1 go back to? Click the input cell.</source>
+        <translation>Wohin kehrt der Wert %1 zurück? Eingabezelle anklicken.</translation>
+    </message>
+    <message>
+        <source>what does row %1, column %2 of the unpooled plane hold after this step? Type the value.</source>
+        <translation>Was steht nach diesem Schritt in Zeile %1, Spalte %2 der entpoolten Ebene? Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>input row %1, column %2</source>
+        <translation>Eingabe Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: type e.g. 3, 2.5, 1/4 or −∞.</source>
+        <translation>„%1“ ist keine Zahl: z. B. 3, 2,5, 1/4 oder −∞ eingeben.</translation>
+    </message>
+    <message>
+        <source>Answer recorded. Reveal it when everyone has answered.</source>
+        <translation>Antwort gespeichert. Aufdecken, wenn alle geantwortet haben.</translation>
+    </message>
+    <message>
+        <source>each row has %1 outputs: %2</source>
+        <translation>jede Zeile hat %1 Ausgaben: %2</translation>
+    </message>
+    <message>
+        <source>the answer is input row %1, column %2</source>
+        <translation>richtig ist Eingabe Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>the answer is %1</source>
+        <translation>richtig ist %1</translation>
+    </message>
+    <message>
+        <source>Revealed: %1.</source>
+        <translation>Aufgedeckt: %1.</translation>
+    </message>
+    <message>
+        <source>Right! You said %1.</source>
+        <translation>Richtig! Die Antwort war %1.</translation>
+    </message>
+    <message>
+        <source>Not quite: you said %1, %2.</source>
+        <translation>Nicht ganz: Die Antwort war %1, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PyramidStrip</name>
+    <message>
+        <source>Pyramid levels</source>
+        <translation>Pyramidenstufen</translation>
+    </message>
+    <message>
+        <source>Click a level to show it in the views above</source>
+        <translation>Eine Stufe anklicken, um sie oben anzuzeigen</translation>
+    </message>
+    <message>
+        <source>photo · %1</source>
+        <translation>Foto · %1</translation>
+    </message>
+    <message>
+        <source>level %1 · %2</source>
+        <translation>Stufe %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -4011,6 +4216,34 @@ Ausgabespalten:  %2</translation>
         <source>%1 more in the Frameworks panel</source>
         <translation>%1 weitere im Frameworks-Bereich</translation>
     </message>
+    <message>
+        <source>Ready to unpool: %1. Each of the %2 pooled values goes back to the input cell its %3 came from; every other cell stays 0.</source>
+        <translation>Bereit zum Entpoolen: %1. Jeder der %2 gepoolten Werte kehrt in die Eingabezelle zurück, aus der sein %3 stammt; alle anderen Zellen bleiben 0.</translation>
+    </message>
+    <message>
+        <source>Ready to unpool: %1. Each of the %2 pooled values is copied to every input cell of its window; where windows overlap, a cell holds the mean of their values.</source>
+        <translation>Bereit zum Entpoolen: %1. Jeder der %2 gepoolten Werte wird in jede Eingabezelle seines Fensters kopiert; wo sich Fenster überlappen, hält eine Zelle den Mittelwert ihrer Werte.</translation>
+    </message>
+    <message>
+        <source>Pooled values</source>
+        <translation>Gepoolte Werte</translation>
+    </message>
+    <message>
+        <source>to unpool %1</source>
+        <translation>zum Entpoolen %1</translation>
+    </message>
+    <message>
+        <source>Unpooled</source>
+        <translation>Entpoolt</translation>
+    </message>
+    <message>
+        <source>%1, values at their argmax</source>
+        <translation>%1, Werte an ihrem Argmax</translation>
+    </message>
+    <message>
+        <source>%1, values spread over windows</source>
+        <translation>%1, Werte über ihre Fenster verteilt</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::StageWidget</name>
@@ -4127,6 +4360,120 @@ Gradienten können von %n Fenstern kommen: Ausgabe </numerusform>
     <message>
         <source>channel %1</source>
         <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>Pooled value at output (%1, %2) = %3
+It is unpooled at step %4 of %5 (click to go there)</source>
+        <translation>Gepoolter Wert an Ausgabe (%1, %2) = %3
+Er wird in Schritt %4 von %5 entpoolt (klicken, um dorthin zu gehen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unpooled row %1, column %2: %3 after this step, %4 in the end
+Values can come from %n window(s): output </source>
+        <translation>
+            <numerusform>Entpoolt Zeile %1, Spalte %2: %3 nach diesem Schritt, %4 am Ende
+Werte können aus %n Fenster kommen: Ausgabe </numerusform>
+            <numerusform>Entpoolt Zeile %1, Spalte %2: %3 nach diesem Schritt, %4 am Ende
+Werte können aus %n Fenstern kommen: Ausgabe </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::StrideExplorer</name>
+    <message>
+        <source>Stride explorer tiles</source>
+        <translation>Kacheln des Schrittweiten-Explorers</translation>
+    </message>
+    <message>
+        <source>Click to use this setting</source>
+        <translation>Klicken, um diese Einstellung zu übernehmen</translation>
+    </message>
+    <message>
+        <source>Vary the stride</source>
+        <translation>Schrittweite variieren</translation>
+    </message>
+    <message>
+        <source>Vary the kernel size</source>
+        <translation>Kernelgröße variieren</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Pool the matrix, or the photo of the Photo tab</source>
+        <translation>Die Matrix poolen oder das Foto des Foto-Tabs</translation>
+    </message>
+    <message>
+        <source>Choose %1 in the stride explorer</source>
+        <translation>%1 im Schrittweiten-Explorer wählen</translation>
+    </message>
+    <message>
+        <source>Open a photo in the Photo tab (the stripes test pattern shows aliasing best).</source>
+        <translation>Ein Foto im Foto-Tab öffnen (das Streifen-Testmuster zeigt Aliasing am besten).</translation>
+    </message>
+    <message>
+        <source>Adaptive and global pooling choose their own windows: there is no stride to vary.</source>
+        <translation>Adaptives und globales Pooling wählen ihre Fenster selbst: Es gibt keine Schrittweite zu variieren.</translation>
+    </message>
+    <message>
+        <source>%1 pooled with %2 %3×%4 at each setting</source>
+        <translation>%1, gepoolt mit %2 %3×%4 bei jeder Einstellung</translation>
+    </message>
+    <message>
+        <source>Kernel %1×%2 at stride 1 to %3: where windows overlap and which cells no window reads</source>
+        <translation>Kernel %1×%2 mit Schrittweite 1 bis %3: wo sich Fenster überlappen und welche Zellen kein Fenster liest</translation>
+    </message>
+    <message>
+        <source>Kernel 1 to %1 at the current stride</source>
+        <translation>Kernel 1 bis %1 bei der aktuellen Schrittweite</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::VariantTilePainter</name>
+    <message>
+        <source>stride %1</source>
+        <translation>Schrittweite %1</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>Kernel %1</translation>
+    </message>
+    <message>
+        <source>(now)</source>
+        <translation>(aktuell)</translation>
+    </message>
+    <message>
+        <source>%1 output</source>
+        <translation>Ausgabe %1</translation>
+    </message>
+    <message>
+        <source>1 cell never read</source>
+        <translation>1 Zelle nie gelesen</translation>
+    </message>
+    <message>
+        <source>%1 cells never read</source>
+        <translation>%1 Zellen nie gelesen</translation>
+    </message>
+    <message>
+        <source>overlap up to %1</source>
+        <translation>Überlappung bis %1</translation>
+    </message>
+    <message>
+        <source>every cell read once</source>
+        <translation>jede Zelle einmal gelesen</translation>
+    </message>
+    <message>
+        <source>windows per cell</source>
+        <translation>Fenster pro Zelle</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Ausgabe</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace poolviz {
 
 namespace {
@@ -63,7 +65,8 @@ AnimationExportDialog::AnimationExportDialog(AnimationSource source, const QStri
     m_phase->setObjectName("animationPhase");
     m_phase->addItem(tr("Forward"), int(Phase::Forward));
     m_phase->addItem(tr("Backward"), int(Phase::Backward));
-    m_phase->setCurrentIndex(m_source.phase == Phase::Backward ? 1 : 0);
+    m_phase->addItem(tr("Unpool"), int(Phase::Unpool));
+    m_phase->setCurrentIndex(std::max(0, m_phase->findData(int(m_source.phase))));
     form->addRow(tr("&Phase:"), m_phase);
 
     auto *steps = new QHBoxLayout;

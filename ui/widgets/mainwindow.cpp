@@ -26,6 +26,8 @@
 #include "stagerenderer.h"
 #include "stagewidget.h"
 #include "traceplayer.h"
+#include "teachingdocks.h"
+#include "undocommands.h"
 
 #include "animationexport.h"
 
@@ -374,6 +376,7 @@ void MainWindow::createWidgets()
     setCentralWidget(m_workspaceTabs);
     // Children die in the order they were added: the Photo tab's document after its widgets.
     m_photoDocument->setParent(this);
+    addTeachingDocks(this, m_document, m_stage, m_workspaceTabs, m_photo, m_settings);
 
     m_inputStatus = new QLabel;
     statusBar()->addPermanentWidget(m_inputStatus);

@@ -216,6 +216,7 @@ private:
     QAction *m_copyStageAct = nullptr;
     QAction *m_forwardPhaseAct = nullptr;
     QAction *m_backwardPhaseAct = nullptr;
+    QAction *m_unpoolPhaseAct = nullptr;
     QAction *m_smoothAct = nullptr;
     QAction *m_fullScreenAct = nullptr;
     QAction *m_presentAct = nullptr;

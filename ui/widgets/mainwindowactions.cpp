@@ -160,13 +160,18 @@ void MainWindow::createActions()
         make(QStringLiteral("forwardPhase"), tr("&Forward Pass"), QKeySequence(Qt::Key_F));
     m_backwardPhaseAct =
         make(QStringLiteral("backwardPhase"), tr("&Backward Pass"), QKeySequence(Qt::Key_B));
-    for (QAction *a : {m_forwardPhaseAct, m_backwardPhaseAct}) {
+    m_unpoolPhaseAct = make(QStringLiteral("unpoolPhase"), tr("&Unpool"), QKeySequence(Qt::Key_U));
+    for (QAction *a : {m_forwardPhaseAct, m_backwardPhaseAct, m_unpoolPhaseAct}) {
         a->setCheckable(true);
         m_phaseGroup->addAction(a);
     }
     m_forwardPhaseAct->setChecked(true);
     m_forwardPhaseAct->setIconText(tr("Forward"));
     m_backwardPhaseAct->setIconText(tr("Backward"));
+    m_unpoolPhaseAct->setIconText(tr("Unpool"));
+    setShortcutTip(m_unpoolPhaseAct, tr("Show unpooling: the pooled values go back to their "
+                                        "argmax (max) or spread over their windows (average)"));
+    connect(m_unpoolPhaseAct, &QAction::triggered, this, [this] { setPhase(Phase::Unpool); });
     setShortcutTip(m_forwardPhaseAct, tr("Show the forward pass: windows pool the input"));
     setShortcutTip(m_backwardPhaseAct,
                    tr("Show the backward pass: the gradient flows back to the input"));
@@ -402,6 +407,7 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu")); // LessonController adds to it
     view->addAction(m_forwardPhaseAct);
     view->addAction(m_backwardPhaseAct);
+    view->addAction(m_unpoolPhaseAct);
     view->addSeparator();
     view->addAction(m_fractionsAct);
     view->addAction(m_smoothAct);
@@ -410,7 +416,8 @@ void MainWindow::createMenus()
     view->addAction(m_fullScreenAct);
     view->addAction(m_panelsAct);
     view->addSeparator();
-    for (const char *name : {"parametersDock", "frameworksDock", "codeDock"})
+    for (const char *name :
+         {"parametersDock", "frameworksDock", "codeDock", "predictDock", "strideDock"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             view->addAction(dock->toggleViewAction());
     view->addSeparator();
@@ -458,6 +465,7 @@ void MainWindow::updateActions()
     m_pasteAct->setEnabled(matrixTab);
     m_forwardPhaseAct->setEnabled(matrixTab);
     m_backwardPhaseAct->setEnabled(matrixTab);
+    m_unpoolPhaseAct->setEnabled(matrixTab);
     m_playAct->setEnabled(matrixTab && count > 0);
     m_playAct->setText(playing ? tr("&Pause") : tr("&Play"));
     m_playAct->setIcon(playing ? themeIcon("media-playback-pause", QStyle::SP_MediaPause, this)
@@ -474,6 +482,7 @@ void MainWindow::updateActions()
     m_leaveAct->setEnabled(m_presenting || isFullScreen());
     m_forwardPhaseAct->setChecked(m_document->phase() == Phase::Forward);
     m_backwardPhaseAct->setChecked(m_document->phase() == Phase::Backward);
+    m_unpoolPhaseAct->setChecked(m_document->phase() == Phase::Unpool);
 }
 
 void MainWindow::showShortcuts()
@@ -481,7 +490,7 @@ void MainWindow::showShortcuts()
     QString rows;
     for (QAction *a :
          {m_playAct,      m_backAct,     m_forwardAct,      m_firstAct,         m_lastAct,
-          m_slowerAct,    m_fasterAct,   m_forwardPhaseAct, m_backwardPhaseAct, m_smoothAct,
+          m_slowerAct,    m_fasterAct,   m_forwardPhaseAct, m_backwardPhaseAct, m_unpoolPhaseAct, m_smoothAct,
           m_fractionsAct, m_presentAct,  m_leaveAct,        m_fullScreenAct,    m_panelsAct,
           m_undoAct,      m_redoAct,     m_pasteAct,        m_copyStageAct,     m_openAct,
           m_saveAct,      m_exportPngAct}) {

@@ -98,6 +98,15 @@ void StageWidget::setCaptionShown(bool on)
     m_view.showCaption = on;
     m_view.showFormula = on;
     updateGeometry();
+}
+
+void StageWidget::setConcealed(bool conceal, const QString &prompt)
+{
+    if (conceal == m_view.conceal && prompt == m_view.prompt)
+        return;
+    m_view.conceal = conceal;
+    m_view.prompt = prompt;
+    updateAccessibleDescription();
     update();
 }
 
@@ -154,7 +163,7 @@ void StageWidget::onStepChanged(int step, int previous)
 
 void StageWidget::updateAccessibleDescription()
 {
-    setAccessibleDescription(m_document->caption());
+    setAccessibleDescription(m_view.conceal ? m_view.prompt : m_document->caption());
 }
 
 QRectF StageWidget::stageRect() const
@@ -334,9 +343,13 @@ QString StageWidget::describeCell(const StageCell &cell) const
         const int step = stepOfOutput(cell.row, cell.col);
         if (t.upstream.empty() || step < 0)
             return {};
-        return tr("Upstream gradient ∂L/∂y at output (%1, %2) = %3\nIt flows back at step %4 of %5 "
-                  "(click to go there)")
-            .arg(cell.row)
+        const QString text =
+            t.phase == Phase::Unpool
+                ? tr("Pooled value at output (%1, %2) = %3\nIt is unpooled at step %4 of %5 "
+                     "(click to go there)")
+                : tr("Upstream gradient ∂L/∂y at output (%1, %2) = %3\nIt flows back at step %4 "
+                     "of %5 (click to go there)");
+        return text.arg(cell.row)
             .arg(cell.col)
             .arg(num(t.upstream.at(cell.row, cell.col)))
             .arg(step + 1)
@@ -347,10 +360,16 @@ QString StageWidget::describeCell(const StageCell &cell) const
             cell.col >= g.inW())
             return {};
         const auto outputs = g.outputsReading(cell.row, cell.col);
-        return tr("Input gradient ∂L/∂x at row %1, column %2: %3 after this step, %4 in the end\n"
-                  "Gradients can come from %n window(s): output ",
-                  nullptr, int(outputs.size()))
-                   .arg(cell.row)
+        const int n = int(outputs.size());
+        const QString text =
+            t.phase == Phase::Unpool
+                ? tr("Unpooled row %1, column %2: %3 after this step, %4 in the end\nValues can "
+                     "come from %n window(s): output ",
+                     nullptr, n)
+                : tr("Input gradient ∂L/∂x at row %1, column %2: %3 after this step, %4 in the "
+                     "end\nGradients can come from %n window(s): output ",
+                     nullptr, n);
+        return text.arg(cell.row)
                    .arg(cell.col)
                    .arg(num(t.gradientAfter(m_view.step).at(cell.row, cell.col)))
                    .arg(num(t.inputGradient.at(cell.row, cell.col))) +
@@ -364,6 +383,8 @@ QString StageWidget::toolTipAt(const QPoint &pos) const
 {
     if (!m_renderer)
         return m_document->traceError();
+    if (m_view.conceal)
+        return {}; // predict mode: a tooltip would give the answer away
     const auto cell = m_renderer->hitTest(QPointF(pos), stageRect(), m_view);
     return cell ? describeCell(*cell) : QString();
 }
@@ -374,8 +395,9 @@ void StageWidget::setHover(const std::optional<StageCell> &cell)
         return;
     m_view.hover = cell;
     update();
-    emit hoverTextChanged(
-        cell ? describeCell(*cell).replace(QLatin1Char('\n'), QStringLiteral(" — ")) : QString());
+    emit hoverTextChanged(cell && !m_view.conceal ? describeCell(*cell).replace(
+                                                        QLatin1Char('\n'), QStringLiteral(" — "))
+                                                  : QString());
 }
 
 void StageWidget::mouseMoveEvent(QMouseEvent *event)
@@ -389,7 +411,10 @@ void StageWidget::mousePressEvent(QMouseEvent *event)
 {
     if (m_renderer && event->button() == Qt::LeftButton) {
         const auto cell = m_renderer->hitTest(event->position(), stageRect(), m_view);
-        if (cell && (cell->grid == StageGrid::Output || cell->grid == StageGrid::Upstream)) {
+        if (cell)
+            emit cellClicked(*cell);
+        if (cell && !m_view.conceal &&
+            (cell->grid == StageGrid::Output || cell->grid == StageGrid::Upstream)) {
             const int step = stepOfOutput(cell->row, cell->col);
             if (step >= 0)
                 m_document->setStep(step);

@@ -50,6 +50,10 @@ public:
     void setCaptionShown(bool on);
     /// Whether the stage's cells are too small for their numbers at its current size.
     bool numbersCramped() const;
+    /// Predict mode: hides the current step's result and shows `prompt` instead of the caption
+    /// (see StageView::conceal); clicks then only report cells, tooltips stay silent.
+    void setConcealed(bool conceal, const QString &prompt = {});
+    bool isConcealed() const { return m_view.conceal; }
     /// Duration of one slide in milliseconds.
     void setMotionDuration(int ms);
     /// True while a slide is running.
@@ -68,6 +72,8 @@ public:
 signals:
     /// The hovered cell's explanation, empty when the mouse leaves the cells (for a status bar).
     void hoverTextChanged(const QString &text);
+    /// A cell of the stage was clicked (predict mode answers with it).
+    void cellClicked(const poolviz::StageCell &cell);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

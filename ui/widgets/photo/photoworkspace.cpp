@@ -7,6 +7,7 @@
 
 #include "paramstext.h"
 #include "photocamera.h"
+#include "pyramidstrip.h"
 #include "playbackbar.h"
 #include "pooldocument.h"
 #include "stagewidget.h"
@@ -144,6 +145,9 @@ PhotoWorkspace::PhotoWorkspace(PhotoDocument *document, QWidget *parent)
     m_noteLabel->setObjectName("photoNote");
     m_noteLabel->setWordWrap(true);
     m_noteLabel->setVisible(false);
+    m_pyramid = new PyramidStrip(this);
+    m_pyramid->setVisible(false);
+    connect(m_pyramid, &PyramidStrip::levelChosen, m_document, &PhotoDocument::setShownLevel);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName("photoProgress");
     m_progress->setRange(0, 1000);
@@ -168,6 +172,7 @@ PhotoWorkspace::PhotoWorkspace(PhotoDocument *document, QWidget *parent)
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_warningLabel);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pyramid);
     layout->addWidget(m_differenceLabel);
     layout->addWidget(m_noteLabel);
     layout->addLayout(status);
@@ -433,6 +438,13 @@ void PhotoWorkspace::updateLevelChoices()
     }
     m_levelCombo->setCurrentIndex(m_document->shownLevel() - 1);
     m_levelCombo->setEnabled(count > 1);
+    // The strip: the photo and every level computed, side by side.
+    std::vector<QImage> images;
+    for (int i = 0; i < computed; ++i)
+        images.push_back(result->a[std::size_t(i)].image);
+    m_pyramid->setLevels(m_document->inputImage(), images);
+    m_pyramid->setCurrentLevel(m_document->shownLevel());
+    m_pyramid->setVisible(computed > 1);
 }
 
 void PhotoWorkspace::refreshViews()

@@ -24,6 +24,7 @@ namespace poolviz {
 
 class PhotoCamera;
 class PlaybackBar;
+class PyramidStrip;
 class StageWidget;
 
 /// The Photo tab: the widgets of a PhotoDocument. Original and pooled image side by side with one
@@ -54,6 +55,8 @@ public:
     // --- views ----------------------------------------------------------------------------------
     PhotoCamera *camera() const;
     PhotoView *originalView() const { return m_originalView; }
+    /// Every pyramid level side by side (shown with two or more levels).
+    PyramidStrip *pyramidStrip() const { return m_pyramid; }
     PhotoView *pooledView() const { return m_pooledView; }
     PhotoView *comparedView() const { return m_comparedView; }
     PhotoView *differenceView() const { return m_differenceView; }
@@ -130,6 +133,7 @@ private:
     QLabel *m_hoverLabel = nullptr;
     QLabel *m_differenceLabel = nullptr;
     QLabel *m_noteLabel = nullptr;
+    PyramidStrip *m_pyramid = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;

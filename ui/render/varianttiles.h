@@ -1,0 +1,52 @@
+#pragma once
+
+#include "coverage.h"
+#include "tensor.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QImage>
+#include <QPainter>
+#include <QRectF>
+#include <QString>
+
+namespace poolviz {
+
+/// One small multiple of the stride explorer: a setting, its coverage map and the plane pooled
+/// with it (both from core).
+struct VariantTile
+{
+    PoolingVariant variant;
+    Tensor pooled;        ///< the plane pooled with variant.params (rank 2); empty if impossible
+    QImage pooledImage;   ///< photo tiles: the pooled photo; null for matrix tiles
+    bool current = false; ///< the document's own setting
+};
+
+/// Draws the stride explorer's tiles (QtGui only). It computes nothing: counts and values come
+/// from the tile.
+class VariantTilePainter
+{
+    Q_DECLARE_TR_FUNCTIONS(poolviz::VariantTilePainter)
+
+public:
+    /// "stride 2" or "kernel 3×3", "(now)" added for the current setting.
+    static QString title(const VariantTile &tile, VariantAxis axis);
+    /// "2×2 output · 9 cells never read" or "4×4 output · overlap up to 4", or the core's
+    /// reason the setting is impossible.
+    static QString summary(const PoolingVariant &variant);
+    /// Paints a matrix tile into `rect`: title, summary, the coverage map (each input cell's
+    /// count; 0 hatched) and the pooled output side by side.
+    static void paintMatrixTile(QPainter &p, const QRectF &rect, const VariantTile &tile,
+                                VariantAxis axis, bool hovered = false);
+    /// Paints a photo tile: title, summary and the pooled image without smoothing, so skipped
+    /// pixels and false stripes stay visible. `scale` is the common display scale (screen pixels
+    /// per input pixel) so that every tile shows the same extent; below 1 the tile shows the
+    /// centre at 1:1 instead (marked "1:1"), since shrinking would alias on its own.
+    static void paintImageTile(QPainter &p, const QRectF &rect, const VariantTile &tile,
+                               VariantAxis axis, double scale, bool hovered = false);
+    /// The fill of a coverage cell read `count` times in a map whose largest count is
+    /// `maxCount` (0: white, drawn hatched).
+    static QColor coverageColor(int count, int maxCount);
+};
+
+} // namespace poolviz
