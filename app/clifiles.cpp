@@ -184,20 +184,17 @@ Data readData(const std::string &path, const std::string &role)
     Data data;
     data.kind = readKind(path);
     switch (data.kind) {
-    case FileKind::Npy: {
-        IoResult<NpyArray> r = readNpy(path);
-        if (!r.ok())
-            throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
-        data.tensor = std::move(r.value->tensor);
-        data.type = r.value->type == NpyType::Float64 ? NpyType::Float64 : NpyType::Float32;
-        break;
-    }
+    case FileKind::Npy:
     case FileKind::Csv:
     case FileKind::Text: {
-        IoResult<Tensor> r = readCsv(path);
+        IoResult<MatrixFile> r = readMatrixFile(path);
         if (!r.ok())
             throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
-        data.tensor = std::move(*r.value);
+        for (const std::string &w : r.warnings)
+            printWarning(name + ": " + reason(w, path));
+        data.tensor = std::move(r.value->tensor);
+        if (r.value->npyType == NpyType::Float64)
+            data.type = NpyType::Float64;
         break;
     }
     case FileKind::Image: {

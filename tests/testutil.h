@@ -6,11 +6,13 @@
 #include "poolparams.h"
 #include "tensor.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QTest>
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -102,6 +104,30 @@ template <class T> bool sameValues(const BasicTensor<T> &a, const BasicTensor<T>
         }
     }
     return true;
+}
+
+/// Little-endian two's-complement bytes of `values`, `size` (1, 2, 4 or 8) bytes each: the data of
+/// an integer .npy written out here, not by the reader's own decoder.
+inline QByteArray intBytes(std::initializer_list<std::int64_t> values, int size)
+{
+    QByteArray out;
+    for (const std::int64_t v : values)
+        for (int i = 0; i < size; ++i)
+            out += char((std::uint64_t(v) >> (8 * i)) & 0xFF);
+    return out;
+}
+
+/// A format-1.0 .npy file as NumPy writes it: the magic, the header dict for `descr` ("<i4") and
+/// `shape` ("(2, 2)") padded with spaces and '\n' to a multiple of 64 bytes, then `data` as given.
+inline QByteArray npyFile(const char *descr, const char *shape, const QByteArray &data)
+{
+    QByteArray dict =
+        QByteArray("{'descr': '") + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    dict += QByteArray((64 - (10 + dict.size() + 1) % 64) % 64, ' ') + '\n';
+    QByteArray out("\x93NUMPY\x01\x00", 8);
+    out += char(dict.size() & 0xFF);
+    out += char(dict.size() >> 8);
+    return out + dict + data;
 }
 
 } // namespace poolviz::test

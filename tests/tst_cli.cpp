@@ -1219,6 +1219,13 @@ void TestCli::hostileInputs_data()
         << QStringList{"pool", "big.npy", "-o", "o.npy", "--kernel", "1"} << 2
         << "poolviz-cli: cannot read big.npy: value 1e+300 at flat index 2 is too large for a "
            "32-bit float (largest 3.4028235e+38)\n";
+    // float32 holds whole numbers exactly only up to 2^24: 16777217 becomes 16777216 (ties to
+    // even), and the pooled output says so in one warning; pooling goes on.
+    QTest::newRow("int32 above 2^24")
+        << QStringList{"pool", "ints.npy", "-o", "o.npy", "--kernel", "1"} << 0
+        << "poolviz-cli: warning: ints.npy: int32 value 16777217 at index [1, 0] is read as "
+           "16777216: 32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (2 "
+           "values of 4 changed)\n";
     // A NUL byte reaches the message escaped, not raw (which cut the line short).
     QTest::newRow("NUL byte")
         << QStringList{"pool", "nul.csv", "-o", "o.csv", "--kernel", "1"} << 2
@@ -1257,6 +1264,8 @@ void TestCli::hostileInputs()
     QVERIFY(writeFile(dir.filePath("planes.npy"), npyHeader("<f4", {65536, 65536, 0, 1})));
     QVERIFY(writeFile(dir.filePath("wide.npy"), npyHeader("<f4", {2147483647, 0})));
     QVERIFY(writeFile(dir.filePath("big.npy"), npyBytes("<f8", {2, 2}, {1, 2, 1e300, 4})));
+    QVERIFY(writeFile(dir.filePath("ints.npy"),
+                      npyBytes("<i4", {2, 2}, {16777216, -5, 16777217, 2147483647})));
     QVERIFY(writeFile(dir.filePath("nul.csv"), QByteArray("a\0b,1\n", 7)));
     QVERIFY(QFile::link("/dev/zero", dir.filePath("zero.csv")));
     // Images: a small JPEG cut to 20 bytes and to a third, a PNG cut in half, a 16-bit PNG.

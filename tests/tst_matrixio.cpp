@@ -151,6 +151,17 @@ QStringList entries(const QString &dir)
                                QDir::NoDotAndDotDot);
 }
 
+/// Little-endian bytes of `values` as int32 (`size` 4) or int64 (`size` 8), written out here
+/// rather than by the reader's own decoder.
+QByteArray intBytes(const QList<qint64> &values, int size)
+{
+    QByteArray out;
+    for (const qint64 v : values)
+        for (int i = 0; i < size; ++i)
+            out += char((quint64(v) >> (8 * i)) & 0xFF);
+    return out;
+}
+
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -209,6 +220,11 @@ private slots:
     void npyIndices_data();
     void npyIndices();
     void npyIndicesTypes();
+    void npyIntegerPrecision_data();
+    void npyIntegerPrecision();
+
+    void readMatrixFile_data();
+    void readMatrixFile();
 
     void randomIntegers_data();
     void randomIntegers();
@@ -1078,6 +1094,137 @@ void TestMatrixIo::npyIndicesTypes()
     QCOMPARE(qs(bad.error.toString()), qs("\"" + f4 +
                                           "\": argmax indices must be int64 ('<i8') or int32 "
                                           "('<i4'), not '<f4'"));
+}
+
+void TestMatrixIo::npyIntegerPrecision_data()
+{
+    // float32 has a 24-bit significand: every whole number up to 2^24 = 16777216 is exact; above
+    // it only multiples of 2 (to 2^25), 4 (to 2^26), 8 (to 2^27) … are, and the rest round to the
+    // nearest, ties to the even significand.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QList<float>>("values");
+    QTest::addColumn<QString>("warning"); // empty: none
+    const QString why =
+        QStringLiteral(": 32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (");
+    QTest::newRow("int32 up to 2^24: exact")
+        << npyFile(1, dict("<i4", "(2, 2)"), intBytes({16777216, -16777216, 1, 2}, 4))
+        << QList<float>{16777216, -16777216, 1, 2} << QString();
+    QTest::newRow("int32 above 2^24 but even: exact")
+        << npyFile(1, dict("<i4", "(1, 2)"), intBytes({16777218, 33554432}, 4))
+        << QList<float>{16777218, 33554432} << QString();
+    QTest::newRow("int32 2^24 + 1 rounds to even")
+        << npyFile(1, dict("<i4", "(2, 2)"), intBytes({1, 16777217, 3, 4}, 4))
+        << QList<float>{1, 16777216, 3, 4}
+        << QStringLiteral("int32 value 16777217 at index [0, 1] is read as 16777216") + why +
+               QStringLiteral("1 value of 4 changed)");
+    QTest::newRow("int32 negative, rank 3 index")
+        << npyFile(1, dict("<i4", "(2, 1, 2)"), intBytes({0, 5, 7, -16777219}, 4))
+        << QList<float>{0, 5, 7, -16777220}
+        << QStringLiteral("int32 value -16777219 at index [1, 0, 1] is read as -16777220") + why +
+               QStringLiteral("1 value of 4 changed)");
+    // 123456789 lies between multiples of 8: 123456784 and 123456792 (3 away): it becomes the
+    // latter. 2^53 + 1 becomes 2^53.
+    QTest::newRow("int64: the first of two named")
+        << npyFile(1, dict("<i8", "(2, 2)"),
+                   intBytes({4294967296LL, 123456789, 5, 9007199254740993LL}, 8))
+        << QList<float>{4294967296.0f, 123456792.0f, 5, 9007199254740992.0f}
+        << QStringLiteral("int64 value 123456789 at index [0, 1] is read as 123456792") + why +
+               QStringLiteral("2 values of 4 changed)");
+    // −2^63 is a power of two (exact); 2^63 − 1 rounds up to 2^63, past the int64 range.
+    QTest::newRow("int64 extremes")
+        << npyFile(1, dict("<i8", "(1, 2)"),
+                   intBytes(
+                       {std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}, 8))
+        << QList<float>{-9223372036854775808.0f, 9223372036854775808.0f}
+        << QStringLiteral("int64 value 9223372036854775807 at index [0, 1] is read as "
+                          "9223372036854775808") +
+               why + QStringLiteral("1 value of 2 changed)");
+    QTest::newRow("uint8 never warns")
+        << npyFile(1, dict("|u1", "(2, 2)"), kU1) << QList<float>{0, 7, 128, 255} << QString();
+    QTest::newRow("float64 is not asked") << npyFile(1, dict("<f8", "(2, 2)"), kF8)
+                                          << QList<float>{1.5f, -2, 0.25f, 100} << QString();
+}
+
+void TestMatrixIo::npyIntegerPrecision()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QList<float>, values);
+    QFETCH(QString, warning);
+    const IoResult<NpyArray> r = parseNpy(bytes.toStdString());
+    QVERIFY2(r.ok(), r.error.toString().c_str());
+    QCOMPARE(r.value->tensor.data(), std::vector<float>(values.begin(), values.end()));
+    QCOMPARE(r.warnings.size(), warning.isEmpty() ? std::size_t(0) : std::size_t(1));
+    if (!warning.isEmpty())
+        QCOMPARE(qs(r.warnings.front()), warning);
+}
+
+// ---- readMatrixFile --------------------------------------------------------------------------
+
+void TestMatrixIo::readMatrixFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QList<float>>("values"); // empty: an error is expected
+    QTest::addColumn<int>("npyType");         // −1: not a .npy
+    QTest::addColumn<QString>("message");     // the error, or the warning ("" for none); PATH
+                                              // stands for the file's path
+    QTest::newRow("csv") << "m.csv" << QByteArray("1,2\n3,4\n") << QList<float>{1, 2, 3, 4} << -1
+                         << QString();
+    QTest::newRow("txt, MATLAB rows")
+        << "m.txt" << QByteArray("1 2; 3 4") << QList<float>{1, 2, 3, 4} << -1 << QString();
+    QTest::newRow("no extension is text")
+        << "matrix" << QByteArray("5 6") << QList<float>{5, 6} << -1 << QString();
+    QTest::newRow("npy") << "m.npy" << npyFile(1, dict("<f4", "(2, 2)"), kF4)
+                         << QList<float>{1.5f, -2, 0.25f, 100} << int(NpyType::Float32)
+                         << QString();
+    QTest::newRow("NPY in capitals")
+        << "M.NPY" << npyFile(1, dict("<f8", "(2, 2)"), kF8) << QList<float>{1.5f, -2, 0.25f, 100}
+        << int(NpyType::Float64) << QString();
+    QTest::newRow("npy warning names the file")
+        << "big.npy" << npyFile(1, dict("<i4", "(1, 2)"), intBytes({16777217, 2}, 4))
+        << QList<float>{16777216, 2} << int(NpyType::Int32)
+        << QStringLiteral("\"PATH\": int32 value 16777217 at index [0, 0] is read as 16777216: "
+                          "32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (1 "
+                          "value of 2 changed)");
+    QTest::newRow("empty text") << "empty.csv" << QByteArray("\n") << QList<float>{} << -1
+                                << QStringLiteral("\"PATH\": no numbers found");
+    QTest::newRow("empty npy") << "empty.npy" << npyFile(1, dict("<f4", "(0, 3)"), {})
+                               << QList<float>{} << -1
+                               << QStringLiteral("\"PATH\": it holds no values (shape 0\u00d73)");
+    QTest::newRow("text error") << "bad.csv" << QByteArray("1,2\n3,x\n") << QList<float>{} << -1
+                                << QStringLiteral("line 2, column 3: \"x\" is not a number (in "
+                                                  "\"PATH\")");
+    QTest::newRow("text in a .npy") << "text.npy" << QByteArray("1 2") << QList<float>{} << -1
+                                    << QStringLiteral("\"PATH\": not a .npy file: it starts with "
+                                                      "b'1 2' instead of b'\\x93NUMPY'");
+}
+
+void TestMatrixIo::readMatrixFile()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QList<float>, values);
+    QFETCH(int, npyType);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QVERIFY(writeAll(path, content));
+    const QString expected = QString(message).replace(QStringLiteral("PATH"), path);
+    const IoResult<MatrixFile> r = poolviz::readMatrixFile(path.toStdString());
+    if (values.isEmpty()) {
+        QVERIFY(!r.ok());
+        QCOMPARE(qs(r.error.toString()), expected);
+        QVERIFY(r.warnings.empty());
+        return;
+    }
+    QVERIFY2(r.ok(), r.error.toString().c_str());
+    QCOMPARE(r.value->tensor.data(), std::vector<float>(values.begin(), values.end()));
+    QCOMPARE(r.value->npyType.has_value(), npyType >= 0);
+    if (npyType >= 0)
+        QCOMPARE(int(*r.value->npyType), npyType);
+    QCOMPARE(r.warnings.size(), expected.isEmpty() ? std::size_t(0) : std::size_t(1));
+    if (!expected.isEmpty())
+        QCOMPARE(qs(r.warnings.front()), expected);
 }
 
 // ---- randomIntegers ------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include "pooldocument.h"
 #include "settings.h"
 #include "stagewidget.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -698,6 +699,21 @@ void TestUi::filesRouteByExtension()
     QCOMPARE(w->document()->input(), m);
     QCOMPARE(w->document()->inputDescription(), QStringLiteral("m.npy"));
     QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
+    QCOMPARE(w->lastMessage(), QStringLiteral("Opened m.npy (3×3)."));
+    // int32 values float32 cannot hold exactly open with the reader's warning in the status bar.
+    const QString ints = dir.filePath(QStringLiteral("ints.npy"));
+    QFile intFile(ints);
+    QVERIFY(intFile.open(QIODevice::WriteOnly));
+    intFile.write(test::npyFile("<i4", "(1, 2)", test::intBytes({7, 16777217}, 4)));
+    intFile.close();
+    QVERIFY(w->openFile(ints));
+    QCOMPARE(w->document()->input(), matrix({{7, 16777216}}));
+    QCOMPARE(w->lastMessage(),
+             QStringLiteral("Opened ints.npy (1×2). Warning: \"%1\": int32 value 16777217 at index "
+                            "[0, 1] is read as 16777216: 32-bit floats hold whole numbers exactly "
+                            "only up to 2^24 = 16777216 (1 value of 2 changed)")
+                 .arg(ints));
+    QVERIFY(w->openFile(dir.filePath(QStringLiteral("m.npy"))));
     // An image goes to the photo tab; the matrix stays.
     auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
     QVERIFY(photo);
@@ -805,7 +821,7 @@ void TestUi::badArgumentsExit2_data()
                                          QStringLiteral("--step"), QStringLiteral("9")}
                           << QStringLiteral("4 steps");
     QTest::newRow("panel") << QStringList{QStringLiteral("--panel"), QStringLiteral("teapot")}
-                           << QStringLiteral("\"teapot\": use frameworks or code");
+                           << QStringLiteral("\"teapot\": use frameworks, code or lesson");
     QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")}
                              << QStringLiteral("frobnicate");
     QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/m.csv")}
