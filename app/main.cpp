@@ -15,11 +15,8 @@
 #include "pooloptions.h"
 #include "settings.h"
 
-#if __has_include("photoworkspace.h")
-#include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
+#include "photodocument.h"
 #include "photoworkspace.h"
-#define POOLVIZ_HAVE_PHOTO 1
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -384,17 +381,10 @@ int main(int argc, char **argv)
     else if (const Example *ex = findExample(options.preset.toStdString()); ex && ex->backward)
         doc->setPhase(Phase::Backward); // a backward lesson opens on the backward pass
     if (!command.imageFile.isEmpty()) {
-#ifdef POOLVIZ_HAVE_PHOTO
-        auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
-        if (!photo || !photo->openImage(command.imageFile))
-            return fail(QStringLiteral("%1: %2").arg(command.imageFile,
-                                                     photo ? photo->message()
-                                                           : QStringLiteral("cannot open images")));
-        window.workspaceTabs()->setCurrentWidget(photo);
-#else
-        return fail(QStringLiteral("%1: this poolviz was built without the photo tab")
-                        .arg(command.imageFile));
-#endif
+        PhotoDocument *photo = window.photoDocument();
+        if (!photo->openImage(command.imageFile))
+            return fail(QStringLiteral("%1: %2").arg(command.imageFile, photo->message()));
+        window.workspaceTabs()->setCurrentWidget(window.photoWorkspace());
     }
     if (!options.lesson.isEmpty() && screenshot) {
         // A screenshot of a lesson shows it as the window would, or says why it cannot.
@@ -441,16 +431,13 @@ int main(int argc, char **argv)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         if (window.layout())
             window.layout()->activate();
-#ifdef POOLVIZ_HAVE_PHOTO
-        if (auto *photo = qobject_cast<PhotoWorkspace *>(window.photoWorkspace());
-            photo && photo->isPooling()) {
+        if (PhotoDocument *photo = window.photoDocument(); photo->isPooling()) {
             // Pooling a photo runs off the GUI thread: wait (bounded) for its result.
             QEventLoop wait;
-            QObject::connect(photo, &PhotoWorkspace::resultApplied, &wait, &QEventLoop::quit);
+            QObject::connect(photo, &PhotoDocument::resultApplied, &wait, &QEventLoop::quit);
             QTimer::singleShot(20000, &wait, &QEventLoop::quit);
             wait.exec();
         }
-#endif
         QCoreApplication::sendPostedEvents();
         QImage image = window.grab().toImage();
         image.setDevicePixelRatio(1.0);

@@ -5,6 +5,8 @@
 #include "frameworkspanel.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
+#include "photodocument.h"
+#include "photoworkspace.h"
 #include "pooldocument.h"
 #include "testutil.h"
 
@@ -20,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,7 @@ private slots:
     void controlsWithoutEffectAreDisabled();
     void sameFormulaIgnoresCeilMode();
     void docksInTheViewMenu();
+    void panelsFollowThePhotoTab();
 };
 
 void TestBridgePanels::frameworksPanelFollowsTheDocument()
@@ -224,6 +228,50 @@ void TestBridgePanels::docksInTheViewMenu()
                 inMenu = true;
         QVERIFY2(inMenu, name);
     }
+}
+
+void TestBridgePanels::panelsFollowThePhotoTab()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ramp.png"));
+    QImage image(12, 10, QImage::Format_RGB888);
+    for (int y = 0; y < 10; ++y)
+        for (int x = 0; x < 12; ++x)
+            image.setPixel(x, y, qRgb(x * 20, y * 25, (x + y) * 10));
+    QVERIFY(image.save(path));
+    MainWindow window(nullptr);
+    for (const char *name : {"frameworksDock", "codeDock"})
+        window.findChild<QDockWidget *>(QLatin1String(name))->show();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *frameworks = window.findChild<FrameworksPanel *>();
+    auto *code = window.findChild<CodePanel *>();
+    QVERIFY(frameworks && code);
+    code->setLanguage(CodeLanguage::PyTorch);
+    PoolParams avg;
+    avg.mode = PoolMode::Avg;
+    avg.kernel = {3, 3};
+    window.document()->setParams(avg, QStringLiteral("avg 3"));
+    QVERIFY(code->script().contains(QStringLiteral("AvgPool2d")));
+
+    // The Photo tab: its own parameters (2×2 max) on the photo, loaded by its path.
+    window.workspaceTabs()->setCurrentWidget(window.photoWorkspace());
+    QVERIFY(window.photoDocument()->openImage(path));
+    QVERIFY2(code->script().contains(path), qPrintable(code->script().left(400)));
+    QVERIFY(code->script().contains(QStringLiteral("MaxPool2d")));
+    QVERIFY(!code->script().contains(QStringLiteral("AvgPool2d")));
+    QVERIFY2(frameworks->headerLabel()->text().contains(QString::fromUtf8("10×12 input → 5×6")),
+             qPrintable(frameworks->headerLabel()->text()));
+    QCOMPARE(frameworks->table()->item(0, 2)->text(), QStringLiteral("yes, as it is"));
+    // A pasted photo has no file for a script to load: the panel says so.
+    QVERIFY(window.photoDocument()->setImage(image, QStringLiteral("Pasted image")));
+    QVERIFY(code->script().isEmpty());
+    QVERIFY2(code->messageLabel()->text().contains(QStringLiteral("pasted or dropped")),
+             qPrintable(code->messageLabel()->text()));
+    // Back on the Matrix tab, both explain the matrix again.
+    window.workspaceTabs()->setCurrentIndex(0);
+    QVERIFY(code->script().contains(QStringLiteral("AvgPool2d")));
+    QVERIFY(frameworks->headerLabel()->text().contains(QString::fromUtf8("4×4 input")));
 }
 
 QTEST_MAIN(TestBridgePanels)

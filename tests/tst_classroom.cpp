@@ -9,6 +9,7 @@
 #include "matrixio.h"
 #include "parameterpanel.h"
 #include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
+#include "photodocument.h"
 #include "photoview.h"
 #include "photoworkspace.h"
 #include "playbackbar.h"
@@ -16,6 +17,7 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
+#include "traceplayer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -201,8 +203,8 @@ void TestClassroom::focusReturnsToStage()
     QTRY_VERIFY(w->stage()->hasFocus());
     // Space plays from the stage again.
     QTest::keyClick(w->stage(), Qt::Key_Space);
-    QVERIFY(w->playbackBar()->isPlaying());
-    w->playbackBar()->pause();
+    QVERIFY(w->player()->isPlaying());
+    w->player()->pause();
 }
 
 void TestClassroom::examplesGroupedByIdea()
@@ -315,16 +317,16 @@ void TestClassroom::stageTitleNamesTheChannel()
 void TestClassroom::photoClickPlacesCrop()
 {
     auto w = openWindow();
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
     w->workspaceTabs()->setCurrentWidget(photo);
     QImage image(64, 48, QImage::Format_Grayscale8);
     for (int r = 0; r < 48; ++r)
         for (int c = 0; c < 64; ++c)
             image.scanLine(r)[c] = uchar((r * 5 + c * 3) % 256);
-    QVERIFY(photo->setImage(image, QStringLiteral("ramp")));
+    QVERIFY(photo->document()->setImage(image, QStringLiteral("ramp")));
     // The tooltips name the crop in use, not a fixed 16×16.
-    photo->setCropSize(6);
+    photo->document()->setCropSize(6);
     auto *button = photo->findChild<QPushButton *>(QStringLiteral("photoWindowButton"));
     QVERIFY(button);
     QVERIFY2(button->toolTip().contains(QStringLiteral("6×6")), qPrintable(button->toolTip()));
@@ -334,7 +336,7 @@ void TestClassroom::photoClickPlacesCrop()
     const QPoint at = view->toWidget(QPointF(40.5, 20.5)).toPoint();
     QCOMPARE(view->pixelAt(QPointF(at)), std::optional<QPoint>(QPoint(40, 20)));
     QTest::mouseClick(view, Qt::LeftButton, {}, at);
-    const QRect crop = photo->windowCrop();
+    const QRect crop = photo->document()->windowCrop();
     QCOMPARE(crop.size(), QSize(6, 6));
     QVERIFY2(crop.contains(QPoint(40, 20)), qPrintable(QStringLiteral("%1,%2 %3×%4")
                                                            .arg(crop.x())
@@ -346,19 +348,19 @@ void TestClassroom::photoClickPlacesCrop()
 void TestClassroom::newPhotoRetitlesAtOnce()
 {
     auto w = openWindow();
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
     w->workspaceTabs()->setCurrentWidget(photo);
     QImage first(32, 32, QImage::Format_Grayscale8);
     first.fill(100);
-    QVERIFY(photo->setImage(first, QStringLiteral("first.png")));
+    QVERIFY(photo->document()->setImage(first, QStringLiteral("first.png")));
     auto *pooled = photo->findChild<PhotoView *>(QStringLiteral("photoPooledView"));
     QVERIFY(pooled);
     QTRY_VERIFY(pooled->hasContent());
     QVERIFY(!pooled->title().contains(QStringLiteral("second")));
     QImage second(48, 40, QImage::Format_Grayscale8);
     second.fill(30);
-    QVERIFY(photo->setImage(second, QStringLiteral("second.png")));
+    QVERIFY(photo->document()->setImage(second, QStringLiteral("second.png")));
     // As soon as the new photo starts pooling, nothing names or shows the previous result.
     QVERIFY(!pooled->hasContent());
     QVERIFY2(pooled->title().contains(QStringLiteral("second.png")), qPrintable(pooled->title()));

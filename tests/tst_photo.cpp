@@ -6,17 +6,22 @@
 #include "matrixio.h"
 #include "photocamera.h"
 #include "photodifference.h"
-#include "photoparamsource.h"
+#include "photodocument.h"
 #include "photopooler.h"
 #include "photosettings.h"
-#include "photostage.h"
+#include "photoutil.h"
 #include "photoview.h"
 #include "photoworkspace.h"
+#include "playbackbar.h"
 #include "pool.h"
 #include "pooldocument.h"
+#include "stagewidget.h"
 #include "trace.h"
+#include "traceplayer.h"
+#include "undocommands.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
@@ -35,54 +40,27 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QtEndian>
 
 #include <cmath>
 
 using namespace poolviz;
+using namespace poolviz::phototest;
 
 namespace {
 
-/// Setting A for the tests, changed by hand.
-class FakeSource : public PhotoParamSource
+/// The matrix document, the Photo tab's document with setting A = `a`, and the tab's widgets,
+/// wired as the main window wires them.
+struct PhotoTab
 {
-public:
-    explicit FakeSource(const PoolParams &p = {}) : params(p) {}
-    PoolParams poolParams() const override { return params; }
-    void sendToMatrix(const Tensor &matrix, const QString &description) override
-    {
-        sent = matrix;
-        sentDescription = description;
-        ++sentCount;
-    }
-    void set(const PoolParams &p)
-    {
-        params = p;
-        emit poolParamsChanged();
-    }
-    PoolParams params;
-    Tensor sent;
-    QString sentDescription;
-    int sentCount = 0;
+    explicit PhotoTab(const PoolParams &a = {}) : doc(&matrix), ws(&doc) { set(a); }
+    /// Sets A as the parameter panel does (one undo step on the tab's own stack).
+    void set(const PoolParams &a) { doc.windowDocument()->setParams(a, QStringLiteral("A")); }
+    PoolDocument matrix;
+    PhotoDocument doc;
+    PhotoWorkspace ws;
 };
-
-PoolParams pool(PoolMode mode, int k, int s)
-{
-    PoolParams p;
-    p.mode = mode;
-    p.kernel = {k, k};
-    p.stride = Size2{s, s};
-    return p;
-}
-
-/// Waits (processing events) until the workspace has no job running or pending.
-bool settle(const PhotoWorkspace &ws, int timeoutMs = 120000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (ws.isPooling() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return !ws.isPooling() && ws.result() != nullptr;
-}
 
 /// A w × h RGB picture with distinct, irregular values in every channel.
 QImage testPicture(int w, int h, int seed = 1)
@@ -102,7 +80,7 @@ QImage testPicture(int w, int h, int seed = 1)
 
 QString sampleNamed(const QString &part)
 {
-    for (const QString &s : PhotoWorkspace::samplePhotos())
+    for (const QString &s : PhotoDocument::samplePhotos())
         if (s.contains(part))
             return s;
     return {};
@@ -206,17 +184,6 @@ bool sameTensor(const Tensor &a, const Tensor &b, QString *where = nullptr, doub
     return true;
 }
 
-/// Seed 002's small tensor: [[6 9 9 2] [6 9 6 0] [8 3 4 5] [9 2 3 5]].
-QImage seed002Image()
-{
-    const int v[4][4] = {{6, 9, 9, 2}, {6, 9, 6, 0}, {8, 3, 4, 5}, {9, 2, 3, 5}};
-    QImage img(4, 4, QImage::Format_Grayscale8);
-    for (int r = 0; r < 4; ++r)
-        for (int c = 0; c < 4; ++c)
-            img.scanLine(r)[c] = uchar(v[r][c]);
-    return img;
-}
-
 Tensor seed002Tensor()
 {
     Tensor t(1, 1, 4, 4, 0.0f, 2);
@@ -225,31 +192,6 @@ Tensor seed002Tensor()
 }
 
 } // namespace
-
-/// A document shaped like PoolDocument, for the DocumentParamSource template.
-class FakeDocument : public QObject
-{
-    Q_OBJECT
-public:
-    const PoolParams &params() const { return m_params; }
-    void setParams(const PoolParams &p)
-    {
-        m_params = p;
-        emit paramsChanged();
-    }
-    void setInput(const Tensor &t, const QString &d)
-    {
-        input = t;
-        description = d;
-    }
-    Tensor input;
-    QString description;
-signals:
-    void paramsChanged();
-
-private:
-    PoolParams m_params;
-};
 
 class TstPhoto : public QObject
 {
@@ -288,8 +230,9 @@ private slots:
     void slidingWindowOnCrop();
     void sendCropToMatrix();
     void dropAndPaste();
+    void loaderWarningsShowInline();
     void recentFiles();
-    void documentAdapter();
+    void linkedParameters();
     void poolDocumentIntegration();
     void screenshots();
 };
@@ -309,7 +252,7 @@ void TstPhoto::init()
 
 void TstPhoto::samplesAreBundled()
 {
-    const QStringList samples = PhotoWorkspace::samplePhotos();
+    const QStringList samples = PhotoDocument::samplePhotos();
     QVERIFY2(samples.size() >= 3, qPrintable(samples.join(',')));
     // Seed 000's 224×224 grayscale cat and seed 002's 321×481 colour photo size.
     const LoadedImage cat = loadImage(sampleNamed("cat-224"), {ChannelMode::Grayscale});
@@ -344,13 +287,15 @@ void TstPhoto::pooledHalfSizeIsBlockMax()
     QFETCH(int, channels);
     QFETCH(int, outH);
     QFETCH(int, outW);
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    ws.setChannelMode(ChannelMode(channels));
-    QVERIFY2(ws.openImage(sampleNamed(sample)), qPrintable(ws.message()));
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a.size(), std::size_t(1));
-    const Tensor &in = ws.input();
-    const Tensor &out = *ws.result()->a[0].values;
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    doc.setChannelMode(ChannelMode(channels));
+    QVERIFY2(doc.openImage(sampleNamed(sample)), qPrintable(doc.message()));
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.result()->a.size(), std::size_t(1));
+    const Tensor &in = doc.input();
+    const Tensor &out = *doc.result()->a[0].values;
     QCOMPARE(out.h(), outH);
     QCOMPARE(out.w(), outW);
     QCOMPARE(out.c(), in.c());
@@ -378,22 +323,24 @@ void TstPhoto::pooledHalfSizeIsBlockMax()
 
 void TstPhoto::perChannelEqualsChannelAlone()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Avg, 3, 2)));
-    QVERIFY(ws.openImage(sampleNamed("lake")));
-    QVERIFY(settle(ws));
-    const Tensor colour = *ws.result()->a[0].values;
+    PhotoTab tab(pool(PoolMode::Avg, 3, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.openImage(sampleNamed("lake")));
+    QVERIFY(settle(doc));
+    const Tensor colour = *doc.result()->a[0].values;
     QCOMPARE(colour.c(), 3);
     const ChannelMode alone[] = {ChannelMode::Red, ChannelMode::Green, ChannelMode::Blue};
     for (int c = 0; c < 3; ++c) {
-        ws.setChannelMode(alone[c]);
-        QCOMPARE(ws.input().c(), 1);
-        QVERIFY(settle(ws));
-        const Tensor &single = *ws.result()->a[0].values;
+        doc.setChannelMode(alone[c]);
+        QCOMPARE(doc.input().c(), 1);
+        QVERIFY(settle(doc));
+        const Tensor &single = *doc.result()->a[0].values;
         QString where;
         QVERIFY2(sameTensor(single, colour.planeTensor(0, c), &where),
                  qPrintable(QStringLiteral("channel %1: %2").arg(c).arg(where)));
         // …and both equal core's forward on that channel of the photo.
-        const Tensor direct = forward(ws.input(), pool(PoolMode::Avg, 3, 2)).values;
+        const Tensor direct = forward(doc.input(), pool(PoolMode::Avg, 3, 2)).values;
         QVERIFY(sameTensor(single, direct, &where));
     }
 }
@@ -421,13 +368,15 @@ void TstPhoto::exportRoundTrip()
         QSKIP(qPrintable(QStringLiteral("Qt has no %1 writer plugin here").arg(suffix)));
 
     // A real photo (lossy formats are made for those), pooled 2×2/2 to 160×240.
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    QVERIFY(ws.openImage(sampleNamed("lake")));
-    QVERIFY(settle(ws));
-    const Tensor &pooled = *ws.result()->a[0].values;
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.openImage(sampleNamed("lake")));
+    QVERIFY(settle(doc));
+    const Tensor &pooled = *doc.result()->a[0].values;
     QTemporaryDir dir;
     const QString path = dir.filePath("pooled." + suffix);
-    QCOMPARE(ws.exportImage(path, PhotoLayer::Pooled, 1, quality), QString());
+    QCOMPARE(doc.exportImage(path, PhotoLayer::Pooled, 1, quality), QString());
     const LoadedImage back = loadImage(path);
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.tensor.h(), 160);
@@ -447,13 +396,15 @@ void TstPhoto::exportRoundTrip()
 
 void TstPhoto::exportUpscaledShowsBlocks()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    QVERIFY(ws.setImage(testPicture(20, 10), "test"));
-    QVERIFY(settle(ws));
-    const Tensor &pooled = *ws.result()->a[0].values; // 5×10
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(testPicture(20, 10), "test"));
+    QVERIFY(settle(doc));
+    const Tensor &pooled = *doc.result()->a[0].values; // 5×10
     QTemporaryDir dir;
     const QString path = dir.filePath("big.png");
-    QCOMPARE(ws.exportImage(path, PhotoLayer::Pooled, 4), QString());
+    QCOMPARE(doc.exportImage(path, PhotoLayer::Pooled, 4), QString());
     const QImage img(path);
     QCOMPARE(img.size(), QSize(40, 20));
     for (int y = 0; y < 20; ++y)
@@ -463,7 +414,7 @@ void TstPhoto::exportUpscaledShowsBlocks()
             QCOMPARE(float(c.blue()), pooled.at(0, 2, y / 4, x / 4));
         }
     // Too large an upscale is refused with the numbers.
-    const QString error = ws.exportImage(dir.filePath("huge.png"), PhotoLayer::Pooled, 4000);
+    const QString error = doc.exportImage(dir.filePath("huge.png"), PhotoLayer::Pooled, 4000);
     QVERIFY2(error.contains("20000×40000") && error.contains("32768"), qPrintable(error));
     QVERIFY(!QFile::exists(dir.filePath("huge.png")));
 }
@@ -476,12 +427,14 @@ void TstPhoto::exportValuesNpyAndCsv()
     for (int y = 0; y < 2; ++y)
         for (int x = 0; x < 4; ++x)
             img.setPixel(x, y, qRgb(red[y][x], 100 + x, 7));
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Avg, 2, 2)));
-    QVERIFY(ws.setImage(img, "tiny"));
-    QVERIFY(settle(ws));
+    PhotoTab tab(pool(PoolMode::Avg, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(img, "tiny"));
+    QVERIFY(settle(doc));
     QTemporaryDir dir;
     const QString npy = dir.filePath("v.npy");
-    QCOMPARE(ws.exportValues(npy, PhotoLayer::Pooled), QString());
+    QCOMPARE(doc.exportValues(npy, PhotoLayer::Pooled), QString());
     const IoResult<NpyArray> back = readNpy(npy.toStdString());
     QVERIFY2(back.ok(), back.error.message.c_str());
     const Tensor &t = back.value->tensor;
@@ -494,10 +447,10 @@ void TstPhoto::exportValuesNpyAndCsv()
 
     // CSV: one file per channel, named after it.
     const QString csv = dir.filePath("v.csv");
-    const QStringList files = ws.valueFiles(csv, PhotoLayer::Pooled);
+    const QStringList files = doc.valueFiles(csv);
     QCOMPARE(files, (QStringList{dir.filePath("v-R.csv"), dir.filePath("v-G.csv"),
                                  dir.filePath("v-B.csv")}));
-    QCOMPARE(ws.exportValues(csv, PhotoLayer::Pooled), QString());
+    QCOMPARE(doc.exportValues(csv, PhotoLayer::Pooled), QString());
     const IoResult<Tensor> r = readCsv(files[0].toStdString());
     QVERIFY2(r.ok(), r.error.message.c_str());
     QCOMPARE(r.value->at(0, 0), 2.75f);
@@ -509,22 +462,24 @@ void TstPhoto::exportValuesNpyAndCsv()
 
 void TstPhoto::exportFailuresSayWhy()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     QTemporaryDir dir;
     // Nothing pooled yet.
-    QVERIFY(ws.exportImage(dir.filePath("a.png"), PhotoLayer::Pooled).contains("no pooled photo"));
-    QVERIFY(ws.setImage(testPicture(8, 8), "t"));
-    QVERIFY(settle(ws));
+    QVERIFY(doc.exportImage(dir.filePath("a.png"), PhotoLayer::Pooled).contains("no pooled photo"));
+    QVERIFY(doc.setImage(testPicture(8, 8), "t"));
+    QVERIFY(settle(doc));
     // An unknown format names the suffix and the choices.
-    QString error = ws.exportImage(dir.filePath("a.xyz"), PhotoLayer::Pooled);
+    QString error = doc.exportImage(dir.filePath("a.xyz"), PhotoLayer::Pooled);
     QVERIFY2(error.contains("xyz") && error.contains("png"), qPrintable(error));
     // A folder that does not exist: the message names the file.
-    error = ws.exportImage(dir.filePath("missing/a.png"), PhotoLayer::Pooled);
+    error = doc.exportImage(dir.filePath("missing/a.png"), PhotoLayer::Pooled);
     QVERIFY2(!error.isEmpty() && error.contains("a.png"), qPrintable(error));
-    error = ws.exportValues(dir.filePath("missing/a.npy"), PhotoLayer::Pooled);
+    error = doc.exportValues(dir.filePath("missing/a.npy"), PhotoLayer::Pooled);
     QVERIFY2(!error.isEmpty() && error.contains("a.npy"), qPrintable(error));
     // No difference without a comparison.
-    QVERIFY(ws.exportImage(dir.filePath("d.png"), PhotoLayer::Difference).contains("Compare"));
+    QVERIFY(doc.exportImage(dir.filePath("d.png"), PhotoLayer::Difference).contains("Compare"));
     QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
 }
 
@@ -556,26 +511,28 @@ void TstPhoto::badFileKeepsInput()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    QVERIFY(ws.setImage(testPicture(30, 20), "good"));
-    QVERIFY(settle(ws));
-    const Tensor before = ws.input();
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(testPicture(30, 20), "good"));
+    QVERIFY(settle(doc));
+    const Tensor before = doc.input();
     const QString title = ws.originalView()->title();
-    const PhotoResult *result = ws.result();
-    QSignalSpy inputs(&ws, &PhotoWorkspace::inputChanged);
+    const PhotoResult *result = doc.result();
+    QSignalSpy inputs(&doc, &PhotoDocument::inputChanged);
 
     const QString path = dir.filePath(name);
     QVERIFY(writeFile(path, bytes));
-    QVERIFY(!ws.openImage(path));
-    QVERIFY2(ws.message().contains(expected) && ws.message().contains(name),
-             qPrintable(ws.message()));
+    QVERIFY(!doc.openImage(path));
+    QVERIFY2(doc.message().contains(expected) && doc.message().contains(name),
+             qPrintable(doc.message()));
     QVERIFY(ws.findChild<QLabel *>("photoMessage")->isVisibleTo(&ws));
-    QVERIFY(ws.input() == before);
-    QCOMPARE(ws.inputName(), QString("good"));
+    QVERIFY(doc.input() == before);
+    QCOMPARE(doc.inputName(), QString("good"));
     QCOMPARE(ws.originalView()->title(), title);
-    QCOMPARE(ws.result(), result);
+    QCOMPARE(doc.result(), result);
     QCOMPARE(inputs.count(), 0);
-    QVERIFY(!ws.isPooling());
+    QVERIFY(!doc.isPooling());
 }
 
 void TstPhoto::sizeLimitRefusesFromHeader()
@@ -584,15 +541,17 @@ void TstPhoto::sizeLimitRefusesFromHeader()
     // 60000 × 50000 = 3000 megapixels: decoding would need 12 GB, the header alone says so.
     const QString path = dir.filePath("huge.png");
     QVERIFY(writeFile(path, pngHeaderOnly(60000, 50000)));
-    PhotoWorkspace ws(new FakeSource);
-    QVERIFY(ws.setImage(testPicture(10, 10), "small"));
-    QCOMPARE(ws.maxMegapixels(), 100.0);
-    QVERIFY(!ws.openImage(path));
-    QVERIFY2(ws.message().contains("60000×50000") && ws.message().contains("3000 megapixels") &&
-                 ws.message().contains("limit of 100 megapixels"),
-             qPrintable(ws.message()));
-    QCOMPARE(ws.inputName(), QString("small"));
-    QCOMPARE(ws.input().w(), 10);
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(testPicture(10, 10), "small"));
+    QCOMPARE(doc.maxMegapixels(), 100.0);
+    QVERIFY(!doc.openImage(path));
+    QVERIFY2(doc.message().contains("60000×50000") && doc.message().contains("3000 megapixels") &&
+                 doc.message().contains("limit of 100 megapixels"),
+             qPrintable(doc.message()));
+    QCOMPARE(doc.inputName(), QString("small"));
+    QCOMPARE(doc.input().w(), 10);
 }
 
 void TstPhoto::sizeLimitIsConfigurable()
@@ -600,20 +559,24 @@ void TstPhoto::sizeLimitIsConfigurable()
     QTemporaryDir dir;
     const QString path = dir.filePath("p.png");
     QVERIFY(testPicture(300, 200).save(path)); // 60 000 pixels
-    PhotoWorkspace ws(new FakeSource);
-    ws.setMaxMegapixels(0.05);
-    QVERIFY(!ws.openImage(path));
-    QVERIFY2(ws.message().contains("300×200") && ws.message().contains("60000 pixels") &&
-                 ws.message().contains("50000 pixels"),
-             qPrintable(ws.message()));
-    QVERIFY(!ws.hasInput());
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    doc.setMaxMegapixels(0.05);
+    QVERIFY(!doc.openImage(path));
+    QVERIFY2(doc.message().contains("300×200") && doc.message().contains("60000 pixels") &&
+                 doc.message().contains("50000 pixels"),
+             qPrintable(doc.message()));
+    QVERIFY(!doc.hasInput());
     // The limit is kept in the settings for the next workspace.
-    PhotoWorkspace next(new FakeSource);
-    QCOMPARE(next.maxMegapixels(), 0.05);
-    next.setMaxMegapixels(0.06);
-    QVERIFY2(next.openImage(path), qPrintable(next.message()));
-    QCOMPARE(next.input().w(), 300);
-    next.setMaxMegapixels(100);
+    PhotoTab tab_next;
+    PhotoWorkspace &next = tab_next.ws;
+    PhotoDocument &nextDoc = tab_next.doc;
+    QCOMPARE(nextDoc.maxMegapixels(), 0.05);
+    nextDoc.setMaxMegapixels(0.06);
+    QVERIFY2(nextDoc.openImage(path), qPrintable(nextDoc.message()));
+    QCOMPARE(nextDoc.input().w(), 300);
+    nextDoc.setMaxMegapixels(100);
 }
 
 void TstPhoto::channelChoices_data()
@@ -648,61 +611,66 @@ void TstPhoto::channelChoices()
     QImage img(4, 4, QImage::Format_RGBA8888);
     img.fill(QColor(10, 20, 30, 255));
     img.setPixelColor(2, 1, QColor(200, 100, 50, 128));
-    PhotoWorkspace ws(new FakeSource);
-    QVERIFY(ws.setImage(img, "rgba"));
-    ws.setKeepAlpha(keepAlpha);
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(img, "rgba"));
+    doc.setKeepAlpha(keepAlpha);
     // Through the real combo box, as a user would choose it.
     auto *combo = ws.findChild<QComboBox *>("photoChannels");
     QVERIFY(combo);
     combo->setCurrentIndex(combo->findData(mode));
     emit combo->activated(combo->currentIndex());
-    QCOMPARE(int(ws.channelMode()), mode);
-    QCOMPARE(ws.channelNames(), names);
-    QCOMPARE(ws.input().c(), int(names.size()));
-    QCOMPARE(ws.input().at(0, 0, 1, 2), first);
-    QCOMPARE(ws.input().at(0, ws.input().c() - 1, 1, 2), last);
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a[0].values->c(), int(names.size()));
+    QCOMPARE(int(doc.channelMode()), mode);
+    QCOMPARE(doc.channelNames(), names);
+    QCOMPARE(doc.input().c(), int(names.size()));
+    QCOMPARE(doc.input().at(0, 0, 1, 2), first);
+    QCOMPARE(doc.input().at(0, doc.input().c() - 1, 1, 2), last);
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.result()->a[0].values->c(), int(names.size()));
 }
 
 void TstPhoto::grayPhotoIsOneChannel()
 {
     // Colour means the photo's own colours: the gray cat is one plane, the lake three.
-    PhotoWorkspace ws(new FakeSource);
-    QVERIFY(ws.openImage(sampleNamed("cat-224")));
-    QCOMPARE(ws.channelMode(), ChannelMode::Color);
-    QCOMPARE(ws.input().c(), 1);
-    QCOMPARE(ws.channelNames(), QStringList{"gray"});
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.openImage(sampleNamed("cat-224")));
+    QCOMPARE(doc.channelMode(), ChannelMode::Color);
+    QCOMPARE(doc.input().c(), 1);
+    QCOMPARE(doc.channelNames(), QStringList{"gray"});
     const LoadedImage gray = loadImage(sampleNamed("cat-224"), {ChannelMode::Grayscale});
-    QVERIFY(ws.input() == gray.tensor);
-    QVERIFY(ws.openImage(sampleNamed("lake")));
-    QCOMPARE(ws.input().c(), 3);
-    QCOMPARE(ws.channelNames(), (QStringList{"R", "G", "B"}));
+    QVERIFY(doc.input() == gray.tensor);
+    QVERIFY(doc.openImage(sampleNamed("lake")));
+    QCOMPARE(doc.input().c(), 3);
+    QCOMPARE(doc.channelNames(), (QStringList{"R", "G", "B"}));
     // One channel of a gray photo is still available.
-    QVERIFY(ws.openImage(sampleNamed("cat-224")));
-    ws.setChannelMode(ChannelMode::Red);
-    QCOMPARE(ws.channelNames(), QStringList{"R"});
-    QVERIFY(ws.input() == gray.tensor);
-    QVERIFY(settle(ws));
+    QVERIFY(doc.openImage(sampleNamed("cat-224")));
+    doc.setChannelMode(ChannelMode::Red);
+    QCOMPARE(doc.channelNames(), QStringList{"R"});
+    QVERIFY(doc.input() == gray.tensor);
+    QVERIFY(settle(doc));
 }
 
 void TstPhoto::invalidParamsSayWhy()
 {
-    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
-    PhotoWorkspace ws(source);
-    QVERIFY(ws.setImage(testPicture(12, 10), "small"));
-    QVERIFY(settle(ws));
-    source->set(pool(PoolMode::Max, 20, 20));
-    QVERIFY(settle(ws));
-    QVERIFY(ws.result()->a.empty());
-    QVERIFY2(ws.message().contains("cannot pool the 10×12 photo"), qPrintable(ws.message()));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(doc.setImage(testPicture(12, 10), "small"));
+    QVERIFY(settle(doc));
+    tab.set(pool(PoolMode::Max, 20, 20));
+    QVERIFY(settle(doc));
+    QVERIFY(doc.result()->a.empty());
+    QVERIFY2(doc.message().contains("cannot pool the 10×12 photo"), qPrintable(doc.message()));
     QVERIFY(!ws.pooledView()->hasContent());
     QVERIFY(ws.pooledView()->message().contains("cannot pool"));
     // Valid again: the message goes, the result comes back.
-    source->set(pool(PoolMode::Max, 2, 2));
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.message(), QString());
-    QCOMPARE(ws.result()->a[0].values->w(), 6);
+    tab.set(pool(PoolMode::Max, 2, 2));
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.message(), QString());
+    QCOMPARE(doc.result()->a[0].values->w(), 6);
 }
 
 void TstPhoto::latestParamsWinWhileLargePhotoPools()
@@ -711,19 +679,20 @@ void TstPhoto::latestParamsWinWhileLargePhotoPools()
     // 12-megapixel RGB photo), and progress shows at once: no race with a fast machine.
     PoolParams slow = pool(PoolMode::Lp, 3, 1);
     slow.p = 3;
-    auto *source = new FakeSource(slow);
-    PhotoWorkspace ws(source);
+    PhotoTab tab(slow);
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.setProgressDelay(0);
     ws.resize(900, 600);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
     QList<quint64> applied;
     QList<PoolParams> appliedParams;
-    connect(&ws, &PhotoWorkspace::resultApplied, &ws, [&](quint64 g) {
+    connect(&doc, &PhotoDocument::resultApplied, &ws, [&](quint64 g) {
         applied << g;
-        appliedParams << ws.result()->request.a;
+        appliedParams << doc.result()->request.a;
     });
-    QSignalSpy started(&ws, &PhotoWorkspace::poolingStarted);
+    QSignalSpy started(&doc, &PhotoDocument::poolingStarted);
 
     QImage big(4000, 3000, QImage::Format_RGB888);
     for (int y = 0; y < big.height(); ++y) {
@@ -731,7 +700,7 @@ void TstPhoto::latestParamsWinWhileLargePhotoPools()
         for (int x = 0; x < big.width() * 3; ++x)
             line[x] = uchar((x * 7 + y * 13) & 255);
     }
-    QVERIFY(ws.setImage(big, "big"));
+    QVERIFY(doc.setImage(big, "big"));
     // The event loop keeps running while it pools: progress shows and a timer keeps firing.
     int ticks = 0;
     QTimer ticker;
@@ -739,74 +708,77 @@ void TstPhoto::latestParamsWinWhileLargePhotoPools()
     ticker.start(20);
     QTRY_VERIFY_WITH_TIMEOUT(ws.findChild<QProgressBar *>("photoProgress")->isVisible(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(ticks >= 5, 10000);
-    QVERIFY(ws.isPooling());
+    QVERIFY(doc.isPooling());
     QVERIFY(applied.isEmpty());
 
     // Change the parameters twice while it runs; the running jobs are cancelled.
-    source->set(pool(PoolMode::Avg, 4, 4));
+    tab.set(pool(PoolMode::Avg, 4, 4));
     QTRY_COMPARE(started.count(), 2);
-    source->set(pool(PoolMode::Min, 8, 8));
-    QVERIFY(settle(ws));
+    tab.set(pool(PoolMode::Min, 8, 8));
+    QVERIFY(settle(doc));
 
     // Only the last job's result was ever shown.
     QCOMPARE(applied.size(), 1);
     QCOMPARE(started.count(), 3);
     QCOMPARE(appliedParams.first(), pool(PoolMode::Min, 8, 8));
-    QCOMPARE(ws.result()->a[0].values->w(), 500);
-    QCOMPARE(ws.result()->a[0].values->h(), 375);
+    QCOMPARE(doc.result()->a[0].values->w(), 500);
+    QCOMPARE(doc.result()->a[0].values->h(), 375);
     QCOMPARE(ws.pooledView()->image().size(), QSize(500, 375));
     // The first pooled pixel is the min of the 8×8 block: channel 0 is (x·7 + y·13) mod 256 at
     // x = 3·col, so min over cols 0,3,…,21 and rows 0…7 of (21·i + 13·y) mod 256 = 0 (at 0, 0).
-    QCOMPARE(ws.result()->a[0].values->at(0, 0, 0, 0), 0.f);
+    QCOMPARE(doc.result()->a[0].values->at(0, 0, 0, 0), 0.f);
     QVERIFY(!ws.findChild<QProgressBar *>("photoProgress")->isVisible());
 }
 
 void TstPhoto::cancelKeepsLastResult()
 {
-    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
-    PhotoWorkspace ws(source);
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(900, 600);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
     QImage big(4000, 3000, QImage::Format_RGB888);
     big.fill(QColor(10, 200, 30));
-    QVERIFY(ws.setImage(big, "big"));
-    QVERIFY(settle(ws));
-    const PhotoResult *before = ws.result();
-    QSignalSpy applied(&ws, &PhotoWorkspace::resultApplied);
+    QVERIFY(doc.setImage(big, "big"));
+    QVERIFY(settle(doc));
+    const PhotoResult *before = doc.result();
+    QSignalSpy applied(&doc, &PhotoDocument::resultApplied);
     // A job that takes seconds (L3 needs a pow() per tap, 3×3 at stride 1 on 36 M values), with
     // Cancel shown at once, so the click always lands while it runs however fast the machine.
     ws.setProgressDelay(0);
     PoolParams slow = pool(PoolMode::Lp, 3, 1);
     slow.p = 3;
-    source->set(slow);
+    tab.set(slow);
     auto *cancel = ws.findChild<QToolButton *>("photoCancel");
     QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 10000);
-    QVERIFY(ws.isPooling());
+    QVERIFY(doc.isPooling());
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QVERIFY(!ws.isPooling());
+    QVERIFY(!doc.isPooling());
     QVERIFY(!cancel->isVisible());
-    QVERIFY(ws.message().contains("cancelled"));
+    QVERIFY(doc.message().contains("cancelled"));
     // The last complete result stays, and nothing arrives for the cancelled job.
-    QCOMPARE(ws.result(), before);
+    QCOMPARE(doc.result(), before);
     QCOMPARE(ws.pooledView()->title(), QString("A · max 2×2, stride 2×2, padding 0 · 3×1500×2000"));
     // Pooling again delivers only the new job: the cancelled L3 job never shows up.
     QList<PoolParams> shown;
-    connect(&ws, &PhotoWorkspace::resultApplied, &ws, [&] { shown << ws.result()->request.a; });
-    source->set(pool(PoolMode::Max, 4, 4));
-    QVERIFY(settle(ws));
+    connect(&doc, &PhotoDocument::resultApplied, &ws, [&] { shown << doc.result()->request.a; });
+    tab.set(pool(PoolMode::Max, 4, 4));
+    QVERIFY(settle(doc));
     QCOMPARE(shown, QList<PoolParams>{pool(PoolMode::Max, 4, 4)});
     QCOMPARE(applied.count(), 1);
 }
 
 void TstPhoto::synchronizedZoomAndPan()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(1000, 600);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
-    QVERIFY(ws.setImage(testPicture(200, 100), "t"));
-    QVERIFY(settle(ws));
+    QVERIFY(doc.setImage(testPicture(200, 100), "t"));
+    QVERIFY(settle(doc));
     PhotoView *original = ws.originalView();
     PhotoView *pooled = ws.pooledView();
     // Fit: the photo fills the original view.
@@ -849,12 +821,14 @@ void TstPhoto::synchronizedZoomAndPan()
 
 void TstPhoto::valuesAppearAtHighZoom()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(1000, 600);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
-    QVERIFY(ws.setImage(testPicture(40, 30), "t"));
-    QVERIFY(settle(ws));
+    QVERIFY(doc.setImage(testPicture(40, 30), "t"));
+    QVERIFY(settle(doc));
     ws.camera()->setView(12, QPointF(10, 10));
     QVERIFY(!ws.originalView()->showsValues());
     QVERIFY(ws.pooledView()->showsValues()); // pooled pixels are 24 screen pixels now
@@ -877,38 +851,40 @@ void TstPhoto::valuesAppearAtHighZoom()
 
 void TstPhoto::pyramidLevels()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    ws.setChannelMode(ChannelMode::Grayscale);
-    QVERIFY(ws.openImage(sampleNamed("cat-224")));
-    ws.setLevels(3);
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a.size(), std::size_t(3));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(doc.openImage(sampleNamed("cat-224")));
+    doc.setLevels(3);
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.result()->a.size(), std::size_t(3));
     const int sizes[] = {112, 56, 28};
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(ws.result()->a[std::size_t(i)].values->w(), sizes[i]);
+        QCOMPARE(doc.result()->a[std::size_t(i)].values->w(), sizes[i]);
     // Level 2 is level 1 pooled again.
     QString where;
-    QVERIFY2(sameTensor(*ws.result()->a[1].values,
-                        forward(*ws.result()->a[0].values, pool(PoolMode::Max, 2, 2)).values,
+    QVERIFY2(sameTensor(*doc.result()->a[1].values,
+                        forward(*doc.result()->a[0].values, pool(PoolMode::Max, 2, 2)).values,
                         &where),
              qPrintable(where));
-    ws.setShownLevel(3);
-    QCOMPARE(ws.shownLevel(), 3);
+    doc.setShownLevel(3);
+    QCOMPARE(doc.shownLevel(), 3);
     QCOMPARE(ws.pooledView()->image().size(), QSize(28, 28));
     QCOMPARE(ws.pooledView()->mapping().scaleX, 8.0);
     QVERIFY(ws.pooledView()->title().contains("level 3"));
     QTemporaryDir dir;
-    QCOMPARE(ws.exportImage(dir.filePath("l3.png"), PhotoLayer::Pooled), QString());
+    QCOMPARE(doc.exportImage(dir.filePath("l3.png"), PhotoLayer::Pooled), QString());
     QCOMPARE(QImage(dir.filePath("l3.png")).size(), QSize(28, 28));
 
     // A pyramid stops where the image gets too small, and says so.
-    QVERIFY(ws.setImage(QImage(4, 4, QImage::Format_Grayscale8), "tiny"));
-    ws.setLevels(4);
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a.size(), std::size_t(2)); // 4 → 2 → 1
-    QVERIFY2(ws.result()->note.contains("stops at level 2") &&
-                 ws.result()->note.contains("level 3 would pool 1×1"),
-             qPrintable(ws.result()->note));
+    QVERIFY(doc.setImage(QImage(4, 4, QImage::Format_Grayscale8), "tiny"));
+    doc.setLevels(4);
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.result()->a.size(), std::size_t(2)); // 4 → 2 → 1
+    QVERIFY2(doc.result()->note.contains("stops at level 2") &&
+                 doc.result()->note.contains("level 3 would pool 1×1"),
+             qPrintable(doc.result()->note));
     QVERIFY(ws.findChild<QLabel *>("photoNote")->text().contains("stops at level 2"));
 }
 
@@ -971,14 +947,16 @@ void TstPhoto::differenceOfSeed002()
 {
     // Seed 002: max 2×2 → [[9 9] [9 5]], avg → [[7.5 4.25] [5.5 4.25]], so
     // |max − avg| = [[1.5 4.75] [3.5 0.75]], largest 4.75 at row 0, column 1.
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    ws.setChannelMode(ChannelMode::Grayscale);
-    QVERIFY(ws.setImage(seed002Image(), "seed 002"));
-    ws.setCompareSettings(PoolMode::Avg, 2, 2);
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(doc.setImage(seed002Image(), "seed 002"));
+    doc.setCompareSettings(PoolMode::Avg, 2, 2);
     ws.findChild<QCheckBox *>("photoCompare")->click();
-    QVERIFY(ws.isComparing());
-    QVERIFY(settle(ws));
-    const PhotoResult &r = *ws.result();
+    QVERIFY(doc.isComparing());
+    QVERIFY(settle(doc));
+    const PhotoResult &r = *doc.result();
     QVERIFY(r.request.b.has_value());
     QCOMPARE(r.a[0].values->data(), (std::vector<float>{9, 9, 9, 5}));
     QCOMPARE(r.b[0].values->data(), (std::vector<float>{7.5f, 4.25f, 5.5f, 4.25f}));
@@ -988,10 +966,10 @@ void TstPhoto::differenceOfSeed002()
     QCOMPARE(d.largest, 4.75f);
     QCOMPARE(d.row, 0);
     QCOMPARE(d.col, 1);
-    QCOMPARE(ws.differenceSummary(),
+    QCOMPARE(doc.differenceSummary(),
              QString("Largest difference 4.75 at row 0, column 1: max 9 vs avg 4.25"));
     QVERIFY(
-        ws.findChild<QLabel *>("photoDifferenceSummary")->text().contains(ws.differenceSummary()));
+        ws.findChild<QLabel *>("photoDifferenceSummary")->text().contains(doc.differenceSummary()));
     // "show it" centres the views on that pixel: A's pixel (0, 1) covers columns 2–3, rows 0–1.
     ws.resize(800, 600);
     ws.show();
@@ -1014,12 +992,12 @@ void TstPhoto::differenceOfSeed002()
     QVERIFY(ws.differenceView()->title().contains("shown ×53.7"));
     // Its export, and its values unrounded.
     QTemporaryDir dir;
-    QCOMPARE(ws.exportImage(dir.filePath("d.png"), PhotoLayer::Difference), QString());
+    QCOMPARE(doc.exportImage(dir.filePath("d.png"), PhotoLayer::Difference), QString());
     QCOMPARE(QImage(dir.filePath("d.png")).pixelColor(1, 0).red(), 255);
-    QCOMPARE(ws.exportValues(dir.filePath("d.npy"), PhotoLayer::Difference), QString());
+    QCOMPARE(doc.exportValues(dir.filePath("d.npy"), PhotoLayer::Difference), QString());
     QCOMPARE(readNpy(dir.filePath("d.npy").toStdString()).value->tensor.data(),
              (std::vector<float>{1.5f, 4.75f, 3.5f, 0.75f}));
-    QCOMPARE(ws.exportImage(dir.filePath("b.png"), PhotoLayer::Compared), QString());
+    QCOMPARE(doc.exportImage(dir.filePath("b.png"), PhotoLayer::Compared), QString());
     QCOMPARE(QImage(dir.filePath("b.png")).pixelColor(0, 0).red(), 8); // 7.5 rounds to 8
 }
 
@@ -1054,60 +1032,76 @@ void TstPhoto::differenceOfDifferentSizes()
     QCOMPARE(d.b, 4.f);
 
     // The same through the workspace: same mode, so the sides are called A and B.
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
-    ws.setChannelMode(ChannelMode::Grayscale);
-    QVERIFY(ws.setImage(seed002Image(), "seed 002"));
-    ws.setCompareSettings(PoolMode::Max, 2, 1);
-    ws.setComparing(true);
-    QVERIFY(settle(ws));
-    QVERIFY2(ws.differenceSummary().startsWith(
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(doc.setImage(seed002Image(), "seed 002"));
+    doc.setCompareSettings(PoolMode::Max, 2, 1);
+    doc.setComparing(true);
+    QVERIFY(settle(doc));
+    QVERIFY2(doc.differenceSummary().startsWith(
                  "Largest difference 5 at row 2, column 1: A 9 vs B 4 — A and B differ in size"),
-             qPrintable(ws.differenceSummary()));
+             qPrintable(doc.differenceSummary()));
 }
 
 void TstPhoto::slidingWindowOnCrop()
 {
-    PhotoWorkspace ws(new FakeSource(pool(PoolMode::Max, 2, 2)));
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(1200, 800);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
-    QVERIFY(ws.openImage(sampleNamed("lake")));
-    QVERIFY(settle(ws));
-    ws.setWindowChannel(1); // G
-    ws.setCropSize(16);
+    QVERIFY(doc.openImage(sampleNamed("lake")));
+    QVERIFY(settle(doc));
+    doc.setWindowChannel(1); // G
+    doc.setCropSize(16);
     ws.camera()->setView(2, QPointF(201.3, 100.7));
     // Crop 16×16 around (201.3, 100.7): columns from round(193.3) = 193, rows from 93, moved
     // back onto the stride-2 grid: (192, 92).
-    QCOMPARE(ws.cropAroundCentre(), QRect(192, 92, 16, 16));
+    QCOMPARE(doc.cropAroundCentre(), QRect(192, 92, 16, 16));
     QVERIFY(ws.findChild<QPushButton *>("photoWindowButton"));
     QTest::mouseClick(ws.findChild<QPushButton *>("photoWindowButton"), Qt::LeftButton);
-    QCOMPARE(ws.windowCrop(), QRect(192, 92, 16, 16));
-    PhotoStage *stage = ws.stage();
+    QCOMPARE(doc.windowCrop(), QRect(192, 92, 16, 16));
+    // The Matrix tab's stage and playback bar, on the window's document.
+    StageWidget *stage = ws.stage();
+    PoolDocument *window = doc.windowDocument();
+    TracePlayer *player = ws.playbackBar()->player();
+    QCOMPARE(player->document(), window);
     QVERIFY(stage->isVisible());
     QVERIFY(stage->height() >= stage->minimumSizeHint().height());
-    const Trace *trace = stage->trace();
+    const std::shared_ptr<const Trace> trace = window->trace();
     QVERIFY(trace);
     QCOMPARE(trace->plane, 1);
     QCOMPARE(int(trace->steps.size()), 64);
+    QCOMPARE(window->step(), 0); // a new crop starts at its first window
     // The grid titles name the channel, as on the Matrix tab.
-    QCOMPARE(stage->planeName(), QStringLiteral("channel G"));
+    QCOMPARE(stage->view().planeName, QStringLiteral("channel G"));
     // The traced plane is the crop of the green channel…
     for (int r = 0; r < 16; ++r)
         for (int c = 0; c < 16; ++c)
-            QCOMPARE(trace->input.at(r, c), ws.input().at(0, 1, 92 + r, 192 + c));
+            QCOMPARE(trace->input.at(r, c), doc.input().at(0, 1, 92 + r, 192 + c));
     // …and every step's output is the pooled photo's pixel (46 + row, 96 + column).
-    const Tensor &pooled = *ws.result()->a[0].values;
+    const Tensor &pooled = *doc.result()->a[0].values;
     for (const Step &s : trace->steps)
         QCOMPARE(s.output, pooled.at(0, 1, 46 + s.outRow, 96 + s.outCol));
     // The views zoomed in far enough to show values.
     QVERIFY(ws.originalView()->showsValues());
 
     // Step 5 (row 0, column 5): four taps at rows 92–93, columns 202–203, the view follows.
-    QTRY_VERIFY(stage->findChild<QToolButton *>("photoStageLast")->width() > 0);
-    QTest::mouseClick(stage->findChild<QToolButton *>("photoStageLast"), Qt::LeftButton);
-    QCOMPARE(stage->step(), 63);
+    const auto button = [&ws](const QString &text) -> QToolButton * {
+        for (auto *b : ws.playbackBar()->findChildren<QToolButton *>())
+            if (b->defaultAction() && b->defaultAction()->text() == text)
+                return b;
+        return nullptr;
+    };
+    QVERIFY(button("Last step"));
+    QTRY_VERIFY(button("Last step")->width() > 0);
+    QTest::mouseClick(button("Last step"), Qt::LeftButton);
+    QCOMPARE(window->step(), 63);
     QCOMPARE(ws.camera()->centre(), QPointF(192 + 15, 92 + 15)); // window rows/cols 14–15
-    stage->setStep(5);
+    window->setStep(5);
     QCOMPARE(ws.camera()->centre(), QPointF(203, 93));
     int taps = 0, winners = 0, crops = 0;
     for (const PhotoMark &m : ws.originalView()->marks()) {
@@ -1119,8 +1113,9 @@ void TstPhoto::slidingWindowOnCrop()
     }
     QCOMPARE(taps, 4);
     QCOMPARE(winners, 1);
-    QCOMPARE(stage->caption(), QString::fromStdString(trace->steps[5].caption));
-    QVERIFY(stage->caption().startsWith("Step 6 of 64"));
+    QCOMPARE(window->caption(), QString::fromStdString(trace->steps[5].caption));
+    QVERIFY(window->caption().startsWith("Step 6 of 64"));
+    QCOMPARE(stage->accessibleDescription(), window->caption());
     QCOMPARE(crops, 1);
     // The pooled view outlines the output pixel (46, 101): scene [202, 204) × [92, 94).
     bool output = false;
@@ -1132,42 +1127,76 @@ void TstPhoto::slidingWindowOnCrop()
     QVERIFY(output);
 
     // Playing moves the window (and the view) on.
-    stage->setInterval(10);
-    QTest::mouseClick(stage->findChild<QToolButton *>("photoStagePlay"), Qt::LeftButton);
-    QVERIFY(stage->isPlaying());
-    QTRY_VERIFY(stage->step() >= 8);
-    stage->setPlaying(false);
-    const Step &now = trace->steps[std::size_t(stage->step())];
+    player->setSpeed(4);
+    QTest::mouseClick(button("Play"), Qt::LeftButton);
+    QVERIFY(player->isPlaying());
+    QTRY_VERIFY(window->step() >= 8);
+    player->pause();
+    const Step &now = trace->steps[std::size_t(window->step())];
     QCOMPARE(ws.camera()->centre(), QPointF(192 + 2 * now.outCol + 1, 92 + 2 * now.outRow + 1));
 
     // Closing clears the marks.
-    QTest::mouseClick(stage->findChild<QToolButton *>("photoStageClose"), Qt::LeftButton);
+    QTest::mouseClick(ws.findChild<QToolButton *>("photoStageClose"), Qt::LeftButton);
     QVERIFY(!stage->isVisible());
-    QVERIFY(ws.windowCrop().isEmpty());
+    QVERIFY(doc.windowCrop().isEmpty());
     QVERIFY(ws.originalView()->marks().empty());
 }
 
 void TstPhoto::sendCropToMatrix()
 {
-    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
-    PhotoWorkspace ws(source);
-    QVERIFY(!ws.sendCropToMatrix()); // no photo yet
-    QVERIFY(ws.message().contains("Open a photo"));
-    ws.setChannelMode(ChannelMode::Grayscale);
-    QVERIFY(ws.openImage(sampleNamed("cat-224")));
-    QCOMPARE(ws.cropSize(), 8); // the default
-    ws.setCropSize(16);
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
+    QVERIFY(!doc.sendCropToMatrix()); // no photo yet
+    QVERIFY(doc.message().contains("Open a photo"));
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(doc.openImage(sampleNamed("cat-224")));
+    QCOMPARE(doc.cropSize(), 8); // the default
+    doc.setCropSize(16);
     ws.camera()->setView(4, QPointF(3, 220)); // near the bottom-left corner: the crop is clamped
-    QCOMPARE(ws.cropAroundCentre(), QRect(0, 208, 16, 16));
-    QVERIFY(ws.sendCropToMatrix());
-    QCOMPARE(source->sentCount, 1);
-    QCOMPARE(source->sent.rank(), 2);
-    QCOMPARE(source->sent.h(), 16);
+    QCOMPARE(doc.cropAroundCentre(), QRect(0, 208, 16, 16));
+    QVERIFY(doc.sendCropToMatrix());
+    // One undo step on the matrix document, named for the crop.
+    QUndoStack *stack = tab.matrix.undoStack();
+    QCOMPARE(stack->count(), 1);
+    QVERIFY(dynamic_cast<const CropToMatrixCommand *>(stack->command(0)));
+    const Tensor &sent = tab.matrix.input();
+    QCOMPARE(sent.rank(), 2);
+    QCOMPARE(sent.h(), 16);
     for (int r = 0; r < 16; ++r)
         for (int c = 0; c < 16; ++c)
-            QCOMPARE(source->sent.at(r, c), ws.input().at(0, 0, 208 + r, c));
-    QCOMPARE(source->sentDescription,
+            QCOMPARE(sent.at(r, c), doc.input().at(0, 0, 208 + r, c));
+    QCOMPARE(tab.matrix.inputDescription(),
              QString("Photo crop: cat-224.jpg, rows 208–223, columns 0–15 (gray)"));
+    QVERIFY(!tab.matrix.isInputModified()); // a crop counts as loaded, not as typed edits
+    stack->undo();
+    QCOMPARE(tab.matrix.input().h(), 4); // back to the 4×4 matrix 1…16
+    QCOMPARE(tab.matrix.input().at(3, 3), 16.0f);
+}
+
+void TstPhoto::loaderWarningsShowInline()
+{
+    // A 16-bit PNG loads, read as 8 bits: the tab says so above the views, not in a dialog.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("deep.png");
+    QImage deep(8, 6, QImage::Format_RGBA64);
+    deep.fill(QColor(250, 120, 10));
+    QVERIFY(deep.save(path));
+    PhotoTab tab;
+    tab.ws.resize(900, 600);
+    tab.ws.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab.ws));
+    auto *banner = tab.ws.findChild<QLabel *>("photoWarnings");
+    QVERIFY(banner && !banner->isVisible());
+    QVERIFY2(tab.doc.openImage(path), qPrintable(tab.doc.message()));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains("16 bits") && banner->text().contains("deep.png"),
+             qPrintable(banner->text()));
+    QVERIFY(!QApplication::activeModalWidget()); // no message box
+    // A sound photo takes the banner away.
+    QVERIFY(tab.doc.setImage(testPicture(8, 6), "sound"));
+    QVERIFY(!banner->isVisible());
+    QVERIFY(settle(tab.doc));
 }
 
 void TstPhoto::dropAndPaste()
@@ -1175,7 +1204,9 @@ void TstPhoto::dropAndPaste()
     QTemporaryDir dir;
     const QString path = dir.filePath("dropped.png");
     QVERIFY(testPicture(30, 20).save(path));
-    PhotoWorkspace ws(new FakeSource);
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(800, 500);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
@@ -1188,8 +1219,8 @@ void TstPhoto::dropAndPaste()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(100, 100), Qt::CopyAction, files, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&ws, &drop);
-    QCOMPARE(ws.inputName(), QString("dropped.png"));
-    QCOMPARE(ws.input().w(), 30);
+    QCOMPARE(doc.inputName(), QString("dropped.png"));
+    QCOMPARE(doc.input().w(), 30);
 
     // An image dropped from a browser.
     auto *image = new QMimeData;
@@ -1200,24 +1231,24 @@ void TstPhoto::dropAndPaste()
     QVERIFY(enterImage.isAccepted());
     QDropEvent dropImage(QPointF(100, 100), Qt::CopyAction, image, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&ws, &dropImage);
-    QCOMPARE(ws.inputName(), QString("Dropped image"));
-    QCOMPARE(ws.input().w(), 12);
+    QCOMPARE(doc.inputName(), QString("Dropped image"));
+    QCOMPARE(doc.input().w(), 12);
 
     // Pasted from the clipboard: an image, then a copied file, then text (refused, input kept).
     QApplication::clipboard()->setImage(testPicture(9, 5));
     QVERIFY(ws.paste());
-    QCOMPARE(ws.inputName(), QString("Pasted image"));
-    QCOMPARE(ws.input().h(), 5);
+    QCOMPARE(doc.inputName(), QString("Pasted image"));
+    QCOMPARE(doc.input().h(), 5);
     auto *copied = new QMimeData;
     copied->setUrls({QUrl::fromLocalFile(path)});
     QApplication::clipboard()->setMimeData(copied);
     QVERIFY(ws.paste());
-    QCOMPARE(ws.inputName(), QString("dropped.png"));
+    QCOMPARE(doc.inputName(), QString("dropped.png"));
     QApplication::clipboard()->setText("1 2 3");
     QVERIFY(!ws.paste());
-    QVERIFY(ws.message().contains("no image"));
-    QCOMPARE(ws.inputName(), QString("dropped.png"));
-    QVERIFY(settle(ws));
+    QVERIFY(doc.message().contains("no image"));
+    QCOMPARE(doc.inputName(), QString("dropped.png"));
+    QVERIFY(settle(doc));
     delete files;
     delete image;
 }
@@ -1226,19 +1257,21 @@ void TstPhoto::recentFiles()
 {
     QTemporaryDir dir;
     PhotoSettings().clearRecentFiles();
-    PhotoWorkspace ws(new FakeSource);
+    PhotoTab tab;
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     QStringList paths;
     for (int i = 0; i < PhotoSettings::maxRecentFiles + 2; ++i) {
         paths.prepend(dir.filePath(QStringLiteral("p%1.png").arg(i)));
         QVERIFY(testPicture(4, 4, i).save(paths.first()));
-        QVERIFY(ws.openImage(paths.first()));
+        QVERIFY(doc.openImage(paths.first()));
     }
     // Newest first, at most maxRecentFiles; bundled samples and failed opens are not added.
-    QVERIFY(ws.openImage(sampleNamed("cat")));
-    QVERIFY(!ws.openImage(dir.filePath("missing.png")));
+    QVERIFY(doc.openImage(sampleNamed("cat")));
+    QVERIFY(!doc.openImage(dir.filePath("missing.png")));
     QCOMPARE(PhotoSettings().recentFiles(), paths.mid(0, PhotoSettings::maxRecentFiles));
     // Reopening moves a file to the front.
-    QVERIFY(ws.openImage(paths[3]));
+    QVERIFY(doc.openImage(paths[3]));
     QCOMPARE(PhotoSettings().recentFiles().first(), paths[3]);
     // The workspace's File actions: Open, Recent Photos, Paste, Export.
     QStringList texts;
@@ -1246,52 +1279,77 @@ void TstPhoto::recentFiles()
         if (!a->isSeparator())
             texts << a->text().remove('&');
     QCOMPARE(texts, (QStringList{"Open Photo…", "Recent Photos", "Paste Photo", "Export Photo"}));
-    QVERIFY(settle(ws));
+    QVERIFY(settle(doc));
 }
 
-void TstPhoto::documentAdapter()
+void TstPhoto::linkedParameters()
 {
-    FakeDocument doc;
-    doc.setParams(pool(PoolMode::Avg, 4, 4));
-    PhotoWorkspace ws(&doc); // the templated constructor wraps it in DocumentParamSource
-    QCOMPARE(ws.paramsA(), pool(PoolMode::Avg, 4, 4));
-    QVERIFY(ws.setImage(testPicture(16, 8), "t"));
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a[0].values->w(), 4);
-    doc.setParams(pool(PoolMode::Max, 8, 8));
-    QVERIFY(ws.isPooling());
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->a[0].values->w(), 2);
-    // The 16×8 photo's centre (8, 4): the 8×8 crop starts at column 4, back on the stride-8 grid:
-    // 0.
-    QCOMPARE(ws.cropAroundCentre(), QRect(0, 0, 8, 8));
-    QVERIFY(ws.sendCropToMatrix());
-    QCOMPARE(doc.input.h(), 8);
-    QCOMPARE(doc.input.w(), 8);
-    QVERIFY(doc.description.startsWith("Photo crop: t"));
+    // Each tab owns its parameters: a 9×9 kernel for the photo does not reach the matrix.
+    PhotoTab tab;
+    tab.matrix.setParams(pool(PoolMode::Avg, 4, 4), "avg 4");
+    QCOMPARE(tab.doc.paramsA(), PoolParams{}); // the tab's own: PyTorch's default 2×2 max
+    tab.set(pool(PoolMode::Max, 9, 9));
+    QCOMPARE(tab.matrix.params(), pool(PoolMode::Avg, 4, 4));
+    QCOMPARE(tab.doc.parametersDocument(), tab.doc.windowDocument());
+    QVERIFY(tab.doc.setImage(testPicture(16, 8), "t"));
+    QVERIFY(settle(tab.doc));
+    QVERIFY(tab.doc.result()->a.empty()); // 9×9 does not fit 8 rows
+    // Linked, A is the matrix's parameters, and the panel edits the matrix document.
+    QSignalSpy linked(&tab.doc, &PhotoDocument::linkedChanged);
+    auto *check = tab.ws.findChild<QCheckBox *>("photoLinkParams");
+    QVERIFY(check && !check->isChecked());
+    check->click();
+    QCOMPARE(linked.count(), 1);
+    QVERIFY(tab.doc.linked());
+    QCOMPARE(tab.doc.parametersDocument(), &tab.matrix);
+    QCOMPARE(tab.doc.paramsA(), pool(PoolMode::Avg, 4, 4));
+    QVERIFY(settle(tab.doc));
+    QCOMPARE(tab.doc.result()->a[0].values->w(), 4);
+    tab.matrix.setParams(pool(PoolMode::Max, 8, 8), "max 8");
+    QVERIFY(tab.doc.isPooling());
+    QVERIFY(settle(tab.doc));
+    QCOMPARE(tab.doc.result()->request.a, pool(PoolMode::Max, 8, 8));
+    QCOMPARE(tab.doc.result()->a[0].values->w(), 2);
+    // Following the matrix adds nothing to the tab's own undo history.
+    QCOMPARE(tab.doc.windowDocument()->undoStack()->count(), 1); // only the 9×9 set()
+    // Unlinked again, A keeps the values it had and the matrix no longer moves it.
+    tab.doc.setLinked(false);
+    QVERIFY(!check->isChecked());
+    tab.matrix.setParams(pool(PoolMode::Min, 2, 2), "min 2");
+    QCOMPARE(tab.doc.paramsA(), pool(PoolMode::Max, 8, 8));
+    // The tab's own parameters are undoable on its own stack.
+    tab.set(pool(PoolMode::Avg, 2, 2));
+    QCOMPARE(tab.doc.paramsA(), pool(PoolMode::Avg, 2, 2));
+    tab.doc.windowDocument()->undoStack()->undo();
+    QCOMPARE(tab.doc.paramsA(), pool(PoolMode::Max, 8, 8));
+    QVERIFY(settle(tab.doc));
 }
 
 void TstPhoto::poolDocumentIntegration()
 {
-    PoolDocument doc;
-    PhotoWorkspace ws(&doc);
-    QCOMPARE(ws.paramsA(), doc.params());
-    QVERIFY(ws.setImage(testPicture(24, 12), "t"));
-    QVERIFY(settle(ws));
+    PhotoTab tab;
+    PoolDocument &matrix = tab.matrix;
+    PhotoDocument &doc = tab.doc;
+    doc.setLinked(true);
+    QCOMPARE(doc.paramsA(), matrix.params());
+    QVERIFY(doc.setImage(testPicture(24, 12), "t"));
+    QVERIFY(settle(doc));
     PoolParams p = pool(PoolMode::Max, 3, 3);
-    doc.setParams(p, "kernel 3");
-    QVERIFY(settle(ws));
-    QCOMPARE(ws.result()->request.a, p);
-    QCOMPARE(ws.result()->a[0].values->w(), 8);
+    matrix.setParams(p, "kernel 3");
+    QVERIFY(settle(doc));
+    QCOMPARE(doc.result()->request.a, p);
+    QCOMPARE(doc.result()->a[0].values->w(), 8);
     // The 24×12 photo is centred at (12, 6): the 8×8 crop starts at column 12 − 4 = 8 and row
     // 6 − 4 = 2, moved back onto the stride-3 grid: (6, 0).
-    QCOMPARE(ws.cropAroundCentre(), QRect(6, 0, 8, 8));
-    QVERIFY(ws.sendCropToMatrix());
-    QCOMPARE(doc.input().h(), 8);
-    QCOMPARE(doc.input().w(), 8);
+    QCOMPARE(doc.cropAroundCentre(), QRect(6, 0, 8, 8));
+    QSignalSpy sent(&doc, &PhotoDocument::cropSentToMatrix);
+    QVERIFY(doc.sendCropToMatrix());
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(matrix.input().h(), 8);
+    QCOMPARE(matrix.input().w(), 8);
     for (int r = 0; r < 8; ++r)
         for (int c = 0; c < 8; ++c)
-            QCOMPARE(doc.input().at(r, c), ws.input().at(0, 0, r, 6 + c));
+            QCOMPARE(matrix.input().at(r, c), doc.input().at(0, 0, r, 6 + c));
 }
 
 void TstPhoto::screenshots()
@@ -1299,42 +1357,43 @@ void TstPhoto::screenshots()
     // Pictures to look at: POOLVIZ_PHOTO_SHOTS=/tmp ctest -R photo writes them there.
     QTemporaryDir temp;
     const QString dir = qEnvironmentVariable("POOLVIZ_PHOTO_SHOTS", temp.path());
-    auto *source = new FakeSource(pool(PoolMode::Max, 2, 2));
-    PhotoWorkspace ws(source);
+    PhotoTab tab(pool(PoolMode::Max, 2, 2));
+    PhotoWorkspace &ws = tab.ws;
+    PhotoDocument &doc = tab.doc;
     ws.resize(1400, 820);
     ws.show();
     QVERIFY(QTest::qWaitForWindowExposed(&ws));
 
     // 1. A photo at 2×2/2 beside its original.
-    QVERIFY(ws.openImage(sampleNamed("lake")));
-    QVERIFY(settle(ws));
+    QVERIFY(doc.openImage(sampleNamed("lake")));
+    QVERIFY(settle(doc));
     ws.fitToView();
     QImage shot = ws.grab().toImage();
     QVERIFY(shot.save(QDir(dir).filePath("photo_pooled.png")));
     QCOMPARE(shot.size(), QSize(1400, 820));
 
     // 2. Zoomed in with pixel values and the sliding window on the grayscale cat.
-    ws.setChannelMode(ChannelMode::Grayscale);
-    QVERIFY(ws.openImage(sampleNamed("cat-224")));
-    QVERIFY(settle(ws));
+    doc.setChannelMode(ChannelMode::Grayscale);
+    QVERIFY(doc.openImage(sampleNamed("cat-224")));
+    QVERIFY(settle(doc));
     ws.camera()->setView(4, QPointF(86, 118)); // the left eye
     QVERIFY(ws.showSlidingWindow());
-    ws.stage()->setStep(9);
+    doc.windowDocument()->setStep(9);
     QVERIFY(ws.originalView()->showsValues());
     shot = ws.grab().toImage();
     QVERIFY(shot.save(QDir(dir).filePath("photo_window.png")));
-    ws.stage()->findChild<QToolButton *>("photoStageClose")->click();
+    ws.findChild<QToolButton *>("photoStageClose")->click();
 
     // 3. max − avg on the city at night.
-    ws.setChannelMode(ChannelMode::Color);
-    QVERIFY(ws.openImage(sampleNamed("city")));
-    ws.setCompareSettings(PoolMode::Avg, 2, 2);
-    ws.setComparing(true);
-    QVERIFY(settle(ws));
+    doc.setChannelMode(ChannelMode::Color);
+    QVERIFY(doc.openImage(sampleNamed("city")));
+    doc.setCompareSettings(PoolMode::Avg, 2, 2);
+    doc.setComparing(true);
+    QVERIFY(settle(doc));
     ws.fitToView();
     shot = ws.grab().toImage();
     QVERIFY(shot.save(QDir(dir).filePath("photo_difference.png")));
-    QVERIFY(ws.differenceSummary().startsWith("Largest difference"));
+    QVERIFY(doc.differenceSummary().startsWith("Largest difference"));
 }
 
 QTEST_MAIN(TstPhoto)

@@ -6,6 +6,7 @@
 #include "matrixio.h"
 #include "parameterpanel.h"
 #include "photocamera.h"
+#include "photodocument.h"
 #include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pool.h"
@@ -13,6 +14,7 @@
 #include "settings.h"
 #include "stagewidget.h"
 #include "testutil.h"
+#include "traceplayer.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -97,6 +99,7 @@ private slots:
     void backwardSumsEqualCore_data();
     void backwardSumsEqualCore();
     void undoRedoParameters();
+    void eachTabOwnsItsParameters();
     void spinDragIsOneUndoStep();
     void linkedSides();
     void invalidKernelExplainsItself();
@@ -346,6 +349,40 @@ void TestUi::backwardSumsEqualCore()
         QCOMPARE(got, matrix({{0, 2, 0, 0}, {0, 0, 0, 2}, {2, 1, 1, 0}, {0, 1, 0, 0}}));
 }
 
+void TestUi::eachTabOwnsItsParameters()
+{
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    PhotoDocument *photo = w->photoDocument();
+    QCOMPARE(panel->document(), w->document());
+    // On the Photo tab the panel edits the photo's parameters: a 9×9 kernel stays there.
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    QCOMPARE(panel->document(), photo->windowDocument());
+    // No divisor override here: the (disabled) box keeps its value rather than reading an
+    // empty optional.
+    QCOMPARE(panel->divisorSpin()->value(), 1);
+    for (int i = 0; i < 7; ++i)
+        panel->kernelEdit()->heightSpin()->stepUp();
+    QCOMPARE(photo->paramsA().kernel, (Size2{9, 9}));
+    QCOMPARE(w->document()->params(), PoolParams{});
+    // Undo follows the tab: it takes back the photo's kernel, not the matrix's last change.
+    QVERIFY(w->action(QStringLiteral("undo"))->isEnabled());
+    w->action(QStringLiteral("undo"))->trigger();
+    QVERIFY(photo->paramsA().kernel.h < 9);
+    // Back on the Matrix tab the panel shows the matrix's 2×2 again.
+    w->workspaceTabs()->setCurrentWidget(w->workspaceTabs()->widget(0));
+    QCOMPARE(panel->document(), w->document());
+    QCOMPARE(panel->kernelEdit()->heightSpin()->value(), 2);
+    QVERIFY(!w->action(QStringLiteral("undo"))->isEnabled());
+    // Linked, the Photo tab's panel edits the matrix document: one set of parameters.
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    photo->setLinked(true);
+    QCOMPARE(panel->document(), w->document());
+    panel->kernelEdit()->heightSpin()->stepUp();
+    QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
+    QCOMPARE(photo->paramsA().kernel, (Size2{3, 3}));
+}
+
 void TestUi::undoRedoParameters()
 {
     auto w = openWindow();
@@ -562,16 +599,16 @@ void TestUi::hatchedCellTooltip()
 void TestUi::playPlaysToTheEnd()
 {
     auto w = openWindow();
-    w->playbackBar()->setSpeed(4.0);
-    QCOMPARE(w->playbackBar()->stepInterval(), 250);
+    w->player()->setSpeed(4.0);
+    QCOMPARE(w->player()->stepInterval(), 250);
     QTest::keyClick(w->stage(), Qt::Key_End);
     w->stage()->setFocus();
     QTest::keyClick(w->stage(), Qt::Key_Space);
-    QVERIFY(w->playbackBar()->isPlaying());
+    QVERIFY(w->player()->isPlaying());
     QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Pause"));
     QCOMPARE(w->document()->step(), 0); // from the end, play starts again at the first step
     QTRY_COMPARE_WITH_TIMEOUT(w->document()->step(), 3, 5000);
-    QTRY_VERIFY(!w->playbackBar()->isPlaying());
+    QTRY_VERIFY(!w->player()->isPlaying());
     QCOMPARE(w->action(QStringLiteral("playPause"))->text(), QStringLiteral("&Play"));
 }
 
@@ -670,6 +707,11 @@ void TestUi::settingsRoundTrip()
         w->action(QStringLiteral("reducedMotion"))->trigger();
         w->resize(1300, 900);
         chosen = w->document()->params();
+        // The Photo tab's own 9×9 avg comes back too, unlinked.
+        PoolParams photo;
+        photo.mode = PoolMode::Avg;
+        photo.kernel = {9, 9};
+        w->photoDocument()->windowDocument()->setParams(photo, QStringLiteral("photo"));
         QVERIFY(w->close());
     }
     Settings settings(path);
@@ -680,11 +722,15 @@ void TestUi::settingsRoundTrip()
     QCOMPARE(w.document()->params(), chosen);
     QVERIFY(identicalTensors(w.document()->input(), findExample("padding-ceil")->input));
     QCOMPARE(w.document()->phase(), Phase::Backward);
-    QCOMPARE(w.playbackBar()->speed(), 1.5);
+    QCOMPARE(w.player()->speed(), 1.5);
     QVERIFY(w.action(QStringLiteral("reducedMotion"))->isChecked());
     QVERIFY(!w.stage()->smoothMotion());
     QCOMPARE(w.size(), QSize(1300, 900));
     QCOMPARE(w.document()->undoStack()->count(), 0);
+    QCOMPARE(w.photoDocument()->paramsA().kernel, (Size2{9, 9}));
+    QCOMPARE(w.photoDocument()->paramsA().mode, PoolMode::Avg);
+    QVERIFY(!w.photoDocument()->linked());
+    QCOMPARE(w.photoDocument()->windowDocument()->undoStack()->count(), 0);
 }
 
 void TestUi::filesRouteByExtension()
@@ -715,18 +761,18 @@ void TestUi::filesRouteByExtension()
                  .arg(ints));
     QVERIFY(w->openFile(dir.filePath(QStringLiteral("m.npy"))));
     // An image goes to the photo tab; the matrix stays.
-    auto *photo = qobject_cast<PhotoWorkspace *>(w->photoWorkspace());
+    PhotoWorkspace *photo = w->photoWorkspace();
     QVERIFY(photo);
-    const QStringList samples = PhotoWorkspace::samplePhotos();
+    const QStringList samples = PhotoDocument::samplePhotos();
     QVERIFY(!samples.isEmpty());
     QVERIFY(w->openFile(samples.first()));
     QCOMPARE(w->workspaceTabs()->currentWidget(), photo);
-    QVERIFY(photo->hasInput());
+    QVERIFY(photo->document()->hasInput());
     QCOMPARE(w->document()->input(), m);
     QVERIFY(!w->action(QStringLiteral("stepForward"))->isEnabled()); // the stage rests meanwhile
     QVERIFY(!w->parameterPanel()->outputLabel()->isVisible());
     // A crop sent from the photo becomes the matrix, shown in the matrix tab.
-    QVERIFY(photo->sendCropToMatrix());
+    QVERIFY(photo->document()->sendCropToMatrix());
     QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
     QVERIFY(w->document()->input().h() <= 16 && w->document()->input().h() > 1);
     QVERIFY(!w->document()->isInputModified());

@@ -3,10 +3,11 @@
 // (forward and backward). Each figure is the median of 20 runs. A timing, never a test.
 // Run: QT_QPA_PLATFORM=offscreen bench_gui
 
-#include "photoparamsource.h"
+#include "photodocument.h"
 #include "photoview.h"
 #include "photoworkspace.h"
 #include "pool.h"
+#include "pooldocument.h"
 #include "trace.h"
 
 #include <QApplication>
@@ -23,20 +24,6 @@ using namespace poolviz;
 namespace {
 
 constexpr int kRuns = 20;
-
-/// Setting A, changed by the benchmark.
-class Source : public PhotoParamSource
-{
-public:
-    PoolParams poolParams() const override { return params; }
-    void sendToMatrix(const Tensor &, const QString &) override {}
-    void set(const PoolParams &p)
-    {
-        params = p;
-        emit poolParamsChanged();
-    }
-    PoolParams params;
-};
 
 double median(std::vector<double> v)
 {
@@ -72,16 +59,16 @@ PoolParams params(PoolMode mode, int k, int s)
 /// Milliseconds from a change of setting A to the pooled view painted with its result.
 double photoLatency(int w, int h)
 {
-    auto *source = new Source;
-    PhotoWorkspace workspace(source);
+    PhotoDocument document(nullptr);
+    PhotoWorkspace workspace(&document);
     workspace.resize(1280, 800);
     workspace.show();
     workspace.setProgressDelay(1000000); // no progress bar flashes into the timing
     quint64 applied = 0;
-    QObject::connect(&workspace, &PhotoWorkspace::resultApplied,
+    QObject::connect(&document, &PhotoDocument::resultApplied,
                      [&](quint64 generation) { applied = generation; });
-    workspace.setImage(photo(w, h), QStringLiteral("bench"));
-    while (workspace.isPooling())
+    document.setImage(photo(w, h), QStringLiteral("bench"));
+    while (document.isPooling())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     // Changes among the classroom settings (kernel 2 or 3, stride 2; max, avg, min).
     const PoolParams settings[] = {params(PoolMode::Max, 3, 2), params(PoolMode::Max, 2, 2),
@@ -91,8 +78,8 @@ double photoLatency(int w, int h)
         const quint64 before = applied;
         QElapsedTimer timer;
         timer.start();
-        source->set(settings[run % 4]);
-        while (applied == before || workspace.isPooling())
+        document.windowDocument()->setParams(settings[run % 4], QStringLiteral("bench"));
+        while (applied == before || document.isPooling())
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         workspace.pooledView()->repaint(); // paint now, as the next frame would
         times.push_back(double(timer.nsecsElapsed()) / 1e6);

@@ -108,6 +108,14 @@ void PoolDocument::markInputSaved(const QString &description)
     emit inputChanged();
 }
 
+void PoolDocument::setChannelNames(const QStringList &names)
+{
+    if (names == m_channelNames)
+        return;
+    m_channelNames = names;
+    emit traceChanged(); // the stage's titles name the channel
+}
+
 void PoolDocument::setPlane(int plane)
 {
     plane = std::clamp(plane, 0, std::max(0, planeCount() - 1));
@@ -264,6 +272,20 @@ void PoolDocument::applyInput(const Tensor &t, const QString &description)
         m_lastModified = modified;
         emit inputModifiedChanged(modified);
     }
+}
+
+void PoolDocument::followParams(const PoolParams &params)
+{
+    if (params != m_params)
+        applyParams(params);
+}
+
+void PoolDocument::replaceInput(const Tensor &t, const QString &description)
+{
+    if (t.empty() || (identicalTensors(t, m_input) && description == m_inputDescription))
+        return;
+    m_cleanInput = t;
+    applyInput(t, description);
 }
 
 void PoolDocument::applyParams(const PoolParams &params)

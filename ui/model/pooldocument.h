@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -17,6 +18,7 @@ namespace poolviz {
 
 class ParamsCommand;
 class InputCommand;
+class CropToMatrixCommand;
 class UpstreamCommand;
 
 /// The one document of a PoolViz window: the input tensor, the pooling parameters, the phase, the
@@ -64,6 +66,10 @@ public:
     int plane() const { return m_plane; }
     /// Chooses the traced plane (clamped to the input's planes).
     void setPlane(int plane);
+    /// Names for the input's channels in the stage's titles ("R", "G", "B" for a photo crop);
+    /// empty (the default) numbers them. Kept until replaced.
+    QStringList channelNames() const { return m_channelNames; }
+    void setChannelNames(const QStringList &names);
     /// The current plane of the input as a rank-2 matrix.
     Tensor inputPlane() const;
 
@@ -76,6 +82,12 @@ public:
     /// Ends the current run of mergeable edits (parameters or input): the next change starts a
     /// new undo step.
     void closeMergeWindow() { ++m_mergeSerial; }
+    /// Sets the parameters without an undo step: for a document that follows another's (the
+    /// Photo tab's window while it uses the matrix tab's parameters).
+    void followParams(const PoolParams &params);
+    /// Replaces the input without an undo step and keeps the undo history (the Photo tab's
+    /// window moving to another crop). Empty tensors are refused.
+    void replaceInput(const Tensor &t, const QString &description);
     /// Undoably loads a built-in example: its input and parameters in one undo step.
     void loadExample(const Example &example);
 
@@ -139,6 +151,7 @@ signals:
 private:
     friend class ParamsCommand;
     friend class InputCommand;
+    friend class CropToMatrixCommand;
     friend class UpstreamCommand;
 
     void applyInput(const Tensor &t, const QString &description);
@@ -155,6 +168,7 @@ private:
     PoolParams m_params;
     Phase m_phase = Phase::Forward;
     int m_plane = 0;
+    QStringList m_channelNames;
     Tensor m_upstream;
     Geometry m_geometry;
     std::shared_ptr<const Trace> m_trace;

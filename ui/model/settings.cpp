@@ -86,24 +86,24 @@ Settings::Settings(const QString &path)
 {
 }
 
-std::optional<PoolParams> Settings::params() const
+std::optional<PoolParams> Settings::params(const QString &group) const
 {
     QSettings &s = *m_settings;
-    if (s.value(QStringLiteral("params/version")).toInt() != kFormatVersion)
+    if (s.value(group + QStringLiteral("/version")).toInt() != kFormatVersion)
         return std::nullopt;
     PoolParams p;
-    const auto mode = modeFromKey(s.value(QStringLiteral("params/mode")).toString());
-    const auto padding = paddingFromKey(s.value(QStringLiteral("params/paddingMode")).toString());
-    const auto kh = readInt(s, QStringLiteral("params/kernelH"), 1, 1024);
-    const auto kw = readInt(s, QStringLiteral("params/kernelW"), 1, 1024);
-    const auto dh = readInt(s, QStringLiteral("params/dilationH"), 1, 1024);
-    const auto dw = readInt(s, QStringLiteral("params/dilationW"), 1, 1024);
-    const auto pt = readInt(s, QStringLiteral("params/padTop"), 0, 1024);
-    const auto pb = readInt(s, QStringLiteral("params/padBottom"), 0, 1024);
-    const auto pl = readInt(s, QStringLiteral("params/padLeft"), 0, 1024);
-    const auto pr = readInt(s, QStringLiteral("params/padRight"), 0, 1024);
+    const auto mode = modeFromKey(s.value(group + QStringLiteral("/mode")).toString());
+    const auto padding = paddingFromKey(s.value(group + QStringLiteral("/paddingMode")).toString());
+    const auto kh = readInt(s, group + QStringLiteral("/kernelH"), 1, 1024);
+    const auto kw = readInt(s, group + QStringLiteral("/kernelW"), 1, 1024);
+    const auto dh = readInt(s, group + QStringLiteral("/dilationH"), 1, 1024);
+    const auto dw = readInt(s, group + QStringLiteral("/dilationW"), 1, 1024);
+    const auto pt = readInt(s, group + QStringLiteral("/padTop"), 0, 1024);
+    const auto pb = readInt(s, group + QStringLiteral("/padBottom"), 0, 1024);
+    const auto pl = readInt(s, group + QStringLiteral("/padLeft"), 0, 1024);
+    const auto pr = readInt(s, group + QStringLiteral("/padRight"), 0, 1024);
     bool pOk = false;
-    const double lp = s.value(QStringLiteral("params/p")).toDouble(&pOk);
+    const double lp = s.value(group + QStringLiteral("/p")).toDouble(&pOk);
     if (!mode || !padding || !kh || !kw || !dh || !dw || !pt || !pb || !pl || !pr || !pOk ||
         !(lp > 0) || !std::isfinite(lp))
         return std::nullopt;
@@ -113,59 +113,59 @@ std::optional<PoolParams> Settings::params() const
     p.dilation = {*dh, *dw};
     p.padding = {*pt, *pb, *pl, *pr};
     p.p = lp;
-    if (s.value(QStringLiteral("params/strideSet")).toBool()) {
-        const auto sh = readInt(s, QStringLiteral("params/strideH"), 1, 1024);
-        const auto sw = readInt(s, QStringLiteral("params/strideW"), 1, 1024);
+    if (s.value(group + QStringLiteral("/strideSet")).toBool()) {
+        const auto sh = readInt(s, group + QStringLiteral("/strideH"), 1, 1024);
+        const auto sw = readInt(s, group + QStringLiteral("/strideW"), 1, 1024);
         if (!sh || !sw)
             return std::nullopt;
         p.stride = Size2{*sh, *sw};
     }
-    p.ceilMode = s.value(QStringLiteral("params/ceilMode")).toBool();
-    p.countIncludePad = s.value(QStringLiteral("params/countIncludePad"), true).toBool();
-    if (const auto d = readInt(s, QStringLiteral("params/divisor"), 1, 1 << 20))
+    p.ceilMode = s.value(group + QStringLiteral("/ceilMode")).toBool();
+    p.countIncludePad = s.value(group + QStringLiteral("/countIncludePad"), true).toBool();
+    if (const auto d = readInt(s, group + QStringLiteral("/divisor"), 1, 1 << 20))
         p.divisorOverride = *d;
-    if (s.value(QStringLiteral("params/adaptiveSet")).toBool()) {
-        const auto ah = readInt(s, QStringLiteral("params/adaptiveH"), 1, 4096);
-        const auto aw = readInt(s, QStringLiteral("params/adaptiveW"), 1, 4096);
+    if (s.value(group + QStringLiteral("/adaptiveSet")).toBool()) {
+        const auto ah = readInt(s, group + QStringLiteral("/adaptiveH"), 1, 4096);
+        const auto aw = readInt(s, group + QStringLiteral("/adaptiveW"), 1, 4096);
         if (!ah || !aw)
             return std::nullopt;
         p.adaptiveOutput = Size2{*ah, *aw};
     }
-    p.global = s.value(QStringLiteral("params/global")).toBool();
+    p.global = s.value(group + QStringLiteral("/global")).toBool();
     return p;
 }
 
-void Settings::setParams(const PoolParams &p)
+void Settings::setParams(const PoolParams &p, const QString &group)
 {
     QSettings &s = *m_settings;
-    s.remove(QStringLiteral("params"));
-    s.setValue(QStringLiteral("params/version"), kFormatVersion);
-    s.setValue(QStringLiteral("params/mode"), modeKey(p.mode));
-    s.setValue(QStringLiteral("params/p"), p.p);
-    s.setValue(QStringLiteral("params/kernelH"), p.kernel.h);
-    s.setValue(QStringLiteral("params/kernelW"), p.kernel.w);
-    s.setValue(QStringLiteral("params/strideSet"), p.stride.has_value());
+    s.remove(group);
+    s.setValue(group + QStringLiteral("/version"), kFormatVersion);
+    s.setValue(group + QStringLiteral("/mode"), modeKey(p.mode));
+    s.setValue(group + QStringLiteral("/p"), p.p);
+    s.setValue(group + QStringLiteral("/kernelH"), p.kernel.h);
+    s.setValue(group + QStringLiteral("/kernelW"), p.kernel.w);
+    s.setValue(group + QStringLiteral("/strideSet"), p.stride.has_value());
     if (p.stride) {
-        s.setValue(QStringLiteral("params/strideH"), p.stride->h);
-        s.setValue(QStringLiteral("params/strideW"), p.stride->w);
+        s.setValue(group + QStringLiteral("/strideH"), p.stride->h);
+        s.setValue(group + QStringLiteral("/strideW"), p.stride->w);
     }
-    s.setValue(QStringLiteral("params/paddingMode"), paddingKey(p.paddingMode));
-    s.setValue(QStringLiteral("params/padTop"), p.padding.top);
-    s.setValue(QStringLiteral("params/padBottom"), p.padding.bottom);
-    s.setValue(QStringLiteral("params/padLeft"), p.padding.left);
-    s.setValue(QStringLiteral("params/padRight"), p.padding.right);
-    s.setValue(QStringLiteral("params/dilationH"), p.dilation.h);
-    s.setValue(QStringLiteral("params/dilationW"), p.dilation.w);
-    s.setValue(QStringLiteral("params/ceilMode"), p.ceilMode);
-    s.setValue(QStringLiteral("params/countIncludePad"), p.countIncludePad);
+    s.setValue(group + QStringLiteral("/paddingMode"), paddingKey(p.paddingMode));
+    s.setValue(group + QStringLiteral("/padTop"), p.padding.top);
+    s.setValue(group + QStringLiteral("/padBottom"), p.padding.bottom);
+    s.setValue(group + QStringLiteral("/padLeft"), p.padding.left);
+    s.setValue(group + QStringLiteral("/padRight"), p.padding.right);
+    s.setValue(group + QStringLiteral("/dilationH"), p.dilation.h);
+    s.setValue(group + QStringLiteral("/dilationW"), p.dilation.w);
+    s.setValue(group + QStringLiteral("/ceilMode"), p.ceilMode);
+    s.setValue(group + QStringLiteral("/countIncludePad"), p.countIncludePad);
     if (p.divisorOverride)
-        s.setValue(QStringLiteral("params/divisor"), *p.divisorOverride);
-    s.setValue(QStringLiteral("params/adaptiveSet"), p.adaptiveOutput.has_value());
+        s.setValue(group + QStringLiteral("/divisor"), *p.divisorOverride);
+    s.setValue(group + QStringLiteral("/adaptiveSet"), p.adaptiveOutput.has_value());
     if (p.adaptiveOutput) {
-        s.setValue(QStringLiteral("params/adaptiveH"), p.adaptiveOutput->h);
-        s.setValue(QStringLiteral("params/adaptiveW"), p.adaptiveOutput->w);
+        s.setValue(group + QStringLiteral("/adaptiveH"), p.adaptiveOutput->h);
+        s.setValue(group + QStringLiteral("/adaptiveW"), p.adaptiveOutput->w);
     }
-    s.setValue(QStringLiteral("params/global"), p.global);
+    s.setValue(group + QStringLiteral("/global"), p.global);
 }
 
 std::optional<Tensor> Settings::input() const
@@ -301,6 +301,16 @@ bool Settings::smoothMotion(bool fallback) const
 void Settings::setSmoothMotion(bool smooth)
 {
     m_settings->setValue(QStringLiteral("playback/smooth"), smooth);
+}
+
+bool Settings::photoParamsLinked() const
+{
+    return m_settings->value(QStringLiteral("photo/linkedParameters"), false).toBool();
+}
+
+void Settings::setPhotoParamsLinked(bool linked)
+{
+    m_settings->setValue(QStringLiteral("photo/linkedParameters"), linked);
 }
 
 QString Settings::lastDirectory() const

@@ -26,8 +26,10 @@ public:
     explicit Settings(const QString &path);
 
     /// The pooling parameters of the last session, if any were saved and they read back whole.
-    std::optional<PoolParams> params() const;
-    void setParams(const PoolParams &params);
+    /// The parameters kept under `group` ("params": the Matrix tab's; "photoParams": the Photo
+    /// tab's own), or nullopt when none are stored or they do not read back.
+    std::optional<PoolParams> params(const QString &group = QStringLiteral("params")) const;
+    void setParams(const PoolParams &params, const QString &group = QStringLiteral("params"));
 
     /// The last session's matrix (only small matrices are kept), if any.
     std::optional<Tensor> input() const;
@@ -49,6 +51,10 @@ public:
     void setSpeed(double speed);
     /// True for smooth sliding, false for jumping (reduced motion); `fallback` until chosen.
     bool smoothMotion(bool fallback = true) const;
+    /// Whether the Photo tab uses the matrix tab's parameters (default false: each tab owns its
+    /// own).
+    bool photoParamsLinked() const;
+    void setPhotoParamsLinked(bool linked);
     void setSmoothMotion(bool smooth);
 
     /// How much PoolViz computes before refusing (core's Limits); defaults when unset or damaged.

@@ -85,6 +85,15 @@ bool InputCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+CropToMatrixCommand::CropToMatrixCommand(PoolDocument *matrix, const Tensor &crop,
+                                         const QString &description, QUndoCommand *parent)
+    : QUndoCommand(PoolDocument::tr("Send %1").arg(description), parent), m_description(description)
+{
+    // The child does the work: QUndoCommand redoes and undoes its children.
+    new InputCommand(matrix, matrix->m_input, matrix->m_inputDescription, matrix->m_cleanInput,
+                     crop, description, true, text(), -1, 0, this);
+}
+
 UpstreamCommand::UpstreamCommand(PoolDocument *document, const Tensor &before, const Tensor &after,
                                  const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent), m_document(document), m_before(before), m_after(after)

@@ -65,6 +65,22 @@ private:
     bool m_clean;
 };
 
+/// Makes a crop of the Photo tab's photo the matrix tab's input: one undo step on the matrix
+/// document's stack, named for the crop, that counts as a clean (saved) input like a loaded file.
+class CropToMatrixCommand : public QUndoCommand
+{
+public:
+    /// Replaces `matrix`'s input with `crop` (rank 2), described by `description`.
+    CropToMatrixCommand(PoolDocument *matrix, const Tensor &crop, const QString &description,
+                        QUndoCommand *parent = nullptr);
+
+    /// The crop's description ("Photo crop: lake.jpg, rows 8–15, …").
+    QString description() const { return m_description; }
+
+private:
+    QString m_description;
+};
+
 /// Replaces the upstream gradient of the backward pass.
 class UpstreamCommand : public QUndoCommand
 {

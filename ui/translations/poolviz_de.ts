@@ -16,30 +16,6 @@
         <translation>Getrennt: %1 ändern sich einzeln. Klicken, um sie zu koppeln.</translation>
     </message>
     <message>
-        <source>colour</source>
-        <translation>farbig</translation>
-    </message>
-    <message>
-        <source>grayscale</source>
-        <translation>Graustufen</translation>
-    </message>
-    <message>
-        <source>red channel</source>
-        <translation>Rotkanal</translation>
-    </message>
-    <message>
-        <source>green channel</source>
-        <translation>Grünkanal</translation>
-    </message>
-    <message>
-        <source>blue channel</source>
-        <translation>Blaukanal</translation>
-    </message>
-    <message>
-        <source>alpha channel</source>
-        <translation>Alphakanal</translation>
-    </message>
-    <message>
         <source>Example: %1</source>
         <translation>Beispiel: %1</translation>
     </message>
@@ -252,6 +228,18 @@
     <message>
         <source>No script: the input has %1 values, too many to write out as a literal (at most %2). Export it as .npy and load it with np.load, or use poolviz-cli code on the file.</source>
         <translation>Kein Skript: die Eingabe hat %1 Werte, zu viele, um sie als Literal auszuschreiben (höchstens %2). Als .npy exportieren und mit np.load laden, oder poolviz-cli code auf die Datei anwenden.</translation>
+    </message>
+    <message>
+        <source>No script: open a photo on the Photo tab first.</source>
+        <translation>Kein Skript: zuerst ein Foto im Foto-Reiter öffnen.</translation>
+    </message>
+    <message>
+        <source>No script: “%1” was pasted or dropped, so a script cannot load it. Save it as a file and open that.</source>
+        <translation>Kein Skript: „%1“ wurde eingefügt oder abgelegt, ein Skript kann es also nicht laden. Als Datei speichern und diese öffnen.</translation>
+    </message>
+    <message>
+        <source>No script: the script loads the photo with its own channels; choose Channels: Colour (without alpha) on the Photo tab.</source>
+        <translation>Kein Skript: das Skript lädt das Foto mit seinen eigenen Kanälen; im Foto-Reiter „Kanäle: Farbe“ (ohne Alpha) wählen.</translation>
     </message>
 </context>
 <context>
@@ -1446,10 +1434,6 @@
         <translation>Bild %1 geöffnet.</translation>
     </message>
     <message>
-        <source>Cannot open the image “%1”: this PoolViz has no photo tab</source>
-        <translation>Das Bild „%1“ kann nicht geöffnet werden: dieses PoolViz hat keinen Foto-Reiter</translation>
-    </message>
-    <message>
         <source>Cannot open “%1”: PoolViz reads matrices (.csv, .txt, .npy) and images (%2)</source>
         <translation>„%1“ kann nicht geöffnet werden: PoolViz liest Matrizen (.csv, .txt, .npy) und Bilder (%2)</translation>
     </message>
@@ -1539,10 +1523,6 @@
     <message>
         <source>Pasted image</source>
         <translation>Eingefügtes Bild</translation>
-    </message>
-    <message>
-        <source>The clipboard holds an image, but this PoolViz has no photo tab.</source>
-        <translation>Die Zwischenablage enthält ein Bild, aber dieses PoolViz hat keinen Foto-Reiter.</translation>
     </message>
     <message>
         <source>The clipboard text is not a matrix: see the paste box.</source>
@@ -2243,54 +2223,118 @@ Hier ohne Wirkung: %2</translation>
     </message>
 </context>
 <context>
-    <name>poolviz::PhotoStage</name>
+    <name>poolviz::PhotoDocument</name>
     <message>
-        <source>First step</source>
-        <translation>Erster Schritt</translation>
+        <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
+        <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
-        <source>Previous step</source>
-        <translation>Vorheriger Schritt</translation>
+        <source>“%1” holds no image.</source>
+        <translation>„%1“ enthält kein Bild.</translation>
     </message>
     <message>
-        <source>Play</source>
-        <translation>Abspielen</translation>
+        <source>Pooling cancelled; the views keep the last complete result.</source>
+        <translation>Pooling abgebrochen; die Ansichten behalten das letzte vollständige Ergebnis.</translation>
     </message>
     <message>
-        <source>Next step</source>
-        <translation>Nächster Schritt</translation>
+        <source>A and B share no pixel to compare.</source>
+        <translation>A und B haben kein gemeinsames Pixel zum Vergleichen.</translation>
     </message>
     <message>
-        <source>Last step</source>
-        <translation>Letzter Schritt</translation>
+        <source>A and B are equal everywhere%1.</source>
+        <translation>A und B sind überall gleich%1.</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
+        <source> (compared on the photo&apos;s pixels)</source>
+        <translation> (verglichen auf den Pixeln des Fotos)</translation>
     </message>
     <message>
-        <source>Follow the window</source>
-        <translation>Dem Fenster folgen</translation>
+        <source> (channel %1)</source>
+        <translation> (Kanal %1)</translation>
     </message>
     <message>
-        <source>Pan the photo views to the window as it moves</source>
-        <translation>Die Fotoansichten mit dem Fenster mitschwenken</translation>
+        <source>Largest difference %1 at row %2, column %3%4: %5 %6 vs %7 %8</source>
+        <translation>Größter Unterschied %1 in Zeile %2, Spalte %3%4: %5 %6 gegen %7 %8</translation>
     </message>
     <message>
-        <source>Send crop to matrix tab</source>
-        <translation>Ausschnitt an den Matrix-Reiter senden</translation>
+        <source> — A and B differ in size, so both are compared on the photo&apos;s %1 pixels, each pixel taking the pooled pixel drawn over it</source>
+        <translation> — A und B sind verschieden groß, daher werden beide auf den %1 Pixeln des Fotos verglichen, jedes Pixel mit dem gepoolten Pixel, das darüber liegt</translation>
     </message>
     <message>
-        <source>Close the sliding window</source>
-        <translation>Das gleitende Fenster schließen</translation>
+        <source>Open a photo first: the sliding window runs on a crop of it.</source>
+        <translation>Zuerst ein Foto öffnen: das gleitende Fenster läuft auf einem Ausschnitt davon.</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
+        <source>rows %1–%2, columns %3–%4</source>
+        <translation>Zeilen %1–%2, Spalten %3–%4</translation>
     </message>
     <message>
-        <source>step %1 of %2</source>
-        <translation>Schritt %1 von %2</translation>
+        <source>Photo crop: %1, %2</source>
+        <translation>Fotoausschnitt: %1, %2</translation>
+    </message>
+    <message>
+        <source>The sliding window cannot run on the %1 crop: %2</source>
+        <translation>Das gleitende Fenster kann nicht auf dem %1-Ausschnitt laufen: %2</translation>
+    </message>
+    <message>
+        <source>Open a photo first: a crop of it goes to the matrix tab.</source>
+        <translation>Zuerst ein Foto öffnen: ein Ausschnitt davon geht an den Matrix-Reiter.</translation>
+    </message>
+    <message>
+        <source>Photo crop: %1, rows %2–%3, columns %4–%5 (%6)</source>
+        <translation>Fotoausschnitt: %1, Zeilen %2–%3, Spalten %4–%5 (%6)</translation>
+    </message>
+    <message>
+        <source>Sent the %1 crop (rows %2–%3, columns %4–%5, %6) to the matrix tab.</source>
+        <translation>Den %1-Ausschnitt (Zeilen %2–%3, Spalten %4–%5, %6) an den Matrix-Reiter gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: “%2” is not an image format PoolViz writes (use %3).</source>
+        <translation>„%1“ kann nicht exportiert werden: „%2“ ist kein Bildformat, das PoolViz schreibt (%3 verwenden).</translation>
+    </message>
+    <message>
+        <source>no suffix</source>
+        <translation>keine Endung</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: the upscale factor must be at least 1, not %2.</source>
+        <translation>„%1“ kann nicht exportiert werden: der Vergrößerungsfaktor muss mindestens 1 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Cannot export the difference: turn on “Compare with B” and wait for the result.</source>
+        <translation>Die Differenz kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
+    </message>
+    <message>
+        <source>Cannot export B: turn on “Compare with B” and wait for the result.</source>
+        <translation>B kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
+    </message>
+    <message>
+        <source>Cannot export: there is no pooled photo yet.</source>
+        <translation>Export nicht möglich: es gibt noch kein gepooltes Foto.</translation>
+    </message>
+    <message>
+        <source>Cannot export “%1”: ×%2 makes %3 pixels, more than %4 pixels a side.</source>
+        <translation>„%1“ kann nicht exportiert werden: ×%2 ergibt %3 Pixel, mehr als %4 Pixel je Seite.</translation>
+    </message>
+    <message>
+        <source>Cannot export values: there is no %1 result yet.</source>
+        <translation>Werte können nicht exportiert werden: es gibt noch kein %1 Ergebnis.</translation>
+    </message>
+    <message>
+        <source>pooled</source>
+        <translation>gepooltes</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>verglichenes</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export values to “%1”: use .npy (all channels, float32) or .csv.</source>
+        <translation>Werte können nicht nach „%1“ exportiert werden: .npy (alle Kanäle, float32) oder .csv verwenden.</translation>
     </message>
 </context>
 <context>
@@ -2334,10 +2378,6 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source>Pooling cancelled: change a setting to pool again.</source>
         <translation>Pooling abgebrochen: eine Einstellung ändern, um erneut zu poolen.</translation>
-    </message>
-    <message>
-        <source>Pooling cancelled; the views keep the last complete result.</source>
-        <translation>Pooling abgebrochen; die Ansichten behalten das letzte vollständige Ergebnis.</translation>
     </message>
     <message>
         <source>&amp;Open Photo…</source>
@@ -2556,10 +2596,6 @@ Hier ohne Wirkung: %2</translation>
         <translation>Liste der zuletzt geöffneten Fotos leeren</translation>
     </message>
     <message>
-        <source>“%1” holds no image.</source>
-        <translation>„%1“ enthält kein Bild.</translation>
-    </message>
-    <message>
         <source>Pasted image</source>
         <translation>Eingefügtes Bild</translation>
     </message>
@@ -2636,36 +2672,8 @@ Hier ohne Wirkung: %2</translation>
         <translation> — &lt;a href=&quot;largest&quot;&gt;zeigen&lt;/a&gt;</translation>
     </message>
     <message>
-        <source>A and B share no pixel to compare.</source>
-        <translation>A und B haben kein gemeinsames Pixel zum Vergleichen.</translation>
-    </message>
-    <message>
-        <source>A and B are equal everywhere%1.</source>
-        <translation>A und B sind überall gleich%1.</translation>
-    </message>
-    <message>
-        <source> (compared on the photo&apos;s pixels)</source>
-        <translation> (verglichen auf den Pixeln des Fotos)</translation>
-    </message>
-    <message>
-        <source> (channel %1)</source>
-        <translation> (Kanal %1)</translation>
-    </message>
-    <message>
-        <source>Largest difference %1 at row %2, column %3%4: %5 %6 vs %7 %8</source>
-        <translation>Größter Unterschied %1 in Zeile %2, Spalte %3%4: %5 %6 gegen %7 %8</translation>
-    </message>
-    <message>
-        <source> — A and B differ in size, so both are compared on the photo&apos;s %1 pixels, each pixel taking the pooled pixel drawn over it</source>
-        <translation> — A und B sind verschieden groß, daher werden beide auf den %1 Pixeln des Fotos verglichen, jedes Pixel mit dem gepoolten Pixel, das darüber liegt</translation>
-    </message>
-    <message>
         <source>A: %1</source>
         <translation>A: %1</translation>
-    </message>
-    <message>
-        <source>Open a photo first: the sliding window runs on a crop of it.</source>
-        <translation>Zuerst ein Foto öffnen: das gleitende Fenster läuft auf einem Ausschnitt davon.</translation>
     </message>
     <message>
         <source>rows %1–%2, columns %3–%4</source>
@@ -2682,70 +2690,6 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source> The crop is pooled as a matrix of its own (with its own padding or bins), so its outputs may differ from A&apos;s pixels.</source>
         <translation> Der Ausschnitt wird als eigene Matrix gepoolt (mit eigenem Padding oder eigenen Bereichen), daher können seine Ausgaben von den Pixeln von A abweichen.</translation>
-    </message>
-    <message>
-        <source>The sliding window cannot run on the %1 crop: %2</source>
-        <translation>Das gleitende Fenster kann nicht auf dem %1-Ausschnitt laufen: %2</translation>
-    </message>
-    <message>
-        <source>Open a photo first: a crop of it goes to the matrix tab.</source>
-        <translation>Zuerst ein Foto öffnen: ein Ausschnitt davon geht an den Matrix-Reiter.</translation>
-    </message>
-    <message>
-        <source>Photo crop: %1, rows %2–%3, columns %4–%5 (%6)</source>
-        <translation>Fotoausschnitt: %1, Zeilen %2–%3, Spalten %4–%5 (%6)</translation>
-    </message>
-    <message>
-        <source>Sent the %1 crop (rows %2–%3, columns %4–%5, %6) to the matrix tab.</source>
-        <translation>Den %1-Ausschnitt (Zeilen %2–%3, Spalten %4–%5, %6) an den Matrix-Reiter gesendet.</translation>
-    </message>
-    <message>
-        <source>Cannot export “%1”: “%2” is not an image format PoolViz writes (use %3).</source>
-        <translation>„%1“ kann nicht exportiert werden: „%2“ ist kein Bildformat, das PoolViz schreibt (%3 verwenden).</translation>
-    </message>
-    <message>
-        <source>no suffix</source>
-        <translation>keine Endung</translation>
-    </message>
-    <message>
-        <source>Cannot export “%1”: the upscale factor must be at least 1, not %2.</source>
-        <translation>„%1“ kann nicht exportiert werden: der Vergrößerungsfaktor muss mindestens 1 sein, nicht %2.</translation>
-    </message>
-    <message>
-        <source>Cannot export the difference: turn on “Compare with B” and wait for the result.</source>
-        <translation>Die Differenz kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
-    </message>
-    <message>
-        <source>Cannot export B: turn on “Compare with B” and wait for the result.</source>
-        <translation>B kann nicht exportiert werden: „Mit B vergleichen“ einschalten und auf das Ergebnis warten.</translation>
-    </message>
-    <message>
-        <source>Cannot export: there is no pooled photo yet.</source>
-        <translation>Export nicht möglich: es gibt noch kein gepooltes Foto.</translation>
-    </message>
-    <message>
-        <source>Cannot export “%1”: ×%2 makes %3 pixels, more than %4 pixels a side.</source>
-        <translation>„%1“ kann nicht exportiert werden: ×%2 ergibt %3 Pixel, mehr als %4 Pixel je Seite.</translation>
-    </message>
-    <message>
-        <source>Cannot export values: there is no %1 result yet.</source>
-        <translation>Werte können nicht exportiert werden: es gibt noch kein %1 Ergebnis.</translation>
-    </message>
-    <message>
-        <source>pooled</source>
-        <translation>gepooltes</translation>
-    </message>
-    <message>
-        <source>compared</source>
-        <translation>verglichenes</translation>
-    </message>
-    <message>
-        <source>Cannot write “%1”: %2</source>
-        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot export values to “%1”: use .npy (all channels, float32) or .csv.</source>
-        <translation>Werte können nicht nach „%1“ exportiert werden: .npy (alle Kanäle, float32) oder .csv verwenden.</translation>
     </message>
     <message>
         <source>Export Image</source>
@@ -2782,10 +2726,6 @@ Ersetzen?</translation>
     <message>
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
-    </message>
-    <message>
-        <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
-        <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
         <source>Threads</source>
@@ -2828,8 +2768,80 @@ Ersetzen?</translation>
         <translation>|A − B| · Pooling %1…</translation>
     </message>
     <message>
-        <source>channel %1</source>
-        <translation>Kanal %1</translation>
+        <source>Same as the matrix</source>
+        <translation>Wie die Matrix</translation>
+    </message>
+    <message>
+        <source>Pool the photo with the Matrix tab&apos;s parameters: editing either tab&apos;s then edits both. Off, each tab keeps its own.</source>
+        <translation>Das Foto mit den Parametern des Matrix-Reiters poolen: wer die eines Reiters ändert, ändert dann beide. Aus: jeder Reiter behält seine eigenen.</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>farbig</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>red channel</source>
+        <translation>Rotkanal</translation>
+    </message>
+    <message>
+        <source>green channel</source>
+        <translation>Grünkanal</translation>
+    </message>
+    <message>
+        <source>blue channel</source>
+        <translation>Blaukanal</translation>
+    </message>
+    <message>
+        <source>alpha channel</source>
+        <translation>Alphakanal</translation>
+    </message>
+    <message>
+        <source>Follow the window</source>
+        <translation>Dem Fenster folgen</translation>
+    </message>
+    <message>
+        <source>Pan the views to the window as it moves</source>
+        <translation>Die Ansichten folgen dem Fenster, während es wandert</translation>
+    </message>
+    <message>
+        <source>Send crop to matrix tab</source>
+        <translation>Ausschnitt an den Matrix-Reiter senden</translation>
+    </message>
+    <message>
+        <source>Make this crop the matrix tab&apos;s input (one undo step there)</source>
+        <translation>Diesen Ausschnitt zur Eingabe des Matrix-Reiters machen (dort ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <source>Close the sliding window</source>
+        <translation>Das gleitende Fenster schließen</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>Erster Schritt</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Schritt zurück</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>Schritt vor</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Letzter Schritt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
@@ -2908,6 +2920,10 @@ Ersetzen?</translation>
     <message>
         <source>Before the first step: the gradient of each of the %1 outputs will flow back to the input.</source>
         <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>%1 senden</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@
 
 namespace poolviz {
 
-void addBridgeDocks(QMainWindow *window, PoolDocument *document)
+BridgePanels addBridgeDocks(QMainWindow *window, PoolDocument *document)
 {
     auto dock = [&](QWidget *panel, const QString &title, const QString &name) {
         auto *d = new QDockWidget(title, window);
@@ -20,16 +20,17 @@ void addBridgeDocks(QMainWindow *window, PoolDocument *document)
         d->hide();
         return d;
     };
-    QDockWidget *frameworks = dock(new FrameworksPanel(document), QObject::tr("Frameworks"),
-                                   QStringLiteral("frameworksDock"));
-    QDockWidget *code =
-        dock(new CodePanel(document), QObject::tr("Code"), QStringLiteral("codeDock"));
+    const BridgePanels panels{new FrameworksPanel(document), new CodePanel(document)};
+    QDockWidget *frameworks =
+        dock(panels.frameworks, QObject::tr("Frameworks"), QStringLiteral("frameworksDock"));
+    QDockWidget *code = dock(panels.code, QObject::tr("Code"), QStringLiteral("codeDock"));
     window->tabifyDockWidget(frameworks, code);
     window->resizeDocks({frameworks}, {300}, Qt::Vertical); // the stage keeps most of the height
     frameworks->toggleViewAction()->setToolTip(
         QObject::tr("What PyTorch, TensorFlow, ONNX and NumPy make of these parameters"));
     code->toggleViewAction()->setToolTip(
         QObject::tr("A script that reproduces this pooling in a framework"));
+    return panels;
 }
 
 } // namespace poolviz

@@ -1,5 +1,6 @@
 #include "codepanel.h"
 
+#include "photodocument.h"
 #include "pool.h"
 #include "pooldocument.h"
 
@@ -72,6 +73,49 @@ CodePanel::CodePanel(PoolDocument *document, QWidget *parent)
     regenerate();
 }
 
+void CodePanel::setPhoto(PhotoDocument *photo)
+{
+    if (photo == m_photo)
+        return;
+    if (m_photo)
+        m_photo->disconnect(this);
+    m_photo = photo;
+    if (photo) {
+        connect(photo, &PhotoDocument::inputChanged, this, &CodePanel::regenerate);
+        connect(photo, &PhotoDocument::paramsChanged, this, &CodePanel::regenerate);
+        connect(photo, &PhotoDocument::settingsChanged, this, &CodePanel::regenerate);
+    }
+    regenerate();
+}
+
+QString CodePanel::photoScript(QString *problem) const
+{
+    if (!m_photo->hasInput()) {
+        *problem = tr("No script: open a photo on the Photo tab first.");
+        return {};
+    }
+    if (m_photo->inputPath().isEmpty()) {
+        *problem = tr("No script: “%1” was pasted or dropped, so a script cannot load it. Save "
+                      "it as a file and open that.")
+                       .arg(m_photo->inputName());
+        return {};
+    }
+    // The script reads the photo with its own channels (gray as one plane, RGB as three).
+    if (m_photo->channelMode() != ChannelMode::Color || m_photo->input().c() == 4) {
+        *problem = tr("No script: the script loads the photo with its own channels; choose "
+                      "Channels: Colour (without alpha) on the Photo tab.");
+        return {};
+    }
+    try {
+        return QString::fromStdString(
+            generateCode(language(), m_photo->paramsA(),
+                         {m_photo->input(), m_photo->inputPath().toStdString()}));
+    } catch (const std::exception &e) {
+        *problem = tr("No script: %1").arg(QString::fromUtf8(e.what()));
+    }
+    return {};
+}
+
 CodeLanguage CodePanel::language() const
 {
     return CodeLanguage(m_language->currentData().toInt());
@@ -91,7 +135,9 @@ void CodePanel::regenerate()
     m_script.clear();
     QString problem;
     const std::size_t values = m_document->input().size();
-    if (values > kMaxLiteralValues) {
+    if (m_photo) {
+        m_script = photoScript(&problem);
+    } else if (values > kMaxLiteralValues) {
         problem = tr("No script: the input has %1 values, too many to write out as a literal "
                      "(at most %2). Export it as .npy and load it with np.load, or use "
                      "poolviz-cli code on the file.")

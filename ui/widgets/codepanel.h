@@ -2,6 +2,7 @@
 
 #include "codegen.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -11,6 +12,7 @@ class QPushButton;
 
 namespace poolviz {
 
+class PhotoDocument;
 class PoolDocument;
 
 /// A short runnable script that reproduces the document's pooling in PyTorch, TensorFlow, NumPy
@@ -31,6 +33,10 @@ public:
     /// Inline messages: why there is no script, or where the last export went.
     QLabel *messageLabel() const { return m_message; }
 
+    /// Follows the Photo tab while `photo` is set: the script loads the photo by its path and
+    /// pools it with the tab's setting A. Null: the matrix document again.
+    void setPhoto(PhotoDocument *photo);
+
     /// The language shown.
     CodeLanguage language() const;
     void setLanguage(CodeLanguage language);
@@ -47,10 +53,12 @@ protected:
 
 private:
     void regenerate();
+    QString photoScript(QString *problem) const;
     void copyToClipboard();
     void exportWithDialog();
 
     PoolDocument *m_document;
+    QPointer<PhotoDocument> m_photo;
     QComboBox *m_language = nullptr;
     QPushButton *m_copy = nullptr;
     QPushButton *m_export = nullptr;

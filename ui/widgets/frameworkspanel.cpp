@@ -2,6 +2,7 @@
 
 #include "frameworks.h"
 #include "paramstext.h"
+#include "photodocument.h"
 #include "pooldocument.h"
 #include "trace.h"
 
@@ -110,6 +111,32 @@ FrameworksPanel::FrameworksPanel(PoolDocument *document, QWidget *parent)
     refresh();
 }
 
+void FrameworksPanel::setPhoto(PhotoDocument *photo)
+{
+    if (photo == m_photo)
+        return;
+    if (m_photo) {
+        m_photo->disconnect(this);
+        m_photo->windowDocument()->disconnect(this);
+    }
+    m_photo = photo;
+    if (photo) {
+        connect(photo, &PhotoDocument::inputChanged, this, &FrameworksPanel::refresh);
+        connect(photo, &PhotoDocument::paramsChanged, this, &FrameworksPanel::refresh);
+        connect(photo, &PhotoDocument::settingsChanged, this, &FrameworksPanel::refresh);
+        connect(photo->windowDocument(), &PoolDocument::stepChanged, this,
+                &FrameworksPanel::refreshWindowNote);
+        connect(photo->windowDocument(), &PoolDocument::traceChanged, this,
+                &FrameworksPanel::refreshWindowNote);
+    }
+    refresh();
+}
+
+const PoolDocument *FrameworksPanel::traced() const
+{
+    return m_photo ? m_photo->windowDocument() : m_document;
+}
+
 void FrameworksPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -123,10 +150,15 @@ void FrameworksPanel::refresh()
     m_stale = !isVisible();
     if (m_stale)
         return;
-    const PoolParams &p = m_document->params();
-    const Tensor plane = m_document->inputPlane();
+    // The matrix, or the photo's plane of the window channel (its values only where the
+    // comparison stays quick; the sizes and rules need none).
+    const bool photo = m_photo && m_photo->hasInput();
+    const PoolParams p = m_photo ? m_photo->paramsA() : m_document->params();
+    const Tensor plane = photo ? m_photo->input().planeTensor(0, std::min(m_photo->windowChannel(),
+                                                                          m_photo->input().c() - 1))
+                               : m_document->inputPlane();
     const int h = plane.h(), w = plane.w();
-    const Geometry &g = m_document->geometry();
+    const Geometry g = photo ? computeGeometry(p, h, w) : m_document->geometry();
     m_header->setText(g.ok() ? tr("<b>PoolViz:</b> %1 on a %2×%3 input → %4×%5. Every framework "
                                   "below is asked for the same numbers.")
                                    .arg(ParamsText::describe(p).toHtmlEscaped())
@@ -139,7 +171,9 @@ void FrameworksPanel::refresh()
                                    .arg(h)
                                    .arg(w)
                                    .arg(qs(g.validation.errorText()).toHtmlEscaped()));
-    const std::vector<FrameworkAnswer> answers = explainFrameworks(p, h, w, &plane);
+    const bool compareValues = !photo || plane.size() <= kMaxComparedValues;
+    const std::vector<FrameworkAnswer> answers =
+        explainFrameworks(p, h, w, compareValues ? &plane : nullptr);
     if (const std::string verdict = overallVerdict(answers); !verdict.empty())
         m_header->setText(m_header->text() +
                           QStringLiteral("<br><b>%1</b>").arg(qs(verdict).toHtmlEscaped()));
@@ -186,8 +220,8 @@ void FrameworksPanel::refreshWindowNote()
 {
     if (m_stale)
         return;
-    const auto trace = m_document->trace();
-    const int step = m_document->step();
+    const auto trace = traced()->trace();
+    const int step = traced()->step();
     std::string note;
     if (trace && step >= 0 && step < int(trace->steps.size())) {
         const Step &s = trace->steps[std::size_t(step)];

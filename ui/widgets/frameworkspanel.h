@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -7,6 +8,7 @@ class QTableWidget;
 
 namespace poolviz {
 
+class PhotoDocument;
 class PoolDocument;
 
 /// What PyTorch, TensorFlow/Keras, ONNX and NumPy make of the document's parameters and input,
@@ -20,6 +22,12 @@ class FrameworksPanel : public QWidget
 
 public:
     explicit FrameworksPanel(PoolDocument *document, QWidget *parent = nullptr);
+
+    /// Follows the Photo tab while `photo` is set: its setting A on the photo's size, the
+    /// window note from its sliding window. Null: the matrix document again.
+    void setPhoto(PhotoDocument *photo);
+    /// A photo plane with more values is compared by its sizes and rules only, not cell by cell.
+    static constexpr std::size_t kMaxComparedValues = 1'000'000;
 
     /// The table: columns Framework, Layer, Takes it, Output, Where it differs.
     QTableWidget *table() const { return m_table; }
@@ -35,7 +43,10 @@ private:
     void refresh();
     void refreshWindowNote();
 
+    const PoolDocument *traced() const;
+
     PoolDocument *m_document;
+    QPointer<PhotoDocument> m_photo;
     QLabel *m_header = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_windowNote = nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bridgedocks.h"
 #include "trace.h"
 
 #include <QMainWindow>
@@ -15,6 +16,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QTabWidget;
+class QUndoGroup;
 
 namespace poolviz {
 
@@ -25,6 +27,9 @@ class PlaybackBar;
 class PoolDocument;
 class Settings;
 class StageWidget;
+class TracePlayer;
+class PhotoDocument;
+class PhotoWorkspace;
 
 /// The PoolViz window: parameters on the left, the matrix (or photo) in the middle, the stage
 /// with its playback bar on the right, and menus for files, examples, playback and export. All
@@ -81,9 +86,12 @@ public:
     MatrixEditor *upstreamEditor() const { return m_upstreamEditor; }
     StageWidget *stage() const { return m_stage; }
     PlaybackBar *playbackBar() const { return m_playback; }
+    /// The Matrix tab's player (play, pause, speed).
+    TracePlayer *player() const { return m_player; }
     QTabWidget *workspaceTabs() const { return m_workspaceTabs; }
-    /// The photo tab, or null when PoolViz was built without it.
-    QWidget *photoWorkspace() const { return m_photo; }
+    /// The Photo tab and its document.
+    PhotoWorkspace *photoWorkspace() const { return m_photo; }
+    PhotoDocument *photoDocument() const { return m_photoDocument; }
     /// The status bar's latest message (also kept when the status bar clears it).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -158,6 +166,7 @@ private:
     void about();
     void showShortcuts();
     void focusStage();
+    void bindParameters();
 
     Settings *m_settings;
     PoolDocument *m_document;
@@ -168,9 +177,13 @@ private:
     QWidget *m_editorPane = nullptr; ///< m_editorTabs in a scroll area: it may get narrow
     StageWidget *m_stage = nullptr;
     PlaybackBar *m_playback = nullptr;
+    TracePlayer *m_player = nullptr;
     QTabWidget *m_workspaceTabs = nullptr;
     QSplitter *m_matrixSplitter = nullptr;
-    QWidget *m_photo = nullptr;
+    PhotoWorkspace *m_photo = nullptr;
+    PhotoDocument *m_photoDocument = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    BridgePanels m_bridge;
     QLabel *m_inputStatus = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;

@@ -422,8 +422,20 @@ ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
         commit(p, tr("Adaptive output %1×%2").arg(s.h).arg(s.w), KeyAdaptive);
     });
     for (LinkedSizeEdit *edit : {m_kernel, m_stride, m_dilation, m_adaptive})
-        connect(edit, &LinkedSizeEdit::editingFinished, document, &PoolDocument::closeMergeWindow);
+        connect(edit, &LinkedSizeEdit::editingFinished, this,
+                [this] { m_document->closeMergeWindow(); });
 
+    m_document = nullptr;
+    setDocument(document);
+}
+
+void ParameterPanel::setDocument(PoolDocument *document)
+{
+    if (document == m_document)
+        return;
+    if (m_document)
+        m_document->disconnect(this);
+    m_document = document;
     // Document → widgets.
     connect(document, &PoolDocument::paramsChanged, this, &ParameterPanel::syncParams);
     connect(document, &PoolDocument::traceChanged, this, &ParameterPanel::syncGeometry);
@@ -503,9 +515,10 @@ void ParameterPanel::syncParams()
     m_ceil->setChecked(p.ceilMode);
     m_countPad->setChecked(p.countIncludePad);
     m_divisorOn->setChecked(p.divisorOverride.has_value());
-    if (p.divisorOverride)
+    if (p.divisorOverride) { // without one the box keeps its last value (it is disabled)
         m_divisor->setMaximum(std::max(m_divisor->maximum(), *p.divisorOverride));
-    m_divisor->setValue(*p.divisorOverride);
+        m_divisor->setValue(*p.divisorOverride);
+    }
     if (p.adaptiveOutput) {
         m_lastAdaptive = *p.adaptiveOutput;
         m_adaptive->setValue(*p.adaptiveOutput);

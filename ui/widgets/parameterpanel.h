@@ -66,6 +66,10 @@ public:
     };
 
     explicit ParameterPanel(PoolDocument *document, QWidget *parent = nullptr);
+    /// The document whose parameters the panel shows and edits.
+    PoolDocument *document() const { return m_document; }
+    /// Shows and edits `document`'s parameters from now on (each tab owns its parameters).
+    void setDocument(PoolDocument *document);
 
     QComboBox *modeCombo() const { return m_mode; }
     QComboBox *windowCombo() const { return m_window; }

@@ -1,6 +1,7 @@
 #include "playbackbar.h"
 
 #include "pooldocument.h"
+#include "traceplayer.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -8,18 +9,14 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSlider>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace poolviz {
 
-PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_timer(new QTimer(this)),
-      m_slider(new QSlider(Qt::Horizontal, this)), m_stepLabel(new QLabel(this)),
-      m_speedCombo(new QComboBox(this))
+PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
+    : QWidget(parent), m_player(player), m_slider(new QSlider(Qt::Horizontal, this)),
+      m_stepLabel(new QLabel(this)), m_speedCombo(new QComboBox(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     // Two rows: the scrub slider with the step number and speed, then phase, transport and
@@ -59,9 +56,9 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     top->addWidget(speedLabel);
     m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
     m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
-    for (double s : speeds())
+    for (double s : TracePlayer::speeds())
         m_speedCombo->addItem(QLocale().toString(s) + QStringLiteral("×"), s);
-    m_speedCombo->setCurrentIndex(int(speeds().indexOf(1.0)));
+    m_speedCombo->setCurrentIndex(int(TracePlayer::speeds().indexOf(player->speed())));
     top->addWidget(m_speedCombo);
 
     for (int i : {6, 7}) {
@@ -78,40 +75,19 @@ PlaybackBar::PlaybackBar(PoolDocument *document, QWidget *parent)
     m_buttons[5]->setAutoRaise(false); // a switch: framed, pressed when motion is reduced
     bottom->addWidget(m_buttons[5]);
 
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &PlaybackBar::advance);
-    connect(m_slider, &QSlider::valueChanged, this, [this](int v) { m_document->setStep(v - 1); });
+    PoolDocument *document = player->document();
+    connect(m_slider, &QSlider::valueChanged, this,
+            [document](int v) { document->setStep(v - 1); });
     connect(m_speedCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index < 0)
-            return;
-        m_speed = m_speedCombo->itemData(index).toDouble();
-        m_timer->setInterval(stepInterval());
-        emit speedChanged(m_speed);
+        if (index >= 0)
+            m_player->setSpeed(m_speedCombo->itemData(index).toDouble());
+    });
+    connect(player, &TracePlayer::speedChanged, this, [this](double speed) {
+        m_speedCombo->setCurrentIndex(int(TracePlayer::speeds().indexOf(speed)));
     });
     connect(document, &PoolDocument::stepChanged, this, &PlaybackBar::sync);
     connect(document, &PoolDocument::traceChanged, this, &PlaybackBar::sync);
-    m_timer->setInterval(stepInterval());
     sync();
-}
-
-QList<double> PlaybackBar::speeds()
-{
-    return {0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0};
-}
-
-void PlaybackBar::setSpeed(double speed)
-{
-    const QList<double> all = speeds();
-    int best = 0;
-    for (int i = 1; i < all.size(); ++i)
-        if (std::abs(std::log(all[i] / speed)) < std::abs(std::log(all[best] / speed)))
-            best = i;
-    m_speedCombo->setCurrentIndex(best);
-}
-
-int PlaybackBar::stepInterval() const
-{
-    return int(std::lround(1000.0 / m_speed));
 }
 
 void PlaybackBar::setActions(const Actions &actions)
@@ -124,64 +100,20 @@ void PlaybackBar::setActions(const Actions &actions)
     }
 }
 
-bool PlaybackBar::isPlaying() const
-{
-    return m_timer->isActive();
-}
-
-void PlaybackBar::play()
-{
-    if (m_document->stepCount() == 0 || isPlaying())
-        return;
-    if (m_document->step() >= m_document->stepCount() - 1)
-        m_document->setStep(-1);
-    m_timer->start(stepInterval());
-    emit playingChanged(true);
-    advance();
-}
-
-void PlaybackBar::pause()
-{
-    if (!isPlaying())
-        return;
-    m_timer->stop();
-    emit playingChanged(false);
-}
-
-void PlaybackBar::togglePlay()
-{
-    if (isPlaying())
-        pause();
-    else
-        play();
-}
-
-void PlaybackBar::advance()
-{
-    if (m_document->step() >= m_document->stepCount() - 1) {
-        pause();
-        return;
-    }
-    m_document->setStep(m_document->step() + 1);
-    if (m_document->step() >= m_document->stepCount() - 1)
-        pause();
-}
-
 void PlaybackBar::sync()
 {
-    const int count = m_document->stepCount();
+    const PoolDocument *document = m_player->document();
+    const int count = document->stepCount();
     const QSignalBlocker blocker(m_slider);
     m_slider->setRange(0, count);
-    m_slider->setValue(m_document->step() + 1);
+    m_slider->setValue(document->step() + 1);
     m_slider->setEnabled(count > 0);
     if (count == 0)
         m_stepLabel->setText(tr("No steps"));
-    else if (m_document->step() < 0)
+    else if (document->step() < 0)
         m_stepLabel->setText(tr("Start · %1 steps").arg(count));
     else
-        m_stepLabel->setText(tr("Step %1 of %2").arg(m_document->step() + 1).arg(count));
-    if (count == 0)
-        pause();
+        m_stepLabel->setText(tr("Step %1 of %2").arg(document->step() + 1).arg(count));
 }
 
 } // namespace poolviz

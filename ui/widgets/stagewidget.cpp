@@ -92,6 +92,14 @@ void StageWidget::setLegendShown(bool on)
     update();
 }
 
+void StageWidget::setCaptionShown(bool on)
+{
+    m_view.showCaption = on;
+    m_view.showFormula = on;
+    updateGeometry();
+    update();
+}
+
 void StageWidget::setMotionDuration(int ms)
 {
     m_motion->setDuration(std::max(1, ms));
@@ -117,10 +125,12 @@ void StageWidget::onTraceChanged()
     // channel 0"), the word the channel chooser and the captions use.
     const Tensor &input = m_document->input();
     const int channels = std::max(1, input.c()), plane = m_document->plane();
+    const QString channel =
+        m_document->channelNames().value(plane % channels, QString::number(plane % channels));
     m_view.planeName = input.planeCount() < 2 ? QString()
                        : input.n() > 1
-                           ? tr("sample %1, channel %2").arg(plane / channels).arg(plane % channels)
-                           : tr("channel %1").arg(plane % channels);
+                           ? tr("sample %1, channel %2").arg(plane / channels).arg(channel)
+                           : tr("channel %1").arg(channel);
     updateGeometry();
     updateAccessibleDescription();
     update();
@@ -349,7 +359,7 @@ QString StageWidget::toolTipAt(const QPoint &pos) const
 {
     if (!m_renderer)
         return m_document->traceError();
-    const auto cell = m_renderer->hitTest(QPointF(pos), stageRect());
+    const auto cell = m_renderer->hitTest(QPointF(pos), stageRect(), m_view);
     return cell ? describeCell(*cell) : QString();
 }
 
@@ -366,14 +376,14 @@ void StageWidget::setHover(const std::optional<StageCell> &cell)
 void StageWidget::mouseMoveEvent(QMouseEvent *event)
 {
     if (m_renderer)
-        setHover(m_renderer->hitTest(event->position(), stageRect()));
+        setHover(m_renderer->hitTest(event->position(), stageRect(), m_view));
     QWidget::mouseMoveEvent(event);
 }
 
 void StageWidget::mousePressEvent(QMouseEvent *event)
 {
     if (m_renderer && event->button() == Qt::LeftButton) {
-        const auto cell = m_renderer->hitTest(event->position(), stageRect());
+        const auto cell = m_renderer->hitTest(event->position(), stageRect(), m_view);
         if (cell && (cell->grid == StageGrid::Output || cell->grid == StageGrid::Upstream)) {
             const int step = stepOfOutput(cell->row, cell->col);
             if (step >= 0)

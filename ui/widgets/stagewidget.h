@@ -45,6 +45,9 @@ public:
     /// The legend and the notes drawn on the stage (presenter mode).
     bool legendShown() const { return m_view.legend; }
     void setLegendShown(bool on);
+    /// The caption and the output-size formulas under the grids (default: shown). The Photo
+    /// tab's short panel shows the caption in a label instead, leaving the height to the cells.
+    void setCaptionShown(bool on);
     /// Whether the stage's cells are too small for their numbers at its current size.
     bool numbersCramped() const;
     /// Duration of one slide in milliseconds.

@@ -1,24 +1,16 @@
 #pragma once
 
-#include "imageio.h"
-#include "photoparamsource.h"
-#include "photopooler.h"
+#include "photodocument.h"
 #include "photoview.h"
-#include "poolparams.h"
-#include "tensor.h"
 
-#include <QImage>
 #include <QList>
-#include <QRect>
+#include <QPointer>
 #include <QWidget>
-
-#include <memory>
 
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QGridLayout;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -31,107 +23,36 @@ class QToolButton;
 namespace poolviz {
 
 class PhotoCamera;
-class PhotoSettings;
-class PhotoStage;
+class PlaybackBar;
+class StageWidget;
 
-/// Which picture an export takes.
-enum class PhotoLayer
-{
-    Pooled,    ///< setting A at the level shown
-    Compared,  ///< setting B at the level shown
-    Difference ///< |A − B| at the level shown
-};
-
-/// The Photo tab: a photo (opened, dropped, pasted or bundled) pooled at full resolution with the
-/// window's parameters (setting A), off the GUI thread. Original and pooled image side by side
-/// with one zoom and pan; from 24 screen pixels per pixel each pixel shows its values. Optional:
-/// repeated pooling (a pyramid, each level viewable), a second setting B with |A − B| and the
-/// most different pixel, the sliding window on a ≤16×16 crop, and export of the pooled image
-/// (PNG, JPEG, WebP, TIFF, BMP, upscaled ×N), its values (CSV, .npy) and the difference.
+/// The Photo tab: the widgets of a PhotoDocument. Original and pooled image side by side with one
+/// zoom and pan (from 24 screen pixels per pixel each pixel shows its values); optionally B and
+/// |A − B|; the sliding window on a crop, drawn by the same StageWidget and PlaybackBar as the
+/// Matrix tab; the loader's warnings and the document's messages inline above the views. Every
+/// control writes to the document and every view redraws from it.
 class PhotoWorkspace : public QWidget
 {
     Q_OBJECT
 
 public:
-    /// A workspace pooled with `source`'s parameters; takes ownership of `source`.
-    explicit PhotoWorkspace(PhotoParamSource *source, QWidget *parent = nullptr);
-    /// A workspace following `document` (PoolDocument): its params() are setting A, and "send
-    /// crop to matrix" calls its setInput().
-    template <PhotoDocument Doc>
-    explicit PhotoWorkspace(Doc *document, QWidget *parent = nullptr)
-        : PhotoWorkspace(static_cast<PhotoParamSource *>(new DocumentParamSource<Doc>(document)),
-                         parent)
-    {
-    }
+    /// The widgets of `document` (not owned).
+    explicit PhotoWorkspace(PhotoDocument *document, QWidget *parent = nullptr);
     ~PhotoWorkspace() override;
 
-    // --- loading --------------------------------------------------------------------------------
-    /// Loads the photo at `path` with the current channel choice and size limit. On failure
-    /// shows why (message()) and keeps the current photo. In Colour, a photo with only gray
-    /// pixels becomes one gray plane (not three equal ones).
-    bool openImage(const QString &path);
-    /// Uses an in-memory image (paste, drop); `name` labels it. Same failure rule.
-    bool setImage(const QImage &image, const QString &name);
+    PhotoDocument *document() const { return m_document; }
+
     /// Pastes an image (or an image file's URL) from the clipboard.
     bool paste();
-    /// The bundled sample photos: the image files in dataPath("photos"), sorted by name.
-    static QStringList samplePhotos();
     /// Open…, Recent photos, Paste, Export ▸ (pooled image, values, B, difference): for the
     /// window's File menu.
     QList<QAction *> fileActions() const;
-
-    /// How the photo becomes planes (Colour: the photo's own, so 1 plane for a gray photo, 3 or
-    /// 4 otherwise); changing it reloads the photo.
-    ChannelMode channelMode() const { return m_channelMode; }
-    void setChannelMode(ChannelMode mode);
-    /// Colour only: keep the alpha channel as a fourth plane; reloads.
-    bool keepAlpha() const { return m_keepAlpha; }
-    void setKeepAlpha(bool keep);
-    /// Photos larger than this are refused before they are decoded (saved in the settings).
-    double maxMegapixels() const;
-    void setMaxMegapixels(double megapixels);
-
-    bool hasInput() const { return bool(m_input); }
-    /// The photo as a (1, C, H, W) tensor of 0–255 values (empty without a photo).
-    const Tensor &input() const;
-    /// The photo's name (file name or the name given to setImage).
-    QString inputName() const { return m_inputName; }
-    /// The channel names of the input ("R", "G", "B", "A" or "gray").
-    QStringList channelNames() const { return m_channels; }
-    /// The message shown above the views (errors and confirmations), empty if none.
-    QString message() const { return m_message; }
-
-    // --- pooling --------------------------------------------------------------------------------
-    /// Setting A: the window's parameters.
-    PoolParams paramsA() const;
-    /// Setting B: A with the compare form's mode, kernel and stride.
-    PoolParams paramsB() const;
-    /// How many times the pooling is applied (1–8).
-    int levels() const;
-    void setLevels(int levels);
-    /// The pyramid level shown and exported (1-based, at most the levels computed).
-    int shownLevel() const;
-    void setShownLevel(int level);
-    /// Whether setting B and |A − B| are computed and shown.
-    bool isComparing() const;
-    void setComparing(bool compare);
-    /// Sets the compare form: B's mode, square kernel and stride.
-    void setCompareSettings(PoolMode mode, int kernel, int stride);
-    /// True while a pooling job runs or is about to start.
-    bool isPooling() const;
     /// How long a job runs before the progress bar and Cancel appear (300 ms by default), so
     /// quick jobs never flash them.
     void setProgressDelay(int ms);
-    /// The last result applied to the views (null before the first).
-    const PhotoResult *result() const { return m_result.get(); }
-    /// The summary of the most different pixel ("Largest difference 87 at row 12, column 40
-    /// (channel R): max 201 vs avg 114"), empty when not comparing.
-    QString differenceSummary() const;
-    /// Centres the views on the most different pixel and zooms in until its values show.
-    void showLargestDifference();
 
     // --- views ----------------------------------------------------------------------------------
-    PhotoCamera *camera() const { return m_camera; }
+    PhotoCamera *camera() const;
     PhotoView *originalView() const { return m_originalView; }
     PhotoView *pooledView() const { return m_pooledView; }
     PhotoView *comparedView() const { return m_comparedView; }
@@ -140,54 +61,22 @@ public:
     void fitToView();
     /// One screen pixel per photo pixel.
     void zoomActual();
+    /// Centres the views on the most different pixel and zooms in until its values show.
+    void showLargestDifference();
 
     // --- sliding window -------------------------------------------------------------------------
-    /// Runs the sliding window of setting A on the ≤16×16 crop around the centre of the views
-    /// (channel windowChannel()), shows it in the panel below the views and zooms to the crop.
-    /// Returns false (with message()) when there is no photo or A cannot pool the crop.
+    /// Runs the sliding window of A on the crop around the centre of the views, opens the panel
+    /// below the views and zooms to the crop. False (with the document's message) when there is
+    /// no photo or A cannot pool the crop.
     bool showSlidingWindow();
-    /// Runs the sliding window on the crop around photo pixel `pixel` (x = column, y = row):
-    /// what a click on the original picture does. False as showSlidingWindow().
+    /// The same on the crop around photo pixel `pixel` (x = column): a click on the original.
     bool placeCrop(const QPoint &pixel);
-    /// The crop of the sliding window (x = column, y = row), empty when the panel is closed.
-    QRect windowCrop() const { return m_stageCrop; }
-    /// The cropSize()² crop around the views' centre, aligned to the stride when the windows of the
-    /// crop then equal the photo's windows.
-    QRect cropAroundCentre() const;
-    /// The panel with the sliding window.
-    PhotoStage *stage() const { return m_stage; }
-    /// The crop size of the sliding window, 2–16 pixels a side (default 8).
-    int cropSize() const;
-    void setCropSize(int pixels);
-    /// The channel the sliding window and "send crop" use (index into channelNames()).
-    int windowChannel() const;
-    void setWindowChannel(int channel);
-    /// Sends the crop (the sliding window's, else the one around the centre) of windowChannel()
-    /// to the matrix tab. False without a photo.
-    bool sendCropToMatrix();
-
-    // --- export ---------------------------------------------------------------------------------
-    /// Writes the picture of `layer` to `path` (format from the suffix: png, jpg/jpeg, webp,
-    /// tif/tiff, bmp), upscaled ×`scale` nearest-neighbour, with `quality` (−1: default) for
-    /// JPEG/WebP. Atomic. Returns an error message naming the problem, empty on success.
-    QString exportImage(const QString &path, PhotoLayer layer, int scale = 1,
-                        int quality = -1) const;
-    /// Writes the values of `layer` (not rounded) as .npy (all channels: (C, h, w), or (h, w) for
-    /// one) or as CSV (one file; with several channels one file per channel, named
-    /// base-R.csv …). Atomic. Returns an error message, empty on success.
-    QString exportValues(const QString &path, PhotoLayer layer) const;
-    /// The files exportValues(path, layer) writes.
-    QStringList valueFiles(const QString &path, PhotoLayer layer) const;
-
-signals:
-    /// A new photo (or a new channel choice of it) is shown.
-    void inputChanged();
-    /// A pooling job started.
-    void poolingStarted(quint64 generation);
-    /// A complete, current result replaced the shown one.
-    void resultApplied(quint64 generation);
-    /// message() changed.
-    void messageChanged(const QString &message);
+    /// The stage of the sliding window (the window document's trace).
+    StageWidget *stage() const { return m_stage; }
+    /// Its playback bar.
+    PlaybackBar *playbackBar() const { return m_playback; }
+    /// Whether the views pan to the window as it moves.
+    bool follows() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -198,74 +87,46 @@ protected:
 private:
     void createActions();
     QWidget *createControls();
+    QWidget *createStagePanel();
     void updateActions();
     void updateRecentMenu();
+    void openDialog();
+    void exportImageDialog(PhotoLayer layer);
+    void exportValuesDialog(PhotoLayer layer);
 
-    bool applyLoaded(const LoadedImage &loaded, const QString &name, const QString &path,
-                     const QImage &source);
-    bool reload();
-    LoadedImage decode(const QString &path, const QImage &image) const;
-    ImageLoadOptions loadOptions() const;
-    void setMessage(const QString &message, bool error);
-
-    void schedulePooling();
-    void startPooling();
-    void applyResult(const PhotoResult &result);
+    void showMessage(const QString &message, bool error);
+    void onInputChanged();
+    void onPoolingStarted();
+    void onSettingsChanged();
+    void onWindowChanged();
     void showProgress();
     void refreshViews();
     void refreshParamsLabel();
     void updateLevelChoices();
-
-    void openDialog();
-    void exportImageDialog(PhotoLayer layer);
-    void exportValuesDialog(PhotoLayer layer);
-    const PhotoLevel *levelOf(PhotoLayer layer) const;
-    QString suggestedName(PhotoLayer layer) const;
-
-    Tensor cropTensor(const QRect &crop) const;
-    bool cropIsAligned() const;
-    void rebuildTrace(bool keepStep);
-    void closeStage();
     void updateMarks();
     QRectF windowScene() const;
 
-    PhotoParamSource *m_source = nullptr;
-    std::unique_ptr<PhotoSettings> m_settings;
-    PhotoPooler *m_pooler = nullptr;
-    PhotoCamera *m_camera = nullptr;
-
-    // input
-    std::shared_ptr<const Tensor> m_input;
-    QImage m_inputImage;
-    QString m_inputName;
-    QString m_sourcePath; ///< reloaded when the channel choice changes
-    QImage m_sourceImage; ///< same, for pasted and dropped images
-    QStringList m_channels;
-    ChannelMode m_channelMode = ChannelMode::Color;
-    bool m_keepAlpha = false;
+    QPointer<PhotoDocument> m_document; ///< null once destroyed (a window may delete it first)
+    QTimer *m_progressTimer = nullptr;
     bool m_triedSample = false;
     bool m_fitMode = false; ///< the photo is fitted: refit when the views resize
     bool m_fitting = false;
-    QString m_message;
 
-    // result
-    std::shared_ptr<const PhotoResult> m_result;
-    QTimer *m_poolTimer = nullptr;
-    QTimer *m_progressTimer = nullptr;
-
-    // sliding window
-    QRect m_stageCrop;
-
-    // widgets
     PhotoView *m_originalView = nullptr;
     PhotoView *m_pooledView = nullptr;
     PhotoView *m_comparedView = nullptr;
     PhotoView *m_differenceView = nullptr;
-    QGridLayout *m_viewGrid = nullptr;
     QSplitter *m_splitter = nullptr;
-    PhotoStage *m_stage = nullptr;
+    QWidget *m_stagePanel = nullptr;
+    QLabel *m_stageHeader = nullptr;
+    StageWidget *m_stage = nullptr;
+    QLabel *m_stageCaption = nullptr;
+    PlaybackBar *m_playback = nullptr;
+    QCheckBox *m_followCheck = nullptr;
     QLabel *m_messageLabel = nullptr;
+    QLabel *m_warningLabel = nullptr;
     QLabel *m_paramsLabel = nullptr;
+    QCheckBox *m_linkCheck = nullptr;
     QLabel *m_hoverLabel = nullptr;
     QLabel *m_differenceLabel = nullptr;
     QLabel *m_noteLabel = nullptr;
@@ -304,6 +165,7 @@ private:
     QAction *m_zoomOutAction = nullptr;
     QAction *m_windowAction = nullptr;
     QAction *m_sendAction = nullptr;
+    QAction *m_playActions[5] = {}; ///< first, back, play, forward, last of the sliding window
 };
 
 } // namespace poolviz
