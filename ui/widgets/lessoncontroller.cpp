@@ -8,6 +8,7 @@
 #include "scenelistdock.h"
 #include "settings.h"
 #include "stagewidget.h"
+#include "traceplayer.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -247,7 +248,7 @@ bool LessonController::showScene(int index)
         return false;
     const Scene &s = m_lesson->scene(index);
     PoolDocument *doc = m_window->document();
-    m_window->playbackBar()->pause();
+    m_window->player()->pause();
     const QString name = s.title.isEmpty() ? tr("Scene %1").arg(index + 1) : s.title;
     doc->undoStack()->beginMacro(tr("Show Scene “%1”").arg(name));
     doc->setInput(s.input,
