@@ -121,6 +121,37 @@ void forwardBytes(const ByteTensor &input, const PoolParams &params, ByteTensor 
     kernels::poolBytePlanes(input, g, values, threadCount());
 }
 
+std::optional<ByteTensor> exactBytes(const Tensor &t)
+{
+    ByteTensor bytes(t.n(), t.c(), t.h(), t.w(), 0, t.rank());
+    const float *in = t.data().data();
+    std::uint8_t *out = bytes.data().data();
+    // Blocks of 4096 checked branch-free (the loop vectorises), a verdict per block.
+    constexpr std::size_t kBlock = 4096;
+    for (std::size_t b = 0; b < t.size(); b += kBlock) {
+        const std::size_t e = std::min(t.size(), b + kBlock);
+        bool ok = true;
+        for (std::size_t i = b; i < e; ++i) {
+            const float v = in[i];
+            // NaN and values outside 0…255 become 0 before the cast (converting them is UB).
+            const std::uint8_t byte = std::uint8_t(v >= 0.0f && v <= 255.0f ? v : 0.0f);
+            ok &= float(byte) == v; // false for NaN, fractions and values outside 0…255
+            out[i] = byte;
+        }
+        if (!ok)
+            return std::nullopt;
+    }
+    return bytes;
+}
+
+Tensor widened(const ByteTensor &t)
+{
+    Tensor floats(t.n(), t.c(), t.h(), t.w(), 0.0f, t.rank());
+    std::transform(t.data().begin(), t.data().end(), floats.data().begin(),
+                   [](std::uint8_t v) { return float(v); });
+    return floats;
+}
+
 void setThreadCount(int threads)
 {
     g_threads = std::max(threads, 0);

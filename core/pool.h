@@ -3,6 +3,8 @@
 #include "geometry.h"
 #include "tensor.h"
 
+#include <optional>
+
 namespace poolviz {
 
 /// The forward pass: pooled values and, for max and min, PyTorch's argmax indices (`h·W + w`
@@ -57,6 +59,12 @@ bool bytesPoolable(const PoolParams &params, int h, int w);
 /// bit for bit, at a quarter of the memory traffic. Reuses `values` when its shape fits. Throws
 /// PoolError, naming the reason, when `bytesPoolable` is false.
 void forwardBytes(const ByteTensor &input, const PoolParams &params, ByteTensor &values);
+
+/// The values of `t` as bytes when every one is a whole number 0…255 (an 8-bit photo's
+/// channels), else nothing. One pass, stopping at the first value that is not a byte.
+std::optional<ByteTensor> exactBytes(const Tensor &t);
+/// Bytes widened to floats, same shape and rank.
+Tensor widened(const ByteTensor &t);
 
 /// How many threads pooling (forward and backward) may use: `threads` ≥ 1, or 0 (the default)
 /// for every core the hardware runs at once. Planes and bands of output rows are spread over

@@ -152,6 +152,8 @@ private slots:
     void bytesMatchFloatsOnLargePlanes_data();
     void bytesMatchFloatsOnLargePlanes();
     void bytesRefuseWhatTheyCannotHold();
+    void exactBytesOnlyForWholeBytes_data();
+    void exactBytesOnlyForWholeBytes();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -428,6 +430,47 @@ void TestKernels::bytesRefuseWhatTheyCannotHold()
     QCOMPARE(out.w(), 2);
     QCOMPARE(int(out.data()[0]), 200);
     QCOMPARE(int(out.data()[1]), 255);
+}
+
+void TestKernels::exactBytesOnlyForWholeBytes_data()
+{
+    QTest::addColumn<float>("value");
+    QTest::addColumn<bool>("isByte");
+    QTest::newRow("0") << 0.0f << true;
+    QTest::newRow("255") << 255.0f << true;
+    QTest::newRow("17") << 17.0f << true;
+    QTest::newRow("-0") << -0.0f << true;
+    QTest::newRow("0.5") << 0.5f << false;
+    QTest::newRow("254.99") << 254.99f << false;
+    QTest::newRow("256") << 256.0f << false;
+    QTest::newRow("-1") << -1.0f << false;
+    QTest::newRow("NaN") << kNaN << false;
+    QTest::newRow("+inf") << kInf << false;
+    QTest::newRow("-inf") << -kInf << false;
+}
+
+void TestKernels::exactBytesOnlyForWholeBytes()
+{
+    // One odd value among 5000 whole bytes (past the first 4096-value block) decides.
+    QFETCH(float, value);
+    QFETCH(bool, isByte);
+    Tensor t(1, 1, 50, 100, 0.0f, 2);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        t.data()[i] = float(i % 256);
+    t.data()[4321] = value;
+    const std::optional<ByteTensor> bytes = exactBytes(t);
+    QCOMPARE(bytes.has_value(), isByte);
+    if (!bytes)
+        return;
+    QVERIFY(bytes->shape() == t.shape());
+    QCOMPARE(bytes->rank(), 2);
+    QCOMPARE(int(bytes->data()[4321]), int(value));
+    QCOMPARE(int(bytes->data()[300]), 300 % 256);
+    const Tensor back = widened(*bytes);
+    QVERIFY(back.shape() == t.shape());
+    QCOMPARE(back.rank(), 2);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        QVERIFY(back.data()[i] == t.data()[i]); // -0 widens to +0, equal as floats
 }
 
 void TestKernels::windowGradientsSumToBackward_data()

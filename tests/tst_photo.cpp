@@ -223,6 +223,8 @@ private slots:
     void synchronizedZoomAndPan();
     void valuesAppearAtHighZoom();
     void pyramidLevels();
+    void poolerPoolsBytesAndFloatsAlike_data();
+    void poolerPoolsBytesAndFloatsAlike();
     void differenceOfSeed002();
     void differenceOfDifferentSizes();
     void slidingWindowOnCrop();
@@ -884,6 +886,61 @@ void TstPhoto::pyramidLevels()
                  doc.result()->note.contains("level 3 would pool 1×1"),
              qPrintable(doc.result()->note));
     QVERIFY(ws.findChild<QLabel *>("photoNote")->text().contains("stops at level 2"));
+}
+
+void TstPhoto::poolerPoolsBytesAndFloatsAlike_data()
+{
+    // A 4×4 photo, max or min 2×2/2, a pyramid of 2 levels (4×4 → 2×2 → 1×1). Whole bytes go
+    // through 8-bit pooling, anything else (a fraction, NaN) through floats; same results.
+    QTest::addColumn<std::vector<float>>("photo");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<std::vector<float>>("level1");
+    QTest::addColumn<float>("level2");
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<float> bytes{1, 200, 255, 3, 17, 0, 254, 255, 5, 6, 7, 8, 9, 10, 11, 12};
+    std::vector<float> fraction = bytes, withNaN = bytes;
+    fraction[1] = 200.5f;
+    withNaN[2] = nan;
+    QTest::newRow("bytes, max") << bytes << int(PoolMode::Max)
+                                << std::vector<float>{200, 255, 10, 12} << 255.0f;
+    QTest::newRow("bytes, min") << bytes << int(PoolMode::Min) << std::vector<float>{0, 3, 5, 7}
+                                << 0.0f;
+    QTest::newRow("a fraction, max")
+        << fraction << int(PoolMode::Max) << std::vector<float>{200.5f, 255, 10, 12} << 255.0f;
+    // NaN wins max (PyTorch): the floats carry it, bytes could not.
+    QTest::newRow("NaN, max") << withNaN << int(PoolMode::Max)
+                              << std::vector<float>{200, nan, 10, 12} << nan;
+}
+
+void TstPhoto::poolerPoolsBytesAndFloatsAlike()
+{
+    QFETCH(std::vector<float>, photo);
+    QFETCH(int, mode);
+    QFETCH(std::vector<float>, level1);
+    QFETCH(float, level2);
+    auto input = std::make_shared<Tensor>(1, 1, 4, 4);
+    input->data() = photo;
+    PhotoRequest request;
+    request.input = input;
+    request.a = pool(PoolMode(mode), 2, 2);
+    request.levels = 2;
+    const std::optional<PhotoResult> r = PhotoPooler::compute(request, {});
+    QVERIFY(r && r->error.isEmpty());
+    QCOMPARE(r->a.size(), std::size_t(2));
+    // NaN must meet NaN (a difference with NaN compares false, so no tolerance test here).
+    auto same = [](float got, float expected) {
+        return std::isnan(expected) ? std::isnan(got) : got == expected;
+    };
+    const Tensor &one = *r->a[0].values;
+    QCOMPARE(one.h(), 2);
+    QCOMPARE(one.w(), 2);
+    for (std::size_t i = 0; i < 4; ++i)
+        QVERIFY2(same(one.data()[i], level1[i]),
+                 qPrintable(QStringLiteral("level 1, %1: %2").arg(i).arg(one.data()[i])));
+    QCOMPARE(r->a[1].values->size(), std::size_t(1));
+    QVERIFY2(same(r->a[1].values->data()[0], level2),
+             qPrintable(QStringLiteral("level 2: %1").arg(r->a[1].values->data()[0])));
+    QCOMPARE(one.rank(), input->rank());
 }
 
 void TstPhoto::differenceOfSeed002()

@@ -182,6 +182,33 @@ void photoThroughFloat(benchmark::State &state, int threads)
     });
 }
 
+/// The photo's channels as the Photo tab holds them (planes, float or 8-bit), max 2×2/2: the
+/// float planes pooled by `forward`, or the byte planes by `forwardBytes` (no widening).
+void photoPlanes(benchmark::State &state, int threads, bool bytes)
+{
+    setThreadCount(threads);
+    const std::vector<std::uint8_t> &src = photo();
+    Tensor planes(1, 3, kPhotoH, kPhotoW);
+    ByteTensor bytePlanes(1, 3, kPhotoH, kPhotoW);
+    for (int c = 0; c < 3; ++c)
+        for (std::size_t i = 0; i < planes.planeSize(); ++i) {
+            planes.planeData(0, c)[i] = float(src[3 * i + std::size_t(c)]);
+            bytePlanes.planeData(0, c)[i] = src[3 * i + std::size_t(c)];
+        }
+    PoolParams p;
+    PoolResult r;
+    ByteTensor out;
+    timeIt(state, [&] {
+        if (bytes) {
+            forwardBytes(bytePlanes, p, out);
+            benchmark::DoNotOptimize(out.data().data());
+        } else {
+            forward(planes, p, r, false);
+            benchmark::DoNotOptimize(r.values.data().data());
+        }
+    });
+}
+
 /// The same max 2×2/2 on the 8-bit pixels directly (no widening: max of bytes is exact).
 void photoDirect(benchmark::State &state)
 {
@@ -356,6 +383,10 @@ int main(int argc, char **argv)
         }
         reg("poolviz/photo u8 max 2x2/2" + ts,
             [t](benchmark::State &s) { photoThroughFloat(s, t); });
+        reg("floatplanes/photo u8 max 2x2/2" + ts,
+            [t](benchmark::State &s) { photoPlanes(s, t, false); });
+        reg("byteplanes/photo u8 max 2x2/2" + ts,
+            [t](benchmark::State &s) { photoPlanes(s, t, true); });
 #ifdef POOLVIZ_BENCH_OPENCV
         reg("opencv/photo u8 max 2x2/2" + ts, [t](benchmark::State &s) { opencvPhoto(s, t); });
 #endif
@@ -407,6 +438,13 @@ int main(int argc, char **argv)
             std::printf(", direct 8-bit loop %s ms, float path / 8-bit = %s",
                         cell(direct, "%.1f").c_str(),
                         cell(direct > 0 ? pv / direct : -1, "%.2fx").c_str());
+        const double fp = reporter.ms("floatplanes/photo u8 max 2x2/2" + ts);
+        const double bp = reporter.ms("byteplanes/photo u8 max 2x2/2" + ts);
+        std::printf(
+            "\n    planes as the Photo tab holds them: float %s ms, 8-bit (forwardBytes) %s "
+            "ms, float / 8-bit = %s",
+            cell(fp, "%.1f").c_str(), cell(bp, "%.1f").c_str(),
+            cell(bp > 0 ? fp / bp : -1, "%.2fx").c_str());
         std::printf("\n");
     }
     std::printf("\nKernel scaling, stride 1, one thread (ms; ratio to k = 3):\n");

@@ -87,8 +87,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const int n = 1 + in.next() % 2, c = 1 + in.next() % 2;
     const int h = in.next() % 9, w = in.next() % 9;
     Tensor x(n, c, h, w);
+    ByteTensor raw(n, c, h, w); // the same bytes, for the 8-bit path
+    std::size_t at = 0;
     for (float &v : x.data()) {
         const std::uint8_t b = in.next();
+        raw.data()[at++] = b;
         v = b == 255   ? std::numeric_limits<float>::quiet_NaN()
             : b == 254 ? -std::numeric_limits<float>::infinity()
                        : float(int(b % 16) - 8) / 2.0f;
@@ -126,6 +129,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 "forward output shape differs from DESIGN.md's formula");
     const bool extreme = p.mode == PoolMode::Max || p.mode == PoolMode::Min;
     fuzz::check(r.indices.empty() != extreme, "indices present exactly for max and min");
+    if (extreme && bytesPoolable(p, h, w)) {
+        ByteTensor pooled;
+        forwardBytes(raw, p, pooled);
+        fuzz::check(widened(pooled).data() == forward(widened(raw), p, false).values.data(),
+                    "8-bit pooling differs from float pooling of the same bytes");
+    }
 
     try {
         const Tensor ones(n, c, int(outH), int(outW), 1.0f);

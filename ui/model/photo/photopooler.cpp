@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <mutex>
 
 namespace poolviz {
 
@@ -78,17 +79,45 @@ double pyramidWork(const Tensor &input, const PyramidPlan &plan)
     return work;
 }
 
+/// The photo's channels as bytes when they are whole numbers 0–255 (an 8-bit photo), else null.
+/// Converted once per photo: the bytes of the last photo asked for are kept.
+std::shared_ptr<const ByteTensor> photoBytes(const std::shared_ptr<const Tensor> &photo)
+{
+    static std::mutex mutex;
+    static std::weak_ptr<const Tensor> lastPhoto;
+    static std::shared_ptr<const ByteTensor> lastBytes;
+    const std::lock_guard lock(mutex);
+    if (lastPhoto.lock() != photo) {
+        std::optional<ByteTensor> bytes = exactBytes(*photo);
+        lastPhoto = photo;
+        lastBytes = bytes ? std::make_shared<const ByteTensor>(std::move(*bytes)) : nullptr;
+    }
+    return lastBytes;
+}
+
 /// Pools all planes of `input` in one call (the core spreads planes and row bands over every
-/// core). A stop is honoured before the call; the call itself takes milliseconds.
-std::optional<Tensor> poolPlanes(const Tensor &input, const PoolParams &params,
-                                 WorkCounter &counter)
+/// core). Max and min of 8-bit values (`bytes`, when not null) pool the bytes without widening
+/// them, and leave the pooled bytes in `bytes` for the next level; otherwise `bytes` becomes
+/// null. A stop is honoured before the call; the call itself takes milliseconds.
+std::optional<Tensor> poolPlanes(const Tensor &input, std::shared_ptr<const ByteTensor> &bytes,
+                                 const PoolParams &params, WorkCounter &counter)
 {
     if (!counter.proceed())
         return std::nullopt;
-    PoolResult pooled;
-    forward(input, params, pooled, false);
+    Tensor values;
+    if (bytes && bytesPoolable(params, input.h(), input.w())) {
+        auto pooled = std::make_shared<ByteTensor>();
+        forwardBytes(*bytes, params, *pooled);
+        values = widened(*pooled);
+        bytes = std::move(pooled);
+    } else {
+        bytes = nullptr;
+        PoolResult pooled;
+        forward(input, params, pooled, false);
+        values = std::move(pooled.values);
+    }
     counter.add(double(input.size()));
-    return std::move(pooled.values);
+    return values;
 }
 
 /// Pools the pyramid of `plan`; nothing when stopped.
@@ -98,9 +127,11 @@ std::optional<std::vector<PhotoLevel>> poolPyramid(const std::shared_ptr<const T
 {
     std::vector<PhotoLevel> levels;
     std::shared_ptr<const Tensor> current = input;
+    std::shared_ptr<const ByteTensor> bytes =
+        bytesPoolable(params, input->h(), input->w()) ? photoBytes(input) : nullptr;
     PhotoMapping mapping;
     for (const Geometry &g : plan.levels) {
-        std::optional<Tensor> pooled = poolPlanes(*current, params, counter);
+        std::optional<Tensor> pooled = poolPlanes(*current, bytes, params, counter);
         if (!pooled)
             return std::nullopt;
         PhotoLevel level;
