@@ -15,11 +15,6 @@ std::string num(double v)
     return formatNumber(v, 4);
 }
 
-std::string times(Size2 s)
-{
-    return std::to_string(s.h) + "\u00d7" + std::to_string(s.w);
-}
-
 /// A Python tuple of two ints: "(2, 3)".
 std::string tuple(int a, int b)
 {
@@ -94,7 +89,7 @@ bool isEvenInteger(double p)
 
 std::string summaryFor(const FrameworkAnswer &a, const Geometry &g)
 {
-    const std::string same = "same " + times({g.outH(), g.outW()}) + " output, same numbers";
+    const std::string same = "same " + formatSize({g.outH(), g.outW()}) + " output, same numbers";
     switch (a.support) {
     case Support::Native:
         return "takes these settings: " + same;
@@ -113,16 +108,24 @@ std::string summaryFor(const FrameworkAnswer &a, const Geometry &g)
     return {};
 }
 
+/// An answer for framework `f` about `g`'s parameters: its name and the output size PoolViz
+/// computes; the framework functions below fill in the rest.
+FrameworkAnswer answerFor(Framework f, const Geometry &g)
+{
+    FrameworkAnswer a;
+    a.framework = f;
+    a.name = frameworkName(f);
+    a.output = {g.outH(), g.outW()};
+    return a;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PyTorch
 
 FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::PyTorch;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::PyTorch, g);
     auto workaround = [&](const std::string &why) {
         a.reasons.push_back(why);
         if (a.support == Support::Native)
@@ -180,7 +183,7 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
             if (padded != a.output)
                 a.reasons.push_back("after F.pad, ceil mode's last-window rule sees the padded "
                                     "input and would give " +
-                                    times(padded) + ", not " + times(a.output) +
+                                    formatSize(padded) + ", not " + formatSize(a.output) +
                                     ": the code pads the overhang itself");
         }
         if (padFirst && p.mode == PoolMode::Avg && !p.countIncludePad && !p.divisorOverride &&
@@ -196,12 +199,12 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
                 workaround("LPPool2d has no padding or dilation: the code sums |x|^p over the "
                            "taps of F.unfold");
         } else if (p.mode == PoolMode::Avg) {
-            a.layer = "nn.AvgPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
-                      ", padding=" + padArg + ", ceil_mode=" + pyBool(ceil) +
-                      ", count_include_pad=" +
-                      pyBool(p.countIncludePad && !p.isSame() && !p.divisorOverride) +
-                      ", divisor_override=" +
-                      (p.divisorOverride ? std::to_string(*p.divisorOverride) : "None") + ")";
+            a.layer =
+                "nn.AvgPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
+                ", padding=" + padArg + ", ceil_mode=" + pyBool(ceil) +
+                ", count_include_pad=" + pyBool(p.divisorCountsPadding() && !p.divisorOverride) +
+                ", divisor_override=" +
+                (p.divisorOverride ? std::to_string(*p.divisorOverride) : "None") + ")";
             if (dilated)
                 workaround("AvgPool2d has no dilation: the code averages the taps of F.unfold "
                            "with dilation " +
@@ -255,15 +258,12 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
 FrameworkAnswer tensorflow(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::TensorFlow;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::TensorFlow, g);
     auto workaround = [&](const std::string &why) {
         a.reasons.push_back(why);
         a.support = Support::Workaround;
     };
-    const bool extreme = p.mode == PoolMode::Max || p.mode == PoolMode::Min;
+    const bool extreme = p.hasArgmax();
     const std::string fn = extreme ? "max" : "avg";
     const std::string keras = extreme ? "Max" : "Average";
     if (p.mode == PoolMode::Min)
@@ -316,8 +316,8 @@ FrameworkAnswer tensorflow(const Geometry &g)
             workaround("TensorFlow has no ceil mode: VALID would give " +
                        (floor.h < 1 || floor.w < 1 ? std::string("no output (a window is larger "
                                                                  "than the padded input)")
-                                                   : times(floor)) +
-                       ", not " + times(a.output) +
+                                                   : formatSize(floor)) +
+                       ", not " + formatSize(a.output) +
                        "; the code pads the overhang, which never counts");
     } else if (p.ceilMode && p.isSame()) {
         a.reasons.push_back("ceil mode plays no part: SAME gives \u2308in/stride\u2309 outputs");
@@ -342,10 +342,7 @@ FrameworkAnswer tensorflow(const Geometry &g)
 FrameworkAnswer onnx(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::Onnx;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::Onnx, g);
     const bool integerP = std::floor(p.p) == p.p;
     const std::string op = p.mode == PoolMode::Avg  ? "AveragePool"
                            : p.mode == PoolMode::Lp ? "LpPool"
@@ -391,7 +388,7 @@ FrameworkAnswer onnx(const Geometry &g)
     if (p.mode == PoolMode::Lp)
         attrs += ", p=" + order(p.p);
     a.layer = op + "(" + attrs + ")";
-    if ((d.h != 1 || d.w != 1) && p.mode != PoolMode::Max && p.mode != PoolMode::Min)
+    if ((d.h != 1 || d.w != 1) && !p.hasArgmax())
         a.reasons.push_back(op + " takes dilations from opset " +
                             (p.mode == PoolMode::Avg ? "19" : "18") + " on");
     if (p.mode == PoolMode::Lp && ceilModeApplies(p))
@@ -408,10 +405,10 @@ FrameworkAnswer onnx(const Geometry &g)
         if (spec != a.output)
             a.reasons.push_back("with ceil_mode the older ONNX formula \u2308(in + pads \u2212 "
                                 "ek)/s\u2309 + 1 gives " +
-                                times(spec) +
+                                formatSize(spec) +
                                 "; the spec since ONNX 1.16 drops a last window that would "
                                 "start in the end padding, as PyTorch and PoolViz do (" +
-                                times(a.output) + "): runtimes may differ");
+                                formatSize(a.output) + "): runtimes may differ");
     }
     if (p.mode == PoolMode::Avg && p.divisorOverride) {
         a.support = Support::Workaround;
@@ -428,10 +425,7 @@ FrameworkAnswer onnx(const Geometry &g)
 FrameworkAnswer numpy(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::NumPy;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::NumPy, g);
     a.support = Support::Recipe;
     if (p.isAdaptive()) {
         a.layer = "np.array([[pool(x[r0:r1, c0:c1]) for each column bin] for each row bin])";
@@ -445,8 +439,8 @@ FrameworkAnswer numpy(const Geometry &g)
     if (tiles) {
         a.layer = "x.reshape(" + std::to_string(g.inH() / k.h) + ", " + std::to_string(k.h) + ", " +
                   std::to_string(g.inW() / k.w) + ", " + std::to_string(k.w) + ").max(axis=(1, 3))";
-        a.reasons.push_back("the windows tile the input exactly, so a reshape into " + times(k) +
-                            " blocks pools it");
+        a.reasons.push_back("the windows tile the input exactly, so a reshape into " +
+                            formatSize(k) + " blocks pools it");
     } else {
         a.layer = "np.lib.stride_tricks.sliding_window_view(xp, " +
                   tuple(d.h * (k.h - 1) + 1, d.w * (k.w - 1) + 1) + ")[::" + std::to_string(s.h) +
@@ -581,8 +575,9 @@ std::string explainText(const PoolParams &params, int inH, int inW,
                         const std::vector<FrameworkAnswer> &answers)
 {
     const Geometry g = computeGeometry(params, inH, inW);
-    std::string text = "PoolViz: " + describe(params) + " on a " + times({inH, inW}) + " input";
-    text += g.ok() ? " \u2192 " + times({g.outH(), g.outW()}) + "\n"
+    std::string text =
+        "PoolViz: " + describe(params) + " on a " + formatSize({inH, inW}) + " input";
+    text += g.ok() ? " \u2192 " + formatSize({g.outH(), g.outW()}) + "\n"
                    : ": no output (" + g.validation.errorText() + ")\n";
     if (const std::string verdict = overallVerdict(answers); !verdict.empty())
         text += verdict + "\n";
@@ -591,7 +586,7 @@ std::string explainText(const PoolParams &params, int inH, int inW,
         if (!a.layer.empty())
             text += "  " + a.layer + "\n";
         if (a.output.h > 0)
-            text += "  output " + times(a.output) + "; " + a.summary + "\n";
+            text += "  output " + formatSize(a.output) + "; " + a.summary + "\n";
         else
             text += "  " + a.summary + "\n";
         for (const std::string &r : a.reasons)

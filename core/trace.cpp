@@ -118,7 +118,7 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
         else if (s.taps[i].kind == TapKind::Padding)
             ++paddingTaps;
     }
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
+    const bool extreme = params.hasArgmax();
     const char *fn = params.mode == PoolMode::Min ? "min" : "max";
     if (s.rule == StepRule::NoInput)
         return where + "the window holds no input cell (only padding), so the output is " +
@@ -155,8 +155,8 @@ std::string forwardCaption(const Step &s, const Window &w, const PoolParams &par
         std::string text =
             where + "(" + valueList(shown, " + ") + ") / " + num(s.divisor) + equals(s.output) + to;
         const int inputs = int(shown.size());
-        if (params.divisorOverride && !params.isAdaptive())
-            text += " (divisor override " + num(*params.divisorOverride) + ")";
+        if (const std::optional<int> d = params.effectiveDivisorOverride())
+            text += " (divisor override " + num(*d) + ")";
         else if (s.divisor > inputs)
             text += " (the divisor counts " + num(s.divisor - inputs) + " padding cell" +
                     (s.divisor - inputs == 1 ? "" : "s") + ")";
@@ -179,7 +179,7 @@ std::string backwardCaption(const Step &s, const PoolParams &params)
     std::string text = "gradient " + val(s.upstream) + " of output " + cell(s.outRow, s.outCol);
     if (s.contributions.empty())
         return text + " reaches no input cell (the window holds only padding)";
-    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
+    if (params.hasArgmax()) {
         const Contribution &c = s.contributions.front();
         return text + " goes to its " + (params.mode == PoolMode::Min ? "min" : "max") +
                " at input " + cell(c.row, c.col) + "; the input gradient there is now " +
@@ -304,12 +304,13 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError("plane " + std::to_string(plane) + " does not exist: the input has " +
                         std::to_string(input.planeCount()) + " plane(s)");
-    checkTraceLimits(computeGeometry(params, input.h(), input.w()), currentLimits());
+    const Geometry geometry = computeGeometry(params, input.h(), input.w());
+    checkTraceLimits(geometry, currentLimits());
     Trace t;
     t.phase = phase;
     t.plane = plane;
     t.input = input.planeTensor(plane / input.c(), plane % input.c());
-    t.result = forward(t.input, params, true);
+    t.result = forward(t.input, geometry, true);
     const Geometry &g = t.result.geometry;
     const int outH = g.outH(), outW = g.outW();
     if (phase == Phase::Backward) {
@@ -325,7 +326,7 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
         t.inputGradient = backward(t.input, params, t.upstream);
     }
 
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
+    const bool extreme = params.hasArgmax();
     const float padValue = params.mode == PoolMode::Max   ? -std::numeric_limits<float>::infinity()
                            : params.mode == PoolMode::Min ? std::numeric_limits<float>::infinity()
                                                           : 0.0f;
