@@ -6,6 +6,8 @@
 #include "geometry.h"
 #include "imageio.h"
 #include "language.h"
+#include "lessoncontroller.h"
+#include "lessondocument.h"
 #include "mainwindow.h"
 #include "matrixio.h"
 #include "pool.h"
@@ -57,7 +59,9 @@ struct Options
     QSize size = MainWindow::defaultSize();
     bool sizeGiven = false;
     bool presenter = false;
-    QString panel; ///< "frameworks" or "code": that bottom panel shown
+    QString panel;            ///< "frameworks", "code" or "lesson": that panel shown
+    QString lesson;           ///< a .poolviz lesson to open
+    std::optional<int> scene; ///< --scene: 1-based scene of the lesson to show
 };
 
 int fail(const QString &message)
@@ -166,12 +170,17 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
         QStringLiteral("Start in presenter mode (F5): only the stage, full screen."));
     const QCommandLineOption panelOption(
         QStringLiteral("panel"),
-        QStringLiteral("Show the Frameworks or the Code panel (also in View)."),
-        QStringLiteral("frameworks|code"));
+        QStringLiteral("Show the Frameworks, the Code or the Lesson panel (also in View)."),
+        QStringLiteral("frameworks|code|lesson"));
+    const QCommandLineOption sceneOption(
+        QStringLiteral("scene"),
+        QStringLiteral("With a lesson FILE: show its scene N (1 = the first)."),
+        QStringLiteral("N"));
     parser.addOptions({presetOption, matrixOption, phaseOption, stepOption, screenshotOption,
-                       sizeOption, presenterOption, panelOption});
+                       sizeOption, presenterOption, panelOption, sceneOption});
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("A matrix (.csv, .txt, .npy) or an image to open."),
+                                 QStringLiteral("A matrix (.csv, .txt, .npy), an image or a lesson "
+                                                "(.poolviz) to open."),
                                  QStringLiteral("[FILE]"));
     if (!parser.parse(rest))
         return fail(parser.errorText());
@@ -190,6 +199,19 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
                         .arg(positional.join(QLatin1Char(' '))));
     if (!positional.isEmpty())
         out.file = positional.first();
+    if (LessonController::isLessonFile(out.file))
+        std::swap(out.lesson, out.file);
+    if (parser.isSet(sceneOption)) {
+        bool ok = false;
+        const int scene = parser.value(sceneOption).toInt(&ok);
+        if (!ok || scene < 1)
+            return fail(QStringLiteral("--scene \"%1\": not a scene number ≥ 1")
+                            .arg(parser.value(sceneOption)));
+        if (out.lesson.isEmpty())
+            return fail(QStringLiteral("--scene %1: open a lesson (.poolviz) to choose a scene of")
+                            .arg(scene));
+        out.scene = scene;
+    }
     out.preset = preset;
     out.matrixText = parser.value(matrixOption);
     out.params = pool.params();
@@ -216,8 +238,9 @@ std::optional<int> parseArguments(const QStringList &args, Options &out)
     out.presenter = parser.isSet(presenterOption);
     if (parser.isSet(panelOption)) {
         out.panel = parser.value(panelOption).toLower();
-        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code"))
-            return fail(QStringLiteral("--panel \"%1\": use frameworks or code")
+        if (out.panel != QLatin1String("frameworks") && out.panel != QLatin1String("code") &&
+            out.panel != QLatin1String("lesson"))
+            return fail(QStringLiteral("--panel \"%1\": use frameworks, code or lesson")
                             .arg(parser.value(panelOption)));
     }
     out.screenshot = parser.value(screenshotOption);
@@ -373,6 +396,18 @@ int main(int argc, char **argv)
                         .arg(command.imageFile));
 #endif
     }
+    if (!options.lesson.isEmpty() && screenshot) {
+        // A screenshot of a lesson shows it as the window would, or says why it cannot.
+        if (!window.lessons()->openLesson(options.lesson))
+            return fail(QStringLiteral("%1: %2").arg(options.lesson, window.bannerText()));
+        const int scenes = window.lessons()->document()->sceneCount();
+        if (options.scene && *options.scene > scenes)
+            return fail(QStringLiteral("--scene %1: the lesson has %2 scenes")
+                            .arg(*options.scene)
+                            .arg(scenes));
+        if (options.scene)
+            window.lessons()->showScene(*options.scene - 1);
+    }
     if (options.step) {
         if (*options.step > doc->stepCount())
             return fail(QStringLiteral("--step %1: the trace has %2 steps")
@@ -432,6 +467,8 @@ int main(int argc, char **argv)
     window.show();
     if (!openInWindow.isEmpty())
         window.openFile(openInWindow);
+    if (!options.lesson.isEmpty() && window.lessons()->openLesson(options.lesson) && options.scene)
+        window.lessons()->showScene(*options.scene - 1);
     if (options.presenter)
         window.setPresenting(true);
     return app.exec();

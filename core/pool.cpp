@@ -99,6 +99,48 @@ void forward(const Tensor &input, const Geometry &geometry, PoolResult &result, 
     kernels::poolPlanes(input, g, result.values, argmax ? &result.indices : nullptr, threadCount());
 }
 
+namespace {
+
+/// Why forwardBytes cannot pool an input of h × w with `g` (empty when it can).
+std::string whyNotBytes(const Geometry &g)
+{
+    const PoolParams &p = g.params;
+    if (!p.hasArgmax())
+        return std::string("8-bit pooling is max or min only, not ") + modeName(p.mode);
+    if (!g.ok())
+        return g.validation.errorText();
+    auto hasEmptyWindow = [](const AxisGeometry &a) {
+        for (const AxisSpan &s : kernels::axisSpans(a))
+            if (s.count == 0)
+                return true;
+        return false;
+    };
+    if (hasEmptyWindow(g.rows) || hasEmptyWindow(g.cols))
+        return "a window lies wholly in the padding, and its " +
+               std::string(p.mode == PoolMode::Max ? "\u2212\u221e" : "+\u221e") +
+               " has no 8-bit value";
+    return {};
+}
+
+} // namespace
+
+bool bytesPoolable(const PoolParams &params, int h, int w)
+{
+    return whyNotBytes(computeGeometry(params, h, w)).empty();
+}
+
+void forwardBytes(const ByteTensor &input, const PoolParams &params, ByteTensor &values)
+{
+    const Geometry g = computeGeometry(params, input.h(), input.w());
+    if (const std::string why = whyNotBytes(g); !why.empty())
+        throw PoolError(why);
+    const std::array<int, 4> shape{input.n(), input.c(), g.outH(), g.outW()};
+    if (!values.sameShape(shape))
+        values = ByteTensor(shape[0], shape[1], shape[2], shape[3], 0, input.rank());
+    values.setRank(input.rank());
+    kernels::poolBytePlanes(input, g, values, threadCount());
+}
+
 void setThreadCount(int threads)
 {
     g_threads = std::max(threads, 0);

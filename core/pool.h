@@ -44,6 +44,17 @@ PoolResult forward(const Tensor &input, const Geometry &geometry, bool withIndic
 void forward(const Tensor &input, const Geometry &geometry, PoolResult &result,
              bool withIndices = true);
 
+/// Whether `forwardBytes` pools an input of h × w with `params`: max or min, valid parameters,
+/// and every window holding at least one input cell (an empty window's −∞ or +∞ has no 8-bit
+/// value).
+bool bytesPoolable(const PoolParams &params, int h, int w);
+
+/// Max or min pooling of 8-bit planes (a photo's channels) without widening them to float: the
+/// result of a window is one of its values, so it equals `forward` of the same values as floats
+/// bit for bit, at a quarter of the memory traffic. Reuses `values` when its shape fits. Throws
+/// PoolError, naming the reason, when `bytesPoolable` is false.
+void forwardBytes(const ByteTensor &input, const PoolParams &params, ByteTensor &values);
+
 /// How many threads pooling (forward and backward) may use: `threads` ≥ 1, or 0 (the default)
 /// for every core the hardware runs at once. Planes and bands of output rows are spread over
 /// them; the results do not depend on the count. Thread-safe.

@@ -153,6 +153,8 @@ private:
 
 using Tensor = BasicTensor<float>;
 using IndexTensor = BasicTensor<std::int64_t>;
+/// 8-bit values, e.g. a photo's channels (see forwardBytes in pool.h).
+using ByteTensor = BasicTensor<std::uint8_t>;
 
 /// Prints a tensor as NumPy would print it, for test failures.
 template <class T> std::ostream &operator<<(std::ostream &os, const BasicTensor<T> &t)

@@ -241,8 +241,8 @@ Tensor Trace::outputAfter(int i) const
 {
     Tensor out = Tensor::matrix(geometry().outH(), geometry().outW(),
                                 std::numeric_limits<float>::quiet_NaN());
-    if (phase == Phase::Backward) {
-        // Backward starts from the complete forward result.
+    if (phase != Phase::Forward) {
+        // Backward and unpool start from the complete forward result.
         out = result.values.planeTensor(0, 0);
         return out;
     }
@@ -255,8 +255,8 @@ Tensor Trace::outputAfter(int i) const
 std::vector<bool> Trace::filledAfter(int i) const
 {
     std::vector<bool> filled(std::size_t(geometry().outH()) * std::size_t(geometry().outW()),
-                             phase == Phase::Backward);
-    if (phase == Phase::Backward)
+                             phase != Phase::Forward);
+    if (phase != Phase::Forward)
         return filled;
     for (int k = 0; k <= i && k < int(steps.size()); ++k)
         filled[std::size_t(steps[std::size_t(k)].outRow) * std::size_t(geometry().outW()) +

@@ -10,7 +10,8 @@ namespace poolviz {
 enum class Phase
 {
     Forward,
-    Backward
+    Backward,
+    Unpool ///< pooled values put back in an input-sized plane (unpooltrace.h)
 };
 
 /// Why a window's output is what it is.
@@ -46,11 +47,11 @@ struct Step
     std::vector<float> values; ///< per tap: the input value, −∞/0 for padding as the mode sees it
     std::vector<int> winners; ///< indices into taps: the chosen tap first, then any tied taps
     StepRule rule = StepRule::Single;
-    float output = 0;                        ///< the pooled value of this cell
-    double divisor = 0;                      ///< avg: the divisor used
-    std::int64_t argmax = -1;                ///< max/min: PyTorch's index h·W + w, −1 if none
-    float upstream = 0;                      ///< backward: the output gradient of this cell
-    std::vector<Contribution> contributions; ///< backward: what this step adds
+    float output = 0;         ///< the pooled value of this cell
+    double divisor = 0;       ///< avg: the divisor used
+    std::int64_t argmax = -1; ///< max/min: PyTorch's index h·W + w, −1 if none
+    float upstream = 0;       ///< backward: the output gradient of this cell; unpool: its value
+    std::vector<Contribution> contributions; ///< backward, unpool: what this step writes
     std::string caption;                     ///< the step in words
     friend bool operator==(const Step &, const Step &) = default;
 };
@@ -62,9 +63,9 @@ struct Trace
     Phase phase = Phase::Forward;
     int plane = 0;
     Tensor input;         ///< the traced plane (rank 2)
-    Tensor upstream;      ///< backward: output gradient (rank 2); forward: empty
+    Tensor upstream;      ///< backward: output gradient; unpool: the pooled values; forward: empty
     PoolResult result;    ///< the whole forward result of the plane
-    Tensor inputGradient; ///< backward: the final input gradient
+    Tensor inputGradient; ///< backward: the final input gradient; unpool: the unpooled plane
     std::vector<Step> steps;
 
     const Geometry &geometry() const { return result.geometry; }

@@ -19,8 +19,9 @@ BENCH_PACKAGES=(libopencv-dev)
 # Test-only, installed by scripts/test.sh (and scripts/fuzz.sh), never needed to build or run
 # PoolViz: Python with NumPy and PyTorch for the conformance suite, which runs the generated code
 # (the app never needs Python); desktop-file-utils and appstream validate the desktop entry and
-# metainfo; clang with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
-TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream
+# metainfo; poppler-utils (pdfinfo, pdftotext) reads the PDF handouts back in tst_lessons; clang
+# with libFuzzer and the sanitizer runtimes for the fuzz harnesses (tests/fuzz).
+TEST_PACKAGES=(python3 python3-numpy python3-torch desktop-file-utils appstream poppler-utils
     clang libfuzzer-14-dev libclang-rt-14-dev)
 
 # Only for building the .deb (scripts/package.sh): dpkg-shlibdeps finds its dependencies.

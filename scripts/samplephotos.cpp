@@ -6,6 +6,9 @@
 //   lake-321x481.jpg   321×481 (rows × columns) colour mountain lake, seed 002's photo size
 //   city-night.jpg     427×640 colour skyline at night: max pooling keeps the lit windows,
 //                      average pooling dims them (a strong max − avg difference)
+//   test-pattern-stripes.png  448×384 grayscale test pattern: a zone plate (rings ever finer
+//                      towards the edge) over bands of 2, 3 and 4 px stripes; a stride larger
+//                      than the kernel skips pixels and paints false rings and stripes (aliasing)
 
 #include <QColor>
 #include <QDir>
@@ -530,6 +533,33 @@ QImage renderCity()
     return img;
 }
 
+// --- the aliasing test pattern
+
+QImage renderStripes()
+{
+    // Zone plate: brightness ½(1 + cos(k·r²)) has local frequency k·r/π cycles per pixel, which
+    // reaches the pixel grid's limit of ½ at r = 192 (the middle of each edge) for k = π/384.
+    const int side = 384, band = 64;
+    QImage img(side, side + band, QImage::Format_Grayscale8);
+    const double k = kPi / (2.0 * side);
+    for (int y = 0; y < side; ++y) {
+        uchar *row = img.scanLine(y);
+        for (int x = 0; x < side; ++x) {
+            const double dx = x - side / 2.0 + 0.5, dy = y - side / 2.0 + 0.5;
+            row[x] = uchar(std::lround(127.5 * (1 + std::cos(k * (dx * dx + dy * dy)))));
+        }
+    }
+    // Vertical stripes, one period per third: 1 dark + 1 light, 1 + 2, 2 + 2 pixels.
+    for (int y = side; y < side + band; ++y) {
+        uchar *row = img.scanLine(y);
+        for (int x = 0; x < side; ++x) {
+            const int third = x * 3 / side, period = third + 2, dark = third == 2 ? 2 : 1;
+            row[x] = x % period < dark ? 0 : 255;
+        }
+    }
+    return img;
+}
+
 bool save(const QImage &img, const QString &path, int quality)
 {
     if (!img.save(path, nullptr, quality)) {
@@ -551,5 +581,6 @@ int main(int argc, char **argv)
     bool ok = save(renderCat(), dir.filePath("cat-224.jpg"), 92);
     ok = save(renderLake(), dir.filePath("lake-321x481.jpg"), 90) && ok;
     ok = save(renderCity(), dir.filePath("city-night.jpg"), 90) && ok;
+    ok = save(renderStripes(), dir.filePath("test-pattern-stripes.png"), -1) && ok;
     return ok ? 0 : 1;
 }

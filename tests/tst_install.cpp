@@ -95,6 +95,9 @@ void TstInstall::installedFiles_data()
         "share/poolviz/examples/conv-output-4x4.csv",
         "share/poolviz/examples/random-6x6.csv",
         "share/poolviz/examples/matrix-6x4.csv",
+        "share/poolviz/lessons/max-pooling-and-stride.poolviz",
+        "share/poolviz/lessons/padding-same-and-ceil-mode.poolviz",
+        "share/poolviz/lessons/backward-where-the-gradient-goes.poolviz",
     };
     for (const QString &f : files)
         QTest::newRow(qPrintable(f)) << f;

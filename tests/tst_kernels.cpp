@@ -1,8 +1,9 @@
 // Property test of the fast pooling paths (core/kernels): random shapes up to 80×80, kernels
 // 1–31, strides, dilations, paddings, SAME, ceil mode, adaptive bins, NaN/±∞ and ties, each
-// compared with the independent tap-by-tap reference in reference.h. The van Herk scheme (stride
-// 1, k ≥ 4), the tap loops, the band cuts and the thread split must all give the reference's
-// values and indices; the thread count and buffer reuse must not change a single bit.
+// compared with the independent tap-by-tap reference in reference.h. The van Herk scheme down
+// the rows and the doubling levels along the columns (stride 1, k ≥ 4), the tap loops, the band
+// cuts and the thread split must all give the reference's values and indices; the thread count and
+// buffer reuse must not change a single bit.
 
 #include "pool.h"
 #include "reference.h"
@@ -10,6 +11,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -35,7 +37,8 @@ enum class Values
     Integers, ///< −9…9: sums are exact, so avg must match bit for bit
     Ties,     ///< 0…2: many equal maxima
     Specials, ///< integers with NaN, +∞ and −∞ sprinkled in
-    Reals     ///< uniform reals: sums agree within float rounding
+    Reals,    ///< uniform reals: sums agree within float rounding
+    Bytes     ///< 0…255, a third of them 0 or 255 (ties at both ends)
 };
 
 struct Case
@@ -113,10 +116,24 @@ Case randomCase(Random &rnd, PoolMode mode, Values values)
             case Values::Reals:
                 v = real(rnd.rng);
                 break;
+            case Values::Bytes: {
+                const int s = between(0, 5);
+                v = s == 0 ? 0.0f : s == 1 ? 255.0f : float(between(0, 255));
+                break;
+            }
             }
         }
         return c;
     }
+}
+
+/// The values of `t` (integers 0…255) as bytes.
+ByteTensor toBytes(const Tensor &t)
+{
+    ByteTensor b(t.n(), t.c(), t.h(), t.w(), 0, t.rank());
+    for (std::size_t i = 0; i < t.size(); ++i)
+        b.data()[i] = std::uint8_t(t.data()[i]);
+    return b;
 }
 
 } // namespace
@@ -131,6 +148,11 @@ private slots:
     void threadCountChangesNothing_data();
     void threadCountChangesNothing();
     void reusedResultIsRewritten();
+    void bytesAgreeWithReference_data();
+    void bytesAgreeWithReference();
+    void bytesMatchFloatsOnLargePlanes_data();
+    void bytesMatchFloatsOnLargePlanes();
+    void bytesRefuseWhatTheyCannotHold();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -272,6 +294,141 @@ void TestKernels::reusedResultIsRewritten()
     // (1+5+2 + 3+4+9 + 0+0+7) / 9 = 31/9; likewise 36/9, 32/9 and 35/9.
     QCOMPARE(r.values, Tensor::fromRows({{31.0f / 9, 36.0f / 9}, {32.0f / 9, 35.0f / 9}}));
     QVERIFY(r.indices.empty());
+}
+
+void TestKernels::bytesAgreeWithReference_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("max") << int(PoolMode::Max);
+    QTest::newRow("min") << int(PoolMode::Min);
+}
+
+void TestKernels::bytesAgreeWithReference()
+{
+    // 8-bit max/min pick one of the window's values: the reference's float result, exactly.
+    QFETCH(int, mode);
+    Random rnd(std::uint32_t(500 + mode));
+    int pooled = 0, refused = 0;
+    for (int n = 0; n < 80; ++n) {
+        const Case c = randomCase(rnd, PoolMode(mode), Values::Bytes);
+        const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
+        const ByteTensor in = toBytes(c.input);
+        ByteTensor got;
+        if (!bytesPoolable(c.params, c.input.h(), c.input.w())) {
+            // Only a window with no input cell may be refused; its float result is ∓∞.
+            QVERIFY_THROWS_EXCEPTION(PoolError, forwardBytes(in, c.params, got));
+            const ref::Forward e = ref::forward(plan, c.input.planeData(0));
+            QVERIFY2(std::any_of(e.values.begin(), e.values.end(),
+                                 [](float v) { return std::isinf(v); }),
+                     describeCase(c).c_str());
+            ++refused;
+            continue;
+        }
+        forwardBytes(in, c.params, got);
+        QCOMPARE(got.h(), plan.rows.out);
+        QCOMPARE(got.w(), plan.cols.out);
+        for (int p = 0; p < c.input.planeCount(); ++p) {
+            const ref::Forward e = ref::forward(plan, c.input.planeData(p));
+            for (std::size_t o = 0; o < e.values.size(); ++o)
+                if (float(got.planeData(p)[o]) != e.values[o])
+                    QFAIL(qPrintable(QStringLiteral("%1\n  plane %2 output %3: expected %4, got %5")
+                                         .arg(QString::fromStdString(describeCase(c)))
+                                         .arg(p)
+                                         .arg(o)
+                                         .arg(double(e.values[o]))
+                                         .arg(int(got.planeData(p)[o]))));
+        }
+        ++pooled;
+    }
+    QVERIFY2(pooled >= 60, qPrintable(QStringLiteral("only %1 cases pooled").arg(pooled)));
+    Q_UNUSED(refused);
+}
+
+void TestKernels::bytesMatchFloatsOnLargePlanes_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("threads");
+    for (int threads : {1, 3}) {
+        const QString t = QStringLiteral(", %1 thread(s)").arg(threads);
+        QTest::newRow(qPrintable(QStringLiteral("max 2x2/2") + t))
+            << int(PoolMode::Max) << 2 << 2 << threads;
+        QTest::newRow(qPrintable(QStringLiteral("max 3x3/1") + t))
+            << int(PoolMode::Max) << 3 << 1 << threads;
+        QTest::newRow(qPrintable(QStringLiteral("min 15x15/1") + t))
+            << int(PoolMode::Min) << 15 << 1 << threads;
+        QTest::newRow(qPrintable(QStringLiteral("max 31x31/1") + t))
+            << int(PoolMode::Max) << 31 << 1 << threads;
+    }
+}
+
+void TestKernels::bytesMatchFloatsOnLargePlanes()
+{
+    // Planes large enough for many bands and threads: the byte path gives the float path's
+    // values (itself checked against the reference above), bit for bit.
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, threads);
+    setThreadCount(threads);
+    Tensor input(1, 3, 301, 257);
+    std::mt19937 rng(11);
+    for (float &v : input.data())
+        v = float(rng() % 256);
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{stride, stride};
+    p.padding = {kernel / 2, kernel / 2, kernel / 2, kernel / 2};
+    const PoolResult floats = forward(input, p, false);
+    ByteTensor bytes;
+    forwardBytes(toBytes(input), p, bytes);
+    QVERIFY(bytes.shape() == floats.values.shape());
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        QVERIFY2(float(bytes.data()[i]) == floats.values.data()[i],
+                 qPrintable(QStringLiteral("value %1").arg(i)));
+}
+
+void TestKernels::bytesRefuseWhatTheyCannotHold()
+{
+    const ByteTensor in(1, 1, 4, 4, 7);
+    ByteTensor out;
+    PoolParams avg;
+    avg.mode = PoolMode::Avg;
+    QVERIFY(!bytesPoolable(avg, 4, 4));
+    try {
+        forwardBytes(in, avg, out);
+        QFAIL("avg pooled as bytes");
+    } catch (const PoolError &e) {
+        QVERIFY2(std::string(e.what()).find("avg") != std::string::npos, e.what());
+    }
+    // A 1-wide input, kernel 2 dilated by 3 and padded by 2 on the left and right: the taps of
+    // both windows (−2, 1 and −1, 2) all fall in the padding, so both floats are −∞.
+    PoolParams empty;
+    empty.kernel = {1, 2};
+    empty.stride = Size2{1, 1};
+    empty.dilation = {1, 3};
+    empty.padding = {0, 0, 2, 2};
+    const PoolResult floats = forward(Tensor::matrix(1, 1, 5.0f), empty);
+    QCOMPARE(floats.values, Tensor::fromRows({{-kInf, -kInf}}));
+    QVERIFY(!bytesPoolable(empty, 1, 1));
+    try {
+        forwardBytes(ByteTensor(1, 1, 1, 1, 5, 2), empty, out);
+        QFAIL("a window in the padding pooled as bytes");
+    } catch (const PoolError &e) {
+        QVERIFY2(std::string(e.what()).find("padding") != std::string::npos, e.what());
+    }
+    // Max 2×2/2 of bytes, by hand.
+    ByteTensor a(1, 1, 2, 4, 0, 2);
+    const std::uint8_t values[] = {1, 200, 255, 3, 17, 0, 254, 255};
+    std::copy(std::begin(values), std::end(values), a.data().begin());
+    PoolParams max;
+    forwardBytes(a, max, out);
+    QCOMPARE(out.h(), 1);
+    QCOMPARE(out.w(), 2);
+    QCOMPARE(int(out.data()[0]), 200);
+    QCOMPARE(int(out.data()[1]), 255);
 }
 
 void TestKernels::windowGradientsSumToBackward_data()

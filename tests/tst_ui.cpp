@@ -821,7 +821,7 @@ void TestUi::badArgumentsExit2_data()
                                          QStringLiteral("--step"), QStringLiteral("9")}
                           << QStringLiteral("4 steps");
     QTest::newRow("panel") << QStringList{QStringLiteral("--panel"), QStringLiteral("teapot")}
-                           << QStringLiteral("\"teapot\": use frameworks or code");
+                           << QStringLiteral("\"teapot\": use frameworks, code or lesson");
     QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")}
                              << QStringLiteral("frobnicate");
     QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/m.csv")}

@@ -11,28 +11,53 @@ namespace poolviz::kernels {
 namespace generic {
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
-}
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
+} // namespace generic
 #ifdef POOLVIZ_HAVE_AVX2_KERNELS
 namespace avx2 {
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
-}
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
+} // namespace avx2
 #endif
 
-void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
-                int threads)
+namespace {
+
+/// Whether to run the AVX2 copy. POOLVIZ_KERNELS=generic forces the baseline copy (the tests run
+/// both copies).
+[[maybe_unused]] bool useAvx2()
 {
 #ifdef POOLVIZ_HAVE_AVX2_KERNELS
-    // POOLVIZ_KERNELS=generic forces the baseline copy (the tests run both copies).
     static const bool avx2 = [] {
         const char *forced = std::getenv("POOLVIZ_KERNELS");
         return __builtin_cpu_supports("avx2") &&
                std::string_view(forced ? forced : "") != "generic";
     }();
-    if (avx2)
+    return avx2;
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
+                int threads)
+{
+#ifdef POOLVIZ_HAVE_AVX2_KERNELS
+    if (useAvx2())
         return avx2::poolPlanes(input, g, values, indices, threads);
 #endif
     generic::poolPlanes(input, g, values, indices, threads);
+}
+
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads)
+{
+#ifdef POOLVIZ_HAVE_AVX2_KERNELS
+    if (useAvx2())
+        return avx2::poolBytePlanes(input, g, values, threads);
+#endif
+    generic::poolBytePlanes(input, g, values, threads);
 }
 
 } // namespace poolviz::kernels

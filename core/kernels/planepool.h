@@ -10,16 +10,22 @@ namespace poolviz::kernels {
 /// (same shape; max and min only). Exactly the semantics of `forward` in pool.h.
 ///
 /// How: each plane is cut into bands of output rows. A band first reduces the input rows it needs
-/// along the columns (one pass per row), then combines those rows for each output row. Along
-/// each axis a stride-1 window of k ≥ 4 taps uses the van Herk / Gil-Werman scheme: the axis is
-/// cut into blocks of k taps (per dilation phase), each block's prefix and suffix reductions are
-/// computed once, and a window is one suffix combined with one prefix, so the cost per output
-/// does not grow with k. The combine keeps PyTorch's order rule (first max in row-major order,
-/// last NaN), and sums are taken in double from the window's own values (no running
-/// subtraction), so they stay within float32 rounding of the direct sum and ±∞/NaN behave as
-/// in the direct sum. Other windows are reduced tap by tap in vectorisable loops. Bands of all
-/// planes are spread over `threads` threads.
+/// along the columns (one pass per row), then combines those rows for each output row. Stride-1
+/// windows of k ≥ 4 taps cost O(1) per output along the rows and O(log k) along the columns:
+/// down the rows by the van Herk / Gil-Werman scheme (the axis cut into blocks of k taps per
+/// dilation phase, each block's prefix and suffix reductions computed once, a window one suffix
+/// combined with one prefix); along a row by doubling (reductions of 2, 4, 8, … taps, each from
+/// two of the level before, a window from two overlapping ones for max/min or one per set bit of
+/// k for sums), as vector loops over the row. Both keep PyTorch's order rule (first max in
+/// row-major order, last NaN), and sums are taken in double from the window's own values (no
+/// running subtraction), so they stay within float32 rounding of the direct sum and ±∞/NaN
+/// behave as in the direct sum. Other windows are reduced tap by tap in vectorisable loops. Bands
+/// of all planes are spread over `threads` threads.
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
+
+/// The same for 8-bit planes, max and min only, without indices; every window of `g` must hold
+/// an input cell (an empty window would need −∞ or +∞).
+void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
 
 } // namespace poolviz::kernels

@@ -63,7 +63,7 @@ bool documentedError(const std::exception &e)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    fuzz::useSmallLimits();
+    fuzz::useTinyLimits();
     Bytes in(data, size);
     PoolParams p;
     p.mode = PoolMode(in.next() % 4);

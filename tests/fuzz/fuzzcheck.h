@@ -19,10 +19,20 @@ inline void check(bool ok, const char *what)
 }
 
 /// Limits small enough that no input can make one run slow or large (the refusals themselves
-/// are what the harnesses exercise): 2¹⁸ values, 512 animation steps, 2¹⁶ traced taps.
+/// are what the harnesses exercise): 2¹⁸ values, 512 animation steps, 2¹⁶ traced taps. Every
+/// valid file under libFuzzer's 4096-byte inputs fits.
 inline void useSmallLimits()
 {
     setCurrentLimits({1 << 18, 512, 1 << 16});
+}
+
+/// Tighter limits for the harnesses whose cost grows with the output they are allowed to build
+/// (pooling, image decoding): 2¹² values, 64 steps, 2¹² traced taps. Outputs of several
+/// 64-row bands, multi-step traces and every refusal stay reachable; a run costs at most a few
+/// thousand cells instead of a quarter of a million.
+inline void useTinyLimits()
+{
+    setCurrentLimits({1 << 12, 64, 1 << 12});
 }
 
 } // namespace poolviz::fuzz

@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
@@ -320,6 +321,20 @@ QString Settings::language() const
 void Settings::setLanguage(const QString &code)
 {
     m_settings->setValue(QStringLiteral("ui/language"), code);
+}
+
+QStringList Settings::recentLessons() const
+{
+    QStringList paths;
+    for (const QString &path : m_settings->value(QStringLiteral("lessons/recent")).toStringList())
+        if (!path.isEmpty() && !paths.contains(path) && QFileInfo::exists(path))
+            paths << path;
+    return paths;
+}
+
+void Settings::setRecentLessons(const QStringList &paths)
+{
+    m_settings->setValue(QStringLiteral("lessons/recent"), paths);
 }
 
 void Settings::sync()

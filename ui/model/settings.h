@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -63,6 +64,10 @@ public:
     /// it has no translation for.
     QString language() const;
     void setLanguage(const QString &code);
+
+    /// The lesson files opened or saved lately, most recent first (missing entries dropped).
+    QStringList recentLessons() const;
+    void setRecentLessons(const QStringList &paths);
 
     /// Writes pending changes to storage.
     void sync();

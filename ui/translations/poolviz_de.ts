@@ -532,6 +532,61 @@
     </message>
 </context>
 <context>
+    <name>poolviz::Handout</name>
+    <message>
+        <source>Scene %1</source>
+        <translation>Szene %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Lösung: %1</translation>
+    </message>
+    <message>
+        <source>These parameters give no windows to step through.</source>
+        <translation>Diese Parameter ergeben keine Fenster zum Durchgehen.</translation>
+    </message>
+    <message>
+        <source>The input gradient, filled in by all %1 steps.</source>
+        <translation>Der Eingabegradient, ausgefüllt von allen %1 Schritten.</translation>
+    </message>
+    <message>
+        <source>The output, filled in by all %1 windows.</source>
+        <translation>Die Ausgabe, ausgefüllt von allen %1 Fenstern.</translation>
+    </message>
+    <message>
+        <source>Fill in the input gradient: where does each output gradient go? Write the sums where windows overlap.</source>
+        <translation>Trage den Eingabegradienten ein: Wohin geht jeder Ausgabegradient? Schreibe die Summen dorthin, wo sich Fenster überlappen.</translation>
+    </message>
+    <message>
+        <source>Fill in the output grid: one number for each of the %1 windows.</source>
+        <translation>Fülle das Ausgaberaster aus: eine Zahl für jedes der %1 Fenster.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>PoolViz handout</source>
+        <translation>PoolViz-Handout</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: there is no scene to print</source>
+        <translation>„%1“ kann nicht geschrieben werden: es gibt keine Szene zum Drucken</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: the handout would have more than %2 pages; choose the worksheet, or fewer or smaller scenes</source>
+        <translation>„%1“ kann nicht geschrieben werden: das Handout hätte mehr als %2 Seiten; das Arbeitsblatt oder weniger oder kleinere Szenen wählen</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -544,6 +599,390 @@
     <message>
         <source>System Default (%1)</source>
         <translation>Systemvorgabe (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LessonController</name>
+    <message>
+        <source>Scene %1</source>
+        <translation>Szene %1</translation>
+    </message>
+    <message>
+        <source>New &amp;Lesson</source>
+        <translation>Neue &amp;Lektion</translation>
+    </message>
+    <message>
+        <source>Start an empty lesson: add scenes from the Lesson panel</source>
+        <translation>Eine leere Lektion beginnen: Szenen im Lektionsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open Lesso&amp;n…</source>
+        <translation>Lektion ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open Lesson</source>
+        <translation>Lektion öffnen</translation>
+    </message>
+    <message>
+        <source>PoolViz lessons (*.poolviz)</source>
+        <translation>PoolViz-Lektionen (*.poolviz)</translation>
+    </message>
+    <message>
+        <source>Save Lesso&amp;n</source>
+        <translation>Lektion &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Lesson &amp;As…</source>
+        <translation>Lektion speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save Lesson</source>
+        <translation>Lektion speichern</translation>
+    </message>
+    <message>
+        <source>lesson.poolviz</source>
+        <translation>lektion.poolviz</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Scene</source>
+        <translation>&amp;Nächste Szene</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Scene</source>
+        <translation>&amp;Vorherige Szene</translation>
+    </message>
+    <message>
+        <source>Next Step or Scene</source>
+        <translation>Nächster Schritt oder nächste Szene</translation>
+    </message>
+    <message>
+        <source>Previous Step or Scene</source>
+        <translation>Voriger Schritt oder vorige Szene</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Lektion</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Lesson</source>
+        <translation>&amp;Beispiellektion öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Lesson</source>
+        <translation>&amp;Zuletzt geöffnete Lektion</translation>
+    </message>
+    <message>
+        <source>Show Lesson &amp;Panel</source>
+        <translation>Lektions&amp;bereich anzeigen</translation>
+    </message>
+    <message>
+        <source>Export &amp;Handout (PDF)</source>
+        <translation>&amp;Handout exportieren (PDF)</translation>
+    </message>
+    <message>
+        <source>Whole Lesson, One Page per &amp;Step…</source>
+        <translation>Ganze Lektion, eine Seite je &amp;Schritt…</translation>
+    </message>
+    <message>
+        <source>Whole Lesson, &amp;Worksheet with Answers…</source>
+        <translation>Ganze Lektion, &amp;Arbeitsblatt mit Lösungen…</translation>
+    </message>
+    <message>
+        <source>This Scene, One &amp;Page per Step…</source>
+        <translation>Diese Szene, eine &amp;Seite je Schritt…</translation>
+    </message>
+    <message>
+        <source>This Scene, W&amp;orksheet with Answers…</source>
+        <translation>Diese Szene, Arbeits&amp;blatt mit Lösungen…</translation>
+    </message>
+    <message>
+        <source>Show Scene “%1”</source>
+        <translation>Szene „%1“ zeigen</translation>
+    </message>
+    <message>
+        <source>Scene “%1”</source>
+        <translation>Szene „%1“</translation>
+    </message>
+    <message>
+        <source>The gradient of scene “%1” is %2 but the output is %3: ones are used.</source>
+        <translation>Der Gradient der Szene „%1“ ist %2, die Ausgabe aber %3: es werden Einsen verwendet.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>Scene “%1” cannot be traced: %2</source>
+        <translation>Szene „%1“ kann nicht durchlaufen werden: %2</translation>
+    </message>
+    <message>
+        <source>Scene %1 of %2: %3</source>
+        <translation>Szene %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Unsaved Lesson</source>
+        <translation>Ungespeicherte Lektion</translation>
+    </message>
+    <message>
+        <source>The lesson has changes that are not saved.</source>
+        <translation>Die Lektion hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Save them before %1?</source>
+        <translation>Speichern, bevor %1?</translation>
+    </message>
+    <message>
+        <source>opening “%1”</source>
+        <translation>„%1“ geöffnet wird</translation>
+    </message>
+    <message>
+        <source>opening the lesson “%1”</source>
+        <translation>die Lektion „%1“ geöffnet wird</translation>
+    </message>
+    <message>
+        <source>The lesson has no scenes.</source>
+        <translation>Die Lektion hat keine Szenen.</translation>
+    </message>
+    <message>
+        <source>Opened “%1”, but: %2</source>
+        <translation>„%1“ geöffnet, aber: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the lesson “%1” (%n scene(s)).</source>
+        <translation>
+            <numerusform>Lektion „%1“ geöffnet (%n Szene).</numerusform>
+            <numerusform>Lektion „%1“ geöffnet (%n Szenen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starting a new lesson</source>
+        <translation>eine neue Lektion begonnen wird</translation>
+    </message>
+    <message>
+        <source>Saved the lesson to %1.</source>
+        <translation>Lektion in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>plane %1</source>
+        <translation>Ebene %1</translation>
+    </message>
+    <message>
+        <source>Wrote the handout %1.</source>
+        <translation>Handout %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>handout</translation>
+    </message>
+    <message>
+        <source>-worksheet</source>
+        <translation>-arbeitsblatt</translation>
+    </message>
+    <message>
+        <source>Export Handout</source>
+        <translation>Handout exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LessonDocument</name>
+    <message>
+        <source>Add Scene “%1”</source>
+        <translation>Szene „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Duplicate Scene “%1”</source>
+        <translation>Szene „%1“ duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete Scene “%1”</source>
+        <translation>Szene „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Move Scene “%1”</source>
+        <translation>Szene „%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Rename Scene “%1”</source>
+        <translation>Szene „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit Note of “%1”</source>
+        <translation>Notiz zu „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Update Scene “%1”</source>
+        <translation>Szene „%1“ aktualisieren</translation>
+    </message>
+    <message>
+        <source>Rename Lesson</source>
+        <translation>Lektion umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::LessonFile</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>“%1” must be %2, not %3</source>
+        <translation>„%1“ muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>two whole numbers of at least 0</source>
+        <translation>zwei ganze Zahlen ab 0</translation>
+    </message>
+    <message>
+        <source>two whole numbers of at least %1</source>
+        <translation>zwei ganze Zahlen ab %1</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>ein Text</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>eines von %1</translation>
+    </message>
+    <message>
+        <source>an object with “shape” and “values”</source>
+        <translation>ein Objekt mit „shape“ und „values“</translation>
+    </message>
+    <message>
+        <source>2 to 4 whole numbers of at least 1</source>
+        <translation>2 bis 4 ganze Zahlen ab 1</translation>
+    </message>
+    <message>
+        <source>“%1” is too large: %2</source>
+        <translation>„%1“ ist zu groß: %2</translation>
+    </message>
+    <message>
+        <source>a list of %1 numbers</source>
+        <translation>eine Liste von %1 Zahlen</translation>
+    </message>
+    <message>
+        <source>a number, &quot;nan&quot;, &quot;inf&quot;, &quot;-inf&quot; or &quot;-0&quot;</source>
+        <translation>eine Zahl, "nan", "inf", "-inf" oder "-0"</translation>
+    </message>
+    <message>
+        <source>a number above 0</source>
+        <translation>eine Zahl über 0</translation>
+    </message>
+    <message>
+        <source>four whole numbers of at least 0 (top, bottom, left, right)</source>
+        <translation>vier ganze Zahlen ab 0 (oben, unten, links, rechts)</translation>
+    </message>
+    <message>
+        <source>a whole number of at least 1, or null</source>
+        <translation>eine ganze Zahl ab 1 oder null</translation>
+    </message>
+    <message>
+        <source>it is %1, not an object</source>
+        <translation>sie ist %1, kein Objekt</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1 (the input&apos;s planes)</source>
+        <translation>eine ganze Zahl von 0 bis %1 (die Ebenen der Eingabe)</translation>
+    </message>
+    <message>
+        <source>a whole number of at least 0</source>
+        <translation>eine ganze Zahl ab 0</translation>
+    </message>
+    <message>
+        <source>an object on a photo scene</source>
+        <translation>in einer Fotoszene ein Objekt</translation>
+    </message>
+    <message>
+        <source>a PNG image in base64</source>
+        <translation>ein PNG-Bild in Base64</translation>
+    </message>
+    <message>
+        <source>four whole numbers x, y, width, height (width and height at least 1)</source>
+        <translation>vier ganze Zahlen x, y, Breite, Höhe (Breite und Höhe ab 1)</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 3</source>
+        <translation>eine ganze Zahl von 0 bis 3</translation>
+    </message>
+    <message>
+        <source>an object with “path” or “png_base64”</source>
+        <translation>ein Objekt mit „path“ oder „png_base64“</translation>
+    </message>
+    <message>
+        <source>the photo “%1” is not there (looked for %2)</source>
+        <translation>das Foto „%1“ fehlt (gesucht: %2)</translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation>Szene %1</translation>
+    </message>
+    <message>
+        <source>Scene %1 (“%2”)</source>
+        <translation>Szene %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>not a PoolViz lesson: the JSON is broken at character %1 (%2)</source>
+        <translation>keine PoolViz-Lektion: das JSON ist bei Zeichen %1 defekt (%2)</translation>
+    </message>
+    <message>
+        <source>not a PoolViz lesson: the file holds a JSON array, not an object</source>
+        <translation>keine PoolViz-Lektion: die Datei enthält ein JSON-Array, kein Objekt</translation>
+    </message>
+    <message>
+        <source>not a PoolViz lesson: “format” is %1, not &quot;%2&quot;</source>
+        <translation>keine PoolViz-Lektion: „format“ ist %1, nicht "%2"</translation>
+    </message>
+    <message>
+        <source>“version” must be a whole number of at least 1, not %1</source>
+        <translation>„version“ muss eine ganze Zahl ab 1 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>The lesson was written by a newer PoolViz (format version %1; this one reads version %2): what this version does not know is left out.</source>
+        <translation>Die Lektion stammt von einem neueren PoolViz (Formatversion %1; dieses liest Version %2): was diese Version nicht kennt, wird ausgelassen.</translation>
+    </message>
+    <message>
+        <source>“scenes” must be a list of scenes, not %1</source>
+        <translation>„scenes“ muss eine Liste von Szenen sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>“title” must be a text, not %1; the lesson has no title.</source>
+        <translation>„title“ muss ein Text sein, nicht %1; die Lektion hat keinen Titel.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 left out: %2.</source>
+        <translation>%1 ausgelassen: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2908,109 @@ Ersetzen?</translation>
     <message>
         <source>Before the first step: the gradient of each of the %1 outputs will flow back to the input.</source>
         <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::SceneListDock</name>
+    <message>
+        <source>Scene %1</source>
+        <translation>Szene %1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation>Titel der Lektion</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Szenen</translation>
+    </message>
+    <message>
+        <source>Click a scene to show it; drag to reorder; double-click to rename</source>
+        <translation>Eine Szene anklicken, um sie zu zeigen; ziehen zum Umordnen; Doppelklick zum Umbenennen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add what is on screen as a new scene</source>
+        <translation>Das Angezeigte als neue Szene hinzufügen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Replace the selected scene with what is on screen (its title and note stay)</source>
+        <translation>Die gewählte Szene durch das Angezeigte ersetzen (Titel und Notiz bleiben)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Insert a copy of the selected scene after it</source>
+        <translation>Eine Kopie der gewählten Szene dahinter einfügen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Move the selected scene up</source>
+        <translation>Die gewählte Szene nach oben schieben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Move the selected scene down</source>
+        <translation>Die gewählte Szene nach unten schieben</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the selected scene</source>
+        <translation>Die gewählte Szene umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected scene</source>
+        <translation>Die gewählte Szene löschen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Teacher’s &amp;note (shown on the stage):</source>
+        <translation>&amp;Notiz der Lehrkraft (auf der Bühne gezeigt):</translation>
+    </message>
+    <message>
+        <source>What to say while this scene is shown</source>
+        <translation>Was zu dieser Szene gesagt werden soll</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 wiederherstellen</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "imageio.h"
 #include "language.h"
 #include "languagemenu.h"
+#include "lessoncontroller.h"
 #include "limitsdialog.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -123,6 +124,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     createWidgets();
     createActions();
     createMenus();
+    m_lessons = new LessonController(this, m_fileMenu);
     const QScreen *screen = QGuiApplication::primaryScreen();
     resize(screen ? fittingSize(screen->availableGeometry().size()) : defaultSize());
 
@@ -554,8 +556,7 @@ void MainWindow::createActions()
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
     connect(m_playAct, &QAction::triggered, m_playback, &PlaybackBar::togglePlay);
     m_backAct = make(QStringLiteral("stepBack"), tr("Step &Back"), QKeySequence(Qt::Key_Left));
-    // A presentation clicker sends Page Up / Page Down.
-    m_backAct->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
+    // A presentation clicker's Page Up / Page Down step too (LessonController: or change scene).
     m_backAct->setIcon(themeIcon("media-seek-backward", QStyle::SP_MediaSeekBackward, this));
     setShortcutTip(m_backAct, tr("Previous step"));
     connect(m_backAct, &QAction::triggered, this, [this] {
@@ -564,7 +565,6 @@ void MainWindow::createActions()
     });
     m_forwardAct =
         make(QStringLiteral("stepForward"), tr("Step &Forward"), QKeySequence(Qt::Key_Right));
-    m_forwardAct->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     m_forwardAct->setIcon(themeIcon("media-seek-forward", QStyle::SP_MediaSeekForward, this));
     setShortcutTip(m_forwardAct, tr("Next step"));
     connect(m_forwardAct, &QAction::triggered, this, [this] {
@@ -873,7 +873,8 @@ void MainWindow::saveSession()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeKeepEdits(tr("closing PoolViz"))) {
+    if (!maybeKeepEdits(tr("closing PoolViz")) ||
+        !m_lessons->maybeKeepLesson(tr("closing PoolViz"))) {
         event->ignore();
         return;
     }
@@ -966,6 +967,8 @@ void MainWindow::rememberDirectory(const QString &path)
 bool MainWindow::openFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
+    if (LessonController::isLessonFile(path))
+        return m_lessons->openLesson(path);
     if (isMatrixFile(path)) {
         if (!maybeKeepEdits(tr("opening “%1”").arg(name)))
             return false;
@@ -1277,7 +1280,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
             const QString path = url.toLocalFile();
-            if (!path.isEmpty() && (isMatrixFile(path) || (m_photo && isImageFile(path)))) {
+            if (!path.isEmpty() && (isMatrixFile(path) || LessonController::isLessonFile(path) ||
+                                    (m_photo && isImageFile(path)))) {
                 event->acceptProposedAction();
                 return;
             }
@@ -1292,7 +1296,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QMimeData *mime = event->mimeData();
     for (const QUrl &url : mime->urls()) {
         const QString path = url.toLocalFile();
-        if (!path.isEmpty() && (isMatrixFile(path) || isImageFile(path))) {
+        if (!path.isEmpty() &&
+            (isMatrixFile(path) || isImageFile(path) || LessonController::isLessonFile(path))) {
             event->acceptProposedAction();
             openFile(path);
             return;

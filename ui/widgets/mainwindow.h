@@ -18,6 +18,7 @@ class QTabWidget;
 
 namespace poolviz {
 
+class LessonController;
 class MatrixEditor;
 class ParameterPanel;
 class PlaybackBar;
@@ -69,6 +70,12 @@ public:
     void fitPanelsToNumbers();
 
     PoolDocument *document() const { return m_document; }
+    /// The settings, null for a window that neither reads nor writes them (screenshots).
+    Settings *settings() const { return m_settings; }
+    /// Lesson files, the Lesson dock and the teacher's note (lessoncontroller.h).
+    LessonController *lessons() const { return m_lessons; }
+    /// Asks about unsaved matrix edits before `action` ("opening the lesson …"); true to go on.
+    bool keepEditsBefore(const QString &action) { return maybeKeepEdits(action); }
     ParameterPanel *parameterPanel() const { return m_parameters; }
     MatrixEditor *inputEditor() const { return m_inputEditor; }
     MatrixEditor *upstreamEditor() const { return m_upstreamEditor; }
@@ -167,6 +174,7 @@ private:
     QLabel *m_inputStatus = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
+    LessonController *m_lessons = nullptr;
     QMenu *m_examplesMenu = nullptr;
     QMenu *m_fileMenu = nullptr;
     QActionGroup *m_phaseGroup = nullptr;
