@@ -439,7 +439,7 @@ std::string poolFile(const std::string &input, const std::string &output,
         if (extensionOf(*indicesPath) != "npy")
             throw CliError("--indices " + *indicesPath +
                            ": the indices are written as int64 .npy (use IDX.npy)");
-        if (params.mode != PoolMode::Max && params.mode != PoolMode::Min)
+        if (!params.hasArgmax())
             throw CliError("--indices needs --mode max or min (" + modeName(params.mode) +
                            " pooling has no argmax)");
         if (fs::path(*indicesPath).lexically_normal() == fs::path(output).lexically_normal())
@@ -639,7 +639,7 @@ int runUnpool(const std::vector<std::string> &rest)
     const std::string input = singleInput(args, "POOLED");
     const std::string output = args.required("--output", "OUTPUT (-o FILE)");
     const PoolParams &params = args.pool.params();
-    const bool max = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
+    const bool max = params.hasArgmax();
     if (params.mode == PoolMode::Lp)
         throw CliError("unpool: --mode lp has no unpooling (use --mode max or avg)");
     if (max && !args.has("--indices"))

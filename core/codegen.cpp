@@ -251,7 +251,7 @@ std::string reduceLines(const Plan &pl, const Dialect &d, const std::string &val
         std::string s = "total = " + d.reduce("sum", d.where("inside", vals, "0.0")) + "\n";
         if (pl.p.divisorOverride)
             return s + "y = total / " + pyNumber(*pl.p.divisorOverride) + "  # divisor_override\n";
-        if (pl.p.countIncludePad && !pl.p.isSame())
+        if (pl.p.divisorCountsPadding())
             s += "count = " + d.count(kinds + " != 0") +
                  "  # count_include_pad: input and padding, never the ceil overhang\n";
         else

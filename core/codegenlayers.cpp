@@ -59,7 +59,7 @@ TorchRoute torchRoute(const Plan &pl)
         return TorchRoute::Layer;
     // Padding the layer cannot take: pad first, if the padded cells then act as PoolViz's do.
     const bool countsPadding =
-        p.mode != PoolMode::Avg || p.divisorOverride || (p.countIncludePad && !p.isSame());
+        p.mode != PoolMode::Avg || p.divisorOverride || p.divisorCountsPadding();
     // After F.pad, ceil mode's rule sees the padded input: the output size must not change.
     const int outH =
         computeAxis(pl.h + pl.pad.top + pl.pad.bottom, pl.kh, pl.sh, pl.dh, 0, 0, pl.ceil).out;
@@ -89,7 +89,7 @@ std::string torchLayer(const Plan &pl, bool padFirst = false)
     case PoolMode::Avg:
         return "torch.nn.AvgPool2d(kernel_size=" + k + ", stride=" + s + ", padding=" + pad +
                ", ceil_mode=" + ceil +
-               ", count_include_pad=" + (p.countIncludePad && !p.isSame() ? "True" : "False") +
+               ", count_include_pad=" + (p.divisorCountsPadding() ? "True" : "False") +
                ", divisor_override=" + (p.divisorOverride ? str(*p.divisorOverride) : "None") + ")";
     case PoolMode::Lp:
         return "torch.nn.LPPool2d(norm_type=" + pyNumber(p.p) + ", kernel_size=" + k +
@@ -204,7 +204,7 @@ std::string tfCode(const Plan &pl, std::size_t maxLiteral)
     s += "inf = float(\"inf\")\n";
     s += "planes = tf.reshape(tf.constant(x), " + pyShape({pl.n * pl.c, pl.h, pl.w, 1}) +
          ")  # NHWC: every (n, c) plane is one image\n";
-    const bool extreme = pl.p.mode == PoolMode::Max || pl.p.mode == PoolMode::Min;
+    const bool extreme = pl.p.hasArgmax();
     const std::string sign = pl.p.mode == PoolMode::Min ? "-" : "";
     const std::string minNote =
         pl.p.mode == PoolMode::Min ? "  # no min pooling in TensorFlow: min(x) = \u2212max(\u2212x)"

@@ -16,11 +16,6 @@ std::string num(double v)
     return formatNumber(v, 4);
 }
 
-std::string times(Size2 s)
-{
-    return std::to_string(s.h) + "\u00d7" + std::to_string(s.w);
-}
-
 /// A Python tuple of two ints: "(2, 3)".
 std::string tuple(int a, int b)
 {
@@ -97,7 +92,7 @@ bool isEvenInteger(double p)
 
 Message summaryFor(const FrameworkAnswer &a, const Geometry &g)
 {
-    const std::string same = times({g.outH(), g.outW()});
+    const std::string same = formatSize({g.outH(), g.outW()});
     switch (a.support) {
     case Support::Native:
         return {MessageId::FrameworkTakesSettings, {same}};
@@ -116,16 +111,24 @@ Message summaryFor(const FrameworkAnswer &a, const Geometry &g)
     return {MessageId::FrameworkCannotExpress, {}};
 }
 
+/// An answer for framework `f` about `g`'s parameters: its name and the output size PoolViz
+/// computes; the framework functions below fill in the rest.
+FrameworkAnswer answerFor(Framework f, const Geometry &g)
+{
+    FrameworkAnswer a;
+    a.framework = f;
+    a.name = frameworkName(f);
+    a.output = {g.outH(), g.outW()};
+    return a;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PyTorch
 
 FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::PyTorch;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::PyTorch, g);
     auto workaround = [&](Message why) {
         a.reasons.push_back(std::move(why));
         if (a.support == Support::Native)
@@ -175,7 +178,7 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
                 computeAxis(g.inW() + pad.left + pad.right, k.w, s.w, d.w, 0, 0, true).out};
             if (padded != a.output)
                 a.reasons.push_back(
-                    {MessageId::TorchCeilAfterPad, {times(padded), times(a.output)}});
+                    {MessageId::TorchCeilAfterPad, {formatSize(padded), formatSize(a.output)}});
         }
         if (padFirst && p.mode == PoolMode::Avg && !p.countIncludePad && !p.divisorOverride &&
             !p.isSame())
@@ -188,12 +191,12 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
             if (dilated || hasPadding(pad))
                 workaround({MessageId::TorchLpUnfold, {}});
         } else if (p.mode == PoolMode::Avg) {
-            a.layer = "nn.AvgPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
-                      ", padding=" + padArg + ", ceil_mode=" + pyBool(ceil) +
-                      ", count_include_pad=" +
-                      pyBool(p.countIncludePad && !p.isSame() && !p.divisorOverride) +
-                      ", divisor_override=" +
-                      (p.divisorOverride ? std::to_string(*p.divisorOverride) : "None") + ")";
+            a.layer =
+                "nn.AvgPool2d(kernel_size=" + tuple(k) + ", stride=" + tuple(s) +
+                ", padding=" + padArg + ", ceil_mode=" + pyBool(ceil) +
+                ", count_include_pad=" + pyBool(p.divisorCountsPadding() && !p.divisorOverride) +
+                ", divisor_override=" +
+                (p.divisorOverride ? std::to_string(*p.divisorOverride) : "None") + ")";
             if (dilated)
                 workaround({MessageId::TorchAvgDilationUnfold, {tuple(d)}});
             if (padFirst && p.isSame())
@@ -239,15 +242,12 @@ FrameworkAnswer pytorch(const Geometry &g, const Tensor *input)
 FrameworkAnswer tensorflow(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::TensorFlow;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::TensorFlow, g);
     auto workaround = [&](Message why) {
         a.reasons.push_back(std::move(why));
         a.support = Support::Workaround;
     };
-    const bool extreme = p.mode == PoolMode::Max || p.mode == PoolMode::Min;
+    const bool extreme = p.hasArgmax();
     const std::string fn = extreme ? "max" : "avg";
     const std::string keras = extreme ? "Max" : "Average";
     if (p.mode == PoolMode::Min)
@@ -292,8 +292,8 @@ FrameworkAnswer tensorflow(const Geometry &g)
         const Size2 floor = floorSize(g);
         if (floor != a.output)
             workaround(floor.h < 1 || floor.w < 1
-                           ? Message{MessageId::TfNoCeilNoOutput, {times(a.output)}}
-                           : Message{MessageId::TfNoCeil, {times(floor), times(a.output)}});
+                           ? Message{MessageId::TfNoCeilNoOutput, {formatSize(a.output)}}
+                           : Message{MessageId::TfNoCeil, {formatSize(floor), formatSize(a.output)}});
     } else if (p.ceilMode && p.isSame()) {
         a.reasons.push_back({MessageId::TfCeilNoPart, {}});
     }
@@ -312,10 +312,7 @@ FrameworkAnswer tensorflow(const Geometry &g)
 FrameworkAnswer onnx(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::Onnx;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::Onnx, g);
     const bool integerP = std::floor(p.p) == p.p;
     const std::string op = p.mode == PoolMode::Avg  ? "AveragePool"
                            : p.mode == PoolMode::Lp ? "LpPool"
@@ -359,7 +356,7 @@ FrameworkAnswer onnx(const Geometry &g)
     if (p.mode == PoolMode::Lp)
         attrs += ", p=" + order(p.p);
     a.layer = op + "(" + attrs + ")";
-    if ((d.h != 1 || d.w != 1) && p.mode != PoolMode::Max && p.mode != PoolMode::Min)
+    if ((d.h != 1 || d.w != 1) && !p.hasArgmax())
         a.reasons.push_back(
             {MessageId::OnnxDilationsOpset, {op, p.mode == PoolMode::Avg ? "19" : "18"}});
     if (p.mode == PoolMode::Lp && ceilModeApplies(p))
@@ -374,7 +371,7 @@ FrameworkAnswer onnx(const Geometry &g)
         const Size2 spec{undropped(g.inH(), k.h, s.h, d.h, pad.top, pad.bottom),
                          undropped(g.inW(), k.w, s.w, d.w, pad.left, pad.right)};
         if (spec != a.output)
-            a.reasons.push_back({MessageId::OnnxCeilFormula, {times(spec), times(a.output)}});
+            a.reasons.push_back({MessageId::OnnxCeilFormula, {formatSize(spec), formatSize(a.output)}});
     }
     if (p.mode == PoolMode::Avg && p.divisorOverride) {
         a.support = Support::Workaround;
@@ -389,10 +386,7 @@ FrameworkAnswer onnx(const Geometry &g)
 FrameworkAnswer numpy(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    FrameworkAnswer a;
-    a.framework = Framework::NumPy;
-    a.name = frameworkName(a.framework);
-    a.output = {g.outH(), g.outW()};
+    FrameworkAnswer a = answerFor(Framework::NumPy, g);
     a.support = Support::Recipe;
     if (p.isAdaptive()) {
         a.layer = "np.array([[pool(x[r0:r1, c0:c1]) for each column bin] for each row bin])";
@@ -405,7 +399,7 @@ FrameworkAnswer numpy(const Geometry &g)
     if (tiles) {
         a.layer = "x.reshape(" + std::to_string(g.inH() / k.h) + ", " + std::to_string(k.h) + ", " +
                   std::to_string(g.inW() / k.w) + ", " + std::to_string(k.w) + ").max(axis=(1, 3))";
-        a.reasons.push_back({MessageId::NumpyReshape, {times(k)}});
+        a.reasons.push_back({MessageId::NumpyReshape, {formatSize(k)}});
     } else {
         a.layer = "np.lib.stride_tricks.sliding_window_view(xp, " +
                   tuple(d.h * (k.h - 1) + 1, d.w * (k.w - 1) + 1) + ")[::" + std::to_string(s.h) +
@@ -543,8 +537,9 @@ std::string explainText(const PoolParams &params, int inH, int inW,
                         const std::vector<FrameworkAnswer> &answers)
 {
     const Geometry g = computeGeometry(params, inH, inW);
-    std::string text = "PoolViz: " + describe(params) + " on a " + times({inH, inW}) + " input";
-    text += g.ok() ? " \u2192 " + times({g.outH(), g.outW()}) + "\n"
+    std::string text =
+        "PoolViz: " + describe(params) + " on a " + formatSize({inH, inW}) + " input";
+    text += g.ok() ? " \u2192 " + formatSize({g.outH(), g.outW()}) + "\n"
                    : ": no output (" + g.validation.errorText() + ")\n";
     if (const std::string verdict = overallVerdict(answers); !verdict.empty())
         text += verdict + "\n";
@@ -553,7 +548,7 @@ std::string explainText(const PoolParams &params, int inH, int inW,
         if (!a.layer.empty())
             text += "  " + a.layer + "\n";
         if (a.output.h > 0)
-            text += "  output " + times(a.output) + "; " + a.summary.text() + "\n";
+            text += "  output " + formatSize(a.output) + "; " + a.summary.text() + "\n";
         else
             text += "  " + a.summary.text() + "\n";
         for (const Message &r : a.reasons)

@@ -1,6 +1,7 @@
 #include "geometry.h"
 
 #include <algorithm>
+#include <cassert>
 #include <climits>
 #include <string>
 #include <tuple>
@@ -157,18 +158,6 @@ std::string AxisGeometry::formula(bool ceilMode) const
     return s;
 }
 
-std::int64_t axisOutputSize(std::int64_t in, std::int64_t kernel, std::int64_t stride,
-                            std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
-                            bool ceilMode)
-{
-    const std::int64_t ek = dilation * (kernel - 1) + 1;
-    const std::int64_t raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
-    std::int64_t out = floorDiv(raw, stride) + 1;
-    if (ceilMode && out > 0 && (out - 1) * stride >= in + padBefore)
-        --out;
-    return out;
-}
-
 AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore, int padAfter,
                          bool ceilMode, std::int64_t maxOut)
 {
@@ -205,38 +194,6 @@ AxisGeometry computeAdaptiveAxis(int in, int out, std::int64_t maxOut)
         a.kernel = std::max(a.kernel, a.tapCount(i));
     finishAxis(a);
     return a;
-}
-
-std::pair<std::int64_t, std::int64_t> samePadding(std::int64_t in, std::int64_t kernel,
-                                                  std::int64_t stride, std::int64_t dilation,
-                                                  bool lower)
-{
-    const std::int64_t ek = dilation * (kernel - 1) + 1;
-    const std::int64_t out = (in + stride - 1) / stride;
-    const std::int64_t total = std::max<std::int64_t>((out - 1) * stride + ek - in, 0);
-    const std::int64_t small = total / 2, large = total - total / 2;
-    return lower ? std::pair{large, small} : std::pair{small, large};
-}
-
-Padding resolvePadding(const PoolParams &params, int inH, int inW)
-{
-    if (params.paddingMode == PaddingMode::Explicit)
-        return params.padding;
-    Padding pad;
-    if (params.paddingMode == PaddingMode::Valid)
-        return pad;
-    const Size2 s = params.effectiveStride();
-    const bool lower = params.paddingMode == PaddingMode::SameLower;
-    const auto clamp = [](std::int64_t v) { return int(std::min<std::int64_t>(v, INT_MAX)); };
-    const auto [top, bottom] = samePadding(inH, params.kernel.h, s.h, params.dilation.h, lower);
-    const auto [left, right] = samePadding(inW, params.kernel.w, s.w, params.dilation.w, lower);
-    return {clamp(top), clamp(bottom), clamp(left), clamp(right)};
-}
-
-bool ceilModeApplies(const PoolParams &params)
-{
-    return params.ceilMode && (params.paddingMode == PaddingMode::Explicit ||
-                               params.paddingMode == PaddingMode::Valid);
 }
 
 Window Geometry::window(int outRow, int outCol) const
@@ -279,10 +236,10 @@ std::vector<std::pair<int, int>> Geometry::outputsReading(int row, int col) cons
 
 double Geometry::avgDivisor(int outRow, int outCol) const
 {
-    if (params.divisorOverride && !params.isAdaptive())
-        return *params.divisorOverride;
-    const bool same = params.isSame();
-    if (params.countIncludePad && !same && !params.isAdaptive())
+    assert(outRow >= 0 && outRow < outH() && outCol >= 0 && outCol < outW());
+    if (const std::optional<int> d = params.effectiveDivisorOverride())
+        return *d;
+    if (params.divisorCountsPadding())
         return double(rows.paddedCount[std::size_t(outRow)]) *
                cols.paddedCount[std::size_t(outCol)];
     return double(rows.inputCount[std::size_t(outRow)]) * cols.inputCount[std::size_t(outCol)];

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "poolparams.h"
+#include "validation.h"
+#include "windowrules.h"
 
 #include <cstdint>
 #include <string>
@@ -77,13 +79,6 @@ struct AxisGeometry
     friend bool operator==(const AxisGeometry &, const AxisGeometry &) = default;
 };
 
-/// The output size along one axis in 64-bit arithmetic, for any parameters (it may be < 1):
-/// out = ⌊(in + pb + pe − ek + (ceil ? s−1 : 0)) / s⌋ + 1, and with ceil mode out −= 1 if
-/// (out−1)·s ≥ in + pb. Precondition: in ≥ 0, k, s, d ≥ 1, pb, pe ≥ 0.
-std::int64_t axisOutputSize(std::int64_t in, std::int64_t kernel, std::int64_t stride,
-                            std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
-                            bool ceilMode);
-
 /// Computes one axis in O(in + out). Precondition: the parameters for this axis are valid (see
 /// `validate`); otherwise, or when the output would not fit the limits, `out` is 0 and the
 /// per-index vectors are empty (also when out > maxOut or a tap would lie beyond `int`).
@@ -93,20 +88,6 @@ AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBe
                          bool ceilMode, std::int64_t maxOut = currentLimits().values);
 /// Adaptive bins: bin i spans [⌊i·in/out⌋, ⌈(i+1)·in/out⌉). Empty (out 0) above `maxOut`.
 AxisGeometry computeAdaptiveAxis(int in, int out, std::int64_t maxOut = currentLimits().values);
-/// SAME padding for one axis: total = max((⌈in/s⌉−1)·s + ek − in, 0), split with the odd one
-/// after (upper) or before (lower). Returns {before, after}, in 64-bit: for huge dilated kernels
-/// it exceeds `int`, which `validate` refuses.
-std::pair<std::int64_t, std::int64_t> samePadding(std::int64_t in, std::int64_t kernel,
-                                                  std::int64_t stride, std::int64_t dilation,
-                                                  bool lower);
-
-/// The padding actually applied for `params` on an inH × inW input: explicit as given, SAME
-/// computed per axis, VALID none. Precondition for SAME: `validate` accepted the parameters
-/// (so that the padding fits `int`); otherwise sides beyond `int` are clamped to INT_MAX.
-Padding resolvePadding(const PoolParams &params, int inH, int inW);
-/// Whether ceil mode applies: TensorFlow's SAME always gives ⌈in/s⌉ outputs, so not with SAME.
-bool ceilModeApplies(const PoolParams &params);
-
 /// One tap of a 2-D window.
 struct Tap
 {

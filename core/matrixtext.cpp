@@ -1,3 +1,8 @@
+// The matrix text parser: plain rows (spaces, commas, tabs, semicolons; MATLAB's "1 2; 3 4";
+// spreadsheet cells) and bracketed reprs (NumPy, PyTorch, nested lists), and the formatter that
+// writes text it reads back exactly. Slightly above 600 lines: the two parsers share the Parsed
+// value and the error positions, and splitting them would expose both through a header.
+
 #include "matrixtext.h"
 
 #include "textscan.h"

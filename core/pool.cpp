@@ -18,11 +18,6 @@ using kernels::AxisSpan;
 
 std::atomic<int> g_threads{0};
 
-std::string times(int h, int w)
-{
-    return std::to_string(h) + "\u00d7" + std::to_string(w);
-}
-
 /// Lp's gradient for one window: ∂y/∂x = sign(x)·|x|^(p−1) / y^(p−1) times the upstream
 /// gradient at each in-input tap, in tap order; nothing where y = 0 or y is not finite.
 template <class Add>
@@ -50,26 +45,22 @@ Geometry checkedGeometry(const Tensor &input, const PoolParams &params)
     return g;
 }
 
+/// Throws PoolError unless `g` is valid and made for the planes of `input`.
+void checkGeometry(const Tensor &input, const Geometry &g)
+{
+    if (!g.ok())
+        throw PoolError(g.validation.errorText());
+    if (g.inH() != input.h() || g.inW() != input.w())
+        throw PoolError("the geometry was computed for a " + formatSize(g.inH(), g.inW()) +
+                        " input, not " + formatSize(input.h(), input.w()));
+}
+
 } // namespace
 
 void forward(const Tensor &input, const PoolParams &params, PoolResult &result, bool withIndices)
 {
     result.geometry = checkedGeometry(input, params);
-    const Geometry &g = result.geometry;
-    const std::array<int, 4> shape{input.n(), input.c(), g.outH(), g.outW()};
-    // Every output cell is written by the kernels: a tensor of the right shape is reused as is.
-    if (!result.values.sameShape(shape))
-        result.values = Tensor(shape[0], shape[1], shape[2], shape[3], 0.0f, input.rank());
-    result.values.setRank(input.rank());
-    const bool argmax =
-        withIndices && (params.mode == PoolMode::Max || params.mode == PoolMode::Min);
-    if (!argmax)
-        result.indices = IndexTensor();
-    else if (!result.indices.sameShape(shape))
-        result.indices = IndexTensor(shape[0], shape[1], shape[2], shape[3], -1, input.rank());
-    if (argmax)
-        result.indices.setRank(input.rank());
-    kernels::poolPlanes(input, g, result.values, argmax ? &result.indices : nullptr, threadCount());
+    forward(input, result.geometry, result, withIndices);
 }
 
 PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndices)
@@ -79,13 +70,42 @@ PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndic
     return r;
 }
 
+PoolResult forward(const Tensor &input, const Geometry &geometry, bool withIndices)
+{
+    PoolResult r;
+    forward(input, geometry, r, withIndices);
+    return r;
+}
+
+void forward(const Tensor &input, const Geometry &geometry, PoolResult &result, bool withIndices)
+{
+    checkGeometry(input, geometry);
+    if (&geometry != &result.geometry)
+        result.geometry = geometry;
+    const Geometry &g = result.geometry;
+    const PoolParams &params = g.params;
+    const std::array<int, 4> shape{input.n(), input.c(), g.outH(), g.outW()};
+    // Every output cell is written by the kernels: a tensor of the right shape is reused as is.
+    if (!result.values.sameShape(shape))
+        result.values = Tensor(shape[0], shape[1], shape[2], shape[3], 0.0f, input.rank());
+    result.values.setRank(input.rank());
+    const bool argmax = withIndices && params.hasArgmax();
+    if (!argmax)
+        result.indices = IndexTensor();
+    else if (!result.indices.sameShape(shape))
+        result.indices = IndexTensor(shape[0], shape[1], shape[2], shape[3], -1, input.rank());
+    if (argmax)
+        result.indices.setRank(input.rank());
+    kernels::poolPlanes(input, g, result.values, argmax ? &result.indices : nullptr, threadCount());
+}
+
 namespace {
 
 /// Why forwardBytes cannot pool an input of h × w with `g` (empty when it can).
 std::string whyNotBytes(const Geometry &g)
 {
     const PoolParams &p = g.params;
-    if (p.mode != PoolMode::Max && p.mode != PoolMode::Min)
+    if (!p.hasArgmax())
         return std::string("8-bit pooling is max or min only, not ") + modeName(p.mode);
     if (!g.ok())
         return g.validation.errorText();
@@ -165,7 +185,13 @@ int threadCount()
 
 Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput)
 {
-    const Geometry g = checkedGeometry(input, params);
+    return backward(input, checkedGeometry(input, params), gradOutput);
+}
+
+Tensor backward(const Tensor &input, const Geometry &g, const Tensor &gradOutput)
+{
+    checkGeometry(input, g);
+    const PoolParams &params = g.params;
     const std::array<int, 4> expected{input.n(), input.c(), g.outH(), g.outW()};
     if (gradOutput.shape() != expected) {
         const Tensor shapeOnly(expected[0], expected[1], expected[2], expected[3], 0.0f,
@@ -176,10 +202,10 @@ Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gra
     Tensor grad(input.n(), input.c(), input.h(), input.w(), 0.0f, input.rank());
     const std::size_t outCells = std::size_t(g.outH()) * std::size_t(g.outW());
     const int planes = input.planeCount();
-    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
+    if (params.hasArgmax()) {
         // One pass: the argmax of every window, then one scatter-add per output.
         PoolResult f;
-        forward(input, params, f, true);
+        forward(input, g, f, true);
         kernels::parallelFor(planes, std::min(threadCount(), planes), [&](int p, int) {
             const std::int64_t *idx = f.indices.planeData(p);
             const float *go = gradOutput.planeData(p);
@@ -223,7 +249,7 @@ Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gra
         return grad;
     }
     PoolResult f;
-    forward(input, params, f, false);
+    forward(input, g, f, false);
     for (int pl = 0; pl < planes; ++pl) {
         const float *x = input.planeData(pl);
         const float *go = gradOutput.planeData(pl);
@@ -246,7 +272,7 @@ std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult 
     const PoolParams &params = g.params;
     const std::size_t o = std::size_t(outRow) * std::size_t(g.outW()) + std::size_t(outCol);
     std::vector<GradientShare> shares;
-    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
+    if (params.hasArgmax()) {
         if (const std::int64_t at = pooled.indices.data()[o]; at >= 0)
             shares.push_back({at, upstream});
         return shares;
@@ -278,7 +304,7 @@ Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int
         throw PoolError("the indices have shape " + indices.shapeString() +
                         " but the pooled values " + pooled.shapeString());
     if (outH < 1 || outW < 1)
-        throw PoolError("output size " + times(outH, outW) + " must be at least 1\u00d71");
+        throw PoolError("output size " + formatSize(outH, outW) + " must be at least 1\u00d71");
     Tensor out(pooled.n(), pooled.c(), outH, outW, 0.0f, pooled.rank());
     const std::int64_t planeSize = std::int64_t(outH) * outW;
     for (int p = 0; p < pooled.planeCount(); ++p) {
@@ -292,7 +318,7 @@ Tensor maxUnpool(const Tensor &pooled, const IndexTensor &indices, int outH, int
                 throw PoolError("index " + std::to_string(idx[i]) + " at pooled row " +
                                 std::to_string(row) + ", column " + std::to_string(col) +
                                 " of plane " + std::to_string(p) + " lies outside the " +
-                                times(outH, outW) + " output");
+                                formatSize(outH, outW) + " output");
             }
             o[idx[i]] = v[i];
         }
@@ -311,8 +337,9 @@ Tensor avgUnpool(const Tensor &pooled, const PoolParams &params, int outH, int o
     if (!g.ok())
         throw PoolError(g.validation.errors);
     if (pooled.h() != g.outH() || pooled.w() != g.outW())
-        throw PoolError("the pooled input is " + times(pooled.h(), pooled.w()) + " but pooling a " +
-                        times(outH, outW) + " plane gives " + times(g.outH(), g.outW()));
+        throw PoolError("the pooled input is " + formatSize(pooled.h(), pooled.w()) +
+                        " but pooling a " + formatSize(outH, outW) + " plane gives " +
+                        formatSize(g.outH(), g.outW()));
     // Every in-input tap of a window receives the window's value (seed 001's unpoolingAvg);
     // where windows overlap, the values are averaged; cells no window covers stay 0.
     Tensor out(pooled.n(), pooled.c(), outH, outW, 0.0f, pooled.rank());

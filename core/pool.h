@@ -9,7 +9,7 @@ namespace poolviz {
 
 /// The forward pass: pooled values and, for max and min, PyTorch's argmax indices (`h·W + w`
 /// within each (n, c) plane; −1 where a window has no in-bounds tap).
-struct PoolResult
+struct [[nodiscard]] PoolResult
 {
     Tensor values;
     IndexTensor indices; ///< empty for avg and lp
@@ -41,12 +41,21 @@ private:
 /// the last NaN scanned), no in-bounds tap gives −∞. Min: −max(−x). Avg: PyTorch's divisor.
 /// Lp: (Σ|x|^p)^(1/p) over in-input taps. Adaptive and global as in DESIGN.md.
 /// `withIndices` = false skips the argmax (values only, faster).
-PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndices = true);
+[[nodiscard]] PoolResult forward(const Tensor &input, const PoolParams &params,
+                                 bool withIndices = true);
 
 /// The same into `result`, reusing its tensors' memory when their shapes already fit (a GUI or
 /// a benchmark pooling again with the same sizes allocates nothing). `result.indices` is left
 /// empty for avg and lp or when `withIndices` is false.
 void forward(const Tensor &input, const PoolParams &params, PoolResult &result,
+             bool withIndices = true);
+
+/// The same with `geometry` already computed for this input: `computeGeometry(params,
+/// input.h(), input.w())` of the parameters to pool with, which it carries. Saves computing it
+/// again. Throws PoolError when the geometry reports errors or was made for another plane size.
+PoolResult forward(const Tensor &input, const Geometry &geometry, bool withIndices = true);
+/// The same into `result` (see above), reusing its tensors' memory.
+void forward(const Tensor &input, const Geometry &geometry, PoolResult &result,
              bool withIndices = true);
 
 /// Whether `forwardBytes` pools an input of h × w with `params`: max or min, valid parameters,
@@ -76,7 +85,11 @@ int threadCount();
 /// The input gradient for upstream gradient `gradOutput` (the shape of the forward output).
 /// Max/min add g at the argmax; avg adds g/divisor to every in-input tap; lp uses
 /// ∂y/∂x = sign(x)·|x|^(p−1)·y^(1−p) (0 where y = 0); overlapping windows accumulate.
-Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput);
+[[nodiscard]] Tensor backward(const Tensor &input, const PoolParams &params,
+                              const Tensor &gradOutput);
+/// The same with `geometry` already computed for this input (see forward).
+[[nodiscard]] Tensor backward(const Tensor &input, const Geometry &geometry,
+                              const Tensor &gradOutput);
 
 /// One addition to the input gradient: `amount` added at flat index `index` (h·W + w).
 struct GradientShare

@@ -68,6 +68,21 @@ struct PoolParams
     {
         return paddingMode == PaddingMode::SameUpper || paddingMode == PaddingMode::SameLower;
     }
+    /// True for max and min pooling: each window has an argmax (a winner), backward routes the
+    /// gradient to it and max-unpooling can undo it.
+    bool hasArgmax() const { return mode == PoolMode::Max || mode == PoolMode::Min; }
+    /// Average pooling's divisor override in effect: `divisorOverride`, except for adaptive
+    /// pooling, which ignores it.
+    std::optional<int> effectiveDivisorOverride() const
+    {
+        return isAdaptive() ? std::nullopt : divisorOverride;
+    }
+    /// Whether an average window's divisor (without an override) counts its padding taps as
+    /// well as its input taps: count_include_pad, except with SAME padding (TensorFlow divides by
+    /// the in-input count) and for adaptive bins (which have no padding). Never the ceil-mode
+    /// overhang. The whole rule: divisor = effectiveDivisorOverride(), else padded taps when
+    /// this holds, else in-input taps (see Geometry::avgDivisor).
+    bool divisorCountsPadding() const { return countIncludePad && !isSame() && !isAdaptive(); }
     /// True for adaptive or global pooling (kernel, stride, padding, dilation unused).
     bool isAdaptive() const { return global || adaptiveOutput.has_value(); }
     /// The adaptive output size (1×1 for global).
@@ -79,25 +94,9 @@ struct PoolParams
     friend bool operator==(const PoolParams &, const PoolParams &) = default;
 };
 
-/// The outcome of checking parameters against an input size: errors make pooling impossible;
-/// warnings say where PyTorch or TensorFlow would refuse or behave differently.
-/// Each message carries its id and arguments (for translation) and reads as its English text.
-struct Validation
-{
-    std::vector<Message> errors;
-    std::vector<Message> warnings;
-    bool ok() const { return errors.empty(); }
-    /// All errors joined with "; ".
-    std::string errorText() const;
-};
-
-/// Checks `params` for an input of inH × inW with `planes` planes (n·c). Every message names the
-/// numbers, e.g. "kernel 5×5 with dilation 2 spans 9×9, larger than the padded input 6×6: no
-/// window fits". All sizes are computed in checked 64-bit arithmetic; an output of more than
-/// `limits.values` values (all planes) is an error ("output would be 1000014×1000014 = 1.0·10¹²
-/// values, above the limit of 10⁸"). Costs O(outH + outW), whatever the kernel.
-Validation validate(const PoolParams &params, int inH, int inW, int planes = 1,
-                    const Limits &limits = currentLimits());
+/// A size as every message writes it: "4×4".
+[[nodiscard]] std::string formatSize(std::int64_t h, std::int64_t w);
+[[nodiscard]] std::string formatSize(Size2 s);
 
 /// Lower-case name of a mode: "max", "avg", "min", "lp".
 std::string modeName(PoolMode mode);

@@ -108,12 +108,13 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError(Message{MessageId::PlaneMissing,
                                 {std::to_string(plane), std::to_string(input.planeCount())}});
-    checkTraceLimits(computeGeometry(params, input.h(), input.w()), currentLimits());
+    const Geometry geometry = computeGeometry(params, input.h(), input.w());
+    checkTraceLimits(geometry, currentLimits());
     Trace t;
     t.phase = phase;
     t.plane = plane;
     t.input = input.planeTensor(plane / input.c(), plane % input.c());
-    t.result = forward(t.input, params, true);
+    t.result = forward(t.input, geometry, true);
     const Geometry &g = t.result.geometry;
     const int outH = g.outH(), outW = g.outW();
     if (phase == Phase::Backward) {
@@ -129,7 +130,7 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
         t.inputGradient = backward(t.input, params, t.upstream);
     }
 
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
+    const bool extreme = params.hasArgmax();
     const float padValue = params.mode == PoolMode::Max   ? -std::numeric_limits<float>::infinity()
                            : params.mode == PoolMode::Min ? std::numeric_limits<float>::infinity()
                                                           : 0.0f;

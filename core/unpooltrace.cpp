@@ -12,7 +12,7 @@ Trace makeUnpoolTrace(const Tensor &input, const PoolParams &params, int plane)
     t.phase = Phase::Unpool;
     t.upstream = t.result.values;
     const int H = t.input.h(), W = t.input.w();
-    const bool extreme = params.mode == PoolMode::Max || params.mode == PoolMode::Min;
+    const bool extreme = params.hasArgmax();
     // Sums and counts per cell: the running mean uses the same float additions, in the same
     // window order, as avgUnpool, so the last step's value is avgUnpool's to the bit.
     Tensor sum = Tensor::matrix(H, W, 0.0f);

@@ -7,7 +7,7 @@
 
 #include "pool.h"
 #include "reference.h"
-#include "refutil.h"
+#include "testutil.h"
 
 #include <QTest>
 
@@ -22,6 +22,7 @@
 
 using namespace poolviz;
 using poolviz::test::closeTo;
+using poolviz::test::Random;
 using poolviz::test::sameFloat;
 using poolviz::test::toRef;
 
@@ -66,9 +67,9 @@ std::string describeCase(const Case &c)
 
 /// A random case whose parameters are valid for its input. Strides are mostly 1 (the van Herk
 /// path) and kernels span 1–31 per axis.
-Case randomCase(std::mt19937 &rng, PoolMode mode, Values values)
+Case randomCase(Random &rnd, PoolMode mode, Values values)
 {
-    auto between = [&](int lo, int hi) { return lo + int(rng() % std::uint32_t(hi - lo + 1)); };
+    auto between = [&](int lo, int hi) { return rnd.between(lo, hi); };
     for (;;) {
         Case c;
         PoolParams &p = c.params;
@@ -113,7 +114,7 @@ Case randomCase(std::mt19937 &rng, PoolMode mode, Values values)
                 break;
             }
             case Values::Reals:
-                v = real(rng);
+                v = real(rnd.rng);
                 break;
             case Values::Bytes: {
                 const int s = between(0, 5);
@@ -195,9 +196,9 @@ void TestKernels::agreesWithReference()
     QFETCH(int, values);
     QFETCH(int, threads);
     setThreadCount(threads);
-    std::mt19937 rng(std::uint32_t(1000 + mode * 10 + values));
+    Random rnd(std::uint32_t(1000 + mode * 10 + values));
     for (int n = 0; n < 40; ++n) {
-        const Case c = randomCase(rng, PoolMode(mode), Values(values));
+        const Case c = randomCase(rnd, PoolMode(mode), Values(values));
         const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
         QVERIFY2(plan.possible(), describeCase(c).c_str());
         const PoolResult got = forward(c.input, c.params);
@@ -308,10 +309,10 @@ void TestKernels::bytesAgreeWithReference()
 {
     // 8-bit max/min pick one of the window's values: the reference's float result, exactly.
     QFETCH(int, mode);
-    std::mt19937 rng(std::uint32_t(500 + mode));
+    Random rnd(std::uint32_t(500 + mode));
     int pooled = 0, refused = 0;
     for (int n = 0; n < 80; ++n) {
-        const Case c = randomCase(rng, PoolMode(mode), Values::Bytes);
+        const Case c = randomCase(rnd, PoolMode(mode), Values::Bytes);
         const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
         const ByteTensor in = toBytes(c.input);
         ByteTensor got;
@@ -485,14 +486,14 @@ void TestKernels::windowGradientsSumToBackward_data()
 void TestKernels::windowGradientsSumToBackward()
 {
     QFETCH(int, mode);
-    std::mt19937 rng(std::uint32_t(77 + mode));
+    Random rnd(std::uint32_t(77 + mode));
     for (int n = 0; n < 60; ++n) {
-        Case c = randomCase(rng, PoolMode(mode), Values::Integers);
+        Case c = randomCase(rnd, PoolMode(mode), Values::Integers);
         const Tensor plane = c.input.planeTensor(0, 0);
         const PoolResult pooled = forward(plane, c.params);
         Tensor up = Tensor::matrix(pooled.values.h(), pooled.values.w());
         for (float &u : up.data())
-            u = float(int(rng() % 7) - 3);
+            u = float(rnd.between(-3, 3));
         // Adding every window's shares in output order is what backward does, up to the
         // order of float additions where windows overlap.
         std::vector<double> sum(plane.size(), 0.0);

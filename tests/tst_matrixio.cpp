@@ -3,6 +3,7 @@
 // 1.24 with data/matrixio/generate.py).
 
 #include "matrixio.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <random>
 
 using namespace poolviz;
+using poolviz::test::intBytes;
 
 Q_DECLARE_METATYPE(poolviz::NpyType)
 
@@ -149,17 +151,6 @@ QStringList entries(const QString &dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
                                QDir::NoDotAndDotDot);
-}
-
-/// Little-endian bytes of `values` as int32 (`size` 4) or int64 (`size` 8), written out here
-/// rather than by the reader's own decoder.
-QByteArray intBytes(const QList<qint64> &values, int size)
-{
-    QByteArray out;
-    for (const qint64 v : values)
-        for (int i = 0; i < size; ++i)
-            out += char((quint64(v) >> (8 * i)) & 0xFF);
-    return out;
 }
 
 QString qs(const std::string &s)

@@ -49,6 +49,9 @@ private slots:
     void seed004Batch();
     void channelsAreIndependent();
     void invalidParamsThrow();
+    void geometryGiven_data();
+    void geometryGiven();
+    void geometryMismatchThrows();
 };
 
 void TestPool::forward_data()
@@ -465,6 +468,65 @@ void TestPool::invalidParamsThrow()
                  QString::fromUtf8(
                      "kernel 5\u00d75 with dilation 2 spans 9\u00d79, larger than the padded "
                      "input 6\u00d76: no window fits"));
+    }
+}
+
+void TestPool::geometryGiven_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<Tensor>("expected");
+    // Seed 000's conv_output [[10 12 8 7] [4 11 5 9] [18 13 7 7] [3 15 2 2]], windows by hand.
+    QTest::newRow("max 2x2 stride 1")
+        << params(PoolMode::Max, 2, 1) << matrix(3, 3, {12, 12, 9, 18, 13, 9, 18, 15, 7});
+    QTest::newRow("min 2x2 stride 2") << params(PoolMode::Min, 2, 2) << matrix(2, 2, {4, 5, 3, 2});
+    // (10 + 12 + 4 + 11) / 4 = 9.25, (8 + 7 + 5 + 9) / 4 = 7.25, 49 / 4, 18 / 4.
+    QTest::newRow("avg 2x2 stride 2")
+        << params(PoolMode::Avg, 2, 2) << matrix(2, 2, {9.25f, 7.25f, 12.25f, 4.5f});
+    PoolParams divided = params(PoolMode::Avg, 2, 2);
+    divided.divisorOverride = 2;
+    QTest::newRow("avg divisor override 2") << divided << matrix(2, 2, {18.5f, 14.5f, 24.5f, 9});
+}
+
+void TestPool::geometryGiven()
+{
+    // forward and backward with a geometry the caller computed give what they give from the
+    // parameters: the values above, the same indices and the same input gradient.
+    QFETCH(PoolParams, params);
+    QFETCH(Tensor, expected);
+    const Geometry g = computeGeometry(params, convOutput.h(), convOutput.w());
+    QVERIFY(g.ok());
+    const PoolResult given = poolviz::forward(convOutput, g);
+    POOLVIZ_COMPARE_TENSORS(given.values, expected, 0);
+    const PoolResult fromParams = poolviz::forward(convOutput, params);
+    QCOMPARE(given.values, fromParams.values);
+    QCOMPARE(given.indices, fromParams.indices);
+    QCOMPARE(given.indices.empty(), !params.hasArgmax());
+    QCOMPARE(given.geometry.rows, g.rows);
+    QCOMPARE(given.geometry.cols, g.cols);
+    QVERIFY(given.geometry.params == params);
+    const Tensor upstream = iota(expected.h(), expected.w(), 1);
+    QCOMPARE(poolviz::backward(convOutput, g, upstream),
+             poolviz::backward(convOutput, params, upstream));
+}
+
+void TestPool::geometryMismatchThrows()
+{
+    const PoolParams p = params(PoolMode::Max, 2, 1);
+    const Geometry for3x3 = computeGeometry(p, 3, 3);
+    try {
+        const PoolResult r = poolviz::forward(convOutput, for3x3);
+        QFAIL("forward took a geometry made for another input size");
+    } catch (const PoolError &e) {
+        QCOMPARE(QString::fromUtf8(e.what()),
+                 QString::fromUtf8("the geometry was computed for a 3\u00d73 input, not 4\u00d74"));
+    }
+    const Geometry invalid = computeGeometry(params(PoolMode::Max, 5, 1), 4, 4);
+    try {
+        const Tensor grad = poolviz::backward(convOutput, invalid, Tensor::matrix(1, 1));
+        QFAIL("backward took an invalid geometry");
+    } catch (const PoolError &e) {
+        QCOMPARE(QString::fromStdString(e.what()),
+                 QString::fromStdString(invalid.validation.errorText()));
     }
 }
 

@@ -6,7 +6,7 @@
 #include "geometry.h"
 #include "pool.h"
 #include "reference.h"
-#include "refutil.h"
+#include "testutil.h"
 #include "trace.h"
 
 #include <QTest>
@@ -23,6 +23,7 @@
 
 using namespace poolviz;
 using poolviz::test::closeTo;
+using poolviz::test::Random;
 using poolviz::test::sameFloat;
 using poolviz::test::toRef;
 
@@ -94,15 +95,6 @@ std::string dump(const Tensor &t)
     }
     return os.str() + " ]";
 }
-
-/// A portable uniform draw in [lo, hi] (std::uniform_int_distribution differs between standard
-/// libraries; the modulo bias of a 32-bit draw over ≤ 100 values is irrelevant here).
-struct Random
-{
-    std::mt19937 rng{20240607u};
-    int between(int lo, int hi) { return lo + int(rng() % std::uint32_t(hi - lo + 1)); }
-    bool chance(int percent) { return between(0, 99) < percent; }
-};
 
 struct Case
 {

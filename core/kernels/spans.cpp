@@ -72,9 +72,8 @@ Interior interior(const AxisGeometry &a, const std::vector<AxisSpan> &spans)
 DivisorFactors divisorFactors(const PoolParams &params, const std::vector<AxisSpan> &rows,
                               const std::vector<AxisSpan> &cols)
 {
-    const bool same = params.isSame();
-    const bool override = params.divisorOverride && !params.isAdaptive();
-    const bool includePad = params.countIncludePad && !same && !params.isAdaptive();
+    const bool override = params.effectiveDivisorOverride().has_value();
+    const bool includePad = params.divisorCountsPadding();
     auto factors = [&](const std::vector<AxisSpan> &spans, bool first) {
         std::vector<double> f(spans.size());
         for (std::size_t i = 0; i < spans.size(); ++i) {

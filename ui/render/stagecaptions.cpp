@@ -60,7 +60,7 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
     const bool backward = trace.phase != Phase::Forward;
     std::vector<LegendEntry> entries;
     entries.push_back({Swatch::Window, StageRenderer::tr("window")});
-    if (params.mode == PoolMode::Max || params.mode == PoolMode::Min)
+    if (params.hasArgmax())
         entries.push_back({Swatch::Winner, params.mode == PoolMode::Min
                                                ? StageRenderer::tr("ring: the minimum")
                                                : StageRenderer::tr("ring: the maximum")});
@@ -74,8 +74,7 @@ std::vector<LegendEntry> legendFor(const Trace &trace, const StageView &view, bo
             text = StageRenderer::tr("grey: padding, +∞ (never wins)");
             break;
         case PoolMode::Avg:
-            text = params.countIncludePad && !params.divisorOverride &&
-                           params.paddingMode == PaddingMode::Explicit
+            text = params.divisorCountsPadding() && !params.divisorOverride
                        ? StageRenderer::tr("grey: padding, 0, counted in the divisor")
                        : StageRenderer::tr("grey: padding, 0, not counted (not boxed)");
             break;
@@ -338,21 +337,31 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         p.drawText(l.caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
     }
     if (view.showFormula && !l.formula.isEmpty() && !(view.conceal && step < 0)) {
-        const Geometry &g = m_trace.geometry();
-        const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
-        const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
-        const QString text = localeNumbers(
-            rows == cols
-                ? StageRenderer::tr("Output size (rows and columns):  %1").arg(rows)
-                : StageRenderer::tr("Output rows:  %1\nOutput columns:  %2").arg(rows, cols));
-        double px = l.formulaPx;
-        TextFit fit;
-        for (const QString &line : text.split(QLatin1Char('\n')))
-            px = std::min(px, fit.fit(line, l.formulaPx, l.formula.width() * 0.96));
-        p.setFont(stageFont(px));
+        // Never shrunk: the layout reserved the lines it wraps to (see formulaLineCount).
+        p.setFont(stageFont(l.formulaPx));
         p.setPen(kMuted);
-        p.drawText(l.formula, Qt::AlignHCenter | Qt::AlignTop, text);
+        p.drawText(l.formula, kFormulaFlags, formulaText(m_trace, l.formulaSplit));
     }
+}
+
+QString stage::formulaText(const Trace &trace, bool split)
+{
+    const Geometry &g = trace.geometry();
+    const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
+    const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
+    QString text = rows == cols
+                       ? StageRenderer::tr("Output size (rows and columns):  %1").arg(rows)
+                       : StageRenderer::tr("Output rows:  %1\nOutput columns:  %2").arg(rows, cols);
+    if (split) // each label on a line of its own, its formula under it
+        text.replace(QStringLiteral(":  "), QStringLiteral(":\n"));
+    return StageRenderer::captionForDisplay(StageRenderer::localeNumbers(text));
+}
+
+int stage::formulaLineCount(const QString &text, double px, double width)
+{
+    const QFontMetricsF fm(stageFont(px));
+    const QRectF need = fm.boundingRect(QRectF(0, 0, width, 1e6), kFormulaFlags, text);
+    return std::max(1, int(std::ceil(need.height() / fm.lineSpacing() - 0.01)));
 }
 
 QStringList StageRenderer::legendEntries(const StageView &view) const

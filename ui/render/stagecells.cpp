@@ -438,9 +438,8 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
     // Lp leaves out is not read: it stays unboxed, so the two averages look different.
     const PoolParams &params = g.params;
     const bool padCounted =
-        params.mode == PoolMode::Max || params.mode == PoolMode::Min ||
-        (params.mode == PoolMode::Avg && params.countIncludePad && !params.divisorOverride &&
-         params.paddingMode == PaddingMode::Explicit);
+        params.hasArgmax() ||
+        (params.mode == PoolMode::Avg && params.divisorCountsPadding() && !params.divisorOverride);
     for (std::size_t i = 0; i < st.taps.size(); ++i) {
         const Tap &t = st.taps[i];
         if (t.kind == TapKind::Padding && !padCounted)

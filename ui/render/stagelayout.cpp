@@ -312,18 +312,38 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
     const Geometry &g = m_trace.geometry();
     if (!g.ok() || g.outH() < 1 || g.outW() < 1 || m_trace.input.empty())
         return l;
-    const LayoutPlan plan = makePlan(m_trace, view);
+    LayoutPlan plan = makePlan(m_trace, view);
 
     // The arrangement with the largest cells wins; cells never grow beyond a quarter of the
     // target's short side (a 1×1 input should not fill the screen with one cell).
     const double cap = std::max(2.0, std::min(target.width(), target.height()) / 4.0);
     double best = -1;
     std::size_t chosen = 0;
-    for (std::size_t a = 0; a < plan.arrangements.size(); ++a) {
-        const double s = fitCell(plan, plan.arrangements[a], target.size(), cap);
-        if (s > best + 0.5) {
-            best = s;
-            chosen = a;
+    const auto fitBest = [&] {
+        best = -1;
+        for (std::size_t a = 0; a < plan.arrangements.size(); ++a) {
+            const double s = fitCell(plan, plan.arrangements[a], target.size(), cap);
+            if (s > best + 0.5) {
+                best = s;
+                chosen = a;
+            }
+        }
+    };
+    fitBest();
+    bool formulaSplit = false;
+    if (plan.formulaLines) {
+        // A formula wider than the stage wraps: fit again with the lines it takes. Smaller cells
+        // only shrink its font and widen the text area, so the count does not grow again.
+        const double s0 = snapCell(std::max(best, 2.0));
+        const Metrics m0(s0);
+        const double width0 =
+            std::max(target.width(), measure(plan, plan.arrangements[chosen], s0).width()) -
+            2 * m0.margin;
+        if (formulaLineCount(formulaText(m_trace), m0.formula, width0) > plan.formulaLines) {
+            // Too wide for one line per axis: each label gets a line, its formula the next.
+            formulaSplit = true;
+            plan.formulaLines = formulaLineCount(formulaText(m_trace, true), m0.formula, width0);
+            fitBest();
         }
     }
     const double s = snapCell(std::max(best, 2.0));
@@ -362,6 +382,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
             chooseFormat(amounts, 0.26 * s, 0.9 * s, fit, style, lost, true)};
     }
     l.formulaLines = plan.formulaLines;
+    l.formulaSplit = formulaSplit;
 
     const QSizeF size = measure(plan, arr, s);
     const QPointF origin(std::round(target.center().x() - size.width() / 2),

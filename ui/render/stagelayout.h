@@ -31,6 +31,11 @@ struct GridBox
     QRectF titleRect, subtitleRect;
 };
 
+/// The output-size formula's smallest font size in pixels: as large as the legend and the notes,
+/// read from the back of the room. A formula too long for the stage's width at this size wraps
+/// between terms onto more lines rather than shrinking.
+inline constexpr double kFormulaMinPx = 15.0;
+
 /// Sizes of everything that scales with the cell.
 struct Metrics
 {
@@ -38,7 +43,7 @@ struct Metrics
     explicit Metrics(double s)
         : cell(s), title(std::clamp(0.36 * s, 14.0, 40.0)),
           subtitle(std::clamp(0.25 * s, 11.0, 27.0)), caption(std::clamp(0.40 * s, 15.0, 42.0)),
-          formula(std::clamp(0.26 * s, 11.0, 26.0)), index(0.24 * s),
+          formula(std::clamp(0.26 * s, kFormulaMinPx, 26.0)), index(0.24 * s),
           margin(std::max(10.0, 0.7 * title)), hgap(std::max(0.9 * s, 2.2 * title)),
           vgap(std::max(0.5 * s, 1.1 * title)), titleH(title * 1.3 + subtitle * 1.4 + 0.2 * title),
           captionGap(std::max(0.9 * caption, 0.8 * s)) // room for links running under the grids
@@ -51,13 +56,23 @@ using Arrangement = std::vector<std::vector<StageGrid>>;
 /// The legend's and the notes' font size: read from the back of the room even beside small cells.
 inline double legendPx(const Metrics &m)
 {
-    return std::max(m.formula, 15.0);
+    return std::max(m.formula, kFormulaMinPx);
 }
 
 /// The notes the legend draws: the parameters' warnings, then each framework whose own layer does
 /// not take the settings as they are (PyTorch, TensorFlow, ONNX) with its first reason; four at
 /// most, the last saying how many more the Frameworks panel lists.
 [[nodiscard]] QStringList stageNotes(const Trace &trace);
+
+/// How the formula is drawn: centred, wrapped between terms.
+inline constexpr int kFormulaFlags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
+/// The output-size formula under the caption: one line when rows and columns agree, else one
+/// per axis; numbers in the locale's separator, breaks only between terms (captionForDisplay).
+/// `split`: each label ("Output size (rows and columns):") on a line of its own, for a formula
+/// too wide to follow it.
+[[nodiscard]] QString formulaText(const Trace &trace, bool split = false);
+/// The lines `text` takes at `px` wrapped in `width` (at least 1).
+[[nodiscard]] int formulaLineCount(const QString &text, double px, double width);
 
 } // namespace stage
 
@@ -77,6 +92,7 @@ struct StageRenderer::Layout
     QRectF caption, formula, legend, content;
     QRectF bounds; ///< the target painted into
     int formulaLines = 0;
+    bool formulaSplit = false; ///< the formula's labels on lines of their own (see formulaText)
 
     const stage::GridBox &box(StageGrid g) const { return grids[std::size_t(g)]; }
     bool has(StageGrid g, int r, int c) const

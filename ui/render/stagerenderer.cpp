@@ -98,6 +98,7 @@ StageRenderer::TextSizes StageRenderer::textSizes(const QRectF &target, const St
     sizes.windowBadge = windowBadgePx(s);
     sizes.count = badgePx(s);
     sizes.pastEdge = pastEdgePx(s);
+    sizes.formula = l.formula.isEmpty() ? 0 : l.formulaPx;
     if (l.numbers) {
         TextFit fit;
         for (const Step &st : m_trace.steps)

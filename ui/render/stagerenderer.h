@@ -105,10 +105,12 @@ public:
     /// Font sizes in pixels of the stage's small texts at `target`: the row and column indices
     /// and the badges (the winner's "max", the window's "÷ 4", the "×n" count, "past edge", the
     /// smallest "+amount" note; 0 where the trace has none). Badges are never smaller than the
-    /// indices, so they read from as far.
+    /// indices, so they read from as far. `formula`: the output-size formula's size (0 when not
+    /// shown), never below 15 px: a long formula wraps instead.
     struct TextSizes
     {
-        double index = 0, winnerBadge = 0, windowBadge = 0, count = 0, pastEdge = 0, amount = 0;
+        double index = 0, winnerBadge = 0, windowBadge = 0, count = 0, pastEdge = 0, amount = 0,
+               formula = 0;
     };
     TextSizes textSizes(const QRectF &target, const StageView &view = {}) const;
     /// Pairs of (text colour, background) the stage draws text with, for contrast checks.
