@@ -36,8 +36,10 @@ QString pixelAmount(qint64 pixels, bool mega, qint64 limit = -1)
     while (decimals < 6 && limit >= 0 && pixels > limit &&
            QString::number(mp, 'f', decimals).toDouble() * 1e6 <= double(limit))
         ++decimals;
+    QLocale locale; // the decimal separator of the language shown, no thousands separator
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
     return QCoreApplication::translate("poolviz::ImageIO", "%1 megapixels")
-        .arg(QLocale().toString(mp, 'f', decimals));
+        .arg(locale.toString(mp, 'f', decimals));
 }
 
 QString sizeRefusal(QSize size, qint64 maxPixels)

@@ -197,6 +197,10 @@
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
+    <message>
+        <source>Unpool</source>
+        <translation>Entpoolen</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::Caption</name>
@@ -351,8 +355,6 @@
     <message>
         <source>; %1 of them already held values from earlier windows and now hold the mean of what they received</source>
         <translation>; %1 davon hatten schon Werte aus früheren Fenstern und enthalten jetzt den Mittelwert des Erhaltenen</translation>
-        <source>Unpool</source>
-        <translation>Entpoolen</translation>
     </message>
 </context>
 <context>
@@ -734,6 +736,10 @@
         <source>Output (%1, %2): %3.</source>
         <translation>Ausgabe (%1, %2): %3.</translation>
     </message>
+    <message>
+        <source>Open a photo on the Photo tab: this panel then explains its parameters.</source>
+        <translation>Im Foto-Reiter ein Foto öffnen: dieser Bereich erklärt dann seine Parameter.</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::GifWriter</name>
@@ -796,8 +802,6 @@
     <message>
         <source>finishing the file failed</source>
         <translation>das Abschließen der Datei schlug fehl</translation>
-        <source>Open a photo on the Photo tab: this panel then explains its parameters.</source>
-        <translation>Im Foto-Reiter ein Foto öffnen: dieser Bereich erklärt dann seine Parameter.</translation>
     </message>
 </context>
 <context>
@@ -2959,30 +2963,6 @@ Hier ohne Wirkung: %2</translation>
 </context>
 <context>
     <name>poolviz::PhotoDocument</name>
-    <name>poolviz::PhotoPooler</name>
-    <message>
-        <source>%1 cannot pool the %2×%3 photo: %4</source>
-        <translation>%1 kann das %2×%3-Foto nicht poolen: %4</translation>
-    </message>
-    <message>
-        <source>%1 stops at level %2: level %3 would pool %4×%5, but %6</source>
-        <translation>%1 endet auf Stufe %2: Stufe %3 würde %4×%5 poolen, aber %6</translation>
-    </message>
-    <message>
-        <source>There is no photo to pool.</source>
-        <translation>Es gibt kein Foto zum Poolen.</translation>
-    </message>
-    <message>
-        <source>The pooling</source>
-        <translation>Das Pooling</translation>
-    </message>
-    <message>
-        <source>Pooling failed: %1</source>
-        <translation>Pooling fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>poolviz::PhotoStage</name>
     <message>
         <source>cannot read image &quot;%1&quot;: the JPEG data stops before its end marker (the file is truncated)</source>
         <translation>Bild „%1“ kann nicht gelesen werden: die JPEG-Daten enden vor ihrer Endmarke (die Datei ist abgeschnitten)</translation>
@@ -3094,6 +3074,29 @@ Hier ohne Wirkung: %2</translation>
     <message>
         <source>Cannot export values to “%1”: use .npy (all channels, float32) or .csv.</source>
         <translation>Werte können nicht nach „%1“ exportiert werden: .npy (alle Kanäle, float32) oder .csv verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>poolviz::PhotoPooler</name>
+    <message>
+        <source>%1 cannot pool the %2×%3 photo: %4</source>
+        <translation>%1 kann das %2×%3-Foto nicht poolen: %4</translation>
+    </message>
+    <message>
+        <source>%1 stops at level %2: level %3 would pool %4×%5, but %6</source>
+        <translation>%1 endet auf Stufe %2: Stufe %3 würde %4×%5 poolen, aber %6</translation>
+    </message>
+    <message>
+        <source>There is no photo to pool.</source>
+        <translation>Es gibt kein Foto zum Poolen.</translation>
+    </message>
+    <message>
+        <source>The pooling</source>
+        <translation>Das Pooling</translation>
+    </message>
+    <message>
+        <source>Pooling failed: %1</source>
+        <translation>Pooling fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -3688,10 +3691,12 @@ Ersetzen?</translation>
         <translation>Vor dem ersten Schritt: der Gradient jeder der %1 Ausgaben wird zur Eingabe zurückfließen.</translation>
     </message>
     <message>
-        <source>Send %1</source>
-        <translation>%1 senden</translation>
         <source>Before the first step: each of the %1 pooled values will be put back into a zero plane the size of the input.</source>
         <translation>Vor dem ersten Schritt: Jeder der %1 gepoolten Werte wird in eine Null-Ebene von der Größe der Eingabe zurückgelegt.</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>%1 senden</translation>
     </message>
 </context>
 <context>
