@@ -409,6 +409,10 @@ int main(int argc, char **argv)
         PhotoDocument *photo = window.photoDocument();
         if (!photo->openImage(command.imageFile))
             return fail(QStringLiteral("%1: %2").arg(command.imageFile, photo->message()));
+        // Each tab owns its parameters: pool options given with a photo are the Photo tab's.
+        if (options.poolOptionsGiven)
+            photo->parametersDocument()->setParams(options.params,
+                                                   QObject::tr("Command-line parameters"));
         window.workspaceTabs()->setCurrentWidget(window.photoWorkspace());
     }
     if (!options.lesson.isEmpty() && screenshot) {
