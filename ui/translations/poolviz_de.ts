@@ -55,6 +55,10 @@
         <source>The input pooled at every stride (or kernel size) side by side, with the cells each setting reads</source>
         <translation>Die Eingabe bei jeder Schrittweite (oder Kernelgröße) gepoolt, nebeneinander, mit den Zellen, die jede Einstellung liest</translation>
     </message>
+    <message>
+        <source>Command-line parameters</source>
+        <translation>Parameter aus der Befehlszeile</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::AnimationExport</name>
