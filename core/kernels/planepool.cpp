@@ -371,12 +371,13 @@ private:
         }
         for (int j = 1; j < k; ++j) {
             const int off = int(std::int64_t(j) * d - pb);
+            const Idx tapBase = Idx(std::int64_t(base) + off); // 64-bit, as in tapLoop
             if (s == 1)
-                tapLoop<1>(src + off, s, base + Idx(off), b, e, h, hi);
+                tapLoop<1>(src + off, s, tapBase, b, e, h, hi);
             else if (s == 2)
-                tapLoop<2>(src + off, s, base + Idx(off), b, e, h, hi);
+                tapLoop<2>(src + off, s, tapBase, b, e, h, hi);
             else
-                tapLoop<0>(src + off, s, base + Idx(off), b, e, h, hi);
+                tapLoop<0>(src + off, s, tapBase, b, e, h, hi);
         }
     }
 
@@ -497,7 +498,8 @@ private:
             } else if constexpr (WithIndex) {
                 const bool t = takes<R>(v, h[x]);
                 h[x] = t ? v : h[x];
-                hi[x] = t ? Idx(x * step) + off : hi[x];
+                hi[x] = t ? Idx(std::int64_t(x) * step + std::int64_t(off))
+                          : hi[x]; // 64-bit: no overflow
             } else {
                 h[x] = pick<R>(h[x], v);
             }
