@@ -241,7 +241,8 @@ void TestUi::strideChangesOutputAndFormula()
     QVERIFY2(formula.contains(QStringLiteral("⌊(4 + 0 + 0 − 2) / 1⌋ + 1 = 3")),
              qPrintable(formula));
     QVERIFY(formula.contains(
-        QString::fromStdString(w->document()->geometry().rows.formula(false)).toHtmlEscaped()));
+        QString::fromStdString(outputSizeFormula(w->document()->params(), 4, 4, Axis::Rows))
+            .toHtmlEscaped())); // the 4×4 input above
     QCOMPARE(w->playbackBar()->stepLabel()->text(), QStringLiteral("Step 1 of 9"));
 }
 

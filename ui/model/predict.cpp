@@ -2,6 +2,7 @@
 
 #include "numbertext.h"
 #include "pooldocument.h"
+#include "windowrules.h"
 
 #include <QLocale>
 
@@ -290,7 +291,8 @@ void PredictSession::showVerdict()
         rightAnswer = tr("each row has %1 outputs: %2")
                           .arg(trace->geometry().outW())
                           .arg(QString::fromStdString(
-                              trace->geometry().cols.formula(trace->geometry().params.ceilMode)));
+                              outputSizeFormula(trace->geometry().params, trace->geometry().inH(),
+                                                trace->geometry().inW(), Axis::Cols)));
     else if (m_question.wantsCell())
         rightAnswer = tr("the answer is input row %1, column %2")
                           .arg(m_question.answerRow)
