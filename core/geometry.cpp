@@ -61,6 +61,13 @@ void finishAxis(AxisGeometry &a)
         a.coverage[std::size_t(p)] += a.coverage[std::size_t(p - step)];
 }
 
+/// The kind of a 2-D position from its two axes: the further one (Overhang over Padding over
+/// Input, the order TapKind lists them in).
+TapKind further(TapKind a, TapKind b)
+{
+    return std::max(a, b);
+}
+
 } // namespace
 
 int AxisGeometry::start(int o) const
@@ -81,11 +88,16 @@ AxisTap AxisGeometry::tap(int o, int t) const
 {
     // In 64-bit: with padding and dilation near 2³⁰, t·d overflows although the position fits.
     const int pos = int(std::int64_t(start(o)) + std::int64_t(t) * step());
-    TapKind kind = TapKind::Input;
-    if (pos < 0 || pos >= in)
-        kind =
-            std::int64_t(pos) < std::int64_t(in) + padAfter ? TapKind::Padding : TapKind::Overhang;
-    return {pos, kind};
+    return {pos, kindAt(pos)};
+}
+
+TapKind AxisGeometry::kindAt(std::int64_t pos) const
+{
+    if (pos >= 0 && pos < in)
+        return TapKind::Input;
+    if (pos >= -std::int64_t(padBefore) && pos < std::int64_t(in) + padAfter)
+        return TapKind::Padding;
+    return TapKind::Overhang;
 }
 
 std::vector<AxisTap> AxisGeometry::taps(int o) const
@@ -159,6 +171,11 @@ AxisGeometry computeAdaptiveAxis(int in, int out, std::int64_t maxOut)
     return a;
 }
 
+TapKind Geometry::cellKind(int row, int col) const
+{
+    return further(rows.kindAt(row), cols.kindAt(col));
+}
+
 Window Geometry::window(int outRow, int outCol) const
 {
     Window w;
@@ -168,12 +185,7 @@ Window Geometry::window(int outRow, int outCol) const
     w.taps.reserve(rt.size() * ct.size());
     for (const AxisTap &r : rt) {
         for (const AxisTap &c : ct) {
-            TapKind kind = TapKind::Input;
-            if (r.kind == TapKind::Overhang || c.kind == TapKind::Overhang)
-                kind = TapKind::Overhang;
-            else if (r.kind == TapKind::Padding || c.kind == TapKind::Padding)
-                kind = TapKind::Padding;
-            w.taps.push_back({r.pos, c.pos, kind});
+            w.taps.push_back({r.pos, c.pos, further(r.kind, c.kind)});
         }
     }
     w.paddedCount =

@@ -61,6 +61,9 @@ struct AxisGeometry
     {
         return int(std::int64_t(start(o)) + std::int64_t(tapCount(o) - 1) * step());
     }
+    /// Where position `pos` lies on this axis: Input (0 ≤ pos < in), Padding (−pb ≤ pos < 0 or
+    /// in ≤ pos < in + pe), else Overhang (past the padding).
+    TapKind kindAt(std::int64_t pos) const;
     /// Tap t (0 ≤ t < tapCount(o)) of window o.
     AxisTap tap(int o, int t) const;
     /// Every tap of window o in scan order (ascending position), made on demand.
@@ -125,6 +128,9 @@ struct Geometry
     {
         return {rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter};
     }
+    /// Where input-grid cell (r, c) lies: Input, Padding (in the padding ring) or Overhang (past
+    /// it on either axis), as window() classifies its taps.
+    TapKind cellKind(int row, int col) const;
     /// The window of output cell (r, c), its taps made now (kernel height × width of them).
     Window window(int outRow, int outCol) const;
     /// Taps of window (r, c) without making them: rows.tapCount(r) · cols.tapCount(c).

@@ -22,6 +22,8 @@ private slots:
     void samePadding_data();
     void samePadding();
     void windowTapsAndKinds();
+    void cellKinds_data();
+    void cellKinds();
     void ceilOverhangIsNeverCounted();
     void ceilWindowLargerThanInput();
     void coverageAndSkippedCells();
@@ -134,6 +136,35 @@ void TestGeometry::windowTapsAndKinds()
     QCOMPARE(dw.taps[1], (Tap{1, 4, TapKind::Input}));
     QCOMPARE(dw.taps[2], (Tap{3, 2, TapKind::Input}));
     QCOMPARE(dw.taps[3], (Tap{3, 4, TapKind::Input}));
+}
+
+void TestGeometry::cellKinds_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("col");
+    QTest::addColumn<int>("kind"); // TapKind
+    // 4×4 input, padding top 1, bottom 2, left 0, right 1: rows −1…5 and columns 0…4 are padded.
+    QTest::newRow("inside") << 2 << 3 << int(TapKind::Input);
+    QTest::newRow("top padding") << -1 << 0 << int(TapKind::Padding);
+    QTest::newRow("above the padding") << -2 << 0 << int(TapKind::Overhang);
+    QTest::newRow("last bottom padding row") << 5 << 1 << int(TapKind::Padding);
+    QTest::newRow("below the padding") << 6 << 1 << int(TapKind::Overhang);
+    QTest::newRow("no left padding") << 0 << -1 << int(TapKind::Overhang);
+    QTest::newRow("right padding") << 3 << 4 << int(TapKind::Padding);
+    QTest::newRow("padding corner") << -1 << 4 << int(TapKind::Padding);
+    QTest::newRow("padding row, past the right") << -1 << 5 << int(TapKind::Overhang);
+}
+
+void TestGeometry::cellKinds()
+{
+    QFETCH(int, row);
+    QFETCH(int, col);
+    QFETCH(int, kind);
+    PoolParams p = params(PoolMode::Max, 5, 2); // padding ≤ k/2 = 2, as PyTorch requires
+    p.padding = {1, 2, 0, 1};
+    const Geometry g = computeGeometry(p, 4, 4);
+    QVERIFY2(g.ok(), g.validation.errorText().c_str());
+    QCOMPARE(int(g.cellKind(row, col)), kind);
 }
 
 void TestGeometry::ceilOverhangIsNeverCounted()

@@ -130,18 +130,13 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     case StageGrid::Input: {
         const Padding pad = g.resolvedPadding();
         const QString padText = paddingValueText(g.params.mode);
-        // Cell (r, c) lies in the input, or in the padding around it.
-        const auto inside = [&](int r, int c) { return r >= 0 && r < inH && c >= 0 && c < inW; };
-        const auto padded = [&](int r, int c) {
-            return r >= -pad.top && r < inH + pad.bottom && c >= -pad.left && c < inW + pad.right;
-        };
         p.setRenderHint(QPainter::Antialiasing, false);
         for (int r = b.row0; r < b.row0 + b.rows; ++r) {
             for (int c = b.col0; c < b.col0 + b.cols; ++c) {
                 const QRectF rect = l.rect(grid, r, c);
-                if (inside(r, c)) {
+                if (g.cellKind(r, c) == TapKind::Input) {
                     p.fillRect(rect, heatColor(m_trace.input.at(r, c), valueRange, l.numbers));
-                } else if (padded(r, c)) {
+                } else if (g.cellKind(r, c) == TapKind::Padding) {
                     p.fillRect(rect, kPaddingFill);
                 }
             }
@@ -150,7 +145,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         for (int r = b.row0; r < b.row0 + b.rows; ++r) {
             for (int c = b.col0; c < b.col0 + b.cols; ++c) {
                 const QRectF rect = l.rect(grid, r, c);
-                if (inside(r, c)) {
+                if (g.cellKind(r, c) == TapKind::Input) {
                     const bool uncovered = g.coverage(r, c) == 0;
                     if (uncovered)
                         hatch(p, rect, kUncoveredHatch, std::max(4.0, s / 5.5),
@@ -170,7 +165,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                         }
                         cellText(p, fit, rect, text, numberPx, kText);
                     }
-                } else if (padded(r, c)) {
+                } else if (g.cellKind(r, c) == TapKind::Padding) {
                     hatch(p, rect, kPaddingHatch, std::max(4.0, s / 7), std::max(1.0, s * 0.018));
                     if (l.numbers)
                         cellText(p, fit, rect, padText, 0.34 * s, kMuted);
@@ -188,7 +183,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
             p.setPen(QPen(kGridLine, lineW));
             for (int r = -pad.top; r < inH + pad.bottom; ++r)
                 for (int c = -pad.left; c < inW + pad.right; ++c)
-                    if (!inside(r, c))
+                    if (g.cellKind(r, c) != TapKind::Input)
                         p.drawRect(l.rect(grid, r, c));
             p.setPen(QPen(kFaint, lineW, Qt::DashLine));
             p.setBrush(Qt::NoBrush);

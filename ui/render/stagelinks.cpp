@@ -94,7 +94,13 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
         for (int k = 0; k <= step; ++k)
             for (const Contribution &c : m_trace.steps[std::size_t(k)].contributions)
                 ++adds[std::size_t(c.row) * std::size_t(inW) + std::size_t(c.col)];
-    const Padding pad = g.resolvedPadding();
+    // A gradient cell's "×n" badge (how many windows added to it), as paintGrid() draws it.
+    const auto addTimesBadge = [&](const QRectF &rect, int count) {
+        const double px = badgePx(s);
+        const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
+        const QRectF box = timesRect(rect, s);
+        spec.text.push_back(QRectF(box.right() - tw, box.bottom() - 0.97 * px, tw, 0.85 * px));
+    };
     const QString padText = paddingValueText(g.params.mode);
     const double numberPx = 0.44 * s;
     const double strip = kIndexStrip * s;
@@ -167,14 +173,12 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                     continue;
                 switch (grid) {
                 case StageGrid::Input: {
-                    const bool inside = r >= 0 && r < inH && c >= 0 && c < inW;
-                    const bool padded = r >= -pad.top && r < inH + pad.bottom && c >= -pad.left &&
-                                        c < inW + pad.right;
-                    if (inside)
+                    const TapKind kind = g.cellKind(r, c);
+                    if (kind == TapKind::Input)
                         addNumber(rect,
                                   cellNumber(l.format(StageGrid::Input), m_trace.input.at(r, c)),
                                   numberPx);
-                    else if (padded)
+                    else if (kind == TapKind::Padding)
                         addNumber(rect, padText, 0.34 * s);
                     break;
                 }
@@ -197,13 +201,8 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                     addNumber(runningRect(rect, s, false, counted),
                               cellNumber(l.format(StageGrid::InputGradient), gradient.at(r, c)),
                               numberPx);
-                    if (counted) {
-                        const double px = badgePx(s);
-                        const double tw = fit.width(QStringLiteral("×%1").arg(count), px, true);
-                        const QRectF box = timesRect(rect, s);
-                        spec.text.push_back(
-                            QRectF(box.right() - tw, box.bottom() - 0.97 * px, tw, 0.85 * px));
-                    }
+                    if (counted)
+                        addTimesBadge(rect, count);
                     break;
                 }
                 }
@@ -233,13 +232,8 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
                           cellNumber(l.format(StageGrid::InputGradient), c.running), 0.38 * s,
                           true);
             }
-            if (counted) {
-                const double tpx = badgePx(s);
-                const double tw = fit.width(QStringLiteral("×%1").arg(count), tpx, true);
-                const QRectF box = timesRect(rect, s);
-                spec.text.push_back(
-                    QRectF(box.right() - tw, box.bottom() - 0.97 * tpx, tw, 0.85 * tpx));
-            }
+            if (counted)
+                addTimesBadge(rect, count);
         }
     }
     spec.toText.assign(spec.text.begin() + std::ptrdiff_t(before), spec.text.end());
