@@ -2911,7 +2911,7 @@ Hier ohne Wirkung: %2</translation>
     </message>
     <message>
         <source>Resolved for the %1×%2 photo: top %3, bottom %4, left %5, right %6 → %7×%8 output</source>
-        <translation>Aufgelöst für das %1×%2-Foto: oben %3, unten %4, links %5, rechts %6 → %7×%8-Ausgabe</translation>
+        <translation>Aufgelöst für das %1×%2-Foto: oben %3, unten %4, links %5, rechts %6 → %7×%8-Ausgabe</translation>
     </message>
 </context>
 <context>
