@@ -131,7 +131,12 @@ bool PhotoWorkspace::placeCrop(const QPoint &pixel)
 
 bool PhotoWorkspace::showSlidingWindow()
 {
-    if (!m_document->setWindowCrop(m_document->cropAroundCentre()))
+    return showSlidingWindow(m_document->cropAroundCentre());
+}
+
+bool PhotoWorkspace::showSlidingWindow(const QRect &crop)
+{
+    if (!m_document->setWindowCrop(crop))
         return false;
     if (!m_stagePanel->isVisible()) {
         m_stagePanel->setVisible(true);

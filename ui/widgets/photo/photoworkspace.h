@@ -72,6 +72,8 @@ public:
     /// below the views and zooms to the crop. False (with the document's message) when there is
     /// no photo or A cannot pool the crop.
     bool showSlidingWindow();
+    /// The same on `crop` (photo pixels, clamped to the photo): a lesson's photo scene.
+    bool showSlidingWindow(const QRect &crop);
     /// The same on the crop around photo pixel `pixel` (x = column): a click on the original.
     bool placeCrop(const QPoint &pixel);
     /// The stage of the sliding window (the window document's trace).
