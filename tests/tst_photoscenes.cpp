@@ -202,6 +202,7 @@ void TestPhotoScenes::embeddedPhotoRoundTrip()
     QCOMPARE(restored->channelNames(), (QStringList{"R", "G", "B"}));
     QCOMPARE(restored->windowChannel(), 2);
     QCOMPARE(restored->windowCrop(), QRect(1, 1, 4, 3));
+    QCOMPARE(restored->cropSize(), 4); // the crop control shows the scene's crop
     // Channel B of row 1 (y = 1), columns 1–4: 200 − 10·1 = 190 each; channel R: 10x + 1.
     const Tensor &crop = restored->windowDocument()->input();
     QCOMPARE(rowText(crop, 2, 0), QStringLiteral("190 190 190 190"));
@@ -234,6 +235,9 @@ void TestPhotoScenes::pageDownThroughAPhotoScene()
     QVERIFY(w->lessons()->openLesson(path));
     w->setPresenting(true, false);
     QCOMPARE(w->workspaceTabs()->currentWidget(), w->photoWorkspace()); // kept for the scene
+    // The Photo tab presents its stage: its controls go while presenting.
+    QWidget *controls = w->photoWorkspace()->findChild<QWidget *>(QStringLiteral("photoControls"));
+    QVERIFY(controls && !controls->isVisible());
     PoolDocument *window = w->photoDocument()->windowDocument();
     QCOMPARE(window->step(), 7);
     w->lessons()->pageDown();
@@ -248,6 +252,7 @@ void TestPhotoScenes::pageDownThroughAPhotoScene()
     QCOMPARE(w->workspaceTabs()->currentWidget(), w->photoWorkspace());
     QCOMPARE(window->step(), 8);
     w->setPresenting(false);
+    QVERIFY(controls->isVisible());
 }
 
 void TestPhotoScenes::missingPhotoShowsTheSavedCrop()

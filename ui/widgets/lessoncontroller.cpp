@@ -78,6 +78,7 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
             m_photoBeforePresenting = photoTabShown();
     });
     connect(window, &MainWindow::presentingChanged, this, [this](bool on) {
+        m_window->photoWorkspace()->setPresenting(on);
         const int current = m_lesson->currentScene();
         if (on && m_photoBeforePresenting && current >= 0 &&
             m_lesson->scene(current).tab == SceneTab::Photo) {

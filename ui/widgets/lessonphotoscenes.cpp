@@ -153,6 +153,8 @@ bool LessonController::showPhotoScene(const Scene &s, const QString &name, QStri
     window->setParams(s.params, tr("Show Scene “%1”").arg(name));
     window->closeMergeWindow();
     photo->setWindowChannel(p.channel);
+    if (!p.crop.isEmpty())
+        photo->setCropSize(std::max(p.crop.width(), p.crop.height())); // the control shows it
     if (p.crop.isEmpty()) {
         photo->closeWindow();
     } else if (!workspace->showSlidingWindow(p.crop)) {

@@ -155,6 +155,21 @@ bool PhotoWorkspace::showSlidingWindow(const QRect &crop)
     return true;
 }
 
+void PhotoWorkspace::setPresenting(bool on)
+{
+    if (QWidget *controls = findChild<QWidget *>(QStringLiteral("photoControls")))
+        controls->setVisible(!on);
+    m_hoverLabel->setVisible(!on);
+    if (on) {
+        m_sizesBeforePresenting = m_splitter->sizes();
+        const int total = std::max(m_splitter->height(), 300);
+        m_splitter->setSizes({total / 3, total - total / 3});
+    } else if (!m_sizesBeforePresenting.isEmpty()) {
+        m_splitter->setSizes(m_sizesBeforePresenting);
+        m_sizesBeforePresenting.clear();
+    }
+}
+
 void PhotoWorkspace::onWindowChanged()
 {
     const QRect crop = m_document->windowCrop();
