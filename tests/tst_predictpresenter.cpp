@@ -86,8 +86,9 @@ void TestPredictPresenter::quizInPresenterMode()
     QTRY_VERIFY(answer->hasFocus());               // a value question takes the keys
     QTest::keyClicks(answer, QStringLiteral("2")); // ⌊(4 − 2)/2⌋ + 1
     QTest::keyClick(answer, Qt::Key_Return);
-    QVERIFY2(verdict->text().startsWith(QStringLiteral("✔ Right! You said 2.")),
-             qPrintable(verdict->text()));
+    QVERIFY2(
+        verdict->text().startsWith(QStringLiteral("✔ Right! You said 2. Each row has 2 outputs: ")),
+        qPrintable(verdict->text()));
     QCOMPARE(score->text(), QStringLiteral("Score: 1 of 1"));
 
     // N: step 1 asks for the winning cell; a click on the stage answers it.
@@ -96,9 +97,8 @@ void TestPredictPresenter::quizInPresenterMode()
     QVERIFY(stage->isConcealed());
     QCOMPARE(answer->placeholderText(), QStringLiteral("row, column"));
     clickInput(stage, 1, 1); // max(1, 2, 5, 6) = 6
-    QVERIFY2(verdict->text().startsWith(
-                 QStringLiteral("✔ Right! You said input row 1, column 1. Step 1 of 4:")),
-             qPrintable(verdict->text()));
+    // The verdict alone: the step's caption is on the stage.
+    QCOMPARE(verdict->text(), QStringLiteral("✔ Right! You said input row 1, column 1."));
     QCOMPARE(score->text(), QStringLiteral("Score: 2 of 2"));
     QVERIFY(!stage->isConcealed());
     snapshot(&w, "presenter-predict-right");
@@ -109,10 +109,8 @@ void TestPredictPresenter::quizInPresenterMode()
     answer->setFocus();
     QTest::keyClicks(answer, QStringLiteral("0, 2"));
     QTest::keyClick(answer, Qt::Key_Return);
-    QVERIFY2(verdict->text().startsWith(QStringLiteral(
-                 "✘ Not quite: you said input row 0, column 2, the answer is input row 1, "
-                 "column 3.")),
-             qPrintable(verdict->text()));
+    QCOMPARE(verdict->text(), QStringLiteral("✘ Not quite: you said input row 0, column 2, the "
+                                             "answer is input row 1, column 3."));
     QCOMPARE(score->text(), QStringLiteral("Score: 2 of 3"));
     snapshot(&w, "presenter-predict-wrong");
 
@@ -127,9 +125,7 @@ void TestPredictPresenter::quizInPresenterMode()
     // R reveals without scoring: max(9, 10, 13, 14) = 14 at row 3, column 1.
     stage->setFocus();
     QTest::keyClick(stage, Qt::Key_R);
-    QVERIFY2(verdict->text().startsWith(
-                 QStringLiteral("Revealed: the answer is input row 3, column 1.")),
-             qPrintable(verdict->text()));
+    QCOMPARE(verdict->text(), QStringLiteral("Revealed: the answer is input row 3, column 1."));
     QCOMPARE(score->text(), QStringLiteral("Score: 2 of 3"));
 
     // Leaving presenter mode hands the quiz to the Predict dock; F6 ends it.

@@ -128,8 +128,11 @@ void PredictStrip::refresh()
     if (asking && isVisible() && !m_answer->hasFocus() && !q.wantsCell())
         m_answer->setFocus(Qt::OtherFocusReason);
 
-    // The verdict: a mark and a colour, so it reads without colour too.
-    QString text = m_session->feedback();
+    // The verdict: a mark and a colour, so it reads without colour too. The step's caption is
+    // on the stage already, so a revealed question shows the verdict alone.
+    QString text = state == State::Revealed && !m_session->verdict().isEmpty()
+                       ? m_session->verdict()
+                       : m_session->feedback();
     QColor color = palette().color(QPalette::WindowText);
     if (state == State::Revealed && m_session->hasAnswer()) {
         color = m_session->lastRight() ? QColor(0x1b, 0x7a, 0x2f) : QColor(0xb3, 0x26, 0x1e);
