@@ -219,6 +219,16 @@ void TestStrideExplorer::photoTilesOffTheGuiThread()
         QCOMPARE(tiles[std::size_t(i)].pooledImage.size(), sizes[i]);
     }
     QVERIFY(tiles[2].current); // stride unset = kernel 3
+    // Measured off the GUI thread. Stride 1: every cell, up to 3·3 windows. Stride 3: rows
+    // 0–446 and all 384 columns are read, row 447 is not. Stride 4: 3 rows and columns in 4,
+    // 336·288 cells of 448·384 read.
+    QCOMPARE(VariantTilePainter::summary(tiles[0]),
+             QStringLiteral("446×382 output · overlap up to 9"));
+    QCOMPARE(VariantTilePainter::summary(tiles[2]),
+             QStringLiteral("149×128 output · 384 cells never read"));
+    QCOMPARE(VariantTilePainter::summary(tiles[3]),
+             QStringLiteral("112×96 output · 75264 cells never read"));
+    QVERIFY(tiles[0].variant.coverage.counts.empty()); // the photo-sized map is not kept
     // The 2×2 job's tiles never reached the view: every tile shown was kernel 3's.
     QCOMPARE(shownKernels, (QList<int>{3, 3, 3, 3}));
 }

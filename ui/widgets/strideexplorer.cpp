@@ -209,7 +209,7 @@ protected:
             } else {
                 const VariantTile &t = m_explorer->tiles()[std::size_t(i)];
                 QString text = VariantTilePainter::title(t, m_explorer->axis()) +
-                               QLatin1Char('\n') + VariantTilePainter::summary(t.variant);
+                               QLatin1Char('\n') + VariantTilePainter::summary(t);
                 if (t.variant.ok() && !t.current)
                     text += QLatin1Char('\n') + StrideExplorer::tr("Click to use this setting");
                 QToolTip::showText(help->globalPos(), text, this);

@@ -47,6 +47,9 @@ std::optional<std::vector<VariantTile>> VariantPooler::compute(const VariantRequ
             else
                 tile.pooledImage = pooled->a.front().image;
         }
+        // Measured here, so the GUI thread neither copies nor scans the photo-sized map.
+        tile.summaryText = VariantTilePainter::summary(tile.variant);
+        std::vector<int>().swap(tile.variant.coverage.counts);
         tiles.push_back(std::move(tile));
     }
     return tiles;

@@ -28,7 +28,9 @@ struct VariantResult
 {
     quint64 generation = 0;
     VariantRequest request;
-    std::vector<VariantTile> tiles; ///< one per setting of the series; `current` left false
+    /// One per setting of the series; `current` left false, the summary measured and the
+    /// coverage counts dropped (VariantTile::summaryText).
+    std::vector<VariantTile> tiles;
 };
 
 /// Pools the stride explorer's photo tiles off the GUI thread, as PhotoPooler pools the Photo
