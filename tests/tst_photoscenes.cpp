@@ -14,6 +14,7 @@
 #include "photodocument.h"
 #include "photoworkspace.h"
 #include "pooldocument.h"
+#include "scenelistdock.h"
 #include "stagewidget.h"
 
 #include <QAction>
@@ -23,10 +24,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -77,6 +81,7 @@ private slots:
     void embeddedPhotoRoundTrip();
     void pageDownThroughAPhotoScene();
     void missingPhotoShowsTheSavedCrop();
+    void embeddingAPhotoScene();
 
 private:
     QTemporaryDir m_dir;
@@ -289,6 +294,57 @@ void TestPhotoScenes::missingPhotoShowsTheSavedCrop()
     QVERIFY(!w->photoDocument()->hasInput() || w->photoDocument()->inputPath() != gone.photo.path);
     QVERIFY(w->lessons()->nextScene());
     QCOMPARE(w->bannerText(), QString());
+}
+
+void TestPhotoScenes::embeddingAPhotoScene()
+{
+    // A photo scene by path, embedded from the Lesson dock: saved with the PNG inside, it opens
+    // with the very pixels after the photo file is gone; undo links it again.
+    const QString photoPath = m_dir.filePath(QStringLiteral("photos/travels.png"));
+    QVERIFY(QFile::copy(m_stripes, photoPath));
+    Scene s;
+    s.title = QStringLiteral("Travels");
+    s.tab = SceneTab::Photo;
+    s.photo.path = photoPath;
+    s.photo.crop = QRect(264, 387, 12, 12);
+    s.params = maxParams(2, 3);
+    s.input = Tensor(1, 1, 12, 12, 0.0f, 4);
+    auto w = openWindow();
+    LessonDocument *lesson = w->lessons()->document();
+    lesson->addScene(s);
+    SceneListDock *dock = w->lessons()->dock();
+    dock->show();
+    dock->list()->setCurrentRow(0);
+    QToolButton *embed = dock->button(QStringLiteral("embedPhoto"));
+    QVERIFY(embed->isEnabled());
+    QVERIFY(!embed->isChecked());
+    QTest::mouseClick(embed, Qt::LeftButton);
+    QVERIFY(embed->isChecked());
+    QVERIFY(!lesson->scene(0).photo.png.isEmpty());
+    QCOMPARE(lesson->undoStack()->undoText(), QStringLiteral("Embed the Photo of “Travels”"));
+    const QString path = m_dir.filePath(QStringLiteral("travels.poolviz"));
+    QVERIFY(w->lessons()->saveAs(path));
+    QVERIFY(QFile::remove(photoPath));
+
+    auto v = openWindow();
+    QVERIFY(v->lessons()->openLesson(path));
+    QCOMPARE(v->bannerText(), QString()); // embedded: nothing is missing
+    PhotoDocument *photo = v->photoDocument();
+    QCOMPARE(photo->input().h(), 448);
+    QCOMPARE(photo->input().w(), 384);
+    QCOMPARE(photo->inputName(), QStringLiteral("travels.png"));
+    QCOMPARE(rowText(photo->windowDocument()->input(), 0, 0),
+             QStringLiteral("0 0 255 255 0 0 255 255 0 0 255 255"));
+    // Linking it again keeps only the path, whose file is gone now: the scene says so.
+    v->lessons()->dock()->list()->setCurrentRow(0);
+    QVERIFY(v->lessons()->dock()->button(QStringLiteral("embedPhoto"))->isEnabled());
+    QTest::mouseClick(v->lessons()->dock()->button(QStringLiteral("embedPhoto")), Qt::LeftButton);
+    QVERIFY(v->lessons()->document()->scene(0).photo.png.isEmpty());
+    QVERIFY(v->lessons()->document()->scene(0).photo.missing);
+
+    lesson->undoStack()->undo();
+    QVERIFY(lesson->scene(0).photo.png.isEmpty());
+    QVERIFY(!embed->isChecked());
 }
 
 QTEST_MAIN(TestPhotoScenes)

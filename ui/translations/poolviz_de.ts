@@ -1205,6 +1205,26 @@
         <source>Rename Lesson</source>
         <translation>Lektion umbenennen</translation>
     </message>
+    <message>
+        <source>Only a scene of the Photo tab has a photo to embed.</source>
+        <translation>Nur eine Szene des Foto-Reiters hat ein Foto zum Einbetten.</translation>
+    </message>
+    <message>
+        <source>Cannot embed “%1”: %2</source>
+        <translation>„%1“ kann nicht eingebettet werden: %2</translation>
+    </message>
+    <message>
+        <source>The photo of “%1” was pasted: it has no file to link to, so it stays embedded.</source>
+        <translation>Das Foto von „%1“ wurde eingefügt: es gibt keine Datei, auf die verwiesen werden kann, daher bleibt es eingebettet.</translation>
+    </message>
+    <message>
+        <source>Embed the Photo of “%1”</source>
+        <translation>Foto von „%1“ einbetten</translation>
+    </message>
+    <message>
+        <source>Link the Photo of “%1”</source>
+        <translation>Foto von „%1“ verknüpfen</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LessonFile</name>
@@ -4060,6 +4080,14 @@ Ersetzen?</translation>
     <message>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
+    </message>
+    <message>
+        <source>Embed Photo</source>
+        <translation>Foto einbetten</translation>
+    </message>
+    <message>
+        <source>Keep the selected photo scene&apos;s photo inside the lesson file, so the lesson travels without it (the file grows by the photo); off: only its path, relative to the lesson</source>
+        <translation>Das Foto der gewählten Fotoszene in der Lektionsdatei behalten, damit die Lektion ohne die Fotodatei auskommt (die Datei wächst um das Foto); aus: nur sein Pfad, relativ zur Lektion</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
     connect(m_dock, &SceneListDock::updateRequested, this,
             [this](int index) { m_lesson->updateScene(index, captureScene()); });
     connect(m_dock, &SceneListDock::sceneActivated, this, &LessonController::showScene);
+    connect(m_dock, &SceneListDock::problemFound, m_window, &MainWindow::showError);
     connect(m_lesson, &LessonDocument::scenesChanged, this, &LessonController::updateNote);
     connect(m_lesson, &LessonDocument::currentSceneChanged, this, &LessonController::updateNote);
     connect(m_lesson, &LessonDocument::scenesChanged, this, &LessonController::updateActions);
