@@ -82,6 +82,7 @@ private slots:
     void pageDownThroughAPhotoScene();
     void missingPhotoShowsTheSavedCrop();
     void embeddingAPhotoScene();
+    void closedWindowScene();
 
 private:
     QTemporaryDir m_dir;
@@ -345,6 +346,33 @@ void TestPhotoScenes::embeddingAPhotoScene()
     lesson->undoStack()->undo();
     QVERIFY(lesson->scene(0).photo.png.isEmpty());
     QVERIFY(!embed->isChecked());
+}
+
+void TestPhotoScenes::closedWindowScene()
+{
+    // The whole photo, no sliding window: the note shows under the Photo tab's controls, and
+    // capturing gives the scene back with its window closed.
+    Scene s;
+    s.title = QStringLiteral("Whole pattern");
+    s.note = QStringLiteral("Look at the whole pattern first.");
+    s.tab = SceneTab::Photo;
+    s.photo.path = m_stripes;
+    s.params = maxParams(2, 2);
+    s.input = Tensor(1, 1, 8, 8, 0.0f, 4);
+    const QString path = m_dir.filePath(QStringLiteral("closed.poolviz"));
+    QCOMPARE(LessonFile::write({QStringLiteral("Closed"), {s}}, path), QString());
+    auto w = openWindow();
+    QVERIFY(w->lessons()->openLesson(path));
+    QCOMPARE(w->workspaceTabs()->currentWidget(), w->photoWorkspace());
+    QVERIFY(w->photoDocument()->windowCrop().isEmpty());
+    QLabel *note = w->lessons()->noteLabel();
+    QVERIFY(note->isVisible());
+    QVERIFY(w->photoWorkspace()->isAncestorOf(note));
+    const Scene again = w->lessons()->captureScene();
+    QCOMPARE(again.tab, SceneTab::Photo);
+    QVERIFY(again.photo.crop.isEmpty());
+    QCOMPARE(again.params, maxParams(2, 2));
+    QCOMPARE(again.input.h(), 8); // the crop the window would open on
 }
 
 QTEST_MAIN(TestPhotoScenes)

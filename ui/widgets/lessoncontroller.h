@@ -99,8 +99,8 @@ private:
     bool photoTabShown() const;
     /// The document of the stage shown: the Photo tab's sliding window, or the matrix's.
     PoolDocument *shownDocument() const;
-    /// Moves the teacher's note above `stage` (the matrix's or the Photo tab's).
-    void placeNote(QWidget *stage);
+    /// Moves the teacher's note above `stage` (the matrix's or the Photo tab's), or below it.
+    void placeNote(QWidget *stage, bool below = false);
     Scene capturePhotoScene(const QString &title) const;
     /// Shows a photo scene on the Photo tab; false (with `problem`) when its photo cannot be
     /// shown, and the caller shows its saved crop on the Matrix tab.

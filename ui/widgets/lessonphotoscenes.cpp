@@ -63,14 +63,14 @@ PoolDocument *LessonController::shownDocument() const
     return photoTabShown() ? m_window->photoDocument()->windowDocument() : m_window->document();
 }
 
-void LessonController::placeNote(QWidget *stage)
+void LessonController::placeNote(QWidget *stage, bool below)
 {
     auto *column = qobject_cast<QBoxLayout *>(stage->parentWidget()->layout());
-    if (!column || column->indexOf(m_note) >= 0)
+    if (!column)
         return;
     if (QWidget *old = m_note->parentWidget(); old && old->layout())
         old->layout()->removeWidget(m_note);
-    column->insertWidget(column->indexOf(stage), m_note);
+    column->insertWidget(column->indexOf(stage) + (below ? 1 : 0), m_note);
 }
 
 Scene LessonController::capturePhotoScene(const QString &title) const
@@ -178,7 +178,11 @@ bool LessonController::showPhotoScene(const Scene &s, const QString &name, QStri
         }
         window->setStep(s.step - 1);
     }
-    placeNote(workspace->stage());
+    // Above the sliding window's stage; with the window closed, under the Photo tab's controls.
+    if (p.crop.isEmpty())
+        placeNote(workspace->findChild<QWidget *>(QStringLiteral("photoControls")), true);
+    else
+        placeNote(workspace->stage());
     return true;
 }
 
