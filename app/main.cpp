@@ -17,6 +17,7 @@
 
 #include "photodocument.h"
 #include "photoworkspace.h"
+#include "strideexplorer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -472,6 +473,14 @@ int main(int argc, char **argv)
             // Pooling a photo runs off the GUI thread: wait (bounded) for its result.
             QEventLoop wait;
             QObject::connect(photo, &PhotoDocument::resultApplied, &wait, &QEventLoop::quit);
+            QTimer::singleShot(20000, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+        if (auto *explorer = window.findChild<StrideExplorer *>();
+            explorer && explorer->isPooling()) {
+            // So are the stride explorer's photo tiles.
+            QEventLoop wait;
+            QObject::connect(explorer, &StrideExplorer::tilesChanged, &wait, &QEventLoop::quit);
             QTimer::singleShot(20000, &wait, &QEventLoop::quit);
             wait.exec();
         }

@@ -180,6 +180,13 @@ void TestLessonFile::roundTrip_data()
     s.photo.crop = QRect(4, 5, 16, 12);
     s.photo.channel = 2;
     QTest::newRow("photo crop and channel") << s;
+    s.photo.channels = ChannelMode::Grayscale;
+    s.photo.channel = 0;
+    QTest::newRow("photo in gray") << s;
+    s.photo.channels = ChannelMode::Color;
+    s.photo.keepAlpha = true;
+    s.photo.channel = 3;
+    QTest::newRow("photo with alpha") << s;
 }
 
 void TestLessonFile::roundTrip()
@@ -361,6 +368,11 @@ void TestLessonFile::sceneErrors_data()
     row("step", "step", -1, QStringLiteral("“step” must be a whole number of at least 0, not -1"));
     row("photo scene without photo", "tab", QStringLiteral("photo"),
         QStringLiteral("“photo” must be an object on a photo scene, not nothing"));
+    row("photo channels", "photo",
+        QJsonObject{{QStringLiteral("png_base64"), QString::fromLatin1(pngBytes().toBase64())},
+                    {QStringLiteral("channels"), QStringLiteral("rgb")}},
+        QStringLiteral("“photo.channels” must be one of \"color\", \"gray\", \"red\", "
+                       "\"green\", \"blue\", \"alpha\", not \"rgb\""));
     row("gradient shape", "gradient", QJsonObject{{QStringLiteral("shape"), QJsonArray{2}}},
         QStringLiteral("“gradient.shape” must be 2 to 4 whole numbers of at least 1, not [2]"));
 }

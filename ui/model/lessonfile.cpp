@@ -37,6 +37,7 @@ const QString kFormatName = QStringLiteral("poolviz-lesson");
 const char *const kModes[] = {"max", "avg", "min", "lp"};
 const char *const kPaddings[] = {"explicit", "same", "same_lower", "valid"};
 const char *const kPhases[] = {"forward", "backward", "unpool"}; // Phase's order
+const char *const kChannelModes[] = {"color", "gray", "red", "green", "blue", "alpha"};
 
 QString modeKeyOf(PoolMode m)
 {
@@ -132,6 +133,9 @@ QJsonObject sceneObject(const Scene &s, const QDir &lessonDir)
                 : QJsonValue(QJsonArray{s.photo.crop.x(), s.photo.crop.y(), s.photo.crop.width(),
                                         s.photo.crop.height()});
         photo[QStringLiteral("channel")] = s.photo.channel;
+        photo[QStringLiteral("channels")] =
+            QString::fromLatin1(kChannelModes[int(s.photo.channels)]);
+        photo[QStringLiteral("keep_alpha")] = s.photo.keepAlpha;
         o[QStringLiteral("photo")] = photo;
     }
     return o;
@@ -400,6 +404,10 @@ Scene readScene(const QJsonValue &value, const QDir &lessonDir, QStringList &war
     if (const QJsonValue v = photo.value(QStringLiteral("channel")); !v.isUndefined())
         s.photo.channel = wholeNumber(v, QStringLiteral("photo.channel"), 0, 3,
                                       LessonFile::tr("a whole number from 0 to 3"));
+    s.photo.channels = ChannelMode(choice(photo.value(QStringLiteral("channels")),
+                                          QStringLiteral("photo.channels"), kChannelModes, 0));
+    s.photo.keepAlpha =
+        flag(photo, QStringLiteral("keep_alpha"), QStringLiteral("photo.keep_alpha"), false);
     if (s.photo.png.isEmpty()) {
         if (s.photo.path.isEmpty()) {
             bad(QStringLiteral("photo"), LessonFile::tr("an object with “path” or “png_base64”"),

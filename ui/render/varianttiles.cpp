@@ -62,7 +62,7 @@ QRectF paintHeader(QPainter &p, const QRectF &rect, const VariantTile &tile, Var
     p.setPen(tile.variant.ok() ? kMuted : kError);
     const QFontMetricsF sm(p.font());
     const QRectF summaryRect(inner.left(), y, inner.width(), inner.height() - (y - inner.top()));
-    const QString summary = VariantTilePainter::summary(tile.variant);
+    const QString summary = VariantTilePainter::summary(tile);
     const QRectF used = sm.boundingRect(summaryRect, Qt::TextWordWrap | Qt::AlignLeft, summary);
     p.drawText(summaryRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, summary);
     y += std::min(used.height(), summaryRect.height()) + 6;
@@ -135,6 +135,11 @@ QString VariantTilePainter::summary(const PoolingVariant &variant)
     if (skipped == 0 && most <= 1)
         parts << tr("every cell read once");
     return parts.join(QStringLiteral(" · "));
+}
+
+QString VariantTilePainter::summary(const VariantTile &tile)
+{
+    return tile.summaryText.isEmpty() ? summary(tile.variant) : tile.summaryText;
 }
 
 QColor VariantTilePainter::coverageColor(int count, int maxCount)
