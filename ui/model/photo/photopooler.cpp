@@ -9,7 +9,12 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <climits>
 #include <mutex>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace poolviz {
 
@@ -218,6 +223,15 @@ std::optional<PhotoResult> PhotoPooler::compute(const PhotoRequest &request,
     if (progress)
         progress(1.0);
     return result;
+}
+
+void PhotoPooler::reuseLargeBuffers()
+{
+#ifdef __GLIBC__
+    // Neither threshold may be left to adapt: blocks of any size come from the heap and stay.
+    mallopt(M_MMAP_THRESHOLD, INT_MAX);
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
 }
 
 QImage PhotoPooler::differenceImage(const Tensor &difference, double stretch)
