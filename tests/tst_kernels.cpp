@@ -164,6 +164,8 @@ private slots:
     void bytesRefuseWhatTheyCannotHold();
     void exactBytesOnlyForWholeBytes_data();
     void exactBytesOnlyForWholeBytes();
+    void classicWindowsAgreeWithReference_data();
+    void classicWindowsAgreeWithReference();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
     void windowGradientsSumToBackward_data();
@@ -485,6 +487,53 @@ void TestKernels::exactBytesOnlyForWholeBytes()
     QCOMPARE(back.rank(), 2);
     for (std::size_t i = 0; i < t.size(); ++i)
         QVERIFY(back.data()[i] == t.data()[i]); // -0 widens to +0, equal as floats
+}
+
+void TestKernels::classicWindowsAgreeWithReference_data()
+{
+    // 2×2/2 and 3×3/2 have loops of their own along the row (without indices, as the Photo
+    // tab and forward(…, false) ask); NaN, ±∞ and ties included, padded and not.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("padding");
+    for (const PoolMode mode : {PoolMode::Max, PoolMode::Min, PoolMode::Avg})
+        for (const int kernel : {2, 3})
+            for (const int padding : {0, 1})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%2/2 padding %3")
+                                             .arg(QString::fromStdString(modeName(mode)))
+                                             .arg(kernel)
+                                             .arg(padding)))
+                    << int(mode) << kernel << padding;
+}
+
+void TestKernels::classicWindowsAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, padding);
+    Random rnd(std::uint32_t(77 + mode * 10 + kernel + padding));
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{2, 2};
+    p.padding = {padding, padding, padding, padding};
+    Tensor input(1, 2, 37, 41, 0.0f, 3);
+    for (float &v : input.data()) {
+        const int s = rnd.between(0, 29);
+        v = s == 0 ? kNaN : s == 1 ? kInf : s == 2 ? -kInf : float(rnd.between(-3, 3));
+    }
+    const ref::Plan plan = ref::plan(toRef(p), input.h(), input.w());
+    const PoolResult got = forward(input, p, false);
+    for (int plane = 0; plane < input.planeCount(); ++plane) {
+        const ref::Forward e = ref::forward(plan, input.planeData(plane));
+        for (std::size_t o = 0; o < e.values.size(); ++o)
+            QVERIFY2(sameFloat(got.values.planeData(plane)[o], e.values[o]),
+                     qPrintable(QStringLiteral("plane %1 output %2: expected %3, got %4")
+                                    .arg(plane)
+                                    .arg(o)
+                                    .arg(double(e.values[o]))
+                                    .arg(double(got.values.planeData(plane)[o]))));
+    }
 }
 
 void TestKernels::slidingSumsKeepDirectSumValues_data()

@@ -481,6 +481,18 @@ private:
                 }
                 return;
             }
+            if (k == 3 && s == 2 && d == 1) {
+                // 3×3/2 (the Photo tab's default) likewise; taps in order, as the tap loops.
+                const T *p = src + (2 * b - pb);
+                for (int x = b; x < e; ++x, p += 2) {
+                    const T v0 = p[0], v1 = p[1], v2 = p[2];
+                    if constexpr (R == Reduce::Sum)
+                        h[x] = double(v0) + double(v1) + double(v2);
+                    else
+                        h[x] = pick<R>(pick<R>(v0, v1), v2);
+                }
+                return;
+            }
         }
         if constexpr (!isExtreme<R>) {
             if (s == 1 && d == 1 && k >= kSlidingFrom &&
