@@ -16,6 +16,7 @@
 #include "settings.h"
 
 #include "photodocument.h"
+#include "photopooler.h"
 #include "photoworkspace.h"
 #include "strideexplorer.h"
 
@@ -376,6 +377,7 @@ int main(int argc, char **argv)
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    PhotoPooler::reuseLargeBuffers();
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/poolviz.svg")));
     if (!command.imageFile.isEmpty() &&
