@@ -84,6 +84,7 @@ private slots:
     void roundTrip();
     void writtenJson();
     void photoPathIsRelative();
+    void photoPathWithALeadingColonIsAFile();
     void fileErrors_data();
     void fileErrors();
     void sceneErrors_data();
@@ -269,6 +270,27 @@ void TestLessonFile::photoPathIsRelative()
     QCOMPARE(r.problems, QStringList());
     QCOMPARE(r.lesson->scenes[0].photo.path, moved.filePath(QStringLiteral("photos/cat.png")));
     QVERIFY(!r.lesson->scenes[0].photo.missing);
+}
+
+void TestLessonFile::photoPathWithALeadingColonIsAFile()
+{
+    // Found by fuzzing: QDir takes ":x" for a Qt resource, so ":cat.png" stayed unresolved and a
+    // written lesson read back with another path. On disk ":cat.png" is an ordinary file name.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray json = R"({"format": "poolviz-lesson", "version": 1, "title": "t",
+        "scenes": [{"tab": "photo", "input": {"shape": [2, 2], "values": [1, 2, 3, 4]},
+                    "params": {}, "photo": {"path": ":cat.png", "channel": 1}}]})";
+    const LessonReadResult r = LessonFile::fromJson(json, dir.path());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.lesson->scenes[0].photo.path, dir.path() + QStringLiteral("/:cat.png"));
+    QVERIFY(r.lesson->scenes[0].photo.missing);
+    const QByteArray written = LessonFile::toJson(*r.lesson, dir.path());
+    QVERIFY2(written.contains("\"path\": \":cat.png\""), written.constData());
+    const LessonReadResult again = LessonFile::fromJson(written, dir.path());
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(again.lesson->scenes[0].photo.path, r.lesson->scenes[0].photo.path);
+    QVERIFY(*again.lesson == *r.lesson);
 }
 
 void TestLessonFile::fileErrors_data()

@@ -104,6 +104,17 @@ QJsonObject paramsObject(const PoolParams &p)
     return o;
 }
 
+/// A photo path read from a lesson, made absolute against the lesson's folder. A lesson names
+/// files on disk, never Qt resources: a leading ':' is part of a relative file name (QDir would
+/// take ":x.png" for a resource path and leave it unresolved, so it would not read back).
+QString photoFilePath(const QDir &lessonDir, const QString &path)
+{
+    const QString absolute = path.startsWith(QLatin1Char(':'))
+                                 ? lessonDir.absolutePath() + QLatin1Char('/') + path
+                                 : lessonDir.absoluteFilePath(path);
+    return QDir::cleanPath(absolute);
+}
+
 QJsonObject sceneObject(const Scene &s, const QDir &lessonDir)
 {
     QJsonObject o{
@@ -377,7 +388,7 @@ Scene readScene(const QJsonValue &value, const QDir &lessonDir, QStringList &war
     const QJsonObject photo = photoValue.toObject();
     const QString path = text(photo, QStringLiteral("path"), QStringLiteral("photo.path"));
     if (!path.isEmpty())
-        s.photo.path = QDir::cleanPath(lessonDir.absoluteFilePath(path));
+        s.photo.path = photoFilePath(lessonDir, path);
     if (const QJsonValue v = photo.value(QStringLiteral("png_base64")); !v.isUndefined()) {
         const auto decoded = QByteArray::fromBase64Encoding(
             v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
