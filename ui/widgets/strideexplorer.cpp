@@ -370,7 +370,7 @@ void StrideExplorer::recompute()
                     else
                         tile.pooled = r.values;
                 } catch (const std::exception &e) {
-                    tile.variant.error = e.what();
+                    tile.variant.errors = errorMessages(e);
                 }
             }
             m_tiles.push_back(std::move(tile));
