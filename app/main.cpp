@@ -321,8 +321,8 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             const IoResult<MatrixFile> r = readMatrixFile(options.file.toStdString());
             if (!r.ok())
                 return fail(QString::fromStdString(r.error.toString()));
-            for (const std::string &w : r.warnings)
-                std::fprintf(stderr, "poolviz: warning: %s\n", w.c_str());
+            for (const IoError &w : r.warnings)
+                std::fprintf(stderr, "poolviz: warning: %s\n", w.toString().c_str());
             out.input = r.value->tensor;
             out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {

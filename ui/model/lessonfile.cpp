@@ -1,5 +1,6 @@
 #include "lessonfile.h"
 
+#include "coremessage.h"
 #include "imageio.h"
 #include "pooldocument.h"
 
@@ -269,8 +270,7 @@ Tensor readTensor(const QJsonValue &value, const QString &field)
     try {
         t = Tensor(dims[0], dims[1], dims[2], dims[3], 0.0f, int(shape.size()));
     } catch (const std::exception &e) {
-        throw BadField{LessonFile::tr("“%1” is too large: %2")
-                           .arg(shapeField, QString::fromStdString(e.what()))};
+        throw BadField{LessonFile::tr("“%1” is too large: %2").arg(shapeField, coreErrorText(e))};
     }
     const QJsonValue valuesValue = o.value(QStringLiteral("values"));
     const QJsonArray values = valuesValue.toArray();

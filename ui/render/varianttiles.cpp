@@ -1,5 +1,6 @@
 #include "varianttiles.h"
 
+#include "coremessage.h"
 #include "numbertext.h"
 #include "stagestyle.h"
 
@@ -122,7 +123,7 @@ QString VariantTilePainter::title(const VariantTile &tile, VariantAxis axis)
 QString VariantTilePainter::summary(const PoolingVariant &variant)
 {
     if (!variant.ok())
-        return QString::fromStdString(variant.error);
+        return coreMessageText(variant.errors);
     const QString out = tr("%1 output").arg(sizeText(variant.outH, variant.outW));
     const std::int64_t skipped = variant.coverage.skipped();
     QStringList parts{out};

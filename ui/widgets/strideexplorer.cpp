@@ -377,7 +377,7 @@ void StrideExplorer::recompute()
                 try {
                     tile.pooled = forward(input, v.params, false).values;
                 } catch (const std::exception &e) {
-                    tile.variant.error = e.what();
+                    tile.variant.errors = errorMessages(e);
                 }
             }
             m_tiles.push_back(std::move(tile));
