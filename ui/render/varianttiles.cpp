@@ -60,7 +60,7 @@ QRectF paintHeader(QPainter &p, const QRectF &rect, const VariantTile &tile, Var
                tm.elidedText(VariantTilePainter::title(tile, axis), Qt::ElideRight, inner.width()));
     double y = inner.top() + tm.height() + 2;
     p.setFont(font(titlePx * 0.82));
-    p.setPen(tile.variant.ok() ? kMuted : kError);
+    p.setPen(tile.ok() ? kMuted : kError);
     const QFontMetricsF sm(p.font());
     const QRectF summaryRect(inner.left(), y, inner.width(), inner.height() - (y - inner.top()));
     const QString summary = VariantTilePainter::summary(tile);
@@ -140,6 +140,8 @@ QString VariantTilePainter::summary(const PoolingVariant &variant)
 
 QString VariantTilePainter::summary(const VariantTile &tile)
 {
+    if (!tile.error.isEmpty())
+        return tile.error;
     return tile.summaryText.isEmpty() ? summary(tile.variant) : tile.summaryText;
 }
 

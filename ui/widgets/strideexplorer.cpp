@@ -59,7 +59,7 @@ public:
         const auto &tiles = m_explorer->tiles();
         int grids = 0;
         for (const VariantTile &t : tiles) {
-            if (!t.variant.ok())
+            if (!t.ok())
                 continue;
             if (!t.pooledImage.isNull()) {
                 const Size2 s = t.variant.params.effectiveStride();
@@ -210,7 +210,7 @@ protected:
                 const VariantTile &t = m_explorer->tiles()[std::size_t(i)];
                 QString text = VariantTilePainter::title(t, m_explorer->axis()) +
                                QLatin1Char('\n') + VariantTilePainter::summary(t);
-                if (t.variant.ok() && !t.current)
+                if (t.ok() && !t.current)
                     text += QLatin1Char('\n') + StrideExplorer::tr("Click to use this setting");
                 QToolTip::showText(help->globalPos(), text, this);
             }
@@ -327,7 +327,7 @@ bool StrideExplorer::choose(int index)
     if (index < 0 || index >= int(m_tiles.size()))
         return false;
     const VariantTile &tile = m_tiles[std::size_t(index)];
-    if (!tile.variant.ok() || tile.current)
+    if (!tile.ok() || tile.current)
         return false;
     target()->closeMergeWindow();
     target()->setParams(

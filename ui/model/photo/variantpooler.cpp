@@ -1,7 +1,7 @@
 #include "variantpooler.h"
 
-#include "coremessage.h"
 #include "photopooler.h"
+#include "pool.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
@@ -43,7 +43,7 @@ std::optional<std::vector<VariantTile>> VariantPooler::compute(const VariantRequ
             if (!pooled)
                 return std::nullopt;
             if (!pooled->error.isEmpty() || pooled->a.empty())
-                tile.variant.error = pooled->error.toStdString();
+                tile.error = pooled->error;
             else
                 tile.pooledImage = pooled->a.front().image;
         }
@@ -87,7 +87,7 @@ quint64 VariantPooler::start(VariantRequest request)
                 // A series core cannot even measure: one tile that says why.
                 VariantTile failed;
                 failed.variant.params = request.params;
-                failed.variant.error = coreErrorText(e).toStdString();
+                failed.variant.errors = errorMessages(e);
                 result.tiles.push_back(std::move(failed));
             }
             promise.addResult(std::move(result));
