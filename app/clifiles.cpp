@@ -204,8 +204,8 @@ Data readData(const std::string &path, const std::string &role)
         IoResult<MatrixFile> r = readMatrixFile(path);
         if (!r.ok())
             throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
-        for (const std::string &w : r.warnings)
-            printWarning(name + ": " + reason(w, path));
+        for (const IoError &w : r.warnings)
+            printWarning(name + ": " + reason(w.toString(), path));
         data.tensor = std::move(r.value->tensor);
         if (r.value->npyType == NpyType::Float64)
             data.type = NpyType::Float64;

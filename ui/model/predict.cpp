@@ -170,6 +170,7 @@ void PredictSession::ask(int step)
     m_hasAnswer = false;
     m_given.clear();
     m_feedback.clear();
+    m_verdict.clear();
     setDocumentStep(m_question.step);
     if (m_question.kind == QuestionKind::None) {
         m_state = State::Revealed;
@@ -311,6 +312,7 @@ void PredictSession::showVerdict()
     if (m_hasAnswer && m_lastRight && m_question.kind == QuestionKind::OutputsPerRow)
         verdict +=
             QLatin1Char(' ') + rightAnswer.at(0).toUpper() + rightAnswer.mid(1) + QLatin1Char('.');
+    m_verdict = verdict;
     m_feedback = why.isEmpty() ? verdict : verdict + QLatin1Char(' ') + why;
     emit changed();
 }

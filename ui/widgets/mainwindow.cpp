@@ -289,6 +289,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
     }
     updateActions();
     focusStage();
+    emit presentingChanged(on);
 }
 
 // --- construction -------------------------------------------------------------------------------
