@@ -104,6 +104,20 @@ std::string reason(std::string message, const std::string &path)
     return message.empty() ? "unreadable" : message;
 }
 
+std::string temporaryPathFor(const std::string &path)
+{
+    const fs::path p(path);
+    return (p.parent_path() /
+            ("." + p.filename().string() + ".poolviz-" + std::to_string(::getpid()) + ".tmp"))
+        .string();
+}
+
+void removeQuietly(const std::string &path)
+{
+    std::error_code ec;
+    fs::remove(path, ec);
+}
+
 std::string extensionOf(const std::string &path)
 {
     const fs::path p(path);

@@ -16,7 +16,9 @@
 #include "settings.h"
 
 #include "photodocument.h"
+#include "photopooler.h"
 #include "photoworkspace.h"
+#include "strideexplorer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -375,6 +377,7 @@ int main(int argc, char **argv)
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    PhotoPooler::reuseLargeBuffers();
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/poolviz.svg")));
     if (!command.imageFile.isEmpty() &&
@@ -472,6 +475,14 @@ int main(int argc, char **argv)
             // Pooling a photo runs off the GUI thread: wait (bounded) for its result.
             QEventLoop wait;
             QObject::connect(photo, &PhotoDocument::resultApplied, &wait, &QEventLoop::quit);
+            QTimer::singleShot(20000, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+        if (auto *explorer = window.findChild<StrideExplorer *>();
+            explorer && explorer->isPooling()) {
+            // So are the stride explorer's photo tiles.
+            QEventLoop wait;
+            QObject::connect(explorer, &StrideExplorer::tilesChanged, &wait, &QEventLoop::quit);
             QTimer::singleShot(20000, &wait, &QEventLoop::quit);
             wait.exec();
         }

@@ -1,7 +1,8 @@
 #include "caption.h"
 
-#include "messages.h"
 #include "trnoop.h"
+
+#include <cstring>
 
 namespace poolviz {
 
@@ -126,21 +127,45 @@ const char *captionTemplate(CaptionId id)
     return "";
 }
 
+namespace {
+
+/// Appends the English text of `c` to `out`: the template copied in runs between its
+/// placeholders, each argument written straight into `out` (no string per part; a 64×64 trace
+/// renders thousands of captions).
+void appendText(const Caption &c, std::string &out)
+{
+    if (c.id == CaptionId::Literal) {
+        out += c.literal;
+        return;
+    }
+    if (c.id == CaptionId::Join) {
+        for (const Caption &a : c.args)
+            appendText(a, out);
+        return;
+    }
+    // As fillTemplate: %1…%9 with an argument are replaced, any other '%' is kept.
+    const char *p = captionTemplate(c.id);
+    while (const char *pct = std::strchr(p, '%')) {
+        out.append(p, std::size_t(pct - p));
+        const char digit = pct[1];
+        if (digit >= '1' && digit <= '9' && std::size_t(digit - '1') < c.args.size()) {
+            appendText(c.args[std::size_t(digit - '1')], out);
+            p = pct + 2;
+        } else {
+            out += '%';
+            p = pct + 1;
+        }
+    }
+    out.append(p);
+}
+
+} // namespace
+
 std::string Caption::text() const
 {
-    if (id == CaptionId::Literal)
-        return literal;
-    std::vector<std::string> parts;
-    parts.reserve(args.size());
-    for (const Caption &a : args)
-        parts.push_back(a.text());
-    if (id == CaptionId::Join) {
-        std::string s;
-        for (const std::string &p : parts)
-            s += p;
-        return s;
-    }
-    return fillTemplate(captionTemplate(id), parts);
+    std::string s;
+    appendText(*this, s);
+    return s;
 }
 
 } // namespace poolviz

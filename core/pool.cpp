@@ -177,8 +177,16 @@ std::optional<ByteTensor> exactBytes(const Tensor &t)
 Tensor widened(const ByteTensor &t)
 {
     Tensor floats(t.n(), t.c(), t.h(), t.w(), 0.0f, t.rank());
-    std::transform(t.data().begin(), t.data().end(), floats.data().begin(),
-                   [](std::uint8_t v) { return float(v); });
+    // Chunks of 1 Mi values over every thread (a 12 MP photo's pooled planes are ~9 Mi).
+    constexpr std::size_t kChunk = std::size_t(1) << 20;
+    const std::size_t n = t.size();
+    const int chunks = int((n + kChunk - 1) / kChunk);
+    const std::uint8_t *in = t.data().data();
+    float *out = floats.data().data();
+    kernels::parallelFor(chunks, threadCount(), [&](int chunk, int) {
+        const std::size_t b = std::size_t(chunk) * kChunk, e = std::min(n, b + kChunk);
+        std::transform(in + b, in + e, out + b, [](std::uint8_t v) { return float(v); });
+    });
     return floats;
 }
 

@@ -191,15 +191,13 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                     s.contributions.push_back({row, col, share.amount, running.at(row, col)});
                 }
             }
+            // The caption here, while the window is at hand (no second window() per step).
+            s.captionParts = stepCaption(s, total, input,
+                                         phase == Phase::Forward ? forwardCaption(s, w, params)
+                                                                 : backwardCaption(s, params));
+            s.caption = s.captionParts.text();
             t.steps.push_back(std::move(s));
         }
-    }
-    for (Step &s : t.steps) {
-        const Window w = g.window(s.outRow, s.outCol);
-        s.captionParts = stepCaption(s, t.steps.size(), input,
-                                     phase == Phase::Forward ? forwardCaption(s, w, params)
-                                                             : backwardCaption(s, params));
-        s.caption = s.captionParts.text();
     }
     return t;
 }

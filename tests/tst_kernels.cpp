@@ -26,6 +26,9 @@ using poolviz::test::Random;
 using poolviz::test::sameFloat;
 using poolviz::test::toRef;
 
+Q_DECLARE_METATYPE(poolviz::Tensor)
+Q_DECLARE_METATYPE(poolviz::PoolParams)
+
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
@@ -38,7 +41,9 @@ enum class Values
     Ties,     ///< 0…2: many equal maxima
     Specials, ///< integers with NaN, +∞ and −∞ sprinkled in
     Reals,    ///< uniform reals: sums agree within float rounding
-    Bytes     ///< 0…255, a third of them 0 or 255 (ties at both ends)
+    Bytes,    ///< 0…255, a third of them 0 or 255 (ties at both ends)
+    Tiny ///< integers, one in 20 a tiny real (±m·2⁻³⁰): the windows that hold one have no
+         ///< exact sum in double, the others do (sliding sums switch between the two)
 };
 
 struct Case
@@ -116,6 +121,10 @@ Case randomCase(Random &rnd, PoolMode mode, Values values)
             case Values::Reals:
                 v = real(rnd.rng);
                 break;
+            case Values::Tiny:
+                v = between(0, 19) == 0 ? std::ldexp(float(between(-999, 999)), -30)
+                                        : float(between(-9, 9));
+                break;
             case Values::Bytes: {
                 const int s = between(0, 5);
                 v = s == 0 ? 0.0f : s == 1 ? 255.0f : float(between(0, 255));
@@ -155,6 +164,10 @@ private slots:
     void bytesRefuseWhatTheyCannotHold();
     void exactBytesOnlyForWholeBytes_data();
     void exactBytesOnlyForWholeBytes();
+    void classicWindowsAgreeWithReference_data();
+    void classicWindowsAgreeWithReference();
+    void slidingSumsKeepDirectSumValues_data();
+    void slidingSumsKeepDirectSumValues();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -180,6 +193,8 @@ void TestKernels::agreesWithReference_data()
         {"avg integers", PoolMode::Avg, Values::Integers},
         {"avg NaN and infinities", PoolMode::Avg, Values::Specials},
         {"avg reals", PoolMode::Avg, Values::Reals},
+        {"avg tiny among integers", PoolMode::Avg, Values::Tiny},
+        {"lp tiny among integers", PoolMode::Lp, Values::Tiny},
         {"lp integers", PoolMode::Lp, Values::Integers},
         {"lp reals", PoolMode::Lp, Values::Reals},
     };
@@ -209,8 +224,8 @@ void TestKernels::agreesWithReference()
             for (std::size_t o = 0; o < e.values.size(); ++o) {
                 const float v = got.values.planeData(p)[o];
                 // Exact where sums are exact; reals within float rounding (lp: pow's last bit).
-                const bool exact =
-                    Values(values) != Values::Reals && PoolMode(mode) != PoolMode::Lp;
+                const bool exact = Values(values) != Values::Reals &&
+                                   Values(values) != Values::Tiny && PoolMode(mode) != PoolMode::Lp;
                 const bool ok = exact ? sameFloat(v, e.values[o]) : closeTo(v, e.values[o], 2e-6);
                 if (!ok || (!got.indices.empty() && got.indices.planeData(p)[o] != e.index[o]))
                     QFAIL(qPrintable(
@@ -472,6 +487,125 @@ void TestKernels::exactBytesOnlyForWholeBytes()
     QCOMPARE(back.rank(), 2);
     for (std::size_t i = 0; i < t.size(); ++i)
         QVERIFY(back.data()[i] == t.data()[i]); // -0 widens to +0, equal as floats
+}
+
+void TestKernels::classicWindowsAgreeWithReference_data()
+{
+    // 2×2/2 and 3×3/2 have loops of their own along the row (without indices, as the Photo
+    // tab and forward(…, false) ask); NaN, ±∞ and ties included, padded and not.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("padding");
+    for (const PoolMode mode : {PoolMode::Max, PoolMode::Min, PoolMode::Avg})
+        for (const int kernel : {2, 3})
+            for (const int padding : {0, 1})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%2/2 padding %3")
+                                             .arg(QString::fromStdString(modeName(mode)))
+                                             .arg(kernel)
+                                             .arg(padding)))
+                    << int(mode) << kernel << padding;
+}
+
+void TestKernels::classicWindowsAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, padding);
+    Random rnd(std::uint32_t(77 + mode * 10 + kernel + padding));
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{2, 2};
+    p.padding = {padding, padding, padding, padding};
+    Tensor input(1, 2, 37, 41, 0.0f, 3);
+    for (float &v : input.data()) {
+        const int s = rnd.between(0, 29);
+        v = s == 0 ? kNaN : s == 1 ? kInf : s == 2 ? -kInf : float(rnd.between(-3, 3));
+    }
+    const ref::Plan plan = ref::plan(toRef(p), input.h(), input.w());
+    const PoolResult got = forward(input, p, false);
+    for (int plane = 0; plane < input.planeCount(); ++plane) {
+        const ref::Forward e = ref::forward(plan, input.planeData(plane));
+        for (std::size_t o = 0; o < e.values.size(); ++o)
+            QVERIFY2(sameFloat(got.values.planeData(plane)[o], e.values[o]),
+                     qPrintable(QStringLiteral("plane %1 output %2: expected %3, got %4")
+                                    .arg(plane)
+                                    .arg(o)
+                                    .arg(double(e.values[o]))
+                                    .arg(double(got.values.planeData(plane)[o]))));
+    }
+}
+
+void TestKernels::slidingSumsKeepDirectSumValues_data()
+{
+    // Stride-1 sums slide (each window the one before, plus a value, minus another) only where
+    // that is exact in double. A huge value leaving a window, ±∞ and NaN must not leave a trace
+    // in the windows after them: each row is checked along a row and down a column.
+    QTest::addColumn<Tensor>("input");
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<Tensor>("expected");
+    const float inf = kInf, nan = kNaN;
+    auto pooling = [](PoolMode mode, int k, double p = 2.0) {
+        PoolParams params;
+        params.mode = mode;
+        params.kernel = {1, k};
+        params.stride = Size2{1, 1};
+        params.p = p;
+        return params;
+    };
+    auto transposed = [](const Tensor &t) {
+        Tensor u = Tensor::matrix(t.w(), t.h());
+        for (int y = 0; y < t.h(); ++y)
+            for (int x = 0; x < t.w(); ++x)
+                u.at(0, 0, x, y) = t.at(0, 0, y, x);
+        return u;
+    };
+    auto add = [&](const char *name, const Tensor &in, PoolParams params, const Tensor &out) {
+        QTest::newRow(qPrintable(QStringLiteral("%1, along a row").arg(QLatin1String(name))))
+            << in << params << out;
+        std::swap(params.kernel.h, params.kernel.w);
+        QTest::newRow(qPrintable(QStringLiteral("%1, down a column").arg(QLatin1String(name))))
+            << transposed(in) << params << transposed(out);
+    };
+    // (10³⁰ + 1 + 1) / 3 is 10³⁰/3 in float; the windows after it hold ones only.
+    add("avg 3 after 1e30", Tensor::fromRows({{1e30f, 1, 1, 1, 1, 1, 1}}),
+        pooling(PoolMode::Avg, 3), Tensor::fromRows({{1e30f / 3, 1, 1, 1, 1}}));
+    add("avg 2 after +inf", Tensor::fromRows({{inf, 1, 2, 3, 4}}), pooling(PoolMode::Avg, 2),
+        Tensor::fromRows({{inf, 1.5f, 2.5f, 3.5f}}));
+    add("avg 2 over +inf and -inf", Tensor::fromRows({{inf, -inf, 1, 2}}),
+        pooling(PoolMode::Avg, 2), Tensor::fromRows({{nan, -inf, 1.5f}}));
+    add("avg 2 after NaN", Tensor::fromRows({{1, nan, 2, 3, 4}}), pooling(PoolMode::Avg, 2),
+        Tensor::fromRows({{nan, nan, 2.5f, 3.5f}}));
+    // √(10⁴⁰ + 1) is 10²⁰ in float; then √2.
+    add("lp p=2 after 1e20", Tensor::fromRows({{1e20f, 1, 1, 1}}), pooling(PoolMode::Lp, 2),
+        Tensor::fromRows({{1e20f, std::sqrt(2.0f), std::sqrt(2.0f)}}));
+    add("lp p=1 after 1e30", Tensor::fromRows({{-1e30f, 1, -1, 1}}), pooling(PoolMode::Lp, 2, 1.0),
+        Tensor::fromRows({{1e30f, 2, 2}}));
+    // A long row: it is cut into four runs that slide side by side; 10³⁰ sits in the third.
+    Tensor longRow = Tensor::matrix(1, 100, 1.0f), longOut = Tensor::matrix(1, 98, 1.0f);
+    longRow.at(0, 0, 0, 60) = 1e30f;
+    for (int x = 58; x <= 60; ++x)
+        longOut.at(0, 0, 0, x) = 1e30f / 3;
+    add("avg 3 over a long row with 1e30", longRow, pooling(PoolMode::Avg, 3), longOut);
+}
+
+void TestKernels::slidingSumsKeepDirectSumValues()
+{
+    QFETCH(Tensor, input);
+    QFETCH(PoolParams, params);
+    QFETCH(Tensor, expected);
+    for (int threads : {1, 2}) {
+        setThreadCount(threads);
+        const PoolResult got = forward(input, params);
+        QCOMPARE(got.values.h(), expected.h());
+        QCOMPARE(got.values.w(), expected.w());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(closeTo(got.values.data()[i], expected.data()[i], 1e-6),
+                     qPrintable(QStringLiteral("output %1: expected %2, got %3")
+                                    .arg(i)
+                                    .arg(double(expected.data()[i]))
+                                    .arg(double(got.values.data()[i]))));
+    }
 }
 
 void TestKernels::windowGradientsSumToBackward_data()

@@ -1,13 +1,14 @@
-// The pooling kernels (see planepool.h). About 600 lines in one file on purpose: BandPooler's
-// row reduction, doubling levels, block prefixes/suffixes and output finishing share its scratch
-// buffers and template parameters, and this file is compiled twice (baseline and AVX2, see
-// core/CMakeLists.txt), which is simplest for a single translation unit.
+// The pooling kernels (see planepool.h). About 850 lines in one file on purpose: BandPooler's
+// row reduction, doubling levels, sliding sums, block prefixes/suffixes and output finishing share
+// its scratch buffers and template parameters, and this file is compiled twice (baseline and AVX2,
+// see core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
 #include "spans.h"
 #include "threads.h"
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -34,6 +35,9 @@ constexpr int kRunningRowsFrom = 4;
 /// the rows transposed into vector lanes; measured (tests/bench, CPU time, AVX2), doubling was
 /// faster for every k up to 31 (max 31×31/1: 40 ms against 74 ms).
 constexpr int kDoublingFrom = 4;
+/// From this many taps on, stride-1 sums along the columns slide (see slidingInterior) when
+/// their values allow it exactly.
+constexpr int kSlidingFrom = 2;
 
 enum class Reduce
 {
@@ -81,6 +85,33 @@ template <Reduce R, class T> constexpr Acc<R, T> identity()
         return 0.0;
 }
 
+/// The magnitudes of some floats, as the bits of |x| (which order non-negative floats as their
+/// values do, NaN and ±∞ above every finite value): the largest, and the smallest non-zero one
+/// minus 1 (so that 0, wrapping, never wins the min). Integer max and min vectorise.
+struct Range
+{
+    std::uint32_t hi = 0;
+    std::uint32_t loMinus1 = UINT32_MAX;
+
+    static Range of(const float *src, int n)
+    {
+        Range r;
+        for (int i = 0; i < n; ++i) {
+            const std::uint32_t u = std::bit_cast<std::uint32_t>(src[i]) & 0x7fffffffu;
+            r.hi = std::max(r.hi, u);
+            r.loMinus1 = std::min(r.loMinus1, u - 1);
+        }
+        return r;
+    }
+    void add(const Range &o)
+    {
+        hi = std::max(hi, o.hi);
+        loMinus1 = std::min(loMinus1, o.loMinus1);
+    }
+    float largest() const { return std::bit_cast<float>(hi); }
+    float smallest() const { return std::bit_cast<float>(loMinus1 + 1); } ///< when hi ≠ 0
+};
+
 /// What every band of every plane shares: the spans of both axes and the choice of method.
 struct Plan
 {
@@ -92,6 +123,7 @@ struct Plan
     std::vector<double> inverseCols; ///< 1 / divisors.cols
     double p = 2.0;
     bool runningRows = false; ///< van Herk along the rows
+    bool slidingRows = false; ///< sums: a sliding sum down the rows (see BandPooler::runSliding)
     int bandRows = 1;         ///< output rows per band
 };
 
@@ -113,6 +145,12 @@ public:
     /// Pools output rows [oy0, oy1) of the plane `in` into the plane `out` (and `idx`).
     void run(const T *in, T *out, std::int64_t *idx, int oy0, int oy1)
     {
+        if constexpr (!isExtreme<R>) {
+            if (m_plan.slidingRows) {
+                runSliding(in, out, oy0, oy1);
+                return;
+            }
+        }
         const int outW = m_g.outW(), W = m_g.inW();
         int rlo = INT_MAX, rhi = -1;
         for (int oy = oy0; oy < oy1; ++oy) {
@@ -170,11 +208,98 @@ public:
                 queryBlocks(s, rlo, ov, oi);
             else
                 combineDirect(s, rlo, ov, oi);
-            finish(oy, o, oidx);
+            finish(oy, o, oidx, ov);
         }
     }
 
 private:
+    /// run() for sums down stride-1, undilated rows: the reduced rows of the current window sit
+    /// in a ring of k + 1 rows, and each output row's column sums are those of the row before
+    /// plus the rows that entered minus those that left (one pass for a full window), exactly so
+    /// when exactSums allows it for the values of the window's rows; else the window's rows are
+    /// added up in order. Either way the result does not depend on where bands start, and each
+    /// input row is reduced once and then stays in cache for its k uses.
+    void runSliding(const T *in, T *out, int oy0, int oy1)
+    {
+        const int outW = m_g.outW(), W = m_g.inW();
+        const int kh = m_g.rows.kernel, kw = m_g.cols.kernel;
+        const int slots = kh + 1; // row r in slot r % slots; its successor there is r + slots
+        const std::size_t n = std::size_t(outW);
+        if (m_hv.size() < std::size_t(slots) * n)
+            m_hv.resize(std::size_t(slots) * n);
+        m_sum.resize(n);
+        m_ranges.resize(std::size_t(slots));
+        A *__restrict sum = m_sum.data();
+        int reduced = -1;    // the last row reduced into the ring
+        bool summed = false; // sum holds rows [have0, have1] exactly
+        int have0 = 0, have1 = -1;
+        for (int oy = oy0; oy < oy1; ++oy) {
+            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            T *o = out + std::size_t(oy) * n;
+            if (s.count == 0) {
+                std::fill(o, o + outW, T(0));
+                continue;
+            }
+            const int f = s.first, l = s.first + s.count - 1;
+            for (int r = std::max(reduced + 1, f); r <= l; ++r) {
+                const T *src = in + std::size_t(r) * std::size_t(W);
+                Range &range = m_ranges[std::size_t(r % slots)];
+                range = Range::of(src, W);
+                m_knownRange = &range;
+                reduceRow(src, Idx(r) * Idx(W), hv(r % slots), nullptr);
+                m_knownRange = nullptr;
+            }
+            reduced = std::max(reduced, l);
+            Range window;
+            for (int r = f; r <= l; ++r)
+                window.add(m_ranges[std::size_t(r % slots)]);
+            // Each reduced row is a sum of up to kw values: the column sums and their
+            // differences hold up to (kh + 2)·kw of them.
+            const bool exact = exactSums(window, double(kh + 2) * double(kw));
+            const bool slide = exact && summed && have0 <= f && have1 <= l && have1 >= f - 1 &&
+                               have0 >= l - slots + 1;
+            if (slide && have0 == f - 1 && have1 == l - 1 && R == Reduce::Sum) {
+                // The common case: one row in, one out, and the average in the same pass.
+                const A *__restrict in1 = hv(l % slots);
+                const A *__restrict out1 = hv(have0 % slots);
+                const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
+                const double *inverseCols = m_plan.inverseCols.data();
+                for (int x = 0; x < outW; ++x) {
+                    const A c = sum[x] + (in1[x] - out1[x]);
+                    sum[x] = c;
+                    o[x] = float(c * (inverseRow * inverseCols[x]));
+                }
+                have0 = f;
+                have1 = l;
+                continue;
+            }
+            if (slide) {
+                for (int r = have0; r < f; ++r) {
+                    const A *__restrict h = hv(r % slots);
+                    for (int x = 0; x < outW; ++x)
+                        sum[x] -= h[x];
+                }
+                for (int r = have1 + 1; r <= l; ++r) {
+                    const A *__restrict h = hv(r % slots);
+                    for (int x = 0; x < outW; ++x)
+                        sum[x] += h[x];
+                }
+            } else {
+                const A *__restrict h0 = hv(f % slots);
+                std::copy(h0, h0 + outW, sum);
+                for (int r = f + 1; r <= l; ++r) {
+                    const A *__restrict h = hv(r % slots);
+                    for (int x = 0; x < outW; ++x)
+                        sum[x] += h[x];
+                }
+            }
+            summed = exact;
+            have0 = f;
+            have1 = l;
+            finish(oy, o, nullptr, sum);
+        }
+    }
+
     A *hv(int i) { return m_hv.data() + std::size_t(i) * std::size_t(m_g.outW()); }
     Idx *hi(int i)
     {
@@ -268,7 +393,7 @@ private:
     }
 
     /// Sums to averages or p-norms; indices to int64.
-    void finish(int oy, T *o, std::int64_t *oidx)
+    void finish(int oy, T *o, std::int64_t *oidx, const A *sums)
     {
         const int n = m_g.outW();
         if constexpr (WithIndex)
@@ -280,11 +405,11 @@ private:
             const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
             const double *inverseCols = m_plan.inverseCols.data();
             for (int x = 0; x < n; ++x)
-                o[x] = float(m_ov[std::size_t(x)] * (inverseRow * inverseCols[x]));
+                o[x] = float(sums[x] * (inverseRow * inverseCols[x]));
         } else if constexpr (R == Reduce::PowSum) {
             const double p = m_plan.p;
             for (int x = 0; x < n; ++x) {
-                const double v = m_ov[std::size_t(x)];
+                const double v = sums[x];
                 o[x] = float(p == 2.0 ? std::sqrt(v) : p == 1.0 ? v : std::pow(v, 1.0 / p));
             }
         }
@@ -356,6 +481,26 @@ private:
                 }
                 return;
             }
+            if (k == 3 && s == 2 && d == 1) {
+                // 3×3/2 (the Photo tab's default) likewise; taps in order, as the tap loops.
+                const T *p = src + (2 * b - pb);
+                for (int x = b; x < e; ++x, p += 2) {
+                    const T v0 = p[0], v1 = p[1], v2 = p[2];
+                    if constexpr (R == Reduce::Sum)
+                        h[x] = double(v0) + double(v1) + double(v2);
+                    else
+                        h[x] = pick<R>(pick<R>(v0, v1), v2);
+                }
+                return;
+            }
+        }
+        if constexpr (!isExtreme<R>) {
+            if (s == 1 && d == 1 && k >= kSlidingFrom &&
+                exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
+                          k + 2)) {
+                slidingInterior(src, h);
+                return;
+            }
         }
         if (s == 1 && k >= kDoublingFrom) {
             doublingInterior(src, base, h, hi);
@@ -378,6 +523,75 @@ private:
                 tapLoop<2>(src + off, s, tapBase, b, e, h, hi);
             else
                 tapLoop<0>(src + off, s, tapBase, b, e, h, hi);
+        }
+    }
+
+    /// Whether sums, and differences of sums, of up to `terms` tap values (|x|^p for Lp) whose
+    /// magnitudes lie in `r` are exact in double, in any order: every such value is a multiple of
+    /// the last place of the smallest non-zero one (of its square for p = 2), and `terms` of the
+    /// largest still fit 53 bits of that grid. False for NaN and ±∞ and for Lp other than p = 1
+    /// and 2 (pow rounds).
+    bool exactSums(Range r, double terms) const
+    {
+        if (R == Reduce::PowSum && m_plan.p != 1.0 && m_plan.p != 2.0)
+            return false;
+        if (r.hi >= 0x7f800000u)
+            return false;
+        if (r.hi == 0)
+            return true;
+        int e = 0;
+        std::frexp(r.smallest(), &e);                          // = m·2^e, m in [½, 1)
+        double grid = std::ldexp(1.0, std::max(e - 24, -149)); // its last place
+        double top = double(r.largest());
+        if (R == Reduce::PowSum && m_plan.p == 2.0) {
+            grid *= grid;
+            top *= top;
+        }
+        return terms * top <= std::ldexp(grid, 53);
+    }
+
+    /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows:
+    /// each window is the one before plus its new tap minus its old one, exact in double (so the
+    /// same bits as the direct sum). The row is cut into four runs, each started by a direct sum,
+    /// which run side by side: four independent additions in flight rather than one chain.
+    void slidingInterior(const T *src, A *h)
+    {
+        const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
+        const AxisGeometry &a = m_g.cols;
+        const int k = a.kernel;
+        const T *__restrict row = src + (b - a.padBefore);
+        A *__restrict out = h + b;
+        const int windows = e - b;
+        auto direct = [&](int f) {
+            A sum = 0.0;
+            for (int j = 0; j < k; ++j)
+                sum += load(row[f + j]);
+            return sum;
+        };
+        constexpr int kRuns = 4;
+        const int run = windows / kRuns;
+        int f0 = 0; // the single chain for the rest starts here
+        if (run >= 2 * k) {
+            A sum[kRuns];
+            for (int r = 0; r < kRuns; ++r) {
+                sum[r] = direct(r * run);
+                out[r * run] = sum[r];
+            }
+            for (int i = 1; i < run; ++i)
+                for (int r = 0; r < kRuns; ++r) {
+                    const int f = r * run + i;
+                    sum[r] += load(row[f - 1 + k]) - load(row[f - 1]);
+                    out[f] = sum[r];
+                }
+            f0 = kRuns * run;
+        }
+        if (f0 >= windows)
+            return;
+        A sum = direct(f0);
+        out[f0] = sum;
+        for (int f = f0 + 1; f < windows; ++f) {
+            sum += load(row[f - 1 + k]) - load(row[f - 1]);
+            out[f] = sum;
         }
     }
 
@@ -514,7 +728,10 @@ private:
     std::vector<Idx> m_oi;       ///< indices of one output row
     std::vector<char> m_needed;  ///< band rows some window reads
     std::vector<A> m_dv[2];      ///< doubling levels (ping-pong)
-    std::vector<Idx> m_di[2];    ///< their flat indices
+    std::vector<A> m_sum;        ///< runSliding: the column sums of the current window
+    std::vector<Range> m_ranges; ///< runSliding: the magnitudes of each input row in the ring
+    const Range *m_knownRange = nullptr; ///< the magnitudes of the row being reduced, if known
+    std::vector<Idx> m_di[2];            ///< their flat indices
 };
 
 Plan makePlan(const Geometry &g, int planes, int threads)
@@ -530,15 +747,22 @@ Plan makePlan(const Geometry &g, int planes, int threads)
         for (const double f : plan.divisors.cols)
             plan.inverseCols.push_back(1.0 / f);
     }
-    plan.runningRows = !g.rows.adaptive && g.rows.stride == 1 && g.rows.kernel >= kRunningRowsFrom;
+    const bool unitRows = !g.rows.adaptive && g.rows.stride == 1;
+    plan.slidingRows = unitRows && g.rows.dilation == 1 && g.rows.kernel >= kSlidingFrom &&
+                       (g.params.mode == PoolMode::Avg ||
+                        (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
+    plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
     // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
     // The dilated kernel can exceed int (a 10⁶ kernel under SAME); only its order matters here.
     const std::int64_t extent =
         g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
+    // Sliding sums keep only k + 1 reduced rows whatever the band's height, but a band re-reads
+    // the k − 1 rows above it: taller bands (16 windows' height) make that rarer.
     const std::int64_t want =
-        std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
+        plan.slidingRows ? std::max<std::int64_t>(256, 16 * std::min<std::int64_t>(extent, 1 << 20))
+                         : std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
     int band = int(std::max<std::int64_t>(1, std::min<std::int64_t>(want / stride, 1 << 24)));
     const int outH = g.outH();
     if (threads > 1)

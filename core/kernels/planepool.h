@@ -17,10 +17,14 @@ namespace poolviz::kernels {
 /// combined with one prefix); along a row by doubling (reductions of 2, 4, 8, … taps, each from
 /// two of the level before, a window from two overlapping ones for max/min or one per set bit of
 /// k for sums), as vector loops over the row. Both keep PyTorch's order rule (first max in
-/// row-major order, last NaN), and sums are taken in double from the window's own values (no
-/// running subtraction), so they stay within float32 rounding of the direct sum and ±∞/NaN
-/// behave as in the direct sum. Other windows are reduced tap by tap in vectorisable loops. Bands
-/// of all planes are spread over `threads` threads.
+/// row-major order, last NaN). Stride-1, undilated sums (average, Lp with p = 1 or 2) slide
+/// instead, along the row and down the columns (each window the one before plus what entered
+/// minus what left), but only where every value involved lies on a grid on which double holds
+/// all those sums exactly: then they are the exact sums, bit for bit what the direct sum gives.
+/// Elsewhere (NaN, ±∞, magnitudes too far apart) sums are taken in double from the window's own
+/// values, so they stay within float32 rounding of the direct sum and ±∞/NaN behave as in it.
+/// Other windows are reduced tap by tap in vectorisable loops. Bands of all planes are spread
+/// over `threads` threads.
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
 

@@ -4,6 +4,7 @@
 // Run: QT_QPA_PLATFORM=offscreen bench_gui
 
 #include "photodocument.h"
+#include "photopooler.h"
 #include "photoview.h"
 #include "photoworkspace.h"
 #include "pool.h"
@@ -109,6 +110,7 @@ double traceTime(Phase phase, const PoolParams &p)
 
 int main(int argc, char **argv)
 {
+    PhotoPooler::reuseLargeBuffers(); // as the app does
     QApplication app(argc, argv);
     std::printf("GUI latency (offscreen, median of %d, %d threads)\n", kRuns, threadCount());
     std::printf(

@@ -341,7 +341,20 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
     return out;
 }
 
-QImage tensorToImage(const Tensor &t, int batch, int scale)
+namespace {
+
+/// One row of one plane as bytes: floats rounded and clamped (toBytes), bytes as they are.
+void rowToBytes(const float *src, quint8 *dst, int n)
+{
+    toBytes(src, dst, n);
+}
+void rowToBytes(const std::uint8_t *src, quint8 *dst, int n)
+{
+    std::copy(src, src + n, dst);
+}
+
+/// tensorToImage for planes of floats or of bytes.
+template <class T> QImage planesToImage(const BasicTensor<T> &t, int batch, int scale)
 {
     if (t.empty() || batch < 0 || batch >= t.n())
         return {};
@@ -375,9 +388,9 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
         for (int y = y0; y < y1; ++y) {
             uchar *line = bits + stride * y;
             for (int c = 0; c < planes; ++c) {
-                const float *src = t.planeData(batch, c) + std::size_t(y) * std::size_t(w);
+                const T *src = t.planeData(batch, c) + std::size_t(y) * std::size_t(w);
                 quint8 *dst = planes == 1 ? line : row.data() + std::size_t(c) * std::size_t(w);
-                toBytes(src, dst, w);
+                rowToBytes(src, dst, w);
             }
             const quint8 *r = row.data(), *g = r + w, *b = g + w;
             if (planes == 3) {
@@ -395,6 +408,18 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
     if (scale > 1)
         image = image.scaled(w * scale, h * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
     return image;
+}
+
+} // namespace
+
+QImage tensorToImage(const Tensor &t, int batch, int scale)
+{
+    return planesToImage(t, batch, scale);
+}
+
+QImage tensorToImage(const ByteTensor &t, int batch, int scale)
+{
+    return planesToImage(t, batch, scale);
 }
 
 QString saveImage(const QImage &image, const QString &path, int quality)

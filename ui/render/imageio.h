@@ -67,6 +67,8 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options =
 /// Values are rounded and clamped to 0–255 (NaN → 0). `scale` > 1 upsamples nearest-neighbour.
 /// Other plane counts, an empty tensor or a batch out of range give a null image.
 QImage tensorToImage(const Tensor &t, int batch = 0, int scale = 1);
+/// The same for 8-bit planes (the bytes as they are): a quarter of the reading.
+QImage tensorToImage(const ByteTensor &t, int batch = 0, int scale = 1);
 /// Saves through QSaveFile (atomic); `quality` −1 for the format's default. Returns an error
 /// message, empty on success.
 QString saveImage(const QImage &image, const QString &path, int quality = -1);

@@ -59,6 +59,14 @@
         <source>Command-line parameters</source>
         <translation>Parameter aus der Befehlszeile</translation>
     </message>
+    <message>
+        <source>Pre&amp;dict Mode</source>
+        <translation>Vorher&amp;sagemodus</translation>
+    </message>
+    <message>
+        <source>Hide each result until the class has guessed it (F6); in presenter mode the answers go under the stage</source>
+        <translation>Jedes Ergebnis verbergen, bis die Klasse es geraten hat (F6); im Präsentationsmodus stehen die Antworten unter der Bühne</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::AnimationExport</name>
@@ -1138,6 +1146,26 @@
         <source>&amp;Lesson Panel</source>
         <translation>&amp;Lektionsbereich</translation>
     </message>
+    <message>
+        <source>Photo crop: %1, rows %2–%3, columns %4–%5</source>
+        <translation>Fotoausschnitt: %1, Zeilen %2–%3, Spalten %4–%5</translation>
+    </message>
+    <message>
+        <source>The photo of scene “%1” cannot be shown: %2 Its saved %3×%4 crop is on the Matrix tab instead.</source>
+        <translation>Das Foto der Szene „%1“ kann nicht gezeigt werden: %2 Stattdessen steht ihr gespeicherter %3×%4-Ausschnitt im Matrix-Reiter.</translation>
+    </message>
+    <message>
+        <source>“%1” is not there (looked for %2).</source>
+        <translation>„%1“ ist nicht vorhanden (gesucht: %2).</translation>
+    </message>
+    <message>
+        <source>Photo of “%1”</source>
+        <translation>Foto von „%1“</translation>
+    </message>
+    <message>
+        <source>The sliding window of scene “%1” cannot run: %2</source>
+        <translation>Das gleitende Fenster der Szene „%1“ kann nicht laufen: %2</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LessonDocument</name>
@@ -1176,6 +1204,26 @@
     <message>
         <source>Rename Lesson</source>
         <translation>Lektion umbenennen</translation>
+    </message>
+    <message>
+        <source>Only a scene of the Photo tab has a photo to embed.</source>
+        <translation>Nur eine Szene des Foto-Reiters hat ein Foto zum Einbetten.</translation>
+    </message>
+    <message>
+        <source>Cannot embed “%1”: %2</source>
+        <translation>„%1“ kann nicht eingebettet werden: %2</translation>
+    </message>
+    <message>
+        <source>The photo of “%1” was pasted: it has no file to link to, so it stays embedded.</source>
+        <translation>Das Foto von „%1“ wurde eingefügt: es gibt keine Datei, auf die verwiesen werden kann, daher bleibt es eingebettet.</translation>
+    </message>
+    <message>
+        <source>Embed the Photo of “%1”</source>
+        <translation>Foto von „%1“ einbetten</translation>
+    </message>
+    <message>
+        <source>Link the Photo of “%1”</source>
+        <translation>Foto von „%1“ verknüpfen</translation>
     </message>
 </context>
 <context>
@@ -3237,6 +3285,10 @@ No effect here: %2</source>
 
 Hier ohne Wirkung: %2</translation>
     </message>
+    <message>
+        <source>Resolved for the %1×%2 photo: top %3, bottom %4, left %5, right %6 → %7×%8 output</source>
+        <translation>Aufgelöst für das %1×%2-Foto: oben %3, unten %4, links %5, rechts %6 → %7×%8-Ausgabe</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ParamsText</name>
@@ -4186,6 +4238,57 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>poolviz::PredictStrip</name>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>Show the answer and the step (R)</source>
+        <translation>Die Antwort und den Schritt zeigen (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next question</source>
+        <translation>&amp;Nächste Frage</translation>
+    </message>
+    <message>
+        <source>Ask about the next step (N)</source>
+        <translation>Nach dem nächsten Schritt fragen (N)</translation>
+    </message>
+    <message>
+        <source>Stop predicting</source>
+        <translation>Vorhersage beenden</translation>
+    </message>
+    <message>
+        <source>“%1” is no cell: type its row and column, e.g. 1, 2, or click it on the stage.</source>
+        <translation>„%1“ ist keine Zelle: Zeile und Spalte eingeben, z. B. 1, 2, oder die Zelle auf der Bühne anklicken.</translation>
+    </message>
+    <message>
+        <source>row, column</source>
+        <translation>Zeile, Spalte</translation>
+    </message>
+    <message>
+        <source>e.g. 3.5 or 1/4</source>
+        <translation>z. B. 3,5 oder 1/4</translation>
+    </message>
+    <message>
+        <source>Click the cell on the stage, or type its row and column.</source>
+        <translation>Die Zelle auf der Bühne anklicken oder Zeile und Spalte eingeben.</translation>
+    </message>
+    <message>
+        <source>Type the answer and press Enter.</source>
+        <translation>Die Antwort eingeben und die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>Punkte: %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::PyramidStrip</name>
     <message>
         <source>Pyramid levels</source>
@@ -4309,6 +4412,14 @@ Ersetzen?</translation>
     <message>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
+    </message>
+    <message>
+        <source>Embed Photo</source>
+        <translation>Foto einbetten</translation>
+    </message>
+    <message>
+        <source>Keep the selected photo scene&apos;s photo inside the lesson file, so the lesson travels without it (the file grows by the photo); off: only its path, relative to the lesson</source>
+        <translation>Das Foto der gewählten Fotoszene in der Lektionsdatei behalten, damit die Lektion ohne die Fotodatei auskommt (die Datei wächst um das Foto); aus: nur sein Pfad, relativ zur Lektion</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4879,10 @@ Werte können aus %n Fenstern kommen: Ausgabe </numerusform>
     <message>
         <source>Kernel 1 to %1 at the current stride</source>
         <translation>Kernel 1 bis %1 bei der aktuellen Schrittweite</translation>
+    </message>
+    <message>
+        <source>Pooling %1 at each setting…</source>
+        <translation>%1 wird bei jeder Einstellung gepoolt …</translation>
     </message>
 </context>
 <context>

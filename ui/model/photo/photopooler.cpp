@@ -9,7 +9,12 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <climits>
 #include <mutex>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace poolviz {
 
@@ -137,7 +142,9 @@ std::optional<std::vector<PhotoLevel>> poolPyramid(const std::shared_ptr<const T
         PhotoLevel level;
         level.mapping = mapping = mapping.pooled(g);
         level.values = std::make_shared<const Tensor>(std::move(*pooled));
-        level.image = tensorToImage(*level.values);
+        // The pooled bytes, when the level was pooled as bytes, draw the same picture from a
+        // quarter of the memory.
+        level.image = bytes ? tensorToImage(*bytes) : tensorToImage(*level.values);
         current = level.values;
         levels.push_back(std::move(level));
     }
@@ -218,6 +225,15 @@ std::optional<PhotoResult> PhotoPooler::compute(const PhotoRequest &request,
     if (progress)
         progress(1.0);
     return result;
+}
+
+void PhotoPooler::reuseLargeBuffers()
+{
+#ifdef __GLIBC__
+    // Neither threshold may be left to adapt: blocks of any size come from the heap and stay.
+    mallopt(M_MMAP_THRESHOLD, INT_MAX);
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
 }
 
 QImage PhotoPooler::differenceImage(const Tensor &difference, double stretch)
