@@ -2,40 +2,44 @@
 
 namespace poolviz {
 
-std::string noEffectReason(const PoolParams &p, Setting setting)
+std::optional<Message> noEffectMessage(const PoolParams &p, Setting setting)
 {
+    const auto message = [](MessageId id, std::vector<std::string> args = {}) {
+        return std::optional<Message>(Message{id, std::move(args)});
+    };
     switch (setting) {
     case Setting::CeilMode:
         if (p.isAdaptive())
-            return "adaptive pooling has no rounding: its bins always cover the input";
+            return message(MessageId::NoEffectCeilAdaptive);
         if (p.isSame())
-            return "SAME padding always gives \u2308in / stride\u2309 outputs (TensorFlow's rule), "
-                   "so ceil mode has no effect";
+            return message(MessageId::NoEffectCeilSame);
         return {};
     case Setting::CountIncludePad:
         if (p.mode != PoolMode::Avg)
-            return "count_include_pad sets the divisor of average pooling; " + modeName(p.mode) +
-                   " pooling has no divisor";
+            return message(MessageId::NoEffectCountPadMode, {modeName(p.mode)});
         if (p.isAdaptive())
-            return "adaptive bins hold input cells only, so there is no padding to count";
+            return message(MessageId::NoEffectCountPadAdaptive);
         if (p.divisorOverride)
-            return "the divisor override replaces the count, so count_include_pad has no effect";
+            return message(MessageId::NoEffectCountPadOverride);
         if (p.isSame())
-            return "SAME padding is never counted (TensorFlow's rule), so count_include_pad has "
-                   "no effect";
+            return message(MessageId::NoEffectCountPadSame);
         if (p.paddingMode == PaddingMode::Valid)
-            return "VALID has no padding to count";
+            return message(MessageId::NoEffectCountPadValid);
         return {};
     case Setting::Divisor:
         if (p.mode != PoolMode::Avg)
-            return "the divisor override applies to average pooling; " + modeName(p.mode) +
-                   " pooling has no divisor";
+            return message(MessageId::NoEffectDivisorMode, {modeName(p.mode)});
         if (p.isAdaptive())
-            return "adaptive pooling divides by the size of each bin (PyTorch has no "
-                   "divisor_override for it)";
+            return message(MessageId::NoEffectDivisorAdaptive);
         return {};
     }
     return {};
+}
+
+std::string noEffectReason(const PoolParams &p, Setting setting)
+{
+    const std::optional<Message> m = noEffectMessage(p, setting);
+    return m ? m->text() : std::string();
 }
 
 } // namespace poolviz

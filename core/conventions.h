@@ -4,8 +4,10 @@
 // and why. The output-size formula of each axis is the window rules' own (outputSizeFormula in
 // windowrules.h), so the parameter panel and the stage never carry a copy of the padding rule.
 
+#include "messages.h"
 #include "poolparams.h"
 
+#include <optional>
 #include <string>
 
 namespace poolviz {
@@ -18,8 +20,10 @@ enum class Setting
     Divisor
 };
 
-/// Why `setting` has no effect for `params` (e.g. "SAME padding never counts padding
-/// (TensorFlow's rule), so count_include_pad has no effect"), or empty if it has one.
+/// Why `setting` has no effect for `params` (e.g. "SAME padding is never counted (TensorFlow's
+/// rule), so count_include_pad has no effect"), or nothing if it has one.
+std::optional<Message> noEffectMessage(const PoolParams &params, Setting setting);
+/// noEffectMessage's English text, or empty if the setting has an effect.
 std::string noEffectReason(const PoolParams &params, Setting setting);
 
 } // namespace poolviz

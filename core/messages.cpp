@@ -329,6 +329,40 @@ const char *messageTemplate(MessageId id)
         return QT_TRANSLATE_NOOP("poolviz::Message",
                                  "PyTorch's LPPool2d raises x to p keeping its sign: it gives %1 "
                                  "here, PoolViz (Σ|x|^p)%2 = %3");
+    case MessageId::NoEffectCeilAdaptive:
+        return QT_TRANSLATE_NOOP(
+            "poolviz::Message",
+            "adaptive pooling has no rounding: its bins always cover the input");
+    case MessageId::NoEffectCeilSame:
+        return QT_TRANSLATE_NOOP("poolviz::Message",
+                                 "SAME padding always gives ⌈in / stride⌉ outputs (TensorFlow's "
+                                 "rule), so ceil mode has no effect");
+    case MessageId::NoEffectCountPadMode:
+        return QT_TRANSLATE_NOOP(
+            "poolviz::Message",
+            "count_include_pad sets the divisor of average pooling; %1 pooling has no divisor");
+    case MessageId::NoEffectCountPadAdaptive:
+        return QT_TRANSLATE_NOOP(
+            "poolviz::Message",
+            "adaptive bins hold input cells only, so there is no padding to count");
+    case MessageId::NoEffectCountPadOverride:
+        return QT_TRANSLATE_NOOP(
+            "poolviz::Message",
+            "the divisor override replaces the count, so count_include_pad has no effect");
+    case MessageId::NoEffectCountPadSame:
+        return QT_TRANSLATE_NOOP("poolviz::Message",
+                                 "SAME padding is never counted (TensorFlow's rule), so "
+                                 "count_include_pad has no effect");
+    case MessageId::NoEffectCountPadValid:
+        return QT_TRANSLATE_NOOP("poolviz::Message", "VALID has no padding to count");
+    case MessageId::NoEffectDivisorMode:
+        return QT_TRANSLATE_NOOP(
+            "poolviz::Message",
+            "the divisor override applies to average pooling; %1 pooling has no divisor");
+    case MessageId::NoEffectDivisorAdaptive:
+        return QT_TRANSLATE_NOOP("poolviz::Message",
+                                 "adaptive pooling divides by the size of each bin (PyTorch has no "
+                                 "divisor_override for it)");
     default:
         break;
     }

@@ -175,6 +175,16 @@ enum class MessageId
     FileWriteEmptyName,
     FileWriteFolder,
     FileWriteNoTempName,
+    // Why a parameter panel control has no effect (core/conventions.h, noEffectMessage).
+    NoEffectCeilAdaptive,
+    NoEffectCeilSame,
+    NoEffectCountPadMode,
+    NoEffectCountPadAdaptive,
+    NoEffectCountPadOverride,
+    NoEffectCountPadSame,
+    NoEffectCountPadValid,
+    NoEffectDivisorMode,
+    NoEffectDivisorAdaptive,
 };
 
 /// The English template of `id` (marked for lupdate, context "poolviz::Message": the GUI shows it

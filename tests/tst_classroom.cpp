@@ -4,6 +4,8 @@
 // stage's numbers and marks are tested in tst_stagenumbers.)
 
 #include "examples.h"
+#include "frameworkspanel.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "matrixeditor.h"
 #include "matrixio.h"
@@ -28,9 +30,12 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -76,6 +81,8 @@ private slots:
     void newPhotoRetitlesAtOnce();
     void helpShowsNoInternalTags();
     void reducedMotionFollowsDesktop();
+    void germanLessonDockFitsTheProjector();
+    void germanFrameworksKeepNumbersWhole();
 };
 
 void TestClassroom::initTestCase()
@@ -411,6 +418,67 @@ void TestClassroom::reducedMotionFollowsDesktop()
         QVERIFY(w.action(QStringLiteral("reducedMotion"))->isChecked());
     }
     qunsetenv("XDG_CURRENT_DESKTOP");
+}
+
+void TestClassroom::germanLessonDockFitsTheProjector()
+{
+    // German words are long: at 1280×720 with the Lesson dock open the window still fits the
+    // projector (the dock's buttons two to a row, its note label wrapping; three to a row made
+    // the window 1294 px wide), and the parameter panel shows its controls whole.
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    {
+        auto w = openWindow();
+        auto *lesson = w->findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+        QVERIFY(lesson);
+        lesson->show();
+        w->resize(1280, 720);
+        QTRY_COMPARE(w->size(), QSize(1280, 720));
+        QVERIFY2(w->minimumSizeHint().width() <= 1280,
+                 qPrintable(QString::number(w->minimumSizeHint().width())));
+        QVERIFY(lesson->isVisible());
+        const auto *scroll = qobject_cast<QScrollArea *>(
+            w->findChild<QDockWidget *>(QStringLiteral("parametersDock"))->widget());
+        QVERIFY(scroll && scroll->isVisible());
+        QTRY_VERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                     qPrintable(QStringLiteral("panel needs %1 px, has %2")
+                                    .arg(scroll->widget()->minimumSizeHint().width())
+                                    .arg(scroll->viewport()->width())));
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::germanFrameworksKeepNumbersWhole()
+{
+    // Average 2×2, stride 1 on 1…16, backward, with the Frameworks panel at 1280×720 in German:
+    // the dock asks only for the height of its table (a fixed 300 px left the input gradient's
+    // 0,25 a few pixels high), and the stage's numbers stay exact and comfortable.
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    {
+        auto w = openWindow();
+        QVERIFY(w->loadExample(QStringLiteral("overlap-avg")));
+        w->action(QStringLiteral("backwardPhase"))->trigger();
+        w->document()->setStep(2);
+        w->resize(1280, 720);
+        QTRY_COMPARE(w->size(), QSize(1280, 720));
+        auto *dock = w->findChild<QDockWidget *>(QStringLiteral("frameworksDock"));
+        QVERIFY(dock);
+        dock->show();
+        QTRY_VERIFY(dock->isVisible());
+        w->fitPanelsToNumbers();
+        QTRY_VERIFY(!w->stage()->numbersCramped());
+        QVERIFY2(dock->height() <= 720 * 2 / 5, qPrintable(QString::number(dock->height())));
+        // Every row of the table is on screen: nothing to scroll to.
+        const auto *panel = qobject_cast<FrameworksPanel *>(dock->widget());
+        QVERIFY(panel);
+        QCOMPARE(panel->table()->verticalScrollBar()->maximum(), 0);
+        const QRectF target = w->stage()->stageRect();
+        QCOMPARE(w->stage()->renderer()->numberText(StageGrid::InputGradient, 0.25, target,
+                                                    w->stage()->view()),
+                 QStringLiteral("0,25"));
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
 }
 
 QTEST_MAIN(TestClassroom)

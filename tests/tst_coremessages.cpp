@@ -4,6 +4,7 @@
 // writers' errors and in the stride explorer alike.
 
 #include "animationexportdialog.h"
+#include "conventions.h"
 #include "coremessage.h"
 #include "coverage.h"
 #include "frameworkspanel.h"
@@ -20,6 +21,7 @@
 #include "varianttiles.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QImage>
 #include <QLabel>
 #include <QLocale>
@@ -161,7 +163,7 @@ void TstCoreMessages::everyTemplateTranslated()
         QVERIFY2(QCoreApplication::translate("poolviz::Message", templ) != QString::fromUtf8(templ),
                  templ);
     }
-    QCOMPARE(messages, int(MessageId::FileWriteNoTempName) + 1);
+    QCOMPARE(messages, int(MessageId::NoEffectDivisorAdaptive) + 1);
     int captions = 0;
     for (int i = int(CaptionId::Step);; ++i) {
         const char *templ = captionTemplate(CaptionId(i));
@@ -320,6 +322,18 @@ void TstCoreMessages::parameterPanelInGerman()
     QTRY_COMPARE(error->text(),
                  QStringLiteral("die Ausgabe hätte 20004×20004 = 4,0·10⁸ Werte, über der Grenze "
                                 "von 10⁸"));
+    // Max pooling has no divisor: the disabled control's tooltip says why, in German too.
+    document.setParams(pool(PoolMode::Max, 2), QStringLiteral("max 2×2"));
+    const auto *divisor = panel.findChild<QCheckBox *>(QStringLiteral("divisorOverride"));
+    QVERIFY(divisor);
+    QTRY_VERIFY(!divisor->isEnabled());
+    QVERIFY2(divisor->toolTip().endsWith(
+                 QStringLiteral("\n\nHier ohne Wirkung: der feste Divisor gilt für "
+                                "Mittelwert-Pooling; max-Pooling hat keinen Divisor")),
+             qPrintable(divisor->toolTip()));
+    QCOMPARE(QString::fromStdString(noEffectReason(pool(PoolMode::Max, 2), Setting::Divisor)),
+             QStringLiteral("the divisor override applies to average pooling; max pooling has "
+                            "no divisor"));
 }
 
 void TstCoreMessages::stageCaptionInGerman()

@@ -2956,6 +2956,42 @@
         <source>cannot write &quot;%1&quot;: no free temporary file name in its folder</source>
         <translation>„%1“ lässt sich nicht schreiben: kein freier temporärer Dateiname in seinem Ordner</translation>
     </message>
+    <message>
+        <source>adaptive pooling has no rounding: its bins always cover the input</source>
+        <translation>adaptives Pooling rundet nicht: seine Bereiche decken die Eingabe immer ab</translation>
+    </message>
+    <message>
+        <source>SAME padding always gives ⌈in / stride⌉ outputs (TensorFlow&apos;s rule), so ceil mode has no effect</source>
+        <translation>SAME-Padding ergibt immer ⌈in / stride⌉ Ausgaben (Regel von TensorFlow), der Ceil-Modus wirkt also nicht</translation>
+    </message>
+    <message>
+        <source>count_include_pad sets the divisor of average pooling; %1 pooling has no divisor</source>
+        <translation>count_include_pad legt den Divisor des Mittelwert-Poolings fest; %1-Pooling hat keinen Divisor</translation>
+    </message>
+    <message>
+        <source>adaptive bins hold input cells only, so there is no padding to count</source>
+        <translation>adaptive Bereiche enthalten nur Eingabezellen, es gibt also kein Padding zu zählen</translation>
+    </message>
+    <message>
+        <source>the divisor override replaces the count, so count_include_pad has no effect</source>
+        <translation>der feste Divisor ersetzt die Anzahl, count_include_pad wirkt also nicht</translation>
+    </message>
+    <message>
+        <source>SAME padding is never counted (TensorFlow&apos;s rule), so count_include_pad has no effect</source>
+        <translation>SAME-Padding zählt nie mit (Regel von TensorFlow), count_include_pad wirkt also nicht</translation>
+    </message>
+    <message>
+        <source>VALID has no padding to count</source>
+        <translation>VALID hat kein Padding, das mitzählen könnte</translation>
+    </message>
+    <message>
+        <source>the divisor override applies to average pooling; %1 pooling has no divisor</source>
+        <translation>der feste Divisor gilt für Mittelwert-Pooling; %1-Pooling hat keinen Divisor</translation>
+    </message>
+    <message>
+        <source>adaptive pooling divides by the size of each bin (PyTorch has no divisor_override for it)</source>
+        <translation>adaptives Pooling teilt durch die Größe jedes Bereichs (PyTorch hat dafür kein divisor_override)</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ParameterPanel</name>

@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poolviz {
 
 namespace {
@@ -229,6 +231,20 @@ void FrameworksPanel::refresh()
     }
     m_table->resizeRowsToContents();
     refreshWindowNote();
+}
+
+int FrameworksPanel::contentHeight() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    const int inner = std::max(1, width() - margins.left() - margins.right());
+    int h = margins.top() + margins.bottom() + m_header->heightForWidth(inner) + spacing;
+    h += m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        h += m_table->rowHeight(r);
+    if (!m_windowNote->isHidden())
+        h += spacing + m_windowNote->heightForWidth(inner);
+    return h;
 }
 
 void FrameworksPanel::refreshWindowNote()

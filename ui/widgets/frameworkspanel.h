@@ -35,6 +35,9 @@ public:
     QLabel *headerLabel() const { return m_header; }
     /// The Lp difference for the current window (hidden where there is none).
     QLabel *windowNoteLabel() const { return m_windowNote; }
+    /// The height that shows the header, every row of the table and the note at the panel's
+    /// present width, without scrolling: the dock asks for no more, so the stage keeps the rest.
+    int contentHeight() const;
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -99,6 +99,11 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
     createActions();
     createMenus();
     m_lessons = new LessonController(this, m_fileMenu);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible)
+                QTimer::singleShot(0, this, &MainWindow::fitParametersDock);
+        });
     const QScreen *screen = QGuiApplication::primaryScreen();
     resize(screen ? fittingSize(screen->availableGeometry().size()) : defaultSize());
 
@@ -223,10 +228,22 @@ void MainWindow::resizeEvent(QResizeEvent *event)
         QTimer::singleShot(0, this, &MainWindow::fitPanelsToNumbers);
 }
 
+void MainWindow::fitParametersDock()
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("parametersDock"));
+    const auto *scroll = dock ? qobject_cast<QScrollArea *>(dock->widget()) : nullptr;
+    if (m_presenting || !scroll || dock->isHidden() || dock->isFloating())
+        return;
+    const int missing = m_parameters->minimumSizeHint().width() - scroll->viewport()->width();
+    if (missing > 0)
+        resizeDocks({dock}, {dock->width() + missing}, Qt::Horizontal);
+}
+
 void MainWindow::fitPanelsToNumbers()
 {
     if (m_presenting || m_workspaceTabs->currentWidget() != m_matrixSplitter)
         return;
+    fitParametersDock();
     if (m_panelsAct->isChecked() && m_stage->numbersCramped()) {
         // The panels give way before the numbers shrink or lose digits.
         m_panelsAct->setChecked(false);

@@ -71,7 +71,8 @@ public:
 
     /// Folds the editing panels away when the stage's cells are too small for their numbers
     /// (some would lose digits), and brings them back once the window is 240 px wider than when
-    /// they folded. Runs after the user (or the window system) resizes the window.
+    /// they folded. Runs after the user (or the window system) resizes the window. First the
+    /// parameters dock gets the width its panel needs where the stage can spare it.
     void fitPanelsToNumbers();
 
     PoolDocument *document() const { return m_document; }
@@ -150,6 +151,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    /// Widens the parameters dock to what its panel needs, from the central area while that
+    /// stays above its minimum: another dock opening (the Lesson dock) must not leave the panel
+    /// cut and scrolling in a window wide enough for both. A narrower window still scrolls it.
+    void fitParametersDock();
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 

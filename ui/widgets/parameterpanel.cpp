@@ -471,11 +471,10 @@ void ParameterPanel::updateRows()
     m_form->setRowVisible(m_divisorRow, sliding);
     // A control without effect stays visible, disabled, and its tooltip says why.
     const auto explain = [&p](QWidget *w, Setting setting, const QString &what) {
-        const std::string why = noEffectReason(p, setting);
-        w->setEnabled(why.empty());
-        w->setToolTip(why.empty()
-                          ? what
-                          : tr("%1\n\nNo effect here: %2").arg(what, QString::fromStdString(why)));
+        const std::optional<Message> why = noEffectMessage(p, setting);
+        w->setEnabled(!why);
+        w->setToolTip(!why ? what
+                           : tr("%1\n\nNo effect here: %2").arg(what, coreMessageText(*why)));
     };
     explain(m_ceil, Setting::CeilMode, m_ceilTip);
     explain(m_countPad, Setting::CountIncludePad, m_countPadTip);

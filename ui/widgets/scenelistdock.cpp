@@ -51,7 +51,8 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
     m_list->setToolTip(tr("Click a scene to show it; drag to reorder; double-click to rename"));
     layout->addWidget(m_list, 1);
 
-    // The buttons, in two rows under the list.
+    // The buttons under the list, two to a row: in German three to a row made the dock wider
+    // than a 1280-pixel window leaves it beside the parameters and the stage.
     auto *buttons = new QGridLayout;
     buttons->setSpacing(2);
     const auto addButton = [&](const char *name, const QString &text, const QString &tip, int row,
@@ -71,16 +72,16 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
         "updateScene", tr("Update"),
         tr("Replace the selected scene with what is on screen (its title and note stay)"), 0, 1);
     QToolButton *duplicate = addButton("duplicateScene", tr("Duplicate"),
-                                       tr("Insert a copy of the selected scene after it"), 0, 2);
-    QToolButton *up = addButton("sceneUp", tr("Up"), tr("Move the selected scene up"), 1, 0);
+                                       tr("Insert a copy of the selected scene after it"), 1, 0);
+    QToolButton *up = addButton("sceneUp", tr("Up"), tr("Move the selected scene up"), 2, 0);
     QToolButton *down =
-        addButton("sceneDown", tr("Down"), tr("Move the selected scene down"), 1, 1);
+        addButton("sceneDown", tr("Down"), tr("Move the selected scene down"), 2, 1);
     QToolButton *rename =
-        addButton("renameScene", tr("Rename"), tr("Rename the selected scene"), 1, 2);
+        addButton("renameScene", tr("Rename"), tr("Rename the selected scene"), 1, 1);
     QToolButton *remove =
-        addButton("deleteScene", tr("Delete"), tr("Delete the selected scene"), 2, 0);
-    QToolButton *undo = addButton("undoLesson", tr("Undo"), {}, 2, 1);
-    QToolButton *redo = addButton("redoLesson", tr("Redo"), {}, 2, 2);
+        addButton("deleteScene", tr("Delete"), tr("Delete the selected scene"), 3, 0);
+    QToolButton *undo = addButton("undoLesson", tr("Undo"), {}, 4, 0);
+    QToolButton *redo = addButton("redoLesson", tr("Redo"), {}, 4, 1);
     auto *embed = new QToolButton;
     embed->setObjectName(QStringLiteral("embedPhoto"));
     embed->setText(tr("Embed Photo"));
@@ -90,10 +91,11 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
     embed->setToolButtonStyle(Qt::ToolButtonTextOnly);
     embed->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     embed->setCheckable(true);
-    buttons->addWidget(embed, 3, 0, 1, 3);
+    buttons->addWidget(embed, 5, 0, 1, 2);
     layout->addLayout(buttons);
 
     auto *noteLabel = new QLabel(tr("Teacher’s &note (shown on the stage):"));
+    noteLabel->setWordWrap(true); // a long translation wraps rather than widening the dock
     m_note = new QPlainTextEdit;
     m_note->setObjectName(QStringLiteral("sceneNote"));
     m_note->setPlaceholderText(tr("What to say while this scene is shown"));
