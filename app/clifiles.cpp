@@ -104,6 +104,20 @@ std::string reason(std::string message, const std::string &path)
     return message.empty() ? "unreadable" : message;
 }
 
+std::string temporaryPathFor(const std::string &path)
+{
+    const fs::path p(path);
+    return (p.parent_path() /
+            ("." + p.filename().string() + ".poolviz-" + std::to_string(::getpid()) + ".tmp"))
+        .string();
+}
+
+void removeQuietly(const std::string &path)
+{
+    std::error_code ec;
+    fs::remove(path, ec);
+}
+
 std::string extensionOf(const std::string &path)
 {
     const fs::path p(path);
@@ -190,8 +204,8 @@ Data readData(const std::string &path, const std::string &role)
         IoResult<MatrixFile> r = readMatrixFile(path);
         if (!r.ok())
             throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
-        for (const std::string &w : r.warnings)
-            printWarning(name + ": " + reason(w, path));
+        for (const IoError &w : r.warnings)
+            printWarning(name + ": " + reason(w.toString(), path));
         data.tensor = std::move(r.value->tensor);
         if (r.value->npyType == NpyType::Float64)
             data.type = NpyType::Float64;

@@ -66,6 +66,11 @@ void checkOutputPath(const std::string &path, const std::string &role = {});
 /// Throws CliError naming the path; nothing is left behind on failure.
 void writeData(const std::string &path, const Tensor &t, NpyType type);
 
+/// A temporary file next to `path` for writing it atomically: ".NAME.poolviz-PID.tmp".
+std::string temporaryPathFor(const std::string &path);
+/// Removes `path` if it exists, ignoring errors (a temporary file after a failure).
+void removeQuietly(const std::string &path);
+
 /// A reader's error `message` about `path` without the file name in it (the caller names it).
 std::string reason(std::string message, const std::string &path);
 

@@ -18,6 +18,7 @@
 #include "photodocument.h"
 #include "photopooler.h"
 #include "photoworkspace.h"
+#include "strideexplorer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -320,8 +321,8 @@ std::optional<int> resolveInput(const Options &options, CommandInput &out)
             const IoResult<MatrixFile> r = readMatrixFile(options.file.toStdString());
             if (!r.ok())
                 return fail(QString::fromStdString(r.error.toString()));
-            for (const std::string &w : r.warnings)
-                std::fprintf(stderr, "poolviz: warning: %s\n", w.c_str());
+            for (const IoError &w : r.warnings)
+                std::fprintf(stderr, "poolviz: warning: %s\n", w.toString().c_str());
             out.input = r.value->tensor;
             out.description = [name = QFileInfo(options.file).fileName()] { return name; };
         } else {
@@ -474,6 +475,14 @@ int main(int argc, char **argv)
             // Pooling a photo runs off the GUI thread: wait (bounded) for its result.
             QEventLoop wait;
             QObject::connect(photo, &PhotoDocument::resultApplied, &wait, &QEventLoop::quit);
+            QTimer::singleShot(20000, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+        if (auto *explorer = window.findChild<StrideExplorer *>();
+            explorer && explorer->isPooling()) {
+            // So are the stride explorer's photo tiles.
+            QEventLoop wait;
+            QObject::connect(explorer, &StrideExplorer::tilesChanged, &wait, &QEventLoop::quit);
             QTimer::singleShot(20000, &wait, &QEventLoop::quit);
             wait.exec();
         }

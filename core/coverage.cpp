@@ -53,14 +53,14 @@ std::vector<PoolingVariant> poolingVariants(const PoolParams &params, int inH, i
             v.params.kernel = Size2{n, n};
         const Geometry g = computeGeometry(v.params, inH, inW, limits);
         if (!g.ok()) {
-            v.error = g.validation.errorText();
+            v.errors = g.validation.errors;
         } else {
             try {
                 v.coverage = coverageMap(g, limits);
                 v.outH = g.outH();
                 v.outW = g.outW();
             } catch (const PoolError &e) {
-                v.error = e.what();
+                v.errors = errorMessages(e);
             }
         }
         series.push_back(std::move(v));

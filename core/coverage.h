@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geometry.h"
+#include "messages.h"
 #include "poolparams.h"
 #include "sizelimits.h"
 
@@ -42,16 +43,18 @@ struct CoverageMap
 CoverageMap coverageMap(const Geometry &g, const Limits &limits = currentLimits());
 
 /// One setting of a stride (or kernel) series: its parameters, output size and coverage map, or
-/// why it is impossible (`error` non-empty, output 0×0, empty map).
+/// why it is impossible (`errors` non-empty, output 0×0, empty map).
 struct PoolingVariant
 {
     PoolParams params;
     int outH = 0;
     int outW = 0;
     CoverageMap coverage;
-    std::string error;
+    std::vector<Message> errors;
 
-    bool ok() const { return error.empty(); }
+    bool ok() const { return errors.empty(); }
+    /// The errors' English texts joined with "; " ("" when ok).
+    std::string errorText() const { return joinedText(errors); }
     friend bool operator==(const PoolingVariant &, const PoolingVariant &) = default;
 };
 

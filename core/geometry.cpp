@@ -61,11 +61,6 @@ void finishAxis(AxisGeometry &a)
         a.coverage[std::size_t(p)] += a.coverage[std::size_t(p - step)];
 }
 
-std::string minusSign(std::int64_t v)
-{
-    return v < 0 ? "\u2212" + std::to_string(-v) : std::to_string(v);
-}
-
 } // namespace
 
 int AxisGeometry::start(int o) const
@@ -124,38 +119,6 @@ std::vector<int> AxisGeometry::outputsReading(int pos) const
         if (reads(o, pos))
             result.push_back(o);
     return result;
-}
-
-std::string AxisGeometry::formula(bool ceilMode) const
-{
-    if (adaptive)
-        return "adaptive: " + std::to_string(out) + " bins over " + std::to_string(in) +
-               ", bin i = [\u230ai\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
-               "\u230b, \u2308(i+1)\u00b7" + std::to_string(in) + "/" + std::to_string(out) +
-               "\u2309)";
-    const std::int64_t ek = effectiveKernel();
-    std::string ekText = std::to_string(ek);
-    if (dilation != 1)
-        ekText =
-            "(" + std::to_string(dilation) + "\u00b7(" + std::to_string(kernel) + "\u22121)+1)";
-    std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " +
-                      std::to_string(padAfter) + " \u2212 " + ekText;
-    const std::int64_t raw =
-        std::int64_t(in) + padBefore + padAfter - ek + (ceilMode ? std::int64_t(stride) - 1 : 0);
-    const std::int64_t before = floorDiv(raw, stride) + 1;
-    if (ceilMode)
-        num += " + " + std::to_string(stride - 1);
-    std::string s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
-                    "\u230b + 1 = " + minusSign(before);
-    if (ceilMode) {
-        const std::int64_t after =
-            axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, true);
-        if (before != after)
-            s += "; last window would start at " + std::to_string((before - 1) * stride) +
-                 " \u2265 " + std::to_string(in) + " + " + std::to_string(padBefore) +
-                 ", so out = " + minusSign(after);
-    }
-    return s;
 }
 
 AxisGeometry computeAxis(int in, int kernel, int stride, int dilation, int padBefore, int padAfter,

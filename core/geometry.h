@@ -72,9 +72,6 @@ struct AxisGeometry
     bool reads(int outIndex, int pos) const;
     /// The output indices whose window has a tap at `pos`, ascending. O(out).
     std::vector<int> outputsReading(int pos) const;
-    /// The output-size formula with this axis's numbers filled in, e.g.
-    /// "out = ⌊(6 + 0 + 0 − 3) / 3⌋ + 1 = 2".
-    std::string formula(bool ceilMode) const;
 
     friend bool operator==(const AxisGeometry &, const AxisGeometry &) = default;
 };

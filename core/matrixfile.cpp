@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <new>
+#include <optional>
 #include <random>
 #include <system_error>
 
@@ -22,6 +23,12 @@ std::string osError(int error)
     return std::generic_category().message(error);
 }
 
+/// "cannot read "path": reason" for the OS error `error`.
+IoError cannotRead(const std::string &path, int error)
+{
+    return IoError{{MessageId::FileCannotRead, {path, osError(error)}, 3}};
+}
+
 /// How a file is read: a text matrix, or a .npy array.
 enum class FileRole
 {
@@ -29,17 +36,17 @@ enum class FileRole
     Npy
 };
 
-/// Reads a whole file; returns an error message naming the path and the OS reason. A file
+/// Reads a whole file; returns an error naming the path and the OS reason. A file
 /// larger than PoolViz reads is refused as it is read, so that a link to /dev/zero cannot grow
 /// until memory runs out: text above 128 MiB (about 10⁷ numbers), a .npy above 8 bytes per value
 /// at the value limit; a .npy whose first bytes are not the magic string stops at once (the
 /// parser then says what it is).
-std::string readFile(const std::string &path, std::string &bytes, FileRole role)
+std::optional<IoError> readFile(const std::string &path, std::string &bytes, FileRole role)
 {
     errno = 0;
     std::FILE *f = std::fopen(path.c_str(), "rb");
     if (!f)
-        return "cannot read \"" + path + "\": " + osError(errno ? errno : ENOENT);
+        return cannotRead(path, errno ? errno : ENOENT);
     bytes.clear();
     const std::size_t cap =
         role == FileRole::Text
@@ -51,13 +58,14 @@ std::string readFile(const std::string &path, std::string &bytes, FileRole role)
         if (bytes.size() + n > cap) {
             std::fclose(f);
             bytes.clear();
-            return "\"" + path + "\": the file is larger than " +
-                   (role == FileRole::Text
-                        ? std::string("128 MiB, more than PoolViz reads as text (save large "
-                                      "arrays as .npy)")
-                        : std::to_string(cap) + " bytes, more than an array of at most " +
-                              formatCount(double(currentLimits().values)) +
-                              " values (the limit) needs");
+            IoError e;
+            e.file = path;
+            e.message =
+                role == FileRole::Text
+                    ? Message{MessageId::FileTextTooLarge, {}}
+                    : Message{MessageId::FileNpyTooLarge,
+                              {std::to_string(cap), formatCount(double(currentLimits().values))}};
+            return e;
         }
         bytes.append(buffer, n);
         if (role == FileRole::Npy && bytes.size() >= 6 && bytes.compare(0, 6, "\x93NUMPY") != 0)
@@ -66,18 +74,8 @@ std::string readFile(const std::string &path, std::string &bytes, FileRole role)
     const int error = std::ferror(f) ? (errno ? errno : EIO) : 0;
     std::fclose(f);
     if (error)
-        return "cannot read \"" + path + "\": " + osError(error);
+        return cannotRead(path, error);
     return {};
-}
-
-/// Adds the file's name to a parse error: after the message when it has a line, else before.
-IoError inFile(IoError e, const std::string &path)
-{
-    if (e.line > 0)
-        e.message += " (in \"" + path + "\")";
-    else
-        e.message = "\"" + path + "\": " + e.message;
-    return e;
 }
 
 /// Reads `path` and parses its bytes with `parse`; the error and warnings name the file.
@@ -87,15 +85,15 @@ IoResult<T> readParsed(const std::string &path, FileRole role,
 {
     IoResult<T> result;
     std::string bytes;
-    if (std::string error = readFile(path, bytes, role); !error.empty()) {
-        result.error.message = std::move(error);
+    if (std::optional<IoError> error = readFile(path, bytes, role)) {
+        result.error = std::move(*error);
         return result;
     }
     result = parse(bytes);
     if (!result.ok())
-        result.error = inFile(result.error, path);
-    for (std::string &w : result.warnings)
-        w = "\"" + path + "\": " + w;
+        result.error.file = path;
+    for (IoError &w : result.warnings)
+        w.file = path;
     return result;
 }
 
@@ -105,21 +103,20 @@ IoResult<Tensor> readCsv(const std::string &path)
 {
     IoResult<Tensor> result = readParsed(path, FileRole::Text, parseMatrixText);
     if (result.ok() && result.value->rank() != 2) {
-        result.error.message = "\"" + path + "\" holds a " + result.value->shapeString() +
-                               " array; a CSV file holds one 2-D matrix";
+        result.error.message = {MessageId::FileCsvRank, {path, result.value->shapeString()}, 1};
         result.value.reset();
     }
     return result;
 }
 
-std::string writeCsv(const std::string &path, const Tensor &t)
+WriteError writeCsv(const std::string &path, const Tensor &t)
 {
     if (t.planeCount() == 0)
-        return "cannot write \"" + path + "\": the tensor " + t.shapeString() + " has no plane";
+        return {Message{MessageId::FileWriteNoPlane, {path, t.shapeString()}, 1}};
     try {
         return writeFileAtomically(path, formatMatrixText(t, ','));
     } catch (const std::bad_alloc &) {
-        return "cannot write \"" + path + "\": not enough memory";
+        return {Message{MessageId::FileWriteNoMemory, {path}, 1}};
     }
 }
 
@@ -133,21 +130,21 @@ IoResult<IndexTensor> readNpyIndices(const std::string &path)
     return readParsed(path, FileRole::Npy, parseNpyIndices);
 }
 
-std::string writeNpy(const std::string &path, const Tensor &t, NpyType type)
+WriteError writeNpy(const std::string &path, const Tensor &t, NpyType type)
 {
     try {
         return writeFileAtomically(path, npyBytes(t, type));
     } catch (const std::bad_alloc &) {
-        return "cannot write \"" + path + "\": not enough memory";
+        return {Message{MessageId::FileWriteNoMemory, {path}, 1}};
     }
 }
 
-std::string writeNpyIndices(const std::string &path, const IndexTensor &t)
+WriteError writeNpyIndices(const std::string &path, const IndexTensor &t)
 {
     try {
         return writeFileAtomically(path, npyIndexBytes(t));
     } catch (const std::bad_alloc &) {
-        return "cannot write \"" + path + "\": not enough memory";
+        return {Message{MessageId::FileWriteNoMemory, {path}, 1}};
     }
 }
 
@@ -174,8 +171,7 @@ IoResult<MatrixFile> readMatrixFile(const std::string &path)
         file.tensor = std::move(*r.value);
     }
     if (file.tensor.empty()) {
-        result.error.message =
-            "\"" + path + "\": it holds no values (shape " + file.tensor.shapeString() + ")";
+        result.error = IoError{{MessageId::FileNoValues, {file.tensor.shapeString()}}, 0, 0, path};
         result.warnings.clear();
         return result;
     }
@@ -183,16 +179,19 @@ IoResult<MatrixFile> readMatrixFile(const std::string &path)
     return result;
 }
 
-std::string writeFileAtomically(const std::string &path, const std::string &bytes)
+WriteError writeFileAtomically(const std::string &path, const std::string &bytes)
 {
     namespace fs = std::filesystem;
+    const auto cannotWrite = [&path](std::string reason) {
+        return WriteError{Message{MessageId::FileCannotWrite, {path, std::move(reason)}, 3}};
+    };
     if (path.empty())
-        return "cannot write a file with an empty name";
+        return {Message{MessageId::FileWriteEmptyName, {}}};
     try {
         const fs::path target(path);
         const std::string name = target.filename().string();
         if (name.empty() || name == "." || name == "..")
-            return "cannot write \"" + path + "\": it names a folder, not a file";
+            return {Message{MessageId::FileWriteFolder, {path}, 1}};
         // A name no one else uses: ".NAME.XXXXXXXX.tmp" in the same folder, created exclusively.
         static std::atomic<unsigned> counter{0};
         std::mt19937 gen(unsigned(std::chrono::steady_clock::now().time_since_epoch().count()) ^
@@ -206,10 +205,10 @@ std::string writeFileAtomically(const std::string &path, const std::string &byte
             errno = 0;
             f = std::fopen(temp.c_str(), "wbx");
             if (!f && errno != EEXIST)
-                return "cannot write \"" + path + "\": " + osError(errno ? errno : EIO);
+                return cannotWrite(osError(errno ? errno : EIO));
         }
         if (!f)
-            return "cannot write \"" + path + "\": no free temporary file name in its folder";
+            return {Message{MessageId::FileWriteNoTempName, {path}, 1}};
         errno = 0;
         const bool written =
             std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
@@ -219,17 +218,17 @@ std::string writeFileAtomically(const std::string &path, const std::string &byte
         std::error_code ec;
         if (error != 0) {
             fs::remove(temp, ec);
-            return "cannot write \"" + path + "\": " + osError(error);
+            return cannotWrite(osError(error));
         }
         fs::rename(temp, target, ec);
         if (ec) {
             std::error_code ignored;
             fs::remove(temp, ignored);
-            return "cannot write \"" + path + "\": " + ec.message();
+            return cannotWrite(ec.message());
         }
         return {};
     } catch (const std::exception &e) {
-        return "cannot write \"" + path + "\": " + e.what();
+        return cannotWrite(e.what());
     }
 }
 

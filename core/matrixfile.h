@@ -14,6 +14,19 @@ struct MatrixFile
     std::optional<NpyType> npyType; ///< set for a .npy file
 };
 
+/// What a write reports: nothing on success, else the message naming the file and the reason.
+/// Reads as its English text wherever a string was expected (empty on success), as Message does.
+struct WriteError
+{
+    std::optional<Message> message;
+
+    /// True on success.
+    [[nodiscard]] bool empty() const { return !message; }
+    /// The English text, "" on success.
+    [[nodiscard]] std::string text() const { return message ? message->text() : std::string(); }
+    operator std::string() const { return text(); }
+};
+
 /// Reads a matrix file, the one way every reader of matrix files does: a ".npy" name (any case)
 /// as .npy (`readNpy`), anything else as text (`readCsv`). A file that holds no values is an
 /// error ("\"m.csv\": it holds no values (shape 0×0)"). Errors name the file; `warnings` are the
@@ -22,24 +35,22 @@ IoResult<MatrixFile> readMatrixFile(const std::string &path);
 
 /// Reads a CSV/TXT file holding one 2-D matrix (comma, semicolon, tab or space separated).
 IoResult<Tensor> readCsv(const std::string &path);
-/// Writes the first plane of `t` as CSV, atomically (temporary file, then rename). Returns an
-/// error message, empty on success.
-[[nodiscard]] std::string writeCsv(const std::string &path, const Tensor &t);
+/// Writes the first plane of `t` as CSV, atomically (temporary file, then rename).
+[[nodiscard]] WriteError writeCsv(const std::string &path, const Tensor &t);
 
 /// Reads a .npy file (see parseNpy); errors and warnings name the file.
 IoResult<NpyArray> readNpy(const std::string &path);
 /// Reads an int64 .npy (argmax indices) of rank 2–4.
 IoResult<IndexTensor> readNpyIndices(const std::string &path);
 /// Writes `t` with its rank as float32 (or float64 when `type` is Float64), atomically.
-/// Returns an error message, empty on success.
-[[nodiscard]] std::string writeNpy(const std::string &path, const Tensor &t,
-                                   NpyType type = NpyType::Float32);
+[[nodiscard]] WriteError writeNpy(const std::string &path, const Tensor &t,
+                                  NpyType type = NpyType::Float32);
 /// Writes int64 indices with their rank, atomically.
-[[nodiscard]] std::string writeNpyIndices(const std::string &path, const IndexTensor &t);
+[[nodiscard]] WriteError writeNpyIndices(const std::string &path, const IndexTensor &t);
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a failure
-/// never leaves a partial file. Returns an error message, empty on success.
-[[nodiscard]] std::string writeFileAtomically(const std::string &path, const std::string &bytes);
+/// never leaves a partial file.
+[[nodiscard]] WriteError writeFileAtomically(const std::string &path, const std::string &bytes);
 
 /// An h × w matrix of random integers in [lo, hi] from a std::mt19937 seeded with `seed`
 /// (the same matrix on every platform).

@@ -25,12 +25,17 @@ using namespace textscan;
 
 std::string IoError::toString() const
 {
+    std::string text = message.text();
     if (line > 0 && column > 0)
-        return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
-               message;
-    if (line > 0)
-        return "line " + std::to_string(line) + ": " + message;
-    return message;
+        text = fillTemplate(messageTemplate(MessageId::IoLineColumn),
+                            {std::to_string(line), std::to_string(column), text});
+    else if (line > 0)
+        text = fillTemplate(messageTemplate(MessageId::IoLine), {std::to_string(line), text});
+    if (file.empty())
+        return text;
+    return fillTemplate(messageTemplate(line > 0 ? MessageId::IoInFile : MessageId::IoFileNamed),
+                        line > 0 ? std::vector<std::string>{text, file}
+                                 : std::vector<std::string>{file, text});
 }
 
 namespace {
@@ -42,6 +47,16 @@ struct Parsed
     std::array<int, 4> shape{1, 1, 0, 0};
     int rank = 2;
 };
+
+/// Fails at `closeAt`: its bracket does not match the one opened at `openAt`.
+[[noreturn]] void mismatched(std::string_view text, std::size_t closeAt, std::size_t openAt)
+{
+    const auto [line, column] = lineColumn(text, openAt);
+    fail(MessageId::TextMismatchedBracket,
+         {std::string(1, text[closeAt]), std::string(1, text[openAt]), std::to_string(line),
+          std::to_string(column)},
+         3, closeAt);
+}
 
 // ---- Plain text: rows by line (or ';'), values by spaces, commas, tabs, semicolons ---------
 
@@ -187,9 +202,9 @@ Parsed parsePlain(std::string_view text, std::size_t begin, std::size_t end, boo
             }
             // A value.
             if (firstToken == npos && leadingCell != npos)
-                fail("empty cell before the first value", leadingCell);
+                fail(MessageId::TextEmptyCellFirst, {}, 0, leadingCell);
             if (emptyCell != npos)
-                fail("empty cell: two separators with no value between them", emptyCell);
+                fail(MessageId::TextEmptyCell, {}, 0, emptyCell);
             const std::size_t start = pos;
             float v = 0.0f;
             if (p[pos] == '"') {
@@ -197,7 +212,7 @@ Parsed parsePlain(std::string_view text, std::size_t begin, std::size_t end, boo
                 while (true) {
                     close = text.find('"', close);
                     if (close == npos || close >= end)
-                        fail("unterminated quote", start);
+                        fail(MessageId::TextUnterminatedQuote, {}, 0, start);
                     if (close + 1 < end && p[close + 1] == '"') {
                         close += 2;
                         continue;
@@ -212,7 +227,7 @@ Parsed parsePlain(std::string_view text, std::size_t begin, std::size_t end, boo
                 v = numberOrFail(cell, start);
                 pos = close + 1;
                 if (pos < end && classAt(pos, length) == 0)
-                    fail("unexpected " + quoted(wordAt(text, pos)) + " after a quoted cell", pos);
+                    fail(MessageId::TextUnexpectedAfterQuote, {shown(wordAt(text, pos))}, 1, pos);
             } else {
                 while (pos < end) {
                     const unsigned char k = table[static_cast<unsigned char>(p[pos])];
@@ -248,22 +263,22 @@ Parsed parsePlain(std::string_view text, std::size_t begin, std::size_t end, boo
             width = count;
         } else if (count != width) {
             // Name the row: on one line ("1 2 3; 4 5") the line number alone does not.
-            const std::string message = "row " + std::to_string(rows + 1) + " has " +
-                                        plural(count, "value", "values") + ", but row 1 has " +
-                                        std::to_string(width);
+            const Message message{
+                counted(count, MessageId::TextRowValuesOne, MessageId::TextRowValues),
+                {std::to_string(rows + 1), std::to_string(count), std::to_string(width)}};
             if (surplus != npos)
                 fail(message, surplus);
             fail(message, firstToken, false);
         }
         ++rows;
         if (rows > std::size_t(std::numeric_limits<int>::max()))
-            fail("too many rows");
+            fail(MessageId::TextTooManyRows);
     }
     values.finish();
     if (rows == 0)
-        fail("no numbers found");
+        fail(MessageId::TextNoNumbers);
     if (width > std::size_t(std::numeric_limits<int>::max()))
-        fail("too many values in a row");
+        fail(MessageId::TextTooManyValuesInRow);
     out.shape = {1, 1, int(rows), int(width)};
     out.rank = 2;
     return out;
@@ -305,22 +320,18 @@ BracketScan scanBrackets(std::string_view text, std::size_t begin)
         } else if (c == ']' || c == ')') {
             const char want = c == ']' ? '[' : '(';
             if (open.empty())
-                fail(std::string("unbalanced brackets: \"") + c + "\" has no matching \"" + want +
-                         "\"",
+                fail(MessageId::TextNoMatchingOpen, {std::string(1, c), std::string(1, want)}, 3,
                      i);
             const std::size_t at = open.back().offset;
             if (text[at] != want)
-                fail(std::string("unbalanced brackets: \"") + c + "\" does not match \"" +
-                         text[at] + "\" at " + where(text, at),
-                     i);
+                mismatched(text, i, at);
             if (open.back().list)
                 --depth;
             open.pop_back();
         }
     }
     if (!open.empty())
-        fail(std::string("unbalanced brackets: \"") + text[open.back().offset] +
-                 "\" is never closed",
+        fail(MessageId::TextNeverClosed, {std::string(1, text[open.back().offset])}, 1,
              open.back().offset);
     return scan;
 }
@@ -336,7 +347,7 @@ void checkTail(std::string_view text, std::size_t pos, std::size_t paren)
             const std::size_t argEnd = identEnd(text, arg);
             const std::size_t eq = skipSpace(text, argEnd);
             if (argEnd == arg || eq >= text.size() || text[eq] != '=')
-                fail("unexpected " + quoted(wordAt(text, arg)) + " after the closing \"]\"", arg);
+                fail(MessageId::TextUnexpectedAfterClose, {shown(wordAt(text, arg))}, 1, arg);
             int depth = 1; // the '(' of `name(`
             pos = eq + 1;
             for (; pos < text.size() && depth > 0; ++pos) {
@@ -347,18 +358,18 @@ void checkTail(std::string_view text, std::size_t pos, std::size_t paren)
                     --depth;
             }
             if (depth > 0)
-                fail("unbalanced brackets: \"(\" is never closed", paren);
+                fail(MessageId::TextNeverClosed, {"("}, 1, paren);
         } else if (pos < text.size() && text[pos] == ')') {
             ++pos;
         } else {
-            fail("unexpected " + quoted(wordAt(text, pos)) + " after the closing \"]\"", pos);
+            fail(MessageId::TextUnexpectedAfterClose, {shown(wordAt(text, pos))}, 1, pos);
         }
         pos = skipSpace(text, pos);
     }
     if (pos < text.size() && text[pos] == ';')
         pos = skipSpace(text, pos + 1);
     if (pos < text.size())
-        fail("unexpected " + quoted(wordAt(text, pos)) + " after the closing \"]\"", pos);
+        fail(MessageId::TextUnexpectedAfterClose, {shown(wordAt(text, pos))}, 1, pos);
 }
 
 /// Nested lists from `pos` (an opening '['), or, when `implicit`, a sequence of lists that
@@ -386,8 +397,8 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
         stack[depthNow++] = {'\0', pos, 0};
         maxDepth = 1;
     }
-    const auto mixed = [&](std::size_t at, std::string_view shown) {
-        fail(quoted(shown) + ": numbers and nested lists are mixed at the same level", at);
+    const auto mixed = [&](std::size_t at, std::string_view token) {
+        fail(MessageId::TextMixedAt, {shown(token)}, 1, at);
     };
     const char *p = text.data();
     const std::size_t size = text.size();
@@ -397,8 +408,7 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
                 dims[1] = std::ptrdiff_t(stack[depthNow - 1].count);
                 break;
             }
-            fail("unbalanced brackets: \"" + std::string(1, text[stack[depthNow - 1].offset]) +
-                     "\" is never closed",
+            fail(MessageId::TextNeverClosed, {std::string(1, text[stack[depthNow - 1].offset])}, 1,
                  stack[depthNow - 1].offset);
         }
         const char c = p[pos];
@@ -411,14 +421,14 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
             break;
         case 2: // ','
             if (stack[depthNow - 1].count == 0 || commaPending)
-                fail("empty value: \",\" with no value before it", pos);
+                fail(MessageId::TextEmptyValue, {}, 0, pos);
             commaPending = true;
             ++pos;
             break;
         case 3: { // '[' or '('
             const std::size_t depth = depthNow + 1;
             if (depth > 4)
-                fail("nested too deeply: PoolViz reads arrays of 2 to 4 dimensions", pos);
+                fail(MessageId::TextNestedTooDeep, {}, 0, pos);
             if (leafDepth != 0 && depth > leafDepth)
                 mixed(pos, text.substr(pos, 1));
             if (depthNow > 0)
@@ -433,36 +443,38 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
             const Open top = stack[depthNow - 1];
             if (top.close != c) {
                 if (top.close == '\0')
-                    fail(std::string("unbalanced brackets: \"") + c + "\" has no matching \"" +
-                             (c == ']' ? "[" : "(") + "\"",
-                         pos);
-                fail(std::string("unbalanced brackets: \"") + c + "\" does not match \"" +
-                         text[top.offset] + "\" at " + where(text, top.offset),
-                     pos);
+                    fail(MessageId::TextNoMatchingOpen, {std::string(1, c), c == ']' ? "[" : "("},
+                         3, pos);
+                mismatched(text, pos, top.offset);
             }
             const std::size_t depth = depthNow;
             if (dims[depth] < 0) {
                 dims[depth] = std::ptrdiff_t(top.count);
             } else if (dims[depth] != std::ptrdiff_t(top.count)) {
                 const std::size_t first = std::size_t(dims[depth]);
-                std::string message;
                 const std::size_t level = leafDepth >= depth ? leafDepth - depth : 9;
                 // Which row of its matrix (the parent counted it when it opened).
                 const std::size_t index = depthNow >= 2 ? stack[depthNow - 2].count : 0;
+                const std::string count = std::to_string(top.count);
+                const std::string firstCount = std::to_string(first);
+                Message message;
                 if (level == 0)
-                    message = "row " + std::to_string(index) + " has " +
-                              plural(top.count, "value", "values") + ", but row 1 has " +
-                              std::to_string(first);
+                    message = {
+                        counted(top.count, MessageId::TextRowValuesOne, MessageId::TextRowValues),
+                        {std::to_string(index), count, firstCount}};
                 else if (level == 1)
-                    message = "matrix has " + plural(top.count, "row", "rows") +
-                              ", but matrix 1 has " + std::to_string(first);
+                    message = {
+                        counted(top.count, MessageId::TextMatrixRowsOne, MessageId::TextMatrixRows),
+                        {count, firstCount}};
                 else if (level == 2)
-                    message = "sample has " + plural(top.count, "channel", "channels") +
-                              ", but sample 1 has " + std::to_string(first);
+                    message = {counted(top.count, MessageId::TextSampleChannelsOne,
+                                       MessageId::TextSampleChannels),
+                               {count, firstCount}};
                 else
-                    message = "list has " + plural(top.count, "element", "elements") +
-                              ", but the first list at this depth has " + std::to_string(first);
-                fail(message, top.offset, false);
+                    message = {counted(top.count, MessageId::TextListElementsOne,
+                                       MessageId::TextListElements),
+                               {count, firstCount}};
+                fail(std::move(message), top.offset, false);
             }
             --depthNow;
             commaPending = false;
@@ -470,7 +482,7 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
             break;
         }
         case 5: // ';'
-            fail("unexpected \";\" inside nested brackets; write rows as [[1, 2], [3, 4]]", pos);
+            fail(MessageId::TextSemicolonInBrackets, {}, 0, pos);
         default: { // a value
             const std::size_t start = pos;
             while (pos < size) {
@@ -505,19 +517,19 @@ Parsed parseNested(std::string_view text, std::size_t pos, bool implicit, std::s
     values.finish();
     endPos = pos;
     if (leafDepth == 0 || out.values.empty())
-        fail("no numbers found");
+        fail(MessageId::TextNoNumbers);
     if (maxDepth != leafDepth)
-        fail("numbers and nested lists are mixed at the same level");
+        fail(MessageId::TextMixed);
     std::array<int, 4> shape{1, 1, 1, 1};
     std::size_t product = 1;
     for (std::size_t d = 1; d <= leafDepth; ++d) {
         if (dims[d] > std::numeric_limits<int>::max())
-            fail("dimension too large: " + std::to_string(dims[d]));
+            fail(MessageId::TextDimensionTooLarge, {std::to_string(dims[d])});
         shape[4 - leafDepth + d - 1] = int(dims[d]);
         product *= std::size_t(dims[d]);
     }
     if (product != out.values.size())
-        fail("the nested lists do not form a rectangular array");
+        fail(MessageId::TextNotRectangular);
     out.shape = shape;
     out.rank = std::max<int>(2, int(leafDepth));
     return out;
@@ -549,15 +561,14 @@ Parsed parseAny(std::string_view text)
     if (ident > pos) {
         const std::size_t after = skipSpace(text, ident);
         if (after >= text.size() || text[after] != '(')
-            fail("unexpected " + quoted(text.substr(pos, ident - pos)) +
-                     " before the opening \"[\"",
+            fail(MessageId::TextUnexpectedBeforeOpen, {shown(text.substr(pos, ident - pos))}, 1,
                  pos);
         prefix = true;
         paren = after;
         pos = skipSpace(text, after + 1);
     }
     if (pos >= text.size() || text[pos] != '[')
-        fail("unexpected " + quoted(wordAt(text, pos)) + " before the opening \"[\"", pos);
+        fail(MessageId::TextUnexpectedBeforeOpen, {shown(wordAt(text, pos))}, 1, pos);
 
     if (scan.maxDepth == 1 && (scan.topLevelLists == 1 || prefix)) {
         // One flat list: "[1, 2, 3]", MATLAB "[1 2; 3 4]", array([1, 2, 3]).
@@ -608,10 +619,11 @@ IoResult<Tensor> parseMatrixText(const std::string &text)
             result.error.column = f.withColumn ? column : 0;
         }
     } catch (const std::bad_alloc &) {
-        result.error.message =
-            "not enough memory to read " + std::to_string(text.size()) + " bytes of text";
+        result.error.message = {MessageId::TextOutOfMemory, {std::to_string(text.size())}};
+    } catch (const TensorSizeError &e) {
+        result.error.message = e.message();
     } catch (const std::exception &e) {
-        result.error.message = e.what();
+        result.error.message = {MessageId::InternalError, {e.what()}, 1};
     }
     return result;
 }

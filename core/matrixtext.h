@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messages.h"
 #include "tensor.h"
 
 #include <optional>
@@ -8,24 +9,28 @@
 
 namespace poolviz {
 
-/// A parse or file error: the message names the problem and the value; line and column are
-/// 1-based (0 when they do not apply).
+/// A parse or file error, or a reader's warning: the message names the problem and the value
+/// (its id and numbers, so that the GUI can translate it); line and column are 1-based (0 when
+/// they do not apply); `file` is the file it was read from, when the message does not name it.
 struct IoError
 {
-    std::string message;
+    Message message;
     int line = 0;
     int column = 0;
-    /// "line L, column C: message", or just the message.
+    std::string file{};
+    /// The English text: "line L, column C: message (in "file")", "line L: message (in
+    /// "file")", ""file": message", or just the message (the templates IoLineColumn, IoLine,
+    /// IoInFile, IoFileNamed).
     [[nodiscard]] std::string toString() const;
 };
 
 /// Either a value or an error; with a value, `warnings` says what was read other than exactly
-/// as stored (one line each, naming the first value concerned and where it is).
+/// as stored (one each, naming the first value concerned and where it is).
 template <class T> struct [[nodiscard]] IoResult
 {
     std::optional<T> value;
     IoError error;
-    std::vector<std::string> warnings;
+    std::vector<IoError> warnings;
     [[nodiscard]] bool ok() const { return value.has_value(); }
 };
 

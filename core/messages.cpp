@@ -329,8 +329,10 @@ const char *messageTemplate(MessageId id)
         return QT_TRANSLATE_NOOP("poolviz::Message",
                                  "PyTorch's LPPool2d raises x to p keeping its sign: it gives %1 "
                                  "here, PoolViz (Σ|x|^p)%2 = %3");
+    default:
+        break;
     }
-    return "";
+    return ioMessageTemplate(id);
 }
 
 std::string fillTemplate(const std::string &templ, const std::vector<std::string> &args)

@@ -100,12 +100,90 @@ enum class MessageId
     NumpyStridedView,
     LpWindowScaled,
     LpWindowSigned,
+    // Matrix text, .npy and files (core/iomessages.cpp): where an error is, parse errors, file
+    // errors. Each id with a count has a singular twin (…One) where English says "1 value".
+    IoLineColumn,
+    IoLine,
+    IoInFile,
+    IoFileNamed,
+    InternalError,
+    TensorTooLarge,
+    TextTooLargeForFloat,
+    TextShortenedPrint,
+    TextNotANumber,
+    TextEmptyCellFirst,
+    TextEmptyCell,
+    TextUnterminatedQuote,
+    TextUnexpectedAfterQuote,
+    TextRowValuesOne,
+    TextRowValues,
+    TextTooManyRows,
+    TextNoNumbers,
+    TextTooManyValuesInRow,
+    TextNoMatchingOpen,
+    TextMismatchedBracket,
+    TextNeverClosed,
+    TextUnexpectedAfterClose,
+    TextUnexpectedBeforeOpen,
+    TextMixedAt,
+    TextMixed,
+    TextEmptyValue,
+    TextNestedTooDeep,
+    TextMatrixRowsOne,
+    TextMatrixRows,
+    TextSampleChannelsOne,
+    TextSampleChannels,
+    TextListElementsOne,
+    TextListElements,
+    TextSemicolonInBrackets,
+    TextDimensionTooLarge,
+    TextNotRectangular,
+    TextOutOfMemory,
+    NpyStructuredDtype,
+    NpyHeaderMissingKey,
+    NpyMalformedHeader,
+    NpyNotNpy,
+    NpyTruncatedMagicOne,
+    NpyTruncatedMagic,
+    NpyTruncatedVersion,
+    NpyVersion,
+    NpyTruncatedPrefix,
+    NpyTruncatedHeaderOne,
+    NpyTruncatedHeader,
+    NpyBigEndian,
+    NpyDtype,
+    NpyFortranOrder,
+    NpyRank,
+    NpyShapeTooLarge,
+    NpyTooManyPlanes,
+    NpyAboveLimit,
+    NpyShortDataOne,
+    NpyShortData,
+    NpyValueTooLarge,
+    NpyRoundedOne,
+    NpyRounded,
+    NpyOutOfMemory,
+    NpyIndicesDtype,
+    FileCannotRead,
+    FileTextTooLarge,
+    FileNpyTooLarge,
+    FileCsvRank,
+    FileNoValues,
+    FileCannotWrite,
+    FileWriteNoMemory,
+    FileWriteNoPlane,
+    FileWriteEmptyName,
+    FileWriteFolder,
+    FileWriteNoTempName,
 };
 
 /// The English template of `id` (marked for lupdate, context "poolviz::Message": the GUI shows it
 /// translated, see ui/render/coremessage.h; the CLI keeps the English), e.g. "kernel %1 is larger
 /// than the input %2: no window fits".
 const char *messageTemplate(MessageId id);
+
+/// The template of an id from IoLineColumn on (core/iomessages.cpp); "" for the others.
+const char *ioMessageTemplate(MessageId id);
 
 /// `templ` with %1…%9 replaced by `args` (a placeholder without an argument stays as it is).
 std::string fillTemplate(const std::string &templ, const std::vector<std::string> &args);
@@ -115,6 +193,9 @@ struct Message
 {
     MessageId id = MessageId::EmptyInput;
     std::vector<std::string> args;
+    /// Bit i set: args[i] is shown exactly as it is (a file name, a token quoted from the input,
+    /// a dtype), never as a number whose '.' the screen writes as its decimal separator.
+    unsigned verbatim = 0;
 
     /// The English sentence: the template filled with the arguments.
     std::string text() const { return fillTemplate(messageTemplate(id), args); }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <limits>
 #include <new>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -87,7 +88,7 @@ public:
             skip();
             if (key == "descr") {
                 if (peek() == '[')
-                    fail("structured dtypes are not supported (descr " + rest() + ")");
+                    fail(MessageId::NpyStructuredDtype, {rest()}, 1);
                 h.descr = string();
                 haveDescr = true;
             } else if (key == "fortran_order") {
@@ -114,12 +115,12 @@ public:
              {std::pair{haveDescr, "descr"}, std::pair{haveOrder, "fortran_order"},
               std::pair{haveShape, "shape"}})
             if (!have)
-                fail(std::string("the .npy header has no '") + name + "': " + trimmed());
+                fail(MessageId::NpyHeaderMissingKey, {name, trimmed()}, 3);
         return h;
     }
 
 private:
-    [[noreturn]] void malformed() { fail("malformed .npy header: " + trimmed()); }
+    [[noreturn]] void malformed() { fail(MessageId::NpyMalformedHeader, {trimmed()}, 1); }
     std::string trimmed() const
     {
         std::string_view t = m_text;
@@ -231,31 +232,28 @@ NpyHeader parseNpyHeader(std::string_view bytes)
     constexpr std::string_view magic = "\x93NUMPY";
     if (bytes.size() < magic.size() || !startsWith(bytes, magic)) {
         if (bytes.size() < magic.size() && startsWith(magic, bytes))
-            fail("truncated .npy file: it ends after " + plural(bytes.size(), "byte", "bytes") +
-                 ", inside the 10-byte prefix");
-        fail("not a .npy file: it starts with " + bytesRepr(bytes.substr(0, 6)) +
-             " instead of b'\\x93NUMPY'");
+            fail(counted(bytes.size(), MessageId::NpyTruncatedMagicOne,
+                         MessageId::NpyTruncatedMagic),
+                 {std::to_string(bytes.size())});
+        fail(MessageId::NpyNotNpy, {bytesRepr(bytes.substr(0, 6))}, 1);
     }
+    // The magic string is there: at least 6 bytes.
     if (bytes.size() < 8)
-        fail("truncated .npy file: it ends after " + plural(bytes.size(), "byte", "bytes") +
-             ", inside the prefix");
+        fail(MessageId::NpyTruncatedVersion, {std::to_string(bytes.size())});
     const int major = static_cast<unsigned char>(bytes[6]);
     const int minor = static_cast<unsigned char>(bytes[7]);
     if (major < 1 || major > 3 || minor != 0)
-        fail("unsupported .npy format version " + std::to_string(major) + "." +
-             std::to_string(minor) + " (PoolViz reads 1.0, 2.0 and 3.0)");
+        fail(MessageId::NpyVersion, {std::to_string(major), std::to_string(minor)});
     const std::size_t lengthBytes = major == 1 ? 2 : 4;
     const std::size_t prefix = 8 + lengthBytes;
     if (bytes.size() < prefix)
-        fail("truncated .npy file: it ends after " + plural(bytes.size(), "byte", "bytes") +
-             ", inside the " + std::to_string(prefix) + "-byte prefix");
+        fail(MessageId::NpyTruncatedPrefix, {std::to_string(bytes.size()), std::to_string(prefix)});
     std::size_t headerLength = 0;
     for (std::size_t i = 0; i < lengthBytes; ++i)
         headerLength |= std::size_t(static_cast<unsigned char>(bytes[8 + i])) << (8 * i);
     if (bytes.size() - prefix < headerLength)
-        fail("truncated .npy header: it declares " + plural(headerLength, "byte", "bytes") +
-             ", but the file has only " + std::to_string(bytes.size() - prefix) +
-             " after the prefix");
+        fail(counted(headerLength, MessageId::NpyTruncatedHeaderOne, MessageId::NpyTruncatedHeader),
+             {std::to_string(headerLength), std::to_string(bytes.size() - prefix)});
     NpyHeader h = HeaderDict(bytes.substr(prefix, headerLength)).parse();
     h.dataOffset = prefix + headerLength;
     return h;
@@ -282,22 +280,18 @@ Dtype dtypeOf(const std::string &descr)
     if (descr.size() == 3 && descr[0] == '>') {
         const std::string little = "<" + descr.substr(1);
         if (little == "<f4" || little == "<f8" || little == "<i4" || little == "<i8")
-            fail("big-endian data ('" + descr + "') is not supported; convert with a.astype('" +
-                 little + "')");
+            fail(MessageId::NpyBigEndian, {descr, little}, 3);
     }
-    fail("unsupported dtype '" + descr + "' (PoolViz reads '<f4', '<f8', '|u1', '<i4' and '<i8')");
+    fail(MessageId::NpyDtype, {descr}, 1);
 }
 
 /// Checks order and rank, and that the data is long enough; returns the element count.
 std::size_t checkLayout(const NpyHeader &h, std::size_t itemSize, std::size_t available)
 {
     if (h.fortranOrder)
-        fail("fortran_order is True: Fortran-order arrays are not supported; save with "
-             "np.ascontiguousarray");
+        fail(MessageId::NpyFortranOrder);
     if (h.shape.size() < 2 || h.shape.size() > 4)
-        fail("unsupported shape " + shapeRepr(h.shape) +
-             ": PoolViz reads arrays of rank 2 to 4, this one has rank " +
-             std::to_string(h.shape.size()));
+        fail(MessageId::NpyRank, {shapeRepr(h.shape), std::to_string(h.shape.size())});
     // Checked 64-bit products: every dimension, the planes (all but the last two) and the whole
     // count must fit before anything is allocated.
     std::int64_t count = 1, planes = 1;
@@ -305,21 +299,22 @@ std::size_t checkLayout(const NpyHeader &h, std::size_t itemSize, std::size_t av
         const std::int64_t d = h.shape[i];
         const auto next = checkedMul(count, d);
         if (d > std::numeric_limits<int>::max() || !next)
-            fail("shape " + shapeRepr(h.shape) + " is too large");
+            fail(MessageId::NpyShapeTooLarge, {shapeRepr(h.shape)});
         count = *next;
         if (i + 2 < h.shape.size())
             planes *= d; // ≤ count or 0·…: a product of ints, it cannot overflow 64 bits here
         if (planes > std::numeric_limits<int>::max())
-            fail("shape " + shapeRepr(h.shape) + " has " + std::to_string(planes) +
-                 " planes, more than " + std::to_string(std::numeric_limits<int>::max()));
+            fail(MessageId::NpyTooManyPlanes, {shapeRepr(h.shape), std::to_string(planes),
+                                               std::to_string(std::numeric_limits<int>::max())});
     }
     if (const std::int64_t limit = currentLimits().values; count > limit)
-        fail("shape " + shapeTimes(h.shape) + " holds " +
-             formatCount(double(count), double(limit)) + " values, above the limit of " +
-             formatCount(double(limit)));
+        fail(MessageId::NpyAboveLimit,
+             {shapeTimes(h.shape), formatCount(double(count), double(limit)),
+              formatCount(double(limit))});
     if (available / itemSize < std::size_t(count))
-        fail("file holds " + plural(available, "byte", "bytes") + " of data, shape " +
-             shapeTimes(h.shape) + " needs " + std::to_string(std::size_t(count) * itemSize));
+        fail(counted(available, MessageId::NpyShortDataOne, MessageId::NpyShortData),
+             {std::to_string(available), shapeTimes(h.shape),
+              std::to_string(std::size_t(count) * itemSize)});
     return std::size_t(count);
 }
 
@@ -363,8 +358,7 @@ template <class T> void decode(const char *p, NpyType type, std::vector<T> &out)
             // turned into infinity (converting it would be undefined behaviour besides).
             if constexpr (std::is_same_v<T, float>)
                 if (std::isfinite(v) && std::fabs(v) > double(std::numeric_limits<float>::max()))
-                    fail("value " + shortDouble(v) + " at flat index " + std::to_string(i) +
-                         " is too large for a 32-bit float (largest 3.4028235e+38)");
+                    fail(MessageId::NpyValueTooLarge, {shortDouble(v), std::to_string(i)});
             out[i] = T(v);
         }
         break;
@@ -399,9 +393,10 @@ std::string indexText(std::size_t i, const std::vector<std::int64_t> &shape)
 
 /// For int32/int64 data: a warning naming the first value that float32 cannot hold exactly
 /// (magnitude above 2^24 and not a multiple of the spacing there), its index and the value it
-/// became, with how many changed; empty when every value was read exactly.
-std::string roundingWarning(const char *p, NpyType type, const std::vector<std::int64_t> &shape,
-                            const std::vector<float> &values)
+/// became, with how many changed; nothing when every value was read exactly.
+std::optional<Message> roundingWarning(const char *p, NpyType type,
+                                       const std::vector<std::int64_t> &shape,
+                                       const std::vector<float> &values)
 {
     if (type != NpyType::Int32 && type != NpyType::Int64)
         return {};
@@ -430,12 +425,11 @@ std::string roundingWarning(const char *p, NpyType type, const std::vector<std::
     const auto end =
         std::to_chars(buf, buf + sizeof buf, double(values[first]), std::chars_format::fixed, 0)
             .ptr;
-    return std::string(type == NpyType::Int32 ? "int32" : "int64") + " value " +
-           std::to_string(firstValue) + " at index " + indexText(first, shape) + " is read as " +
-           std::string(buf, end) +
-           ": 32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (" +
-           plural(changed, "value", "values") + " of " + std::to_string(values.size()) +
-           " changed)";
+    return Message{counted(changed, MessageId::NpyRoundedOne, MessageId::NpyRounded),
+                   {type == NpyType::Int32 ? "int32" : "int64", std::to_string(firstValue),
+                    indexText(first, shape), std::string(buf, end), std::to_string(changed),
+                    std::to_string(values.size())},
+                   1};
 }
 
 /// The dimensions to write for a tensor: its rank's trailing dimensions, or more when the
@@ -496,14 +490,14 @@ IoResult<NpyArray> parseNpy(const std::string &bytes)
         array.tensor = tensorForShape<float>(h.shape);
         const char *data = bytes.data() + h.dataOffset;
         decode(data, dtype.type, array.tensor.data());
-        if (std::string w = roundingWarning(data, dtype.type, h.shape, array.tensor.data());
-            !w.empty())
-            result.warnings.push_back(std::move(w));
+        if (std::optional<Message> w =
+                roundingWarning(data, dtype.type, h.shape, array.tensor.data()))
+            result.warnings.push_back(IoError{std::move(*w)});
         result.value = std::move(array);
     } catch (const Failure &f) {
         result.error.message = f.message;
     } catch (const std::bad_alloc &) {
-        result.error.message = "not enough memory for the array";
+        result.error.message = {MessageId::NpyOutOfMemory, {}};
     }
     return result;
 }
@@ -531,7 +525,7 @@ IoResult<IndexTensor> parseNpyIndices(const std::string &bytes)
     try {
         const NpyHeader h = parseNpyHeader(bytes);
         if (h.descr != "<i8" && h.descr != "<i4")
-            fail("argmax indices must be int64 ('<i8') or int32 ('<i4'), not '" + h.descr + "'");
+            fail(MessageId::NpyIndicesDtype, {h.descr}, 1);
         const Dtype dtype = dtypeOf(h.descr);
         checkLayout(h, dtype.size, bytes.size() - h.dataOffset);
         IndexTensor t = tensorForShape<std::int64_t>(h.shape);
@@ -540,7 +534,7 @@ IoResult<IndexTensor> parseNpyIndices(const std::string &bytes)
     } catch (const Failure &f) {
         result.error.message = f.message;
     } catch (const std::bad_alloc &) {
-        result.error.message = "not enough memory for the array";
+        result.error.message = {MessageId::NpyOutOfMemory, {}};
     }
     return result;
 }

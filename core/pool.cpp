@@ -49,7 +49,7 @@ Geometry checkedGeometry(const Tensor &input, const PoolParams &params)
 void checkGeometry(const Tensor &input, const Geometry &g)
 {
     if (!g.ok())
-        throw PoolError(g.validation.errorText());
+        throw PoolError(g.validation.errors);
     if (g.inH() != input.h() || g.inW() != input.w())
         throw PoolError("the geometry was computed for a " + formatSize(g.inH(), g.inW()) +
                         " input, not " + formatSize(input.h(), input.w()));
@@ -61,6 +61,16 @@ void forward(const Tensor &input, const PoolParams &params, PoolResult &result, 
 {
     result.geometry = checkedGeometry(input, params);
     forward(input, result.geometry, result, withIndices);
+}
+
+std::vector<Message> errorMessages(const std::exception &error)
+{
+    if (const auto *pool = dynamic_cast<const PoolError *>(&error);
+        pool && !pool->messages().empty())
+        return pool->messages();
+    if (const auto *size = dynamic_cast<const TensorSizeError *>(&error))
+        return {size->message()};
+    return {Message{MessageId::InternalError, {error.what()}, 1}};
 }
 
 PoolResult forward(const Tensor &input, const PoolParams &params, bool withIndices)

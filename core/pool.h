@@ -36,6 +36,10 @@ private:
     std::vector<Message> m_messages;
 };
 
+/// What `error` says, as messages with ids: a PoolError's messages, a TensorSizeError's message,
+/// else its what() as an InternalError (verbatim).
+std::vector<Message> errorMessages(const std::exception &error);
+
 /// Pools every (n, c) plane of `input`. Throws PoolError when `validate` reports errors.
 /// Max: padding acts as −∞, ties go to the first tap in row-major order, NaN propagates (index of
 /// the last NaN scanned), no in-bounds tap gives −∞. Min: −max(−x). Avg: PyTorch's divisor.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messages.h"
 #include "sizelimits.h"
 
 #include <Eigen/Core>
@@ -11,6 +12,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolviz {
@@ -22,6 +24,21 @@ using PlaneMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowM
 /// A dense (N, C, H, W) array in C order. 2-D and 3-D data are the same storage with N = 1
 /// (and C = 1); `rank()` remembers how many dimensions the data came with, so that files are
 /// written back with the shape they were read with.
+/// Thrown when a tensor would hold more values than the limit: a std::length_error whose
+/// message also has its id and numbers (TensorTooLarge), so that the GUI can translate it.
+class TensorSizeError : public std::length_error
+{
+public:
+    explicit TensorSizeError(Message message)
+        : std::length_error(message.text()), m_message(std::move(message))
+    {
+    }
+    const Message &message() const { return m_message; }
+
+private:
+    Message m_message;
+};
+
 template <class T> class BasicTensor
 {
 public:
@@ -29,8 +46,8 @@ public:
 
     BasicTensor() = default;
     /// An (n, c, h, w) tensor filled with `fill`; `rank` is 2, 3 or 4. Throws
-    /// std::length_error, before allocating, when it would hold more values than
-    /// `currentLimits().values` (the count is computed in checked 64-bit arithmetic).
+    /// TensorSizeError (a std::length_error), before allocating, when it would hold more values
+    /// than `currentLimits().values` (the count is computed in checked 64-bit arithmetic).
     BasicTensor(int n, int c, int h, int w, T fill = T(), int rank = 4)
         : m_shape{n, c, h, w}, m_rank(rank)
     {
@@ -40,9 +57,10 @@ public:
             throw std::invalid_argument("tensor rank must be 2, 3 or 4");
         const std::int64_t count = saturatedMul(saturatedMul(n, c), saturatedMul(h, w));
         if (const std::int64_t limit = currentLimits().values; count > limit)
-            throw std::length_error("a " + shapeString() + " array would hold " +
-                                    formatCount(double(n) * c * h * w, double(limit)) +
-                                    " values, above the limit of " + formatCount(double(limit)));
+            throw TensorSizeError(
+                Message{MessageId::TensorTooLarge,
+                        {shapeString(), formatCount(double(n) * c * h * w, double(limit)),
+                         formatCount(double(limit))}});
         m_data.assign(std::size_t(count), fill);
     }
     /// An (h, w) matrix, rank 2.

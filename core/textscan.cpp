@@ -11,14 +11,15 @@
 
 namespace poolviz::textscan {
 
-void fail(std::string message, std::size_t offset, bool withColumn)
+void fail(Message message, std::size_t offset, bool withColumn)
 {
     throw Failure{std::move(message), offset, withColumn};
 }
 
-std::string plural(std::size_t n, const char *one, const char *many)
+void fail(MessageId id, std::vector<std::string> args, unsigned verbatim, std::size_t offset,
+          bool withColumn)
 {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    throw Failure{Message{id, std::move(args), verbatim}, offset, withColumn};
 }
 
 std::pair<int, int> lineColumn(std::string_view text, std::size_t offset)
@@ -40,13 +41,7 @@ std::pair<int, int> lineColumn(std::string_view text, std::size_t offset)
     return {line, column};
 }
 
-std::string where(std::string_view text, std::size_t offset)
-{
-    const auto [line, column] = lineColumn(text, offset);
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-std::string quoted(std::string_view token)
+std::string shown(std::string_view token)
 {
     constexpr std::size_t limit = 32;
     std::size_t chars = 0;
@@ -56,7 +51,7 @@ std::string quoted(std::string_view token)
             break;
     }
     // Control bytes (a NUL from a binary file) are shown escaped, never raw in a message.
-    std::string s = "\"";
+    std::string s;
     for (const char ch : token.substr(0, i)) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x20 || c == 0x7f) {
@@ -70,7 +65,7 @@ std::string quoted(std::string_view token)
     }
     if (i < token.size())
         s += "\u2026";
-    return s + "\"";
+    return s;
 }
 
 bool startsWith(std::string_view s, std::string_view prefix)
@@ -159,15 +154,13 @@ float numberOrFail(std::string_view token, std::size_t offset)
     case NumberStatus::Ok:
         return v;
     case NumberStatus::TooLarge:
-        fail(quoted(token) + " is too large for a 32-bit float (largest 3.4028235e+38)", offset);
+        fail(MessageId::TextTooLargeForFloat, {shown(token)}, 1, offset);
     case NumberStatus::NotNumber:
         break;
     }
     if (token == "..." || token == kEllipsis)
-        fail("\"...\" marks a shortened NumPy print; print the whole array with "
-             "np.set_printoptions(threshold=sys.maxsize)",
-             offset);
-    fail(quoted(token) + " is not a number", offset);
+        fail(MessageId::TextShortenedPrint, {}, 0, offset);
+    fail(MessageId::TextNotANumber, {shown(token)}, 1, offset);
 }
 
 bool isIdentStart(char c)

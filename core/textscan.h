@@ -3,11 +3,14 @@
 // The failure and scanning helpers shared by the matrix readers (matrixtext.cpp, npy.cpp).
 // Internal to the core: nothing outside those readers includes this header.
 
+#include "messages.h"
+
 #include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace poolviz::textscan {
 
@@ -38,23 +41,28 @@ inline constexpr std::array<unsigned char, 256> kBracketTable = bracketTable();
 /// Thrown inside the readers only; every public function catches it and returns an IoError.
 struct Failure
 {
-    std::string message;
+    Message message;
     std::size_t offset = npos; ///< byte offset of the problem in the text, or npos
     bool withColumn = true;    ///< false: report the line only
 };
 
 /// Throws a Failure.
-[[noreturn]] void fail(std::string message, std::size_t offset = npos, bool withColumn = true);
+[[noreturn]] void fail(Message message, std::size_t offset = npos, bool withColumn = true);
+/// Throws a Failure with the message `id` and its arguments.
+[[noreturn]] void fail(MessageId id, std::vector<std::string> args = {}, unsigned verbatim = 0,
+                       std::size_t offset = npos, bool withColumn = true);
 
-/// "1 byte", "3 bytes".
-[[nodiscard]] std::string plural(std::size_t n, const char *one, const char *many);
+/// `one` when n is 1, else `many`: the id of a message whose English counts "1 value", "3 values".
+[[nodiscard]] inline MessageId counted(std::size_t n, MessageId one, MessageId many)
+{
+    return n == 1 ? one : many;
+}
 
 /// 1-based line and column (in characters) of byte `offset`; CRLF and lone CR end lines too.
 [[nodiscard]] std::pair<int, int> lineColumn(std::string_view text, std::size_t offset);
-/// "line L, column C" of byte `offset`.
-[[nodiscard]] std::string where(std::string_view text, std::size_t offset);
-/// A token for an error message: at most 32 characters, cut at a character boundary.
-[[nodiscard]] std::string quoted(std::string_view token);
+/// A token for an error message, to stand between its quotes: at most 32 characters, cut at a
+/// character boundary (then ending in "…"), control bytes escaped ("\\x00").
+[[nodiscard]] std::string shown(std::string_view token);
 
 [[nodiscard]] bool startsWith(std::string_view s, std::string_view prefix);
 /// ASCII case-insensitive equality.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <string>
 
 namespace poolviz {
 
@@ -12,6 +13,68 @@ namespace {
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/// `v` with a real minus sign (U+2212) when negative.
+std::string minusSign(std::int64_t v)
+{
+    return v < 0 ? "\u2212" + std::to_string(-v) : std::to_string(v);
+}
+
+/// ek as the formulas write it: "3", or "(2·(3−1)+1)" for a dilated kernel.
+std::string effectiveKernelText(std::int64_t kernel, std::int64_t dilation)
+{
+    if (dilation == 1)
+        return std::to_string(kernel);
+    return "(" + std::to_string(dilation) + "\u00b7(" + std::to_string(kernel) + "\u22121)+1)";
+}
+
+/// Explicit padding (or VALID): the floor formula of axisOutputSize, with ceil mode's s−1 and
+/// its last-window rule spelled out when `ceilMode`.
+std::string floorFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                         std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
+                         bool ceilMode)
+{
+    const std::int64_t ek = dilation * (kernel - 1) + 1;
+    std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " +
+                      std::to_string(padAfter) + " \u2212 " + effectiveKernelText(kernel, dilation);
+    const std::int64_t raw = in + padBefore + padAfter - ek + (ceilMode ? stride - 1 : 0);
+    const std::int64_t before = floorDiv(raw, stride) + 1;
+    if (ceilMode)
+        num += " + " + std::to_string(stride - 1);
+    std::string s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
+                    "\u230b + 1 = " + minusSign(before);
+    if (ceilMode) {
+        const std::int64_t after =
+            axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, true);
+        if (before != after)
+            s += "; last window would start at " + std::to_string((before - 1) * stride) +
+                 " \u2265 " + std::to_string(in) + " + " + std::to_string(padBefore) +
+                 ", so out = " + minusSign(after);
+    }
+    return s;
+}
+
+/// SAME: ⌈in/s⌉ outputs and the padding that takes, split as samePadding splits it.
+std::string sameFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                        std::int64_t dilation, bool lower)
+{
+    const std::int64_t out = (in + stride - 1) / stride;
+    const auto [before, after] = samePadding(in, kernel, stride, dilation, lower);
+    return "out = \u2308" + std::to_string(in) + " / " + std::to_string(stride) +
+           "\u2309 = " + std::to_string(out) + "; padding max((" + std::to_string(out) +
+           " \u2212 1)\u00b7" + std::to_string(stride) + " + " +
+           effectiveKernelText(kernel, dilation) + " \u2212 " + std::to_string(in) +
+           ", 0) = " + std::to_string(before + after) + ": " + std::to_string(before) +
+           " before, " + std::to_string(after) + " after";
+}
+
+/// Adaptive pooling: `out` bins over `in`, bin i = [⌊i·in/out⌋, ⌈(i+1)·in/out⌉).
+std::string adaptiveFormula(int in, int out)
+{
+    const std::string i = std::to_string(in), o = std::to_string(out);
+    return "adaptive: " + o + " bins over " + i + ", bin i = [\u230ai\u00b7" + i + "/" + o +
+           "\u230b, \u2308(i+1)\u00b7" + i + "/" + o + "\u2309)";
 }
 
 } // namespace
@@ -66,6 +129,33 @@ bool ceilModeApplies(const PoolParams &params)
 {
     return params.ceilMode && (params.paddingMode == PaddingMode::Explicit ||
                                params.paddingMode == PaddingMode::Valid);
+}
+
+std::string outputSizeFormula(const PoolParams &p, int inH, int inW, Axis axis)
+{
+    const bool rows = axis == Axis::Rows;
+    const int in = rows ? inH : inW;
+    if (in < 1)
+        return {};
+    if (p.isAdaptive()) {
+        const Size2 out = p.adaptiveSize();
+        const int o = rows ? out.h : out.w;
+        return o < 1 ? std::string() : adaptiveFormula(in, o);
+    }
+    const Size2 s = p.effectiveStride();
+    const int k = rows ? p.kernel.h : p.kernel.w;
+    const int stride = rows ? s.h : s.w;
+    const int d = rows ? p.dilation.h : p.dilation.w;
+    if (k < 1 || stride < 1 || d < 1)
+        return {};
+    if (p.isSame())
+        return sameFormula(in, k, stride, d, p.paddingMode == PaddingMode::SameLower);
+    const Padding pad = resolvePadding(p, inH, inW);
+    const int before = rows ? pad.top : pad.left;
+    const int after = rows ? pad.bottom : pad.right;
+    if (before < 0 || after < 0)
+        return {};
+    return floorFormula(in, k, stride, d, before, after, ceilModeApplies(p));
 }
 
 } // namespace poolviz

@@ -1,14 +1,14 @@
 #pragma once
 
 // The rules every window follows, decided in this one place: the padding actually applied (SAME
-// resolved), whether ceil mode applies, and the output size along an axis. `validate` checks
-// parameters with them and `computeGeometry` lays the windows out with them; neither asks the
-// other. The output-size formula as text (AxisGeometry::formula, outputSizeFormula) follows
-// the same rules.
+// resolved), whether ceil mode applies, the output size along an axis, and that size's formula as
+// the views show it. `validate` checks parameters with them, `computeGeometry` lays the windows
+// out with them and the views print outputSizeFormula; none of them asks another.
 
 #include "poolparams.h"
 
 #include <cstdint>
+#include <string>
 #include <utility>
 
 namespace poolviz {
@@ -44,5 +44,21 @@ struct WidePadding
 [[nodiscard]] Padding resolvePadding(const PoolParams &params, int inH, int inW);
 /// Whether ceil mode applies: TensorFlow's SAME always gives ⌈in/s⌉ outputs, so not with SAME.
 [[nodiscard]] bool ceilModeApplies(const PoolParams &params);
+
+enum class Axis
+{
+    Rows,
+    Cols
+};
+
+/// The output-size formula of one axis with the numbers of `params` on an inH × inW input, by
+/// the rules above: "out = ⌊(6 + 0 + 0 − 3 + 2) / 3⌋ + 1 = 2" (ceil mode adds s−1, and where the
+/// last window would start in the padding: "; last window would start at 12 ≥ 9 + 2, so
+/// out = 3"), "out = ⌈6 / 4⌉ = 2; padding max((2 − 1)·4 + 3 − 6, 0) = 1: 0 before, 1 after"
+/// (SAME: ceil mode plays no part), a dilated kernel as "(2·(3−1)+1)", or the adaptive bin rule
+/// "adaptive: 3 bins over 5, bin i = [⌊i·5/3⌋, ⌈(i+1)·5/3⌉)". Also for parameters `validate`
+/// refuses, as long as the sizes are ≥ 1 (then it shows why there is no output, e.g. "= −1");
+/// empty otherwise.
+[[nodiscard]] std::string outputSizeFormula(const PoolParams &params, int inH, int inW, Axis axis);
 
 } // namespace poolviz

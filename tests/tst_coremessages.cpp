@@ -1,30 +1,40 @@
 // Core's messages and step captions as the window shows them (ui/render/coremessage.h): English
 // exactly as core writes it when no translation is installed, German with decimal commas when
-// it is, in the parameter panel, on the stage and in image-load errors alike.
+// it is, in the parameter panel, on the stage, in image-load errors, in the matrix readers' and
+// writers' errors and in the stride explorer alike.
 
 #include "animationexportdialog.h"
 #include "coremessage.h"
+#include "coverage.h"
 #include "frameworkspanel.h"
 #include "imageio.h"
 #include "language.h"
+#include "matrixeditor.h"
+#include "matrixio.h"
 #include "parameterpanel.h"
 #include "pooldocument.h"
 #include "stagewidget.h"
 #include "testutil.h"
 #include "trace.h"
 #include "unpooltrace.h"
+#include "varianttiles.h"
 
 #include <QApplication>
 #include <QImage>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTranslator>
 
+#include <cerrno>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <system_error>
 
 using namespace poolviz;
 using poolviz::test::iota;
@@ -72,6 +82,13 @@ private slots:
     void imageLoadErrorInGerman();
     void byteSizesInGerman();
     void placeholdersFilledOnce();
+    void parseErrorsInGerman_data();
+    void parseErrorsInGerman();
+    void npyMessagesInGerman();
+    void fileErrorsInGerman();
+    void tensorLimitInGerman();
+    void strideExplorerInGerman();
+    void matrixEditorInGerman();
 };
 
 void TstCoreMessages::init()
@@ -144,7 +161,7 @@ void TstCoreMessages::everyTemplateTranslated()
         QVERIFY2(QCoreApplication::translate("poolviz::Message", templ) != QString::fromUtf8(templ),
                  templ);
     }
-    QCOMPARE(messages, int(MessageId::LpWindowSigned) + 1);
+    QCOMPARE(messages, int(MessageId::FileWriteNoTempName) + 1);
     int captions = 0;
     for (int i = int(CaptionId::Step);; ++i) {
         const char *templ = captionTemplate(CaptionId(i));
@@ -391,6 +408,159 @@ void TstCoreMessages::placeholdersFilledOnce()
     QCOMPARE(fillPlaceholders(QStringLiteral("%1 and %2 then %3"),
                               {QStringLiteral("50%2"), QStringLiteral("x")}),
              QStringLiteral("50%2 and x then %3"));
+}
+
+void TstCoreMessages::parseErrorsInGerman_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("german");
+    QTest::newRow("not a number") << QByteArray("1 2\n3 x")
+                                  << "line 2, column 3: \"x\" is not a number"
+                                  << "Zeile 2, Spalte 3: „x“ ist keine Zahl";
+    // The token keeps its '.' in German: it is what was typed, not a number PoolViz writes; the
+    // largest float in the sentence is PoolViz's, with a decimal comma.
+    QTest::newRow("beyond float range")
+        << QByteArray("1.5e39 2")
+        << "line 1, column 1: \"1.5e39\" is too large for a 32-bit float (largest 3.4028235e+38)"
+        << "Zeile 1, Spalte 1: „1.5e39“ ist zu groß für eine 32-Bit-Gleitkommazahl (höchstens "
+           "3,4028235e+38)";
+    // MATLAB rows on one line: row 2 holds one value, so "1 value", "1 Wert".
+    QTest::newRow("one value") << QByteArray("1 2; 3")
+                               << "line 1: row 2 has 1 value, but row 1 has 2"
+                               << "Zeile 1: Zeile 2 hat 1 Wert, Zeile 1 aber 2";
+    QTest::newRow("two values") << QByteArray("1 2 3 4\n5 6")
+                                << "line 2: row 2 has 2 values, but row 1 has 4"
+                                << "Zeile 2: Zeile 2 hat 2 Werte, Zeile 1 aber 4";
+    // The ')' at column 15 meets the '[' opened at column 10.
+    QTest::newRow("mismatched bracket")
+        << QByteArray("[[1, 2], [3, 4)]")
+        << "line 1, column 15: unbalanced brackets: \")\" does not match \"[\" at line 1, column 10"
+        << "Zeile 1, Spalte 15: unausgeglichene Klammern: „)“ passt nicht zu „[“ in Zeile 1, "
+           "Spalte 10";
+    // Two samples: the second has 1 channel, the first 2.
+    QTest::newRow("one channel") << QByteArray("[[[[1]], [[2]]], [[[3]]]]")
+                                 << "line 1: sample has 1 channel, but sample 1 has 2"
+                                 << "Zeile 1: Sample hat 1 Kanal, Sample 1 aber 2";
+}
+
+void TstCoreMessages::parseErrorsInGerman()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, english);
+    QFETCH(QString, german);
+    const IoResult<Tensor> r = parseMatrixText(text.toStdString());
+    QVERIFY(!r.ok());
+    // The CLI's text, and the window's without a translation, stay core's English.
+    QCOMPARE(QString::fromStdString(r.error.toString()), english);
+    QCOMPARE(coreIoText(r.error), english);
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(coreIoText(r.error), german);
+}
+
+void TstCoreMessages::npyMessagesInGerman()
+{
+    // 4 of the 6 magic bytes; then 1 byte: "1 Byte", not "1 Bytes".
+    const IoResult<NpyArray> four = parseNpy(std::string("\x93NUM", 4));
+    const IoResult<NpyArray> one = parseNpy(std::string("\x93", 1));
+    QCOMPARE(QString::fromStdString(four.error.toString()),
+             QStringLiteral("truncated .npy file: it ends after 4 bytes, inside the 10-byte "
+                            "prefix"));
+    QCOMPARE(QString::fromStdString(one.error.toString()),
+             QStringLiteral("truncated .npy file: it ends after 1 byte, inside the 10-byte "
+                            "prefix"));
+    // int64 1 and 2^24 + 1 = 16777217: float32 rounds the second to 16777216 (ties to even).
+    IndexTensor big = IndexTensor::matrix(1, 2);
+    big.data() = {1, 16777217};
+    const IoResult<NpyArray> rounded = parseNpy(npyIndexBytes(big));
+    QVERIFY(rounded.ok());
+    QCOMPARE(rounded.warnings.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(rounded.warnings[0].toString()),
+             QStringLiteral("int64 value 16777217 at index [0, 1] is read as 16777216: 32-bit "
+                            "floats hold whole numbers exactly only up to 2^24 = 16777216 (1 "
+                            "value of 2 changed)"));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(coreIoText(four.error),
+             QStringLiteral("abgeschnittene .npy-Datei: sie endet nach 4 Bytes, innerhalb des "
+                            "10-Byte-Präfixes"));
+    QCOMPARE(coreIoText(one.error),
+             QStringLiteral("abgeschnittene .npy-Datei: sie endet nach 1 Byte, innerhalb des "
+                            "10-Byte-Präfixes"));
+    QCOMPARE(coreIoText(rounded.warnings[0]),
+             QStringLiteral("int64-Wert 16777217 an Index [0, 1] wird als 16777216 gelesen: "
+                            "32-Bit-Gleitkommazahlen halten ganze Zahlen nur bis 2^24 = 16777216 "
+                            "exakt (1 Wert von 2 geändert)"));
+}
+
+void TstCoreMessages::fileErrorsInGerman()
+{
+    // File names keep their dots in German; the OS's reason is the system's own text.
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("m.v2.csv"));
+    std::ofstream(bad.toStdString()) << "1 2\n3 x\n";
+    const QString missing = dir.filePath(QStringLiteral("none.csv"));
+    const QString unwritable = dir.filePath(QStringLiteral("no/such.csv"));
+    const QString noEntry = QString::fromStdString(std::generic_category().message(ENOENT));
+    const IoResult<MatrixFile> parsed = readMatrixFile(bad.toStdString());
+    const IoResult<MatrixFile> absent = readMatrixFile(missing.toStdString());
+    const WriteError write = writeCsv(unwritable.toStdString(), test::iota(2, 2));
+    QCOMPARE(QString::fromStdString(parsed.error.toString()),
+             QStringLiteral("line 2, column 3: \"x\" is not a number (in \"%1\")").arg(bad));
+    QCOMPARE(QString::fromStdString(absent.error.toString()),
+             QStringLiteral("cannot read \"%1\": %2").arg(missing, noEntry));
+    QCOMPARE(QString::fromStdString(write.text()),
+             QStringLiteral("cannot write \"%1\": %2").arg(unwritable, noEntry));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(coreIoText(parsed.error),
+             QStringLiteral("Zeile 2, Spalte 3: „x“ ist keine Zahl (in „%1“)").arg(bad));
+    QCOMPARE(coreIoText(absent.error),
+             QStringLiteral("„%1“ lässt sich nicht lesen: %2").arg(missing, noEntry));
+    QCOMPARE(coreWriteText(write),
+             QStringLiteral("„%1“ lässt sich nicht schreiben: %2").arg(unwritable, noEntry));
+    QCOMPARE(coreWriteText(WriteError{}), QString());
+}
+
+void TstCoreMessages::tensorLimitInGerman()
+{
+    // 20000² = 4·10⁸ values, above the default limit of 10⁸.
+    try {
+        (void)Tensor::matrix(20000, 20000);
+        QFAIL("a 20000×20000 tensor was allocated");
+    } catch (const std::length_error &e) {
+        QCOMPARE(QString::fromUtf8(e.what()),
+                 QStringLiteral("a 20000×20000 array would hold 4.0·10⁸ values, above the limit "
+                                "of 10⁸"));
+        installTranslations(QStringLiteral("de"));
+        QCOMPARE(coreErrorText(e), QStringLiteral("ein 20000×20000-Array hätte 4,0·10⁸ Werte, "
+                                                  "über der Grenze von 10⁸"));
+    }
+}
+
+void TstCoreMessages::strideExplorerInGerman()
+{
+    // Kernel 5×5 on a 4×4 input: no stride gives a window, and each tile says why.
+    const std::vector<PoolingVariant> series =
+        poolingVariants(pool(PoolMode::Max, 5), 4, 4, VariantAxis::Stride);
+    QCOMPARE(series.size(), std::size_t(6));
+    QCOMPARE(QString::fromStdString(series[0].errorText()),
+             QStringLiteral("kernel 5×5 is larger than the input 4×4: no window fits"));
+    QCOMPARE(VariantTilePainter::summary(series[0]),
+             QStringLiteral("kernel 5×5 is larger than the input 4×4: no window fits"));
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(VariantTilePainter::summary(series[0]),
+             QStringLiteral("Kernel 5×5 ist größer als die Eingabe 4×4: kein Fenster passt"));
+}
+
+void TstCoreMessages::matrixEditorInGerman()
+{
+    installTranslations(QStringLiteral("de"));
+    PoolDocument document;
+    document.setInput(iota(4, 4, 1), QStringLiteral("1…16"));
+    MatrixEditor editor(&document, MatrixModel::Source::Input);
+    editor.pasteEdit()->setPlainText(QStringLiteral("1 2\n3 x"));
+    QTextDocument status;
+    status.setHtml(editor.pasteStatus()->text());
+    QCOMPARE(status.toPlainText(), QStringLiteral("Zeile 2, Spalte 3: „x“ ist keine Zahl"));
 }
 
 QTEST_MAIN(TstCoreMessages)

@@ -148,7 +148,7 @@ void TestCoverage::strideSeries()
     const int maxCount[] = {4, 1, 1};
     for (int i = 0; i < 3; ++i) {
         const PoolingVariant &v = series[std::size_t(i)];
-        QVERIFY2(v.ok(), v.error.c_str());
+        QVERIFY2(v.ok(), v.errorText().c_str());
         QCOMPARE(v.params.effectiveStride(), (Size2{i + 1, i + 1}));
         QCOMPARE(v.params.kernel, (Size2{2, 2}));
         QCOMPARE(v.outH, outs[i]);
@@ -190,8 +190,9 @@ void TestCoverage::impossibleVariantSaysWhy()
     QCOMPARE(series[1].outH, 1);
     // A 3×3 kernel does not fit a 2×2 input: the entry says so and holds no map.
     QVERIFY(!series[2].ok());
-    QVERIFY2(QString::fromStdString(series[2].error).contains(QStringLiteral("kernel 3\u00d73")),
-             series[2].error.c_str());
+    QVERIFY2(
+        QString::fromStdString(series[2].errorText()).contains(QStringLiteral("kernel 3\u00d73")),
+        series[2].errorText().c_str());
     QCOMPARE(series[2].outH, 0);
     QVERIFY(series[2].coverage.counts.empty());
 }

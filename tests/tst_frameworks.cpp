@@ -7,6 +7,7 @@
 #include "conventions.h"
 #include "frameworks.h"
 #include "testutil.h"
+#include "windowrules.h"
 
 #include <QTest>
 

@@ -27,6 +27,7 @@ private slots:
     void coverageAndSkippedCells();
     void outputsReading();
     void divisors();
+    void formulaText_data();
     void formulaText();
     void errors_data();
     void errors();
@@ -184,7 +185,7 @@ void TestGeometry::ceilWindowLargerThanInput()
     for (int r = 0; r < 6; ++r)
         for (int c = 0; c < 2; ++c)
             QCOMPARE(g.coverage(r, c), 1);
-    QCOMPARE(QString::fromStdString(g.cols.formula(true)),
+    QCOMPARE(QString::fromStdString(outputSizeFormula(p, 6, 2, Axis::Cols)),
              QString::fromUtf8("out = \u230a(2 + 0 + 0 \u2212 5 + 4) / 5\u230b + 1 = 1"));
 }
 
@@ -238,22 +239,50 @@ void TestGeometry::divisors()
     QCOMPARE(computeGeometry(ad, 5, 5).avgDivisor(1, 1), 9.0); // bin [1, 4) × [1, 4)
 }
 
+void TestGeometry::formulaText_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("in");
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("k3 s3 on 6") << params(PoolMode::Max, 3, 3) << 6
+                                << QString::fromUtf8(
+                                       "out = \u230a(6 + 0 + 0 \u2212 3) / 3\u230b + 1 = 2");
+    // Ceil mode with the last-window rule: in = 9, k = 4, s = 4, p = 2: ⌊(9 + 4 − 4 + 3)/4⌋ + 1
+    // = 4, but window 3 would start at 12 ≥ 9 + 2, entirely in the padding.
+    PoolParams ceil = params(PoolMode::Max, 4, 4);
+    ceil.padding = {2, 2, 2, 2};
+    ceil.ceilMode = true;
+    QTest::newRow("ceil, last window dropped")
+        << ceil << 9
+        << QString::fromUtf8(
+               "out = \u230a(9 + 2 + 2 \u2212 4 + 3) / 4\u230b + 1 = 4; last window would start at "
+               "12 \u2265 9 + 2, so out = 3");
+    // Dilation 2 spreads k = 3 over ek = 2·(3−1)+1 = 5: ⌊(7 − 5)/1⌋ + 1 = 3.
+    PoolParams dilated = params(PoolMode::Max, 3, 1);
+    dilated.dilation = {2, 2};
+    QTest::newRow("dilation 2")
+        << dilated << 7
+        << QString::fromUtf8(
+               "out = \u230a(7 + 0 + 0 \u2212 (2\u00b7(3\u22121)+1)) / 1\u230b + 1 = 3");
+    // A refused window shows why there is no output: ⌊(3 − 5)/1⌋ + 1 = −1.
+    QTest::newRow("kernel above the input")
+        << params(PoolMode::Max, 5, 1) << 3
+        << QString::fromUtf8("out = \u230a(3 + 0 + 0 \u2212 5) / 1\u230b + 1 = \u22121");
+    PoolParams adaptive;
+    adaptive.adaptiveOutput = Size2{3, 3};
+    QTest::newRow("adaptive 3 on 5")
+        << adaptive << 5
+        << QString::fromUtf8("adaptive: 3 bins over 5, bin i = [\u230ai\u00b75/3\u230b, "
+                             "\u2308(i+1)\u00b75/3\u2309)");
+}
+
 void TestGeometry::formulaText()
 {
-    const Geometry g = computeGeometry(params(PoolMode::Max, 3, 3), 6, 6);
-    QCOMPARE(QString::fromStdString(g.rows.formula(false)),
-             QString::fromUtf8("out = \u230a(6 + 0 + 0 \u2212 3) / 3\u230b + 1 = 2"));
-    // Ceil mode with the last-window rule: in = 9, k = 4, s = 4, p = 2.
-    const AxisGeometry a = computeAxis(9, 4, 4, 1, 2, 2, true);
-    QCOMPARE(
-        QString::fromStdString(a.formula(true)),
-        QString::fromUtf8(
-            "out = \u230a(9 + 2 + 2 \u2212 4 + 3) / 4\u230b + 1 = 4; last window would start at 12 "
-            "\u2265 9 + 2, so out = 3"));
-    const AxisGeometry d = computeAxis(7, 3, 1, 2, 0, 0, false);
-    QCOMPARE(QString::fromStdString(d.formula(false)),
-             QString::fromUtf8(
-                 "out = \u230a(7 + 0 + 0 \u2212 (2\u00b7(3\u22121)+1)) / 1\u230b + 1 = 3"));
+    QFETCH(PoolParams, params);
+    QFETCH(int, in);
+    QFETCH(QString, formula);
+    QCOMPARE(QString::fromStdString(outputSizeFormula(params, in, in, Axis::Rows)), formula);
+    QCOMPARE(QString::fromStdString(outputSizeFormula(params, in, in, Axis::Cols)), formula);
 }
 
 void TestGeometry::errors_data()

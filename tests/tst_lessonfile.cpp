@@ -84,6 +84,7 @@ private slots:
     void roundTrip();
     void writtenJson();
     void photoPathIsRelative();
+    void photoPathWithALeadingColonIsAFile();
     void fileErrors_data();
     void fileErrors();
     void sceneErrors_data();
@@ -180,6 +181,13 @@ void TestLessonFile::roundTrip_data()
     s.photo.crop = QRect(4, 5, 16, 12);
     s.photo.channel = 2;
     QTest::newRow("photo crop and channel") << s;
+    s.photo.channels = ChannelMode::Grayscale;
+    s.photo.channel = 0;
+    QTest::newRow("photo in gray") << s;
+    s.photo.channels = ChannelMode::Color;
+    s.photo.keepAlpha = true;
+    s.photo.channel = 3;
+    QTest::newRow("photo with alpha") << s;
 }
 
 void TestLessonFile::roundTrip()
@@ -262,6 +270,27 @@ void TestLessonFile::photoPathIsRelative()
     QCOMPARE(r.problems, QStringList());
     QCOMPARE(r.lesson->scenes[0].photo.path, moved.filePath(QStringLiteral("photos/cat.png")));
     QVERIFY(!r.lesson->scenes[0].photo.missing);
+}
+
+void TestLessonFile::photoPathWithALeadingColonIsAFile()
+{
+    // Found by fuzzing: QDir takes ":x" for a Qt resource, so ":cat.png" stayed unresolved and a
+    // written lesson read back with another path. On disk ":cat.png" is an ordinary file name.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray json = R"({"format": "poolviz-lesson", "version": 1, "title": "t",
+        "scenes": [{"tab": "photo", "input": {"shape": [2, 2], "values": [1, 2, 3, 4]},
+                    "params": {}, "photo": {"path": ":cat.png", "channel": 1}}]})";
+    const LessonReadResult r = LessonFile::fromJson(json, dir.path());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.lesson->scenes[0].photo.path, dir.path() + QStringLiteral("/:cat.png"));
+    QVERIFY(r.lesson->scenes[0].photo.missing);
+    const QByteArray written = LessonFile::toJson(*r.lesson, dir.path());
+    QVERIFY2(written.contains("\"path\": \":cat.png\""), written.constData());
+    const LessonReadResult again = LessonFile::fromJson(written, dir.path());
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(again.lesson->scenes[0].photo.path, r.lesson->scenes[0].photo.path);
+    QVERIFY(*again.lesson == *r.lesson);
 }
 
 void TestLessonFile::fileErrors_data()
@@ -361,6 +390,11 @@ void TestLessonFile::sceneErrors_data()
     row("step", "step", -1, QStringLiteral("“step” must be a whole number of at least 0, not -1"));
     row("photo scene without photo", "tab", QStringLiteral("photo"),
         QStringLiteral("“photo” must be an object on a photo scene, not nothing"));
+    row("photo channels", "photo",
+        QJsonObject{{QStringLiteral("png_base64"), QString::fromLatin1(pngBytes().toBase64())},
+                    {QStringLiteral("channels"), QStringLiteral("rgb")}},
+        QStringLiteral("“photo.channels” must be one of \"color\", \"gray\", \"red\", "
+                       "\"green\", \"blue\", \"alpha\", not \"rgb\""));
     row("gradient shape", "gradient", QJsonObject{{QStringLiteral("shape"), QJsonArray{2}}},
         QStringLiteral("“gradient.shape” must be 2 to 4 whole numbers of at least 1, not [2]"));
 }

@@ -10,6 +10,8 @@
 #include "lessondocument.h"
 #include "lessonfile.h"
 #include "mainwindow.h"
+#include "photodocument.h"
+#include "photoworkspace.h"
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
@@ -32,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
@@ -670,9 +673,15 @@ void TestLessons::sampleLessons()
         const Scene &s = r.lesson->scenes[i];
         QVERIFY2(!s.title.isEmpty() && s.note.size() > 40, qPrintable(s.title));
         QVERIFY2(w->lessons()->showScene(i), qPrintable(w->bannerText()));
-        QVERIFY(w->document()->trace());
-        QVERIFY2(s.step <= w->document()->stepCount(), qPrintable(s.title));
-        QCOMPARE(w->document()->step(), s.step - 1);
+        // A photo scene shows on the Photo tab, its sliding window on the scene's crop.
+        const bool photo = s.tab == SceneTab::Photo;
+        QCOMPARE(w->workspaceTabs()->currentWidget() == w->photoWorkspace(), photo);
+        PoolDocument *shown = photo ? w->photoDocument()->windowDocument() : w->document();
+        if (photo)
+            QCOMPARE(w->photoDocument()->windowCrop(), s.photo.crop);
+        QVERIFY(shown->trace());
+        QVERIFY2(s.step <= shown->stepCount(), qPrintable(s.title));
+        QCOMPARE(shown->step(), s.step - 1);
     }
     // The sample lessons are listed in File ▸ Lesson ▸ Open Sample Lesson.
     auto *samples = w->findChild<QMenu *>(QStringLiteral("sampleLessonsMenu"));
@@ -702,6 +711,10 @@ void TestLessons::sampleLessonNumbers_data()
     QTest::newRow("3x3 stride 2: all 9") << stride << 4 << "9 9; 9 9";
     QTest::newRow("ties") << stride << 5 << "5 3";
     QTest::newRow("min") << stride << 6 << "1 1; 1 0";
+    // The stripes (rows 384–447, columns 256–383: x mod 4 < 2 is 0, else 255), crop at column
+    // 264, stride 3 reads columns 3j and 3j + 1: both dark only for j = 0 in 0…3.
+    QTest::newRow("aliasing on the stripes")
+        << stride << 7 << "0 255 255 255; 0 255 255 255; 0 255 255 255; 0 255 255 255";
     QTest::newRow("floor drops the edge") << padding << 0 << "7 9; 17 19";
     QTest::newRow("ceil keeps it") << padding << 1 << "7 9 10; 17 19 20; 22 24 25";
     QTest::newRow("padding never wins") << padding << 2 << "1 3 5; 11 13 15; 21 23 25";
@@ -732,7 +745,8 @@ void TestLessons::sampleLessonNumbers()
     auto w = openWindow();
     QVERIFY(w->lessons()->openLesson(sampleLesson(file)));
     QVERIFY(w->lessons()->showScene(scene));
-    const auto trace = w->document()->trace();
+    const bool photo = w->workspaceTabs()->currentWidget() == w->photoWorkspace();
+    const auto trace = (photo ? w->photoDocument()->windowDocument() : w->document())->trace();
     QVERIFY(trace);
     const Tensor &got =
         trace->phase == Phase::Backward ? trace->inputGradient : trace->result.values;

@@ -229,18 +229,28 @@ void TestMatrixIo::ioErrorToString_data()
 {
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no position") << 0 << 0 << "bad";
-    QTest::newRow("line only") << 3 << 0 << "line 3: bad";
-    QTest::newRow("line and column") << 2 << 5 << "line 2, column 5: bad";
+    QTest::newRow("no position") << 0 << 0 << ""
+                                 << "no numbers found";
+    QTest::newRow("line only") << 3 << 0 << ""
+                               << "line 3: no numbers found";
+    QTest::newRow("line and column") << 2 << 5 << ""
+                                     << "line 2, column 5: no numbers found";
+    // A file's name goes before a message without a line, after one with a line.
+    QTest::newRow("file") << 0 << 0 << "m.csv"
+                          << "\"m.csv\": no numbers found";
+    QTest::newRow("file, line and column") << 2 << 5 << "m.csv"
+                                           << "line 2, column 5: no numbers found (in \"m.csv\")";
 }
 
 void TestMatrixIo::ioErrorToString()
 {
     QFETCH(int, line);
     QFETCH(int, column);
+    QFETCH(QString, file);
     QFETCH(QString, expected);
-    const IoError e{"bad", line, column};
+    const IoError e{{MessageId::TextNoNumbers, {}}, line, column, file.toStdString()};
     QCOMPARE(QString::fromStdString(e.toString()), expected);
 }
 
@@ -513,7 +523,7 @@ void TestMatrixIo::parseNeverThrows()
                               "dtype=float32); 1,,2\t\"3 ... [[[";
     for (std::size_t n = 0; n <= mixed.size(); ++n) {
         const IoResult<Tensor> r = poolviz::parseMatrixText(mixed.substr(0, n));
-        QVERIFY(r.ok() || !r.error.message.empty());
+        QVERIFY(r.ok() || !r.error.message.text().empty());
     }
     std::mt19937 gen(7);
     const std::string alphabet = "0123456789.,;-+eE[]() \t\r\n\"'naif\xe2\x88\x92\x9e\xc2\xa0";
@@ -522,7 +532,7 @@ void TestMatrixIo::parseNeverThrows()
         for (char &c : s)
             c = alphabet[gen() % alphabet.size()];
         const IoResult<Tensor> r = poolviz::parseMatrixText(s);
-        QVERIFY(r.ok() || !r.error.message.empty());
+        QVERIFY(r.ok() || !r.error.message.text().empty());
         if (r.ok())
             QCOMPARE(r.value->size(), r.value->data().size());
     }
@@ -1146,7 +1156,7 @@ void TestMatrixIo::npyIntegerPrecision()
     QCOMPARE(r.value->tensor.data(), std::vector<float>(values.begin(), values.end()));
     QCOMPARE(r.warnings.size(), warning.isEmpty() ? std::size_t(0) : std::size_t(1));
     if (!warning.isEmpty())
-        QCOMPARE(qs(r.warnings.front()), warning);
+        QCOMPARE(qs(r.warnings.front().toString()), warning);
 }
 
 // ---- readMatrixFile --------------------------------------------------------------------------
@@ -1215,7 +1225,7 @@ void TestMatrixIo::readMatrixFile()
         QCOMPARE(int(*r.value->npyType), npyType);
     QCOMPARE(r.warnings.size(), expected.isEmpty() ? std::size_t(0) : std::size_t(1));
     if (!expected.isEmpty())
-        QCOMPARE(qs(r.warnings.front()), expected);
+        QCOMPARE(qs(r.warnings.front().toString()), expected);
 }
 
 // ---- randomIntegers ------------------------------------------------------------------------

@@ -436,7 +436,7 @@ void TstPhoto::exportValuesNpyAndCsv()
     const QString npy = dir.filePath("v.npy");
     QCOMPARE(doc.exportValues(npy, PhotoLayer::Pooled), QString());
     const IoResult<NpyArray> back = readNpy(npy.toStdString());
-    QVERIFY2(back.ok(), back.error.message.c_str());
+    QVERIFY2(back.ok(), back.error.toString().c_str());
     const Tensor &t = back.value->tensor;
     QCOMPARE(t.rank(), 3);
     QCOMPARE(QString::fromStdString(t.shapeString()), QString("3×1×2"));
@@ -452,7 +452,7 @@ void TstPhoto::exportValuesNpyAndCsv()
                                  dir.filePath("v-B.csv")}));
     QCOMPARE(doc.exportValues(csv, PhotoLayer::Pooled), QString());
     const IoResult<Tensor> r = readCsv(files[0].toStdString());
-    QVERIFY2(r.ok(), r.error.message.c_str());
+    QVERIFY2(r.ok(), r.error.toString().c_str());
     QCOMPARE(r.value->at(0, 0), 2.75f);
     QCOMPARE(r.value->at(0, 1), 25.25f);
     const IoResult<Tensor> g = readCsv(files[1].toStdString());

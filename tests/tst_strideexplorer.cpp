@@ -9,6 +9,7 @@
 #include "strideexplorer.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -40,6 +41,7 @@ private slots:
     void keyboardChooses();
     void kernelSeries();
     void stripesAliasWhenStrideExceedsKernel();
+    void photoTilesOffTheGuiThread();
 };
 
 void TestStrideExplorer::tilesOfTheDefaultMatrix()
@@ -143,11 +145,14 @@ void TestStrideExplorer::stripesAliasWhenStrideExceedsKernel()
     StrideExplorer explorer(&doc);
     explorer.resize(1200, 500);
     explorer.setSource(StrideExplorer::Source::Photo);
-    explorer.setPhoto(stripes.tensor, QStringLiteral("test-pattern-stripes.png"), &photoParams);
+    explorer.setPhoto(std::make_shared<const Tensor>(stripes.tensor),
+                      QStringLiteral("test-pattern-stripes.png"), &photoParams);
     explorer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&explorer));
+    // Pooled off the GUI thread: the tiles arrive with the job's result.
     const auto &tiles = explorer.tiles();
-    QCOMPARE(tiles.size(), std::size_t(3));
+    QTRY_COMPARE(tiles.size(), std::size_t(3));
+    QVERIFY(!explorer.isPooling());
     const QImage s2 = tiles[1].pooledImage, s3 = tiles[2].pooledImage;
     QCOMPARE(s2.size(), QSize(192, 224));
     // ⌊(384 − 2)/3⌋ + 1 = 128 columns, ⌊(448 − 2)/3⌋ + 1 = 149 rows.
@@ -167,11 +172,65 @@ void TestStrideExplorer::stripesAliasWhenStrideExceedsKernel()
         dark += qGray(s3.pixel(j, 140)) == 0;
     }
     QCOMPARE(dark, 10); // j = 88, 92, …, 124
-    // Choosing stride 3 sets the Photo tab's parameters, not the matrix's.
+    // Choosing stride 3 sets the Photo tab's parameters, not the matrix's; the tiles are
+    // pooled again for the new setting.
     QVERIFY(explorer.choose(2));
     QCOMPARE(photoParams.params().effectiveStride(), (Size2{3, 3}));
     QCOMPARE(doc.params().effectiveStride(), (Size2{2, 2}));
+    QTRY_COMPARE(explorer.tiles().size(), std::size_t(3));
     QVERIFY(explorer.tiles()[2].current);
+}
+
+void TestStrideExplorer::photoTilesOffTheGuiThread()
+{
+    const LoadedImage stripes = loadImage(
+        dataPath(QStringLiteral("photos/test-pattern-stripes.png")), {ChannelMode::Grayscale});
+    QVERIFY2(stripes.ok(), qPrintable(stripes.error));
+    PoolDocument doc;
+    PoolDocument photoParams; // max 2×2
+    StrideExplorer explorer(&doc);
+    explorer.resize(1200, 500);
+    explorer.setSource(StrideExplorer::Source::Photo);
+    // The kernel of every photo tile the view was ever given.
+    QList<int> shownKernels;
+    connect(&explorer, &StrideExplorer::tilesChanged, this, [&] {
+        for (const VariantTile &t : explorer.tiles())
+            shownKernels << t.variant.params.kernel.h;
+    });
+    explorer.show();
+    explorer.setPhoto(std::make_shared<const Tensor>(stripes.tensor),
+                      QStringLiteral("test-pattern-stripes.png"), &photoParams);
+    // The job runs while the GUI thread goes on: no tiles yet, and the status says so.
+    QVERIFY(explorer.isPooling());
+    QVERIFY(explorer.tiles().empty());
+    QCOMPARE(explorer.findChild<QLabel *>(QStringLiteral("strideStatus"))->text(),
+             QStringLiteral("Pooling test-pattern-stripes.png at each setting…"));
+    // Kernel 3 before the 2×2 job is done: its result is stale and never shown.
+    PoolParams k3;
+    k3.kernel = {3, 3};
+    photoParams.setParams(k3, QStringLiteral("k3"));
+    QTRY_VERIFY(!explorer.isPooling() && !explorer.tiles().empty());
+    const auto &tiles = explorer.tiles();
+    // Kernel 3 at strides 1–4 on 448×384: ⌊(448 − 3)/s⌋ + 1 rows, ⌊(384 − 3)/s⌋ + 1 columns.
+    QCOMPARE(tiles.size(), std::size_t(4));
+    const QSize sizes[] = {{382, 446}, {191, 223}, {128, 149}, {96, 112}};
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(tiles[std::size_t(i)].variant.params.kernel, (Size2{3, 3}));
+        QCOMPARE(tiles[std::size_t(i)].pooledImage.size(), sizes[i]);
+    }
+    QVERIFY(tiles[2].current); // stride unset = kernel 3
+    // Measured off the GUI thread. Stride 1: every cell, up to 3·3 windows. Stride 3: rows
+    // 0–446 and all 384 columns are read, row 447 is not. Stride 4: 3 rows and columns in 4,
+    // 336·288 cells of 448·384 read.
+    QCOMPARE(VariantTilePainter::summary(tiles[0]),
+             QStringLiteral("446×382 output · overlap up to 9"));
+    QCOMPARE(VariantTilePainter::summary(tiles[2]),
+             QStringLiteral("149×128 output · 384 cells never read"));
+    QCOMPARE(VariantTilePainter::summary(tiles[3]),
+             QStringLiteral("112×96 output · 75264 cells never read"));
+    QVERIFY(tiles[0].variant.coverage.counts.empty()); // the photo-sized map is not kept
+    // The 2×2 job's tiles never reached the view: every tile shown was kernel 3's.
+    QCOMPARE(shownKernels, (QList<int>{3, 3, 3, 3}));
 }
 
 QTEST_MAIN(TestStrideExplorer)

@@ -100,6 +100,8 @@ private slots:
     void backwardSumsEqualCore();
     void undoRedoParameters();
     void eachTabOwnsItsParameters();
+    void photoTabResolvesPaddingForThePhoto_data();
+    void photoTabResolvesPaddingForThePhoto();
     void spinDragIsOneUndoStep();
     void linkedSides();
     void invalidKernelExplainsItself();
@@ -241,7 +243,8 @@ void TestUi::strideChangesOutputAndFormula()
     QVERIFY2(formula.contains(QStringLiteral("⌊(4 + 0 + 0 − 2) / 1⌋ + 1 = 3")),
              qPrintable(formula));
     QVERIFY(formula.contains(
-        QString::fromStdString(w->document()->geometry().rows.formula(false)).toHtmlEscaped()));
+        QString::fromStdString(outputSizeFormula(w->document()->params(), 4, 4, Axis::Rows))
+            .toHtmlEscaped())); // the 4×4 input above
     QCOMPARE(w->playbackBar()->stepLabel()->text(), QStringLiteral("Step 1 of 9"));
 }
 
@@ -381,6 +384,96 @@ void TestUi::eachTabOwnsItsParameters()
     panel->kernelEdit()->heightSpin()->stepUp();
     QCOMPARE(w->document()->params().kernel, (Size2{3, 3}));
     QCOMPARE(photo->paramsA().kernel, (Size2{3, 3}));
+}
+
+void TestUi::photoTabResolvesPaddingForThePhoto_data()
+{
+    QTest::addColumn<int>("photoH");
+    QTest::addColumn<int>("photoW");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("padding"); // PaddingMode
+    QTest::addColumn<bool>("linked");
+    QTest::addColumn<QString>("resolved");
+    QTest::addColumn<QString>("matrixResolved"); // the same parameters on the 4×4 matrix
+    // SAME: out = ⌈in/s⌉, total = max((out − 1)·s + k − in, 0), the odd one after (upper) or
+    // before (lower). 321: out 161, (160·2 + 3 − 321) = 2 → 1 + 1; 481: out 241, 480 + 3 − 481
+    // = 2 → 1 + 1. The 4×4 matrix: out 2, 2 + 3 − 4 = 1 → 0 + 1.
+    QTest::newRow("lake 321×481, 3×3/2 SAME")
+        << 321 << 481 << 3 << 2 << int(PaddingMode::SameUpper) << false
+        << QString::fromUtf8("Resolved for the 321×481 photo: top 1, bottom 1, left 1, right 1 "
+                             "→ 161×241 output")
+        << QStringLiteral("Resolved: top 0, bottom 1, left 0, right 1");
+    // Linked, the panel edits the matrix's document, but the parameters still pool the photo.
+    QTest::newRow("lake, linked to the matrix")
+        << 321 << 481 << 3 << 2 << int(PaddingMode::SameUpper) << true
+        << QString::fromUtf8("Resolved for the 321×481 photo: top 1, bottom 1, left 1, right 1 "
+                             "→ 161×241 output")
+        << QStringLiteral("Resolved: top 0, bottom 1, left 0, right 1");
+    // 2×2/2: 160·2 + 2 − 321 = 1 and 240·2 + 2 − 481 = 1, the one before with SAME_LOWER; on
+    // the 4×4 matrix 2 + 2 − 4 = 0.
+    QTest::newRow("lake, 2×2/2 SAME_LOWER")
+        << 321 << 481 << 2 << 2 << int(PaddingMode::SameLower) << false
+        << QString::fromUtf8("Resolved for the 321×481 photo: top 1, bottom 0, left 1, right 0 "
+                             "→ 161×241 output")
+        << QStringLiteral("Resolved: top 0, bottom 0, left 0, right 0");
+    // 10: out ⌈10/3⌉ = 4, 3·3 + 4 − 10 = 3 → 1 + 2; 12: out 4, 9 + 4 − 12 = 1 → 0 + 1. The
+    // 4×4 matrix: out 2, 3 + 4 − 4 = 3 → 1 + 2 on both axes.
+    QTest::newRow("10×12, 4×4/3 SAME")
+        << 10 << 12 << 4 << 3 << int(PaddingMode::SameUpper) << false
+        << QString::fromUtf8("Resolved for the 10×12 photo: top 1, bottom 2, left 0, right 1 → "
+                             "4×4 output")
+        << QStringLiteral("Resolved: top 1, bottom 2, left 1, right 2");
+    // VALID: no padding, ⌊(321 − 3)/2⌋ + 1 = 160 and ⌊(481 − 3)/2⌋ + 1 = 240.
+    QTest::newRow("lake, 3×3/2 VALID")
+        << 321 << 481 << 3 << 2 << int(PaddingMode::Valid) << false
+        << QString::fromUtf8("Resolved for the 321×481 photo: top 0, bottom 0, left 0, right 0 "
+                             "→ 160×240 output")
+        << QStringLiteral("Resolved: top 0, bottom 0, left 0, right 0");
+}
+
+void TestUi::photoTabResolvesPaddingForThePhoto()
+{
+    QFETCH(int, photoH);
+    QFETCH(int, photoW);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, padding);
+    QFETCH(bool, linked);
+    QFETCH(QString, resolved);
+    QFETCH(QString, matrixResolved);
+    auto w = openWindow();
+    ParameterPanel *panel = w->parameterPanel();
+    PhotoDocument *photo = w->photoDocument();
+    // The matrix tab pools a 4×4 matrix; the photo tab's window document holds only a crop.
+    w->document()->setInput(Tensor(1, 1, 4, 4), QStringLiteral("zeros"));
+    QImage image(photoW, photoH, QImage::Format_RGB32);
+    image.fill(Qt::gray);
+    QVERIFY(photo->setImage(image, QStringLiteral("test photo")));
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    photo->setLinked(linked);
+    PoolParams p;
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{stride, stride};
+    p.paddingMode = PaddingMode(padding);
+    photo->parametersDocument()->setParams(p, QStringLiteral("photo parameters"));
+    QVERIFY(!panel->resolvedPaddingLabel()->isHidden());
+    QCOMPARE(panel->resolvedPaddingLabel()->text(), resolved);
+    // On the Matrix tab the line is the matrix's again: 4×4 with the same parameters.
+    w->workspaceTabs()->setCurrentWidget(w->workspaceTabs()->widget(0));
+    w->document()->setParams(p, QStringLiteral("matrix parameters"));
+    QCOMPARE(panel->resolvedPaddingLabel()->text(), matrixResolved);
+    // A new photo on the Photo tab: the line follows it. 7×9 with 3×3/3 SAME: out 3×3,
+    // 2·3 + 3 − 7 = 2 → 1 + 1 and 2·3 + 3 − 9 = 0.
+    w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
+    p.kernel = {3, 3};
+    p.stride = Size2{3, 3};
+    p.paddingMode = PaddingMode::SameUpper;
+    photo->parametersDocument()->setParams(p, QStringLiteral("3×3/3"));
+    QVERIFY(photo->setImage(image.scaled(9, 7), QStringLiteral("small photo")));
+    QCOMPARE(panel->resolvedPaddingLabel()->text(),
+             QString::fromUtf8("Resolved for the 7×9 photo: top 1, bottom 1, left 0, right 0 → "
+                               "3×3 output"));
 }
 
 void TestUi::undoRedoParameters()

@@ -8,13 +8,11 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
-#include <QGuiApplication>
 #include <QImageReader>
 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -48,11 +46,7 @@ void checkLoaded(const poolviz::LoadedImage &loaded)
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    static std::unique_ptr<QGuiApplication> app(new QGuiApplication(*argc, *argv));
-    // Small decodes only, also for formats whose header gives no size: 2 MiB is the least
-    // loadImage keeps (it raises the limit to what maxPixels needs, plus 1 MiB).
-    QImageReader::setAllocationLimit(2);
+    poolviz::fuzz::startGuiApplication(argc, argv);
     return 0;
 }
 

@@ -6,12 +6,9 @@
 #include "lessonfile.h"
 
 #include <QDir>
-#include <QGuiApplication>
-#include <QImageReader>
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -40,10 +37,8 @@ void checkScenes(const poolviz::Lesson &lesson)
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    static std::unique_ptr<QGuiApplication> app(new QGuiApplication(*argc, *argv));
-    // Embedded photos are decoded to check them: small decodes only (2 MiB).
-    QImageReader::setAllocationLimit(2);
+    // Embedded photos are decoded to check them.
+    poolviz::fuzz::startGuiApplication(argc, argv);
     return 0;
 }
 

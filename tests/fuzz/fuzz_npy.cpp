@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::string bytes(reinterpret_cast<const char *>(data), size);
     const IoResult<NpyArray> r = parseNpy(bytes);
     if (!r.ok()) {
-        fuzz::check(!r.error.message.empty(), "an .npy error without a message");
+        fuzz::check(!r.error.message.text().empty(), "an .npy error without a message");
         return 0;
     }
     const Tensor &t = r.value->tensor;

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const IoResult<Tensor> r = parseMatrixText(text);
     if (!r.ok()) {
         const std::string message = r.error.toString();
-        fuzz::check(!r.error.message.empty(), "a parse error without a message");
+        fuzz::check(!r.error.message.text().empty(), "a parse error without a message");
         fuzz::check(message.find('\0') == std::string::npos, "a raw NUL byte in a message");
         return 0;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the libFuzzer harnesses: a property check that stops the run with a message (so that
-// libFuzzer saves the input as a crash), and small limits that keep every run cheap.
+// libFuzzer saves the input as a crash), small limits that keep every run cheap, and the Qt start
+// of the harnesses that decode images.
 
 #include "sizelimits.h"
 
@@ -34,5 +35,10 @@ inline void useTinyLimits()
 {
     setCurrentLimits({1 << 12, 64, 1 << 12});
 }
+
+/// For LLVMFuzzerInitialize of the harnesses that decode images: starts one offscreen
+/// QGuiApplication for the run and caps image decoding at 2 MiB. Defined in fuzzgui.cpp, which
+/// only those harnesses link (the others stay free of Qt).
+void startGuiApplication(int *argc, char ***argv);
 
 } // namespace poolviz::fuzz

@@ -1,5 +1,9 @@
 #include "lessondocument.h"
 
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -192,6 +196,40 @@ void LessonDocument::updateScene(int index, const Scene &scene)
         return;
     m_undoStack->push(new LessonCommand(this, std::move(after), index, index,
                                         tr("Update Scene “%1”").arg(title)));
+}
+
+QString LessonDocument::setPhotoEmbedded(int index, bool embed)
+{
+    if (index < 0 || index >= sceneCount() || m_lesson.scenes[index].tab != SceneTab::Photo)
+        return tr("Only a scene of the Photo tab has a photo to embed.");
+    Lesson after = m_lesson;
+    ScenePhoto &photo = after.scenes[index].photo;
+    const QString name = after.scenes[index].title;
+    if (embed == !photo.png.isEmpty())
+        return {};
+    if (embed) {
+        QImageReader reader(photo.path);
+        reader.setAutoTransform(true);
+        const QImage image = reader.read();
+        if (image.isNull())
+            return tr("Cannot embed “%1”: %2")
+                .arg(QDir::toNativeSeparators(photo.path), reader.errorString());
+        QBuffer buffer(&photo.png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        photo.missing = false;
+    } else {
+        if (photo.path.isEmpty())
+            return tr("The photo of “%1” was pasted: it has no file to link to, so it stays "
+                      "embedded.")
+                .arg(name);
+        photo.png.clear();
+        photo.missing = !QFileInfo(photo.path).isFile();
+    }
+    m_undoStack->push(new LessonCommand(this, std::move(after), m_current, index,
+                                        embed ? tr("Embed the Photo of “%1”").arg(name)
+                                              : tr("Link the Photo of “%1”").arg(name)));
+    return {};
 }
 
 void LessonDocument::setTitle(const QString &title)

@@ -66,6 +66,11 @@ public:
     void updateScene(int index, const Scene &scene);
     /// Sets the lesson's title.
     void setTitle(const QString &title);
+    /// Embeds the photo of photo scene `index` in the lesson (read from its file, kept as PNG:
+    /// the lesson then travels without the photo), or with `embed` false keeps only the file's
+    /// path again. Returns the reason when it cannot (no photo scene, the file unreadable, or a
+    /// pasted photo that has no file to go back to); empty on success, one undo step.
+    QString setPhotoEmbedded(int index, bool embed);
 
 signals:
     /// The list changed: scenes added, removed, moved or edited. `index` is the scene that

@@ -1,5 +1,6 @@
 #include "lessonfile.h"
 
+#include "coremessage.h"
 #include "imageio.h"
 #include "pooldocument.h"
 
@@ -37,6 +38,7 @@ const QString kFormatName = QStringLiteral("poolviz-lesson");
 const char *const kModes[] = {"max", "avg", "min", "lp"};
 const char *const kPaddings[] = {"explicit", "same", "same_lower", "valid"};
 const char *const kPhases[] = {"forward", "backward", "unpool"}; // Phase's order
+const char *const kChannelModes[] = {"color", "gray", "red", "green", "blue", "alpha"};
 
 QString modeKeyOf(PoolMode m)
 {
@@ -103,6 +105,17 @@ QJsonObject paramsObject(const PoolParams &p)
     return o;
 }
 
+/// A photo path read from a lesson, made absolute against the lesson's folder. A lesson names
+/// files on disk, never Qt resources: a leading ':' is part of a relative file name (QDir would
+/// take ":x.png" for a resource path and leave it unresolved, so it would not read back).
+QString photoFilePath(const QDir &lessonDir, const QString &path)
+{
+    const QString absolute = path.startsWith(QLatin1Char(':'))
+                                 ? lessonDir.absolutePath() + QLatin1Char('/') + path
+                                 : lessonDir.absoluteFilePath(path);
+    return QDir::cleanPath(absolute);
+}
+
 QJsonObject sceneObject(const Scene &s, const QDir &lessonDir)
 {
     QJsonObject o{
@@ -132,6 +145,9 @@ QJsonObject sceneObject(const Scene &s, const QDir &lessonDir)
                 : QJsonValue(QJsonArray{s.photo.crop.x(), s.photo.crop.y(), s.photo.crop.width(),
                                         s.photo.crop.height()});
         photo[QStringLiteral("channel")] = s.photo.channel;
+        photo[QStringLiteral("channels")] =
+            QString::fromLatin1(kChannelModes[int(s.photo.channels)]);
+        photo[QStringLiteral("keep_alpha")] = s.photo.keepAlpha;
         o[QStringLiteral("photo")] = photo;
     }
     return o;
@@ -254,8 +270,7 @@ Tensor readTensor(const QJsonValue &value, const QString &field)
     try {
         t = Tensor(dims[0], dims[1], dims[2], dims[3], 0.0f, int(shape.size()));
     } catch (const std::exception &e) {
-        throw BadField{LessonFile::tr("“%1” is too large: %2")
-                           .arg(shapeField, QString::fromStdString(e.what()))};
+        throw BadField{LessonFile::tr("“%1” is too large: %2").arg(shapeField, coreErrorText(e))};
     }
     const QJsonValue valuesValue = o.value(QStringLiteral("values"));
     const QJsonArray values = valuesValue.toArray();
@@ -373,7 +388,7 @@ Scene readScene(const QJsonValue &value, const QDir &lessonDir, QStringList &war
     const QJsonObject photo = photoValue.toObject();
     const QString path = text(photo, QStringLiteral("path"), QStringLiteral("photo.path"));
     if (!path.isEmpty())
-        s.photo.path = QDir::cleanPath(lessonDir.absoluteFilePath(path));
+        s.photo.path = photoFilePath(lessonDir, path);
     if (const QJsonValue v = photo.value(QStringLiteral("png_base64")); !v.isUndefined()) {
         const auto decoded = QByteArray::fromBase64Encoding(
             v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -400,6 +415,10 @@ Scene readScene(const QJsonValue &value, const QDir &lessonDir, QStringList &war
     if (const QJsonValue v = photo.value(QStringLiteral("channel")); !v.isUndefined())
         s.photo.channel = wholeNumber(v, QStringLiteral("photo.channel"), 0, 3,
                                       LessonFile::tr("a whole number from 0 to 3"));
+    s.photo.channels = ChannelMode(choice(photo.value(QStringLiteral("channels")),
+                                          QStringLiteral("photo.channels"), kChannelModes, 0));
+    s.photo.keepAlpha =
+        flag(photo, QStringLiteral("keep_alpha"), QStringLiteral("photo.keep_alpha"), false);
     if (s.photo.png.isEmpty()) {
         if (s.photo.path.isEmpty()) {
             bad(QStringLiteral("photo"), LessonFile::tr("an object with “path” or “png_base64”"),

@@ -2,6 +2,7 @@
 
 #include "numbertext.h"
 #include "pooldocument.h"
+#include "windowrules.h"
 
 #include <QLocale>
 
@@ -169,6 +170,7 @@ void PredictSession::ask(int step)
     m_hasAnswer = false;
     m_given.clear();
     m_feedback.clear();
+    m_verdict.clear();
     setDocumentStep(m_question.step);
     if (m_question.kind == QuestionKind::None) {
         m_state = State::Revealed;
@@ -290,7 +292,8 @@ void PredictSession::showVerdict()
         rightAnswer = tr("each row has %1 outputs: %2")
                           .arg(trace->geometry().outW())
                           .arg(QString::fromStdString(
-                              trace->geometry().cols.formula(trace->geometry().params.ceilMode)));
+                              outputSizeFormula(trace->geometry().params, trace->geometry().inH(),
+                                                trace->geometry().inW(), Axis::Cols)));
     else if (m_question.wantsCell())
         rightAnswer = tr("the answer is input row %1, column %2")
                           .arg(m_question.answerRow)
@@ -309,6 +312,7 @@ void PredictSession::showVerdict()
     if (m_hasAnswer && m_lastRight && m_question.kind == QuestionKind::OutputsPerRow)
         verdict +=
             QLatin1Char(' ') + rightAnswer.at(0).toUpper() + rightAnswer.mid(1) + QLatin1Char('.');
+    m_verdict = verdict;
     m_feedback = why.isEmpty() ? verdict : verdict + QLatin1Char(' ') + why;
     emit changed();
 }

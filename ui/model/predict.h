@@ -123,6 +123,10 @@ public:
     /// What the last answer earned, in words: "Right! …caption…", "Not quite: you chose input
     /// row 0, column 1. …caption…", "Answer recorded: …", or why a typed answer was refused.
     QString feedback() const { return m_feedback; }
+    /// The verdict of the revealed question alone, without the step's caption ("Right! You said
+    /// 2.", "Not quite: …", "Revealed: …"): for a view that shows the caption elsewhere. Empty
+    /// until revealed.
+    QString verdict() const { return m_state == State::Revealed ? m_verdict : QString(); }
     /// Whether the current question was answered (not only revealed or skipped).
     bool hasAnswer() const { return m_hasAnswer; }
     /// Whether that answer was right (meaningful once revealed).
@@ -150,6 +154,7 @@ private:
     int m_answered = 0;
     int m_right = 0;
     QString m_feedback;
+    QString m_verdict;
     bool m_movingStep = false;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imageio.h"
 #include "poolparams.h"
 #include "tensor.h"
 #include "trace.h"
@@ -27,10 +28,15 @@ struct ScenePhoto
     QString path;
     /// The photo as PNG bytes when it is embedded in the lesson; empty when it is read from path.
     QByteArray png;
-    /// The crop the sliding window shows, in photo pixels; empty: around the centre.
+    /// The crop the sliding window shows, in photo pixels; empty: the sliding window is closed.
     QRect crop;
-    /// The channel the sliding window traces (0-based).
+    /// The channel the sliding window traces (0-based, an index into the planes `channels`
+    /// gives).
     int channel = 0;
+    /// How the photo becomes planes (the Photo tab's channel choice) and, in colour, whether
+    /// its alpha channel is kept as a fourth plane.
+    ChannelMode channels = ChannelMode::Color;
+    bool keepAlpha = false;
     /// Set by the reader when neither the file nor an embedded image is there.
     bool missing = false;
     friend bool operator==(const ScenePhoto &, const ScenePhoto &) = default;
@@ -39,6 +45,9 @@ struct ScenePhoto
 /// Everything on screen, as a value: the tab, the input, the upstream gradient, the parameters,
 /// phase, plane and step, the photo with its crop, and the teacher's note shown on the stage.
 /// A lesson file stores a list of these; capturing and restoring one is the window's job.
+/// On a photo scene, input, parameters, phase, plane and step are the sliding window's: the
+/// crop's pixels (all channels, `plane` the traced one) and the Photo tab's own parameters, so
+/// the scene still traces (and prints in a handout) when its photo is missing.
 struct Scene
 {
     QString title;                   ///< the name in the scene list, e.g. "Stride 2"

@@ -2,6 +2,7 @@
 
 #include "numbertext.h"
 #include "pool.h"
+#include "tensor.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -20,6 +21,11 @@ QString messageArgument(const std::string &arg, const QLocale &locale)
         return QCoreApplication::translate("poolviz::Message", "more than %1")
             .arg(screenNumber(QString::fromStdString(arg.substr(moreThan.size())), locale));
     return screenNumber(QString::fromStdString(arg), locale);
+}
+
+QString translatedTemplate(MessageId id)
+{
+    return QCoreApplication::translate("poolviz::Message", messageTemplate(id));
 }
 
 QString literalText(const std::string &text, const QLocale &locale)
@@ -44,10 +50,10 @@ QString fillPlaceholders(const QString &templ, const QStringList &args)
 QString coreMessageText(const Message &message, const QLocale &locale)
 {
     QStringList args;
-    for (const std::string &a : message.args)
-        args << messageArgument(a, locale);
-    return fillPlaceholders(
-        QCoreApplication::translate("poolviz::Message", messageTemplate(message.id)), args);
+    for (std::size_t i = 0; i < message.args.size(); ++i)
+        args << (i < 32 && (message.verbatim >> i & 1u) ? QString::fromStdString(message.args[i])
+                                                        : messageArgument(message.args[i], locale));
+    return fillPlaceholders(translatedTemplate(message.id), args);
 }
 
 QString coreMessageText(const std::vector<Message> &messages, const QLocale &locale)
@@ -63,7 +69,31 @@ QString coreErrorText(const std::exception &error, const QLocale &locale)
     if (const auto *pool = dynamic_cast<const PoolError *>(&error);
         pool && !pool->messages().empty())
         return coreMessageText(pool->messages(), locale);
+    if (const auto *size = dynamic_cast<const TensorSizeError *>(&error))
+        return coreMessageText(size->message(), locale);
     return QString::fromUtf8(error.what());
+}
+
+QString coreIoText(const IoError &error, const QLocale &locale)
+{
+    QString text = coreMessageText(error.message, locale);
+    const QString line = QString::number(error.line);
+    if (error.line > 0 && error.column > 0)
+        text = fillPlaceholders(translatedTemplate(MessageId::IoLineColumn),
+                                {line, QString::number(error.column), text});
+    else if (error.line > 0)
+        text = fillPlaceholders(translatedTemplate(MessageId::IoLine), {line, text});
+    if (error.file.empty())
+        return text;
+    const QString file = QString::fromStdString(error.file);
+    return error.line > 0
+               ? fillPlaceholders(translatedTemplate(MessageId::IoInFile), {text, file})
+               : fillPlaceholders(translatedTemplate(MessageId::IoFileNamed), {file, text});
+}
+
+QString coreWriteText(const WriteError &error, const QLocale &locale)
+{
+    return error.message ? coreMessageText(*error.message, locale) : QString();
 }
 
 QString captionText(const Caption &caption, const QLocale &locale)

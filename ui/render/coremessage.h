@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caption.h"
+#include "matrixfile.h"
 #include "messages.h"
 
 #include <QLocale>
@@ -24,9 +25,17 @@ QString coreMessageText(const Message &message, const QLocale &locale = QLocale(
 /// `messages` each translated, joined with "; " (as Validation::errorText joins them).
 QString coreMessageText(const std::vector<Message> &messages, const QLocale &locale = QLocale());
 
-/// What `error` says, translated when it is a PoolError thrown with its messages, else its
-/// what() as it is.
+/// What `error` says, translated when it is a PoolError thrown with its messages or a
+/// TensorSizeError, else its what() as it is.
 QString coreErrorText(const std::exception &error, const QLocale &locale = QLocale());
+
+/// A matrix reader's error or warning in the window's language, placed as IoError::toString()
+/// places it in English: "Zeile 2, Spalte 3: „x“ ist keine Zahl", "„m.npy“: …". File names and
+/// quoted tokens stay exactly as they are.
+QString coreIoText(const IoError &error, const QLocale &locale = QLocale());
+
+/// A write's error in the window's language; "" when the write succeeded.
+QString coreWriteText(const WriteError &error, const QLocale &locale = QLocale());
 
 /// A step caption in the window's language. Literal parts (numbers, formulas) keep their symbols
 /// and take the locale's decimal separator; where that separator is a comma, the ", " between the

@@ -3,8 +3,7 @@
 
 #include "coremessage.h"
 #include "stagelayout.h"
-
-#include "conventions.h"
+#include "windowrules.h"
 
 #include <QLocale>
 
@@ -321,7 +320,7 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
         const QString text = captionForDisplay(
             localeNumbers(view.conceal ? view.prompt
                           : step < 0   ? readyCaption()
-                                       : captionText(m_trace.steps[std::size_t(step)].captionParts)));
+                                     : captionText(m_trace.steps[std::size_t(step)].captionParts)));
         // Shrink a long caption until it fits the reserved lines.
         double px = l.captionPx;
         for (int i = 0; i < 12; ++i) {

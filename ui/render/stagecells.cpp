@@ -130,16 +130,18 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     case StageGrid::Input: {
         const Padding pad = g.resolvedPadding();
         const QString padText = paddingValueText(g.params.mode);
+        // Cell (r, c) lies in the input, or in the padding around it.
+        const auto inside = [&](int r, int c) { return r >= 0 && r < inH && c >= 0 && c < inW; };
+        const auto padded = [&](int r, int c) {
+            return r >= -pad.top && r < inH + pad.bottom && c >= -pad.left && c < inW + pad.right;
+        };
         p.setRenderHint(QPainter::Antialiasing, false);
         for (int r = b.row0; r < b.row0 + b.rows; ++r) {
             for (int c = b.col0; c < b.col0 + b.cols; ++c) {
                 const QRectF rect = l.rect(grid, r, c);
-                const bool inside = r >= 0 && r < inH && c >= 0 && c < inW;
-                const bool padded =
-                    r >= -pad.top && r < inH + pad.bottom && c >= -pad.left && c < inW + pad.right;
-                if (inside) {
+                if (inside(r, c)) {
                     p.fillRect(rect, heatColor(m_trace.input.at(r, c), valueRange, l.numbers));
-                } else if (padded) {
+                } else if (padded(r, c)) {
                     p.fillRect(rect, kPaddingFill);
                 }
             }
@@ -148,10 +150,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
         for (int r = b.row0; r < b.row0 + b.rows; ++r) {
             for (int c = b.col0; c < b.col0 + b.cols; ++c) {
                 const QRectF rect = l.rect(grid, r, c);
-                const bool inside = r >= 0 && r < inH && c >= 0 && c < inW;
-                const bool padded =
-                    r >= -pad.top && r < inH + pad.bottom && c >= -pad.left && c < inW + pad.right;
-                if (inside) {
+                if (inside(r, c)) {
                     const bool uncovered = g.coverage(r, c) == 0;
                     if (uncovered)
                         hatch(p, rect, kUncoveredHatch, std::max(4.0, s / 5.5),
@@ -171,7 +170,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
                         }
                         cellText(p, fit, rect, text, numberPx, kText);
                     }
-                } else if (padded) {
+                } else if (padded(r, c)) {
                     hatch(p, rect, kPaddingHatch, std::max(4.0, s / 7), std::max(1.0, s * 0.018));
                     if (l.numbers)
                         cellText(p, fit, rect, padText, 0.34 * s, kMuted);
@@ -189,7 +188,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
             p.setPen(QPen(kGridLine, lineW));
             for (int r = -pad.top; r < inH + pad.bottom; ++r)
                 for (int c = -pad.left; c < inW + pad.right; ++c)
-                    if (r < 0 || r >= inH || c < 0 || c >= inW)
+                    if (!inside(r, c))
                         p.drawRect(l.rect(grid, r, c));
             p.setPen(QPen(kFaint, lineW, Qt::DashLine));
             p.setBrush(Qt::NoBrush);

@@ -5,8 +5,8 @@
 #include "stagelayout.h"
 #include "coremessage.h"
 
-#include "conventions.h"
 #include "frameworks.h"
+#include "windowrules.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,6 @@
 #include "varianttiles.h"
 
+#include "coremessage.h"
 #include "numbertext.h"
 #include "stagestyle.h"
 
@@ -59,10 +60,10 @@ QRectF paintHeader(QPainter &p, const QRectF &rect, const VariantTile &tile, Var
                tm.elidedText(VariantTilePainter::title(tile, axis), Qt::ElideRight, inner.width()));
     double y = inner.top() + tm.height() + 2;
     p.setFont(font(titlePx * 0.82));
-    p.setPen(tile.variant.ok() ? kMuted : kError);
+    p.setPen(tile.ok() ? kMuted : kError);
     const QFontMetricsF sm(p.font());
     const QRectF summaryRect(inner.left(), y, inner.width(), inner.height() - (y - inner.top()));
-    const QString summary = VariantTilePainter::summary(tile.variant);
+    const QString summary = VariantTilePainter::summary(tile);
     const QRectF used = sm.boundingRect(summaryRect, Qt::TextWordWrap | Qt::AlignLeft, summary);
     p.drawText(summaryRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, summary);
     y += std::min(used.height(), summaryRect.height()) + 6;
@@ -122,7 +123,7 @@ QString VariantTilePainter::title(const VariantTile &tile, VariantAxis axis)
 QString VariantTilePainter::summary(const PoolingVariant &variant)
 {
     if (!variant.ok())
-        return QString::fromStdString(variant.error);
+        return coreMessageText(variant.errors);
     const QString out = tr("%1 output").arg(sizeText(variant.outH, variant.outW));
     const std::int64_t skipped = variant.coverage.skipped();
     QStringList parts{out};
@@ -135,6 +136,13 @@ QString VariantTilePainter::summary(const PoolingVariant &variant)
     if (skipped == 0 && most <= 1)
         parts << tr("every cell read once");
     return parts.join(QStringLiteral(" · "));
+}
+
+QString VariantTilePainter::summary(const VariantTile &tile)
+{
+    if (!tile.error.isEmpty())
+        return tile.error;
+    return tile.summaryText.isEmpty() ? summary(tile.variant) : tile.summaryText;
 }
 
 QColor VariantTilePainter::coverageColor(int count, int maxCount)

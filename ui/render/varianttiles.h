@@ -20,6 +20,15 @@ struct VariantTile
     Tensor pooled;        ///< the plane pooled with variant.params (rank 2); empty if impossible
     QImage pooledImage;   ///< photo tiles: the pooled photo; null for matrix tiles
     bool current = false; ///< the document's own setting
+    /// Photo tiles: summary(variant) measured off the GUI thread, whose coverage counts are then
+    /// dropped (a 12 MP photo's map is 48 MB a tile); empty for matrix tiles.
+    QString summaryText;
+    /// Photo tiles: why the photo could not be pooled at a setting the core accepts (translated,
+    /// e.g. a limit); empty otherwise.
+    QString error;
+
+    /// The setting is possible and its result exists.
+    bool ok() const { return variant.ok() && error.isEmpty(); }
 };
 
 /// Draws the stride explorer's tiles (QtGui only). It computes nothing: counts and values come
@@ -34,6 +43,8 @@ public:
     /// "2×2 output · 9 cells never read" or "4×4 output · overlap up to 4", or the core's
     /// reason the setting is impossible.
     static QString summary(const PoolingVariant &variant);
+    /// The tile's error, else its summaryText, or summary(tile.variant) when it has neither.
+    static QString summary(const VariantTile &tile);
     /// Paints a matrix tile into `rect`: title, summary, the coverage map (each input cell's
     /// count; 0 hatched) and the pooled output side by side.
     static void paintMatrixTile(QPainter &p, const QRectF &rect, const VariantTile &tile,

@@ -59,6 +59,14 @@
         <source>Command-line parameters</source>
         <translation>Parameter aus der Befehlszeile</translation>
     </message>
+    <message>
+        <source>Pre&amp;dict Mode</source>
+        <translation>Vorher&amp;sagemodus</translation>
+    </message>
+    <message>
+        <source>Hide each result until the class has guessed it (F6); in presenter mode the answers go under the stage</source>
+        <translation>Jedes Ergebnis verbergen, bis die Klasse es geraten hat (F6); im Präsentationsmodus stehen die Antworten unter der Bühne</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::AnimationExport</name>
@@ -1138,6 +1146,26 @@
         <source>&amp;Lesson Panel</source>
         <translation>&amp;Lektionsbereich</translation>
     </message>
+    <message>
+        <source>Photo crop: %1, rows %2–%3, columns %4–%5</source>
+        <translation>Fotoausschnitt: %1, Zeilen %2–%3, Spalten %4–%5</translation>
+    </message>
+    <message>
+        <source>The photo of scene “%1” cannot be shown: %2 Its saved %3×%4 crop is on the Matrix tab instead.</source>
+        <translation>Das Foto der Szene „%1“ kann nicht gezeigt werden: %2 Stattdessen steht ihr gespeicherter %3×%4-Ausschnitt im Matrix-Reiter.</translation>
+    </message>
+    <message>
+        <source>“%1” is not there (looked for %2).</source>
+        <translation>„%1“ ist nicht vorhanden (gesucht: %2).</translation>
+    </message>
+    <message>
+        <source>Photo of “%1”</source>
+        <translation>Foto von „%1“</translation>
+    </message>
+    <message>
+        <source>The sliding window of scene “%1” cannot run: %2</source>
+        <translation>Das gleitende Fenster der Szene „%1“ kann nicht laufen: %2</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LessonDocument</name>
@@ -1176,6 +1204,26 @@
     <message>
         <source>Rename Lesson</source>
         <translation>Lektion umbenennen</translation>
+    </message>
+    <message>
+        <source>Only a scene of the Photo tab has a photo to embed.</source>
+        <translation>Nur eine Szene des Foto-Reiters hat ein Foto zum Einbetten.</translation>
+    </message>
+    <message>
+        <source>Cannot embed “%1”: %2</source>
+        <translation>„%1“ kann nicht eingebettet werden: %2</translation>
+    </message>
+    <message>
+        <source>The photo of “%1” was pasted: it has no file to link to, so it stays embedded.</source>
+        <translation>Das Foto von „%1“ wurde eingefügt: es gibt keine Datei, auf die verwiesen werden kann, daher bleibt es eingebettet.</translation>
+    </message>
+    <message>
+        <source>Embed the Photo of “%1”</source>
+        <translation>Foto von „%1“ einbetten</translation>
+    </message>
+    <message>
+        <source>Link the Photo of “%1”</source>
+        <translation>Foto von „%1“ verknüpfen</translation>
     </message>
 </context>
 <context>
@@ -2239,7 +2287,7 @@
     </message>
     <message>
         <source>“%1” is not a number: type a value such as 3, -1.5, nan or -inf</source>
-        <translation>„%1“ ist keine Zahl: einen Wert wie 3, -1.5, nan oder -inf eintippen</translation>
+        <translation>„%1“ ist keine Zahl: einen Wert wie 3, -1,5, nan oder -inf eintippen</translation>
     </message>
     <message>
         <source>Column %1</source>
@@ -2616,6 +2664,298 @@
         <source>(no Lp pooling)</source>
         <translation>(kein Lp-Pooling)</translation>
     </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (in &quot;%2&quot;)</source>
+        <translation>%1 (in „%2“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <translation>interner Fehler: %1</translation>
+    </message>
+    <message>
+        <source>a %1 array would hold %2 values, above the limit of %3</source>
+        <translation>ein %1-Array hätte %2 Werte, über der Grenze von %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large for a 32-bit float (largest 3.4028235e+38)</source>
+        <translation>„%1“ ist zu groß für eine 32-Bit-Gleitkommazahl (höchstens 3,4028235e+38)</translation>
+    </message>
+    <message>
+        <source>&quot;...&quot; marks a shortened NumPy print; print the whole array with np.set_printoptions(threshold=sys.maxsize)</source>
+        <translation>„...“ kennzeichnet eine gekürzte NumPy-Ausgabe; das ganze Array mit np.set_printoptions(threshold=sys.maxsize) ausgeben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>empty cell before the first value</source>
+        <translation>leere Zelle vor dem ersten Wert</translation>
+    </message>
+    <message>
+        <source>empty cell: two separators with no value between them</source>
+        <translation>leere Zelle: zwei Trennzeichen ohne Wert dazwischen</translation>
+    </message>
+    <message>
+        <source>unterminated quote</source>
+        <translation>Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after a quoted cell</source>
+        <translation>unerwartetes „%1“ nach einer Zelle in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>row %1 has %2 value, but row 1 has %3</source>
+        <translation>Zeile %1 hat %2 Wert, Zeile 1 aber %3</translation>
+    </message>
+    <message>
+        <source>row %1 has %2 values, but row 1 has %3</source>
+        <translation>Zeile %1 hat %2 Werte, Zeile 1 aber %3</translation>
+    </message>
+    <message>
+        <source>too many rows</source>
+        <translation>zu viele Zeilen</translation>
+    </message>
+    <message>
+        <source>no numbers found</source>
+        <translation>keine Zahlen gefunden</translation>
+    </message>
+    <message>
+        <source>too many values in a row</source>
+        <translation>zu viele Werte in einer Zeile</translation>
+    </message>
+    <message>
+        <source>unbalanced brackets: &quot;%1&quot; has no matching &quot;%2&quot;</source>
+        <translation>unausgeglichene Klammern: zu „%1“ fehlt das passende „%2“</translation>
+    </message>
+    <message>
+        <source>unbalanced brackets: &quot;%1&quot; does not match &quot;%2&quot; at line %3, column %4</source>
+        <translation>unausgeglichene Klammern: „%1“ passt nicht zu „%2“ in Zeile %3, Spalte %4</translation>
+    </message>
+    <message>
+        <source>unbalanced brackets: &quot;%1&quot; is never closed</source>
+        <translation>unausgeglichene Klammern: „%1“ wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the closing &quot;]&quot;</source>
+        <translation>unerwartetes „%1“ nach der schließenden „]“</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; before the opening &quot;[&quot;</source>
+        <translation>unerwartetes „%1“ vor der öffnenden „[“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: numbers and nested lists are mixed at the same level</source>
+        <translation>„%1“: Zahlen und verschachtelte Listen sind auf derselben Ebene gemischt</translation>
+    </message>
+    <message>
+        <source>numbers and nested lists are mixed at the same level</source>
+        <translation>Zahlen und verschachtelte Listen sind auf derselben Ebene gemischt</translation>
+    </message>
+    <message>
+        <source>empty value: &quot;,&quot; with no value before it</source>
+        <translation>leerer Wert: „,“ ohne Wert davor</translation>
+    </message>
+    <message>
+        <source>nested too deeply: PoolViz reads arrays of 2 to 4 dimensions</source>
+        <translation>zu tief verschachtelt: PoolViz liest Arrays mit 2 bis 4 Dimensionen</translation>
+    </message>
+    <message>
+        <source>matrix has %1 row, but matrix 1 has %2</source>
+        <translation>Matrix hat %1 Zeile, Matrix 1 aber %2</translation>
+    </message>
+    <message>
+        <source>matrix has %1 rows, but matrix 1 has %2</source>
+        <translation>Matrix hat %1 Zeilen, Matrix 1 aber %2</translation>
+    </message>
+    <message>
+        <source>sample has %1 channel, but sample 1 has %2</source>
+        <translation>Sample hat %1 Kanal, Sample 1 aber %2</translation>
+    </message>
+    <message>
+        <source>sample has %1 channels, but sample 1 has %2</source>
+        <translation>Sample hat %1 Kanäle, Sample 1 aber %2</translation>
+    </message>
+    <message>
+        <source>list has %1 element, but the first list at this depth has %2</source>
+        <translation>Liste hat %1 Element, die erste Liste auf dieser Ebene aber %2</translation>
+    </message>
+    <message>
+        <source>list has %1 elements, but the first list at this depth has %2</source>
+        <translation>Liste hat %1 Elemente, die erste Liste auf dieser Ebene aber %2</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;;&quot; inside nested brackets; write rows as [[1, 2], [3, 4]]</source>
+        <translation>unerwartetes „;“ in verschachtelten Klammern; Zeilen als [[1, 2], [3, 4]] schreiben</translation>
+    </message>
+    <message>
+        <source>dimension too large: %1</source>
+        <translation>Dimension zu groß: %1</translation>
+    </message>
+    <message>
+        <source>the nested lists do not form a rectangular array</source>
+        <translation>die verschachtelten Listen bilden kein rechteckiges Array</translation>
+    </message>
+    <message>
+        <source>not enough memory to read %1 bytes of text</source>
+        <translation>nicht genug Speicher, um %1 Bytes Text zu lesen</translation>
+    </message>
+    <message>
+        <source>structured dtypes are not supported (descr %1)</source>
+        <translation>strukturierte dtypes werden nicht unterstützt (descr %1)</translation>
+    </message>
+    <message>
+        <source>the .npy header has no &apos;%1&apos;: %2</source>
+        <translation>dem .npy-Header fehlt &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>malformed .npy header: %1</source>
+        <translation>fehlerhafter .npy-Header: %1</translation>
+    </message>
+    <message>
+        <source>not a .npy file: it starts with %1 instead of b&apos;\x93NUMPY&apos;</source>
+        <translation>keine .npy-Datei: sie beginnt mit %1 statt mit b&apos;\x93NUMPY&apos;</translation>
+    </message>
+    <message>
+        <source>truncated .npy file: it ends after %1 byte, inside the 10-byte prefix</source>
+        <translation>abgeschnittene .npy-Datei: sie endet nach %1 Byte, innerhalb des 10-Byte-Präfixes</translation>
+    </message>
+    <message>
+        <source>truncated .npy file: it ends after %1 bytes, inside the 10-byte prefix</source>
+        <translation>abgeschnittene .npy-Datei: sie endet nach %1 Bytes, innerhalb des 10-Byte-Präfixes</translation>
+    </message>
+    <message>
+        <source>truncated .npy file: it ends after %1 bytes, inside the prefix</source>
+        <translation>abgeschnittene .npy-Datei: sie endet nach %1 Bytes, innerhalb des Präfixes</translation>
+    </message>
+    <message>
+        <source>unsupported .npy format version %1.%2 (PoolViz reads 1.0, 2.0 and 3.0)</source>
+        <translation>nicht unterstützte .npy-Formatversion %1.%2 (PoolViz liest 1.0, 2.0 und 3.0)</translation>
+    </message>
+    <message>
+        <source>truncated .npy file: it ends after %1 bytes, inside the %2-byte prefix</source>
+        <translation>abgeschnittene .npy-Datei: sie endet nach %1 Bytes, innerhalb des %2-Byte-Präfixes</translation>
+    </message>
+    <message>
+        <source>truncated .npy header: it declares %1 byte, but the file has only %2 after the prefix</source>
+        <translation>abgeschnittener .npy-Header: er gibt %1 Byte an, die Datei hat nach dem Präfix aber nur %2</translation>
+    </message>
+    <message>
+        <source>truncated .npy header: it declares %1 bytes, but the file has only %2 after the prefix</source>
+        <translation>abgeschnittener .npy-Header: er gibt %1 Bytes an, die Datei hat nach dem Präfix aber nur %2</translation>
+    </message>
+    <message>
+        <source>big-endian data (&apos;%1&apos;) is not supported; convert with a.astype(&apos;%2&apos;)</source>
+        <translation>Big-Endian-Daten (&apos;%1&apos;) werden nicht unterstützt; mit a.astype(&apos;%2&apos;) umwandeln</translation>
+    </message>
+    <message>
+        <source>unsupported dtype &apos;%1&apos; (PoolViz reads &apos;&lt;f4&apos;, &apos;&lt;f8&apos;, &apos;|u1&apos;, &apos;&lt;i4&apos; and &apos;&lt;i8&apos;)</source>
+        <translation>nicht unterstützter dtype &apos;%1&apos; (PoolViz liest &apos;&lt;f4&apos;, &apos;&lt;f8&apos;, &apos;|u1&apos;, &apos;&lt;i4&apos; und &apos;&lt;i8&apos;)</translation>
+    </message>
+    <message>
+        <source>fortran_order is True: Fortran-order arrays are not supported; save with np.ascontiguousarray</source>
+        <translation>fortran_order ist True: Arrays in Fortran-Reihenfolge werden nicht unterstützt; mit np.ascontiguousarray speichern</translation>
+    </message>
+    <message>
+        <source>unsupported shape %1: PoolViz reads arrays of rank 2 to 4, this one has rank %2</source>
+        <translation>nicht unterstützte Form %1: PoolViz liest Arrays vom Rang 2 bis 4, dieses hat Rang %2</translation>
+    </message>
+    <message>
+        <source>shape %1 is too large</source>
+        <translation>Form %1 ist zu groß</translation>
+    </message>
+    <message>
+        <source>shape %1 has %2 planes, more than %3</source>
+        <translation>Form %1 hat %2 Ebenen, mehr als %3</translation>
+    </message>
+    <message>
+        <source>shape %1 holds %2 values, above the limit of %3</source>
+        <translation>Form %1 enthält %2 Werte, über der Grenze von %3</translation>
+    </message>
+    <message>
+        <source>file holds %1 byte of data, shape %2 needs %3</source>
+        <translation>die Datei enthält %1 Byte Daten, Form %2 braucht %3</translation>
+    </message>
+    <message>
+        <source>file holds %1 bytes of data, shape %2 needs %3</source>
+        <translation>die Datei enthält %1 Bytes Daten, Form %2 braucht %3</translation>
+    </message>
+    <message>
+        <source>value %1 at flat index %2 is too large for a 32-bit float (largest 3.4028235e+38)</source>
+        <translation>Wert %1 an flachem Index %2 ist zu groß für eine 32-Bit-Gleitkommazahl (höchstens 3,4028235e+38)</translation>
+    </message>
+    <message>
+        <source>%1 value %2 at index %3 is read as %4: 32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (%5 value of %6 changed)</source>
+        <translation>%1-Wert %2 an Index %3 wird als %4 gelesen: 32-Bit-Gleitkommazahlen halten ganze Zahlen nur bis 2^24 = 16777216 exakt (%5 Wert von %6 geändert)</translation>
+    </message>
+    <message>
+        <source>%1 value %2 at index %3 is read as %4: 32-bit floats hold whole numbers exactly only up to 2^24 = 16777216 (%5 values of %6 changed)</source>
+        <translation>%1-Wert %2 an Index %3 wird als %4 gelesen: 32-Bit-Gleitkommazahlen halten ganze Zahlen nur bis 2^24 = 16777216 exakt (%5 Werte von %6 geändert)</translation>
+    </message>
+    <message>
+        <source>not enough memory for the array</source>
+        <translation>nicht genug Speicher für das Array</translation>
+    </message>
+    <message>
+        <source>argmax indices must be int64 (&apos;&lt;i8&apos;) or int32 (&apos;&lt;i4&apos;), not &apos;%1&apos;</source>
+        <translation>Argmax-Indizes müssen int64 (&apos;&lt;i8&apos;) oder int32 (&apos;&lt;i4&apos;) sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>„%1“ lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>the file is larger than 128 MiB, more than PoolViz reads as text (save large arrays as .npy)</source>
+        <translation>die Datei ist größer als 128 MiB, mehr als PoolViz als Text liest (große Arrays als .npy speichern)</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 bytes, more than an array of at most %2 values (the limit) needs</source>
+        <translation>die Datei ist größer als %1 Bytes, mehr als ein Array von höchstens %2 Werten (der Grenze) braucht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds a %2 array; a CSV file holds one 2-D matrix</source>
+        <translation>„%1“ enthält ein %2-Array; eine CSV-Datei enthält eine 2-D-Matrix</translation>
+    </message>
+    <message>
+        <source>it holds no values (shape %1)</source>
+        <translation>sie enthält keine Werte (Form %1)</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>„%1“ lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: not enough memory</source>
+        <translation>„%1“ lässt sich nicht schreiben: nicht genug Speicher</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: the tensor %2 has no plane</source>
+        <translation>„%1“ lässt sich nicht schreiben: der Tensor %2 hat keine Ebene</translation>
+    </message>
+    <message>
+        <source>cannot write a file with an empty name</source>
+        <translation>eine Datei ohne Namen lässt sich nicht schreiben</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: it names a folder, not a file</source>
+        <translation>„%1“ lässt sich nicht schreiben: der Name bezeichnet einen Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: no free temporary file name in its folder</source>
+        <translation>„%1“ lässt sich nicht schreiben: kein freier temporärer Dateiname in seinem Ordner</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::ParameterPanel</name>
@@ -2908,6 +3248,10 @@ No effect here: %2</source>
         <translation>%1
 
 Hier ohne Wirkung: %2</translation>
+    </message>
+    <message>
+        <source>Resolved for the %1×%2 photo: top %3, bottom %4, left %5, right %6 → %7×%8 output</source>
+        <translation>Aufgelöst für das %1×%2-Foto: oben %3, unten %4, links %5, rechts %6 → %7×%8-Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -3858,6 +4202,57 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>poolviz::PredictStrip</name>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>Show the answer and the step (R)</source>
+        <translation>Die Antwort und den Schritt zeigen (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next question</source>
+        <translation>&amp;Nächste Frage</translation>
+    </message>
+    <message>
+        <source>Ask about the next step (N)</source>
+        <translation>Nach dem nächsten Schritt fragen (N)</translation>
+    </message>
+    <message>
+        <source>Stop predicting</source>
+        <translation>Vorhersage beenden</translation>
+    </message>
+    <message>
+        <source>“%1” is no cell: type its row and column, e.g. 1, 2, or click it on the stage.</source>
+        <translation>„%1“ ist keine Zelle: Zeile und Spalte eingeben, z. B. 1, 2, oder die Zelle auf der Bühne anklicken.</translation>
+    </message>
+    <message>
+        <source>row, column</source>
+        <translation>Zeile, Spalte</translation>
+    </message>
+    <message>
+        <source>e.g. 3.5 or 1/4</source>
+        <translation>z. B. 3,5 oder 1/4</translation>
+    </message>
+    <message>
+        <source>Click the cell on the stage, or type its row and column.</source>
+        <translation>Die Zelle auf der Bühne anklicken oder Zeile und Spalte eingeben.</translation>
+    </message>
+    <message>
+        <source>Type the answer and press Enter.</source>
+        <translation>Die Antwort eingeben und die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>Punkte: %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>poolviz::PyramidStrip</name>
     <message>
         <source>Pyramid levels</source>
@@ -3981,6 +4376,14 @@ Ersetzen?</translation>
     <message>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
+    </message>
+    <message>
+        <source>Embed Photo</source>
+        <translation>Foto einbetten</translation>
+    </message>
+    <message>
+        <source>Keep the selected photo scene&apos;s photo inside the lesson file, so the lesson travels without it (the file grows by the photo); off: only its path, relative to the lesson</source>
+        <translation>Das Foto der gewählten Fotoszene in der Lektionsdatei behalten, damit die Lektion ohne die Fotodatei auskommt (die Datei wächst um das Foto); aus: nur sein Pfad, relativ zur Lektion</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +4843,10 @@ Werte können aus %n Fenstern kommen: Ausgabe </numerusform>
     <message>
         <source>Kernel 1 to %1 at the current stride</source>
         <translation>Kernel 1 bis %1 bei der aktuellen Schrittweite</translation>
+    </message>
+    <message>
+        <source>Pooling %1 at each setting…</source>
+        <translation>%1 wird bei jeder Einstellung gepoolt …</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "datadir.h"
 #include "lessondocument.h"
 #include "mainwindow.h"
+#include "photoworkspace.h"
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "settings.h"
@@ -55,9 +56,7 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
         "#teacherNote { background: #fff8dc; color: #3a2c00; border: 1px solid #d8b650;"
         " border-radius: 4px; padding: 6px 10px; font-size: 13pt; }"));
     m_note->hide();
-    QWidget *stage = window->stage();
-    if (auto *column = qobject_cast<QBoxLayout *>(stage->parentWidget()->layout()))
-        column->insertWidget(column->indexOf(stage), m_note);
+    placeNote(window->stage());
 
     createActions(fileMenu);
 
@@ -68,11 +67,26 @@ LessonController::LessonController(MainWindow *window, QMenu *fileMenu)
     connect(m_dock, &SceneListDock::updateRequested, this,
             [this](int index) { m_lesson->updateScene(index, captureScene()); });
     connect(m_dock, &SceneListDock::sceneActivated, this, &LessonController::showScene);
+    connect(m_dock, &SceneListDock::problemFound, m_window, &MainWindow::showError);
     connect(m_lesson, &LessonDocument::scenesChanged, this, &LessonController::updateNote);
     connect(m_lesson, &LessonDocument::currentSceneChanged, this, &LessonController::updateNote);
     connect(m_lesson, &LessonDocument::scenesChanged, this, &LessonController::updateActions);
     connect(m_lesson, &LessonDocument::modifiedChanged, this, &LessonController::updateActions);
     connect(m_lesson, &LessonDocument::currentSceneChanged, this, &LessonController::updateActions);
+    // Presenter mode shows the Matrix tab; a photo scene on the Photo tab stays where it is.
+    connect(window->workspaceTabs(), &QTabWidget::currentChanged, this, [this] {
+        if (!m_window->isPresenting())
+            m_photoBeforePresenting = photoTabShown();
+    });
+    connect(window, &MainWindow::presentingChanged, this, [this](bool on) {
+        m_window->photoWorkspace()->setPresenting(on);
+        const int current = m_lesson->currentScene();
+        if (on && m_photoBeforePresenting && current >= 0 &&
+            m_lesson->scene(current).tab == SceneTab::Photo) {
+            m_window->workspaceTabs()->setCurrentWidget(m_window->photoWorkspace());
+            m_window->photoWorkspace()->stage()->setFocus(Qt::OtherFocusReason);
+        }
+    });
     updateActions();
 }
 
@@ -237,6 +251,8 @@ void LessonController::updateNote()
 
 Scene LessonController::captureScene(const QString &title) const
 {
+    if (photoTabShown() && m_window->photoDocument()->hasInput())
+        return capturePhotoScene(title);
     const PoolDocument *doc = m_window->document();
     Scene s;
     s.title = title;
@@ -260,6 +276,18 @@ bool LessonController::showScene(int index)
     PoolDocument *doc = m_window->document();
     m_window->player()->pause();
     const QString name = s.title.isEmpty() ? tr("Scene %1").arg(index + 1) : s.title;
+    QString problem;
+    if (s.tab == SceneTab::Photo && showPhotoScene(s, name, problem)) {
+        m_lesson->setCurrentScene(index);
+        updateNote();
+        m_window->showError(problem);
+        if (problem.isEmpty())
+            m_window->showMessage(
+                tr("Scene %1 of %2: %3").arg(index + 1).arg(m_lesson->sceneCount()).arg(name));
+        return problem.isEmpty();
+    }
+    const QString photoProblem = problem;
+    placeNote(m_window->stage());
     doc->undoStack()->beginMacro(tr("Show Scene “%1”").arg(name));
     doc->setInput(s.input,
                   s.inputDescription.isEmpty() ? tr("Scene “%1”").arg(name) : s.inputDescription);
@@ -269,7 +297,6 @@ bool LessonController::showScene(int index)
     doc->setPhase(s.phase);
     // The gradient belongs to the output's shape: without one the document's ones stay.
     const Tensor current = doc->upstream();
-    QString problem;
     if (!s.upstream.empty()) {
         if (!current.empty() && s.upstream.sameShape(current.shape()))
             doc->setUpstream(s.upstream, tr("Show Scene “%1”").arg(name));
@@ -285,12 +312,13 @@ bool LessonController::showScene(int index)
     }
     doc->undoStack()->endMacro();
     doc->setStep(s.step - 1);
-    if (!m_window->isPresenting())
-        m_window->workspaceTabs()->setCurrentIndex(0);
+    m_window->workspaceTabs()->setCurrentIndex(0);
     m_lesson->setCurrentScene(index);
     updateNote();
     if (!doc->trace() && problem.isEmpty())
         problem = tr("Scene “%1” cannot be traced: %2").arg(name, doc->traceError());
+    if (!photoProblem.isEmpty())
+        problem = problem.isEmpty() ? photoProblem : photoProblem + QLatin1Char(' ') + problem;
     m_window->showError(problem);
     if (problem.isEmpty())
         m_window->showMessage(
@@ -312,23 +340,29 @@ bool LessonController::previousScene()
 
 void LessonController::pageDown()
 {
-    const PoolDocument *doc = m_window->document();
+    PoolDocument *doc = shownDocument();
     if (m_window->isPresenting() && m_lesson->currentScene() >= 0 &&
         doc->step() >= doc->stepCount() - 1 && nextScene())
         return;
-    m_window->action(QStringLiteral("stepForward"))->trigger();
+    if (doc == m_window->document())
+        m_window->action(QStringLiteral("stepForward"))->trigger();
+    else
+        doc->setStep(doc->step() + 1); // the Photo tab's sliding window
 }
 
 void LessonController::pageUp()
 {
-    const PoolDocument *doc = m_window->document();
+    PoolDocument *doc = shownDocument();
     if (m_window->isPresenting() && m_lesson->currentScene() > 0 && doc->step() < 0) {
         const int previous = m_lesson->currentScene() - 1;
         showScene(previous);
-        m_window->document()->setStep(m_window->document()->stepCount() - 1);
+        shownDocument()->setStep(shownDocument()->stepCount() - 1);
         return;
     }
-    m_window->action(QStringLiteral("stepBack"))->trigger();
+    if (doc == m_window->document())
+        m_window->action(QStringLiteral("stepBack"))->trigger();
+    else
+        doc->setStep(doc->step() - 1);
 }
 
 // --- files ------------------------------------------------------------------------------------
@@ -383,6 +417,15 @@ bool LessonController::openLesson(const QString &path)
     if (m_lesson->sceneCount() > 0)
         shown = showScene(0);
     QStringList problems = r.problems;
+    if (!shown) {
+        // What the first scene could not show, said once: its missing photo names the file.
+        const Scene &first = m_lesson->scene(0);
+        if (first.tab == SceneTab::Photo && first.photo.missing) {
+            const QString looked = QDir::toNativeSeparators(first.photo.path);
+            problems.removeIf([&](const QString &p) { return p.contains(looked); });
+        }
+        problems.prepend(m_window->bannerText());
+    }
     if (m_lesson->sceneCount() == 0)
         problems << tr("The lesson has no scenes.");
     if (!problems.isEmpty()) {

@@ -16,6 +16,7 @@ class QMenu;
 namespace poolviz {
 
 class LessonDocument;
+class PoolDocument;
 class SceneListDock;
 
 /// Lessons in the window: the Lesson dock, the File menu's lesson entries (new, open, samples,
@@ -44,10 +45,14 @@ public:
     /// The teacher's note above the stage (hidden when the scene shown has none).
     QLabel *noteLabel() const { return m_note; }
 
-    /// What the window shows now, as a scene titled `title`.
+    /// What the window shows now, as a scene titled `title`: the Matrix tab's document, or on
+    /// the Photo tab (with a photo) the photo, its channel choice, the tab's own parameters and
+    /// the sliding window's crop, channel, phase and step.
     Scene captureScene(const QString &title = {}) const;
-    /// Shows scene `index` of the lesson in the window (one undo step of the matrix document) and
-    /// its note on the stage. False, with the reason in the window's banner, when it cannot.
+    /// Shows scene `index` of the lesson in the window (one undo step of the matrix document, or
+    /// on the Photo tab the photo with its sliding window) and its note on the stage. False,
+    /// with the reason in the window's banner, when it cannot; a photo scene whose photo is
+    /// missing names the file and shows its saved crop on the Matrix tab.
     bool showScene(int index);
     /// Shows the next or previous scene (false at either end or without a lesson).
     bool nextScene();
@@ -90,6 +95,17 @@ public:
     static bool isLessonFile(const QString &path);
 
 private:
+    // lessonphotoscenes.cpp
+    bool photoTabShown() const;
+    /// The document of the stage shown: the Photo tab's sliding window, or the matrix's.
+    PoolDocument *shownDocument() const;
+    /// Moves the teacher's note above `stage` (the matrix's or the Photo tab's), or below it.
+    void placeNote(QWidget *stage, bool below = false);
+    Scene capturePhotoScene(const QString &title) const;
+    /// Shows a photo scene on the Photo tab; false (with `problem`) when its photo cannot be
+    /// shown, and the caller shows its saved crop on the Matrix tab.
+    bool showPhotoScene(const Scene &s, const QString &name, QString &problem);
+
     void createActions(QMenu *fileMenu);
     void updateActions();
     void updateNote();
@@ -106,6 +122,7 @@ private:
     QMenu *m_samplesMenu = nullptr;
     UnsavedPrompt m_prompt;
     SavePathPrompt m_savePathPrompt;
+    bool m_photoBeforePresenting = false; ///< the Photo tab was shown when presenter mode began
 };
 
 } // namespace poolviz

@@ -25,8 +25,8 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
-#include "traceplayer.h"
 #include "teachingdocks.h"
+#include "traceplayer.h"
 #include "undocommands.h"
 
 #include "animationexport.h"
@@ -128,6 +128,7 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         bindParameters();
         updateActions();
     });
+    connect(m_photoDocument, &PhotoDocument::inputChanged, this, &MainWindow::bindParameters);
     connect(m_photoDocument, &PhotoDocument::linkedChanged, this, [this](bool linked) {
         bindParameters();
         if (m_settings)
@@ -190,11 +191,15 @@ void MainWindow::bindParameters()
 {
     // Each tab owns its parameters: the panel and Undo follow the tab on screen (the Photo tab's
     // are the matrix's while it links them).
-    PoolDocument *shown = m_workspaceTabs->currentWidget() == m_matrixSplitter
-                              ? m_document
-                              : m_photoDocument->parametersDocument();
+    const bool matrixTab = m_workspaceTabs->currentWidget() == m_matrixSplitter;
+    PoolDocument *shown = matrixTab ? m_document : m_photoDocument->parametersDocument();
     m_parameters->setDocument(shown);
     m_undoGroup->setActiveStack(shown->undoStack());
+    // On the Photo tab the parameters pool the photo, whatever document holds them.
+    const bool photo = !matrixTab && m_photoDocument->hasInput();
+    m_parameters->setPhotoSize(photo ? std::optional<Size2>(Size2{m_photoDocument->input().h(),
+                                                                  m_photoDocument->input().w()})
+                                     : std::nullopt);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -284,6 +289,7 @@ void MainWindow::setPresenting(bool on, bool fullScreen)
     }
     updateActions();
     focusStage();
+    emit presentingChanged(on);
 }
 
 // --- construction -------------------------------------------------------------------------------

@@ -142,6 +142,10 @@ public:
     /// The banner's text, empty while it is hidden.
     QString bannerText() const;
 
+signals:
+    /// Presenter mode began or ended (isPresenting()).
+    void presentingChanged(bool presenting);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;

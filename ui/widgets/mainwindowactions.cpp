@@ -420,6 +420,8 @@ void MainWindow::createMenus()
          {"parametersDock", "frameworksDock", "codeDock", "predictDock", "strideDock"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             view->addAction(dock->toggleViewAction());
+    if (auto *predict = findChild<QAction *>(QStringLiteral("predictMode")))
+        view->addAction(predict);
     view->addSeparator();
     auto *language = new LanguageMenu(m_settings, view);
     view->addMenu(language);

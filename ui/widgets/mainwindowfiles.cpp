@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "bridgedocks.h"
+#include "coremessage.h"
 #include "examples.h"
 #include "imageio.h"
 #include "language.h"
@@ -98,8 +99,7 @@ bool MainWindow::openFile(const QString &path)
             return false;
         const IoResult<MatrixFile> r = readMatrixFile(path.toStdString());
         if (!r.ok()) {
-            showError(
-                tr("Cannot open “%1”: %2").arg(name, QString::fromStdString(r.error.toString())));
+            showError(tr("Cannot open “%1”: %2").arg(name, coreIoText(r.error)));
             return false;
         }
         const Tensor &tensor = r.value->tensor;
@@ -110,8 +110,8 @@ bool MainWindow::openFile(const QString &path)
         m_workspaceTabs->setCurrentWidget(m_matrixSplitter);
         QString opened =
             tr("Opened %1 (%2).").arg(name, QString::fromStdString(tensor.shapeString()));
-        for (const std::string &w : r.warnings)
-            opened += QLatin1Char(' ') + tr("Warning: %1").arg(QString::fromStdString(w));
+        for (const IoError &w : r.warnings)
+            opened += QLatin1Char(' ') + tr("Warning: %1").arg(coreIoText(w));
         showMessage(opened);
         return true;
     }
@@ -178,7 +178,7 @@ bool MainWindow::saveMatrix(const QString &path)
 {
     const QString suffix = suffixOf(path);
     const QString name = QFileInfo(path).fileName();
-    std::string error;
+    WriteError error;
     QString note;
     if (suffix == QLatin1String("npy")) {
         error = writeNpy(path.toStdString(), m_document->input());
@@ -194,7 +194,7 @@ bool MainWindow::saveMatrix(const QString &path)
         return false;
     }
     if (!error.empty()) {
-        showMessage(tr("Could not save “%1”: %2").arg(name, QString::fromStdString(error)), 0);
+        showMessage(tr("Could not save “%1”: %2").arg(name, coreWriteText(error)), 0);
         return false;
     }
     m_savePath = path;
@@ -342,21 +342,21 @@ bool MainWindow::exportValues(const QString &path, const QString &what,
 {
     const QString name = QFileInfo(path).fileName();
     const QString suffix = suffixOf(path);
-    std::string error;
+    QString error;
     try {
         if (suffix == QLatin1String("npy")) {
-            error = writeNpy(path.toStdString(), allPlanes());
+            error = coreWriteText(writeNpy(path.toStdString(), allPlanes()));
         } else if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt")) {
-            error = writeCsv(path.toStdString(), plane);
+            error = coreWriteText(writeCsv(path.toStdString(), plane));
         } else {
             showMessage(tr("Cannot export “%1”: choose a .npy or .csv file name").arg(name), 0);
             return false;
         }
     } catch (const std::exception &e) {
-        error = e.what();
+        error = coreErrorText(e);
     }
-    if (!error.empty()) {
-        showMessage(tr("Could not export “%1”: %2").arg(name, QString::fromStdString(error)), 0);
+    if (!error.isEmpty()) {
+        showMessage(tr("Could not export “%1”: %2").arg(name, error), 0);
         return false;
     }
     showMessage(tr("Exported %1 to %2.").arg(what, name));
@@ -393,8 +393,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
             const QString path = url.toLocalFile();
-            if (!path.isEmpty() && (isMatrixFile(path) || LessonController::isLessonFile(path) ||
-                                    isImageFile(path))) {
+            if (!path.isEmpty() &&
+                (isMatrixFile(path) || LessonController::isLessonFile(path) || isImageFile(path))) {
                 event->acceptProposedAction();
                 return;
             }

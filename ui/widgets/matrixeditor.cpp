@@ -1,5 +1,6 @@
 #include "matrixeditor.h"
 
+#include "coremessage.h"
 #include "matrixio.h"
 #include "pooldocument.h"
 
@@ -260,7 +261,7 @@ void MatrixEditor::validatePaste()
     }
     const IoResult<Tensor> parsed = parseMatrixText(text.toStdString());
     if (!parsed.ok()) {
-        QString message = QString::fromStdString(parsed.error.toString());
+        QString message = coreIoText(parsed.error);
         if (!message.isEmpty())
             message[0] = message[0].toUpper();
         m_pasteStatus->setText(

@@ -1,8 +1,9 @@
 #include "parameterpanel.h"
 
-#include "coremessage.h"
 #include "conventions.h"
+#include "coremessage.h"
 #include "pooldocument.h"
+#include "windowrules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,128 +24,12 @@ namespace poolviz {
 
 namespace {
 
-QIcon linkIcon(bool linked)
-{
-    return linked ? QIcon::fromTheme(QStringLiteral("insert-link"),
-                                     QIcon(QStringLiteral(":/icons/link.svg")))
-                  : QIcon(QStringLiteral(":/icons/unlink.svg"));
-}
-
-QToolButton *makeLinkButton(const QString &what, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setCheckable(true);
-    button->setChecked(true);
-    button->setAutoRaise(true);
-    button->setIcon(linkIcon(true));
-    button->setToolTip(
-        QObject::tr("Linked: %1 change together. Click to set them apart.").arg(what));
-    button->setAccessibleName(QObject::tr("Link %1").arg(what));
-    QObject::connect(button, &QToolButton::toggled, button, [button, what](bool on) {
-        button->setIcon(linkIcon(on));
-        button->setToolTip(
-            on ? QObject::tr("Linked: %1 change together. Click to set them apart.").arg(what)
-               : QObject::tr("Separate: %1 change on their own. Click to link them.").arg(what));
-    });
-    return button;
-}
-
 QString escaped(const std::string &s)
 {
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
 } // namespace
-
-// --- LinkedSizeEdit ---------------------------------------------------------------------------
-
-LinkedSizeEdit::LinkedSizeEdit(const QString &name, int minimum, int maximum, QWidget *parent)
-    : QWidget(parent), m_h(new QSpinBox(this)), m_w(new QSpinBox(this)),
-      m_link(makeLinkButton(tr("height and width"), this))
-{
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QSpinBox *spin : {m_h, m_w}) {
-        spin->setRange(minimum, maximum);
-        spin->setAccelerated(true);
-        spin->setKeyboardTracking(true);
-    }
-    m_h->setToolTip(tr("%1 height (rows)").arg(name));
-    m_w->setToolTip(tr("%1 width (columns)").arg(name));
-    m_h->setAccessibleName(tr("%1 height").arg(name));
-    m_w->setAccessibleName(tr("%1 width").arg(name));
-    layout->addWidget(m_h, 1);
-    layout->addWidget(new QLabel(QStringLiteral("×"), this));
-    layout->addWidget(m_w, 1);
-    layout->addWidget(m_link);
-    connect(m_h, &QSpinBox::valueChanged, this, [this](int v) {
-        if (isLinked() && m_w->value() != v) {
-            const QSignalBlocker blocker(m_w);
-            m_w->setValue(v);
-        }
-        emit edited(value());
-    });
-    connect(m_w, &QSpinBox::valueChanged, this, [this](int v) {
-        if (isLinked() && m_h->value() != v) {
-            const QSignalBlocker blocker(m_h);
-            m_h->setValue(v);
-        }
-        emit edited(value());
-    });
-    connect(m_h, &QSpinBox::editingFinished, this, &LinkedSizeEdit::editingFinished);
-    connect(m_w, &QSpinBox::editingFinished, this, &LinkedSizeEdit::editingFinished);
-    connect(m_link, &QToolButton::toggled, this, [this](bool on) {
-        m_autoUnlinked = false;
-        if (on && m_w->value() != m_h->value()) {
-            // Linking is an undo step of its own, not part of a spin-box run.
-            emit editingFinished();
-            const QSignalBlocker blocker(m_w);
-            m_w->setValue(m_h->value());
-            emit edited(value());
-            emit editingFinished();
-        }
-    });
-}
-
-Size2 LinkedSizeEdit::value() const
-{
-    return {m_h->value(), m_w->value()};
-}
-
-void LinkedSizeEdit::setValue(const Size2 &size)
-{
-    const QSignalBlocker b1(m_h);
-    const QSignalBlocker b2(m_w);
-    const QSignalBlocker b3(m_link);
-    // Parameters from the command line or a file may exceed what the arrows reach: show them as
-    // they are rather than clamped (a 10⁶ kernel shown as 64 would hide the reason of a refusal).
-    for (QSpinBox *spin : {m_h, m_w})
-        spin->setMaximum(std::max({spin->maximum(), size.h, size.w}));
-    m_h->setValue(size.h);
-    m_w->setValue(size.w);
-    // Unequal sides cannot stay linked; equal ones link again unless the user unlinked them.
-    if (size.h != size.w && m_link->isChecked()) {
-        m_link->setChecked(false);
-        m_link->setIcon(linkIcon(false));
-        m_autoUnlinked = true;
-    } else if (size.h == size.w && m_autoUnlinked) {
-        m_link->setChecked(true);
-        m_link->setIcon(linkIcon(true));
-        m_autoUnlinked = false;
-    }
-}
-
-bool LinkedSizeEdit::isLinked() const
-{
-    return m_link->isChecked();
-}
-
-void LinkedSizeEdit::setLinked(bool linked)
-{
-    m_link->setChecked(linked);
-}
-
-// --- ParameterPanel ---------------------------------------------------------------------------
 
 ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document)
@@ -450,6 +335,48 @@ void ParameterPanel::setMatrixGeometryVisible(bool visible)
     m_notesBox->setVisible(visible);
 }
 
+void ParameterPanel::setPhotoSize(std::optional<Size2> size)
+{
+    if (size == m_photoSize)
+        return;
+    m_photoSize = size;
+    syncResolvedPadding();
+}
+
+void ParameterPanel::syncResolvedPadding()
+{
+    const PoolParams &p = m_document->params();
+    if (p.paddingMode == PaddingMode::Explicit || p.isAdaptive())
+        return; // the row is hidden
+    if (!m_photoSize) {
+        const Geometry &g = m_document->geometry();
+        const Padding r = g.resolvedPadding();
+        m_padResolved->setText(g.ok() ? tr("Resolved: top %1, bottom %2, left %3, right %4")
+                                            .arg(r.top)
+                                            .arg(r.bottom)
+                                            .arg(r.left)
+                                            .arg(r.right)
+                                      : QString());
+        return;
+    }
+    // The photo's own geometry (the core resolves SAME for its size); a photo the parameters
+    // refuse shows nothing here, the Photo tab says why.
+    const Geometry g = computeGeometry(p, m_photoSize->h, m_photoSize->w);
+    const Padding r = g.resolvedPadding();
+    m_padResolved->setText(
+        g.ok() ? tr("Resolved for the %1×%2 photo: top %3, bottom %4, left %5, right %6 → "
+                    "%7×%8 output")
+                     .arg(m_photoSize->h)
+                     .arg(m_photoSize->w)
+                     .arg(r.top)
+                     .arg(r.bottom)
+                     .arg(r.left)
+                     .arg(r.right)
+                     .arg(g.outH())
+                     .arg(g.outW())
+               : QString());
+}
+
 void ParameterPanel::commit(const PoolParams &params, const QString &text, int mergeKey)
 {
     m_document->setParams(params, text, mergeKey);
@@ -525,13 +452,13 @@ void ParameterPanel::syncParams()
         m_adaptive->setValue(*p.adaptiveOutput);
     }
     updateRows();
+    syncResolvedPadding();
 }
 
 void ParameterPanel::updateRows()
 {
     const PoolParams &p = m_document->params();
     const bool sliding = !p.isAdaptive();
-    const bool avg = p.mode == PoolMode::Avg;
     m_form->setRowVisible(m_p, p.mode == PoolMode::Lp);
     m_form->setRowVisible(m_kernel, sliding);
     m_form->setRowVisible(m_strideRow, sliding);
@@ -584,15 +511,7 @@ void ParameterPanel::syncGeometry()
                                  : coreMessageText(g.validation.errors);
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    if (p.paddingMode != PaddingMode::Explicit) {
-        const Padding r = g.resolvedPadding();
-        m_padResolved->setText(g.ok() ? tr("Resolved: top %1, bottom %2, left %3, right %4")
-                                            .arg(r.top)
-                                            .arg(r.bottom)
-                                            .arg(r.left)
-                                            .arg(r.right)
-                                      : QString());
-    }
+    syncResolvedPadding();
     QStringList notes;
     for (const Message &w : g.validation.warnings)
         notes << QStringLiteral("<li>%1</li>").arg(coreMessageText(w).toHtmlEscaped());

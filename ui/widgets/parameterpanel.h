@@ -1,8 +1,11 @@
 #pragma once
 
+#include "linkedsizeedit.h"
 #include "poolparams.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -15,39 +18,6 @@ class QToolButton;
 namespace poolviz {
 
 class PoolDocument;
-
-/// A height × width pair of spin boxes with a chain toggle: while linked (the default), changing
-/// one side changes the other too.
-class LinkedSizeEdit : public QWidget
-{
-    Q_OBJECT
-
-public:
-    LinkedSizeEdit(const QString &name, int minimum, int maximum, QWidget *parent = nullptr);
-
-    QSpinBox *heightSpin() const { return m_h; }
-    QSpinBox *widthSpin() const { return m_w; }
-    QToolButton *linkButton() const { return m_link; }
-    /// The size shown.
-    Size2 value() const;
-    /// Shows `size` without emitting; unlinks when the sides differ.
-    void setValue(const Size2 &size);
-    bool isLinked() const;
-    /// Links or unlinks the sides; linking makes the width equal the height (emits edited).
-    void setLinked(bool linked);
-
-signals:
-    /// The user changed the size (already linked through).
-    void edited(const poolviz::Size2 &size);
-    /// A spin box lost focus or Return was pressed: the edit run ended.
-    void editingFinished();
-
-private:
-    QSpinBox *m_h;
-    QSpinBox *m_w;
-    QToolButton *m_link;
-    bool m_autoUnlinked = false; ///< unlinked by setValue (unequal sides), not by the user
-};
 
 /// Every pooling parameter, the output-size formula of each axis with the numbers filled in, and
 /// the core's validation messages. Changes go to the document as undoable, mergeable commands;
@@ -101,6 +71,14 @@ public:
     /// Shows or hides the matrix's output size, formula and notes (hidden on the photo tab,
     /// where the photo has its own sizes).
     void setMatrixGeometryVisible(bool visible);
+    /// The Photo tab's photo size (rows × columns), or nullopt on the Matrix tab. With a photo
+    /// the parameters pool the photo, not the document's input (there only the sliding window's
+    /// crop), so SAME's "Resolved" padding line is computed for the photo and names its size
+    /// and output.
+    void setPhotoSize(std::optional<Size2> size);
+    /// The padding SAME or VALID resolves to, e.g. "Resolved: top 0, bottom 1, left 0, right 1"
+    /// (hidden for explicit padding).
+    QLabel *resolvedPaddingLabel() const { return m_padResolved; }
 
 private:
     enum MergeKey
@@ -116,6 +94,7 @@ private:
 
     void syncParams();
     void syncGeometry();
+    void syncResolvedPadding();
     void commit(const PoolParams &params, const QString &text, int mergeKey = -1);
     void setPaddingSide(int side, int value);
     void updateRows();
@@ -151,6 +130,7 @@ private:
     QString m_countPadTip; ///< likewise for count_include_pad
     QString m_divisorTip;  ///< and for the divisor override
     Size2 m_lastAdaptive{2, 2};
+    std::optional<Size2> m_photoSize;
     bool m_padAutoUnlinked = false;
 };
 

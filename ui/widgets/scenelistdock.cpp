@@ -81,6 +81,16 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
         addButton("deleteScene", tr("Delete"), tr("Delete the selected scene"), 2, 0);
     QToolButton *undo = addButton("undoLesson", tr("Undo"), {}, 2, 1);
     QToolButton *redo = addButton("redoLesson", tr("Redo"), {}, 2, 2);
+    auto *embed = new QToolButton;
+    embed->setObjectName(QStringLiteral("embedPhoto"));
+    embed->setText(tr("Embed Photo"));
+    embed->setToolTip(
+        tr("Keep the selected photo scene's photo inside the lesson file, so the lesson travels "
+           "without it (the file grows by the photo); off: only its path, relative to the lesson"));
+    embed->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    embed->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    embed->setCheckable(true);
+    buttons->addWidget(embed, 3, 0, 1, 3);
     layout->addLayout(buttons);
 
     auto *noteLabel = new QLabel(tr("Teacher’s &note (shown on the stage):"));
@@ -110,6 +120,12 @@ SceneListDock::SceneListDock(LessonDocument *lesson, QWidget *parent)
             m_list->editItem(item);
     });
     connect(remove, &QToolButton::clicked, this, [this] { m_lesson->removeScene(selectedRow()); });
+    connect(embed, &QToolButton::clicked, this, [this](bool on) {
+        const QString problem = m_lesson->setPhotoEmbedded(selectedRow(), on);
+        updateButtons(); // a refused change puts the check back
+        if (!problem.isEmpty())
+            emit problemFound(problem);
+    });
     QUndoStack *stack = m_lesson->undoStack();
     connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
     connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
@@ -239,6 +255,13 @@ void SceneListDock::updateButtons()
     button(QStringLiteral("deleteScene"))->setEnabled(any);
     button(QStringLiteral("sceneUp"))->setEnabled(any && row > 0);
     button(QStringLiteral("sceneDown"))->setEnabled(any && row < m_lesson->sceneCount() - 1);
+    QToolButton *embed = button(QStringLiteral("embedPhoto"));
+    const bool photo = any && m_lesson->scene(row).tab == SceneTab::Photo;
+    const ScenePhoto none;
+    const ScenePhoto &p = photo ? m_lesson->scene(row).photo : none;
+    embed->setChecked(!p.png.isEmpty());
+    // Embedding needs the file; linking again needs a path to link to.
+    embed->setEnabled(photo && (p.png.isEmpty() ? !p.missing : !p.path.isEmpty()));
 }
 
 } // namespace poolviz

@@ -27,7 +27,8 @@ public:
     QPlainTextEdit *noteEdit() const { return m_note; }
     QLineEdit *titleEdit() const { return m_title; }
     /// A button by its object name: "addScene", "updateScene", "duplicateScene", "sceneUp",
-    /// "sceneDown", "renameScene", "deleteScene", "undoLesson", "redoLesson".
+    /// "sceneDown", "renameScene", "deleteScene", "undoLesson", "redoLesson", "embedPhoto" (a
+    /// check button: the selected photo scene's photo is kept inside the lesson file).
     QToolButton *button(const QString &name) const;
 
 signals:
@@ -37,6 +38,8 @@ signals:
     void updateRequested(int index);
     /// The user clicked scene `index` (or pressed Enter on it): show it.
     void sceneActivated(int index);
+    /// An edit could not be made, and `text` says why (for the window's banner).
+    void problemFound(const QString &text);
 
 private:
     void rebuild();

@@ -1,8 +1,8 @@
 #include "strideexplorer.h"
 
-#include "imageio.h"
 #include "pool.h"
 #include "pooldocument.h"
+#include "variantpooler.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -59,7 +59,7 @@ public:
         const auto &tiles = m_explorer->tiles();
         int grids = 0;
         for (const VariantTile &t : tiles) {
-            if (!t.variant.ok())
+            if (!t.ok())
                 continue;
             if (!t.pooledImage.isNull()) {
                 const Size2 s = t.variant.params.effectiveStride();
@@ -209,8 +209,8 @@ protected:
             } else {
                 const VariantTile &t = m_explorer->tiles()[std::size_t(i)];
                 QString text = VariantTilePainter::title(t, m_explorer->axis()) +
-                               QLatin1Char('\n') + VariantTilePainter::summary(t.variant);
-                if (t.variant.ok() && !t.current)
+                               QLatin1Char('\n') + VariantTilePainter::summary(t);
+                if (t.ok() && !t.current)
                     text += QLatin1Char('\n') + StrideExplorer::tr("Click to use this setting");
                 QToolTip::showText(help->globalPos(), text, this);
             }
@@ -226,7 +226,7 @@ private:
 };
 
 StrideExplorer::StrideExplorer(PoolDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document)
+    : QWidget(parent), m_document(document), m_pooler(new VariantPooler(this))
 {
     setObjectName(QStringLiteral("strideExplorer"));
     m_axisBox = new QComboBox;
@@ -264,6 +264,7 @@ StrideExplorer::StrideExplorer(PoolDocument *document, QWidget *parent)
             [this] { setSource(Source(m_sourceBox->currentData().toInt())); });
     connect(document, &PoolDocument::traceChanged, this, &StrideExplorer::scheduleRecompute);
     connect(document, &PoolDocument::planeChanged, this, &StrideExplorer::scheduleRecompute);
+    connect(m_pooler, &VariantPooler::finished, this, &StrideExplorer::applyPhotoTiles);
     recompute();
 }
 
@@ -285,9 +286,10 @@ void StrideExplorer::setSource(Source source)
     recompute();
 }
 
-void StrideExplorer::setPhoto(const Tensor &photo, const QString &name, PoolDocument *params)
+void StrideExplorer::setPhoto(std::shared_ptr<const Tensor> photo, const QString &name,
+                              PoolDocument *params)
 {
-    m_photo = photo;
+    m_photo = std::move(photo);
     m_photoName = name;
     if (params != m_photoParams) {
         if (m_photoParams)
@@ -298,6 +300,11 @@ void StrideExplorer::setPhoto(const Tensor &photo, const QString &name, PoolDocu
     }
     if (m_source == Source::Photo)
         scheduleRecompute();
+}
+
+bool StrideExplorer::isPooling() const
+{
+    return m_pooler->isBusy();
 }
 
 QRect StrideExplorer::tileRect(int index) const
@@ -320,7 +327,7 @@ bool StrideExplorer::choose(int index)
     if (index < 0 || index >= int(m_tiles.size()))
         return false;
     const VariantTile &tile = m_tiles[std::size_t(index)];
-    if (!tile.variant.ok() || tile.current)
+    if (!tile.ok() || tile.current)
         return false;
     target()->closeMergeWindow();
     target()->setParams(
@@ -348,49 +355,70 @@ void StrideExplorer::recompute()
 {
     m_dirty = false;
     m_tiles.clear();
+    m_pooler->cancel(); // whatever it pools now is stale
     const PoolParams params = target()->params();
     const bool photo = m_source == Source::Photo;
-    const Tensor input = photo ? m_photo : m_document->inputPlane();
-    if (photo && input.empty()) {
+    if (photo && (!m_photo || m_photo->empty())) {
         m_status->setText(tr("Open a photo in the Photo tab (the stripes test pattern shows "
                              "aliasing best)."));
     } else if (params.isAdaptive()) {
         m_status->setText(tr("Adaptive and global pooling choose their own windows: there is no "
                              "stride to vary."));
+    } else if (photo) {
+        m_pooler->start({m_photo, params, m_axis});
+        m_status->setText(tr("Pooling %1 at each setting…").arg(m_photoName));
     } else {
+        const Tensor input = m_document->inputPlane();
         for (const PoolingVariant &v : poolingVariants(params, input.h(), input.w(), m_axis)) {
             VariantTile tile;
             tile.variant = v;
             tile.current = sameSetting(v.params, params);
             if (v.ok()) {
                 try {
-                    const PoolResult r = forward(input, v.params, false);
-                    if (photo)
-                        tile.pooledImage = tensorToImage(r.values);
-                    else
-                        tile.pooled = r.values;
+                    tile.pooled = forward(input, v.params, false).values;
                 } catch (const std::exception &e) {
-                    tile.variant.error = e.what();
+                    tile.variant.errors = errorMessages(e);
                 }
             }
             m_tiles.push_back(std::move(tile));
         }
-        const Size2 k = params.kernel;
-        m_status->setText(
-            photo ? tr("%1 pooled with %2 %3×%4 at each setting")
-                        .arg(m_photoName, QString::fromStdString(modeName(params.mode)))
-                        .arg(k.h)
-                        .arg(k.w)
-                  : (m_axis == VariantAxis::Stride
-                         ? tr("Kernel %1×%2 at stride 1 to %3: where windows overlap and which "
-                              "cells no window reads")
-                               .arg(k.h)
-                               .arg(k.w)
-                               .arg(std::max(k.h, k.w) + 1)
-                         : tr("Kernel 1 to %1 at the current stride").arg(std::max(k.h, k.w) + 1)));
+        setStatusText();
     }
     m_view->relayout();
     emit tilesChanged();
+}
+
+void StrideExplorer::applyPhotoTiles(const VariantResult &result)
+{
+    // Only the latest job delivers; it was started for the parameters and photo shown now.
+    if (m_source != Source::Photo || result.request.input != m_photo)
+        return;
+    const PoolParams params = target()->params();
+    m_tiles = result.tiles;
+    for (VariantTile &tile : m_tiles)
+        tile.current = sameSetting(tile.variant.params, params);
+    setStatusText();
+    m_view->relayout();
+    emit tilesChanged();
+}
+
+void StrideExplorer::setStatusText()
+{
+    const PoolParams params = target()->params();
+    const Size2 k = params.kernel;
+    m_status->setText(
+        m_source == Source::Photo
+            ? tr("%1 pooled with %2 %3×%4 at each setting")
+                  .arg(m_photoName, QString::fromStdString(modeName(params.mode)))
+                  .arg(k.h)
+                  .arg(k.w)
+            : (m_axis == VariantAxis::Stride
+                   ? tr("Kernel %1×%2 at stride 1 to %3: where windows overlap and which "
+                        "cells no window reads")
+                         .arg(k.h)
+                         .arg(k.w)
+                         .arg(std::max(k.h, k.w) + 1)
+                   : tr("Kernel 1 to %1 at the current stride").arg(std::max(k.h, k.w) + 1)));
 }
 
 } // namespace poolviz

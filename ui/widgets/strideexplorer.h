@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QComboBox;
@@ -14,13 +15,17 @@ class QScrollArea;
 namespace poolviz {
 
 class PoolDocument;
+class VariantPooler;
+struct VariantResult;
 class VariantTileView;
 
 /// The stride explorer: small multiples of the current input pooled at stride 1, 2, …, k + 1
 /// (or kernel 1 … k + 1), each with its output size, its coverage map (how many windows read
 /// each input cell; 0 hatched) and its pooled output; on a photo, the pooled photos side by side.
 /// Clicking a tile (or Enter on the focused one) makes its setting the document's, one undo
-/// step. Every number comes from core (poolingVariants, forward).
+/// step. Every number comes from core (poolingVariants, forward). Photo tiles are pooled off
+/// the GUI thread (VariantPooler): a change of photo or parameters starts a new job and drops
+/// the running one's result.
 class StrideExplorer : public QWidget
 {
     Q_OBJECT
@@ -39,10 +44,13 @@ public:
     void setAxis(VariantAxis axis);
     Source source() const { return m_source; }
     void setSource(Source source);
-    /// The photo for Source::Photo: a (1, C, H, W) tensor of 0–255 values (empty: none yet),
-    /// pooled with `params`' parameters (the Photo tab's own document; null: the matrix
+    /// The photo for Source::Photo: a (1, C, H, W) tensor of 0–255 values (null or empty: none
+    /// yet), pooled with `params`' parameters (the Photo tab's own document; null: the matrix
     /// document's), which a chosen tile then sets.
-    void setPhoto(const Tensor &photo, const QString &name, PoolDocument *params = nullptr);
+    void setPhoto(std::shared_ptr<const Tensor> photo, const QString &name,
+                  PoolDocument *params = nullptr);
+    /// True while the photo tiles are being pooled (tiles() is empty until they arrive).
+    bool isPooling() const;
 
     /// The tiles shown now, in order.
     const std::vector<VariantTile> &tiles() const { return m_tiles; }
@@ -64,13 +72,16 @@ protected:
 private:
     void recompute();
     void scheduleRecompute();
+    void applyPhotoTiles(const VariantResult &result);
+    void setStatusText();
     /// The document whose parameters the tiles vary and a chosen tile sets.
     PoolDocument *target() const;
 
     PoolDocument *m_document;
     VariantAxis m_axis = VariantAxis::Stride;
     Source m_source = Source::Matrix;
-    Tensor m_photo;
+    std::shared_ptr<const Tensor> m_photo;
+    VariantPooler *m_pooler = nullptr;
     QString m_photoName;
     PoolDocument *m_photoParams = nullptr;
     std::vector<VariantTile> m_tiles;

@@ -1,13 +1,17 @@
 #include "teachingdocks.h"
 
+#include "mainwindow.h"
 #include "photodocument.h"
 #include "photoworkspace.h"
 #include "predict.h"
 #include "predictpanel.h"
+#include "predictstrip.h"
 #include "settings.h"
 #include "stagewidget.h"
 #include "strideexplorer.h"
 
+#include <QAction>
+#include <QBoxLayout>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QTabWidget>
@@ -48,10 +52,51 @@ void addTeachingDocks(QMainWindow *window, PoolDocument *document, StageWidget *
         if (c.grid == StageGrid::Input || c.grid == StageGrid::InputGradient)
             session->answerCell(c.row, c.col);
     });
-    QObject::connect(predict, &QDockWidget::visibilityChanged, session, [session, predict] {
-        if (predict->isHidden())
-            session->stop(); // closed: nothing stays hidden on the stage
-    });
+    auto *main = qobject_cast<MainWindow *>(window);
+    const auto presenting = [main] { return main && main->isPresenting(); };
+    QObject::connect(predict, &QDockWidget::visibilityChanged, session,
+                     [session, predict, presenting] {
+                         // Closed: nothing stays hidden on the stage. Presenter mode hides the
+                         // dock but keeps the quiz: the strip under the stage takes over.
+                         if (predict->isHidden() && !presenting())
+                             session->stop();
+                     });
+
+    // Predict mode in presenter mode: the answer field, verdict and score under the stage.
+    auto *strip = new PredictStrip(session);
+    strip->hide();
+    if (auto *column = qobject_cast<QBoxLayout *>(stage->parentWidget()->layout()))
+        column->insertWidget(column->indexOf(stage) + 1, strip);
+    else
+        strip->setParent(window); // a stage without a column (tests): the strip stays hidden
+    auto *predictAct = new QAction(QObject::tr("Pre&dict Mode"), window);
+    predictAct->setObjectName(QStringLiteral("predictMode"));
+    predictAct->setCheckable(true);
+    predictAct->setShortcut(QKeySequence(Qt::Key_F6));
+    predictAct->setToolTip(QObject::tr("Hide each result until the class has guessed it (F6); "
+                                       "in presenter mode the answers go under the stage"));
+    window->addAction(predictAct); // works while the menu bar is hidden (presenter mode)
+    QObject::connect(predictAct, &QAction::toggled, session,
+                     [session, predict, presenting](bool on) {
+                         if (on && !session->isActive()) {
+                             session->start();
+                             if (!presenting())
+                                 predict->show();
+                         } else if (!on) {
+                             session->stop();
+                         }
+                     });
+    const auto follow = [session, predict, strip, predictAct, presenting] {
+        const QSignalBlocker block(predictAct);
+        predictAct->setChecked(session->isActive());
+        strip->setVisible(presenting() && session->isActive());
+        // Leaving presenter mode while predicting: the quiz goes on in its dock.
+        if (!presenting() && session->isActive() && predict->isHidden())
+            predict->show();
+    };
+    QObject::connect(session, &PredictSession::changed, strip, follow);
+    if (main)
+        QObject::connect(main, &MainWindow::presentingChanged, strip, follow);
 
     auto *explorer = new StrideExplorer(document);
     QDockWidget *stride = dock(explorer, QObject::tr("Stride Explorer"),
@@ -62,10 +107,10 @@ void addTeachingDocks(QMainWindow *window, PoolDocument *document, StageWidget *
     if (auto *ws = qobject_cast<PhotoWorkspace *>(photo)) {
         PhotoDocument *doc = ws->document();
         const auto sendPhoto = [doc, explorer] {
-            explorer->setPhoto(doc->hasInput() ? doc->input() : Tensor(), doc->inputName(),
-                               doc->parametersDocument());
+            explorer->setPhoto(doc->sharedInput(), doc->inputName(), doc->parametersDocument());
         };
         QObject::connect(doc, &PhotoDocument::inputChanged, explorer, sendPhoto);
+        QObject::connect(doc, &PhotoDocument::linkedChanged, explorer, sendPhoto);
         sendPhoto();
     }
     if (workspaces && photo) {

@@ -3,6 +3,7 @@
 
 #include "photodocument.h"
 
+#include "coremessage.h"
 #include "matrixio.h"
 
 #include <QDir>
@@ -113,19 +114,19 @@ QString PhotoDocument::exportValues(const QString &path, PhotoLayer layer) const
     if (suffix == QLatin1String("npy")) {
         Tensor t = *values;
         t.setRank(t.planeCount() == 1 ? 2 : 3);
-        const std::string error = writeNpy(path.toStdString(), t);
+        const WriteError error = writeNpy(path.toStdString(), t);
         return error.empty() ? QString()
                              : tr("Cannot write “%1”: %2")
-                                   .arg(QFileInfo(path).fileName(), QString::fromStdString(error));
+                                   .arg(QFileInfo(path).fileName(), coreWriteText(error));
     }
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt")) {
         const QStringList files = valueFiles(path);
         for (int p = 0; p < files.size(); ++p) {
-            const std::string error = writeCsv(
-                files[p].toStdString(), values->planeTensor(0, std::min(p, values->c() - 1)));
+            const WriteError error = writeCsv(files[p].toStdString(),
+                                              values->planeTensor(0, std::min(p, values->c() - 1)));
             if (!error.empty())
                 return tr("Cannot write “%1”: %2")
-                    .arg(QFileInfo(files[p]).fileName(), QString::fromStdString(error));
+                    .arg(QFileInfo(files[p]).fileName(), coreWriteText(error));
         }
         return {};
     }

@@ -79,7 +79,7 @@ void PhotoWorkspace::createActions()
             [this] { camera()->zoomAbout(camera()->centre(), 0.5); });
 
     m_windowAction = new QAction(tr("Sliding Window Here"), this);
-    connect(m_windowAction, &QAction::triggered, this, &PhotoWorkspace::showSlidingWindow);
+    connect(m_windowAction, &QAction::triggered, this, [this] { showSlidingWindow(); });
     m_sendAction = new QAction(tr("Send Crop to Matrix"), this);
     connect(m_sendAction, &QAction::triggered, m_document, &PhotoDocument::sendCropToMatrix);
 

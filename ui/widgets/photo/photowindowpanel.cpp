@@ -131,7 +131,12 @@ bool PhotoWorkspace::placeCrop(const QPoint &pixel)
 
 bool PhotoWorkspace::showSlidingWindow()
 {
-    if (!m_document->setWindowCrop(m_document->cropAroundCentre()))
+    return showSlidingWindow(m_document->cropAroundCentre());
+}
+
+bool PhotoWorkspace::showSlidingWindow(const QRect &crop)
+{
+    if (!m_document->setWindowCrop(crop))
         return false;
     if (!m_stagePanel->isVisible()) {
         m_stagePanel->setVisible(true);
@@ -148,6 +153,21 @@ bool PhotoWorkspace::showSlidingWindow()
         camera()->setView(PhotoView::valueZoom, camera()->centre());
     m_stage->setFocus(Qt::OtherFocusReason);
     return true;
+}
+
+void PhotoWorkspace::setPresenting(bool on)
+{
+    if (QWidget *controls = findChild<QWidget *>(QStringLiteral("photoControls")))
+        controls->setVisible(!on);
+    m_hoverLabel->setVisible(!on);
+    if (on) {
+        m_sizesBeforePresenting = m_splitter->sizes();
+        const int total = std::max(m_splitter->height(), 300);
+        m_splitter->setSizes({total / 3, total - total / 3});
+    } else if (!m_sizesBeforePresenting.isEmpty()) {
+        m_splitter->setSizes(m_sizesBeforePresenting);
+        m_sizesBeforePresenting.clear();
+    }
 }
 
 void PhotoWorkspace::onWindowChanged()

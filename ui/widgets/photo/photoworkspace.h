@@ -72,6 +72,8 @@ public:
     /// below the views and zooms to the crop. False (with the document's message) when there is
     /// no photo or A cannot pool the crop.
     bool showSlidingWindow();
+    /// The same on `crop` (photo pixels, clamped to the photo): a lesson's photo scene.
+    bool showSlidingWindow(const QRect &crop);
     /// The same on the crop around photo pixel `pixel` (x = column): a click on the original.
     bool placeCrop(const QPoint &pixel);
     /// The stage of the sliding window (the window document's trace).
@@ -80,6 +82,9 @@ public:
     PlaybackBar *playbackBar() const { return m_playback; }
     /// Whether the views pan to the window as it moves.
     bool follows() const;
+    /// Presenter mode on a lesson's photo scene: the controls and the status row go, and the
+    /// sliding window's stage gets two thirds of the height; off brings them back as they were.
+    void setPresenting(bool on);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -114,6 +119,7 @@ private:
     bool m_triedSample = false;
     bool m_fitMode = false; ///< the photo is fitted: refit when the views resize
     bool m_fitting = false;
+    QList<int> m_sizesBeforePresenting; ///< the splitter's sizes before presenter mode
 
     PhotoView *m_originalView = nullptr;
     PhotoView *m_pooledView = nullptr;
