@@ -13,9 +13,14 @@ namespace poolviz {
 
 bool shownExactly(double v, int precision)
 {
+    return !std::isfinite(v) || shownExactly(v, formatNumber(v, precision));
+}
+
+bool shownExactly(double v, const std::string &digits)
+{
     if (!std::isfinite(v))
         return true;
-    std::string s = formatNumber(v, precision);
+    std::string s = digits;
     if (s.rfind("\u2212", 0) == 0)
         s = "-" + s.substr(3);
     // The value is a float: the digits are exact when they read back as the same float.

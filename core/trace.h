@@ -97,5 +97,7 @@ std::string formatNumber(double v, int precision = 4);
 /// Whether formatNumber(v, precision) is the value itself: its digits read back as the same
 /// float (0.25 and 0.1 are, 1/9 shown as "0.1111" is not). Captions mark the others "≈".
 bool shownExactly(double v, int precision = 4);
+/// The same for digits already written by formatNumber(v, …) (formats nothing again).
+bool shownExactly(double v, const std::string &digits);
 
 } // namespace poolviz

@@ -13,7 +13,8 @@ Caption number(double v)
 
 std::string val(double v)
 {
-    return shownExactly(v) ? formatNumber(v) : "\u2248" + formatNumber(v);
+    std::string digits = formatNumber(v);
+    return shownExactly(v, digits) ? digits : "\u2248" + digits;
 }
 
 /// A value as a caption shows it: "0.25", or "≈0.1111" when the digits shown are not the value.
@@ -25,7 +26,8 @@ Caption value(double v)
 /// " = 0.25", or " ≈ 0.1111" when the digits shown are not the value.
 std::string equals(double v)
 {
-    return (shownExactly(v) ? " = " : " \u2248 ") + formatNumber(v);
+    const std::string digits = formatNumber(v);
+    return (shownExactly(v, digits) ? " = " : " \u2248 ") + digits;
 }
 
 /// "row 1, column 3".

@@ -38,6 +38,10 @@ constexpr int kDoublingFrom = 4;
 /// From this many taps on, stride-1 sums along the columns slide (see slidingInterior) when
 /// their values allow it exactly.
 constexpr int kSlidingFrom = 2;
+/// Up to this many taps, stride-1 sums down the rows slide (see runSliding). A window whose
+/// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
+/// blocks (a few passes whatever k) keep such data from getting slow.
+constexpr int kSlidingRowsUpTo = 32;
 
 enum class Reduce
 {
@@ -223,7 +227,9 @@ private:
     {
         const int outW = m_g.outW(), W = m_g.inW();
         const int kh = m_g.rows.kernel, kw = m_g.cols.kernel;
-        const int slots = kh + 1; // row r in slot r % slots; its successor there is r + slots
+        // A window holds at most min(k, H) input rows (a kernel can dwarf the input under SAME
+        // or padding). Row r sits in slot r % slots; its successor there is r + slots.
+        const int slots = std::min(kh, m_g.inH()) + 1;
         const std::size_t n = std::size_t(outW);
         if (m_hv.size() < std::size_t(slots) * n)
             m_hv.resize(std::size_t(slots) * n);
@@ -255,7 +261,7 @@ private:
                 window.add(m_ranges[std::size_t(r % slots)]);
             // Each reduced row is a sum of up to kw values: the column sums and their
             // differences hold up to (kh + 2)·kw of them.
-            const bool exact = exactSums(window, double(kh + 2) * double(kw));
+            const bool exact = exactSums(window, (double(kh) + 2.0) * double(kw));
             const bool slide = exact && summed && have0 <= f && have1 <= l && have1 >= f - 1 &&
                                have0 >= l - slots + 1;
             if (slide && have0 == f - 1 && have1 == l - 1 && R == Reduce::Sum) {
@@ -497,7 +503,7 @@ private:
         if constexpr (!isExtreme<R>) {
             if (s == 1 && d == 1 && k >= kSlidingFrom &&
                 exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
-                          k + 2)) {
+                          double(k) + 2.0)) {
                 slidingInterior(src, h);
                 return;
             }
@@ -571,7 +577,7 @@ private:
         constexpr int kRuns = 4;
         const int run = windows / kRuns;
         int f0 = 0; // the single chain for the rest starts here
-        if (run >= 2 * k) {
+        if (run / 2 >= k) {
             A sum[kRuns];
             for (int r = 0; r < kRuns; ++r) {
                 sum[r] = direct(r * run);
@@ -749,6 +755,7 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     }
     const bool unitRows = !g.rows.adaptive && g.rows.stride == 1;
     plan.slidingRows = unitRows && g.rows.dilation == 1 && g.rows.kernel >= kSlidingFrom &&
+                       g.rows.kernel <= kSlidingRowsUpTo &&
                        (g.params.mode == PoolMode::Avg ||
                         (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
     plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
