@@ -123,6 +123,13 @@ const char *captionTemplate(CaptionId id)
         return QT_TRANSLATE_NOOP("poolviz::Caption",
                                  "; %1 of them already held values from earlier windows and now "
                                  "hold the mean of what they received");
+    case CaptionId::FormulaLastWindow:
+        return QT_TRANSLATE_NOOP("poolviz::Caption",
+                                 "; last window would start at %1 ≥ %2 + %3, so out = %4");
+    case CaptionId::FormulaSamePadding:
+        return QT_TRANSLATE_NOOP("poolviz::Caption", "%1; padding %2 = %3: %4 before, %5 after");
+    case CaptionId::FormulaAdaptive:
+        return QT_TRANSLATE_NOOP("poolviz::Caption", "adaptive: %1 bins over %2, bin i = %3");
     }
     return "";
 }

@@ -64,6 +64,10 @@ enum class CaptionId
     UnpoolCopied,
     UnpoolCopiedOne,
     UnpoolShared,
+    // The output-size formula's words (windowrules.cpp, outputSizeFormulaCaption).
+    FormulaLastWindow,
+    FormulaSamePadding,
+    FormulaAdaptive,
 };
 
 /// The English template of `id` ("row %1, column %2"); empty for Literal and Join.

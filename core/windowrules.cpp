@@ -31,9 +31,9 @@ std::string effectiveKernelText(std::int64_t kernel, std::int64_t dilation)
 
 /// Explicit padding (or VALID): the floor formula of axisOutputSize, with ceil mode's s−1 and
 /// its last-window rule spelled out when `ceilMode`.
-std::string floorFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
-                         std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
-                         bool ceilMode)
+Caption floorFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                     std::int64_t dilation, std::int64_t padBefore, std::int64_t padAfter,
+                     bool ceilMode)
 {
     const std::int64_t ek = dilation * (kernel - 1) + 1;
     std::string num = std::to_string(in) + " + " + std::to_string(padBefore) + " + " +
@@ -42,39 +42,46 @@ std::string floorFormula(std::int64_t in, std::int64_t kernel, std::int64_t stri
     const std::int64_t before = floorDiv(raw, stride) + 1;
     if (ceilMode)
         num += " + " + std::to_string(stride - 1);
-    std::string s = "out = \u230a(" + num + ") / " + std::to_string(stride) +
-                    "\u230b + 1 = " + minusSign(before);
-    if (ceilMode) {
-        const std::int64_t after =
-            axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, true);
-        if (before != after)
-            s += "; last window would start at " + std::to_string((before - 1) * stride) +
-                 " \u2265 " + std::to_string(in) + " + " + std::to_string(padBefore) +
-                 ", so out = " + minusSign(after);
-    }
-    return s;
+    Caption s = Caption::lit("out = \u230a(" + num + ") / " + std::to_string(stride) +
+                             "\u230b + 1 = " + minusSign(before));
+    if (!ceilMode)
+        return s;
+    const std::int64_t after =
+        axisOutputSize(in, kernel, stride, dilation, padBefore, padAfter, true);
+    if (before == after)
+        return s;
+    const auto lit = [](std::int64_t v) { return Caption::lit(std::to_string(v)); };
+    return Caption::join(
+        {std::move(s), Caption::make(CaptionId::FormulaLastWindow,
+                                     {lit((before - 1) * stride), lit(in), lit(padBefore),
+                                      Caption::lit(minusSign(after))})});
 }
 
 /// SAME: ⌈in/s⌉ outputs and the padding that takes, split as samePadding splits it.
-std::string sameFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
-                        std::int64_t dilation, bool lower)
+Caption sameFormula(std::int64_t in, std::int64_t kernel, std::int64_t stride,
+                    std::int64_t dilation, bool lower)
 {
     const std::int64_t out = (in + stride - 1) / stride;
     const auto [before, after] = samePadding(in, kernel, stride, dilation, lower);
-    return "out = \u2308" + std::to_string(in) + " / " + std::to_string(stride) +
-           "\u2309 = " + std::to_string(out) + "; padding max((" + std::to_string(out) +
-           " \u2212 1)\u00b7" + std::to_string(stride) + " + " +
-           effectiveKernelText(kernel, dilation) + " \u2212 " + std::to_string(in) +
-           ", 0) = " + std::to_string(before + after) + ": " + std::to_string(before) +
-           " before, " + std::to_string(after) + " after";
+    const auto lit = [](std::int64_t v) { return Caption::lit(std::to_string(v)); };
+    return Caption::make(
+        CaptionId::FormulaSamePadding,
+        {Caption::lit("out = \u2308" + std::to_string(in) + " / " + std::to_string(stride) +
+                      "\u2309 = " + std::to_string(out)),
+         Caption::lit("max((" + std::to_string(out) + " \u2212 1)\u00b7" + std::to_string(stride) +
+                      " + " + effectiveKernelText(kernel, dilation) + " \u2212 " +
+                      std::to_string(in) + ", 0)"),
+         lit(before + after), lit(before), lit(after)});
 }
 
 /// Adaptive pooling: `out` bins over `in`, bin i = [⌊i·in/out⌋, ⌈(i+1)·in/out⌉).
-std::string adaptiveFormula(int in, int out)
+Caption adaptiveFormula(int in, int out)
 {
     const std::string i = std::to_string(in), o = std::to_string(out);
-    return "adaptive: " + o + " bins over " + i + ", bin i = [\u230ai\u00b7" + i + "/" + o +
-           "\u230b, \u2308(i+1)\u00b7" + i + "/" + o + "\u2309)";
+    return Caption::make(CaptionId::FormulaAdaptive,
+                         {Caption::lit(o), Caption::lit(i),
+                          Caption::lit("[\u230ai\u00b7" + i + "/" + o +
+                                       "\u230b, \u2308(i+1)\u00b7" + i + "/" + o + "\u2309)")});
 }
 
 } // namespace
@@ -131,31 +138,36 @@ bool ceilModeApplies(const PoolParams &params)
                                params.paddingMode == PaddingMode::Valid);
 }
 
-std::string outputSizeFormula(const PoolParams &p, int inH, int inW, Axis axis)
+Caption outputSizeFormulaCaption(const PoolParams &p, int inH, int inW, Axis axis)
 {
     const bool rows = axis == Axis::Rows;
     const int in = rows ? inH : inW;
     if (in < 1)
-        return {};
+        return Caption::lit({});
     if (p.isAdaptive()) {
         const Size2 out = p.adaptiveSize();
         const int o = rows ? out.h : out.w;
-        return o < 1 ? std::string() : adaptiveFormula(in, o);
+        return o < 1 ? Caption::lit({}) : adaptiveFormula(in, o);
     }
     const Size2 s = p.effectiveStride();
     const int k = rows ? p.kernel.h : p.kernel.w;
     const int stride = rows ? s.h : s.w;
     const int d = rows ? p.dilation.h : p.dilation.w;
     if (k < 1 || stride < 1 || d < 1)
-        return {};
+        return Caption::lit({});
     if (p.isSame())
         return sameFormula(in, k, stride, d, p.paddingMode == PaddingMode::SameLower);
     const Padding pad = resolvePadding(p, inH, inW);
     const int before = rows ? pad.top : pad.left;
     const int after = rows ? pad.bottom : pad.right;
     if (before < 0 || after < 0)
-        return {};
+        return Caption::lit({});
     return floorFormula(in, k, stride, d, before, after, ceilModeApplies(p));
+}
+
+std::string outputSizeFormula(const PoolParams &params, int inH, int inW, Axis axis)
+{
+    return outputSizeFormulaCaption(params, inH, inW, axis).text();
 }
 
 } // namespace poolviz

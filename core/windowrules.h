@@ -5,6 +5,7 @@
 // the views show it. `validate` checks parameters with them, `computeGeometry` lays the windows
 // out with them and the views print outputSizeFormula; none of them asks another.
 
+#include "caption.h"
 #include "poolparams.h"
 
 #include <cstdint>
@@ -58,7 +59,12 @@ enum class Axis
 /// (SAME: ceil mode plays no part), a dilated kernel as "(2·(3−1)+1)", or the adaptive bin rule
 /// "adaptive: 3 bins over 5, bin i = [⌊i·5/3⌋, ⌈(i+1)·5/3⌉)". Also for parameters `validate`
 /// refuses, as long as the sizes are ≥ 1 (then it shows why there is no output, e.g. "= −1");
-/// empty otherwise.
+/// empty otherwise. The English text of outputSizeFormulaCaption.
 [[nodiscard]] std::string outputSizeFormula(const PoolParams &params, int inH, int inW, Axis axis);
+
+/// outputSizeFormula as a caption, so that the GUI translates its words (captionText) while the
+/// CLI and the tests read the same English text(); an empty Literal where there is no formula.
+[[nodiscard]] Caption outputSizeFormulaCaption(const PoolParams &params, int inH, int inW,
+                                               Axis axis);
 
 } // namespace poolviz

@@ -19,6 +19,7 @@
 #include "trace.h"
 #include "unpooltrace.h"
 #include "varianttiles.h"
+#include "windowrules.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -77,6 +78,8 @@ private slots:
     void captionsInGerman();
     void messagesInGerman_data();
     void messagesInGerman();
+    void formulasInGerman_data();
+    void formulasInGerman();
     void poolErrorInGerman();
     void parameterPanelInGerman();
     void stageCaptionInGerman();
@@ -173,7 +176,7 @@ void TstCoreMessages::everyTemplateTranslated()
         QVERIFY2(QCoreApplication::translate("poolviz::Caption", templ) != QString::fromUtf8(templ),
                  templ);
     }
-    QCOMPARE(captions, int(CaptionId::UnpoolShared) - int(CaptionId::Step) + 1);
+    QCOMPARE(captions, int(CaptionId::FormulaAdaptive) - int(CaptionId::Step) + 1);
 }
 
 void TstCoreMessages::unpoolCaptions()
@@ -290,6 +293,54 @@ void TstCoreMessages::messagesInGerman()
     QCOMPARE(coreMessageText(v.errors), english);
     installTranslations(QStringLiteral("de"));
     QCOMPARE(coreMessageText(v.errors), german);
+}
+
+void TstCoreMessages::formulasInGerman_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("in");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("german");
+    // SAME, k 3, s 4 on 6: ⌈6/4⌉ = 2 outputs need (2−1)·4 + 3 − 6 = 1 padding, TensorFlow puts
+    // the odd one after. In German the list inside max(…) takes a semicolon.
+    PoolParams same = pool(PoolMode::Max, 3, 4);
+    same.paddingMode = PaddingMode::SameUpper;
+    QTest::newRow("same")
+        << same << 6
+        << QStringLiteral("out = ⌈6 / 4⌉ = 2; padding max((2 − 1)·4 + 3 − 6, 0) = 1: 0 before, "
+                          "1 after")
+        << QStringLiteral("out = ⌈6 / 4⌉ = 2; Padding max((2 − 1)·4 + 3 − 6; 0) = 1: 0 davor, "
+                          "1 danach");
+    // Ceil mode, k 2, s 2, padding 1 on 5: ⌊(5+1+1−2+1)/2⌋ + 1 = 4, but the 4th window would
+    // start at 3·2 = 6 ≥ 5 + 1, inside the right padding, so PyTorch drops it: 3.
+    PoolParams ceil = pool(PoolMode::Max, 2, 2, 1);
+    ceil.ceilMode = true;
+    QTest::newRow("ceil, last window dropped")
+        << ceil << 5
+        << QStringLiteral("out = ⌊(5 + 1 + 1 − 2 + 1) / 2⌋ + 1 = 4; last window would start at "
+                          "6 ≥ 5 + 1, so out = 3")
+        << QStringLiteral("out = ⌊(5 + 1 + 1 − 2 + 1) / 2⌋ + 1 = 4; das letzte Fenster würde "
+                          "bei 6 ≥ 5 + 1 beginnen, also out = 3");
+    PoolParams adaptive;
+    adaptive.adaptiveOutput = Size2{3, 3};
+    QTest::newRow("adaptive 3 on 5")
+        << adaptive << 5
+        << QStringLiteral("adaptive: 3 bins over 5, bin i = [⌊i·5/3⌋, ⌈(i+1)·5/3⌉)")
+        << QStringLiteral("adaptiv: 3 Bins über 5, Bin i = [⌊i·5/3⌋; ⌈(i+1)·5/3⌉)");
+}
+
+void TstCoreMessages::formulasInGerman()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, in);
+    QFETCH(QString, english);
+    QFETCH(QString, german);
+    const Caption c = outputSizeFormulaCaption(params, in, in, Axis::Rows);
+    QCOMPARE(QString::fromStdString(outputSizeFormula(params, in, in, Axis::Rows)), english);
+    QCOMPARE(captionText(c), english);
+    installTranslations(QStringLiteral("de"));
+    QCOMPARE(captionText(c), german);
+    QCOMPARE(QString::fromStdString(c.text()), english);
 }
 
 void TstCoreMessages::poolErrorInGerman()

@@ -1,5 +1,6 @@
 #include "predict.h"
 
+#include "coremessage.h"
 #include "numbertext.h"
 #include "pooldocument.h"
 #include "windowrules.h"
@@ -291,9 +292,9 @@ void PredictSession::showVerdict()
     if (m_question.kind == QuestionKind::OutputsPerRow && trace)
         rightAnswer = tr("each row has %1 outputs: %2")
                           .arg(trace->geometry().outW())
-                          .arg(QString::fromStdString(
-                              outputSizeFormula(trace->geometry().params, trace->geometry().inH(),
-                                                trace->geometry().inW(), Axis::Cols)));
+                          .arg(captionText(outputSizeFormulaCaption(
+                              trace->geometry().params, trace->geometry().inH(),
+                              trace->geometry().inW(), Axis::Cols)));
     else if (m_question.wantsCell())
         rightAnswer = tr("the answer is input row %1, column %2")
                           .arg(m_question.answerRow)

@@ -346,8 +346,10 @@ void StageRenderer::paintText(QPainter &p, const Layout &l, const StageView &vie
 QString stage::formulaText(const Trace &trace, bool split)
 {
     const Geometry &g = trace.geometry();
-    const QString rows = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Rows));
-    const QString cols = qs(outputSizeFormula(g.params, g.inH(), g.inW(), Axis::Cols));
+    const QString rows =
+        captionText(outputSizeFormulaCaption(g.params, g.inH(), g.inW(), Axis::Rows));
+    const QString cols =
+        captionText(outputSizeFormulaCaption(g.params, g.inH(), g.inW(), Axis::Cols));
     QString text = rows == cols
                        ? StageRenderer::tr("Output size (rows and columns):  %1").arg(rows)
                        : StageRenderer::tr("Output rows:  %1\nOutput columns:  %2").arg(rows, cols);

@@ -368,6 +368,18 @@
         <source>; %1 of them already held values from earlier windows and now hold the mean of what they received</source>
         <translation>; %1 davon hatten schon Werte aus früheren Fenstern und enthalten jetzt den Mittelwert des Erhaltenen</translation>
     </message>
+    <message>
+        <source>; last window would start at %1 ≥ %2 + %3, so out = %4</source>
+        <translation>; das letzte Fenster würde bei %1 ≥ %2 + %3 beginnen, also out = %4</translation>
+    </message>
+    <message>
+        <source>%1; padding %2 = %3: %4 before, %5 after</source>
+        <translation>%1; Padding %2 = %3: %4 davor, %5 danach</translation>
+    </message>
+    <message>
+        <source>adaptive: %1 bins over %2, bin i = %3</source>
+        <translation>adaptiv: %1 Bins über %2, Bin i = %3</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::CodePanel</name>

@@ -22,15 +22,6 @@
 
 namespace poolviz {
 
-namespace {
-
-QString escaped(const std::string &s)
-{
-    return QString::fromStdString(s).toHtmlEscaped();
-}
-
-} // namespace
-
 ParameterPanel::ParameterPanel(PoolDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document)
 {
@@ -498,12 +489,12 @@ void ParameterPanel::syncGeometry()
     }
     // The core decides the formula (SAME's ⌈in/s⌉, ceil mode only where it applies), also for
     // refused parameters, where it shows why there is no output.
-    const std::string rows = outputSizeFormula(p, inH, inW, Axis::Rows);
-    const std::string cols = outputSizeFormula(p, inH, inW, Axis::Cols);
-    const bool haveAxes = !rows.empty() && !cols.empty();
-    m_formula->setText(
-        haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2").arg(escaped(rows), escaped(cols))
-                 : QString());
+    const QString rows = captionText(outputSizeFormulaCaption(p, inH, inW, Axis::Rows));
+    const QString cols = captionText(outputSizeFormulaCaption(p, inH, inW, Axis::Cols));
+    const bool haveAxes = !rows.isEmpty() && !cols.isEmpty();
+    m_formula->setText(haveAxes ? tr("<b>rows:</b> %1<br><b>columns:</b> %2")
+                                      .arg(rows.toHtmlEscaped(), cols.toHtmlEscaped())
+                                : QString());
     m_formula->setVisible(haveAxes);
     // A valid pooling whose animation is above the limits is refused inline as well.
     const QString error = g.ok() ? (m_document->trace() ? QString() : m_document->traceError())
