@@ -4,6 +4,7 @@
 #include "animationexport.h"
 #include "pool.h"
 #include "trace.h"
+#include "unpooltrace.h"
 
 #include <QFile>
 #include <QSize>
@@ -26,9 +27,10 @@ const char *const animateHelp =
     "\n"
     "  INPUT                 the input (.npy, .csv/.txt or image)\n"
     "  -o, --output PATH     OUT.gif or a folder (created if needed)  e.g. -o steps.gif\n"
-    "  --phase forward|backward  animate the forward pass (default) or the gradient flowing "
-    "back\n"
-    "                        e.g. --phase backward\n"
+    "  --phase forward|backward|unpool  the forward pass (default), the gradient flowing "
+    "back,\n"
+    "                        or the pooled values put back where they came from (as the\n"
+    "                        Unpool view)  e.g. --phase unpool\n"
     "  --plane N             which (n, c) plane, n*C + c (default 0)  e.g. --plane 2\n"
     "  --grad GRAD           backward: the output gradient (default: ones)  e.g. --grad g.npy\n"
     "  --frame-ms MS         delay between frames, 10 to 60000 (default 700)  e.g. --frame-ms "
@@ -44,7 +46,7 @@ int runAnimate(const std::vector<std::string> &rest)
 {
     static const Flag flags[] = {outputFlag,
                                  verboseFlag,
-                                 {"--phase", "", true, "forward or backward"},
+                                 {"--phase", "", true, "forward, backward or unpool"},
                                  {"--plane", "", true, "a plane number n*C + c"},
                                  {"--grad", "", true, "the output gradient file"},
                                  {"--frame-ms", "", true, "milliseconds between frames"},
@@ -57,10 +59,13 @@ int runAnimate(const std::vector<std::string> &rest)
     if (const auto p = args.value("--phase")) {
         if (*p == "backward")
             phase = Phase::Backward;
+        else if (*p == "unpool")
+            phase = Phase::Unpool;
         else if (*p != "forward")
-            throw CliError("--phase: \"" + *p + "\" is not a phase (use forward or backward)");
+            throw CliError("--phase: \"" + *p +
+                           "\" is not a phase (use forward, backward or unpool)");
     }
-    if (phase == Phase::Forward && args.has("--grad"))
+    if (phase != Phase::Backward && args.has("--grad"))
         throw CliError("--grad applies only to --phase backward");
     int frameMs = 700;
     if (const auto ms = args.value("--frame-ms")) {
@@ -119,8 +124,12 @@ int runAnimate(const std::vector<std::string> &rest)
             throw CliError("--grad has shape " + grad.tensor.shapeString() +
                            " but the pooled output is " + shapeString(full, in.tensor.rank()));
     }
-    const Trace trace =
-        guarded([&] { return makeTrace(in.tensor, params, phase, plane, upstream); });
+    // The unpool phase is the GUI's Unpool view: each pooled value put back at its argmax
+    // (max, min) or spread over its window (average, Lp).
+    const Trace trace = guarded([&] {
+        return phase == Phase::Unpool ? makeUnpoolTrace(in.tensor, params, plane)
+                                      : makeTrace(in.tensor, params, phase, plane, upstream);
+    });
     const QString error = exportAnimation(
         trace, QFile::decodeName(QByteArray::fromStdString(output)), frameMs, frameSize);
     if (!error.isEmpty()) {
@@ -130,7 +139,9 @@ int runAnimate(const std::vector<std::string> &rest)
     }
     if (args.has("--verbose"))
         std::cout << "animated " << trace.steps.size() << ' '
-                  << (phase == Phase::Forward ? "forward" : "backward")
+                  << (phase == Phase::Forward    ? "forward"
+                      : phase == Phase::Backward ? "backward"
+                                                 : "unpool")
                   << (trace.steps.size() == 1 ? " step" : " steps") << " of plane " << plane
                   << " \u2192 " << output << '\n';
     return ExitOk;

@@ -1,6 +1,9 @@
 // Runs the built poolviz-cli binary (POOLVIZ_CLI) with QProcess on files made in a QTemporaryDir
 // and checks the files it writes with readers of its own, so that a bug in the core's .npy or CSV
 // code cannot hide itself. Every expected value is written out by hand from the seed documents.
+#include "stagerenderer.h"
+#include "unpooltrace.h"
+
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
@@ -20,6 +23,7 @@
 #error "POOLVIZ_CLI must be the path of the poolviz-cli binary"
 #endif
 
+using namespace poolviz;
 using Rows = QList<QList<double>>;
 
 namespace {
@@ -279,6 +283,7 @@ private slots:
     void animateGif();
     void animatePngFolderWithoutDisplay();
     void animateBackward();
+    void animateUnpool();
     void errors_data();
     void errors();
     void warningKeepsExitZero();
@@ -864,6 +869,58 @@ void TestCli::animateBackward()
     QCOMPARE(QImageReader(dir.filePath("back.gif")).imageCount(), 4);
 }
 
+void TestCli::animateUnpool()
+{
+    // Max 2×2, stride 2 of seed 000's matrix pools 12, 9, 18, 7 from (0, 1), (1, 3), (2, 0) and
+    // (2, 2) (7 ties with 7 at (2, 3): the first wins); unpooling puts them back there.
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("conv.csv"), csvText(conv000).toUtf8()));
+    Run r = cli(dir.path(), {"animate", "conv.csv", "-o", "unpool.gif", "--kernel", "2", "--phase",
+                             "unpool", "--verbose"});
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QCOMPARE(r.out, QString("animated 4 unpool steps of plane 0 → unpool.gif\n"));
+    QCOMPARE(QImageReader(dir.filePath("unpool.gif")).imageCount(), 4);
+
+    // PNG frames: each is the stage the window draws at that step of its Unpool view.
+    r = cli(dir.path(), {"animate", "conv.csv", "-o", "frames", "--kernel", "2", "--phase",
+                         "unpool", "--size", "640x360"});
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const QStringList frames = QDir(dir.filePath("frames")).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(frames,
+             (QStringList{"frame_000.png", "frame_001.png", "frame_002.png", "frame_003.png"}));
+    PoolParams k2;
+    k2.kernel = {2, 2};
+    const Trace trace = makeUnpoolTrace(
+        Tensor::fromRows({{10, 12, 8, 7}, {4, 11, 5, 9}, {18, 13, 7, 7}, {3, 15, 2, 2}}), k2);
+    const Tensor expected =
+        Tensor::fromRows({{0, 12, 0, 0}, {0, 0, 0, 9}, {18, 0, 7, 0}, {0, 0, 0, 0}});
+    QVERIFY(trace.inputGradient.data() == expected.data());
+    const StageRenderer renderer(trace);
+    for (int i = 0; i < 4; ++i) {
+        StageView view;
+        view.step = i;
+        view.motion = 1.0;
+        const QImage want =
+            renderer.render(QSize(640, 360), view).convertToFormat(QImage::Format_RGB32);
+        const QImage got =
+            QImage(dir.filePath("frames/" + frames[i])).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(got.size(), QSize(640, 360));
+        QVERIFY2(got == want,
+                 qPrintable(QString("frame %1 differs from the window's stage").arg(i)));
+    }
+    // Consecutive frames differ: each step puts one more value back.
+    QVERIFY(QImage(dir.filePath("frames/" + frames[0])) !=
+            QImage(dir.filePath("frames/" + frames[3])));
+
+    // Unpooling takes no gradient.
+    QVERIFY(writeFile(dir.filePath("g.csv"), "1,2\n3,4\n"));
+    r = cli(dir.path(), {"animate", "conv.csv", "-o", "u2.gif", "--kernel", "2", "--phase",
+                         "unpool", "--grad", "g.csv"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--grad applies only to --phase backward"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir.filePath("u2.gif")));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors: status 2, one line naming the value, nothing written
 
@@ -1325,5 +1382,5 @@ void TestCli::hostileInputs()
     QCOMPARE(r.out, QString());
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_MAIN(TestCli) // a QGuiApplication: animateUnpool draws the stage the window draws
 #include "tst_cli.moc"
