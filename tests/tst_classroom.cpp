@@ -81,7 +81,8 @@ private slots:
     void newPhotoRetitlesAtOnce();
     void helpShowsNoInternalTags();
     void reducedMotionFollowsDesktop();
-    void germanLessonDockFitsTheProjector();
+    void dockFitsTheProjector_data();
+    void dockFitsTheProjector();
     void germanFrameworksKeepNumbersWhole();
 };
 
@@ -420,29 +421,43 @@ void TestClassroom::reducedMotionFollowsDesktop()
     qunsetenv("XDG_CURRENT_DESKTOP");
 }
 
-void TestClassroom::germanLessonDockFitsTheProjector()
+void TestClassroom::dockFitsTheProjector_data()
 {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("dockName");
     // German words are long: at 1280×720 with the Lesson dock open the window still fits the
     // projector (the dock's buttons two to a row, its note label wrapping; three to a row made
-    // the window 1294 px wide), and the parameter panel shows its controls whole.
-    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    // the window 1294 px wide), and the parameter panel shows its controls whole. The Predict
+    // dock likewise, in both languages.
+    QTest::newRow("lesson, German") << QStringLiteral("de") << QStringLiteral("lessonDock");
+    QTest::newRow("predict, English") << QStringLiteral("en") << QStringLiteral("predictDock");
+    QTest::newRow("predict, German") << QStringLiteral("de") << QStringLiteral("predictDock");
+}
+
+void TestClassroom::dockFitsTheProjector()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, dockName);
+    QCOMPARE(installTranslations(language), language);
     {
         auto w = openWindow();
-        auto *lesson = w->findChild<QDockWidget *>(QStringLiteral("lessonDock"));
-        QVERIFY(lesson);
-        lesson->show();
+        auto *dock = w->findChild<QDockWidget *>(dockName);
+        QVERIFY(dock);
+        dock->show();
         w->resize(1280, 720);
         QTRY_COMPARE(w->size(), QSize(1280, 720));
         QVERIFY2(w->minimumSizeHint().width() <= 1280,
                  qPrintable(QString::number(w->minimumSizeHint().width())));
-        QVERIFY(lesson->isVisible());
+        QVERIFY(dock->isVisible());
         const auto *scroll = qobject_cast<QScrollArea *>(
             w->findChild<QDockWidget *>(QStringLiteral("parametersDock"))->widget());
         QVERIFY(scroll && scroll->isVisible());
         QTRY_VERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
-                     qPrintable(QStringLiteral("panel needs %1 px, has %2")
+                     qPrintable(QStringLiteral("panel needs %1 px, has %2; %3 is %4 px wide")
                                     .arg(scroll->widget()->minimumSizeHint().width())
-                                    .arg(scroll->viewport()->width())));
+                                    .arg(scroll->viewport()->width())
+                                    .arg(dockName)
+                                    .arg(dock->width())));
     }
     installTranslations(QStringLiteral("en"));
     QLocale::setDefault(QLocale::c());

@@ -4131,7 +4131,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Hide answers until revealed</source>
-        <translation>Antworten bis zum Aufdecken verbergen</translation>
+        <translation>Antworten verdeckt halten</translation>
     </message>
     <message>
         <source>For the projector: answers are recorded, and only Reveal shows whether they were right</source>

@@ -63,9 +63,11 @@ PredictPanel::PredictPanel(PredictSession *session, QWidget *parent)
     m_score->setObjectName(QStringLiteral("predictScore"));
     m_resetScore = new QPushButton(tr("Reset score"));
     m_resetScore->setObjectName(QStringLiteral("predictResetScore"));
-    auto *scoreRow = new QHBoxLayout;
-    scoreRow->addWidget(m_score, 1);
-    scoreRow->addWidget(m_resetScore);
+    // The score above its reset button, not beside it: German's "Punktestand: 3 von 4" and
+    // "Punkte zurücksetzen" side by side made the dock too wide for a 1280×720 projector.
+    auto *scoreRow = new QVBoxLayout;
+    scoreRow->addWidget(m_score);
+    scoreRow->addWidget(m_resetScore, 0, Qt::AlignLeft);
 
     m_hide = new QCheckBox(tr("Hide answers until revealed"));
     m_hide->setObjectName(QStringLiteral("predictHide"));
@@ -96,6 +98,11 @@ PredictPanel::PredictPanel(PredictSession *session, QWidget *parent)
     connect(m_hide, &QCheckBox::toggled, m_session, &PredictSession::setHideAnswers);
     connect(m_session, &PredictSession::changed, this, &PredictPanel::refresh);
     refresh();
+}
+
+QSize PredictPanel::sizeHint() const
+{
+    return {minimumSizeHint().width(), QWidget::sizeHint().height()};
 }
 
 void PredictPanel::submit()

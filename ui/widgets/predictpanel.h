@@ -23,6 +23,11 @@ class PredictPanel : public QWidget
 public:
     explicit PredictPanel(PredictSession *session, QWidget *parent = nullptr);
 
+    /// As narrow as the panel can be (its prompt and verdict wrap): at 1280×720 the dock then
+    /// leaves the parameter panel its full width instead of taking the width of an unwrapped
+    /// prompt.
+    QSize sizeHint() const override;
+
 private:
     void refresh();
     void submit();

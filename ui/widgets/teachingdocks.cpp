@@ -54,6 +54,12 @@ void addTeachingDocks(QMainWindow *window, PoolDocument *document, StageWidget *
     });
     auto *main = qobject_cast<MainWindow *>(window);
     const auto presenting = [main] { return main && main->isPresenting(); };
+    // Shown, the dock takes only the width its panel needs (prompt and verdict wrap): at
+    // 1280×720 the parameter panel keeps its full width beside it.
+    QObject::connect(predict, &QDockWidget::visibilityChanged, predict, [window, predict](bool on) {
+        if (on)
+            window->resizeDocks({predict}, {predict->minimumSizeHint().width()}, Qt::Horizontal);
+    });
     QObject::connect(predict, &QDockWidget::visibilityChanged, session,
                      [session, predict, presenting] {
                          // Closed: nothing stays hidden on the stage. Presenter mode hides the
