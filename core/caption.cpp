@@ -171,6 +171,7 @@ void appendText(const Caption &c, std::string &out)
 std::string Caption::text() const
 {
     std::string s;
+    s.reserve(192); // most step captions fit: no regrowth while appending
     appendText(*this, s);
     return s;
 }

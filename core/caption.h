@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolviz {
@@ -91,6 +92,16 @@ struct Caption
     static Caption join(std::vector<Caption> parts)
     {
         return make(CaptionId::Join, std::move(parts));
+    }
+    /// `make(id, {parts…})` without the copy a braced list makes (an initializer_list's elements
+    /// are const, so each part and all it holds would be copied): the parts are moved in. A trace
+    /// builds thousands of captions, each a few levels deep.
+    template <class... Parts> static Caption of(CaptionId id, Parts &&...parts)
+    {
+        std::vector<Caption> args;
+        args.reserve(sizeof...(Parts));
+        (args.push_back(std::forward<Parts>(parts)), ...);
+        return make(id, std::move(args));
     }
 
     /// The English sentence.

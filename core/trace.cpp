@@ -4,6 +4,7 @@
 #include "unpooltrace.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,11 +21,21 @@ bool shownExactly(double v, const std::string &digits)
 {
     if (!std::isfinite(v))
         return true;
-    std::string s = digits;
-    if (s.rfind("\u2212", 0) == 0)
-        s = "-" + s.substr(3);
+    // Whole numbers are written digit for digit (formatNumber's integer branch): they read back
+    // as the same float whatever they are, since both sides round the same number.
+    if (v == std::floor(v) && std::fabs(v) < 1e15 && digits.find_first_of(".e") == digits.npos)
+        return true;
     // The value is a float: the digits are exact when they read back as the same float.
-    return std::strtof(s.c_str(), nullptr) == float(v);
+    // std::from_chars reads them as strtof does in the "C" locale, without a copy; anything it
+    // refuses (out of range) is read by strtof as before.
+    const bool minus = digits.rfind("\u2212", 0) == 0;
+    const char *first = digits.data() + (minus ? 3 : 0), *last = digits.data() + digits.size();
+    float read = 0;
+    if (const auto [end, error] = std::from_chars(first, last, read);
+        error == std::errc() && end == last)
+        return (minus ? -read : read) == float(v);
+    const std::string ascii = (minus ? "-" : "") + std::string(first, last);
+    return std::strtof(ascii.c_str(), nullptr) == float(v);
 }
 
 std::string formatNumber(double v, int precision)
@@ -33,16 +44,26 @@ std::string formatNumber(double v, int precision)
         return "NaN";
     if (std::isinf(v))
         return v > 0 ? "\u221e" : "\u2212\u221e";
+    // std::to_chars writes what printf's "%lld" and "%.*g" write in the "C" locale, with no
+    // locale lookup (the GUI's locale never turns the point into a comma) and no temporaries: a
+    // 64×64 trace formats tens of thousands of numbers.
+    char buf[80];
+    std::to_chars_result r{buf, std::errc()};
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        r = std::to_chars(buf, buf + sizeof buf, (long long)v);
+    else if (precision >= 0 && precision <= 40)
+        r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, precision);
+    else // printf's reading of unusual precisions (negative: 6), cut at the buffer as before
+        r.ptr = buf + std::clamp(std::snprintf(buf, sizeof buf, "%.*g", precision, v), 0,
+                                 int(sizeof buf) - 1);
+    if (r.ec != std::errc())
+        return {};
     std::string s;
-    if (v == std::floor(v) && std::fabs(v) < 1e15) {
-        s = std::to_string((long long)v);
-    } else {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        s = buf;
-    }
-    if (!s.empty() && s[0] == '-')
-        s = "\u2212" + s.substr(1);
+    const bool minus = buf[0] == '-';
+    s.reserve(std::size_t(r.ptr - buf) + (minus ? 2 : 0));
+    if (minus)
+        s += "\u2212";
+    s.append(buf + (minus ? 1 : 0), r.ptr);
     return s;
 }
 
@@ -105,11 +126,14 @@ void checkTraceLimits(const Geometry &g, const Limits &limits)
                      formatCount(double(limits.traceTaps))}});
 }
 
-Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
-                const Tensor &upstream)
+namespace {
+
+/// The steps of plane `plane`: everything but the captions when `captions` is false (the unpool
+/// phase captions the forward steps itself). One pass over the windows; each step's taps are its
+/// window's, moved, not copied.
+Trace buildTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
+                 const Tensor &upstream, bool captions)
 {
-    if (phase == Phase::Unpool)
-        return makeUnpoolTrace(input, params, plane); // built on the forward trace
     if (plane < 0 || plane >= input.planeCount())
         throw PoolError(Message{MessageId::PlaneMissing,
                                 {std::to_string(plane), std::to_string(input.planeCount())}});
@@ -145,16 +169,17 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
     t.steps.reserve(total);
     for (int oy = 0; oy < outH; ++oy) {
         for (int ox = 0; ox < outW; ++ox) {
-            const Window w = g.window(oy, ox);
-            Step s;
+            Window w = g.window(oy, ox);
+            Step &s = t.steps.emplace_back();
             s.phase = phase;
-            s.index = int(t.steps.size());
+            s.index = int(t.steps.size()) - 1;
             s.plane = plane;
             s.outRow = oy;
             s.outCol = ox;
-            s.taps = w.taps;
-            s.values.reserve(w.taps.size());
-            for (const Tap &tap : w.taps)
+            s.taps = std::move(w.taps); // the caption reads them from the step
+            const std::vector<Tap> &taps = s.taps;
+            s.values.reserve(taps.size());
+            for (const Tap &tap : taps)
                 s.values.push_back(tap.kind == TapKind::Input ? t.input.at(tap.row, tap.col)
                                                               : padValue);
             s.output = t.result.values.at(oy, ox);
@@ -164,15 +189,15 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                     s.rule = StepRule::NoInput;
                 } else {
                     const int ar = int(s.argmax / W), ac = int(s.argmax % W);
-                    for (std::size_t i = 0; i < w.taps.size(); ++i)
-                        if (w.taps[i].kind == TapKind::Input && w.taps[i].row == ar &&
-                            w.taps[i].col == ac)
+                    for (std::size_t i = 0; i < taps.size(); ++i)
+                        if (taps[i].kind == TapKind::Input && taps[i].row == ar &&
+                            taps[i].col == ac)
                             s.winners.push_back(int(i));
                     if (std::isnan(s.output)) {
                         s.rule = StepRule::NaN;
                     } else {
-                        for (std::size_t i = 0; i < w.taps.size(); ++i)
-                            if (int(i) != s.winners.front() && w.taps[i].kind == TapKind::Input &&
+                        for (std::size_t i = 0; i < taps.size(); ++i)
+                            if (int(i) != s.winners.front() && taps[i].kind == TapKind::Input &&
                                 s.values[i] == s.output)
                                 s.winners.push_back(int(i));
                         s.rule = s.winners.size() > 1 ? StepRule::Tie : StepRule::Single;
@@ -189,22 +214,41 @@ Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int 
                 s.upstream = t.upstream.at(oy, ox);
                 // This window's share of the gradient, exactly what the core's backward adds
                 // for it: O(taps) per window, so the whole trace is one pass.
-                for (const GradientShare &share :
-                     windowGradient(t.input, t.result, oy, ox, s.upstream)) {
+                const std::vector<GradientShare> shares =
+                    windowGradient(t.input, t.result, oy, ox, s.upstream);
+                s.contributions.reserve(shares.size());
+                for (const GradientShare &share : shares) {
                     const int row = int(share.index / W), col = int(share.index % W);
-                    running.at(row, col) += share.amount;
-                    s.contributions.push_back({row, col, share.amount, running.at(row, col)});
+                    float &cell = running.at(row, col);
+                    cell += share.amount;
+                    s.contributions.push_back({row, col, share.amount, cell});
                 }
             }
+            if (!captions)
+                continue;
             // The caption here, while the window is at hand (no second window() per step).
             s.captionParts = stepCaption(s, total, input,
                                          phase == Phase::Forward ? forwardCaption(s, w, params)
                                                                  : backwardCaption(s, params));
             s.caption = s.captionParts.text();
-            t.steps.push_back(std::move(s));
         }
     }
     return t;
+}
+
+} // namespace
+
+Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane,
+                const Tensor &upstream)
+{
+    if (phase == Phase::Unpool)
+        return makeUnpoolTrace(input, params, plane); // built on the forward steps
+    return buildTrace(input, params, phase, plane, upstream, true);
+}
+
+Trace makeForwardSteps(const Tensor &input, const PoolParams &params, int plane)
+{
+    return buildTrace(input, params, Phase::Forward, plane, {}, false);
 }
 
 } // namespace poolviz

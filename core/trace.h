@@ -91,6 +91,11 @@ void checkTraceLimits(const Geometry &g, const Limits &limits);
 Trace makeTrace(const Tensor &input, const PoolParams &params, Phase phase, int plane = 0,
                 const Tensor &upstream = {});
 
+/// makeTrace's forward phase without the captions (each step's `captionParts` and `caption`
+/// empty): for phases built on the forward steps that caption every step themselves
+/// (makeUnpoolTrace), so no sentence is written only to be replaced. Refused like makeTrace.
+Trace makeForwardSteps(const Tensor &input, const PoolParams &params, int plane = 0);
+
 /// Formats a number the way captions and grids show it: integers without a decimal point,
 /// otherwise up to `precision` significant digits; "−∞", "∞" and "NaN" spelled out.
 std::string formatNumber(double v, int precision = 4);

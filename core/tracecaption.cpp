@@ -1,5 +1,6 @@
 #include "tracecaption.h"
 
+#include <charconv>
 #include <cmath>
 
 namespace poolviz {
@@ -11,10 +12,31 @@ Caption number(double v)
     return Caption::lit(formatNumber(v));
 }
 
+/// A row, column or count as formatNumber writes it ("3", "−1"), without the double's tests.
+Caption number(int v)
+{
+    char buf[16];
+    const bool minus = v < 0;
+    char *const end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    std::string s = minus ? "\u2212" : "";
+    s.append(buf + (minus ? 1 : 0), std::size_t(end - buf) - (minus ? 1 : 0));
+    return Caption::lit(std::move(s));
+}
+
+/// Appends `v` as a caption shows it: "0.25", or "≈0.1111" when the digits are not the value.
+void appendValue(std::string &out, double v)
+{
+    const std::string digits = formatNumber(v);
+    if (!shownExactly(v, digits))
+        out += "\u2248";
+    out += digits;
+}
+
 std::string val(double v)
 {
-    std::string digits = formatNumber(v);
-    return shownExactly(v, digits) ? digits : "\u2248" + digits;
+    std::string s;
+    appendValue(s, v);
+    return s;
 }
 
 /// A value as a caption shows it: "0.25", or "≈0.1111" when the digits shown are not the value.
@@ -33,29 +55,42 @@ std::string equals(double v)
 /// "row 1, column 3".
 Caption cell(int r, int c)
 {
-    return Caption::make(CaptionId::Cell, {number(r), number(c)});
+    return Caption::of(CaptionId::Cell, number(r), number(c));
 }
 
 /// "rows 0–1" or "row 2"; negative rows (padding) read "rows −1 to 0".
 Caption span(CaptionId one, CaptionId many, CaptionId manyTo, int first, int last)
 {
     if (first == last)
-        return Caption::make(one, {number(first)});
-    return Caption::make(first < 0 || last < 0 ? manyTo : many, {number(first), number(last)});
+        return Caption::of(one, number(first));
+    return Caption::of(first < 0 || last < 0 ? manyTo : many, number(first), number(last));
 }
 
-/// The values as a list joined by `joiner`, or "12 values" for large windows.
-Caption valueList(const std::vector<float> &values, const char *joiner)
+/// The values of the taps of `s` whose kind `keep` accepts, as a list joined by `joiner`, or
+/// "13 values" for large windows. Written straight into one string (no list of values first).
+template <class Keep> Caption valueList(const Step &s, Keep keep, const char *joiner)
 {
-    if (values.size() > 12)
-        return Caption::make(CaptionId::ValueCount, {number(double(values.size()))});
-    std::string s;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i)
-            s += joiner;
-        s += val(values[i]);
+    std::size_t count = 0;
+    for (const Tap &t : s.taps)
+        count += keep(t.kind) ? 1 : 0;
+    if (count > 12)
+        return Caption::of(CaptionId::ValueCount, number(double(count)));
+    std::string text;
+    bool first = true;
+    for (std::size_t i = 0; i < s.taps.size(); ++i) {
+        if (!keep(s.taps[i].kind))
+            continue;
+        if (!first)
+            text += joiner;
+        first = false;
+        appendValue(text, s.values[i]);
     }
-    return Caption::lit(s);
+    return Caption::lit(std::move(text));
+}
+
+bool isInput(TapKind kind)
+{
+    return kind == TapKind::Input;
 }
 
 /// `n` in superscript digits ("³", "¹²"); empty when n is not a whole number from 0 to 999.
@@ -71,11 +106,17 @@ std::string superscript(double n)
     return s;
 }
 
+/// What raises a base to p in a caption: "³", else "^2.5".
+std::string exponent(double p)
+{
+    std::string sup = superscript(p);
+    return sup.empty() ? std::string("^").append(formatNumber(p)) : sup;
+}
+
 /// "x" raised to p as a caption writes it: "|3|³", else "|3|^2.5".
 std::string power(const std::string &base, double p)
 {
-    const std::string sup = superscript(p);
-    return sup.empty() ? base + "^" + formatNumber(p) : base + sup;
+    return base + exponent(p);
 }
 
 /// The p-th root of "(body)": "√(…)", "∛(…)", "∜(…)", "⁵√(…)", else "(…)^(1/2.5)".
@@ -92,7 +133,7 @@ Caption root(Caption body, double p)
         before = sup + "\u221a(";
     else
         after = ")^(1/" + formatNumber(p) + ")";
-    return Caption::join({Caption::lit(before), std::move(body), Caption::lit(after)});
+    return Caption::of(CaptionId::Join, Caption::lit(before), std::move(body), Caption::lit(after));
 }
 
 Caption none()
@@ -110,35 +151,31 @@ Caption forwardCaption(const Step &s, const Window &w, const PoolParams &params)
     Caption cols =
         span(CaptionId::Column, CaptionId::Columns, CaptionId::ColumnsTo, w.colFirst, w.colLast);
     Caption to = cell(s.outRow, s.outCol);
-    std::vector<float> shown;
-    int paddingTaps = 0;
-    for (std::size_t i = 0; i < s.taps.size(); ++i) {
-        if (s.taps[i].kind == TapKind::Input)
-            shown.push_back(s.values[i]);
-        else if (s.taps[i].kind == TapKind::Padding)
+    int inputs = 0, paddingTaps = 0; // the caption lists the input taps' values
+    for (const Tap &t : s.taps) {
+        if (t.kind == TapKind::Input)
+            ++inputs;
+        else if (t.kind == TapKind::Padding)
             ++paddingTaps;
     }
     const auto formula = [&](Caption result, Caption note) {
-        return Caption::make(
-            CaptionId::ForwardFormula,
-            {std::move(rows), std::move(cols), std::move(result), std::move(to), std::move(note)});
+        return Caption::of(CaptionId::ForwardFormula, std::move(rows), std::move(cols),
+                           std::move(result), std::move(to), std::move(note));
     };
     if (s.rule == StepRule::NoInput)
-        return Caption::make(CaptionId::ForwardNoInput,
-                             {std::move(rows), std::move(cols), number(s.output), std::move(to)});
+        return Caption::of(CaptionId::ForwardNoInput, std::move(rows), std::move(cols),
+                           number(s.output), std::move(to));
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
-        std::vector<float> all;
-        for (std::size_t i = 0; i < s.taps.size(); ++i)
-            if (s.taps[i].kind != TapKind::Overhang)
-                all.push_back(s.values[i]);
         const bool min = params.mode == PoolMode::Min;
-        Caption extreme = Caption::join({Caption::lit(min ? "min(" : "max("), valueList(all, ", "),
-                                         Caption::lit(")" + equals(s.output))});
+        // Padding taps are listed too (as −∞ or +∞): the caption shows why they never win.
+        const auto notOverhang = [](TapKind kind) { return kind != TapKind::Overhang; };
+        Caption extreme =
+            Caption::of(CaptionId::Join, Caption::lit(min ? "min(" : "max("),
+                        valueList(s, notOverhang, ", "), Caption::lit(")" + equals(s.output)));
         const Tap &win = s.taps[std::size_t(s.winners.front())];
         if (s.rule == StepRule::NaN)
-            return Caption::make(CaptionId::ForwardNaN,
-                                 {std::move(rows), std::move(cols), std::move(extreme),
-                                  cell(win.row, win.col), std::move(to)});
+            return Caption::of(CaptionId::ForwardNaN, std::move(rows), std::move(cols),
+                               std::move(extreme), cell(win.row, win.col), std::move(to));
         Caption found;
         if (s.rule == StepRule::Tie) {
             std::vector<Caption> ties;
@@ -148,45 +185,49 @@ Caption forwardCaption(const Step &s, const Window &w, const PoolParams &params)
                     ties.push_back(Caption::lit("; "));
                 ties.push_back(cell(t.row, t.col));
             }
-            found =
-                Caption::make(CaptionId::FoundAtTie, {std::move(extreme), cell(win.row, win.col),
-                                                      Caption::join(std::move(ties))});
+            found = Caption::of(CaptionId::FoundAtTie, std::move(extreme), cell(win.row, win.col),
+                                Caption::join(std::move(ties)));
         } else {
-            found = Caption::make(CaptionId::FoundAt, {std::move(extreme), cell(win.row, win.col)});
+            found = Caption::of(CaptionId::FoundAt, std::move(extreme), cell(win.row, win.col));
         }
         Caption note = paddingTaps == 0 ? none()
-                                        : Caption::make(min ? CaptionId::PaddingNeverWinsMin
-                                                            : CaptionId::PaddingNeverWinsMax,
-                                                        {});
+                                        : Caption::of(min ? CaptionId::PaddingNeverWinsMin
+                                                          : CaptionId::PaddingNeverWinsMax);
         return formula(std::move(found), std::move(note));
     }
     if (params.mode == PoolMode::Avg) {
         Caption mean =
-            Caption::join({Caption::lit("("), valueList(shown, " + "),
-                           Caption::lit(") / " + formatNumber(s.divisor) + equals(s.output))});
-        const int inputs = int(shown.size());
+            Caption::of(CaptionId::Join, Caption::lit("("), valueList(s, isInput, " + "),
+                        Caption::lit(") / " + formatNumber(s.divisor) + equals(s.output)));
         Caption note = none();
         if (params.divisorOverride && !params.isAdaptive())
-            note = Caption::make(CaptionId::DivisorOverride, {number(*params.divisorOverride)});
+            note = Caption::of(CaptionId::DivisorOverride, number(*params.divisorOverride));
         else if (s.divisor > inputs)
-            note = Caption::make(s.divisor - inputs == 1 ? CaptionId::DivisorCountsPaddingCell
-                                                         : CaptionId::DivisorCountsPaddingCells,
-                                 {number(s.divisor - inputs)});
+            note = Caption::of(s.divisor - inputs == 1 ? CaptionId::DivisorCountsPaddingCell
+                                                       : CaptionId::DivisorCountsPaddingCells,
+                               number(s.divisor - inputs));
         else if (paddingTaps > 0)
-            note = Caption::make(CaptionId::PaddingNotCounted, {});
+            note = Caption::of(CaptionId::PaddingNotCounted);
         return formula(std::move(mean), std::move(note));
     }
     Caption sum;
-    if (shown.size() > 12) {
-        sum = Caption::make(CaptionId::LpSumOver, {Caption::lit("\u03a3 " + power("|x|", params.p)),
-                                                   number(double(shown.size()))});
+    const std::string toP = exponent(params.p);
+    if (inputs > 12) {
+        sum = Caption::of(CaptionId::LpSumOver, Caption::lit("\u03a3 |x|" + toP),
+                          number(double(inputs)));
     } else {
         std::string terms;
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            terms += (i ? " + " : "") + power("|" + val(shown[i]) + "|", params.p);
-        sum = Caption::lit(terms);
+        for (std::size_t i = 0; i < s.taps.size(); ++i) {
+            if (s.taps[i].kind != TapKind::Input)
+                continue;
+            terms += terms.empty() ? "|" : " + |";
+            appendValue(terms, s.values[i]);
+            terms += "|" + toP;
+        }
+        sum = Caption::lit(std::move(terms));
     }
-    return formula(Caption::join({root(std::move(sum), params.p), Caption::lit(equals(s.output))}),
+    return formula(Caption::of(CaptionId::Join, root(std::move(sum), params.p),
+                               Caption::lit(equals(s.output))),
                    none());
 }
 
@@ -195,33 +236,32 @@ Caption backwardCaption(const Step &s, const PoolParams &params)
     Caption gradient = value(s.upstream);
     Caption of = cell(s.outRow, s.outCol);
     if (s.contributions.empty())
-        return Caption::make(CaptionId::BackwardNoInput, {std::move(gradient), std::move(of)});
+        return Caption::of(CaptionId::BackwardNoInput, std::move(gradient), std::move(of));
     if (params.mode == PoolMode::Max || params.mode == PoolMode::Min) {
         const Contribution &c = s.contributions.front();
-        return Caption::make(
+        return Caption::of(
             params.mode == PoolMode::Min ? CaptionId::BackwardMin : CaptionId::BackwardMax,
-            {std::move(gradient), std::move(of), cell(c.row, c.col), value(c.running)});
+            std::move(gradient), std::move(of), cell(c.row, c.col), value(c.running));
     }
     int overlaps = 0;
     for (const Contribution &c : s.contributions)
         if (c.running != c.amount)
             ++overlaps;
     Caption added =
-        overlaps > 0 ? Caption::make(CaptionId::BackwardOverlaps, {number(overlaps)}) : none();
+        overlaps > 0 ? Caption::of(CaptionId::BackwardOverlaps, number(overlaps)) : none();
     Caption cells = number(double(s.contributions.size()));
     if (params.mode == PoolMode::Avg) {
         Caption share = Caption::lit(val(s.upstream) + " / " + formatNumber(s.divisor) +
                                      equals(s.contributions.front().amount));
-        return Caption::make(s.contributions.size() == 1 ? CaptionId::BackwardAverageOne
-                                                         : CaptionId::BackwardAverage,
-                             {std::move(gradient), std::move(of), std::move(share),
-                              std::move(cells), std::move(added)});
+        return Caption::of(s.contributions.size() == 1 ? CaptionId::BackwardAverageOne
+                                                       : CaptionId::BackwardAverage,
+                           std::move(gradient), std::move(of), std::move(share), std::move(cells),
+                           std::move(added));
     }
     Caption derivative = Caption::lit("sign(x)\u00b7" + power("|x|", params.p - 1) + " / " +
                                       power("y", params.p - 1));
-    return Caption::make(CaptionId::BackwardLp,
-                         {std::move(gradient), std::move(of), std::move(derivative),
-                          std::move(cells), std::move(added)});
+    return Caption::of(CaptionId::BackwardLp, std::move(gradient), std::move(of),
+                       std::move(derivative), std::move(cells), std::move(added));
 }
 
 Caption unpoolCaption(const Step &s, const PoolParams &params)
@@ -229,23 +269,23 @@ Caption unpoolCaption(const Step &s, const PoolParams &params)
     const bool min = params.mode == PoolMode::Min;
     const bool extreme = params.mode == PoolMode::Max || min;
     if (s.contributions.empty())
-        return Caption::make(!extreme ? CaptionId::UnpoolNoInput
-                             : min    ? CaptionId::UnpoolNoMinPosition
-                                      : CaptionId::UnpoolNoMaxPosition,
-                             {value(s.output), cell(s.outRow, s.outCol)});
+        return Caption::of(!extreme ? CaptionId::UnpoolNoInput
+                           : min    ? CaptionId::UnpoolNoMinPosition
+                                    : CaptionId::UnpoolNoMaxPosition,
+                           value(s.output), cell(s.outRow, s.outCol));
     if (extreme) {
         const Contribution &c = s.contributions.front();
-        return Caption::make(min ? CaptionId::UnpoolToMin : CaptionId::UnpoolToMax,
-                             {value(s.output), cell(s.outRow, s.outCol), cell(c.row, c.col)});
+        return Caption::of(min ? CaptionId::UnpoolToMin : CaptionId::UnpoolToMax, value(s.output),
+                           cell(s.outRow, s.outCol), cell(c.row, c.col));
     }
     int shared = 0;
     for (const Contribution &c : s.contributions)
         if (c.running != c.amount)
             ++shared;
-    return Caption::make(
+    return Caption::of(
         s.contributions.size() == 1 ? CaptionId::UnpoolCopiedOne : CaptionId::UnpoolCopied,
-        {value(s.output), cell(s.outRow, s.outCol), number(double(s.contributions.size())),
-         shared > 0 ? Caption::make(CaptionId::UnpoolShared, {number(shared)}) : none()});
+        value(s.output), cell(s.outRow, s.outCol), number(double(s.contributions.size())),
+        shared > 0 ? Caption::of(CaptionId::UnpoolShared, number(shared)) : none());
 }
 
 Caption stepCaption(const Step &s, std::size_t total, const Tensor &input, Caption body)
@@ -253,14 +293,12 @@ Caption stepCaption(const Step &s, std::size_t total, const Tensor &input, Capti
     Caption index = number(s.index + 1), count = number(double(total));
     const int channels = std::max(1, input.c());
     if (input.planeCount() <= 1)
-        return Caption::make(CaptionId::Step,
-                             {std::move(index), std::move(count), std::move(body)});
+        return Caption::of(CaptionId::Step, std::move(index), std::move(count), std::move(body));
     if (input.n() > 1)
-        return Caption::make(CaptionId::StepSampleChannel,
-                             {std::move(index), std::move(count), number(s.plane / channels),
-                              number(s.plane % channels), std::move(body)});
-    return Caption::make(CaptionId::StepChannel, {std::move(index), std::move(count),
-                                                  number(s.plane % channels), std::move(body)});
+        return Caption::of(CaptionId::StepSampleChannel, std::move(index), std::move(count),
+                           number(s.plane / channels), number(s.plane % channels), std::move(body));
+    return Caption::of(CaptionId::StepChannel, std::move(index), std::move(count),
+                       number(s.plane % channels), std::move(body));
 }
 
 } // namespace poolviz

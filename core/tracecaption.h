@@ -9,7 +9,9 @@ namespace poolviz {
 // structured caption; its text() is the English one the CLI prints.
 
 /// The forward step `s` over window `w`: "input rows 0–1, columns 2–3: max(…) = 9, found at input
-/// row 1, column 3 → output row 0, column 2" and the average, Lp and padding variants.
+/// row 1, column 3 → output row 0, column 2" and the average, Lp and padding variants. The taps
+/// and values are read from `s`; `w` gives the rows and columns spanned (its taps may be moved
+/// out already).
 Caption forwardCaption(const Step &s, const Window &w, const PoolParams &params);
 
 /// The backward step `s`: "gradient 1 of output row 0, column 0 is spread as 1 / 4 = 0.25 over

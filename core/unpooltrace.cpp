@@ -8,7 +8,7 @@ namespace poolviz {
 
 Trace makeUnpoolTrace(const Tensor &input, const PoolParams &params, int plane)
 {
-    Trace t = makeTrace(input, params, Phase::Forward, plane);
+    Trace t = makeForwardSteps(input, params, plane);
     t.phase = Phase::Unpool;
     t.upstream = t.result.values;
     const int H = t.input.h(), W = t.input.w();
@@ -41,7 +41,7 @@ Trace makeUnpoolTrace(const Tensor &input, const PoolParams &params, int plane)
             }
         }
         // The forward step's "Step 2 of 9: " prefix, with the unpool sentence as its body.
-        s.captionParts.args.back() = unpoolCaption(s, params);
+        s.captionParts = stepCaption(s, t.steps.size(), input, unpoolCaption(s, params));
         s.caption = s.captionParts.text();
     }
     t.inputGradient = placed;
