@@ -1,11 +1,13 @@
-// The pooling kernels (see planepool.h). About 850 lines in one file on purpose: BandPooler's
+// The pooling kernels (see planepool.h). About 830 lines in one file on purpose: BandPooler's
 // row reduction, doubling levels, sliding sums, block prefixes/suffixes and output finishing share
 // its scratch buffers and template parameters, and this file is compiled twice (baseline and AVX2,
 // see core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
+#include "reduce.h"
 #include "spans.h"
 #include "threads.h"
+#include "tilingpool.h"
 
 #include <algorithm>
 #include <bit>
@@ -16,11 +18,6 @@
 #include <memory>
 #include <type_traits>
 #include <vector>
-
-// Compiled once per instruction set (see core/CMakeLists.txt): POOLVIZ_KERNEL_ISA names the copy.
-#ifndef POOLVIZ_KERNEL_ISA
-#define POOLVIZ_KERNEL_ISA generic
-#endif
 
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
@@ -42,40 +39,6 @@ constexpr int kSlidingFrom = 2;
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
-
-enum class Reduce
-{
-    Max,
-    Min,
-    Sum,
-    PowSum
-};
-
-template <Reduce R> constexpr bool isExtreme = R == Reduce::Max || R == Reduce::Min;
-/// Max and min carry the input value itself (a float or a byte); sums are taken in double.
-template <Reduce R, class T> using Acc = std::conditional_t<isExtreme<R>, T, double>;
-
-/// PyTorch's rule for max and min: take a value if it beats the best so far or is NaN, so ties
-/// keep the first tap and the last NaN scanned wins. As a combine of an earlier and a later part
-/// of a window (take the later part's result if it `takes`), the rule is associative, which is
-/// what lets windows be assembled from block prefixes and suffixes.
-template <Reduce R, class T> inline bool takes(T v, T best)
-{
-    // Bitwise | rather than ||: no branch, so the loops vectorise.
-    if constexpr (R == Reduce::Max)
-        return (v > best) | (v != v);
-    else
-        return (v < best) | (v != v);
-}
-
-/// The value of a ⊕ b (a the earlier part, b the later) without an index: b if it `takes`, else
-/// a. Written as a max/min and a NaN select, which compile to max/min and blend instructions
-/// rather than branches (a branch per tap mispredicts on real data).
-template <Reduce R, class T> inline T pick(T a, T b)
-{
-    const T m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
-    return b != b ? b : m;
-}
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -828,6 +791,8 @@ void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTen
 {
     if (input.planeCount() == 0 || g.outH() == 0 || g.outW() == 0)
         return;
+    if (tiles(g))
+        return poolTiles(input, g, values, indices, threads);
     const Plan plan = makePlan(g, input.planeCount(), threads);
     switch (g.params.mode) {
     case PoolMode::Max:
@@ -849,6 +814,8 @@ void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &valu
 {
     if (input.planeCount() == 0 || g.outH() == 0 || g.outW() == 0)
         return;
+    if (tiles(g))
+        return poolByteTiles(input, g, values, threads);
     const Plan plan = makePlan(g, input.planeCount(), threads);
     if (g.params.mode == PoolMode::Max)
         poolWith<std::uint8_t, Reduce::Max, false, std::int32_t>(input, plan, values, nullptr,

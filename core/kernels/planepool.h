@@ -9,7 +9,9 @@ namespace poolviz::kernels {
 /// (already shaped N×C×outH×outW) and, when `indices` is not null, PyTorch's argmax indices
 /// (same shape; max and min only). Exactly the semantics of `forward` in pool.h.
 ///
-/// How: each plane is cut into bands of output rows. A band first reduces the input rows it needs
+/// How: windows that tile the input (kernel = stride = 2, 3 or 4, no padding; see tilingpool.h)
+/// take one pass over the input, with no scratch rows. Otherwise each plane is cut into bands
+/// of output rows. A band first reduces the input rows it needs
 /// along the columns (one pass per row), then combines those rows for each output row. Stride-1
 /// windows of k ≥ 4 taps cost O(1) per output along the rows and O(log k) along the columns:
 /// down the rows by the van Herk / Gil-Werman scheme (the axis cut into blocks of k taps per
