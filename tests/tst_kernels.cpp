@@ -774,6 +774,31 @@ void TestKernels::slidingSumsKeepDirectSumValues_data()
     for (int x = 58; x <= 60; ++x)
         longOut.at(0, 0, 0, x) = 1e30f / 3;
     add("avg 3 over a long row with 1e30", longRow, pooling(PoolMode::Avg, 3), longOut);
+    // Down the rows, exactness is decided per chunk of output columns: a wide plane where one
+    // chunk holds 10³⁰, another a value without an exact sum beside the ones (2⁻⁴⁰), and the
+    // rest ones. Each window is its three values' mean; the chunks do not disturb each other,
+    // nor the windows after 10³⁰ has left.
+    for (const int kernelW : {1, 3}) {
+        Tensor wide = Tensor::matrix(10, 700, 1.0f);
+        wide.at(0, 0, 0, 200) = -inf;
+        wide.at(0, 0, 2, 450) = 1e30f;
+        wide.at(0, 0, 7, 10) = std::ldexp(1.0f, -40);
+        Tensor means = Tensor::matrix(8, 700 - kernelW + 1);
+        for (int y = 0; y < means.h(); ++y)
+            for (int x = 0; x < means.w(); ++x) {
+                double sum = 0;
+                for (int dy = 0; dy < 3; ++dy)
+                    for (int dx = 0; dx < kernelW; ++dx)
+                        sum += wide.at(0, 0, y + dy, x + dx);
+                means.at(0, 0, y, x) = float(sum / (3 * kernelW));
+            }
+        PoolParams params = pooling(PoolMode::Avg, kernelW);
+        params.kernel.h = 3;
+        QTest::newRow(qPrintable(QStringLiteral("avg 3x%1 down a plane 700 wide, 1e30, 2^-40 and "
+                                                "-inf in different chunks")
+                                     .arg(kernelW)))
+            << wide << params << means;
+    }
 }
 
 void TestKernels::slidingSumsKeepDirectSumValues()

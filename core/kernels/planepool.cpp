@@ -17,6 +17,7 @@
 #include <limits>
 #include <memory>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
@@ -39,6 +40,9 @@ constexpr int kSlidingFrom = 2;
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
+/// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
+/// value then sends only its chunk, not the whole row, to the direct sums for k rows.
+constexpr int kSlidingChunk = 128;
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -76,7 +80,7 @@ struct Range
         loMinus1 = std::min(loMinus1, o.loMinus1);
     }
     float largest() const { return std::bit_cast<float>(hi); }
-    float smallest() const { return std::bit_cast<float>(loMinus1 + 1); } ///< when hi ≠ 0
+    std::uint32_t smallestBits() const { return loMinus1 + 1; } ///< when hi ≠ 0
 };
 
 /// What every band of every plane shares: the spans of both axes and the choice of method.
@@ -92,6 +96,9 @@ struct Plan
     bool runningRows = false; ///< van Herk along the rows
     bool slidingRows = false; ///< sums: a sliding sum down the rows (see BandPooler::runSliding)
     int bandRows = 1;         ///< output rows per band
+    /// slidingRows: the output columns cut into chunks of kSlidingChunk, and the input columns
+    /// [first, last] the windows of each chunk read (first > last when they read none).
+    std::vector<std::pair<int, int>> chunkInput;
 };
 
 /// Pools bands of output rows of one plane; owns the scratch buffers of one thread.
@@ -184,8 +191,10 @@ private:
     /// in a ring of k + 1 rows, and each output row's column sums are those of the row before
     /// plus the rows that entered minus those that left (one pass for a full window), exactly so
     /// when exactSums allows it for the values of the window's rows; else the window's rows are
-    /// added up in order. Either way the result does not depend on where bands start, and each
-    /// input row is reduced once and then stays in cache for its k uses.
+    /// added up in order. That choice is made per chunk of output columns (kSlidingChunk), from
+    /// the magnitudes of the input columns the chunk's windows read. Either way the result does
+    /// not depend on where bands or chunks start, and each input row is reduced once and then
+    /// stays in cache for its k uses.
     void runSliding(const T *in, T *out, int oy0, int oy1)
     {
         const int outW = m_g.outW(), W = m_g.inW();
@@ -194,13 +203,17 @@ private:
         // or padding). Row r sits in slot r % slots; its successor there is r + slots.
         const int slots = std::min(kh, m_g.inH()) + 1;
         const std::size_t n = std::size_t(outW);
+        const std::vector<std::pair<int, int>> &chunks = m_plan.chunkInput;
+        const std::size_t nc = chunks.size();
         if (m_hv.size() < std::size_t(slots) * n)
             m_hv.resize(std::size_t(slots) * n);
         m_sum.resize(n);
-        m_ranges.resize(std::size_t(slots));
+        m_ranges.resize(std::size_t(slots) * nc);
+        m_summed.assign(nc, 0);
+        m_windowRanges.resize(nc);
         A *__restrict sum = m_sum.data();
-        int reduced = -1;    // the last row reduced into the ring
-        bool summed = false; // sum holds rows [have0, have1] exactly
+        int reduced = -1; // the last row reduced into the ring
+        // sum holds the column sums of rows [have0, have1], exactly in the chunks m_summed marks
         int have0 = 0, have1 = -1;
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
@@ -212,60 +225,75 @@ private:
             const int f = s.first, l = s.first + s.count - 1;
             for (int r = std::max(reduced + 1, f); r <= l; ++r) {
                 const T *src = in + std::size_t(r) * std::size_t(W);
-                Range &range = m_ranges[std::size_t(r % slots)];
-                range = Range::of(src, W);
-                m_knownRange = &range;
+                Range *ranges = &m_ranges[std::size_t(r % slots) * nc];
+                Range row;
+                for (std::size_t c = 0; c < nc; ++c) {
+                    const auto [c0, c1] = chunks[c];
+                    ranges[c] = c0 <= c1 ? Range::of(src + c0, c1 - c0 + 1) : Range();
+                    row.add(ranges[c]);
+                }
+                m_knownRange = &row;
                 reduceRow(src, Idx(r) * Idx(W), hv(r % slots), nullptr);
                 m_knownRange = nullptr;
             }
             reduced = std::max(reduced, l);
-            Range window;
-            for (int r = f; r <= l; ++r)
-                window.add(m_ranges[std::size_t(r % slots)]);
-            // Each reduced row is a sum of up to kw values: the column sums and their
-            // differences hold up to (kh + 2)·kw of them.
-            const bool exact = exactSums(window, (double(kh) + 2.0) * double(kw));
-            const bool slide = exact && summed && have0 <= f && have1 <= l && have1 >= f - 1 &&
-                               have0 >= l - slots + 1;
-            if (slide && have0 == f - 1 && have1 == l - 1 && R == Reduce::Sum) {
-                // The common case: one row in, one out, and the average in the same pass.
-                const A *__restrict in1 = hv(l % slots);
-                const A *__restrict out1 = hv(have0 % slots);
-                const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
-                const double *inverseCols = m_plan.inverseCols.data();
-                for (int x = 0; x < outW; ++x) {
-                    const A c = sum[x] + (in1[x] - out1[x]);
-                    sum[x] = c;
-                    o[x] = float(c * (inverseRow * inverseCols[x]));
-                }
-                have0 = f;
-                have1 = l;
-                continue;
+            const bool ring = have0 <= f && have1 <= l && have1 >= f - 1 && have0 >= l - slots + 1;
+            const bool oneStep = have0 == f - 1 && have1 == l - 1;
+            // The magnitudes in each chunk of the window: row by row, a vector loop over chunks.
+            Range *__restrict window = m_windowRanges.data();
+            std::fill(window, window + nc, Range());
+            for (int r = f; r <= l; ++r) {
+                const Range *__restrict row = &m_ranges[std::size_t(r % slots) * nc];
+                for (std::size_t c = 0; c < nc; ++c)
+                    window[c].add(row[c]);
             }
-            if (slide) {
-                for (int r = have0; r < f; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] -= h[x];
+            bool finished = true; // every chunk wrote its outputs
+            for (std::size_t c = 0; c < nc; ++c) {
+                const int x0 = int(c) * kSlidingChunk, x1 = std::min(x0 + kSlidingChunk, outW);
+                // Each reduced row is a sum of up to kw values: the column sums and their
+                // differences hold up to (kh + 2)·kw of them.
+                const bool exact = exactSums(window[c], (double(kh) + 2.0) * double(kw));
+                const bool slide = exact && m_summed[c] && ring;
+                m_summed[c] = exact;
+                if (slide && oneStep && R == Reduce::Sum) {
+                    // The common case: one row in, one out, and the average in the same pass.
+                    const A *__restrict in1 = hv(l % slots);
+                    const A *__restrict out1 = hv(have0 % slots);
+                    const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
+                    const double *inverseCols = m_plan.inverseCols.data();
+                    for (int x = x0; x < x1; ++x) {
+                        const A v = sum[x] + (in1[x] - out1[x]);
+                        sum[x] = v;
+                        o[x] = float(v * (inverseRow * inverseCols[x]));
+                    }
+                    continue;
                 }
-                for (int r = have1 + 1; r <= l; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] += h[x];
-                }
-            } else {
-                const A *__restrict h0 = hv(f % slots);
-                std::copy(h0, h0 + outW, sum);
-                for (int r = f + 1; r <= l; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] += h[x];
+                finished = false;
+                if (slide) {
+                    for (int r = have0; r < f; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] -= h[x];
+                    }
+                    for (int r = have1 + 1; r <= l; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] += h[x];
+                    }
+                } else {
+                    const A *__restrict h0 = hv(f % slots);
+                    std::copy(h0 + x0, h0 + x1, sum + x0);
+                    for (int r = f + 1; r <= l; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] += h[x];
+                    }
                 }
             }
-            summed = exact;
             have0 = f;
             have1 = l;
-            finish(oy, o, nullptr, sum);
+            if (!finished)
+                finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
         }
     }
 
@@ -508,15 +536,18 @@ private:
             return false;
         if (r.hi == 0)
             return true;
-        int e = 0;
-        std::frexp(r.smallest(), &e);                          // = m·2^e, m in [½, 1)
-        double grid = std::ldexp(1.0, std::max(e - 24, -149)); // its last place
+        // The smallest non-zero magnitude's last place, 2^(E − 150) for biased exponent E ≥ 1
+        // (denormals: 2⁻¹⁴⁹), from its bits: this runs for every window and chunk, so no frexp.
+        const int lastPlace = std::max(int(r.smallestBits() >> 23), 1) - 150;
         double top = double(r.largest());
+        int bound = lastPlace + 53; // terms of the largest must fit 53 bits of that grid
         if (R == Reduce::PowSum && m_plan.p == 2.0) {
-            grid *= grid;
             top *= top;
+            bound += lastPlace;
         }
-        return terms * top <= std::ldexp(grid, 53);
+        // 2^bound as a double built from its bits (bound lies in [−245, 261]).
+        const double limit = std::bit_cast<double>(std::uint64_t(bound + 1023) << 52);
+        return terms * top <= limit;
     }
 
     /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows:
@@ -698,7 +729,9 @@ private:
     std::vector<char> m_needed;  ///< band rows some window reads
     std::vector<A> m_dv[2];      ///< doubling levels (ping-pong)
     std::vector<A> m_sum;        ///< runSliding: the column sums of the current window
-    std::vector<Range> m_ranges; ///< runSliding: the magnitudes of each input row in the ring
+    std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
+    std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
+    std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
     const Range *m_knownRange = nullptr; ///< the magnitudes of the row being reduced, if known
     std::vector<Idx> m_di[2];            ///< their flat indices
 };
@@ -722,6 +755,18 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        (g.params.mode == PoolMode::Avg ||
                         (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
     plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
+    if (plan.slidingRows)
+        for (int x0 = 0; x0 < g.outW(); x0 += kSlidingChunk) {
+            std::pair<int, int> cols{INT_MAX, -1};
+            for (int x = x0; x < std::min(x0 + kSlidingChunk, g.outW()); ++x) {
+                const AxisSpan &s = plan.cols[std::size_t(x)];
+                if (s.count > 0) {
+                    cols.first = std::min(cols.first, s.first);
+                    cols.second = std::max(cols.second, s.first + (s.count - 1) * s.step);
+                }
+            }
+            plan.chunkInput.push_back(cols);
+        }
     // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
