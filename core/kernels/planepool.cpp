@@ -40,6 +40,10 @@ constexpr int kSlidingFrom = 2;
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
+/// Up to this many taps, stride-1 undilated windows along the columns (without indices) are
+/// reduced in one vector pass per row (see smallInterior): faster than the scalar sliding sum
+/// and than a pass per tap.
+constexpr int kSmallUpTo = 8;
 /// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
 /// value then sends only its chunk, not the whole row, to the direct sums for k rows.
 constexpr int kSlidingChunk = 128;
@@ -491,6 +495,12 @@ private:
                 return;
             }
         }
+        if constexpr (!WithIndex) {
+            if (s == 1 && d == 1 && k >= 2 && k <= kSmallUpTo) {
+                smallInteriorOf<2>(k, src, h);
+                return;
+            }
+        }
         if constexpr (!isExtreme<R>) {
             if (s == 1 && d == 1 && k >= kSlidingFrom &&
                 exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
@@ -521,6 +531,36 @@ private:
             else
                 tapLoop<0>(src + off, s, tapBase, b, e, h, hi);
         }
+    }
+
+    /// Stride-1, undilated interior windows of K taps in one vector pass over the row (the tap
+    /// loops below take K passes, the sliding sum one scalar pass): each window reduced tap by
+    /// tap in order, so exactly the direct reduction.
+    template <int K> void smallInterior(const T *src, A *h)
+    {
+        const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
+        const T *__restrict row = src + (b - m_g.cols.padBefore);
+        A *__restrict out = h + b;
+        for (int f = 0; f < e - b; ++f) {
+            A v = load(row[f]);
+#pragma GCC unroll 8
+            for (int j = 1; j < K; ++j) {
+                if constexpr (isExtreme<R>)
+                    v = pick<R>(v, row[f + j]);
+                else
+                    v += load(row[f + j]);
+            }
+            out[f] = v;
+        }
+    }
+
+    /// smallInterior<k> for a runtime k in [K, kSmallUpTo].
+    template <int K> void smallInteriorOf(int k, const T *src, A *h)
+    {
+        if constexpr (K < kSmallUpTo)
+            if (k != K)
+                return smallInteriorOf<K + 1>(k, src, h);
+        smallInterior<K>(src, h);
     }
 
     /// Whether sums, and differences of sums, of up to `terms` tap values (|x|^p for Lp) whose
