@@ -608,6 +608,13 @@ private:
                 sum += load(row[f + j]);
             return sum;
         };
+        // What each step adds, load(entering) − load(leaving), in one vector pass first: the
+        // chains below then only add, and the same values as computing it in the chain.
+        if (m_diff.size() < std::size_t(windows))
+            m_diff.resize(std::size_t(windows));
+        A *__restrict diff = m_diff.data();
+        for (int f = 0; f + 1 < windows; ++f)
+            diff[f] = load(row[f + k]) - load(row[f]);
         constexpr int kRuns = 4;
         const int run = windows / kRuns;
         int f0 = 0; // the single chain for the rest starts here
@@ -620,7 +627,7 @@ private:
             for (int i = 1; i < run; ++i)
                 for (int r = 0; r < kRuns; ++r) {
                     const int f = r * run + i;
-                    sum[r] += load(row[f - 1 + k]) - load(row[f - 1]);
+                    sum[r] += diff[f - 1];
                     out[f] = sum[r];
                 }
             f0 = kRuns * run;
@@ -630,7 +637,7 @@ private:
         A sum = direct(f0);
         out[f0] = sum;
         for (int f = f0 + 1; f < windows; ++f) {
-            sum += load(row[f - 1 + k]) - load(row[f - 1]);
+            sum += diff[f - 1];
             out[f] = sum;
         }
     }
@@ -772,6 +779,7 @@ private:
     std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
     std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
     std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
+    std::vector<A> m_diff;               ///< slidingInterior: what each step adds
     const Range *m_knownRange = nullptr; ///< the magnitudes of the row being reduced, if known
     std::vector<Idx> m_di[2];            ///< their flat indices
 };
