@@ -1,9 +1,10 @@
-// The pooling kernels (see planepool.h). About 830 lines in one file on purpose: BandPooler's
+// The pooling kernels (see planepool.h). About 880 lines in one file on purpose: BandPooler's
 // row reduction, doubling levels, sliding sums, block prefixes/suffixes and output finishing share
 // its scratch buffers and template parameters, and this file is compiled twice (baseline and AVX2,
 // see core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
+#include "exactsums.h"
 #include "reduce.h"
 #include "spans.h"
 #include "threads.h"
@@ -59,33 +60,6 @@ template <Reduce R, class T> constexpr Acc<R, T> identity()
     else
         return 0.0;
 }
-
-/// The magnitudes of some floats, as the bits of |x| (which order non-negative floats as their
-/// values do, NaN and ±∞ above every finite value): the largest, and the smallest non-zero one
-/// minus 1 (so that 0, wrapping, never wins the min). Integer max and min vectorise.
-struct Range
-{
-    std::uint32_t hi = 0;
-    std::uint32_t loMinus1 = UINT32_MAX;
-
-    static Range of(const float *src, int n)
-    {
-        Range r;
-        for (int i = 0; i < n; ++i) {
-            const std::uint32_t u = std::bit_cast<std::uint32_t>(src[i]) & 0x7fffffffu;
-            r.hi = std::max(r.hi, u);
-            r.loMinus1 = std::min(r.loMinus1, u - 1);
-        }
-        return r;
-    }
-    void add(const Range &o)
-    {
-        hi = std::max(hi, o.hi);
-        loMinus1 = std::min(loMinus1, o.loMinus1);
-    }
-    float largest() const { return std::bit_cast<float>(hi); }
-    std::uint32_t smallestBits() const { return loMinus1 + 1; } ///< when hi ≠ 0
-};
 
 /// What every band of every plane shares: the spans of both axes and the choice of method.
 struct Plan
@@ -563,31 +537,15 @@ private:
         smallInterior<K>(src, h);
     }
 
-    /// Whether sums, and differences of sums, of up to `terms` tap values (|x|^p for Lp) whose
-    /// magnitudes lie in `r` are exact in double, in any order: every such value is a multiple of
-    /// the last place of the smallest non-zero one (of its square for p = 2), and `terms` of the
-    /// largest still fit 53 bits of that grid. False for NaN and ±∞ and for Lp other than p = 1
-    /// and 2 (pow rounds).
+    /// exactSums (exactsums.h) for this reduction: the values are x, or |x|^p for Lp.
     bool exactSums(Range r, double terms) const
     {
-        if (R == Reduce::PowSum && m_plan.p != 1.0 && m_plan.p != 2.0)
-            return false;
-        if (r.hi >= 0x7f800000u)
-            return false;
-        if (r.hi == 0)
-            return true;
-        // The smallest non-zero magnitude's last place, 2^(E − 150) for biased exponent E ≥ 1
-        // (denormals: 2⁻¹⁴⁹), from its bits: this runs for every window and chunk, so no frexp.
-        const int lastPlace = std::max(int(r.smallestBits() >> 23), 1) - 150;
-        double top = double(r.largest());
-        int bound = lastPlace + 53; // terms of the largest must fit 53 bits of that grid
-        if (R == Reduce::PowSum && m_plan.p == 2.0) {
-            top *= top;
-            bound += lastPlace;
+        if constexpr (R == Reduce::PowSum) {
+            if (m_plan.p != 1.0 && m_plan.p != 2.0)
+                return false; // pow rounds
+            return kernels::POOLVIZ_KERNEL_ISA::exactSums(r, terms, m_plan.p == 2.0);
         }
-        // 2^bound as a double built from its bits (bound lies in [−245, 261]).
-        const double limit = std::bit_cast<double>(std::uint64_t(bound + 1023) << 52);
-        return terms * top <= limit;
+        return kernels::POOLVIZ_KERNEL_ISA::exactSums(r, terms, false);
     }
 
     /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows:
