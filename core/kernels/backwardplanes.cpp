@@ -1,0 +1,668 @@
+// The backward kernels (see backwardplanes.h). Compiled twice, like planepool.cpp (baseline and
+// AVX2, see core/CMakeLists.txt): everything here lives in the namespace of its copy.
+#include "backwardplanes.h"
+
+#include "planepool.h"
+#include "threads.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#ifndef POOLVIZ_KERNEL_ISA
+#define POOLVIZ_KERNEL_ISA generic
+#endif
+
+namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+/// Up to this many taps per axis, max/min find each window's argmax directly (a column pass per
+/// tap, a row combine per tap); beyond it they take the forward kernels' indices, whose cost does
+/// not grow with the kernel.
+constexpr int kDirectArgmaxUpTo = 8;
+/// Up to this many taps, stride-1 average shares are spread along a row by a vector pass per tap;
+/// beyond it by a running sum (one add and one subtract per cell, but serial).
+constexpr int kDirectSpreadUpTo = 8;
+/// From this many windows per input row on, stride-1 average rows are summed by a running sum
+/// down the rows rather than row by row.
+constexpr int kRunningRowsFrom = 4;
+
+enum class Extreme
+{
+    Max,
+    Min
+};
+
+/// PyTorch's rule (as in planepool.cpp): a value replaces the best so far if it beats it or is
+/// NaN, so ties keep the first tap and the last NaN wins. Bitwise |: no branch, loops vectorise.
+template <Extreme E> inline bool takes(float v, float best)
+{
+    if constexpr (E == Extreme::Max)
+        return (v > best) | (v != v);
+    else
+        return (v < best) | (v != v);
+}
+
+/// For every index of an axis's input, the outputs whose windows read it, in increasing order
+/// (compressed rows: the readers of i are list[offsets[i]] … list[offsets[i + 1] − 1]).
+struct Readers
+{
+    std::vector<std::int64_t> offsets;
+    std::vector<int> list;
+    int most = 0; ///< the largest number of readers of one index
+
+    Readers(const std::vector<AxisSpan> &spans, int in)
+    {
+        offsets.assign(std::size_t(in) + 1, 0);
+        for (const AxisSpan &s : spans)
+            for (int t = 0; t < s.count; ++t)
+                ++offsets[std::size_t(s.first + t * s.step) + 1];
+        for (std::size_t i = 0; i < std::size_t(in); ++i) {
+            most = std::max(most, int(offsets[i + 1]));
+            offsets[i + 1] += offsets[i];
+        }
+        list.resize(std::size_t(offsets.back()));
+        std::vector<std::int64_t> at(offsets.begin(), offsets.end() - 1);
+        for (int o = 0; o < int(spans.size()); ++o) {
+            const AxisSpan &s = spans[std::size_t(o)];
+            for (int t = 0; t < s.count; ++t)
+                list[std::size_t(at[std::size_t(s.first + t * s.step)]++)] = o;
+        }
+    }
+    const int *begin(int i) const { return list.data() + offsets[std::size_t(i)]; }
+    const int *end(int i) const { return list.data() + offsets[std::size_t(i) + 1]; }
+    int count(int i) const { return int(offsets[std::size_t(i) + 1] - offsets[std::size_t(i)]); }
+
+    /// The outputs reading any index in [b, e): [first, last], empty (first > last) if none.
+    std::pair<int, int> range(int b, int e) const
+    {
+        int lo = INT_MAX, hi = -1;
+        for (int i = b; i < e; ++i)
+            if (count(i) > 0) {
+                lo = std::min(lo, *begin(i));
+                hi = std::max(hi, *(end(i) - 1));
+            }
+        return {lo, hi};
+    }
+};
+
+/// Whether output row `s` reads an input row in [r0, r1).
+bool readsRows(const AxisSpan &s, int r0, int r1)
+{
+    for (int t = 0; t < s.count; ++t)
+        if (const int r = s.first + t * s.step; r >= r0 && r < r1)
+            return true;
+    return false;
+}
+
+/// What every band of every plane shares.
+struct Plan
+{
+    const Geometry *g = nullptr;
+    std::vector<AxisSpan> rows;
+    std::vector<AxisSpan> cols;
+    Interior colInterior;
+    int bandRows = 1; ///< input rows per band: fixed by the geometry, never by the thread count
+};
+
+Plan makePlan(const Geometry &g)
+{
+    Plan plan;
+    plan.g = &g;
+    plan.rows = axisSpans(g.rows);
+    plan.cols = axisSpans(g.cols);
+    plan.colInterior = interior(g.cols, plan.cols);
+    // 64 input rows, or four windows' height for tall windows (a band re-visits the windows that
+    // straddle its top edge); the same whatever the thread count, so that running sums restart
+    // at the same rows and the results do not depend on it.
+    const std::int64_t extent =
+        g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
+    plan.bandRows = int(std::min<std::int64_t>(
+        std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24)),
+        std::max(g.inH(), 1)));
+    return plan;
+}
+
+int maxCount(const std::vector<AxisSpan> &spans)
+{
+    int m = 0;
+    for (const AxisSpan &s : spans)
+        m = std::max(m, s.count);
+    return m;
+}
+
+/// Zeroes input rows lazily, in increasing order, just before they are first written.
+class ZeroFrontier
+{
+public:
+    ZeroFrontier(float *plane, int W, int from) : m_plane(plane), m_w(W), m_next(from) {}
+    /// Rows up to `row` (exclusive) are zero or written.
+    void upTo(int row)
+    {
+        if (row > m_next) {
+            std::fill(m_plane + std::size_t(m_next) * std::size_t(m_w),
+                      m_plane + std::size_t(row) * std::size_t(m_w), 0.0f);
+            m_next = row;
+        }
+    }
+
+private:
+    float *m_plane;
+    int m_w;
+    int m_next;
+};
+
+/// Max/min: the argmax of every window of an output row, from input rows reduced along the
+/// columns (each kept in a small ring while windows read it), and the upstream gradient added at
+/// it. Owns the scratch buffers of one thread.
+template <Extreme E, class Idx> class ArgmaxBands
+{
+public:
+    explicit ArgmaxBands(const Plan &plan)
+        : m_plan(plan), m_g(*plan.g), m_outW(std::size_t(m_g.outW())),
+          m_slots(maxCount(plan.rows) + 1)
+    {
+        m_hv.resize(std::size_t(m_slots) * m_outW);
+        m_hi.resize(std::size_t(m_slots) * m_outW);
+        m_bv.resize(m_outW);
+        m_bi.resize(m_outW);
+    }
+
+    /// Writes input rows [r0, r1) of the gradient plane `gi`.
+    void run(const float *x, const float *go, float *gi, int r0, int r1, const Readers &readers)
+    {
+        const int W = m_g.inW();
+        m_tags.assign(std::size_t(m_slots), -1);
+        ZeroFrontier zero(gi, W, r0);
+        const auto [oy0, oy1] = readers.range(r0, r1);
+        const std::int64_t lo = std::int64_t(r0) * W, hi = std::int64_t(r1) * W;
+        for (int oy = oy0; oy <= oy1; ++oy) {
+            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            if (!readsRows(s, r0, r1))
+                continue;
+            windowRow(x, s);
+            zero.upTo(std::min(r1, s.first + (s.count - 1) * s.step + 1));
+            const float *g = go + std::size_t(oy) * m_outW;
+            const Idx *bi = m_bi.data();
+            for (std::size_t ox = 0; ox < m_outW; ++ox) {
+                const std::int64_t at = bi[ox];
+                if (at >= lo && at < hi)
+                    gi[at] += g[ox];
+            }
+        }
+        zero.upTo(r1);
+    }
+
+private:
+    /// m_bv/m_bi = the extreme of every window of output row span `s` and its flat index.
+    void windowRow(const float *x, const AxisSpan &s)
+    {
+        const std::size_t n = m_outW;
+        float *__restrict bv = m_bv.data();
+        Idx *__restrict bi = m_bi.data();
+        for (int t = 0; t < s.count; ++t) {
+            const int slot = reduced(x, s, s.first + t * s.step);
+            const float *__restrict hv = m_hv.data() + std::size_t(slot) * n;
+            const Idx *__restrict hi = m_hi.data() + std::size_t(slot) * n;
+            if (t == 0) {
+                std::copy(hv, hv + n, bv);
+                std::copy(hi, hi + n, bi);
+                continue;
+            }
+            for (std::size_t ox = 0; ox < n; ++ox) {
+                const bool take = takes<E>(hv[ox], bv[ox]);
+                bv[ox] = take ? hv[ox] : bv[ox];
+                bi[ox] = take ? hi[ox] : bi[ox];
+            }
+        }
+    }
+
+    /// The ring slot holding input row `r` reduced along the columns, reducing it if needed
+    /// into a slot that no tap row of the window `s` holds.
+    int reduced(const float *x, const AxisSpan &s, int r)
+    {
+        int victim = -1;
+        for (int i = 0; i < m_slots; ++i) {
+            const int tag = m_tags[std::size_t(i)];
+            if (tag == r)
+                return i;
+            const bool needed = tag >= s.first && (tag - s.first) % s.step == 0 &&
+                                (tag - s.first) / s.step < s.count;
+            if (!needed && (victim < 0 || tag < m_tags[std::size_t(victim)]))
+                victim = i;
+        }
+        m_tags[std::size_t(victim)] = r;
+        reduceRow(x + std::size_t(r) * std::size_t(m_g.inW()), Idx(r) * Idx(m_g.inW()),
+                  m_hv.data() + std::size_t(victim) * m_outW,
+                  m_hi.data() + std::size_t(victim) * m_outW);
+        return victim;
+    }
+
+    /// The extreme of every column window of input row `row` (flat index of its first cell
+    /// `base`) and its flat index; −∞/+∞ and −1 for a window without columns.
+    void reduceRow(const float *row, Idx base, float *__restrict hv, Idx *__restrict hi)
+    {
+        const int outW = int(m_outW);
+        const Interior in = m_plan.colInterior;
+        auto edge = [&](int ox) {
+            const AxisSpan &c = m_plan.cols[std::size_t(ox)];
+            float best = E == Extreme::Max ? -kInf : kInf;
+            Idx at = -1;
+            for (int t = 0; t < c.count; ++t) {
+                const int col = c.first + t * c.step;
+                if (t == 0 || takes<E>(row[col], best)) {
+                    best = row[col];
+                    at = base + Idx(col);
+                }
+            }
+            hv[ox] = best;
+            hi[ox] = at;
+        };
+        for (int ox = 0; ox < in.begin; ++ox)
+            edge(ox);
+        if (in.end > in.begin) {
+            const int s = m_g.cols.stride, d = m_g.cols.dilation, k = m_g.cols.kernel;
+            const int start = in.begin * s - m_g.cols.padBefore; // column of the first tap
+            const float *first = row + start;
+            const Idx firstAt = base + Idx(start);
+            const int n = in.end - in.begin;
+            float *__restrict v = hv + in.begin;
+            Idx *__restrict a = hi + in.begin;
+            for (int i = 0; i < n; ++i) {
+                v[i] = first[std::size_t(i) * std::size_t(s)];
+                a[i] = firstAt + Idx(i) * Idx(s);
+            }
+            for (int t = 1; t < k; ++t) {
+                const float *tap = first + std::size_t(t) * std::size_t(d);
+                const Idx tapAt = firstAt + Idx(t) * Idx(d);
+                for (int i = 0; i < n; ++i) {
+                    const float value = tap[std::size_t(i) * std::size_t(s)];
+                    const bool take = takes<E>(value, v[i]);
+                    v[i] = take ? value : v[i];
+                    a[i] = take ? tapAt + Idx(i) * Idx(s) : a[i];
+                }
+            }
+        }
+        for (int ox = std::max(in.end, in.begin); ox < outW; ++ox)
+            edge(ox);
+    }
+
+    const Plan &m_plan;
+    const Geometry &m_g;
+    std::size_t m_outW;
+    int m_slots;
+    std::vector<int> m_tags;
+    std::vector<float> m_hv; ///< reduced rows: values …
+    std::vector<Idx> m_hi;   ///< … and flat indices
+    std::vector<float> m_bv; ///< one output row's windows: values …
+    std::vector<Idx> m_bi;   ///< … and flat indices
+};
+
+/// Adds the upstream gradient at precomputed argmax indices, bands of input rows at a time.
+void scatterBand(const std::int64_t *idx, const float *go, float *gi, int W, std::size_t outW,
+                 int r0, int r1, const Plan &plan, const Readers &readers)
+{
+    ZeroFrontier zero(gi, W, r0);
+    zero.upTo(r1);
+    const auto [oy0, oy1] = readers.range(r0, r1);
+    const std::int64_t lo = std::int64_t(r0) * W, hi = std::int64_t(r1) * W;
+    for (int oy = oy0; oy <= oy1; ++oy) {
+        if (!readsRows(plan.rows[std::size_t(oy)], r0, r1))
+            continue;
+        const std::int64_t *i = idx + std::size_t(oy) * outW;
+        const float *g = go + std::size_t(oy) * outW;
+        for (std::size_t ox = 0; ox < outW; ++ox)
+            if (i[ox] >= lo && i[ox] < hi)
+                gi[i[ox]] += g[ox];
+    }
+}
+
+/// Average: spreads each output row's shares along the columns (double, kept in a ring while
+/// rows read them) and sums, for each input row, the spread rows of its windows.
+class AverageBands
+{
+public:
+    AverageBands(const Plan &plan, const DivisorFactors &div)
+        : m_plan(plan), m_g(*plan.g), m_w(std::size_t(m_g.inW())), m_outW(std::size_t(m_g.outW()))
+    {
+        const AxisGeometry &c = m_g.cols, &r = m_g.rows;
+        m_unitCols = !c.adaptive && c.stride == 1;
+        m_runningCols = m_unitCols && c.dilation == 1 && c.kernel > kDirectSpreadUpTo;
+        m_runningRows = !r.adaptive && r.stride == 1 && r.dilation == 1;
+        m_inverseRows.reserve(div.rows.size());
+        for (const double f : div.rows)
+            m_inverseRows.push_back(1.0 / f);
+        for (const double f : div.cols)
+            m_inverseCols.push_back(1.0 / f);
+        m_q.resize(m_outW);
+        m_acc.resize(m_w);
+    }
+
+    void run(const float *go, float *gi, int r0, int r1, const Readers &readers)
+    {
+        const std::size_t W = m_w;
+        const int most = readers.most;
+        if (m_slots != most + 1) {
+            m_slots = most + 1;
+            m_spread.resize(std::size_t(m_slots) * W);
+            m_finite.resize(std::size_t(m_slots));
+        }
+        m_go = go;
+        m_tags.assign(std::size_t(m_slots), -1);
+        const bool running = m_runningRows && most >= kRunningRowsFrom;
+        bool accValid = false; // m_acc holds the sum for row r − 1, exactly the running way
+        for (int r = r0; r < r1; ++r) {
+            float *out = gi + std::size_t(r) * W;
+            const int *b = readers.begin(r), *e = readers.end(r);
+            const int n = int(e - b);
+            if (n == 0) {
+                std::fill(out, out + W, 0.0f);
+                accValid = false;
+                continue;
+            }
+            if (running && accValid) {
+                // Stride 1, no dilation: the readers of r are those of r − 1 minus the ones that
+                // left, plus the ones that entered. Leavers first: their slots may be reused.
+                const int *pb = readers.begin(r - 1), *pe = readers.end(r - 1);
+                bool finite = true;
+                double *__restrict acc = m_acc.data();
+                for (const int *o = pb; o != pe && *o < *b; ++o) {
+                    const int slot = slotOf(*o);
+                    finite &= m_finite[std::size_t(slot)];
+                    const double *__restrict sp = spreadRow(slot);
+                    for (std::size_t c = 0; c < W; ++c)
+                        acc[c] -= sp[c];
+                }
+                for (const int *o = b; o != e; ++o)
+                    finite &= m_finite[std::size_t(ensure(*o, b, e))];
+                if (finite) {
+                    for (const int *o = b; o != e; ++o)
+                        if (*o > *(pe - 1)) {
+                            const double *__restrict sp = spreadRow(slotOf(*o));
+                            for (std::size_t c = 0; c < W; ++c)
+                                acc[c] += sp[c];
+                        }
+                    for (std::size_t c = 0; c < W; ++c)
+                        out[c] = float(acc[c]);
+                    continue;
+                }
+            }
+            // The sum of the readers' spread rows, in output order.
+            bool finite = true;
+            for (const int *o = b; o != e; ++o)
+                finite &= m_finite[std::size_t(ensure(*o, b, e))];
+            const double *__restrict s0 = spreadRow(slotOf(*b));
+            if (n == 1 && !running) {
+                for (std::size_t c = 0; c < W; ++c)
+                    out[c] = float(s0[c]);
+                continue;
+            }
+            if (n == 2 && !running) {
+                const double *__restrict s1 = spreadRow(slotOf(b[1]));
+                for (std::size_t c = 0; c < W; ++c)
+                    out[c] = float(s0[c] + s1[c]);
+                continue;
+            }
+            double *__restrict acc = m_acc.data();
+            std::copy(s0, s0 + W, acc);
+            for (const int *o = b + 1; o != e; ++o) {
+                const double *__restrict sp = spreadRow(slotOf(*o));
+                for (std::size_t c = 0; c < W; ++c)
+                    acc[c] += sp[c];
+            }
+            for (std::size_t c = 0; c < W; ++c)
+                out[c] = float(acc[c]);
+            accValid = running && finite;
+        }
+    }
+
+private:
+    double *spreadRow(int slot) { return m_spread.data() + std::size_t(slot) * m_w; }
+
+    int slotOf(int oy) const
+    {
+        for (int i = 0; i < m_slots; ++i)
+            if (m_tags[std::size_t(i)] == oy)
+                return i;
+        return -1; // not reached: callers ensure() first
+    }
+
+    /// The slot holding output row `oy` spread along the columns, spreading it if needed into
+    /// the oldest slot not holding one of the readers [b, e).
+    int ensure(int oy, const int *b, const int *e)
+    {
+        int victim = -1;
+        for (int i = 0; i < m_slots; ++i) {
+            const int tag = m_tags[std::size_t(i)];
+            if (tag == oy)
+                return i;
+            if (std::find(b, e, tag) == e && (victim < 0 || tag < m_tags[std::size_t(victim)]))
+                victim = i;
+        }
+        m_tags[std::size_t(victim)] = oy;
+        m_finite[std::size_t(victim)] = spread(oy, spreadRow(victim));
+        return victim;
+    }
+
+    /// sp[c] = Σ share of window (oy, ox) over the windows ox reading column c (g/divisor in
+    /// double). Returns whether every value is finite.
+    bool spread(int oy, double *__restrict sp)
+    {
+        const AxisGeometry &a = m_g.cols;
+        const int outW = int(m_outW), W = int(m_w);
+        const float *g = m_go + std::size_t(oy) * m_outW;
+        const double inverseRow = m_inverseRows[std::size_t(oy)];
+        double *__restrict q = m_q.data();
+        double check = 0.0;
+        for (int ox = 0; ox < outW; ++ox) {
+            q[ox] = double(g[ox]) * (inverseRow * m_inverseCols[std::size_t(ox)]);
+            check += q[ox] * 0.0; // NaN once a share is not finite
+        }
+        const bool finiteShares = check == 0.0;
+        if (m_runningCols && finiteShares) {
+            // Windows [c + pb − k + 1, c + pb] ∩ [0, outW) read column c: slide along the row.
+            const std::int64_t pb = a.padBefore, k = a.kernel;
+            std::int64_t lo = 0, hi = -1; // sum = q[lo] + … + q[hi]
+            double sum = 0.0;
+            for (int c = 0; c < W; ++c) {
+                const std::int64_t l = std::max<std::int64_t>(0, c + pb - k + 1);
+                const std::int64_t h = std::min<std::int64_t>(outW - 1, c + pb);
+                for (; lo < l && lo <= hi; ++lo)
+                    sum -= q[lo];
+                if (lo > hi) { // nothing left: restart exactly at 0
+                    lo = std::max(lo, l);
+                    hi = lo - 1;
+                    sum = 0.0;
+                }
+                for (; hi < h; ++hi)
+                    sum += q[hi + 1];
+                sp[c] = sum;
+            }
+            return true;
+        }
+        std::fill(sp, sp + W, 0.0);
+        if (m_unitCols) {
+            // Window ox reads column c = ox − pb + t·d: one vector pass per tap, the windows of
+            // a column added in increasing ox (decreasing t).
+            const std::int64_t pb = a.padBefore, d = a.dilation;
+            for (std::int64_t t = a.kernel - 1; t >= 0; --t) {
+                const std::int64_t shift = t * d - pb; // c = ox + shift
+                const std::int64_t c0 = std::max<std::int64_t>(0, shift);
+                const std::int64_t c1 = std::min<std::int64_t>(W, outW + shift);
+                if (c0 >= c1)
+                    continue;
+                const double *__restrict qs = q + (c0 - shift);
+                double *__restrict out = sp + c0;
+                for (std::int64_t i = 0; i < c1 - c0; ++i)
+                    out[i] += qs[i];
+            }
+        } else {
+            // Strided or adaptive windows: the full ones a vector pass per tap, the others
+            // tap by tap.
+            const Interior in = m_plan.colInterior;
+            auto edge = [&](int ox) {
+                const AxisSpan &c = m_plan.cols[std::size_t(ox)];
+                for (int t = 0; t < c.count; ++t)
+                    sp[c.first + t * c.step] += q[ox];
+            };
+            for (int ox = 0; ox < in.begin; ++ox)
+                edge(ox);
+            if (in.end > in.begin) {
+                const std::size_t s = std::size_t(a.stride), d = std::size_t(a.dilation);
+                double *first = sp + (std::int64_t(in.begin) * a.stride - a.padBefore);
+                const double *qs = q + in.begin;
+                const std::size_t n = std::size_t(in.end - in.begin);
+                for (std::size_t t = 0; t < std::size_t(a.kernel); ++t) {
+                    double *__restrict tap = first + t * d;
+                    for (std::size_t i = 0; i < n; ++i)
+                        tap[i * s] += qs[i];
+                }
+            }
+            for (int ox = std::max(in.end, in.begin); ox < outW; ++ox)
+                edge(ox);
+        }
+        double spreadCheck = 0.0;
+        for (int c = 0; c < W; ++c)
+            spreadCheck += sp[c] * 0.0;
+        return spreadCheck == 0.0;
+    }
+
+    const Plan &m_plan;
+    const Geometry &m_g;
+    std::size_t m_w;
+    std::size_t m_outW;
+    bool m_unitCols = false;
+    bool m_runningCols = false;
+    bool m_runningRows = false;
+    std::vector<double> m_inverseRows;
+    std::vector<double> m_inverseCols;
+    const float *m_go = nullptr;
+    int m_slots = 0;
+    std::vector<int> m_tags;
+    std::vector<double> m_spread; ///< m_slots spread rows
+    std::vector<char> m_finite;   ///< per slot: every value of its spread row is finite
+    std::vector<double> m_q;      ///< one output row's shares
+    std::vector<double> m_acc;    ///< one input row's running sum
+};
+
+/// Runs task(plane, r0, r1, worker) over every band of every plane on `threads` threads.
+template <class Task>
+void overBands(const Tensor &input, const Plan &plan, int threads, Task &&task)
+{
+    const int H = input.h();
+    const int bands = (H + plan.bandRows - 1) / plan.bandRows;
+    const int tasks = input.planeCount() * bands;
+    // Spawning threads costs tens of microseconds: small inputs stay on the calling thread.
+    if (input.size() < (std::size_t(1) << 16))
+        threads = 1;
+    threads = std::clamp(threads, 1, std::max(tasks, 1));
+    parallelFor(tasks, threads, [&](int t, int worker) {
+        const int p = t / bands, band = t % bands;
+        const int r0 = band * plan.bandRows, r1 = std::min(r0 + plan.bandRows, H);
+        task(p, r0, r1, worker);
+    });
+}
+
+template <Extreme E, class Idx>
+void argmaxBackward(const Tensor &input, const Plan &plan, const Readers &readers,
+                    const Tensor &gradOutput, Tensor &grad, int threads)
+{
+    std::vector<std::unique_ptr<ArgmaxBands<E, Idx>>> workers(std::size_t(std::max(threads, 1)));
+    overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
+        auto &w = workers[std::size_t(worker)];
+        if (!w)
+            w = std::make_unique<ArgmaxBands<E, Idx>>(plan);
+        w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1, readers);
+    });
+}
+
+template <Extreme E>
+void extremeBackward(const Tensor &input, const Plan &plan, const Readers &readers,
+                     const Tensor &gradOutput, Tensor &grad, int threads)
+{
+    const Geometry &g = *plan.g;
+    if (maxCount(plan.rows) > kDirectArgmaxUpTo || maxCount(plan.cols) > kDirectArgmaxUpTo) {
+        // Large windows: the forward kernels' argmax (O(1) per output whatever k), then the
+        // scatter, band by band.
+        Tensor values(input.n(), input.c(), g.outH(), g.outW());
+        IndexTensor indices(input.n(), input.c(), g.outH(), g.outW(), -1);
+        poolPlanes(input, g, values, &indices, threads);
+        overBands(input, plan, threads, [&](int p, int r0, int r1, int) {
+            scatterBand(indices.planeData(p), gradOutput.planeData(p), grad.planeData(p), input.w(),
+                        std::size_t(g.outW()), r0, r1, plan, readers);
+        });
+        return;
+    }
+    // Flat indices h·W + w fit 32 bits for planes below 2³¹ cells.
+    if (input.planeSize() < std::size_t(INT32_MAX))
+        argmaxBackward<E, std::int32_t>(input, plan, readers, gradOutput, grad, threads);
+    else
+        argmaxBackward<E, std::int64_t>(input, plan, readers, gradOutput, grad, threads);
+}
+
+void averageBackward(const Tensor &input, const Plan &plan, const Readers &readers,
+                     const Tensor &gradOutput, Tensor &grad, int threads)
+{
+    const DivisorFactors div = divisorFactors(plan.g->params, plan.rows, plan.cols);
+    std::vector<std::unique_ptr<AverageBands>> workers(std::size_t(std::max(threads, 1)));
+    overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
+        auto &w = workers[std::size_t(worker)];
+        if (!w)
+            w = std::make_unique<AverageBands>(plan, div);
+        w->run(gradOutput.planeData(p), grad.planeData(p), r0, r1, readers);
+    });
+}
+
+void lpBackward(const Tensor &input, const Plan &plan, const Readers &readers,
+                const Tensor &gradOutput, Tensor &grad, int threads)
+{
+    const Geometry &g = *plan.g;
+    Tensor y(input.n(), input.c(), g.outH(), g.outW());
+    poolPlanes(input, g, y, nullptr, threads);
+    const int W = input.w(), outW = g.outW();
+    overBands(input, plan, threads, [&](int p, int r0, int r1, int) {
+        const float *x = input.planeData(p), *go = gradOutput.planeData(p), *yp = y.planeData(p);
+        float *gi = grad.planeData(p);
+        ZeroFrontier(gi, W, r0).upTo(r1);
+        const auto [oy0, oy1] = readers.range(r0, r1);
+        for (int oy = oy0; oy <= oy1; ++oy)
+            for (int ox = 0; ox < outW; ++ox) {
+                const std::size_t o = std::size_t(oy) * std::size_t(outW) + std::size_t(ox);
+                lpShares(x, W, plan.rows[std::size_t(oy)], plan.cols[std::size_t(ox)], yp[o], go[o],
+                         g.params.p, r0, r1,
+                         [&](std::int64_t at, float amount) { gi[at] += amount; });
+            }
+    });
+}
+
+} // namespace
+
+void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
+                    int threads)
+{
+    if (input.planeCount() == 0 || input.h() == 0 || input.w() == 0)
+        return;
+    const Plan plan = makePlan(g);
+    const Readers readers(plan.rows, g.inH());
+    switch (g.params.mode) {
+    case PoolMode::Max:
+        extremeBackward<Extreme::Max>(input, plan, readers, gradOutput, grad, threads);
+        break;
+    case PoolMode::Min:
+        extremeBackward<Extreme::Min>(input, plan, readers, gradOutput, grad, threads);
+        break;
+    case PoolMode::Avg:
+        averageBackward(input, plan, readers, gradOutput, grad, threads);
+        break;
+    case PoolMode::Lp:
+        lpBackward(input, plan, readers, gradOutput, grad, threads);
+        break;
+    }
+}
+
+} // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
