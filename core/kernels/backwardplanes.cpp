@@ -266,30 +266,47 @@ private:
         for (int ox = 0; ox < in.begin; ++ox)
             edge(ox);
         if (in.end > in.begin) {
-            const int s = m_g.cols.stride, d = m_g.cols.dilation, k = m_g.cols.kernel;
+            const int s = m_g.cols.stride;
             const int start = in.begin * s - m_g.cols.padBefore; // column of the first tap
-            const float *first = row + start;
-            const Idx firstAt = base + Idx(start);
             const int n = in.end - in.begin;
-            float *__restrict v = hv + in.begin;
-            Idx *__restrict a = hi + in.begin;
-            for (int i = 0; i < n; ++i) {
-                v[i] = first[std::size_t(i) * std::size_t(s)];
-                a[i] = firstAt + Idx(i) * Idx(s);
-            }
-            for (int t = 1; t < k; ++t) {
-                const float *tap = first + std::size_t(t) * std::size_t(d);
-                const Idx tapAt = firstAt + Idx(t) * Idx(d);
-                for (int i = 0; i < n; ++i) {
-                    const float value = tap[std::size_t(i) * std::size_t(s)];
-                    const bool take = takes<E>(value, v[i]);
-                    v[i] = take ? value : v[i];
-                    a[i] = take ? tapAt + Idx(i) * Idx(s) : a[i];
-                }
-            }
+            float *v = hv + in.begin;
+            Idx *a = hi + in.begin;
+            if (s == 1)
+                reduceInterior<1>(row + start, base + Idx(start), n, v, a);
+            else if (s == 2)
+                reduceInterior<2>(row + start, base + Idx(start), n, v, a);
+            else
+                reduceInterior<0>(row + start, base + Idx(start), n, v, a);
         }
         for (int ox = std::max(in.end, in.begin); ox < outW; ++ox)
             edge(ox);
+    }
+
+    /// The full column windows: window i's taps at first[i·s + t·d], t < k, its first tap at flat
+    /// index firstAt + i·s. The winning tap's number first, its index in a last pass. S is the
+    /// stride when known at compile time (strided loads vectorise far better), else 0.
+    template <int S>
+    void reduceInterior(const float *first, Idx firstAt, int n, float *__restrict v,
+                        Idx *__restrict a)
+    {
+        const std::size_t s = S > 0 ? std::size_t(S) : std::size_t(m_g.cols.stride);
+        const std::size_t d = std::size_t(m_g.cols.dilation);
+        const int k = m_g.cols.kernel;
+        for (int i = 0; i < n; ++i) {
+            v[i] = first[std::size_t(i) * s];
+            a[i] = 0;
+        }
+        for (int t = 1; t < k; ++t) {
+            const float *tap = first + std::size_t(t) * d;
+            for (int i = 0; i < n; ++i) {
+                const float value = tap[std::size_t(i) * s];
+                const bool take = takes<E>(value, v[i]);
+                v[i] = take ? value : v[i];
+                a[i] = take ? Idx(t) : a[i];
+            }
+        }
+        for (int i = 0; i < n; ++i)
+            a[i] = firstAt + Idx(i) * Idx(s) + a[i] * Idx(d);
     }
 
     const Plan &m_plan;
@@ -408,6 +425,13 @@ public:
                     out[c] = float(s0[c] + s1[c]);
                 continue;
             }
+            if (n == 3 && !running) {
+                const double *__restrict s1 = spreadRow(slotOf(b[1]));
+                const double *__restrict s2 = spreadRow(slotOf(b[2]));
+                for (std::size_t c = 0; c < W; ++c)
+                    out[c] = float((s0[c] + s1[c]) + s2[c]);
+                continue;
+            }
             double *__restrict acc = m_acc.data();
             std::copy(s0, s0 + W, acc);
             for (const int *o = b + 1; o != e; ++o) {
@@ -458,12 +482,11 @@ private:
         const float *g = m_go + std::size_t(oy) * m_outW;
         const double inverseRow = m_inverseRows[std::size_t(oy)];
         double *__restrict q = m_q.data();
-        double check = 0.0;
+        bool finiteShares = true;
         for (int ox = 0; ox < outW; ++ox) {
             q[ox] = double(g[ox]) * (inverseRow * m_inverseCols[std::size_t(ox)]);
-            check += q[ox] * 0.0; // NaN once a share is not finite
+            finiteShares &= q[ox] - q[ox] == 0.0; // false for ±∞ and NaN
         }
-        const bool finiteShares = check == 0.0;
         if (m_runningCols && finiteShares) {
             // Windows [c + pb − k + 1, c + pb] ∩ [0, outW) read column c: slide along the row.
             const std::int64_t pb = a.padBefore, k = a.kernel;
@@ -485,25 +508,30 @@ private:
             }
             return true;
         }
-        std::fill(sp, sp + W, 0.0);
         if (m_unitCols) {
-            // Window ox reads column c = ox − pb + t·d: one vector pass per tap, the windows of
-            // a column added in increasing ox (decreasing t).
-            const std::int64_t pb = a.padBefore, d = a.dilation;
-            for (std::int64_t t = a.kernel - 1; t >= 0; --t) {
-                const std::int64_t shift = t * d - pb; // c = ox + shift
-                const std::int64_t c0 = std::max<std::int64_t>(0, shift);
-                const std::int64_t c1 = std::min<std::int64_t>(W, outW + shift);
-                if (c0 >= c1)
-                    continue;
-                const double *__restrict qs = q + (c0 - shift);
-                double *__restrict out = sp + c0;
-                for (std::int64_t i = 0; i < c1 - c0; ++i)
-                    out[i] += qs[i];
-            }
+            // Window ox reads column c = ox − pb + t·d. Where all k windows exist, one pass adds
+            // them in increasing ox (decreasing t); the columns near the ends add those there.
+            const std::int64_t pb = a.padBefore, d = a.dilation, k = a.kernel;
+            const std::int64_t base = pb - (k - 1) * d; // the first window of column c: c + base
+            std::int64_t cA = std::clamp<std::int64_t>(-base, 0, W);
+            std::int64_t cB = std::clamp<std::int64_t>(outW - pb, cA, W);
+            if (!spreadFull(q, sp, cA, cB, base, d, k))
+                cA = cB = 0; // longer dilated windows: every column as at the ends
+            auto edge = [&](std::int64_t c) {
+                double sum = 0.0;
+                for (std::int64_t t = k - 1; t >= 0; --t)
+                    if (const std::int64_t ox = c + pb - t * d; ox >= 0 && ox < outW)
+                        sum += q[ox];
+                sp[c] = sum;
+            };
+            for (std::int64_t c = 0; c < cA; ++c)
+                edge(c);
+            for (std::int64_t c = cB; c < W; ++c)
+                edge(c);
         } else {
             // Strided or adaptive windows: the full ones a vector pass per tap, the others
             // tap by tap.
+            std::fill(sp, sp + W, 0.0);
             const Interior in = m_plan.colInterior;
             auto edge = [&](int ox) {
                 const AxisSpan &c = m_plan.cols[std::size_t(ox)];
@@ -526,10 +554,48 @@ private:
             for (int ox = std::max(in.end, in.begin); ox < outW; ++ox)
                 edge(ox);
         }
-        double spreadCheck = 0.0;
-        for (int c = 0; c < W; ++c)
-            spreadCheck += sp[c] * 0.0;
-        return spreadCheck == 0.0;
+        // Finite shares have finite sums (in double, far from overflowing).
+        return finiteShares;
+    }
+
+    /// sp[c] = q[c + base] + q[c + base + d] + … (k terms) for c in [cA, cB), in one vector pass
+    /// for k ≤ 8; false (nothing written) for larger k.
+    static bool spreadFull(const double *q, double *sp, std::int64_t cA, std::int64_t cB,
+                           std::int64_t base, std::int64_t d, std::int64_t k)
+    {
+        switch (k) {
+        case 1:
+            return spreadFullOf<1>(q, sp, cA, cB, base, d);
+        case 2:
+            return spreadFullOf<2>(q, sp, cA, cB, base, d);
+        case 3:
+            return spreadFullOf<3>(q, sp, cA, cB, base, d);
+        case 4:
+            return spreadFullOf<4>(q, sp, cA, cB, base, d);
+        case 5:
+            return spreadFullOf<5>(q, sp, cA, cB, base, d);
+        case 6:
+            return spreadFullOf<6>(q, sp, cA, cB, base, d);
+        case 7:
+            return spreadFullOf<7>(q, sp, cA, cB, base, d);
+        case 8:
+            return spreadFullOf<8>(q, sp, cA, cB, base, d);
+        default:
+            return false;
+        }
+    }
+    template <int K>
+    static bool spreadFullOf(const double *__restrict q, double *__restrict sp, std::int64_t cA,
+                             std::int64_t cB, std::int64_t base, std::int64_t d)
+    {
+        for (std::int64_t c = cA; c < cB; ++c) {
+            const double *w = q + (c + base);
+            double sum = w[0];
+            for (int u = 1; u < K; ++u)
+                sum += w[std::int64_t(u) * d];
+            sp[c] = sum;
+        }
+        return true;
     }
 
     const Plan &m_plan;
