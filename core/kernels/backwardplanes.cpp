@@ -189,6 +189,13 @@ public:
             zero.upTo(std::min(r1, s.first + (s.count - 1) * s.step + 1));
             const float *g = go + std::size_t(oy) * m_outW;
             const Idx *bi = m_bi.data();
+            if (s.first >= r0 && s.first + (s.count - 1) * s.step < r1) {
+                // The whole window row lies in the band: every index is in it, or −1.
+                for (std::size_t ox = 0; ox < m_outW; ++ox)
+                    if (bi[ox] >= 0)
+                        gi[bi[ox]] += g[ox];
+                continue;
+            }
             for (std::size_t ox = 0; ox < m_outW; ++ox) {
                 const std::int64_t at = bi[ox];
                 if (at >= lo && at < hi)
@@ -237,6 +244,13 @@ private:
                 victim = i;
         }
         m_tags[std::size_t(victim)] = r;
+        // The next input row is usually read next: ask for it now (measured: the reduction
+        // otherwise waits on memory for much of its time).
+        if (r + 1 < m_g.inH()) {
+            const float *next = x + std::size_t(r + 1) * std::size_t(m_g.inW());
+            for (int c = 0; c < m_g.inW(); c += 16)
+                __builtin_prefetch(next + c);
+        }
         reduceRow(x + std::size_t(r) * std::size_t(m_g.inW()), Idx(r) * Idx(m_g.inW()),
                   m_hv.data() + std::size_t(victim) * m_outW,
                   m_hi.data() + std::size_t(victim) * m_outW);
@@ -271,26 +285,50 @@ private:
             const int n = in.end - in.begin;
             float *v = hv + in.begin;
             Idx *a = hi + in.begin;
-            if (s == 1)
-                reduceInterior<1>(row + start, base + Idx(start), n, v, a);
+            const int k = m_g.cols.kernel;
+            if (s == 2 && k == 2)
+                reduceInterior<2, 2>(row + start, base + Idx(start), n, v, a);
+            else if (s == 2 && k == 3)
+                reduceInterior<2, 3>(row + start, base + Idx(start), n, v, a);
+            else if (s == 1 && k == 3)
+                reduceInterior<1, 3>(row + start, base + Idx(start), n, v, a);
+            else if (s == 1)
+                reduceInterior<1, 0>(row + start, base + Idx(start), n, v, a);
             else if (s == 2)
-                reduceInterior<2>(row + start, base + Idx(start), n, v, a);
+                reduceInterior<2, 0>(row + start, base + Idx(start), n, v, a);
             else
-                reduceInterior<0>(row + start, base + Idx(start), n, v, a);
+                reduceInterior<0, 0>(row + start, base + Idx(start), n, v, a);
         }
         for (int ox = std::max(in.end, in.begin); ox < outW; ++ox)
             edge(ox);
     }
 
     /// The full column windows: window i's taps at first[i·s + t·d], t < k, its first tap at flat
-    /// index firstAt + i·s. The winning tap's number first, its index in a last pass. S is the
-    /// stride when known at compile time (strided loads vectorise far better), else 0.
-    template <int S>
+    /// index firstAt + i·s. The winning tap's number first, its index in a last pass. S and K are
+    /// the stride and the kernel when known at compile time (strided loads vectorise far better,
+    /// and a known kernel takes all its taps in one pass), else 0.
+    template <int S, int K>
     void reduceInterior(const float *first, Idx firstAt, int n, float *__restrict v,
                         Idx *__restrict a)
     {
         const std::size_t s = S > 0 ? std::size_t(S) : std::size_t(m_g.cols.stride);
         const std::size_t d = std::size_t(m_g.cols.dilation);
+        if constexpr (K > 0) {
+            for (int i = 0; i < n; ++i) {
+                const float *w = first + std::size_t(i) * s;
+                float best = w[0];
+                Idx tap = 0;
+                for (int t = 1; t < K; ++t) {
+                    const float value = w[std::size_t(t) * d];
+                    const bool take = takes<E>(value, best);
+                    best = take ? value : best;
+                    tap = take ? Idx(t) : tap;
+                }
+                v[i] = best;
+                a[i] = firstAt + Idx(i) * Idx(s) + tap * Idx(d);
+            }
+            return;
+        }
         const int k = m_g.cols.kernel;
         for (int i = 0; i < n; ++i) {
             v[i] = first[std::size_t(i) * s];
