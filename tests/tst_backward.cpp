@@ -101,6 +101,8 @@ private slots:
     void byHand();
     void randomCasesAgreeWithReference_data();
     void randomCasesAgreeWithReference();
+    void hugeWindowsAgreeWithReference_data();
+    void hugeWindowsAgreeWithReference();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -546,6 +548,63 @@ void TestBackward::randomCasesAgreeWithReference()
         }
     }
     QVERIFY2(compared >= cases / 3, qPrintable(QStringLiteral("only %1 compared").arg(compared)));
+}
+
+void TestBackward::hugeWindowsAgreeWithReference_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    // Windows so tall that up to 90 of them read one input row (average then adds each spread
+    // row to its rows rather than keeping them all), and ones longer than the input under SAME.
+    for (PoolMode mode : {PoolMode::Avg, PoolMode::Max, PoolMode::Lp}) {
+        PoolParams tall = sliding(mode, 1, 1);
+        tall.kernel = {90, 3};
+        tall.paddingMode = PaddingMode::SameUpper;
+        const std::string m = modeName(mode);
+        QTest::newRow((m + " 90x3/1 SAME on 100x7").c_str()) << tall << 100 << 7;
+        PoolParams dilated = tall;
+        dilated.kernel = {40, 2};
+        dilated.dilation = {3, 2};
+        dilated.paddingMode = PaddingMode::SameLower;
+        QTest::newRow((m + " 40x2 dilated 3x2 SAME_LOWER on 90x9").c_str()) << dilated << 90 << 9;
+        PoolParams longer = tall;
+        longer.kernel = {300, 2};
+        longer.stride = Size2{2, 1};
+        QTest::newRow((m + " 300x2/2x1 SAME on 70x5").c_str()) << longer << 70 << 5;
+    }
+}
+
+void TestBackward::hugeWindowsAgreeWithReference()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    std::mt19937 rng(11u);
+    Tensor x(1, 2, h, w);
+    for (float &v : x.data())
+        v = float(std::uniform_int_distribution(1, 6)(rng)); // positive: Lp is smooth there
+    Tensor up = forward(x, params, false).values;
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-3, 3)(rng));
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    for (int p = 0; p < x.planeCount(); ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        for (std::size_t k = 0; k < e.size(); ++k) {
+            const float got = grad.planeData(p)[k];
+            const bool ok = params.mode == PoolMode::Max
+                                ? got == float(e[k])
+                                : closeTo(got, e[k], params.mode == PoolMode::Avg ? 1e-5 : 1e-4);
+            QVERIFY2(ok,
+                     qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5")
+                                    .arg(p)
+                                    .arg(int(k) / w)
+                                    .arg(int(k) % w)
+                                    .arg(e[k], 0, 'g', 9)
+                                    .arg(double(got), 0, 'g', 9)));
+        }
+    }
 }
 
 void TestBackward::reusedGradientIsRewritten()

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #ifndef POOLVIZ_KERNEL_ISA
@@ -31,6 +32,11 @@ constexpr int kDirectSpreadUpTo = 8;
 /// From this many windows per input row on, stride-1 average rows are summed by a running sum
 /// down the rows rather than row by row.
 constexpr int kRunningRowsFrom = 4;
+/// Average backward keeps the spread rows of every window reading an input row in a ring, up to
+/// this many windows per row and this many values in all (per thread); beyond, it adds each
+/// spread row to its rows instead.
+constexpr int kMostReaders = 64;
+constexpr std::int64_t kRingValues = std::int64_t(1) << 22;
 
 enum class Extreme
 {
@@ -77,27 +83,16 @@ struct Readers
     const int *begin(int i) const { return list.data() + offsets[std::size_t(i)]; }
     const int *end(int i) const { return list.data() + offsets[std::size_t(i) + 1]; }
     int count(int i) const { return int(offsets[std::size_t(i) + 1] - offsets[std::size_t(i)]); }
-
-    /// The outputs reading any index in [b, e): [first, last], empty (first > last) if none.
-    std::pair<int, int> range(int b, int e) const
-    {
-        int lo = INT_MAX, hi = -1;
-        for (int i = b; i < e; ++i)
-            if (count(i) > 0) {
-                lo = std::min(lo, *begin(i));
-                hi = std::max(hi, *(end(i) - 1));
-            }
-        return {lo, hi};
-    }
 };
 
-/// Whether output row `s` reads an input row in [r0, r1).
+/// Whether output row `s` reads an input row in [r0, r1). O(1).
 bool readsRows(const AxisSpan &s, int r0, int r1)
 {
-    for (int t = 0; t < s.count; ++t)
-        if (const int r = s.first + t * s.step; r >= r0 && r < r1)
-            return true;
-    return false;
+    if (s.count == 0)
+        return false;
+    // The first tap at or after r0: t = ⌈(r0 − first) / step⌉, at least 0.
+    const std::int64_t t = r0 <= s.first ? 0 : (std::int64_t(r0) - s.first + s.step - 1) / s.step;
+    return t < s.count && s.first + t * s.step < r1;
 }
 
 /// What every band of every plane shares.
@@ -108,6 +103,41 @@ struct Plan
     std::vector<AxisSpan> cols;
     Interior colInterior;
     int bandRows = 1; ///< input rows per band: fixed by the geometry, never by the thread count
+
+    /// The output rows whose windows reach into input rows [r0, r1): [first, last], empty
+    /// (first > last) if none. Window extents (padding included) move down monotonically, so
+    /// these are a range, found by bisection; some of them may still read no row there (their
+    /// taps skip it, or lie in the padding), which readsRows tells.
+    std::pair<int, int> outputRange(int r0, int r1) const
+    {
+        const AxisGeometry &a = g->rows;
+        const auto extent = [&](int o) -> std::pair<std::int64_t, std::int64_t> {
+            if (a.adaptive) {
+                const AxisSpan &s = rows[std::size_t(o)];
+                return {s.first, std::int64_t(s.first) + s.count - 1};
+            }
+            const std::int64_t start = std::int64_t(o) * a.stride - a.padBefore;
+            return {start, start + (std::int64_t(a.kernel) - 1) * a.dilation};
+        };
+        int lo = 0, hi = int(rows.size()); // first o whose extent ends at or after r0
+        while (lo < hi) {
+            const int mid = lo + (hi - lo) / 2;
+            if (extent(mid).second < r0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const int first = lo;
+        hi = int(rows.size()); // first o whose extent starts at or after r1
+        while (lo < hi) {
+            const int mid = lo + (hi - lo) / 2;
+            if (extent(mid).first < r1)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return {first, lo - 1};
+    }
 };
 
 Plan makePlan(const Geometry &g)
@@ -174,12 +204,12 @@ public:
     }
 
     /// Writes input rows [r0, r1) of the gradient plane `gi`.
-    void run(const float *x, const float *go, float *gi, int r0, int r1, const Readers &readers)
+    void run(const float *x, const float *go, float *gi, int r0, int r1)
     {
         const int W = m_g.inW();
         m_tags.assign(std::size_t(m_slots), -1);
         ZeroFrontier zero(gi, W, r0);
-        const auto [oy0, oy1] = readers.range(r0, r1);
+        const auto [oy0, oy1] = m_plan.outputRange(r0, r1);
         const std::int64_t lo = std::int64_t(r0) * W, hi = std::int64_t(r1) * W;
         for (int oy = oy0; oy <= oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
@@ -360,11 +390,11 @@ private:
 
 /// Adds the upstream gradient at precomputed argmax indices, bands of input rows at a time.
 void scatterBand(const std::int64_t *idx, const float *go, float *gi, int W, std::size_t outW,
-                 int r0, int r1, const Plan &plan, const Readers &readers)
+                 int r0, int r1, const Plan &plan)
 {
     ZeroFrontier zero(gi, W, r0);
     zero.upTo(r1);
-    const auto [oy0, oy1] = readers.range(r0, r1);
+    const auto [oy0, oy1] = plan.outputRange(r0, r1);
     const std::int64_t lo = std::int64_t(r0) * W, hi = std::int64_t(r1) * W;
     for (int oy = oy0; oy <= oy1; ++oy) {
         if (!readsRows(plan.rows[std::size_t(oy)], r0, r1))
@@ -480,6 +510,36 @@ public:
             for (std::size_t c = 0; c < W; ++c)
                 out[c] = float(acc[c]);
             accValid = running && finite;
+        }
+    }
+
+    /// The same without the readers' lists: each output row reaching the band is spread once
+    /// and added to the band's rows it reads (float sums, in output order).
+    void runAdding(const float *go, float *gi, int r0, int r1)
+    {
+        const std::size_t W = m_w;
+        m_go = go;
+        ZeroFrontier(gi, int(W), r0).upTo(r1);
+        if (m_spread.size() < W)
+            m_spread.resize(W);
+        m_tags.assign(m_tags.size(), -1); // the ring's first row is overwritten
+        double *sp = m_spread.data();
+        const auto [oy0, oy1] = m_plan.outputRange(r0, r1);
+        for (int oy = oy0; oy <= oy1; ++oy) {
+            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            if (!readsRows(s, r0, r1))
+                continue;
+            spread(oy, sp);
+            const std::int64_t t0 =
+                r0 <= s.first ? 0 : (std::int64_t(r0) - s.first + s.step - 1) / s.step;
+            for (std::int64_t t = t0; t < s.count; ++t) {
+                const std::int64_t r = s.first + t * s.step;
+                if (r >= r1)
+                    break;
+                float *__restrict out = gi + std::size_t(r) * W;
+                for (std::size_t c = 0; c < W; ++c)
+                    out[c] += float(sp[c]);
+            }
         }
     }
 
@@ -673,21 +733,21 @@ void overBands(const Tensor &input, const Plan &plan, int threads, Task &&task)
 }
 
 template <Extreme E, class Idx>
-void argmaxBackward(const Tensor &input, const Plan &plan, const Readers &readers,
-                    const Tensor &gradOutput, Tensor &grad, int threads)
+void argmaxBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
+                    int threads)
 {
     std::vector<std::unique_ptr<ArgmaxBands<E, Idx>>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
         if (!w)
             w = std::make_unique<ArgmaxBands<E, Idx>>(plan);
-        w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1, readers);
+        w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1);
     });
 }
 
 template <Extreme E>
-void extremeBackward(const Tensor &input, const Plan &plan, const Readers &readers,
-                     const Tensor &gradOutput, Tensor &grad, int threads)
+void extremeBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
+                     int threads)
 {
     const Geometry &g = *plan.g;
     if (maxCount(plan.rows) > kDirectArgmaxUpTo || maxCount(plan.cols) > kDirectArgmaxUpTo) {
@@ -698,32 +758,49 @@ void extremeBackward(const Tensor &input, const Plan &plan, const Readers &reade
         poolPlanes(input, g, values, &indices, threads);
         overBands(input, plan, threads, [&](int p, int r0, int r1, int) {
             scatterBand(indices.planeData(p), gradOutput.planeData(p), grad.planeData(p), input.w(),
-                        std::size_t(g.outW()), r0, r1, plan, readers);
+                        std::size_t(g.outW()), r0, r1, plan);
         });
         return;
     }
     // Flat indices h·W + w fit 32 bits for planes below 2³¹ cells.
     if (input.planeSize() < std::size_t(INT32_MAX))
-        argmaxBackward<E, std::int32_t>(input, plan, readers, gradOutput, grad, threads);
+        argmaxBackward<E, std::int32_t>(input, plan, gradOutput, grad, threads);
     else
-        argmaxBackward<E, std::int64_t>(input, plan, readers, gradOutput, grad, threads);
+        argmaxBackward<E, std::int64_t>(input, plan, gradOutput, grad, threads);
 }
 
-void averageBackward(const Tensor &input, const Plan &plan, const Readers &readers,
-                     const Tensor &gradOutput, Tensor &grad, int threads)
+void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
+                     int threads)
 {
     const DivisorFactors div = divisorFactors(plan.g->params, plan.rows, plan.cols);
+    // The readers' lists and the ring of spread rows grow with the windows reading one input
+    // row: above kMostReaders (huge kernels, possible under SAME padding) or a ring above
+    // kRingValues, each output row's spread is added to its rows instead (one spread row).
+    const int H = input.h();
+    std::int64_t taps = 0;
+    for (const AxisSpan &s : plan.rows)
+        taps += s.count;
+    std::optional<Readers> readers;
+    if (taps <= std::int64_t(kMostReaders) * H) {
+        readers.emplace(plan.rows, H);
+        if (readers->most > kMostReaders ||
+            (std::int64_t(readers->most) + 1) * input.w() > kRingValues)
+            readers.reset();
+    }
     std::vector<std::unique_ptr<AverageBands>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
         if (!w)
             w = std::make_unique<AverageBands>(plan, div);
-        w->run(gradOutput.planeData(p), grad.planeData(p), r0, r1, readers);
+        if (readers)
+            w->run(gradOutput.planeData(p), grad.planeData(p), r0, r1, *readers);
+        else
+            w->runAdding(gradOutput.planeData(p), grad.planeData(p), r0, r1);
     });
 }
 
-void lpBackward(const Tensor &input, const Plan &plan, const Readers &readers,
-                const Tensor &gradOutput, Tensor &grad, int threads)
+void lpBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
+                int threads)
 {
     const Geometry &g = *plan.g;
     Tensor y(input.n(), input.c(), g.outH(), g.outW());
@@ -733,7 +810,7 @@ void lpBackward(const Tensor &input, const Plan &plan, const Readers &readers,
         const float *x = input.planeData(p), *go = gradOutput.planeData(p), *yp = y.planeData(p);
         float *gi = grad.planeData(p);
         ZeroFrontier(gi, W, r0).upTo(r1);
-        const auto [oy0, oy1] = readers.range(r0, r1);
+        const auto [oy0, oy1] = plan.outputRange(r0, r1);
         for (int oy = oy0; oy <= oy1; ++oy)
             for (int ox = 0; ox < outW; ++ox) {
                 const std::size_t o = std::size_t(oy) * std::size_t(outW) + std::size_t(ox);
@@ -752,19 +829,18 @@ void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOu
     if (input.planeCount() == 0 || input.h() == 0 || input.w() == 0)
         return;
     const Plan plan = makePlan(g);
-    const Readers readers(plan.rows, g.inH());
     switch (g.params.mode) {
     case PoolMode::Max:
-        extremeBackward<Extreme::Max>(input, plan, readers, gradOutput, grad, threads);
+        extremeBackward<Extreme::Max>(input, plan, gradOutput, grad, threads);
         break;
     case PoolMode::Min:
-        extremeBackward<Extreme::Min>(input, plan, readers, gradOutput, grad, threads);
+        extremeBackward<Extreme::Min>(input, plan, gradOutput, grad, threads);
         break;
     case PoolMode::Avg:
-        averageBackward(input, plan, readers, gradOutput, grad, threads);
+        averageBackward(input, plan, gradOutput, grad, threads);
         break;
     case PoolMode::Lp:
-        lpBackward(input, plan, readers, gradOutput, grad, threads);
+        lpBackward(input, plan, gradOutput, grad, threads);
         break;
     }
 }
