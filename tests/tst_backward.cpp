@@ -103,6 +103,8 @@ private slots:
     void randomCasesAgreeWithReference();
     void hugeWindowsAgreeWithReference_data();
     void hugeWindowsAgreeWithReference();
+    void hugeKernelKeepsEveryShare_data();
+    void hugeKernelKeepsEveryShare();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -605,6 +607,45 @@ void TestBackward::hugeWindowsAgreeWithReference()
                                     .arg(double(got), 0, 'g', 9)));
         }
     }
+}
+
+void TestBackward::hugeKernelKeepsEveryShare_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("avg") << int(PoolMode::Avg);
+    QTest::newRow("max") << int(PoolMode::Max);
+    QTest::newRow("min") << int(PoolMode::Min);
+}
+
+// A kernel of 10⁹ columns, dilated 2, under SAME padding (windows almost wholly padding) on a 5×6 input: the
+// work follows the windows, not k (a loop over the taps would not end in any reasonable time).
+// SAME divides by the in-input count, so each window's shares add up to its upstream value, as
+// does a max or min window's single share: the gradient sums to the upstream's sum (small
+// integers, exact).
+void TestBackward::hugeKernelKeepsEveryShare()
+{
+    QFETCH(int, mode);
+    PoolParams p = sliding(PoolMode(mode), 1, 1);
+    p.kernel = {2, 1000000000};
+    p.dilation = {1, 2};
+    p.paddingMode = PaddingMode::SameUpper;
+    Tensor x = Tensor::matrix(5, 6);
+    for (int i = 0; i < 30; ++i)
+        x.data()[std::size_t(i)] = float((i * 7) % 11);
+    Tensor up = forward(x, p, false).values;
+    QCOMPARE(up.h(), 5);
+    QCOMPARE(up.w(), 6);
+    double upSum = 0;
+    for (std::size_t i = 0; i < up.size(); ++i) {
+        up.data()[i] = float(int(i % 5) - 2);
+        upSum += up.data()[i];
+    }
+    const Tensor grad = backward(x, p, up);
+    double sum = 0;
+    for (const float v : grad.data())
+        sum += v;
+    QVERIFY2(std::fabs(sum - upSum) <= 1e-4,
+             qPrintable(QStringLiteral("gradient sums to %1, upstream to %2").arg(sum).arg(upSum)));
 }
 
 void TestBackward::reusedGradientIsRewritten()

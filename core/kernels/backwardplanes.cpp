@@ -616,10 +616,16 @@ private:
             if (!spreadFull(q, sp, cA, cB, base, d, k))
                 cA = cB = 0; // longer dilated windows: every column as at the ends
             auto edge = [&](std::int64_t c) {
+                // Only the taps t whose window ox = c + pb − t·d exists: a huge kernel (SAME
+                // padding allows one) costs the windows, not k.
+                const std::int64_t top = c + pb; // ox at t = 0
                 double sum = 0.0;
-                for (std::int64_t t = k - 1; t >= 0; --t)
-                    if (const std::int64_t ox = c + pb - t * d; ox >= 0 && ox < outW)
-                        sum += q[ox];
+                if (top >= 0) {
+                    const std::int64_t tHi = std::min(k - 1, top / d);
+                    const std::int64_t tLo = top < outW ? 0 : (top - (outW - 1) + d - 1) / d;
+                    for (std::int64_t t = tHi; t >= tLo; --t)
+                        sum += q[top - t * d];
+                }
                 sp[c] = sum;
             };
             for (std::int64_t c = 0; c < cA; ++c)
