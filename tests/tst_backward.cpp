@@ -105,6 +105,7 @@ private slots:
     void hugeWindowsAgreeWithReference();
     void hugeKernelKeepsEveryShare_data();
     void hugeKernelKeepsEveryShare();
+    void largeGradientIsStreamedExactly();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -617,10 +618,10 @@ void TestBackward::hugeKernelKeepsEveryShare_data()
     QTest::newRow("min") << int(PoolMode::Min);
 }
 
-// A kernel of 10⁹ columns, dilated 2, under SAME padding (windows almost wholly padding) on a 5×6 input: the
-// work follows the windows, not k (a loop over the taps would not end in any reasonable time).
-// SAME divides by the in-input count, so each window's shares add up to its upstream value, as
-// does a max or min window's single share: the gradient sums to the upstream's sum (small
+// A kernel of 10⁹ columns, dilated 2, under SAME padding (windows almost wholly padding) on a 5×6
+// input: the work follows the windows, not k (a loop over the taps would not end in any reasonable
+// time). SAME divides by the in-input count, so each window's shares add up to its upstream value,
+// as does a max or min window's single share: the gradient sums to the upstream's sum (small
 // integers, exact).
 void TestBackward::hugeKernelKeepsEveryShare()
 {
@@ -646,6 +647,38 @@ void TestBackward::hugeKernelKeepsEveryShare()
         sum += v;
     QVERIFY2(std::fabs(sum - upSum) <= 1e-4,
              qPrintable(QStringLiteral("gradient sums to %1, upstream to %2").arg(sum).arg(upSum)));
+}
+
+// A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one
+// plane alone (4.2·10⁶) is not. Both ways must give the same bits.
+void TestBackward::largeGradientIsStreamedExactly()
+{
+    Tensor x(1, 2, 1500, 2800);
+    std::mt19937 rng(5u);
+    for (float &v : x.data())
+        v = float(std::uniform_int_distribution(-9, 9)(rng));
+    const PoolParams p = padded(sliding(PoolMode::Avg, 3, 1), 1, false);
+    Tensor up = forward(x, p, false).values;
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-3, 3)(rng)) / 7.0f;
+    const Tensor grad = backward(x, p, up);
+    for (int c = 0; c < 2; ++c) {
+        const Tensor one = backward(x.planeTensor(0, c), p, up.planeTensor(0, c));
+        const float *all = grad.planeData(0, c);
+        for (std::size_t i = 0; i < one.size(); ++i)
+            if (!sameFloat(all[i], one.data()[i]))
+                QFAIL(qPrintable(QStringLiteral("plane %1 cell %2: %3 streamed, %4 alone")
+                                     .arg(c)
+                                     .arg(i)
+                                     .arg(double(all[i]))
+                                     .arg(double(one.data()[i]))));
+    }
+    // And the value of an inner cell by hand: nine windows of 9 cells each read it.
+    double expected = 0;
+    for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+            expected += double(up.planeData(0, 1)[std::size_t(700 + dy) * 2800 + 1400 + dx]) / 9.0;
+    QVERIFY(closeTo(grad.planeData(0, 1)[std::size_t(700) * 2800 + 1400], expected, 1e-6));
 }
 
 void TestBackward::reusedGradientIsRewritten()

@@ -13,6 +13,10 @@
 #include <optional>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
+
 #ifndef POOLVIZ_KERNEL_ISA
 #define POOLVIZ_KERNEL_ISA generic
 #endif
@@ -37,6 +41,9 @@ constexpr int kRunningRowsFrom = 4;
 /// spread row to its rows instead.
 constexpr int kMostReaders = 64;
 constexpr std::int64_t kRingValues = std::int64_t(1) << 22;
+/// Gradients of this many values or more (32 MB, beyond what caches keep) are written with
+/// streaming stores where a row is written whole.
+constexpr std::size_t kStreamFrom = std::size_t(1) << 23;
 
 enum class Extreme
 {
@@ -186,6 +193,37 @@ private:
     int m_w;
     int m_next;
 };
+
+/// Copies n floats to dst with non-temporal (streaming) stores where the instruction set has
+/// them: a streaming store does not first read the line it writes, a third of the memory
+/// traffic of writing a large gradient that is not read again soon. Call streamed() before the
+/// rows are read by another thread.
+void streamRow(float *dst, const float *src, std::size_t n)
+{
+#if defined(__SSE2__)
+    std::size_t i = 0;
+    for (; i < n && (reinterpret_cast<std::uintptr_t>(dst + i) & 31) != 0; ++i)
+        dst[i] = src[i];
+#if defined(__AVX__)
+    for (; i + 8 <= n; i += 8)
+        _mm256_stream_ps(dst + i, _mm256_loadu_ps(src + i));
+#endif
+    for (; i + 4 <= n; i += 4)
+        _mm_stream_ps(dst + i, _mm_loadu_ps(src + i));
+    for (; i < n; ++i)
+        dst[i] = src[i];
+#else
+    std::copy(src, src + n, dst);
+#endif
+}
+
+/// Orders the streaming stores before what follows (the join of the threads).
+void streamed()
+{
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
+}
 
 /// Max/min: the argmax of every window of an output row, from input rows reduced along the
 /// columns (each kept in a small ring while windows read it), and the upstream gradient added at
@@ -412,9 +450,12 @@ void scatterBand(const std::int64_t *idx, const float *go, float *gi, int W, std
 class AverageBands
 {
 public:
-    AverageBands(const Plan &plan, const DivisorFactors &div)
-        : m_plan(plan), m_g(*plan.g), m_w(std::size_t(m_g.inW())), m_outW(std::size_t(m_g.outW()))
+    AverageBands(const Plan &plan, const DivisorFactors &div, bool stream)
+        : m_plan(plan), m_g(*plan.g), m_w(std::size_t(m_g.inW())), m_outW(std::size_t(m_g.outW())),
+          m_stream(stream)
     {
+        if (m_stream)
+            m_row.resize(m_w);
         const AxisGeometry &c = m_g.cols, &r = m_g.rows;
         m_unitCols = !c.adaptive && c.stride == 1;
         m_runningCols = m_unitCols && c.dilation == 1 && c.kernel > kDirectSpreadUpTo;
@@ -442,75 +483,86 @@ public:
         const bool running = m_runningRows && most >= kRunningRowsFrom;
         bool accValid = false; // m_acc holds the sum for row r − 1, exactly the running way
         for (int r = r0; r < r1; ++r) {
-            float *out = gi + std::size_t(r) * W;
-            const int *b = readers.begin(r), *e = readers.end(r);
-            const int n = int(e - b);
-            if (n == 0) {
-                std::fill(out, out + W, 0.0f);
-                accValid = false;
-                continue;
-            }
-            if (running && accValid) {
-                // Stride 1, no dilation: the readers of r are those of r − 1 minus the ones that
-                // left, plus the ones that entered. Leavers first: their slots may be reused.
-                const int *pb = readers.begin(r - 1), *pe = readers.end(r - 1);
-                bool finite = true;
-                double *__restrict acc = m_acc.data();
-                for (const int *o = pb; o != pe && *o < *b; ++o) {
-                    const int slot = slotOf(*o);
-                    finite &= m_finite[std::size_t(slot)];
-                    const double *__restrict sp = spreadRow(slot);
-                    for (std::size_t c = 0; c < W; ++c)
-                        acc[c] -= sp[c];
-                }
-                for (const int *o = b; o != e; ++o)
-                    finite &= m_finite[std::size_t(ensure(*o, b, e))];
-                if (finite) {
-                    for (const int *o = b; o != e; ++o)
-                        if (*o > *(pe - 1)) {
-                            const double *__restrict sp = spreadRow(slotOf(*o));
-                            for (std::size_t c = 0; c < W; ++c)
-                                acc[c] += sp[c];
-                        }
-                    for (std::size_t c = 0; c < W; ++c)
-                        out[c] = float(acc[c]);
-                    continue;
-                }
-            }
-            // The sum of the readers' spread rows, in output order.
+            float *dst = gi + std::size_t(r) * W;
+            // A large gradient is built a row at a time in cache and streamed out.
+            float *out = m_stream ? m_row.data() : dst;
+            sumRow(r, out, readers, running, accValid);
+            if (m_stream)
+                streamRow(dst, out, W);
+        }
+    }
+
+    /// Input row r of the gradient into `out`: the sum of its readers' spread rows.
+    void sumRow(int r, float *__restrict out, const Readers &readers, bool running, bool &accValid)
+    {
+        const std::size_t W = m_w;
+        const int *b = readers.begin(r), *e = readers.end(r);
+        const int n = int(e - b);
+        if (n == 0) {
+            std::fill(out, out + W, 0.0f);
+            accValid = false;
+            return;
+        }
+        if (running && accValid) {
+            // Stride 1, no dilation: the readers of r are those of r − 1 minus the ones that
+            // left, plus the ones that entered. Leavers first: their slots may be reused.
+            const int *pb = readers.begin(r - 1), *pe = readers.end(r - 1);
             bool finite = true;
+            double *__restrict acc = m_acc.data();
+            for (const int *o = pb; o != pe && *o < *b; ++o) {
+                const int slot = slotOf(*o);
+                finite &= m_finite[std::size_t(slot)];
+                const double *__restrict sp = spreadRow(slot);
+                for (std::size_t c = 0; c < W; ++c)
+                    acc[c] -= sp[c];
+            }
             for (const int *o = b; o != e; ++o)
                 finite &= m_finite[std::size_t(ensure(*o, b, e))];
-            const double *__restrict s0 = spreadRow(slotOf(*b));
-            if (n == 1 && !running) {
+            if (finite) {
+                for (const int *o = b; o != e; ++o)
+                    if (*o > *(pe - 1)) {
+                        const double *__restrict sp = spreadRow(slotOf(*o));
+                        for (std::size_t c = 0; c < W; ++c)
+                            acc[c] += sp[c];
+                    }
                 for (std::size_t c = 0; c < W; ++c)
-                    out[c] = float(s0[c]);
-                continue;
+                    out[c] = float(acc[c]);
+                return;
             }
-            if (n == 2 && !running) {
-                const double *__restrict s1 = spreadRow(slotOf(b[1]));
-                for (std::size_t c = 0; c < W; ++c)
-                    out[c] = float(s0[c] + s1[c]);
-                continue;
-            }
-            if (n == 3 && !running) {
-                const double *__restrict s1 = spreadRow(slotOf(b[1]));
-                const double *__restrict s2 = spreadRow(slotOf(b[2]));
-                for (std::size_t c = 0; c < W; ++c)
-                    out[c] = float((s0[c] + s1[c]) + s2[c]);
-                continue;
-            }
-            double *__restrict acc = m_acc.data();
-            std::copy(s0, s0 + W, acc);
-            for (const int *o = b + 1; o != e; ++o) {
-                const double *__restrict sp = spreadRow(slotOf(*o));
-                for (std::size_t c = 0; c < W; ++c)
-                    acc[c] += sp[c];
-            }
-            for (std::size_t c = 0; c < W; ++c)
-                out[c] = float(acc[c]);
-            accValid = running && finite;
         }
+        // The sum of the readers' spread rows, in output order.
+        bool finite = true;
+        for (const int *o = b; o != e; ++o)
+            finite &= m_finite[std::size_t(ensure(*o, b, e))];
+        const double *__restrict s0 = spreadRow(slotOf(*b));
+        if (n == 1 && !running) {
+            for (std::size_t c = 0; c < W; ++c)
+                out[c] = float(s0[c]);
+            return;
+        }
+        if (n == 2 && !running) {
+            const double *__restrict s1 = spreadRow(slotOf(b[1]));
+            for (std::size_t c = 0; c < W; ++c)
+                out[c] = float(s0[c] + s1[c]);
+            return;
+        }
+        if (n == 3 && !running) {
+            const double *__restrict s1 = spreadRow(slotOf(b[1]));
+            const double *__restrict s2 = spreadRow(slotOf(b[2]));
+            for (std::size_t c = 0; c < W; ++c)
+                out[c] = float((s0[c] + s1[c]) + s2[c]);
+            return;
+        }
+        double *__restrict acc = m_acc.data();
+        std::copy(s0, s0 + W, acc);
+        for (const int *o = b + 1; o != e; ++o) {
+            const double *__restrict sp = spreadRow(slotOf(*o));
+            for (std::size_t c = 0; c < W; ++c)
+                acc[c] += sp[c];
+        }
+        for (std::size_t c = 0; c < W; ++c)
+            out[c] = float(acc[c]);
+        accValid = running && finite;
     }
 
     /// The same without the readers' lists: each output row reaching the band is spread once
@@ -706,6 +758,8 @@ private:
     const Geometry &m_g;
     std::size_t m_w;
     std::size_t m_outW;
+    bool m_stream = false;    ///< stream rows out (see streamRow)
+    std::vector<float> m_row; ///< one gradient row when streaming
     bool m_unitCols = false;
     bool m_runningCols = false;
     bool m_runningRows = false;
@@ -793,15 +847,17 @@ void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOu
             (std::int64_t(readers->most) + 1) * input.w() > kRingValues)
             readers.reset();
     }
+    const bool stream = grad.size() >= kStreamFrom;
     std::vector<std::unique_ptr<AverageBands>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
         if (!w)
-            w = std::make_unique<AverageBands>(plan, div);
+            w = std::make_unique<AverageBands>(plan, div, stream);
         if (readers)
             w->run(gradOutput.planeData(p), grad.planeData(p), r0, r1, *readers);
         else
             w->runAdding(gradOutput.planeData(p), grad.planeData(p), r0, r1);
+        streamed();
     });
 }
 
