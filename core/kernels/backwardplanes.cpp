@@ -6,6 +6,7 @@
 #include "threads.h"
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 #include <cstdint>
 #include <limits>
@@ -632,11 +633,17 @@ private:
         const float *g = m_go + std::size_t(oy) * m_outW;
         const double inverseRow = m_inverseRows[std::size_t(oy)];
         double *__restrict q = m_q.data();
-        bool finiteShares = true;
+        // A share is finite when its upstream value is (the factors are at most 1). The test
+        // on the float's exponent bits as integers vectorises.
+        std::uint32_t special = 0;
         for (int ox = 0; ox < outW; ++ox) {
-            q[ox] = double(g[ox]) * (inverseRow * m_inverseCols[std::size_t(ox)]);
-            finiteShares &= q[ox] - q[ox] == 0.0; // false for ±∞ and NaN
+            const std::uint32_t u = std::bit_cast<std::uint32_t>(g[ox]);
+            special |= std::uint32_t((u & 0x7f800000u) == 0x7f800000u);
         }
+        const bool finiteShares = special == 0;
+        const double *__restrict inverseCols = m_inverseCols.data();
+        for (int ox = 0; ox < outW; ++ox)
+            q[ox] = double(g[ox]) * (inverseRow * inverseCols[ox]);
         if (m_runningCols && finiteShares) {
             // Windows [c + pb − k + 1, c + pb] ∩ [0, outW) read column c: slide along the row.
             const std::int64_t pb = a.padBefore, k = a.kernel;
