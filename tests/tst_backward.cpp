@@ -105,6 +105,8 @@ private slots:
     void hugeWindowsAgreeWithReference();
     void hugeKernelKeepsEveryShare_data();
     void hugeKernelKeepsEveryShare();
+    void nonFiniteUpstream_data();
+    void nonFiniteUpstream();
     void largeGradientIsStreamedExactly();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
@@ -647,6 +649,48 @@ void TestBackward::hugeKernelKeepsEveryShare()
         sum += v;
     QVERIFY2(std::fabs(sum - upSum) <= 1e-4,
              qPrintable(QStringLiteral("gradient sums to %1, upstream to %2").arg(sum).arg(upSum)));
+}
+
+void TestBackward::nonFiniteUpstream_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    // Stride-1 windows long enough that average backward keeps running sums along the rows and
+    // down the columns: a window with an infinite or NaN upstream must not leak into cells it
+    // does not cover (a sum minus what left would turn ∞ into NaN there).
+    QTest::newRow("avg 5x10/1") << sliding(PoolMode::Avg, 1, 1);
+    QTest::newRow("avg 3x3/2") << sliding(PoolMode::Avg, 3, 2);
+    QTest::newRow("max 3x3/1") << sliding(PoolMode::Max, 3, 1);
+}
+
+void TestBackward::nonFiniteUpstream()
+{
+    QFETCH(PoolParams, params);
+    if (QByteArray(QTest::currentDataTag()).startsWith("avg 5x10"))
+        params.kernel = {5, 10};
+    const int h = 24, w = 40;
+    Tensor x = Tensor::matrix(h, w);
+    for (int i = 0; i < h * w; ++i)
+        x.data()[std::size_t(i)] = float((i * 37) % 23);
+    Tensor up = forward(x, params, false).values;
+    for (std::size_t i = 0; i < up.size(); ++i)
+        up.data()[i] = float(int(i % 7) - 3);
+    up.data()[up.size() / 3] = kInf;
+    up.data()[up.size() / 2] = -kInf;
+    up.data()[2 * up.size() / 3] = kNaN;
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
+    int finite = 0;
+    for (std::size_t k = 0; k < e.size(); ++k) {
+        finite += std::isfinite(e[k]);
+        QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
+                 qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
+                                .arg(int(k) / w)
+                                .arg(int(k) % w)
+                                .arg(e[k])
+                                .arg(double(grad.data()[k]))));
+    }
+    QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
 }
 
 // A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one
