@@ -112,6 +112,14 @@ struct Plan
     Interior colInterior;
     int bandRows = 1; ///< input rows per band: fixed by the geometry, never by the thread count
 
+    /// Where the window of output row o starts (padding included): no later window starts
+    /// above it.
+    std::int64_t extentStart(int o) const
+    {
+        const AxisGeometry &a = g->rows;
+        return a.adaptive ? rows[std::size_t(o)].first : std::int64_t(o) * a.stride - a.padBefore;
+    }
+
     /// The output rows whose windows reach into input rows [r0, r1): [first, last], empty
     /// (first > last) if none. Window extents (padding included) move down monotonically, so
     /// these are a range, found by bisection; some of them may still read no row there (their
@@ -226,6 +234,69 @@ void streamed()
 #endif
 }
 
+/// The gradient rows a band writes, zeroed just before they are first written: in place, or,
+/// for a large gradient, staged in a small buffer of `cap` rows and streamed out (streamRow) once
+/// no later window reaches them. Cell (r, c) is rows()[r·W + c − offset()].
+class GradientRows
+{
+public:
+    GradientRows(float *plane, int W, int r0, int cap, std::vector<float> &buffer)
+        : m_plane(plane), m_w(std::size_t(W)), m_base(r0), m_next(r0), m_cap(cap), m_buffer(buffer)
+    {
+        if (m_cap > 0 && m_buffer.size() < std::size_t(m_cap) * m_w)
+            m_buffer.resize(std::size_t(m_cap) * m_w);
+    }
+
+    /// Rows below `row` are zero or written; no later window reaches a row below `done`.
+    void upTo(int row, int done)
+    {
+        if (row <= m_next)
+            return;
+        if (m_cap == 0) {
+            std::fill(m_plane + std::size_t(m_next) * m_w, m_plane + std::size_t(row) * m_w, 0.0f);
+            m_next = row;
+            return;
+        }
+        if (row - m_base > m_cap)
+            flush(std::clamp(done, m_base, m_next));
+        std::fill(slot(m_next), slot(row), 0.0f);
+        m_next = row;
+    }
+    /// All rows below `r1` are final: zeroes the rest and streams everything out.
+    void finish(int r1)
+    {
+        upTo(r1, r1);
+        if (m_cap > 0) {
+            flush(m_next);
+            streamed();
+        }
+    }
+
+    float *rows() { return m_cap == 0 ? m_plane : m_buffer.data(); }
+    std::int64_t offset() const
+    {
+        return m_cap == 0 ? 0 : std::int64_t(m_base) * std::int64_t(m_w);
+    }
+
+private:
+    float *slot(int row) { return m_buffer.data() + std::size_t(row - m_base) * m_w; }
+    /// Streams rows [m_base, done) out and moves the rest to the front.
+    void flush(int done)
+    {
+        for (int r = m_base; r < done; ++r)
+            streamRow(m_plane + std::size_t(r) * m_w, slot(r), m_w);
+        std::copy(slot(done), slot(m_next), m_buffer.data());
+        m_base = done;
+    }
+
+    float *m_plane;
+    std::size_t m_w;
+    int m_base; ///< the first row in the buffer
+    int m_next; ///< rows [m_base, m_next) are in the buffer
+    int m_cap;
+    std::vector<float> &m_buffer;
+};
+
 /// Max/min: the argmax of every window of an output row, from input rows reduced along the
 /// columns (each kept in a small ring while windows read it), and the upstream gradient added at
 /// it. Owns the scratch buffers of one thread.
@@ -242,12 +313,13 @@ public:
         m_bi.resize(m_outW);
     }
 
-    /// Writes input rows [r0, r1) of the gradient plane `gi`.
-    void run(const float *x, const float *go, float *gi, int r0, int r1)
+    /// Writes input rows [r0, r1) of the gradient plane `gi`; staged through `stageRows` rows
+    /// and streamed out when that is not 0.
+    void run(const float *x, const float *go, float *gi, int r0, int r1, int stageRows)
     {
         const int W = m_g.inW();
         m_tags.assign(std::size_t(m_slots), -1);
-        ZeroFrontier zero(gi, W, r0);
+        GradientRows out(gi, W, r0, stageRows, m_stage);
         const auto [oy0, oy1] = m_plan.outputRange(r0, r1);
         const std::int64_t lo = std::int64_t(r0) * W, hi = std::int64_t(r1) * W;
         for (int oy = oy0; oy <= oy1; ++oy) {
@@ -255,23 +327,27 @@ public:
             if (!readsRows(s, r0, r1))
                 continue;
             windowRow(x, s);
-            zero.upTo(std::min(r1, s.first + (s.count - 1) * s.step + 1));
+            const int last = s.first + (s.count - 1) * s.step;
+            out.upTo(std::min(r1, last + 1),
+                     int(std::clamp<std::int64_t>(m_plan.extentStart(oy), r0, r1)));
+            float *rows = out.rows();
+            const std::int64_t offset = out.offset();
             const float *g = go + std::size_t(oy) * m_outW;
             const Idx *bi = m_bi.data();
-            if (s.first >= r0 && s.first + (s.count - 1) * s.step < r1) {
+            if (s.first >= r0 && last < r1) {
                 // The whole window row lies in the band: every index is in it, or −1.
                 for (std::size_t ox = 0; ox < m_outW; ++ox)
                     if (bi[ox] >= 0)
-                        gi[bi[ox]] += g[ox];
+                        rows[bi[ox] - offset] += g[ox];
                 continue;
             }
             for (std::size_t ox = 0; ox < m_outW; ++ox) {
                 const std::int64_t at = bi[ox];
                 if (at >= lo && at < hi)
-                    gi[at] += g[ox];
+                    rows[at - offset] += g[ox];
             }
         }
-        zero.upTo(r1);
+        out.finish(r1);
     }
 
 private:
@@ -421,10 +497,11 @@ private:
     std::size_t m_outW;
     int m_slots;
     std::vector<int> m_tags;
-    std::vector<float> m_hv; ///< reduced rows: values …
-    std::vector<Idx> m_hi;   ///< … and flat indices
-    std::vector<float> m_bv; ///< one output row's windows: values …
-    std::vector<Idx> m_bi;   ///< … and flat indices
+    std::vector<float> m_hv;    ///< reduced rows: values …
+    std::vector<Idx> m_hi;      ///< … and flat indices
+    std::vector<float> m_bv;    ///< one output row's windows: values …
+    std::vector<Idx> m_bi;      ///< … and flat indices
+    std::vector<float> m_stage; ///< staged gradient rows (see GradientRows)
 };
 
 /// Adds the upstream gradient at precomputed argmax indices, bands of input rows at a time.
@@ -803,12 +880,21 @@ template <Extreme E, class Idx>
 void argmaxBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
                     int threads)
 {
+    // A large gradient is staged through a window's height of rows (and a few more, so that
+    // rows move to the front of the buffer rarely) and streamed out; not when that buffer would
+    // be large itself (a tall dilated window).
+    const AxisGeometry &a = plan.g->rows;
+    const std::int64_t extent =
+        a.adaptive ? maxCount(plan.rows) : std::min<std::int64_t>(a.effectiveKernel(), 1 << 24);
+    const std::int64_t cap = extent + 8;
+    const int stageRows =
+        grad.size() >= kStreamFrom && cap * input.w() <= (std::int64_t(1) << 20) ? int(cap) : 0;
     std::vector<std::unique_ptr<ArgmaxBands<E, Idx>>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
         if (!w)
             w = std::make_unique<ArgmaxBands<E, Idx>>(plan);
-        w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1);
+        w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1, stageRows);
     });
 }
 
