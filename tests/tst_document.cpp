@@ -5,6 +5,7 @@
 #include "pool.h"
 #include "pooldocument.h"
 #include "settings.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -25,15 +26,6 @@ namespace {
 Tensor matrix(std::initializer_list<std::initializer_list<float>> rows)
 {
     return Tensor::fromRows(rows);
-}
-
-PoolParams kernelStride(int k, int s, PoolMode mode = PoolMode::Max)
-{
-    PoolParams p;
-    p.mode = mode;
-    p.kernel = {k, k};
-    p.stride = Size2{s, s};
-    return p;
 }
 
 } // namespace
@@ -87,7 +79,7 @@ void TestDocument::paramsUndoRedo()
 {
     PoolDocument doc;
     QSignalSpy params(&doc, &PoolDocument::paramsChanged);
-    doc.setParams(kernelStride(2, 1), QStringLiteral("Stride 1"));
+    doc.setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("Stride 1"));
     QCOMPARE(params.count(), 1);
     QCOMPARE(doc.geometry().outH(), 3);
     QCOMPARE(doc.geometry().outW(), 3);
@@ -97,10 +89,10 @@ void TestDocument::paramsUndoRedo()
     QCOMPARE(doc.geometry().outH(), 2);
     QCOMPARE(doc.stepCount(), 4);
     doc.undoStack()->redo();
-    QCOMPARE(doc.params(), kernelStride(2, 1));
+    QCOMPARE(doc.params(), test::params(PoolMode::Max, 2, 1));
     QCOMPARE(doc.trace()->result.values, matrix({{6, 7, 8}, {10, 11, 12}, {14, 15, 16}}));
     // Setting the same parameters again is no step at all.
-    doc.setParams(kernelStride(2, 1), QStringLiteral("Again"));
+    doc.setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("Again"));
     QCOMPARE(doc.undoStack()->count(), 1);
 }
 
@@ -207,7 +199,7 @@ void TestDocument::backwardGradientOfOverlappingWindows()
     PoolDocument doc;
     const Tensor x = matrix({{10, 12, 8, 7}, {4, 11, 5, 9}, {18, 13, 7, 7}, {3, 15, 2, 2}});
     doc.setInput(x, QStringLiteral("seed 000"));
-    doc.setParams(kernelStride(2, 1), QStringLiteral("k2 s1"));
+    doc.setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("k2 s1"));
     doc.setPhase(Phase::Backward);
     const auto trace = doc.trace();
     QVERIFY(trace);
@@ -250,7 +242,7 @@ void TestDocument::upstreamFollowsOutputShape()
     PoolDocument doc;
     doc.setUpstreamValue(1, 1, 3.0f);
     QCOMPARE(doc.upstreamPlane(), matrix({{1, 1}, {1, 3}}));
-    doc.setParams(kernelStride(2, 1), QStringLiteral("s1"));
+    doc.setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("s1"));
     // A 3×3 output: the 2×2 edit no longer fits, the gradient is ones again.
     QCOMPARE(doc.upstreamPlane(), Tensor::matrix(3, 3, 1.0f));
     doc.undoStack()->undo();
@@ -348,7 +340,7 @@ void TestDocument::upstreamModel()
     QCOMPARE(model.data(model.index(1, 1)).toString(), QStringLiteral("1"));
     QVERIFY(model.setData(model.index(1, 1), 4.0));
     QCOMPARE(doc.upstreamPlane().at(1, 1), 4.0f);
-    doc.setParams(kernelStride(2, 1), QStringLiteral("s1"));
+    doc.setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("s1"));
     QCOMPARE(model.rowCount(), 3);
     PoolParams bad;
     bad.kernel = {9, 9};
@@ -360,7 +352,7 @@ void TestDocument::settingsParamsRoundTrip_data()
 {
     QTest::addColumn<PoolParams>("params");
     QTest::newRow("default") << PoolParams{};
-    PoolParams avg = kernelStride(3, 2, PoolMode::Avg);
+    PoolParams avg = test::params(PoolMode::Avg, 3, 2);
     avg.padding = {1, 0, 2, 1};
     avg.countIncludePad = false;
     avg.divisorOverride = 7;
@@ -435,7 +427,7 @@ void TestDocument::settingsRejectsDamagedValues()
     const QString path = dir.filePath(QStringLiteral("poolviz.ini"));
     {
         Settings s(path);
-        s.setParams(kernelStride(3, 2));
+        s.setParams(test::params(PoolMode::Max, 3, 2));
         s.sync();
     }
     {

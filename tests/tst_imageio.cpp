@@ -32,6 +32,7 @@ private slots:
     void loadRefusesHugeHeader();
     void loadRefusesAboveCustomLimit();
     void saveImageErrors();
+    void encodeImageInMemory();
 };
 
 void TestImageIo::imageRoundTrip_data()
@@ -263,6 +264,22 @@ void TestImageIo::loadRefusesAboveCustomLimit()
     options.maxPixels = 100'000'000;
     QVERIFY(loadImage(path, options).ok());
     QVERIFY(QImageReader::allocationLimit() >= 763);
+}
+
+void TestImageIo::encodeImageInMemory()
+{
+    QImage image(3, 2, QImage::Format_RGB32);
+    image.fill(QColor(10, 200, 30));
+    image.setPixelColor(1, 1, QColor(255, 0, 0));
+    const QByteArray png = encodeImage(image);
+    QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+    const QImage back = QImage::fromData(png, "PNG");
+    QCOMPARE(back.size(), QSize(3, 2));
+    QCOMPARE(back.pixelColor(1, 1), QColor(255, 0, 0)); // lossless
+    QCOMPARE(back.pixelColor(2, 0), QColor(10, 200, 30));
+    const QByteArray jpeg = encodeImage(image, "JPEG", 90);
+    QVERIFY(jpeg.startsWith("\xff\xd8\xff"));
+    QVERIFY(encodeImage(QImage()).isEmpty());
 }
 
 void TestImageIo::saveImageErrors()

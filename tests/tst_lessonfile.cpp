@@ -2,10 +2,10 @@
 // round-trips exactly, every way a file can be wrong gives its exact sentence and the rest is
 // read, and every edit of the scene list is one undo step.
 
+#include "imageio.h"
 #include "lessondocument.h"
 #include "lessonfile.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -40,11 +40,7 @@ QByteArray pngBytes()
     QImage image(3, 2, QImage::Format_RGB32);
     image.fill(QColor(10, 200, 30));
     image.setPixelColor(1, 1, QColor(255, 0, 0));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return encodeImage(image);
 }
 
 /// A lesson JSON with one scene whose field `key` (a dotted path) is replaced by `value`.

@@ -17,6 +17,7 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
+#include "testutil.h"
 
 #include <QAction>
 #include <QApplication>
@@ -58,14 +59,6 @@ std::unique_ptr<MainWindow> openWindow(Settings *settings = nullptr)
     return w;
 }
 
-PoolParams maxParams(int k, int s)
-{
-    PoolParams p;
-    p.kernel = {k, k};
-    p.stride = Size2{s, s};
-    return p;
-}
-
 Tensor oneToSixteen()
 {
     return Tensor::fromRows({{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}});
@@ -78,13 +71,13 @@ Lesson twoScenes()
     a.title = QStringLiteral("Stride 2");
     a.note = QStringLiteral("Four windows that never overlap.");
     a.input = oneToSixteen();
-    a.params = maxParams(2, 2);
+    a.params = test::params(PoolMode::Max, 2, 2);
     a.step = 1;
     Scene b = a;
     b.title = QStringLiteral("Kernel 3, stride 1");
     b.note = QStringLiteral(
         "Now the windows overlap: the middle four cells are read by all four windows.");
-    b.params = maxParams(3, 1);
+    b.params = test::params(PoolMode::Max, 3, 1);
     b.step = 0;
     return {QStringLiteral("Two scenes"), {a, b}};
 }
@@ -160,10 +153,10 @@ void TestLessons::addAndRestoreScenes()
     PoolDocument *doc = w->document();
     SceneListDock *dock = lessons->dock();
     doc->setInput(oneToSixteen(), QStringLiteral("1…16"));
-    doc->setParams(maxParams(2, 2), QStringLiteral("k2"));
+    doc->setParams(test::params(PoolMode::Max, 2, 2), QStringLiteral("k2"));
     doc->setStep(2);
     QTest::mouseClick(dock->button(QStringLiteral("addScene")), Qt::LeftButton);
-    doc->setParams(maxParams(3, 1), QStringLiteral("k3"));
+    doc->setParams(test::params(PoolMode::Max, 3, 1), QStringLiteral("k3"));
     doc->setPhase(Phase::Backward);
     doc->setStep(0);
     QTest::mouseClick(dock->button(QStringLiteral("addScene")), Qt::LeftButton);
@@ -172,7 +165,7 @@ void TestLessons::addAndRestoreScenes()
     QCOMPARE(dock->list()->count(), 2);
     QCOMPARE(dock->list()->item(0)->text(), QStringLiteral("Scene 1"));
     QCOMPARE(lesson->scene(0).step, 3); // after step 3 (index 2)
-    QCOMPARE(lesson->scene(0).params, maxParams(2, 2));
+    QCOMPARE(lesson->scene(0).params, test::params(PoolMode::Max, 2, 2));
     QCOMPARE(lesson->scene(1).phase, Phase::Backward);
     QCOMPARE(lesson->scene(1).step, 1);
 
@@ -180,7 +173,7 @@ void TestLessons::addAndRestoreScenes()
     const int undoBefore = doc->undoStack()->count();
     const QRect first = dock->list()->visualItemRect(dock->list()->item(0));
     QTest::mouseClick(dock->list()->viewport(), Qt::LeftButton, {}, first.center());
-    QCOMPARE(doc->params(), maxParams(2, 2));
+    QCOMPARE(doc->params(), test::params(PoolMode::Max, 2, 2));
     QCOMPARE(doc->phase(), Phase::Forward);
     QCOMPARE(doc->step(), 2);
     QCOMPARE(doc->stepCount(), 4);
@@ -188,7 +181,7 @@ void TestLessons::addAndRestoreScenes()
     QCOMPARE(doc->undoStack()->count(), undoBefore + 1);
     QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Show Scene “Scene 1”"));
     doc->undoStack()->undo(); // what was on screen before comes back
-    QCOMPARE(doc->params(), maxParams(3, 1));
+    QCOMPARE(doc->params(), test::params(PoolMode::Max, 3, 1));
 
     // An edited gradient is part of the scene; ones are not stored.
     QVERIFY(lesson->scene(1).upstream.empty());
@@ -314,7 +307,7 @@ void TestLessons::pageDownChangesSceneWhenPresenting()
     w->setPresenting(true, false);
     QTest::keyClick(w->stage(), Qt::Key_PageDown);
     QCOMPARE(lessons->document()->currentScene(), 1);
-    QCOMPARE(doc->params(), maxParams(3, 1));
+    QCOMPARE(doc->params(), test::params(PoolMode::Max, 3, 1));
     QCOMPARE(doc->step(), -1); // scene 2 starts before its first step
     QCOMPARE(lessons->noteLabel()->accessibleDescription(), twoScenes().scenes[1].note);
     QTest::keyClick(w->stage(), Qt::Key_PageDown);
@@ -324,7 +317,7 @@ void TestLessons::pageDownChangesSceneWhenPresenting()
     // Page Up before the first step: back to scene 1, at its last step.
     QTest::keyClick(w->stage(), Qt::Key_PageUp);
     QCOMPARE(lessons->document()->currentScene(), 0);
-    QCOMPARE(doc->params(), maxParams(2, 2));
+    QCOMPARE(doc->params(), test::params(PoolMode::Max, 2, 2));
     QCOMPARE(doc->step(), 3);
     // At the last scene's last step Page Down stays.
     lessons->showScene(1);
@@ -629,7 +622,7 @@ void TestLessons::handoutRefusesHugeAndUnwritable()
     PoolDocument *doc = w->document();
     Tensor big = Tensor::matrix(40, 40, 1.0f);
     doc->setInput(big, QStringLiteral("40×40"));
-    doc->setParams(maxParams(1, 1), QStringLiteral("k1")); // 1600 windows
+    doc->setParams(test::params(PoolMode::Max, 1, 1), QStringLiteral("k1")); // 1600 windows
     const QString path = m_dir.filePath(QStringLiteral("huge.pdf"));
     QVERIFY(!w->lessons()->exportHandout(path, HandoutKind::Steps, false));
     QCOMPARE(w->bannerText(),

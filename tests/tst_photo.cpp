@@ -22,7 +22,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -84,24 +83,6 @@ QString sampleNamed(const QString &part)
         if (s.contains(part))
             return s;
     return {};
-}
-
-QByteArray pngBytes(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-
-QByteArray jpegBytes(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 90);
-    return bytes;
 }
 
 /// CRC-32 as PNG chunks use it (polynomial 0xEDB88320).
@@ -488,8 +469,8 @@ void TstPhoto::badFileKeepsInput_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected"); // part of the message
-    const QByteArray png = pngBytes(testPicture(120, 90, 3));
-    const QByteArray jpg = jpegBytes(testPicture(120, 90, 3));
+    const QByteArray png = encodeImage(testPicture(120, 90, 3));
+    const QByteArray jpg = encodeImage(testPicture(120, 90, 3), "JPEG", 90);
     QByteArray garbage = png.left(16);
     for (int i = 0; i < 400; ++i)
         garbage.append(char((i * 73) & 255));

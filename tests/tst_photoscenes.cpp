@@ -16,6 +16,7 @@
 #include "pooldocument.h"
 #include "scenelistdock.h"
 #include "stagewidget.h"
+#include "testutil.h"
 
 #include <QAction>
 #include <QDir>
@@ -61,14 +62,6 @@ QString rowText(const Tensor &t, int plane, int row)
     return cells.join(QLatin1Char(' '));
 }
 
-PoolParams maxParams(int k, int s)
-{
-    PoolParams p;
-    p.kernel = {k, k};
-    p.stride = Size2{s, s};
-    return p;
-}
-
 } // namespace
 
 class TestPhotoScenes : public QObject
@@ -106,7 +99,7 @@ void TestPhotoScenes::photoSceneRoundTrip()
     QVERIFY2(photo->openImage(m_stripes), qPrintable(photo->message()));
     w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
     PoolDocument *window = photo->windowDocument();
-    window->setParams(maxParams(2, 3), QStringLiteral("k2 s3"));
+    window->setParams(test::params(PoolMode::Max, 2, 3), QStringLiteral("k2 s3"));
     QVERIFY(w->photoWorkspace()->showSlidingWindow(QRect(256, 390, 8, 8)));
     window->setPhase(Phase::Backward);
     window->setStep(4); // after step 5 of 9: ⌊(8 − 2)/3⌋ + 1 = 3 outputs a side
@@ -118,7 +111,7 @@ void TestPhotoScenes::photoSceneRoundTrip()
     QVERIFY(s.photo.png.isEmpty());
     QCOMPARE(s.photo.crop, QRect(256, 390, 8, 8));
     QCOMPARE(s.photo.channels, ChannelMode::Grayscale);
-    QCOMPARE(s.params, maxParams(2, 3));
+    QCOMPARE(s.params, test::params(PoolMode::Max, 2, 3));
     QCOMPARE(s.phase, Phase::Backward);
     QCOMPARE(s.step, 5);
     QCOMPARE(rowText(s.input, 0, 0), QStringLiteral("0 0 255 255 0 0 255 255"));
@@ -155,7 +148,7 @@ void TestPhotoScenes::photoSceneRoundTrip()
     QCOMPARE(restored->windowCrop(), QRect(256, 390, 8, 8));
     QCOMPARE(restored->windowChannel(), 0);
     QVERIFY(!restored->linked());
-    QCOMPARE(restored->paramsA(), maxParams(2, 3));
+    QCOMPARE(restored->paramsA(), test::params(PoolMode::Max, 2, 3));
     PoolDocument *rw = restored->windowDocument();
     QCOMPARE(rw->phase(), Phase::Backward);
     QCOMPARE(rw->step(), 4);
@@ -191,7 +184,7 @@ void TestPhotoScenes::embeddedPhotoRoundTrip()
             pasted.setPixelColor(x, y, QColor(10 * x + y, 100 + x, 200 - 10 * y));
     QVERIFY(photo->setImage(pasted, QStringLiteral("Pasted image")));
     w->workspaceTabs()->setCurrentWidget(w->photoWorkspace());
-    photo->windowDocument()->setParams(maxParams(2, 1), QStringLiteral("k2 s1"));
+    photo->windowDocument()->setParams(test::params(PoolMode::Max, 2, 1), QStringLiteral("k2 s1"));
     photo->setWindowChannel(2); // B
     QVERIFY(w->photoWorkspace()->showSlidingWindow(QRect(1, 1, 4, 3)));
     const Scene s = w->lessons()->captureScene(QStringLiteral("Pasted"));
@@ -213,7 +206,7 @@ void TestPhotoScenes::embeddedPhotoRoundTrip()
     const Tensor &crop = restored->windowDocument()->input();
     QCOMPARE(rowText(crop, 2, 0), QStringLiteral("190 190 190 190"));
     QCOMPARE(rowText(crop, 0, 0), QStringLiteral("11 21 31 41"));
-    QCOMPARE(restored->windowDocument()->params(), maxParams(2, 1));
+    QCOMPARE(restored->windowDocument()->params(), test::params(PoolMode::Max, 2, 1));
 }
 
 void TestPhotoScenes::pageDownThroughAPhotoScene()
@@ -225,14 +218,14 @@ void TestPhotoScenes::pageDownThroughAPhotoScene()
     photoScene.tab = SceneTab::Photo;
     photoScene.photo.path = m_stripes;
     photoScene.photo.crop = QRect(256, 390, 8, 8);
-    photoScene.params = maxParams(2, 3);
+    photoScene.params = test::params(PoolMode::Max, 2, 3);
     photoScene.input = Tensor(1, 1, 8, 8, 0.0f, 4);
     photoScene.step = 8;
     Scene matrixScene;
     matrixScene.title = QStringLiteral("Matrix");
     matrixScene.input =
         Tensor::fromRows({{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}});
-    matrixScene.params = maxParams(2, 2);
+    matrixScene.params = test::params(PoolMode::Max, 2, 2);
     const QString path = m_dir.filePath(QStringLiteral("twotabs.poolviz"));
     QCOMPARE(LessonFile::write({QStringLiteral("Two tabs"), {photoScene, matrixScene}}, path),
              QString());
@@ -268,7 +261,7 @@ void TestPhotoScenes::missingPhotoShowsTheSavedCrop()
     gone.tab = SceneTab::Photo;
     gone.photo.path = m_dir.filePath(QStringLiteral("photos/gone.png"));
     gone.photo.crop = QRect(0, 0, 4, 4);
-    gone.params = maxParams(2, 2);
+    gone.params = test::params(PoolMode::Max, 2, 2);
     gone.input = Tensor::fromRows({{9, 1, 0, 3}, {2, 4, 8, 0}, {1, 1, 5, 6}, {0, 2, 7, 1}});
     gone.step = 2;
     Scene second = gone;
@@ -289,7 +282,7 @@ void TestPhotoScenes::missingPhotoShowsTheSavedCrop()
     // The saved crop with the scene's parameters and step: windows max 9, 8 | 2, 7.
     QCOMPARE(w->workspaceTabs()->currentIndex(), 0);
     QCOMPARE(rowText(w->document()->input(), 0, 0), QStringLiteral("9 1 0 3"));
-    QCOMPARE(w->document()->params(), maxParams(2, 2));
+    QCOMPARE(w->document()->params(), test::params(PoolMode::Max, 2, 2));
     QCOMPARE(w->document()->step(), 1);
     QCOMPARE(w->document()->trace()->steps[1].output, 8.0f);
     QVERIFY(!w->photoDocument()->hasInput() || w->photoDocument()->inputPath() != gone.photo.path);
@@ -308,7 +301,7 @@ void TestPhotoScenes::embeddingAPhotoScene()
     s.tab = SceneTab::Photo;
     s.photo.path = photoPath;
     s.photo.crop = QRect(264, 387, 12, 12);
-    s.params = maxParams(2, 3);
+    s.params = test::params(PoolMode::Max, 2, 3);
     s.input = Tensor(1, 1, 12, 12, 0.0f, 4);
     auto w = openWindow();
     LessonDocument *lesson = w->lessons()->document();
@@ -357,7 +350,7 @@ void TestPhotoScenes::closedWindowScene()
     s.note = QStringLiteral("Look at the whole pattern first.");
     s.tab = SceneTab::Photo;
     s.photo.path = m_stripes;
-    s.params = maxParams(2, 2);
+    s.params = test::params(PoolMode::Max, 2, 2);
     s.input = Tensor(1, 1, 8, 8, 0.0f, 4);
     const QString path = m_dir.filePath(QStringLiteral("closed.poolviz"));
     QCOMPARE(LessonFile::write({QStringLiteral("Closed"), {s}}, path), QString());
@@ -371,7 +364,7 @@ void TestPhotoScenes::closedWindowScene()
     const Scene again = w->lessons()->captureScene();
     QCOMPARE(again.tab, SceneTab::Photo);
     QVERIFY(again.photo.crop.isEmpty());
-    QCOMPARE(again.params, maxParams(2, 2));
+    QCOMPARE(again.params, test::params(PoolMode::Max, 2, 2));
     QCOMPARE(again.input.h(), 8); // the crop the window would open on
 }
 

@@ -132,6 +132,7 @@ private slots:
     void resolve();
     void settingPersists();
     void windowSpeaksGerman();
+    void switchesBackToEnglish();
     void menuStoresChoice();
     void screenNumbers_data();
     void screenNumbers();
@@ -313,6 +314,27 @@ void TstTranslations::windowSpeaksGerman()
              QStringLiteral("Max 2×2, Schrittweite 1: überlappende Fenster, 9 Pools"));
     // No settings (as for a screenshot): nothing to store a choice in.
     QVERIFY(!language->isEnabled());
+}
+
+void TstTranslations::switchesBackToEnglish()
+{
+    // A later call replaces the language: English again, then German again (tests switch between
+    // rows; once the German translators stayed and an "English" row ran in German).
+    const auto open = [] { return QCoreApplication::translate("QFileDialog", "&Open"); };
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(open(), QStringLiteral("&Öffnen"));
+    QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(open(), QStringLiteral("&Open"));
+    QCOMPARE(QLocale().decimalPoint(), QStringLiteral("."));
+    {
+        MainWindow w(nullptr);
+        QCOMPARE(w.menuBar()->actions().value(0)->text(), QStringLiteral("&File"));
+    }
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de")); // not twice
+    QCOMPARE(QCoreApplication::instance()->findChildren<QTranslator *>().size(), 2);
+    MainWindow w(nullptr);
+    QCOMPARE(w.menuBar()->actions().value(0)->text(), QStringLiteral("&Datei"));
 }
 
 void TstTranslations::menuStoresChoice()

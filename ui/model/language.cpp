@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 #include <algorithm>
@@ -14,6 +15,14 @@ namespace poolviz {
 namespace {
 
 const QString kPrefix = QStringLiteral("poolviz_");
+
+/// The translators installTranslations put in, owned by the application (which may delete them
+/// first: then the pointer is null).
+QList<QPointer<QTranslator>> &installedTranslators()
+{
+    static QList<QPointer<QTranslator>> installed;
+    return installed;
+}
 
 } // namespace
 
@@ -64,15 +73,26 @@ QString installTranslations(const QString &choice)
     const QString code = resolveLanguage(choice);
     if (!choice.isEmpty())
         QLocale::setDefault(QLocale(code));
+    for (const QPointer<QTranslator> &old : std::as_const(installedTranslators()))
+        if (old) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+    installedTranslators().clear();
     if (code == QLatin1String("en"))
         return code;
+    const auto install = [](bool loaded, QTranslator *translator) {
+        if (loaded && QCoreApplication::installTranslator(translator))
+            installedTranslators().append(translator);
+        else
+            delete translator;
+    };
     auto *own = new QTranslator(QCoreApplication::instance());
-    if (own->load(qmPath(code)))
-        QCoreApplication::installTranslator(own);
+    install(own->load(qmPath(code)), own);
     auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(QStringLiteral("qtbase_") + code,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    install(qt->load(QStringLiteral("qtbase_") + code,
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+            qt);
     return code;
 }
 

@@ -30,7 +30,9 @@ QString resolveLanguage(const QString &choice,
 /// PoolViz's own (:/i18n) and Qt's (qtbase_<code>.qm from Qt's translations folder, for the file
 /// and message dialogs). An explicit choice also becomes QLocale's default, so numbers on screen
 /// use that language's decimal separator; "" keeps the system locale. Files always keep '.'.
-/// Returns the language now in use. Needs a QCoreApplication; call it before creating windows.
+/// Translators an earlier call installed are removed first, so a later call switches the
+/// language, also back to English (tests do that between rows). Returns the language now in use.
+/// Needs a QCoreApplication; call it before creating windows.
 QString installTranslations(const QString &choice);
 
 /// The embedded translation for `code` (:/i18n/poolviz_<code>.qm), or an empty path.

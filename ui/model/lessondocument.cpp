@@ -1,6 +1,7 @@
 #include "lessondocument.h"
 
-#include <QBuffer>
+#include "imageio.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
@@ -214,9 +215,7 @@ QString LessonDocument::setPhotoEmbedded(int index, bool embed)
         if (image.isNull())
             return tr("Cannot embed “%1”: %2")
                 .arg(QDir::toNativeSeparators(photo.path), reader.errorString());
-        QBuffer buffer(&photo.png);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
+        photo.png = encodeImage(image);
         photo.missing = false;
     } else {
         if (photo.path.isEmpty())

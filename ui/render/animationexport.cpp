@@ -4,7 +4,6 @@
 #include "imageio.h"
 #include "stagerenderer.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -83,10 +82,7 @@ AnimationEstimate estimateAnimation(const Trace &trace, const AnimationOptions &
         perFrame = QFileInfo(two).size() - QFileInfo(one).size();
         e.bytes = QFileInfo(one).size() + perFrame * (e.frames - 1);
     } else {
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        sample.save(&buffer, "PNG");
-        e.bytes = buffer.size() * e.frames;
+        e.bytes = encodeImage(sample).size() * e.frames;
     }
     return e;
 }

@@ -4,6 +4,7 @@
 #include "numbertext.h"
 #include "pool.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -420,6 +421,17 @@ QImage tensorToImage(const Tensor &t, int batch, int scale)
 QImage tensorToImage(const ByteTensor &t, int batch, int scale)
 {
     return planesToImage(t, batch, scale);
+}
+
+QByteArray encodeImage(const QImage &image, const char *format, int quality)
+{
+    QByteArray bytes;
+    if (image.isNull())
+        return bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format, quality);
+    return bytes;
 }
 
 QString saveImage(const QImage &image, const QString &path, int quality)

@@ -69,6 +69,9 @@ LoadedImage imageToTensor(const QImage &image, const ImageLoadOptions &options =
 QImage tensorToImage(const Tensor &t, int batch = 0, int scale = 1);
 /// The same for 8-bit planes (the bytes as they are): a quarter of the reading.
 QImage tensorToImage(const ByteTensor &t, int batch = 0, int scale = 1);
+/// The image encoded in memory as `format` (e.g. "PNG", the lossless default; `quality` −1 for the
+/// format's default), for embedding in a file or estimating a size. Empty for a null image.
+QByteArray encodeImage(const QImage &image, const char *format = "PNG", int quality = -1);
 /// Saves through QSaveFile (atomic); `quality` −1 for the format's default. Returns an error
 /// message, empty on success.
 QString saveImage(const QImage &image, const QString &path, int quality = -1);

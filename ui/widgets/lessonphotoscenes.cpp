@@ -5,6 +5,7 @@
 
 #include "lessoncontroller.h"
 
+#include "imageio.h"
 #include "lessondocument.h"
 #include "mainwindow.h"
 #include "photodocument.h"
@@ -13,7 +14,6 @@
 #include "stagewidget.h"
 
 #include <QBoxLayout>
-#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -29,15 +29,6 @@ namespace {
 bool allOnes(const Tensor &t)
 {
     return std::all_of(t.data().begin(), t.data().end(), [](float v) { return v == 1.0f; });
-}
-
-QByteArray pngOf(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
 }
 
 /// The pixels of `crop` (x = column) of every channel of `photo`, a (1, C, H, W) tensor.
@@ -87,7 +78,8 @@ Scene LessonController::capturePhotoScene(const QString &title) const
     if (!photo->inputPath().isEmpty())
         s.photo.path = QFileInfo(photo->inputPath()).absoluteFilePath();
     else
-        s.photo.png = pngOf(photo->inputImage()); // pasted or dropped: only the lesson keeps it
+        s.photo.png =
+            encodeImage(photo->inputImage()); // pasted or dropped: only the lesson keeps it
     s.params = photo->paramsA();
     if (!s.photo.crop.isEmpty()) {
         s.input = window->input();
