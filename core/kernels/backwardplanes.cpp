@@ -1,17 +1,21 @@
-// The backward kernels (see backwardplanes.h). Compiled twice, like planepool.cpp (baseline and
-// AVX2, see core/CMakeLists.txt): everything here lives in the namespace of its copy.
+// The backward kernels (see backwardplanes.h). About 1000 lines in one file on purpose: it is
+// compiled twice, like planepool.cpp (baseline and AVX2, see core/CMakeLists.txt), which is
+// simplest for a single translation unit, and the max/min, average and Lp band writers share its
+// plan, its bands and its streaming stores. Everything here lives in the namespace of its copy.
 #include "backwardplanes.h"
 
 #include "planepool.h"
 #include "threads.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cstdint>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -798,32 +802,6 @@ private:
         return finiteShares;
     }
 
-    /// sp[c] = q[c + base] + q[c + base + d] + … (k terms) for c in [cA, cB), in one vector pass
-    /// for k ≤ 8; false (nothing written) for larger k.
-    static bool spreadFull(const double *q, double *sp, std::int64_t cA, std::int64_t cB,
-                           std::int64_t base, std::int64_t d, std::int64_t k)
-    {
-        switch (k) {
-        case 1:
-            return spreadFullOf<1>(q, sp, cA, cB, base, d);
-        case 2:
-            return spreadFullOf<2>(q, sp, cA, cB, base, d);
-        case 3:
-            return spreadFullOf<3>(q, sp, cA, cB, base, d);
-        case 4:
-            return spreadFullOf<4>(q, sp, cA, cB, base, d);
-        case 5:
-            return spreadFullOf<5>(q, sp, cA, cB, base, d);
-        case 6:
-            return spreadFullOf<6>(q, sp, cA, cB, base, d);
-        case 7:
-            return spreadFullOf<7>(q, sp, cA, cB, base, d);
-        case 8:
-            return spreadFullOf<8>(q, sp, cA, cB, base, d);
-        default:
-            return false;
-        }
-    }
     template <int K>
     static bool spreadFullOf(const double *__restrict q, double *__restrict sp, std::int64_t cA,
                              std::int64_t cB, std::int64_t base, std::int64_t d)
@@ -836,6 +814,23 @@ private:
             sp[c] = sum;
         }
         return true;
+    }
+    using SpreadFull = bool (*)(const double *, double *, std::int64_t, std::int64_t, std::int64_t,
+                                std::int64_t);
+    template <std::size_t... K>
+    static constexpr std::array<SpreadFull, sizeof...(K)> spreadTable(std::index_sequence<K...>)
+    {
+        return {&spreadFullOf<int(K) + 1>...};
+    }
+    /// sp[c] = q[c + base] + q[c + base + d] + … (k terms) for c in [cA, cB), in one vector pass
+    /// for k ≤ 8; false (nothing written) for larger k.
+    static bool spreadFull(const double *q, double *sp, std::int64_t cA, std::int64_t cB,
+                           std::int64_t base, std::int64_t d, std::int64_t k)
+    {
+        static constexpr auto table = spreadTable(std::make_index_sequence<kDirectSpreadUpTo>());
+        if (k < 1 || k > kDirectSpreadUpTo)
+            return false;
+        return table[std::size_t(k - 1)](q, sp, cA, cB, base, d);
     }
 
     const Plan &m_plan;
