@@ -1,5 +1,6 @@
 #include "pool.h"
 
+#include "kernels/backwardplanes.h"
 #include "kernels/planepool.h"
 #include "kernels/spans.h"
 #include "kernels/threads.h"
@@ -17,25 +18,6 @@ namespace {
 using kernels::AxisSpan;
 
 std::atomic<int> g_threads{0};
-
-/// Lp's gradient for one window: ∂y/∂x = sign(x)·|x|^(p−1) / y^(p−1) times the upstream
-/// gradient at each in-input tap, in tap order; nothing where y = 0 or y is not finite.
-template <class Add>
-void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, double y, float upstream,
-              double p, Add &&add)
-{
-    if (r.count == 0 || c.count == 0 || y == 0.0 || !std::isfinite(y))
-        return;
-    const double denom = std::pow(y, p - 1.0);
-    for (int i = 0; i < r.count; ++i)
-        for (int j = 0; j < c.count; ++j) {
-            const std::int64_t at = std::int64_t(r.first + i * r.step) * W + c.first + j * c.step;
-            const double xv = x[at];
-            const double sign = xv > 0 ? 1.0 : xv < 0 ? -1.0 : 0.0;
-            const double dx = sign * std::pow(std::fabs(xv), p - 1.0) / denom;
-            add(at, float(upstream * dx));
-        }
-}
 
 Geometry checkedGeometry(const Tensor &input, const PoolParams &params)
 {
@@ -203,13 +185,26 @@ int threadCount()
 
 Tensor backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput)
 {
-    return backward(input, checkedGeometry(input, params), gradOutput);
+    Tensor grad;
+    backward(input, params, gradOutput, grad);
+    return grad;
 }
 
 Tensor backward(const Tensor &input, const Geometry &g, const Tensor &gradOutput)
 {
+    Tensor grad;
+    backward(input, g, gradOutput, grad);
+    return grad;
+}
+
+void backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput, Tensor &grad)
+{
+    backward(input, checkedGeometry(input, params), gradOutput, grad);
+}
+
+void backward(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad)
+{
     checkGeometry(input, g);
-    const PoolParams &params = g.params;
     const std::array<int, 4> expected{input.n(), input.c(), g.outH(), g.outW()};
     if (gradOutput.shape() != expected) {
         const Tensor shapeOnly(expected[0], expected[1], expected[2], expected[3], 0.0f,
@@ -217,70 +212,11 @@ Tensor backward(const Tensor &input, const Geometry &g, const Tensor &gradOutput
         throw PoolError("the output gradient has shape " + gradOutput.shapeString() +
                         " but the pooled output is " + shapeOnly.shapeString());
     }
-    Tensor grad(input.n(), input.c(), input.h(), input.w(), 0.0f, input.rank());
-    const std::size_t outCells = std::size_t(g.outH()) * std::size_t(g.outW());
-    const int planes = input.planeCount();
-    if (params.hasArgmax()) {
-        // One pass: the argmax of every window, then one scatter-add per output.
-        PoolResult f;
-        forward(input, g, f, true);
-        kernels::parallelFor(planes, std::min(threadCount(), planes), [&](int p, int) {
-            const std::int64_t *idx = f.indices.planeData(p);
-            const float *go = gradOutput.planeData(p);
-            float *gi = grad.planeData(p);
-            for (std::size_t i = 0; i < outCells; ++i)
-                if (idx[i] >= 0)
-                    gi[idx[i]] += go[i];
-        });
-        return grad;
-    }
-    const std::vector<AxisSpan> rs = kernels::axisSpans(g.rows), cs = kernels::axisSpans(g.cols);
-    const int outH = g.outH(), outW = g.outW(), W = input.w();
-    if (params.mode == PoolMode::Avg) {
-        // Separable: per output row, the shares g/divisor are spread along the columns once
-        // (a row of sums), then added to every input row the window reads.
-        const kernels::DivisorFactors div = kernels::divisorFactors(params, rs, cs);
-        kernels::parallelFor(planes, std::min(threadCount(), planes), [&](int p, int) {
-            const float *go = gradOutput.planeData(p);
-            float *gi = grad.planeData(p);
-            std::vector<double> spread(static_cast<std::size_t>(W));
-            for (int oy = 0; oy < outH; ++oy) {
-                const AxisSpan &r = rs[std::size_t(oy)];
-                if (r.count == 0)
-                    continue;
-                std::fill(spread.begin(), spread.end(), 0.0);
-                for (int ox = 0; ox < outW; ++ox) {
-                    const AxisSpan &c = cs[std::size_t(ox)];
-                    const float share =
-                        go[std::size_t(oy) * std::size_t(outW) + std::size_t(ox)] /
-                        float(div.rows[std::size_t(oy)] * div.cols[std::size_t(ox)]);
-                    for (int j = 0; j < c.count; ++j)
-                        spread[std::size_t(c.first + j * c.step)] += share;
-                }
-                for (int i = 0; i < r.count; ++i) {
-                    float *row = gi + std::size_t(r.first + i * r.step) * std::size_t(W);
-                    for (int x = 0; x < W; ++x)
-                        row[x] += float(spread[std::size_t(x)]);
-                }
-            }
-        });
-        return grad;
-    }
-    PoolResult f;
-    forward(input, g, f, false);
-    for (int pl = 0; pl < planes; ++pl) {
-        const float *x = input.planeData(pl);
-        const float *go = gradOutput.planeData(pl);
-        const float *y = f.values.planeData(pl);
-        float *gi = grad.planeData(pl);
-        for (int oy = 0; oy < outH; ++oy)
-            for (int ox = 0; ox < outW; ++ox) {
-                const std::size_t o = std::size_t(oy) * std::size_t(outW) + std::size_t(ox);
-                lpShares(x, W, rs[std::size_t(oy)], cs[std::size_t(ox)], y[o], go[o], params.p,
-                         [&](std::int64_t at, float amount) { gi[at] += amount; });
-            }
-    }
-    return grad;
+    // Every cell is written by the kernels: a tensor of the right shape is reused as is.
+    if (!grad.sameShape(input.shape()))
+        grad = Tensor(input.n(), input.c(), input.h(), input.w(), 0.0f, input.rank());
+    grad.setRank(input.rank());
+    kernels::backwardPlanes(input, g, gradOutput, grad, threadCount());
 }
 
 std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult &pooled, int outRow,
@@ -309,10 +245,10 @@ std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult 
                     {std::int64_t(r.first + i * r.step) * W + c.first + j * c.step, share});
         return shares;
     }
-    lpShares(plane.data().data(), W, r, c, pooled.values.data()[o], upstream, params.p,
-             [&](std::int64_t at, float amount) {
-                 shares.push_back({at, amount});
-             });
+    kernels::lpShares(plane.data().data(), W, r, c, pooled.values.data()[o], upstream, params.p, 0,
+                      plane.h(), [&](std::int64_t at, float amount) {
+                          shares.push_back({at, amount});
+                      });
     return shares;
 }
 

@@ -94,6 +94,15 @@ int threadCount();
 /// The same with `geometry` already computed for this input (see forward).
 [[nodiscard]] Tensor backward(const Tensor &input, const Geometry &geometry,
                               const Tensor &gradOutput);
+/// The same into `grad`, reusing its memory when its shape already fits (a GUI or a benchmark
+/// taking the gradient again with the same sizes allocates nothing); every cell is written.
+/// Planes and bands of input rows are spread over `threadCount()` threads; the result does not
+/// depend on the count.
+void backward(const Tensor &input, const PoolParams &params, const Tensor &gradOutput,
+              Tensor &grad);
+/// The same with `geometry` already computed for this input, into `grad`.
+void backward(const Tensor &input, const Geometry &geometry, const Tensor &gradOutput,
+              Tensor &grad);
 
 /// One addition to the input gradient: `amount` added at flat index `index` (h·W + w).
 struct GradientShare

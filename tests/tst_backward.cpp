@@ -1,9 +1,13 @@
 // Backward pass and unpooling: average and Lp gradients against central finite differences of the
-// forward pass; max and min gradients, ties and NaN worked out by hand; max- and average-unpooling
+// forward pass; max and min gradients, ties and NaN worked out by hand; every mode on random
+// shapes and parameters against the tap-by-tap reference (tests/reference.h), on 1 and 2 threads
+// (the suite runs again as backward_generic on the baseline kernels); max- and average-unpooling
 // of seed 001's 6×6 example.
 
 #include "pool.h"
+#include "reference.h"
 #include "testutil.h"
+#include "validation.h"
 
 #include <QTest>
 
@@ -95,6 +99,17 @@ private slots:
     void finiteDifferences();
     void byHand_data();
     void byHand();
+    void randomCasesAgreeWithReference_data();
+    void randomCasesAgreeWithReference();
+    void hugeWindowsAgreeWithReference_data();
+    void hugeWindowsAgreeWithReference();
+    void hugeKernelKeepsEveryShare_data();
+    void hugeKernelKeepsEveryShare();
+    void nonFiniteUpstream_data();
+    void nonFiniteUpstream();
+    void largeGradientIsStreamedExactly_data();
+    void largeGradientIsStreamedExactly();
+    void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
     void defaultUnpoolSize();
@@ -371,6 +386,380 @@ void TestBackward::byHand()
     POOLVIZ_COMPARE_TENSORS(result.values, values, 0);
     POOLVIZ_COMPARE_TENSORS(result.indices, indices, 0);
     POOLVIZ_COMPARE_TENSORS(backward(input, params, upstream), gradient, 0);
+}
+
+namespace {
+
+/// A random valid pooling of a random input: kernels 1–31 (mostly small), strides, dilations,
+/// explicit/SAME/VALID padding, ceil mode, adaptive bins, divisor options; small integer values
+/// (many ties) with NaN and ±∞ in some cases. `large` inputs (2 planes of about 175×215, above the
+/// size from which pooling uses threads) are big enough to be split over threads.
+struct RandomCase
+{
+    Tensor input;
+    PoolParams params;
+    bool specials = false;
+};
+
+RandomCase randomCase(std::mt19937 &rng, PoolMode mode, bool large)
+{
+    const auto between = [&](int lo, int hi) { return std::uniform_int_distribution(lo, hi)(rng); };
+    const auto chance = [&](int percent) { return between(1, 100) <= percent; };
+    for (;;) {
+        RandomCase c;
+        PoolParams &p = c.params;
+        p.mode = mode;
+        const int h = large ? between(160, 190) : between(1, 40);
+        const int w = large ? between(205, 230) : between(1, 40);
+        const auto kernel = [&] { return chance(30) ? between(1, 31) : between(1, 5); };
+        p.kernel = {kernel(), kernel()};
+        if (chance(80))
+            p.stride = Size2{between(1, p.kernel.h + 2), between(1, p.kernel.w + 2)};
+        if (chance(25))
+            p.dilation = {between(1, 3), between(1, 3)};
+        const int kind = between(1, 100);
+        if (kind <= 10)
+            p.paddingMode = PaddingMode::SameUpper;
+        else if (kind <= 20)
+            p.paddingMode = PaddingMode::SameLower;
+        else if (kind <= 28)
+            p.paddingMode = PaddingMode::Valid;
+        else if (kind <= 36)
+            p.adaptiveOutput = Size2{between(1, h + 2), between(1, w + 2)};
+        else if (kind <= 40)
+            p.global = true;
+        else if (chance(60)) {
+            const auto pad = [&](int k) { return between(0, (k + 1) / 2); };
+            p.padding = {pad(p.kernel.h), pad(p.kernel.h), pad(p.kernel.w), pad(p.kernel.w)};
+        }
+        p.ceilMode = chance(30);
+        p.countIncludePad = chance(50);
+        if (mode == PoolMode::Avg && chance(15))
+            p.divisorOverride = between(1, 20);
+        if (mode == PoolMode::Lp)
+            p.p = std::array{1.0, 1.5, 2.0, 3.0}[std::size_t(between(0, 3))];
+        if (!validate(p, h, w).ok())
+            continue;
+        const int planes = large ? 2 : between(1, 3);
+        c.input = Tensor(1, planes, h, w);
+        c.specials = chance(25);
+        for (float &v : c.input.data()) {
+            v = float(between(-4, 4));
+            if (c.specials && chance(5))
+                v = std::array{kNaN, kInf, -kInf}[std::size_t(between(0, 2))];
+        }
+        return c;
+    }
+}
+
+std::string describe(const RandomCase &c)
+{
+    const PoolParams &p = c.params;
+    std::ostringstream o;
+    o << modeName(p.mode) << " on " << c.input.shapeString() << ", kernel " << p.kernel.h << "x"
+      << p.kernel.w << ", stride "
+      << (p.stride ? std::to_string(p.stride->h) + "x" + std::to_string(p.stride->w) : "unset")
+      << ", dilation " << p.dilation.h << "x" << p.dilation.w << ", padding mode "
+      << int(p.paddingMode) << " " << p.padding.top << "," << p.padding.bottom << ","
+      << p.padding.left << "," << p.padding.right << (p.ceilMode ? ", ceil" : "")
+      << (p.global ? ", global" : "")
+      << (p.adaptiveOutput ? ", adaptive " + std::to_string(p.adaptiveOutput->h) + "x" +
+                                 std::to_string(p.adaptiveOutput->w)
+                           : "")
+      << (p.countIncludePad ? "" : ", exclude pad")
+      << (p.divisorOverride ? ", divisor " + std::to_string(*p.divisorOverride) : "") << ", p "
+      << p.p << (c.specials ? ", with NaN/inf" : "");
+    return o.str();
+}
+
+} // namespace
+
+void TestBackward::randomCasesAgreeWithReference_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<bool>("large");
+    QTest::addColumn<int>("cases");
+    for (PoolMode mode : {PoolMode::Max, PoolMode::Min, PoolMode::Avg, PoolMode::Lp})
+        for (int threads : {1, 2}) {
+            const std::string name = modeName(mode) + std::string(", ") + std::to_string(threads) +
+                                     (threads == 1 ? " thread" : " threads");
+            QTest::newRow((name + ", small").c_str()) << int(mode) << threads << false << 100;
+            QTest::newRow((name + ", large").c_str()) << int(mode) << threads << true << 3;
+        }
+}
+
+// backward() against ref::backward, which adds each window's share tap by tap in double from the
+// definition (README: max/min add g at the argmax, average g/divisor at every in-input tap, Lp
+// g·sign(x)·|x|^(p−1)·y^(1−p)). Upstream gradients are small integers: max/min sums are exact, so
+// they must match bit for bit; average and Lp divide, so they match to 1e-5 and 1e-4 relative
+// (the property suite's tolerances). Lp is compared on finite inputs only (its derivative is not
+// defined at ±∞/NaN). Large cases are compared with the reference where it runs in reasonable
+// time, and always with the single-thread result, bit for bit.
+void TestBackward::randomCasesAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, threads);
+    QFETCH(bool, large);
+    QFETCH(int, cases);
+    std::mt19937 rng(std::uint32_t(1000 * mode + 10 * threads + int(large)));
+    int compared = 0;
+    for (int i = 0; i < cases; ++i) {
+        const RandomCase c = randomCase(rng, PoolMode(mode), large);
+        const PoolResult pooled = forward(c.input, c.params, false);
+        Tensor up = pooled.values;
+        for (float &u : up.data())
+            u = float(std::uniform_int_distribution(-3, 3)(rng));
+        setThreadCount(threads);
+        const Tensor grad = backward(c.input, c.params, up);
+        setThreadCount(1);
+        const Tensor single = backward(c.input, c.params, up);
+        setThreadCount(0);
+        const std::string context = "case " + std::to_string(i) + ": " + describe(c);
+        QVERIFY2(grad.shape() == c.input.shape(), context.c_str());
+        for (std::size_t k = 0; k < grad.size(); ++k)
+            QVERIFY2(sameFloat(grad.data()[k], single.data()[k]),
+                     qPrintable(QString::fromStdString(context) +
+                                QStringLiteral(": cell %1 is %2 on %3 threads, %4 on one")
+                                    .arg(k)
+                                    .arg(double(grad.data()[k]))
+                                    .arg(threads)
+                                    .arg(double(single.data()[k]))));
+        if (PoolMode(mode) == PoolMode::Lp && c.specials)
+            continue;
+        const ref::Plan plan = ref::plan(toRef(c.params), c.input.h(), c.input.w());
+        const double taps = double(plan.rows.out) * plan.cols.out * c.params.kernel.h *
+                            c.params.kernel.w * c.input.planeCount();
+        if (taps > 1e6)
+            continue;
+        ++compared;
+        for (int p = 0; p < c.input.planeCount(); ++p) {
+            const std::vector<double> e =
+                ref::backward(plan, c.input.planeData(p), up.planeData(p));
+            const float *got = grad.planeData(p);
+            for (std::size_t k = 0; k < e.size(); ++k) {
+                const bool ok =
+                    PoolMode(mode) == PoolMode::Max || PoolMode(mode) == PoolMode::Min
+                        ? got[k] == float(e[k])
+                        : closeTo(got[k], e[k], PoolMode(mode) == PoolMode::Avg ? 1e-5 : 1e-4);
+                QVERIFY2(ok, qPrintable(QString::fromStdString(context) +
+                                        QStringLiteral(": plane %1 cell (%2,%3): reference %4, "
+                                                       "backward %5")
+                                            .arg(p)
+                                            .arg(int(k) / c.input.w())
+                                            .arg(int(k) % c.input.w())
+                                            .arg(e[k], 0, 'g', 9)
+                                            .arg(double(got[k]), 0, 'g', 9)));
+            }
+        }
+    }
+    QVERIFY2(compared >= cases / 3, qPrintable(QStringLiteral("only %1 compared").arg(compared)));
+}
+
+void TestBackward::hugeWindowsAgreeWithReference_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    // Windows so tall that up to 90 of them read one input row (average then adds each spread
+    // row to its rows rather than keeping them all), and ones longer than the input under SAME.
+    for (PoolMode mode : {PoolMode::Avg, PoolMode::Max, PoolMode::Lp}) {
+        PoolParams tall = sliding(mode, 1, 1);
+        tall.kernel = {90, 3};
+        tall.paddingMode = PaddingMode::SameUpper;
+        const std::string m = modeName(mode);
+        QTest::newRow((m + " 90x3/1 SAME on 100x7").c_str()) << tall << 100 << 7;
+        PoolParams dilated = tall;
+        dilated.kernel = {40, 2};
+        dilated.dilation = {3, 2};
+        dilated.paddingMode = PaddingMode::SameLower;
+        QTest::newRow((m + " 40x2 dilated 3x2 SAME_LOWER on 90x9").c_str()) << dilated << 90 << 9;
+        PoolParams longer = tall;
+        longer.kernel = {300, 2};
+        longer.stride = Size2{2, 1};
+        QTest::newRow((m + " 300x2/2x1 SAME on 70x5").c_str()) << longer << 70 << 5;
+    }
+}
+
+void TestBackward::hugeWindowsAgreeWithReference()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    std::mt19937 rng(11u);
+    Tensor x(1, 2, h, w);
+    for (float &v : x.data())
+        v = float(std::uniform_int_distribution(1, 6)(rng)); // positive: Lp is smooth there
+    Tensor up = forward(x, params, false).values;
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-3, 3)(rng));
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    for (int p = 0; p < x.planeCount(); ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        for (std::size_t k = 0; k < e.size(); ++k) {
+            const float got = grad.planeData(p)[k];
+            const bool ok = params.mode == PoolMode::Max
+                                ? got == float(e[k])
+                                : closeTo(got, e[k], params.mode == PoolMode::Avg ? 1e-5 : 1e-4);
+            QVERIFY2(ok,
+                     qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5")
+                                    .arg(p)
+                                    .arg(int(k) / w)
+                                    .arg(int(k) % w)
+                                    .arg(e[k], 0, 'g', 9)
+                                    .arg(double(got), 0, 'g', 9)));
+        }
+    }
+}
+
+void TestBackward::hugeKernelKeepsEveryShare_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("avg") << int(PoolMode::Avg);
+    QTest::newRow("max") << int(PoolMode::Max);
+    QTest::newRow("min") << int(PoolMode::Min);
+}
+
+// A kernel of 10⁹ columns, dilated 2, under SAME padding (windows almost wholly padding) on a 5×6
+// input: the work follows the windows, not k (a loop over the taps would not end in any reasonable
+// time). SAME divides by the in-input count, so each window's shares add up to its upstream value,
+// as does a max or min window's single share: the gradient sums to the upstream's sum (small
+// integers, exact).
+void TestBackward::hugeKernelKeepsEveryShare()
+{
+    QFETCH(int, mode);
+    PoolParams p = sliding(PoolMode(mode), 1, 1);
+    p.kernel = {2, 1000000000};
+    p.dilation = {1, 2};
+    p.paddingMode = PaddingMode::SameUpper;
+    Tensor x = Tensor::matrix(5, 6);
+    for (int i = 0; i < 30; ++i)
+        x.data()[std::size_t(i)] = float((i * 7) % 11);
+    Tensor up = forward(x, p, false).values;
+    QCOMPARE(up.h(), 5);
+    QCOMPARE(up.w(), 6);
+    double upSum = 0;
+    for (std::size_t i = 0; i < up.size(); ++i) {
+        up.data()[i] = float(int(i % 5) - 2);
+        upSum += up.data()[i];
+    }
+    const Tensor grad = backward(x, p, up);
+    double sum = 0;
+    for (const float v : grad.data())
+        sum += v;
+    QVERIFY2(std::fabs(sum - upSum) <= 1e-4,
+             qPrintable(QStringLiteral("gradient sums to %1, upstream to %2").arg(sum).arg(upSum)));
+}
+
+void TestBackward::nonFiniteUpstream_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    // Stride-1 windows long enough that average backward keeps running sums along the rows and
+    // down the columns: a window with an infinite or NaN upstream must not leak into cells it
+    // does not cover (a sum minus what left would turn ∞ into NaN there).
+    QTest::newRow("avg 5x10/1") << sliding(PoolMode::Avg, 1, 1);
+    QTest::newRow("avg 3x3/2") << sliding(PoolMode::Avg, 3, 2);
+    QTest::newRow("max 3x3/1") << sliding(PoolMode::Max, 3, 1);
+}
+
+void TestBackward::nonFiniteUpstream()
+{
+    QFETCH(PoolParams, params);
+    if (QByteArray(QTest::currentDataTag()).startsWith("avg 5x10"))
+        params.kernel = {5, 10};
+    const int h = 24, w = 40;
+    Tensor x = Tensor::matrix(h, w);
+    for (int i = 0; i < h * w; ++i)
+        x.data()[std::size_t(i)] = float((i * 37) % 23);
+    Tensor up = forward(x, params, false).values;
+    for (std::size_t i = 0; i < up.size(); ++i)
+        up.data()[i] = float(int(i % 7) - 3);
+    up.data()[up.size() / 3] = kInf;
+    up.data()[up.size() / 2] = -kInf;
+    up.data()[2 * up.size() / 3] = kNaN;
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
+    int finite = 0;
+    for (std::size_t k = 0; k < e.size(); ++k) {
+        finite += std::isfinite(e[k]);
+        QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
+                 qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
+                                .arg(int(k) / w)
+                                .arg(int(k) % w)
+                                .arg(e[k])
+                                .arg(double(grad.data()[k]))));
+    }
+    QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
+}
+
+// A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one
+// plane alone (4.2·10⁶) is not. Both ways must give the same bits.
+void TestBackward::largeGradientIsStreamedExactly_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::newRow("avg 3x3/1 pad 1") << padded(sliding(PoolMode::Avg, 3, 1), 1, false);
+    QTest::newRow("max 3x3/2") << sliding(PoolMode::Max, 3, 2);
+    PoolParams dilated = sliding(PoolMode::Min, 3, 1);
+    dilated.dilation = {4, 2};
+    QTest::newRow("min 3x3/1 dilated 4x2") << dilated;
+}
+
+void TestBackward::largeGradientIsStreamedExactly()
+{
+    QFETCH(PoolParams, params);
+    const PoolParams &p = params;
+    Tensor x(1, 2, 1500, 2800);
+    std::mt19937 rng(5u);
+    for (float &v : x.data())
+        v = float(std::uniform_int_distribution(-9, 9)(rng));
+    Tensor up = forward(x, p, false).values;
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-3, 3)(rng)) / 7.0f;
+    const Tensor grad = backward(x, p, up);
+    for (int c = 0; c < 2; ++c) {
+        const Tensor one = backward(x.planeTensor(0, c), p, up.planeTensor(0, c));
+        const float *all = grad.planeData(0, c);
+        for (std::size_t i = 0; i < one.size(); ++i)
+            if (!sameFloat(all[i], one.data()[i]))
+                QFAIL(qPrintable(QStringLiteral("plane %1 cell %2: %3 streamed, %4 alone")
+                                     .arg(c)
+                                     .arg(i)
+                                     .arg(double(all[i]))
+                                     .arg(double(one.data()[i]))));
+    }
+    if (p.mode != PoolMode::Avg)
+        return;
+    // And the value of an inner cell by hand: nine windows of 9 cells each read it.
+    double expected = 0;
+    for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+            expected += double(up.planeData(0, 1)[std::size_t(700 + dy) * 2800 + 1400 + dx]) / 9.0;
+    QVERIFY(closeTo(grad.planeData(0, 1)[std::size_t(700) * 2800 + 1400], expected, 1e-6));
+}
+
+void TestBackward::reusedGradientIsRewritten()
+{
+    // A gradient buffer of the right shape full of NaN, and one of another shape: both come back
+    // as the gradient, nothing of the old contents left.
+    const Tensor x = matrix(3, 4, {1, 5, 2, 0, 3, 4, 9, 1, 0, 0, 7, 8});
+    const PoolParams p = sliding(PoolMode::Max, 2, 2); // windows cover columns 0..3, rows 0..1
+    const Tensor up = matrix(1, 2, {2, 3});
+    const Tensor expected = matrix(3, 4, {0, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0});
+    Tensor grad = Tensor::matrix(3, 4, kNaN);
+    const float *buffer = grad.data().data();
+    backward(x, p, up, grad);
+    POOLVIZ_COMPARE_TENSORS(grad, expected, 0);
+    QCOMPARE(grad.data().data(), buffer); // the same memory, reused
+    Tensor other = Tensor::matrix(7, 7, kNaN);
+    backward(x, p, up, other);
+    POOLVIZ_COMPARE_TENSORS(other, expected, 0);
+    const PoolParams avg = sliding(PoolMode::Avg, 2, 2);
+    Tensor averaged = Tensor::matrix(3, 4, kNaN);
+    backward(x, avg, up, averaged);
+    POOLVIZ_COMPARE_TENSORS(
+        averaged, matrix(3, 4, {0.5, 0.5, 0.75, 0.75, 0.5, 0.5, 0.75, 0.75, 0, 0, 0, 0}), 0);
 }
 
 void TestBackward::maxUnpoolSeed001()

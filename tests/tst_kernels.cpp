@@ -42,9 +42,45 @@ enum class Values
     Specials, ///< integers with NaN, +∞ and −∞ sprinkled in
     Reals,    ///< uniform reals: sums agree within float rounding
     Bytes,    ///< 0…255, a third of them 0 or 255 (ties at both ends)
-    Tiny ///< integers, one in 20 a tiny real (±m·2⁻³⁰): the windows that hold one have no
-         ///< exact sum in double, the others do (sliding sums switch between the two)
+    Tiny, ///< integers, one in 20 a tiny real (±m·2⁻³⁰): the windows that hold one have no
+          ///< exact sum in double, the others do (sliding sums switch between the two)
+    Wide ///< ±m·2^e for e across float's range (denormals, 2⁻⁶⁰ beside 10³⁰), ±0, ties, and
+         ///< one in 30 NaN, +∞ or −∞: sums of four such floats round even in double
 };
+
+/// A value of kind `values` (Integers, Ties, Specials, Reals, Tiny or Wide).
+float randomValue(Random &rnd, Values values)
+{
+    switch (values) {
+    case Values::Integers:
+        return float(rnd.between(-9, 9));
+    case Values::Ties:
+        return float(rnd.between(0, 2));
+    case Values::Specials: {
+        const int s = rnd.between(0, 29);
+        return s == 0 ? kNaN : s == 1 ? kInf : s == 2 ? -kInf : float(rnd.between(-5, 5));
+    }
+    case Values::Reals:
+        return std::uniform_real_distribution<float>(-100.0f, 100.0f)(rnd.rng);
+    case Values::Tiny:
+        return rnd.between(0, 19) == 0 ? std::ldexp(float(rnd.between(-999, 999)), -30)
+                                       : float(rnd.between(-9, 9));
+    case Values::Wide: {
+        const int s = rnd.between(0, 29);
+        if (s < 3)
+            return s == 0 ? kNaN : s == 1 ? kInf : -kInf;
+        if (s < 6)
+            return s == 3 ? 0.0f : s == 4 ? -0.0f : 1.0f;
+        // Mantissas of 1 to 24 bits, exponents from denormal to near the largest float.
+        const float m = float(rnd.between(-(1 << rnd.between(0, 23)), 1 << rnd.between(0, 23)));
+        return std::ldexp(m, rnd.between(-170, 100));
+    }
+    case Values::Bytes:
+        break;
+    }
+    const int s = rnd.between(0, 5);
+    return s == 0 ? 0.0f : s == 1 ? 255.0f : float(rnd.between(0, 255));
+}
 
 struct Case
 {
@@ -104,34 +140,8 @@ Case randomCase(Random &rnd, PoolMode mode, Values values)
         if (!validate(p, h, w).ok())
             continue;
         c.input = Tensor(1, between(1, 2), h, w, 0.0f, 3);
-        std::uniform_real_distribution<float> real(-100.0f, 100.0f);
-        for (float &v : c.input.data()) {
-            switch (values) {
-            case Values::Integers:
-                v = float(between(-9, 9));
-                break;
-            case Values::Ties:
-                v = float(between(0, 2));
-                break;
-            case Values::Specials: {
-                const int s = between(0, 29);
-                v = s == 0 ? kNaN : s == 1 ? kInf : s == 2 ? -kInf : float(between(-5, 5));
-                break;
-            }
-            case Values::Reals:
-                v = real(rnd.rng);
-                break;
-            case Values::Tiny:
-                v = between(0, 19) == 0 ? std::ldexp(float(between(-999, 999)), -30)
-                                        : float(between(-9, 9));
-                break;
-            case Values::Bytes: {
-                const int s = between(0, 5);
-                v = s == 0 ? 0.0f : s == 1 ? 255.0f : float(between(0, 255));
-                break;
-            }
-            }
-        }
+        for (float &v : c.input.data())
+            v = randomValue(rnd, values);
         return c;
     }
 }
@@ -143,6 +153,29 @@ ByteTensor toBytes(const Tensor &t)
     for (std::size_t i = 0; i < t.size(); ++i)
         b.data()[i] = std::uint8_t(t.data()[i]);
     return b;
+}
+
+/// Where `got` (pooled from `input` with `plan`'s parameters) differs from the reference: a
+/// value (bit for bit when `exact`, else within float rounding) or an index. Empty when none.
+QString differenceFromReference(const Tensor &input, const ref::Plan &plan, const PoolResult &got,
+                                bool exact)
+{
+    for (int p = 0; p < input.planeCount(); ++p) {
+        const ref::Forward e = ref::forward(plan, input.planeData(p));
+        for (std::size_t o = 0; o < e.values.size(); ++o) {
+            const float v = got.values.planeData(p)[o];
+            const bool ok = exact ? sameFloat(v, e.values[o]) : closeTo(v, e.values[o], 2e-6);
+            if (!ok || (!got.indices.empty() && got.indices.planeData(p)[o] != e.index[o]))
+                return QStringLiteral("plane %1 output %2: expected %3 at %4, got %5 at %6")
+                    .arg(p)
+                    .arg(o)
+                    .arg(double(e.values[o]))
+                    .arg(e.index.empty() ? -1 : e.index[o])
+                    .arg(double(v))
+                    .arg(got.indices.empty() ? -1 : got.indices.planeData(p)[o]);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -166,6 +199,10 @@ private slots:
     void exactBytesOnlyForWholeBytes();
     void classicWindowsAgreeWithReference_data();
     void classicWindowsAgreeWithReference();
+    void tilingWindowsAgreeWithReference_data();
+    void tilingWindowsAgreeWithReference();
+    void tilingWindowsMatchTheGeneralKernels_data();
+    void tilingWindowsMatchTheGeneralKernels();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
     void windowGradientsSumToBackward_data();
@@ -219,27 +256,13 @@ void TestKernels::agreesWithReference()
         const PoolResult got = forward(c.input, c.params);
         QCOMPARE(got.values.h(), plan.rows.out);
         QCOMPARE(got.values.w(), plan.cols.out);
-        for (int p = 0; p < c.input.planeCount(); ++p) {
-            const ref::Forward e = ref::forward(plan, c.input.planeData(p));
-            for (std::size_t o = 0; o < e.values.size(); ++o) {
-                const float v = got.values.planeData(p)[o];
-                // Exact where sums are exact; reals within float rounding (lp: pow's last bit).
-                const bool exact = Values(values) != Values::Reals &&
-                                   Values(values) != Values::Tiny && PoolMode(mode) != PoolMode::Lp;
-                const bool ok = exact ? sameFloat(v, e.values[o]) : closeTo(v, e.values[o], 2e-6);
-                if (!ok || (!got.indices.empty() && got.indices.planeData(p)[o] != e.index[o]))
-                    QFAIL(qPrintable(
-                        QStringLiteral("%1\n  plane %2 output %3: expected %4 at %5, "
-                                       "got %6 at %7")
-                            .arg(QString::fromStdString(describeCase(c)))
-                            .arg(p)
-                            .arg(o)
-                            .arg(double(e.values[o]))
-                            .arg(e.index.empty() ? -1 : e.index[o])
-                            .arg(double(v))
-                            .arg(got.indices.empty() ? -1 : got.indices.planeData(p)[o])));
-            }
-        }
+        // Exact where sums are exact; reals within float rounding (lp: pow's last bit).
+        const bool exact = Values(values) != Values::Reals && Values(values) != Values::Tiny &&
+                           PoolMode(mode) != PoolMode::Lp;
+        const QString diff = differenceFromReference(c.input, plan, got, exact);
+        if (!diff.isEmpty())
+            QFAIL(qPrintable(QString::fromStdString(describeCase(c)) + QStringLiteral("\n  ") +
+                             diff));
     }
 }
 
@@ -363,21 +386,32 @@ void TestKernels::bytesAgreeWithReference()
 
 void TestKernels::bytesMatchFloatsOnLargePlanes_data()
 {
+    // Padded by k / 2 (the general kernels), and unpadded k×k/k (the one-pass tiling path).
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("kernel");
     QTest::addColumn<int>("stride");
+    QTest::addColumn<bool>("padded");
     QTest::addColumn<int>("threads");
-    for (int threads : {1, 3}) {
-        const QString t = QStringLiteral(", %1 thread(s)").arg(threads);
-        QTest::newRow(qPrintable(QStringLiteral("max 2x2/2") + t))
-            << int(PoolMode::Max) << 2 << 2 << threads;
-        QTest::newRow(qPrintable(QStringLiteral("max 3x3/1") + t))
-            << int(PoolMode::Max) << 3 << 1 << threads;
-        QTest::newRow(qPrintable(QStringLiteral("min 15x15/1") + t))
-            << int(PoolMode::Min) << 15 << 1 << threads;
-        QTest::newRow(qPrintable(QStringLiteral("max 31x31/1") + t))
-            << int(PoolMode::Max) << 31 << 1 << threads;
-    }
+    const struct
+    {
+        const char *name;
+        PoolMode mode;
+        int kernel, stride;
+        bool padded;
+    } rows[] = {
+        {"max 2x2/2", PoolMode::Max, 2, 2, true},
+        {"max 3x3/1", PoolMode::Max, 3, 1, true},
+        {"min 15x15/1", PoolMode::Min, 15, 1, true},
+        {"max 31x31/1", PoolMode::Max, 31, 1, true},
+        {"max 2x2/2 unpadded", PoolMode::Max, 2, 2, false},
+        {"min 3x3/3 unpadded", PoolMode::Min, 3, 3, false},
+        {"max 4x4/4 unpadded", PoolMode::Max, 4, 4, false},
+    };
+    for (int threads : {1, 3})
+        for (const auto &r : rows)
+            QTest::newRow(qPrintable(
+                QStringLiteral("%1, %2 thread(s)").arg(QLatin1String(r.name)).arg(threads)))
+                << int(r.mode) << r.kernel << r.stride << r.padded << threads;
 }
 
 void TestKernels::bytesMatchFloatsOnLargePlanes()
@@ -387,6 +421,7 @@ void TestKernels::bytesMatchFloatsOnLargePlanes()
     QFETCH(int, mode);
     QFETCH(int, kernel);
     QFETCH(int, stride);
+    QFETCH(bool, padded);
     QFETCH(int, threads);
     setThreadCount(threads);
     Tensor input(1, 3, 301, 257);
@@ -397,7 +432,8 @@ void TestKernels::bytesMatchFloatsOnLargePlanes()
     p.mode = PoolMode(mode);
     p.kernel = {kernel, kernel};
     p.stride = Size2{stride, stride};
-    p.padding = {kernel / 2, kernel / 2, kernel / 2, kernel / 2};
+    if (padded)
+        p.padding = {kernel / 2, kernel / 2, kernel / 2, kernel / 2};
     const PoolResult floats = forward(input, p, false);
     ByteTensor bytes;
     forwardBytes(toBytes(input), p, bytes);
@@ -536,6 +572,157 @@ void TestKernels::classicWindowsAgreeWithReference()
     }
 }
 
+void TestKernels::tilingWindowsAgreeWithReference_data()
+{
+    // Kernel = stride = 2, 3 or 4 without padding (the classic downsamplings) have a one-pass
+    // path of their own (core/kernels/tilingpool.cpp), indices included. Sizes that are not
+    // multiples of k leave input rows and columns no window reads.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("values");
+    const struct
+    {
+        const char *name;
+        Values values;
+    } kinds[] = {{"integers", Values::Integers},
+                 {"ties", Values::Ties},
+                 {"NaN and infinities", Values::Specials},
+                 {"reals", Values::Reals},
+                 {"wide magnitudes", Values::Wide}};
+    for (const PoolMode mode : {PoolMode::Max, PoolMode::Min, PoolMode::Avg})
+        for (const int kernel : {2, 3, 4})
+            for (const auto &kind : kinds)
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%2/%2 %3")
+                                             .arg(QString::fromStdString(modeName(mode)))
+                                             .arg(kernel)
+                                             .arg(QLatin1String(kind.name))))
+                    << int(mode) << kernel << int(kind.values);
+}
+
+void TestKernels::tilingWindowsAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, values);
+    Random rnd(std::uint32_t(300 + mode * 100 + kernel * 10 + values));
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.countIncludePad = rnd.chance(50);
+    for (int n = 0; n < 12; ++n) {
+        // Up to 300 000 cells, so that large planes are also cut into bands over threads.
+        const int h = rnd.between(kernel, n < 9 ? 40 : 400),
+                  w = rnd.between(kernel, n < 9 ? 40 : 700);
+        Tensor input(1, rnd.between(1, 2), h, w, 0.0f, 3);
+        for (float &v : input.data())
+            v = randomValue(rnd, Values(values));
+        setThreadCount(n % 3 + 1);
+        const ref::Plan plan = ref::plan(toRef(p), h, w);
+        const PoolResult got = forward(input, p, true);
+        QCOMPARE(got.values.h(), plan.rows.out);
+        QCOMPARE(got.values.w(), plan.cols.out);
+        QCOMPARE(got.indices.empty(), PoolMode(mode) == PoolMode::Avg);
+        // Max and min pick a value: exactly the reference's. An average is the exact sum
+        // divided (integers, ties, ±∞ and NaN), or within float rounding of it.
+        const bool exact = PoolMode(mode) != PoolMode::Avg || Values(values) == Values::Integers ||
+                           Values(values) == Values::Ties || Values(values) == Values::Specials;
+        const QString diff = differenceFromReference(input, plan, got, exact);
+        if (!diff.isEmpty())
+            QFAIL(qPrintable(QStringLiteral("%1x%2, ").arg(h).arg(w) + diff));
+    }
+}
+
+void TestKernels::tilingWindowsMatchTheGeneralKernels_data()
+{
+    // The one-pass path must give the general kernels' bits, also where the double sums of an
+    // average round (2⁻⁶⁰ beside 1, 10³⁰ beside denormals). Ceil mode on a size of k·n + 1
+    // sends the same windows, plus a partial last one, through the general kernels.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    for (const PoolMode mode : {PoolMode::Max, PoolMode::Min, PoolMode::Avg})
+        for (const int kernel : {2, 3, 4})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2x%2/%2")
+                                         .arg(QString::fromStdString(modeName(mode)))
+                                         .arg(kernel)))
+                << int(mode) << kernel;
+}
+
+void TestKernels::tilingWindowsMatchTheGeneralKernels()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    Random rnd(std::uint32_t(900 + mode * 10 + kernel));
+    const int oh = 23, ow = 37; // whole windows
+    Tensor wider(1, 2, oh * kernel + 1, ow * kernel + 1);
+    for (float &v : wider.data())
+        v = randomValue(rnd, Values::Wide);
+    // Every third window cancels: rows alternately start with +b and −b, then values far below
+    // b's last place. Adding each row first loses those; adding each column first would keep
+    // them. Only the general kernels' order (rows first) gives their bits.
+    for (int plane = 0; plane < 2; ++plane)
+        for (int y = 0; y < oh; ++y)
+            for (int x = (y + plane) % 3; x < ow; x += 3) {
+                const int e = rnd.between(-60, 60);
+                for (int dy = 0; dy < kernel; ++dy)
+                    for (int dx = 0; dx < kernel; ++dx)
+                        wider.at(0, plane, y * kernel + dy, x * kernel + dx) =
+                            dx == 0 ? std::ldexp(dy % 2 ? -1.0f : 1.0f, e)
+                                    : std::ldexp(float(rnd.between(1, 99)), e - 70);
+            }
+    Tensor whole(1, 2, oh * kernel, ow * kernel);
+    for (int plane = 0; plane < 2; ++plane)
+        for (int y = 0; y < whole.h(); ++y)
+            for (int x = 0; x < whole.w(); ++x)
+                whole.at(0, plane, y, x) = wider.at(0, plane, y, x);
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    const PoolResult tiled = forward(whole, p, true);
+    p.ceilMode = true;
+    const PoolResult general = forward(wider, p, true);
+    QCOMPARE(tiled.values.h(), oh);
+    QCOMPARE(general.values.h(), oh + 1);
+    int rounded = 0; // averages whose double sum is not the exact one
+    for (int plane = 0; plane < 2; ++plane)
+        for (int y = 0; y < oh; ++y)
+            for (int x = 0; x < ow; ++x) {
+                const float t = tiled.values.at(0, plane, y, x);
+                const float g = general.values.at(0, plane, y, x);
+                QVERIFY2(sameFloat(t, g),
+                         qPrintable(QStringLiteral("plane %1 (%2, %3): %4, general "
+                                                   "kernels %5")
+                                        .arg(plane)
+                                        .arg(y)
+                                        .arg(x)
+                                        .arg(double(t))
+                                        .arg(double(g))));
+                if (!tiled.indices.empty()) {
+                    // Flat indices h·W + w of planes of different widths: compare (h, w).
+                    const std::int64_t ti = tiled.indices.at(0, plane, y, x);
+                    const std::int64_t gi = general.indices.at(0, plane, y, x);
+                    QCOMPARE(ti / whole.w(), gi / wider.w());
+                    QCOMPARE(ti % whole.w(), gi % wider.w());
+                }
+                if (std::isfinite(t) && p.mode == PoolMode::Avg) {
+                    // 2⁻⁶⁰ of the largest magnitude is below half its double's last place: a
+                    // smaller non-zero value in the window makes the double sum round.
+                    float lo = kInf, hi = 0;
+                    for (int dy = 0; dy < kernel; ++dy)
+                        for (int dx = 0; dx < kernel; ++dx) {
+                            const float a =
+                                std::fabs(whole.at(0, plane, y * kernel + dy, x * kernel + dx));
+                            hi = std::max(hi, a);
+                            if (a > 0)
+                                lo = std::min(lo, a);
+                        }
+                    rounded += hi > 0 && double(lo) < std::ldexp(double(hi), -60);
+                }
+            }
+    // The data must reach the cases where the order of the double additions matters.
+    if (p.mode == PoolMode::Avg)
+        QVERIFY2(rounded > 0, "no window whose double sum rounds: the test data is too tame");
+}
+
 void TestKernels::slidingSumsKeepDirectSumValues_data()
 {
     // Stride-1 sums slide (each window the one before, plus a value, minus another) only where
@@ -587,6 +774,31 @@ void TestKernels::slidingSumsKeepDirectSumValues_data()
     for (int x = 58; x <= 60; ++x)
         longOut.at(0, 0, 0, x) = 1e30f / 3;
     add("avg 3 over a long row with 1e30", longRow, pooling(PoolMode::Avg, 3), longOut);
+    // Down the rows, exactness is decided per chunk of output columns: a wide plane where one
+    // chunk holds 10³⁰, another a value without an exact sum beside the ones (2⁻⁴⁰), and the
+    // rest ones. Each window is its three values' mean; the chunks do not disturb each other,
+    // nor the windows after 10³⁰ has left.
+    for (const int kernelW : {1, 3}) {
+        Tensor wide = Tensor::matrix(10, 700, 1.0f);
+        wide.at(0, 0, 0, 200) = -inf;
+        wide.at(0, 0, 2, 450) = 1e30f;
+        wide.at(0, 0, 7, 10) = std::ldexp(1.0f, -40);
+        Tensor means = Tensor::matrix(8, 700 - kernelW + 1);
+        for (int y = 0; y < means.h(); ++y)
+            for (int x = 0; x < means.w(); ++x) {
+                double sum = 0;
+                for (int dy = 0; dy < 3; ++dy)
+                    for (int dx = 0; dx < kernelW; ++dx)
+                        sum += wide.at(0, 0, y + dy, x + dx);
+                means.at(0, 0, y, x) = float(sum / (3 * kernelW));
+            }
+        PoolParams params = pooling(PoolMode::Avg, kernelW);
+        params.kernel.h = 3;
+        QTest::newRow(qPrintable(QStringLiteral("avg 3x%1 down a plane 700 wide, 1e30, 2^-40 and "
+                                                "-inf in different chunks")
+                                     .arg(kernelW)))
+            << wide << params << means;
+    }
 }
 
 void TestKernels::slidingSumsKeepDirectSumValues()

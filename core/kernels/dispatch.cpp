@@ -1,6 +1,7 @@
 // Chooses the copy of the kernels compiled for the best instruction set this CPU runs: the
 // baseline x86-64 (SSE2) copy runs everywhere, the AVX2 copy (twice the vector width) where the
 // CPU has AVX2. Both compute the same bits: no FMA, and the same operations in the same order.
+#include "backwardplanes.h"
 #include "planepool.h"
 
 #include <cstdlib>
@@ -12,12 +13,16 @@ namespace generic {
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
 void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
+void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
+                    int threads);
 } // namespace generic
 #ifdef POOLVIZ_HAVE_AVX2_KERNELS
 namespace avx2 {
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
 void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
+void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
+                    int threads);
 } // namespace avx2
 #endif
 
@@ -58,6 +63,16 @@ void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &valu
         return avx2::poolBytePlanes(input, g, values, threads);
 #endif
     generic::poolBytePlanes(input, g, values, threads);
+}
+
+void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
+                    int threads)
+{
+#ifdef POOLVIZ_HAVE_AVX2_KERNELS
+    if (useAvx2())
+        return avx2::backwardPlanes(input, g, gradOutput, grad, threads);
+#endif
+    generic::backwardPlanes(input, g, gradOutput, grad, threads);
 }
 
 } // namespace poolviz::kernels

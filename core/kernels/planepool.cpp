@@ -1,11 +1,14 @@
-// The pooling kernels (see planepool.h). About 850 lines in one file on purpose: BandPooler's
+// The pooling kernels (see planepool.h). About 880 lines in one file on purpose: BandPooler's
 // row reduction, doubling levels, sliding sums, block prefixes/suffixes and output finishing share
 // its scratch buffers and template parameters, and this file is compiled twice (baseline and AVX2,
 // see core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
+#include "exactsums.h"
+#include "reduce.h"
 #include "spans.h"
 #include "threads.h"
+#include "tilingpool.h"
 
 #include <algorithm>
 #include <bit>
@@ -15,12 +18,8 @@
 #include <limits>
 #include <memory>
 #include <type_traits>
+#include <utility>
 #include <vector>
-
-// Compiled once per instruction set (see core/CMakeLists.txt): POOLVIZ_KERNEL_ISA names the copy.
-#ifndef POOLVIZ_KERNEL_ISA
-#define POOLVIZ_KERNEL_ISA generic
-#endif
 
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
@@ -42,40 +41,13 @@ constexpr int kSlidingFrom = 2;
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
-
-enum class Reduce
-{
-    Max,
-    Min,
-    Sum,
-    PowSum
-};
-
-template <Reduce R> constexpr bool isExtreme = R == Reduce::Max || R == Reduce::Min;
-/// Max and min carry the input value itself (a float or a byte); sums are taken in double.
-template <Reduce R, class T> using Acc = std::conditional_t<isExtreme<R>, T, double>;
-
-/// PyTorch's rule for max and min: take a value if it beats the best so far or is NaN, so ties
-/// keep the first tap and the last NaN scanned wins. As a combine of an earlier and a later part
-/// of a window (take the later part's result if it `takes`), the rule is associative, which is
-/// what lets windows be assembled from block prefixes and suffixes.
-template <Reduce R, class T> inline bool takes(T v, T best)
-{
-    // Bitwise | rather than ||: no branch, so the loops vectorise.
-    if constexpr (R == Reduce::Max)
-        return (v > best) | (v != v);
-    else
-        return (v < best) | (v != v);
-}
-
-/// The value of a ⊕ b (a the earlier part, b the later) without an index: b if it `takes`, else
-/// a. Written as a max/min and a NaN select, which compile to max/min and blend instructions
-/// rather than branches (a branch per tap mispredicts on real data).
-template <Reduce R, class T> inline T pick(T a, T b)
-{
-    const T m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
-    return b != b ? b : m;
-}
+/// Up to this many taps, stride-1 undilated windows along the columns (without indices) are
+/// reduced in one vector pass per row (see smallInterior): faster than the scalar sliding sum
+/// and than a pass per tap.
+constexpr int kSmallUpTo = 8;
+/// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
+/// value then sends only its chunk, not the whole row, to the direct sums for k rows.
+constexpr int kSlidingChunk = 128;
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -88,33 +60,6 @@ template <Reduce R, class T> constexpr Acc<R, T> identity()
     else
         return 0.0;
 }
-
-/// The magnitudes of some floats, as the bits of |x| (which order non-negative floats as their
-/// values do, NaN and ±∞ above every finite value): the largest, and the smallest non-zero one
-/// minus 1 (so that 0, wrapping, never wins the min). Integer max and min vectorise.
-struct Range
-{
-    std::uint32_t hi = 0;
-    std::uint32_t loMinus1 = UINT32_MAX;
-
-    static Range of(const float *src, int n)
-    {
-        Range r;
-        for (int i = 0; i < n; ++i) {
-            const std::uint32_t u = std::bit_cast<std::uint32_t>(src[i]) & 0x7fffffffu;
-            r.hi = std::max(r.hi, u);
-            r.loMinus1 = std::min(r.loMinus1, u - 1);
-        }
-        return r;
-    }
-    void add(const Range &o)
-    {
-        hi = std::max(hi, o.hi);
-        loMinus1 = std::min(loMinus1, o.loMinus1);
-    }
-    float largest() const { return std::bit_cast<float>(hi); }
-    float smallest() const { return std::bit_cast<float>(loMinus1 + 1); } ///< when hi ≠ 0
-};
 
 /// What every band of every plane shares: the spans of both axes and the choice of method.
 struct Plan
@@ -129,6 +74,9 @@ struct Plan
     bool runningRows = false; ///< van Herk along the rows
     bool slidingRows = false; ///< sums: a sliding sum down the rows (see BandPooler::runSliding)
     int bandRows = 1;         ///< output rows per band
+    /// slidingRows: the output columns cut into chunks of kSlidingChunk, and the input columns
+    /// [first, last] the windows of each chunk read (first > last when they read none).
+    std::vector<std::pair<int, int>> chunkInput;
 };
 
 /// Pools bands of output rows of one plane; owns the scratch buffers of one thread.
@@ -221,8 +169,10 @@ private:
     /// in a ring of k + 1 rows, and each output row's column sums are those of the row before
     /// plus the rows that entered minus those that left (one pass for a full window), exactly so
     /// when exactSums allows it for the values of the window's rows; else the window's rows are
-    /// added up in order. Either way the result does not depend on where bands start, and each
-    /// input row is reduced once and then stays in cache for its k uses.
+    /// added up in order. That choice is made per chunk of output columns (kSlidingChunk), from
+    /// the magnitudes of the input columns the chunk's windows read. Either way the result does
+    /// not depend on where bands or chunks start, and each input row is reduced once and then
+    /// stays in cache for its k uses.
     void runSliding(const T *in, T *out, int oy0, int oy1)
     {
         const int outW = m_g.outW(), W = m_g.inW();
@@ -231,13 +181,17 @@ private:
         // or padding). Row r sits in slot r % slots; its successor there is r + slots.
         const int slots = std::min(kh, m_g.inH()) + 1;
         const std::size_t n = std::size_t(outW);
+        const std::vector<std::pair<int, int>> &chunks = m_plan.chunkInput;
+        const std::size_t nc = chunks.size();
         if (m_hv.size() < std::size_t(slots) * n)
             m_hv.resize(std::size_t(slots) * n);
         m_sum.resize(n);
-        m_ranges.resize(std::size_t(slots));
+        m_ranges.resize(std::size_t(slots) * nc);
+        m_summed.assign(nc, 0);
+        m_windowRanges.resize(nc);
         A *__restrict sum = m_sum.data();
-        int reduced = -1;    // the last row reduced into the ring
-        bool summed = false; // sum holds rows [have0, have1] exactly
+        int reduced = -1; // the last row reduced into the ring
+        // sum holds the column sums of rows [have0, have1], exactly in the chunks m_summed marks
         int have0 = 0, have1 = -1;
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
@@ -249,60 +203,75 @@ private:
             const int f = s.first, l = s.first + s.count - 1;
             for (int r = std::max(reduced + 1, f); r <= l; ++r) {
                 const T *src = in + std::size_t(r) * std::size_t(W);
-                Range &range = m_ranges[std::size_t(r % slots)];
-                range = Range::of(src, W);
-                m_knownRange = &range;
+                Range *ranges = &m_ranges[std::size_t(r % slots) * nc];
+                Range row;
+                for (std::size_t c = 0; c < nc; ++c) {
+                    const auto [c0, c1] = chunks[c];
+                    ranges[c] = c0 <= c1 ? Range::of(src + c0, c1 - c0 + 1) : Range();
+                    row.add(ranges[c]);
+                }
+                m_knownRange = &row;
                 reduceRow(src, Idx(r) * Idx(W), hv(r % slots), nullptr);
                 m_knownRange = nullptr;
             }
             reduced = std::max(reduced, l);
-            Range window;
-            for (int r = f; r <= l; ++r)
-                window.add(m_ranges[std::size_t(r % slots)]);
-            // Each reduced row is a sum of up to kw values: the column sums and their
-            // differences hold up to (kh + 2)·kw of them.
-            const bool exact = exactSums(window, (double(kh) + 2.0) * double(kw));
-            const bool slide = exact && summed && have0 <= f && have1 <= l && have1 >= f - 1 &&
-                               have0 >= l - slots + 1;
-            if (slide && have0 == f - 1 && have1 == l - 1 && R == Reduce::Sum) {
-                // The common case: one row in, one out, and the average in the same pass.
-                const A *__restrict in1 = hv(l % slots);
-                const A *__restrict out1 = hv(have0 % slots);
-                const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
-                const double *inverseCols = m_plan.inverseCols.data();
-                for (int x = 0; x < outW; ++x) {
-                    const A c = sum[x] + (in1[x] - out1[x]);
-                    sum[x] = c;
-                    o[x] = float(c * (inverseRow * inverseCols[x]));
-                }
-                have0 = f;
-                have1 = l;
-                continue;
+            const bool ring = have0 <= f && have1 <= l && have1 >= f - 1 && have0 >= l - slots + 1;
+            const bool oneStep = have0 == f - 1 && have1 == l - 1;
+            // The magnitudes in each chunk of the window: row by row, a vector loop over chunks.
+            Range *__restrict window = m_windowRanges.data();
+            std::fill(window, window + nc, Range());
+            for (int r = f; r <= l; ++r) {
+                const Range *__restrict row = &m_ranges[std::size_t(r % slots) * nc];
+                for (std::size_t c = 0; c < nc; ++c)
+                    window[c].add(row[c]);
             }
-            if (slide) {
-                for (int r = have0; r < f; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] -= h[x];
+            bool finished = true; // every chunk wrote its outputs
+            for (std::size_t c = 0; c < nc; ++c) {
+                const int x0 = int(c) * kSlidingChunk, x1 = std::min(x0 + kSlidingChunk, outW);
+                // Each reduced row is a sum of up to kw values: the column sums and their
+                // differences hold up to (kh + 2)·kw of them.
+                const bool exact = exactSums(window[c], (double(kh) + 2.0) * double(kw));
+                const bool slide = exact && m_summed[c] && ring;
+                m_summed[c] = exact;
+                if (slide && oneStep && R == Reduce::Sum) {
+                    // The common case: one row in, one out, and the average in the same pass.
+                    const A *__restrict in1 = hv(l % slots);
+                    const A *__restrict out1 = hv(have0 % slots);
+                    const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
+                    const double *inverseCols = m_plan.inverseCols.data();
+                    for (int x = x0; x < x1; ++x) {
+                        const A v = sum[x] + (in1[x] - out1[x]);
+                        sum[x] = v;
+                        o[x] = float(v * (inverseRow * inverseCols[x]));
+                    }
+                    continue;
                 }
-                for (int r = have1 + 1; r <= l; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] += h[x];
-                }
-            } else {
-                const A *__restrict h0 = hv(f % slots);
-                std::copy(h0, h0 + outW, sum);
-                for (int r = f + 1; r <= l; ++r) {
-                    const A *__restrict h = hv(r % slots);
-                    for (int x = 0; x < outW; ++x)
-                        sum[x] += h[x];
+                finished = false;
+                if (slide) {
+                    for (int r = have0; r < f; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] -= h[x];
+                    }
+                    for (int r = have1 + 1; r <= l; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] += h[x];
+                    }
+                } else {
+                    const A *__restrict h0 = hv(f % slots);
+                    std::copy(h0 + x0, h0 + x1, sum + x0);
+                    for (int r = f + 1; r <= l; ++r) {
+                        const A *__restrict h = hv(r % slots);
+                        for (int x = x0; x < x1; ++x)
+                            sum[x] += h[x];
+                    }
                 }
             }
-            summed = exact;
             have0 = f;
             have1 = l;
-            finish(oy, o, nullptr, sum);
+            if (!finished)
+                finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
         }
     }
 
@@ -500,6 +469,12 @@ private:
                 return;
             }
         }
+        if constexpr (!WithIndex) {
+            if (s == 1 && d == 1 && k >= 2 && k <= kSmallUpTo) {
+                smallInteriorOf<2>(k, src, h);
+                return;
+            }
+        }
         if constexpr (!isExtreme<R>) {
             if (s == 1 && d == 1 && k >= kSlidingFrom &&
                 exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
@@ -532,28 +507,45 @@ private:
         }
     }
 
-    /// Whether sums, and differences of sums, of up to `terms` tap values (|x|^p for Lp) whose
-    /// magnitudes lie in `r` are exact in double, in any order: every such value is a multiple of
-    /// the last place of the smallest non-zero one (of its square for p = 2), and `terms` of the
-    /// largest still fit 53 bits of that grid. False for NaN and ±∞ and for Lp other than p = 1
-    /// and 2 (pow rounds).
+    /// Stride-1, undilated interior windows of K taps in one vector pass over the row (the tap
+    /// loops below take K passes, the sliding sum one scalar pass): each window reduced tap by
+    /// tap in order, so exactly the direct reduction.
+    template <int K> void smallInterior(const T *src, A *h)
+    {
+        const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
+        const T *__restrict row = src + (b - m_g.cols.padBefore);
+        A *__restrict out = h + b;
+        for (int f = 0; f < e - b; ++f) {
+            A v = load(row[f]);
+#pragma GCC unroll 8
+            for (int j = 1; j < K; ++j) {
+                if constexpr (isExtreme<R>)
+                    v = pick<R>(v, row[f + j]);
+                else
+                    v += load(row[f + j]);
+            }
+            out[f] = v;
+        }
+    }
+
+    /// smallInterior<k> for a runtime k in [K, kSmallUpTo].
+    template <int K> void smallInteriorOf(int k, const T *src, A *h)
+    {
+        if constexpr (K < kSmallUpTo)
+            if (k != K)
+                return smallInteriorOf<K + 1>(k, src, h);
+        smallInterior<K>(src, h);
+    }
+
+    /// exactSums (exactsums.h) for this reduction: the values are x, or |x|^p for Lp.
     bool exactSums(Range r, double terms) const
     {
-        if (R == Reduce::PowSum && m_plan.p != 1.0 && m_plan.p != 2.0)
-            return false;
-        if (r.hi >= 0x7f800000u)
-            return false;
-        if (r.hi == 0)
-            return true;
-        int e = 0;
-        std::frexp(r.smallest(), &e);                          // = m·2^e, m in [½, 1)
-        double grid = std::ldexp(1.0, std::max(e - 24, -149)); // its last place
-        double top = double(r.largest());
-        if (R == Reduce::PowSum && m_plan.p == 2.0) {
-            grid *= grid;
-            top *= top;
+        if constexpr (R == Reduce::PowSum) {
+            if (m_plan.p != 1.0 && m_plan.p != 2.0)
+                return false; // pow rounds
+            return kernels::POOLVIZ_KERNEL_ISA::exactSums(r, terms, m_plan.p == 2.0);
         }
-        return terms * top <= std::ldexp(grid, 53);
+        return kernels::POOLVIZ_KERNEL_ISA::exactSums(r, terms, false);
     }
 
     /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows:
@@ -574,6 +566,13 @@ private:
                 sum += load(row[f + j]);
             return sum;
         };
+        // What each step adds, load(entering) − load(leaving), in one vector pass first: the
+        // chains below then only add, and the same values as computing it in the chain.
+        if (m_diff.size() < std::size_t(windows))
+            m_diff.resize(std::size_t(windows));
+        A *__restrict diff = m_diff.data();
+        for (int f = 0; f + 1 < windows; ++f)
+            diff[f] = load(row[f + k]) - load(row[f]);
         constexpr int kRuns = 4;
         const int run = windows / kRuns;
         int f0 = 0; // the single chain for the rest starts here
@@ -586,7 +585,7 @@ private:
             for (int i = 1; i < run; ++i)
                 for (int r = 0; r < kRuns; ++r) {
                     const int f = r * run + i;
-                    sum[r] += load(row[f - 1 + k]) - load(row[f - 1]);
+                    sum[r] += diff[f - 1];
                     out[f] = sum[r];
                 }
             f0 = kRuns * run;
@@ -596,7 +595,7 @@ private:
         A sum = direct(f0);
         out[f0] = sum;
         for (int f = f0 + 1; f < windows; ++f) {
-            sum += load(row[f - 1 + k]) - load(row[f - 1]);
+            sum += diff[f - 1];
             out[f] = sum;
         }
     }
@@ -735,7 +734,10 @@ private:
     std::vector<char> m_needed;  ///< band rows some window reads
     std::vector<A> m_dv[2];      ///< doubling levels (ping-pong)
     std::vector<A> m_sum;        ///< runSliding: the column sums of the current window
-    std::vector<Range> m_ranges; ///< runSliding: the magnitudes of each input row in the ring
+    std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
+    std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
+    std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
+    std::vector<A> m_diff;               ///< slidingInterior: what each step adds
     const Range *m_knownRange = nullptr; ///< the magnitudes of the row being reduced, if known
     std::vector<Idx> m_di[2];            ///< their flat indices
 };
@@ -759,6 +761,18 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        (g.params.mode == PoolMode::Avg ||
                         (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
     plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
+    if (plan.slidingRows)
+        for (int x0 = 0; x0 < g.outW(); x0 += kSlidingChunk) {
+            std::pair<int, int> cols{INT_MAX, -1};
+            for (int x = x0; x < std::min(x0 + kSlidingChunk, g.outW()); ++x) {
+                const AxisSpan &s = plan.cols[std::size_t(x)];
+                if (s.count > 0) {
+                    cols.first = std::min(cols.first, s.first);
+                    cols.second = std::max(cols.second, s.first + (s.count - 1) * s.step);
+                }
+            }
+            plan.chunkInput.push_back(cols);
+        }
     // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
     // cache; enough bands that every thread has several.
     const int stride = std::max(g.rows.stride, 1);
@@ -828,6 +842,8 @@ void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTen
 {
     if (input.planeCount() == 0 || g.outH() == 0 || g.outW() == 0)
         return;
+    if (tiles(g))
+        return poolTiles(input, g, values, indices, threads);
     const Plan plan = makePlan(g, input.planeCount(), threads);
     switch (g.params.mode) {
     case PoolMode::Max:
@@ -849,6 +865,8 @@ void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &valu
 {
     if (input.planeCount() == 0 || g.outH() == 0 || g.outW() == 0)
         return;
+    if (tiles(g))
+        return poolByteTiles(input, g, values, threads);
     const Plan plan = makePlan(g, input.planeCount(), threads);
     if (g.params.mode == PoolMode::Max)
         poolWith<std::uint8_t, Reduce::Max, false, std::int32_t>(input, plan, values, nullptr,

@@ -9,7 +9,9 @@ namespace poolviz::kernels {
 /// (already shaped N×C×outH×outW) and, when `indices` is not null, PyTorch's argmax indices
 /// (same shape; max and min only). Exactly the semantics of `forward` in pool.h.
 ///
-/// How: each plane is cut into bands of output rows. A band first reduces the input rows it needs
+/// How: windows that tile the input (kernel = stride = 2, 3 or 4, no padding; see tilingpool.h)
+/// take one pass over the input, with no scratch rows. Otherwise each plane is cut into bands
+/// of output rows. A band first reduces the input rows it needs
 /// along the columns (one pass per row), then combines those rows for each output row. Stride-1
 /// windows of k ≥ 4 taps cost O(1) per output along the rows and O(log k) along the columns:
 /// down the rows by the van Herk / Gil-Werman scheme (the axis cut into blocks of k taps per
@@ -20,7 +22,9 @@ namespace poolviz::kernels {
 /// row-major order, last NaN). Stride-1, undilated sums (average, Lp with p = 1 or 2) slide
 /// instead, along the row and down the columns (each window the one before plus what entered
 /// minus what left), but only where every value involved lies on a grid on which double holds
-/// all those sums exactly: then they are the exact sums, bit for bit what the direct sum gives.
+/// all those sums exactly (decided per row along the row, and per window and chunk of 128
+/// output columns down the rows): then they are the exact sums, bit for bit what the direct sum
+/// gives.
 /// Elsewhere (NaN, ±∞, magnitudes too far apart) sums are taken in double from the window's own
 /// values, so they stay within float32 rounding of the direct sum and ±∞/NaN behave as in it.
 /// Other windows are reduced tap by tap in vectorisable loops. Bands of all planes are spread

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "geometry.h"
+#include "spans.h"
+#include "tensor.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace poolviz::kernels {
+
+/// The input gradient of every (n, c) plane of `input` for the output gradient `gradOutput`
+/// (shaped like the pooled output of the valid geometry `g`) into `grad` (already shaped like
+/// `input`; every cell is written). Exactly the semantics of `backward` in pool.h.
+///
+/// How: each plane is cut into bands of input rows, and a band is written by one thread only, so
+/// threads never race however windows overlap: a band visits every output row whose window
+/// reads one of its rows (a row of windows straddling two bands is visited by both, each adding
+/// only to its own rows), in output order, so every cell receives its shares in the same order
+/// whatever the bands and the thread count.
+/// - Max/min: per output row, each window's argmax (PyTorch's rule: the first extreme in
+///   row-major order, the last NaN) from the band's input rows reduced along the columns once
+///   each, then the upstream gradient added at it while the band's rows are in cache; the rows
+///   are zeroed just before they are first written. No index tensor. Windows of more than 8 taps
+///   along an axis take the forward kernels' indices instead (their cost does not grow with k).
+/// - Average: per output row, the shares g/divisor (in double) spread along the columns (a
+///   vector pass per tap, or a running sum for stride-1 windows of more than 8 taps), then each
+///   input row is the sum of the spread rows of the windows that read it, in output order (a
+///   running sum down stride-1 rows, re-anchored at each band and wherever a share is not
+///   finite), rounded to float once.
+/// - Lp: each window's derivative, as `lpShares`, added to the band's rows.
+void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
+                    int threads);
+
+/// Lp's gradient for one window: ∂y/∂x = sign(x)·|x|^(p−1) / y^(p−1) times the upstream gradient
+/// at each in-input tap whose row lies in [rowBegin, rowEnd), in tap order, as add(flat index,
+/// amount); nothing where y = 0 or y is not finite. `x` is the plane, W its width.
+template <class Add>
+void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, double y, float upstream,
+              double p, int rowBegin, int rowEnd, Add &&add)
+{
+    if (r.count == 0 || c.count == 0 || y == 0.0 || !std::isfinite(y))
+        return;
+    const double denom = std::pow(y, p - 1.0);
+    for (int i = 0; i < r.count; ++i) {
+        const int row = r.first + i * r.step;
+        if (row < rowBegin || row >= rowEnd)
+            continue;
+        for (int j = 0; j < c.count; ++j) {
+            const std::int64_t at = std::int64_t(row) * W + c.first + j * c.step;
+            const double xv = x[at];
+            const double sign = xv > 0 ? 1.0 : xv < 0 ? -1.0 : 0.0;
+            const double dx = sign * std::pow(std::fabs(xv), p - 1.0) / denom;
+            add(at, float(upstream * dx));
+        }
+    }
+}
+
+} // namespace poolviz::kernels
