@@ -430,7 +430,9 @@ private:
             edge(ox);
         if (in.end > in.begin) {
             const int s = m_g.cols.stride;
-            const int start = in.begin * s - m_g.cols.padBefore; // column of the first tap
+            // The column of the first tap (in the input; the product alone may pass INT_MAX when the
+            // padding is huge).
+            const int start = int(std::int64_t(in.begin) * s - m_g.cols.padBefore);
             const int n = in.end - in.begin;
             float *v = hv + in.begin;
             Idx *a = hi + in.begin;
