@@ -4,6 +4,7 @@
 // plan, its bands and its streaming stores. Everything here lives in the namespace of its copy.
 #include "backwardplanes.h"
 
+#include "isa.h"
 #include "planepool.h"
 #include "threads.h"
 
@@ -22,10 +23,8 @@
 #include <immintrin.h>
 #endif
 
-#ifndef POOLVIZ_KERNEL_ISA
-#define POOLVIZ_KERNEL_ISA generic
-#endif
 
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 namespace {
@@ -217,7 +216,7 @@ void streamRow(float *dst, const float *src, std::size_t n)
     std::size_t i = 0;
     for (; i < n && (reinterpret_cast<std::uintptr_t>(dst + i) & 31) != 0; ++i)
         dst[i] = src[i];
-#if defined(__AVX__)
+#if defined(POOLVIZ_KERNEL_AVX2)
     for (; i + 8 <= n; i += 8)
         _mm256_stream_ps(dst + i, _mm256_loadu_ps(src + i));
 #endif
@@ -998,3 +997,4 @@ void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOu
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END

@@ -3,6 +3,7 @@
 // sums of such values are exact in double in any order. Included only by the kernel sources,
 // compiled once per instruction set like them (see reduce.h).
 
+#include "isa.h"
 #include "reduce.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <climits>
 #include <cstdint>
 
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 /// The magnitudes of some floats, as the bits of |x| (which order non-negative floats as their
@@ -64,3 +66,4 @@ inline bool exactSums(Range r, double terms, bool squares)
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END

@@ -4,6 +4,7 @@
 // see core/CMakeLists.txt), which is simplest for a single translation unit.
 #include "planepool.h"
 
+#include "isa.h"
 #include "exactsums.h"
 #include "reduce.h"
 #include "spans.h"
@@ -21,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 namespace {
@@ -877,3 +879,4 @@ void poolBytePlanes(const ByteTensor &input, const Geometry &g, ByteTensor &valu
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END

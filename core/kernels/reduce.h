@@ -4,13 +4,11 @@
 // core/CMakeLists.txt): everything here lives in the namespace of that copy, so that the linker
 // never merges an AVX2 instance of an inline function into the baseline copy.
 
+#include "isa.h"
+
 #include <type_traits>
 
-// POOLVIZ_KERNEL_ISA names the copy being compiled.
-#ifndef POOLVIZ_KERNEL_ISA
-#define POOLVIZ_KERNEL_ISA generic
-#endif
-
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 enum class Reduce
@@ -48,3 +46,4 @@ template <Reduce R, class T> inline T pick(T a, T b)
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END

@@ -15,6 +15,7 @@
 //   kernels are compiled without it.
 #include "tilingpool.h"
 
+#include "isa.h"
 #include "spans.h"
 #include "threads.h"
 
@@ -24,10 +25,11 @@
 #include <type_traits>
 #include <vector>
 
-#ifdef __AVX2__
+#ifdef POOLVIZ_KERNEL_AVX2
 #include <immintrin.h>
 #endif
 
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 namespace {
@@ -56,7 +58,7 @@ void averageRow(const float *__restrict rows, std::ptrdiff_t W, float *__restric
     }
 }
 
-#ifdef __AVX2__
+#ifdef POOLVIZ_KERNEL_AVX2
 /// averageRow<2> eight outputs at a time, for the AVX2 copy: the compiler's version of the loop
 /// above spends two permutes per load on the stride-2 pattern. Here each half-row of four
 /// floats widens to four doubles, `hadd` adds neighbours (outputs x, x+2, x+1, x+3 in its
@@ -120,14 +122,14 @@ void extremeIndexRow(const float *__restrict rows, std::ptrdiff_t W, float *__re
             tap = taken ? t : tap;
         }
         out[x] = best;
-#ifdef __AVX2__
+#ifdef POOLVIZ_KERNEL_AVX2
         // AVX2 has the 64-bit lanes: the index in the same loop (measured a little faster).
         indices[x] = first + std::int64_t(K) * x + std::int64_t(tap / K) * W + tap % K;
 #else
         taps[x] = tap;
 #endif
     }
-#ifndef __AVX2__
+#ifndef POOLVIZ_KERNEL_AVX2
     std::int64_t offsets[K * K];
     for (int t = 0; t < K * K; ++t)
         offsets[t] = first + std::int64_t(t / K) * W + t % K;
@@ -207,7 +209,7 @@ void averagePlanes(const Tensor &input, const Geometry &g, Tensor &values, int t
             const float *rows = in + std::ptrdiff_t(K) * oy * W;
             float *o = out + std::ptrdiff_t(oy) * outW;
             int done = 0;
-#ifdef __AVX2__
+#ifdef POOLVIZ_KERNEL_AVX2
             if constexpr (K == 2)
                 done = averageRow2(rows, rows + W, o, outW, scale);
 #endif
@@ -276,3 +278,4 @@ void poolByteTiles(const ByteTensor &input, const Geometry &g, ByteTensor &value
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END

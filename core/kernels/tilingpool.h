@@ -2,10 +2,12 @@
 // Windows that tile the input, in one pass (see tilingpool.cpp). Included only by the kernel
 // sources; compiled once per instruction set like them (see reduce.h).
 
+#include "isa.h"
 #include "geometry.h"
 #include "reduce.h"
 #include "tensor.h"
 
+POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 /// Whether `g` tiles its input with square windows: kernel = stride = k on both axes with
@@ -25,3 +27,4 @@ void poolTiles(const Tensor &input, const Geometry &g, Tensor &values, IndexTens
 void poolByteTiles(const ByteTensor &input, const Geometry &g, ByteTensor &values, int threads);
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
+POOLVIZ_KERNELS_END
