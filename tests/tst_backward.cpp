@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -109,6 +110,8 @@ private slots:
     void nonFiniteUpstream();
     void largeGradientIsStreamedExactly_data();
     void largeGradientIsStreamedExactly();
+    void disjointAverageWindows_data();
+    void disjointAverageWindows();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -737,6 +740,90 @@ void TestBackward::largeGradientIsStreamedExactly()
         for (int dx = -1; dx <= 1; ++dx)
             expected += double(up.planeData(0, 1)[std::size_t(700 + dy) * 2800 + 1400 + dx]) / 9.0;
     QVERIFY(closeTo(grad.planeData(0, 1)[std::size_t(700) * 2800 + 1400], expected, 1e-6));
+}
+
+// Average windows that share no input cell (stride ≥ kernel, no dilation, along both axes) take
+// their own path: each input row is its window row's shares g/divisor, written once. Against the
+// reference, on 1 and 2 threads (bit for bit alike), with ±∞, NaN and −0 upstream: a −0 share
+// gives +0 (the reference sums from 0), ±∞ and NaN reach only their own window's cells. Cells in
+// no window (the rows and columns past the last window, the gaps of stride > kernel) are 0.
+void TestBackward::disjointAverageWindows_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("planes");
+    const PoolParams pairs = sliding(PoolMode::Avg, 2, 2);
+    QTest::newRow("2x2/2 on 6x8") << pairs << 6 << 8 << 2;
+    QTest::newRow("2x2/2 odd 7x9: last row and column in no window") << pairs << 7 << 9 << 1;
+    QTest::newRow("2x2/2 ceil on 7x9") << ceiled(pairs) << 7 << 9 << 1;
+    QTest::newRow("2x2/2 pad 1 on 5x7, include pad") << padded(pairs, 1, true) << 5 << 7 << 2;
+    QTest::newRow("2x2/2 pad 1 on 5x7, exclude pad") << padded(pairs, 1, false) << 5 << 7 << 2;
+    QTest::newRow("2x2/2 on 2x37") << pairs << 2 << 37 << 1;
+    QTest::newRow("2x2/2 on 3x2") << pairs << 3 << 2 << 1;
+    QTest::newRow("3x3/3 ceil pad 1 on 10x11")
+        << ceiled(padded(sliding(PoolMode::Avg, 3, 3), 1, false)) << 10 << 11 << 1;
+    PoolParams gaps = sliding(PoolMode::Avg, 1, 1);
+    gaps.kernel = {2, 3};
+    gaps.stride = Size2{3, 4};
+    QTest::newRow("2x3 stride 3x4: gaps between windows") << gaps << 9 << 13 << 2;
+    QTest::newRow("1x1/1") << sliding(PoolMode::Avg, 1, 1) << 3 << 4 << 1;
+    PoolParams divisor = pairs;
+    divisor.divisorOverride = 3;
+    QTest::newRow("2x2/2 divisor 3") << divisor << 6 << 6 << 1;
+    PoolParams same = pairs;
+    same.paddingMode = PaddingMode::SameUpper;
+    QTest::newRow("2x2/2 SAME on 5x5") << same << 5 << 5 << 1;
+    // Odd widths around the vector lanes, and a frame large enough to be streamed out (2·1500·2800
+    // ≥ 2²³ values) and split into bands and over threads.
+    for (int w : {15, 16, 17, 33, 63})
+        QTest::newRow(("2x2/2 on 9x" + std::to_string(w)).c_str()) << pairs << 9 << w << 1;
+    QTest::newRow("2x2/2 on 2x1500x2800, streamed") << pairs << 1500 << 2800 << 2;
+    QTest::newRow("2x2/2 pad 1 ceil on 2x1500x2799, streamed")
+        << ceiled(padded(pairs, 1, false)) << 1500 << 2799 << 2;
+}
+
+void TestBackward::disjointAverageWindows()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(int, planes);
+    Tensor x(1, planes, h, w);
+    std::mt19937 rng(std::uint32_t(h * 131 + w));
+    for (float &v : x.data())
+        v = float(std::uniform_int_distribution(-9, 9)(rng));
+    Tensor up = forward(x, params, false).values;
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-9, 9)(rng)) / 7.0f;
+    // Specials at spread-out windows (a few only, so most cells stay finite).
+    const std::array<float, 4> specials{kInf, -kInf, kNaN, -0.0f};
+    for (std::size_t i = 0; i < specials.size() && i < up.size(); ++i)
+        up.data()[(2 * i + 1) * up.size() / 9] = specials[i];
+    setThreadCount(2);
+    const Tensor two = backward(x, params, up);
+    setThreadCount(1);
+    const Tensor one = backward(x, params, up);
+    setThreadCount(0);
+    QCOMPARE(one.shape(), x.shape());
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    for (int p = 0; p < planes; ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        const float *a = one.planeData(p), *b = two.planeData(p);
+        for (std::size_t k = 0; k < e.size(); ++k) {
+            const bool ok = sameFloat(a[k], b[k]) && closeTo(a[k], e[k], 1e-6) &&
+                            (e[k] != 0 || !std::signbit(a[k]));
+            if (!ok)
+                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
+                                                "(one thread), %6 (two)")
+                                     .arg(p)
+                                     .arg(int(k) / w)
+                                     .arg(int(k) % w)
+                                     .arg(e[k], 0, 'g', 9)
+                                     .arg(double(a[k]), 0, 'g', 9)
+                                     .arg(double(b[k]), 0, 'g', 9)));
+        }
+    }
 }
 
 void TestBackward::reusedGradientIsRewritten()

@@ -23,7 +23,6 @@
 #include <immintrin.h>
 #endif
 
-
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
@@ -429,8 +428,8 @@ private:
             edge(ox);
         if (in.end > in.begin) {
             const int s = m_g.cols.stride;
-            // The column of the first tap (in the input; the product alone may pass INT_MAX when the
-            // padding is huge).
+            // The column of the first tap (in the input; the product alone may pass INT_MAX when
+            // the padding is huge).
             const int start = int(std::int64_t(in.begin) * s - m_g.cols.padBefore);
             const int n = in.end - in.begin;
             float *v = hv + in.begin;
@@ -918,10 +917,106 @@ void extremeBackward(const Tensor &input, const Plan &plan, const Tensor &gradOu
         argmaxBackward<E, std::int64_t>(input, plan, gradOutput, grad, threads);
 }
 
+/// Whether no two windows of the axis share an input index (stride ≥ kernel, no dilation).
+bool disjoint(const AxisGeometry &a)
+{
+    return !a.adaptive && a.dilation == 1 && a.stride >= a.kernel;
+}
+
+/// For every input index of an axis, the output whose window reads it, or −1.
+std::vector<int> ownerOf(const std::vector<AxisSpan> &spans, int in)
+{
+    std::vector<int> owner(std::size_t(in), -1);
+    for (int o = 0; o < int(spans.size()); ++o) {
+        const AxisSpan &s = spans[std::size_t(o)];
+        for (int t = 0; t < s.count; ++t)
+            owner[std::size_t(s.first + t * s.step)] = o;
+    }
+    return owner;
+}
+
+/// Average over windows that share no input cell along either axis (2×2/2 and the like): every
+/// input row is its window row's shares g/divisor, each window's repeated along its columns, or
+/// zero. Each share is formed in double and rounded once, as everywhere (0 + share: a −0
+/// upstream gives +0, like a sum); the row is built once per window row, in cache, and written
+/// (streamed when large) to each of its input rows.
+void disjointAverageBackward(const Tensor &input, const Plan &plan, const DivisorFactors &div,
+                             const Tensor &gradOutput, Tensor &grad, int threads)
+{
+    const Geometry &g = *plan.g;
+    const int W = input.w(), outW = g.outW();
+    const std::vector<int> rowOwner = ownerOf(plan.rows, input.h());
+    const std::vector<int> colOwner = ownerOf(plan.cols, W);
+    std::vector<double> inverseCols(div.cols.size());
+    for (std::size_t i = 0; i < div.cols.size(); ++i)
+        inverseCols[i] = 1.0 / div.cols[i];
+    // Full 2-wide windows at stride 2 (no gap): window i covers cells start + 2i and the next.
+    const bool pairs = g.cols.kernel == 2 && g.cols.stride == 2;
+    const Interior in = plan.colInterior;
+    const bool stream = grad.size() >= kStreamFrom;
+    struct Scratch
+    {
+        std::vector<float> shares, row;
+        int rowOf = -1; ///< the output row `row` holds
+    };
+    std::vector<Scratch> scratch(std::size_t(std::max(threads, 1)));
+    overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
+        Scratch &sc = scratch[std::size_t(worker)];
+        sc.shares.resize(std::size_t(outW));
+        sc.row.resize(std::size_t(W));
+        sc.rowOf = -1;
+        const float *go = gradOutput.planeData(p);
+        float *gi = grad.planeData(p);
+        for (int r = r0; r < r1; ++r) {
+            const int oy = rowOwner[std::size_t(r)];
+            float *__restrict row = sc.row.data();
+            if (oy < 0) {
+                std::fill(row, row + W, 0.0f);
+                sc.rowOf = -1;
+            } else if (oy != sc.rowOf) {
+                const float *gy = go + std::size_t(oy) * std::size_t(outW);
+                const double inverseRow = 1.0 / div.rows[std::size_t(oy)];
+                float *__restrict q = sc.shares.data();
+                for (int ox = 0; ox < outW; ++ox)
+                    q[ox] =
+                        float(0.0 + double(gy[ox]) * (inverseRow * inverseCols[std::size_t(ox)]));
+                int c = 0;
+                if (pairs && in.end > in.begin) {
+                    const int start = int(std::int64_t(in.begin) * 2 - g.cols.padBefore);
+                    for (; c < start; ++c)
+                        row[c] = colOwner[std::size_t(c)] < 0 ? 0.0f : q[colOwner[std::size_t(c)]];
+                    const int n = in.end - in.begin;
+                    const float *qi = q + in.begin;
+                    float *__restrict cells = row + start;
+                    for (int i = 0; i < n; ++i) {
+                        cells[2 * i] = qi[i];
+                        cells[2 * i + 1] = qi[i];
+                    }
+                    c = start + 2 * n;
+                }
+                for (; c < W; ++c)
+                    row[c] = colOwner[std::size_t(c)] < 0 ? 0.0f : q[colOwner[std::size_t(c)]];
+                sc.rowOf = oy;
+            }
+            float *dst = gi + std::size_t(r) * std::size_t(W);
+            if (stream)
+                streamRow(dst, row, std::size_t(W));
+            else
+                std::copy(row, row + W, dst);
+        }
+        if (stream)
+            streamed();
+    });
+}
+
 void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
                      int threads)
 {
     const DivisorFactors div = divisorFactors(plan.g->params, plan.rows, plan.cols);
+    if (disjoint(plan.g->rows) && disjoint(plan.g->cols)) {
+        disjointAverageBackward(input, plan, div, gradOutput, grad, threads);
+        return;
+    }
     // The readers' lists and the ring of spread rows grow with the windows reading one input
     // row: above kMostReaders (huge kernels, possible under SAME padding) or a ring above
     // kRingValues, each output row's spread is added to its rows instead (one spread row).

@@ -27,7 +27,9 @@ namespace poolviz::kernels {
 ///   vector pass per tap, or a running sum for stride-1 windows of more than 8 taps), then each
 ///   input row is the sum of the spread rows of the windows that read it, in output order (a
 ///   running sum down stride-1 rows, re-anchored at each band and wherever a share is not
-///   finite), rounded to float once.
+///   finite), rounded to float once. Windows that share no cell along either axis (stride ≥
+///   kernel, no dilation: 2×2/2) skip all that: each input row is its window row's shares,
+///   repeated along the columns, built once and written to each of the window's rows.
 /// - Lp: each window's derivative, as `lpShares`, added to the band's rows.
 void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
                     int threads);
