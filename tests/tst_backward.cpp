@@ -112,6 +112,8 @@ private slots:
     void largeGradientIsStreamedExactly();
     void disjointAverageWindows_data();
     void disjointAverageWindows();
+    void maxStride2Windows_data();
+    void maxStride2Windows();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -823,6 +825,81 @@ void TestBackward::disjointAverageWindows()
                                      .arg(double(a[k]), 0, 'g', 9)
                                      .arg(double(b[k]), 0, 'g', 9)));
         }
+    }
+}
+
+// Max and min over 3×3 windows at stride 2 wholly inside the input take their own path (each
+// gradient row built whole from the windows' taps 0–8). Against the reference bit for bit (small
+// integer upstream values sum exactly), on 1 and 2 threads: ties among small integers (the first
+// extreme in row-major order), NaN and ±∞ in the input (the last NaN wins), ±∞, NaN and −0
+// upstream (−0 alone gives +0, as a sum from 0 does); widths around the vector lanes and both
+// parities (the last column in no window or not), heights across bands of 64 rows, and a frame
+// large enough to be streamed out and split over threads.
+void TestBackward::maxStride2Windows_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("planes");
+    QTest::addColumn<bool>("specials");
+    for (PoolMode mode : {PoolMode::Max, PoolMode::Min}) {
+        const std::string m = modeName(mode);
+        const auto row = [&](int h, int w, int planes, bool specials) {
+            const std::string name = m + " " + std::to_string(planes) + "x" + std::to_string(h) +
+                                     "x" + std::to_string(w) + (specials ? ", NaN/inf" : "");
+            QTest::newRow(name.c_str()) << int(mode) << h << w << planes << specials;
+        };
+        row(3, 3, 1, false);
+        for (int w : {4, 5, 16, 17, 18, 19, 33, 34, 35})
+            row(7, w, 1, true);
+        for (int h : {5, 6, 64, 65, 66, 130})
+            row(h, 35, 2, h % 2 == 0);
+        row(1500, 2800, 2, true);
+    }
+}
+
+void TestBackward::maxStride2Windows()
+{
+    QFETCH(int, mode);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(int, planes);
+    QFETCH(bool, specials);
+    const PoolParams params = sliding(PoolMode(mode), 3, 2);
+    std::mt19937 rng(std::uint32_t(h * 1009 + w * 17 + mode));
+    const auto between = [&](int lo, int hi) { return std::uniform_int_distribution(lo, hi)(rng); };
+    Tensor x(1, planes, h, w);
+    for (float &v : x.data()) {
+        v = float(between(-2, 2)); // many ties
+        if (specials && between(1, 100) <= 4)
+            v = std::array{kNaN, kInf, -kInf}[std::size_t(between(0, 2))];
+    }
+    Tensor up = forward(x, params, false).values;
+    for (float &u : up.data()) {
+        u = float(between(-3, 3));
+        if (specials && between(1, 100) <= 2)
+            u = std::array{kNaN, kInf, -kInf, -0.0f}[std::size_t(between(0, 3))];
+    }
+    setThreadCount(2);
+    const Tensor two = backward(x, params, up);
+    setThreadCount(1);
+    const Tensor one = backward(x, params, up);
+    setThreadCount(0);
+    QCOMPARE(one.shape(), x.shape());
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    for (int p = 0; p < planes; ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        const float *a = one.planeData(p), *b = two.planeData(p);
+        for (std::size_t k = 0; k < e.size(); ++k)
+            if (!sameFloat(a[k], b[k]) || !sameFloat(a[k], float(e[k])))
+                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
+                                                "(one thread), %6 (two)")
+                                     .arg(p)
+                                     .arg(int(k) / w)
+                                     .arg(int(k) % w)
+                                     .arg(e[k], 0, 'g', 9)
+                                     .arg(double(a[k]), 0, 'g', 9)
+                                     .arg(double(b[k]), 0, 'g', 9)));
     }
 }
 
