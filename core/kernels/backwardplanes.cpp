@@ -64,6 +64,15 @@ template <Extreme E> inline bool takes(float v, float best)
         return (v < best) | (v != v);
 }
 
+#if defined(POOLVIZ_KERNEL_AVX2)
+/// The lanes of v where `codes` equals c, +0 elsewhere (a mask, never a product: ±∞ and NaN
+/// stay out of the lanes they do not belong to).
+inline __m256 where(__m256i codes, std::int32_t c, __m256 v)
+{
+    return _mm256_and_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(codes, _mm256_set1_epi32(c))), v);
+}
+#endif
+
 /// For every index of an axis's input, the outputs whose windows read it, in increasing order
 /// (compressed rows: the readers of i are list[offsets[i]] … list[offsets[i + 1] − 1]).
 struct Readers
@@ -960,12 +969,12 @@ public:
             if (inBand(top)) {
                 const float *baseEven = held ? m_heldEven.data() : m_zero.data();
                 const float *baseOdd = held ? m_heldOdd.data() : m_zero.data();
-                shares(0, baseEven, baseOdd, m_even.data(), m_odd.data());
-                write(gi, top, m_even.data(), m_odd.data(), stream);
+                sharesRow(0, baseEven, baseOdd);
+                emit(gi, top, stream);
             }
             if (inBand(top + 1)) {
-                shares(1, m_zero.data(), m_zero.data(), m_even.data(), m_odd.data());
-                write(gi, top + 1, m_even.data(), m_odd.data(), stream);
+                sharesRow(1, m_zero.data(), m_zero.data());
+                emit(gi, top + 1, stream);
             }
             held = false;
             if (inBand(top + 2)) {
@@ -1063,6 +1072,53 @@ private:
         }
         for (int j = 0; j < n; ++j)
             odd[j] = baseOdd[j] + (code[j + 1] == middle ? g[j + 1] : 0.0f);
+    }
+
+    /// shares, interleaved into m_row at once (zero past the last window).
+    void sharesRow(int t, const float *__restrict baseEven, const float *__restrict baseOdd)
+    {
+        const std::int32_t *__restrict code = m_code.data();
+        const float *__restrict g = m_up.data();
+        float *__restrict row = m_row.data();
+        const std::int32_t left = 3 * t, middle = 3 * t + 1, right = 3 * t + 2;
+        const int n = m_outW;
+        int j = 0;
+#if defined(POOLVIZ_KERNEL_AVX2)
+        for (; j + 8 <= n; j += 8) {
+            const __m256i codeLeft =
+                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(code + j));
+            const __m256i codeOwn =
+                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(code + j + 1));
+            const __m256 gOwn = _mm256_loadu_ps(g + j + 1);
+            const __m256 even =
+                _mm256_add_ps(_mm256_add_ps(_mm256_loadu_ps(baseEven + j),
+                                            where(codeLeft, right, _mm256_loadu_ps(g + j))),
+                              where(codeOwn, left, gOwn));
+            const __m256 odd =
+                _mm256_add_ps(_mm256_loadu_ps(baseOdd + j), where(codeOwn, middle, gOwn));
+            const __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
+            _mm256_storeu_ps(row + 2 * j, _mm256_permute2f128_ps(lo, hi, 0x20));
+            _mm256_storeu_ps(row + 2 * j + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+        }
+#endif
+        for (; j < n; ++j) {
+            const float fromLeft = code[j] == right ? g[j] : 0.0f;
+            const float fromOwn = code[j + 1] == left ? g[j + 1] : 0.0f;
+            row[2 * j] = (baseEven[j] + fromLeft) + fromOwn;
+            row[2 * j + 1] = baseOdd[j] + (code[j + 1] == middle ? g[j + 1] : 0.0f);
+        }
+        row[2 * n] = baseEven[n] + (code[n] == right ? g[n] : 0.0f);
+        std::fill(row + 2 * n + 1, row + m_w, 0.0f);
+    }
+
+    /// m_row into input row r, streamed or copied.
+    void emit(float *gi, int r, bool stream)
+    {
+        float *dst = gi + std::size_t(r) * std::size_t(m_w);
+        if (stream)
+            streamRow(dst, m_row.data(), std::size_t(m_w));
+        else
+            std::copy(m_row.begin(), m_row.end(), dst);
     }
 
     /// Input row r from its even and odd cells (zero past the last window), streamed or copied.
