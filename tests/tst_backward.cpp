@@ -107,6 +107,8 @@ private slots:
     void hugeKernelKeepsEveryShare();
     void nonFiniteUpstream_data();
     void nonFiniteUpstream();
+    void lpZeroTapsFollowPyTorch_data();
+    void lpZeroTapsFollowPyTorch();
     void largeGradientIsStreamedExactly_data();
     void largeGradientIsStreamedExactly();
     void reusedGradientIsRewritten();
@@ -692,6 +694,44 @@ void TestBackward::nonFiniteUpstream()
                                 .arg(double(grad.data()[k]))));
     }
     QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
+}
+
+// Lp at a zero input: PyTorch differentiates x^p there, so sign(0) counts as +1. Over
+//    0 1 | 2 0
+//    3 0 | 0 0
+// with 2×2 windows (stride 2) and upstream 1 (PyTorch 1.13, F.lp_pool2d(x, p, 2).backward(ones)):
+// - p = 1: y = 4 and 2, a sum, so every tap gets 1, the zeros included (not 0).
+// - p = 2: y = √10 and 2; x/y at each tap: 0, 1/√10, 3/√10 and 2/2 = 1; the zeros get 0.
+// - p = 0.5: y = (√1 + √3)² = 4 + 2√3 and (√2)² = 2; (y/x)^0.5 at each tap: √(4 + 2√3) = 1 + √3,
+//   (1 + √3)/√3 and 1; the zeros get +∞ (PyTorch: inf).
+// - an all-zero window (y = 0) passes nothing on, whatever p (PyTorch: relu'(0) = 0).
+void TestBackward::lpZeroTapsFollowPyTorch_data()
+{
+    QTest::addColumn<double>("p");
+    QTest::addColumn<Tensor>("input");
+    QTest::addColumn<Tensor>("gradient");
+    const Tensor x = Tensor::fromRows({{0, 1, 2, 0}, {3, 0, 0, 0}});
+    const float r10 = float(1 / std::sqrt(10.0)), r3 = float(std::sqrt(3.0));
+    QTest::newRow("p=1") << 1.0 << x << Tensor::fromRows({{1, 1, 1, 1}, {1, 1, 1, 1}});
+    QTest::newRow("p=2") << 2.0 << x << Tensor::fromRows({{0, r10, 1, 0}, {3 * r10, 0, 0, 0}});
+    QTest::newRow("p=0.5") << 0.5 << x
+                           << Tensor::fromRows(
+                                  {{kInf, 1 + r3, 1, kInf}, {(1 + r3) / r3, kInf, kInf, kInf}});
+    const Tensor zeros = Tensor::fromRows({{0, 0, 2, 0}, {0, 0, 0, 0}});
+    QTest::newRow("p=1, all-zero window")
+        << 1.0 << zeros << Tensor::fromRows({{0, 0, 1, 1}, {0, 0, 1, 1}});
+    QTest::newRow("p=3, all-zero window")
+        << 3.0 << zeros << Tensor::fromRows({{0, 0, 1, 0}, {0, 0, 0, 0}});
+}
+
+void TestBackward::lpZeroTapsFollowPyTorch()
+{
+    QFETCH(double, p);
+    QFETCH(Tensor, input);
+    QFETCH(Tensor, gradient);
+    PoolParams params = lp(p, sliding(PoolMode::Lp, 2, 2));
+    const Tensor up = Tensor::fromRows({{1, 1}});
+    POOLVIZ_COMPARE_TENSORS(backward(input, params, up), gradient, 1e-6);
 }
 
 // A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one
