@@ -109,6 +109,8 @@ private slots:
     void nonFiniteUpstream();
     void lpZeroTapsFollowPyTorch_data();
     void lpZeroTapsFollowPyTorch();
+    void runningSumsLeaveNoResidue_data();
+    void runningSumsLeaveNoResidue();
     void largeGradientIsStreamedExactly_data();
     void largeGradientIsStreamedExactly();
     void reusedGradientIsRewritten();
@@ -732,6 +734,63 @@ void TestBackward::lpZeroTapsFollowPyTorch()
     PoolParams params = lp(p, sliding(PoolMode::Lp, 2, 2));
     const Tensor up = Tensor::fromRows({{1, 1}});
     POOLVIZ_COMPARE_TENSORS(backward(input, params, up), gradient, 1e-6);
+}
+
+// Stride-1 average backward slides sums of the shares g/divisor down the rows (from 4 windows per
+// row) and along the columns (from 9): shares like g/25 are not exact in double, so adding and
+// later subtracting them leaves a residue (PyTorch's random cases showed −3.3·10⁻¹⁶). A cell whose
+// windows all have upstream 0 must get 0 exactly, as PyTorch gives, and the others the reference.
+void TestBackward::runningSumsLeaveNoResidue_data()
+{
+    QTest::addColumn<int>("kh");
+    QTest::addColumn<int>("kw");
+    QTest::newRow("avg 5x5/1, running rows") << 5 << 5;
+    QTest::newRow("avg 1x12/1, running columns") << 1 << 12;
+    QTest::newRow("avg 12x12/1, both") << 12 << 12;
+}
+
+void TestBackward::runningSumsLeaveNoResidue()
+{
+    QFETCH(int, kh);
+    QFETCH(int, kw);
+    PoolParams params = sliding(PoolMode::Avg, 1, 1);
+    params.kernel = {kh, kw};
+    const int h = 48, w = 300;
+    Tensor x = Tensor::matrix(h, w, 1.0f);
+    Tensor up = forward(x, params, false).values;
+    const int outH = up.h(), outW = up.w();
+    // Upstream −4 … 4 in the top-left output block, 0 in the last 16 output rows and columns.
+    for (int oy = 0; oy < outH; ++oy)
+        for (int ox = 0; ox < outW; ++ox)
+            up.data()[std::size_t(oy * outW + ox)] =
+                oy < outH - 16 && ox < outW - 16 ? float((oy * 7 + ox * 3) % 9 - 4) : 0.0f;
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
+    int zeros = 0;
+    for (int r = 0; r < h; ++r)
+        for (int c = 0; c < w; ++c) {
+            const std::size_t k = std::size_t(r * w + c);
+            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c).
+            const bool onlyZeros = r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16;
+            if (onlyZeros) {
+                ++zeros;
+                QVERIFY2(grad.data()[k] == 0.0f,
+                         qPrintable(QStringLiteral("cell (%1,%2) read only by windows with "
+                                                   "upstream 0: %3, not 0")
+                                        .arg(r)
+                                        .arg(c)
+                                        .arg(double(grad.data()[k]), 0, 'g', 17)));
+            } else {
+                QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
+                         qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
+                                        .arg(r)
+                                        .arg(c)
+                                        .arg(e[k])
+                                        .arg(double(grad.data()[k]))));
+            }
+        }
+    QVERIFY(zeros > 15 * w); // the last rows at least
 }
 
 // A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one
