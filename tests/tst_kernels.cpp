@@ -205,6 +205,8 @@ private slots:
     void tilingWindowsMatchTheGeneralKernels();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
+    void largePlanesAgreeWithReference_data();
+    void largePlanesAgreeWithReference();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -817,6 +819,97 @@ void TestKernels::slidingSumsKeepDirectSumValues()
                                     .arg(i)
                                     .arg(double(expected.data()[i]))
                                     .arg(double(got.values.data()[i]))));
+    }
+}
+
+void TestKernels::largePlanesAgreeWithReference_data()
+{
+    // Planes of 2100×2100 floats: an output of 16 MB or more is written with non-temporal
+    // stores, and bands of hundreds of rows run through the ring of reduced rows (and of block
+    // prefixes and suffixes, k ≥ 4). Max and min rows without NaN take a NaN-free form of the
+    // reduction: the rows here hold ties and ±0 everywhere, NaN and ±∞ only in a few rows (and
+    // one column), so that windows mix rows of both kinds.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("dilation");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::newRow("max 3x3/1, streamed (rows combined directly)")
+        << int(PoolMode::Max) << 3 << 1 << 1 << 0 << 2100 << 2100;
+    QTest::newRow("min 5x5/1 padded, streamed (van Herk rows)")
+        << int(PoolMode::Min) << 5 << 1 << 1 << 2 << 2100 << 2100;
+    QTest::newRow("max 4x4/1 dilation 3 padded, streamed (van Herk, three phases)")
+        << int(PoolMode::Max) << 4 << 1 << 3 << 4 << 2100 << 2100;
+    QTest::newRow("avg 3x3/1, streamed (sliding sums)")
+        << int(PoolMode::Avg) << 3 << 1 << 1 << 0 << 2100 << 2100;
+    QTest::newRow("max 15x15/1 (van Herk rows, blocks across bands)")
+        << int(PoolMode::Max) << 15 << 1 << 1 << 0 << 1100 << 900;
+    QTest::newRow("max 3x3/2 padded (rows skipped)")
+        << int(PoolMode::Max) << 3 << 2 << 1 << 1 << 1000 << 1000;
+}
+
+void TestKernels::largePlanesAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, dilation);
+    QFETCH(int, padding);
+    QFETCH(int, height);
+    QFETCH(int, width);
+    Random rnd(std::uint32_t(500 + mode * 100 + kernel));
+    Tensor input(1, 1, height, width, 0.0f);
+    float *v = input.planeData(0);
+    const std::size_t w = std::size_t(width);
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const int s = rnd.between(0, 9);
+        v[i] = s == 0 ? 0.0f : s == 1 ? -0.0f : float(rnd.between(-3, 3));
+    }
+    // NaN, +∞ and −∞ in rows 700, 701 and 850 (in different places), a column of NaN from
+    // row 600 to 610, and an all-NaN row 800 (negative NaN).
+    v[700 * w + 5] = kNaN;
+    v[700 * w + w - 101] = kInf;
+    v[701 * w + 500] = -kInf;
+    v[850 * w + w - 1] = kNaN;
+    for (std::size_t y = 600; y <= 610; ++y)
+        v[y * w + 333] = std::numeric_limits<float>::signaling_NaN();
+    for (std::size_t x = 0; x < w; ++x)
+        v[800 * w + x] = -kNaN;
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{stride, stride};
+    p.dilation = {dilation, dilation};
+    p.padding = {padding, padding, padding, padding};
+    const ref::Plan plan = ref::plan(toRef(p), height, width);
+    const ref::Forward e = ref::forward(plan, v);
+    const bool extreme = p.mode != PoolMode::Avg;
+    for (const bool indices : {false, true}) {
+        if (indices && !extreme)
+            continue;
+        for (const int threads : {1, 2}) {
+            setThreadCount(threads);
+            const PoolResult got = forward(input, p, indices);
+            QCOMPARE(got.values.h(), plan.rows.out);
+            QCOMPARE(got.values.w(), plan.cols.out);
+            for (std::size_t o = 0; o < e.values.size(); ++o) {
+                const bool ok = sameFloat(got.values.data()[o], e.values[o]) &&
+                                (!indices || got.indices.data()[o] == e.index[o]);
+                if (!ok)
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 thread(s), indices %2, output %3: expected %4 at %5, "
+                                       "got %6 at %7")
+                            .arg(threads)
+                            .arg(indices)
+                            .arg(o)
+                            .arg(double(e.values[o]))
+                            .arg(e.index.empty() ? -1 : e.index[o])
+                            .arg(double(got.values.data()[o]))
+                            .arg(indices ? got.indices.data()[o] : -1)));
+            }
+        }
     }
 }
 

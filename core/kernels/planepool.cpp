@@ -1,11 +1,12 @@
-// The pooling kernels (see planepool.h). About 880 lines in one file on purpose: BandPooler's
-// row reduction, doubling levels, sliding sums, block prefixes/suffixes and output finishing share
-// its scratch buffers and template parameters, and this file is compiled twice (baseline and AVX2,
-// see core/CMakeLists.txt), which is simplest for a single translation unit.
+// The pooling kernels (see planepool.h). About 1050 lines in one file on purpose: BandPooler's
+// row reduction, doubling levels, sliding sums, block prefixes/suffixes, rings of reduced rows,
+// streamed output rows and output finishing share its scratch buffers and template parameters,
+// and this file is compiled twice (baseline and AVX2, see core/CMakeLists.txt), which is
+// simplest for a single translation unit.
 #include "planepool.h"
 
-#include "isa.h"
 #include "exactsums.h"
+#include "isa.h"
 #include "reduce.h"
 #include "spans.h"
 #include "threads.h"
@@ -16,11 +17,14 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <immintrin.h>
 
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
@@ -50,6 +54,41 @@ constexpr int kSmallUpTo = 8;
 /// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
 /// value then sends only its chunk, not the whole row, to the direct sums for k rows.
 constexpr int kSlidingChunk = 128;
+
+/// Outputs of at least this many bytes are written with non-temporal stores (see streamRow).
+constexpr std::size_t kStreamFrom = std::size_t(16) << 20;
+
+/// Copies n values from src to dst with non-temporal stores, which write whole lines to memory
+/// without reading them first and without evicting the working set from the caches: for an
+/// output written once and not read again soon (a large plane), about a third less memory
+/// traffic than normal stores.
+template <class T> void streamRow(T *dst, const T *src, int n)
+{
+#ifdef POOLVIZ_KERNEL_AVX2
+    constexpr std::size_t kVector = 32;
+#else
+    constexpr std::size_t kVector = 16;
+#endif
+    auto *d = reinterpret_cast<char *>(dst);
+    const auto *s = reinterpret_cast<const char *>(src);
+    std::size_t bytes = std::size_t(n) * sizeof(T);
+    const std::size_t head =
+        std::min(bytes, (kVector - reinterpret_cast<std::uintptr_t>(d) % kVector) % kVector);
+    std::memcpy(d, s, head);
+    d += head;
+    s += head;
+    bytes -= head;
+    for (; bytes >= kVector; bytes -= kVector, d += kVector, s += kVector) {
+#ifdef POOLVIZ_KERNEL_AVX2
+        _mm256_stream_si256(reinterpret_cast<__m256i *>(d),
+                            _mm256_loadu_si256(reinterpret_cast<const __m256i *>(s)));
+#else
+        _mm_stream_si128(reinterpret_cast<__m128i *>(d),
+                         _mm_loadu_si128(reinterpret_cast<const __m128i *>(s)));
+#endif
+    }
+    std::memcpy(d, s, bytes);
+}
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -87,9 +126,12 @@ template <class T, Reduce R, bool WithIndex, class Idx> class BandPooler
 public:
     using A = Acc<R, T>;
 
-    explicit BandPooler(const Plan &plan) : m_plan(plan), m_g(*plan.g)
+    /// `stream`: write the output with non-temporal stores (see streamRow).
+    BandPooler(const Plan &plan, bool stream) : m_plan(plan), m_g(*plan.g), m_stream(stream)
     {
         const std::size_t outW = std::size_t(m_g.outW());
+        if (stream)
+            m_rowOut.resize(outW);
         if constexpr (!isExtreme<R>)
             m_ov.resize(outW);
         if constexpr (WithIndex)
@@ -115,58 +157,160 @@ public:
             }
         }
         const int nb = rhi < 0 ? 0 : rhi - rlo + 1;
-        const std::size_t cells = std::size_t(nb) * std::size_t(outW);
+        if (m_plan.runningRows) {
+            runRunning(in, out, idx, oy0, oy1, rlo, nb);
+            return;
+        }
+        // The band's input rows are reduced along the columns in order, just before the first
+        // window that reads them, into a ring that holds every row from a window's first to
+        // the last row reduced so far (a window's last row never moves up; its first row can,
+        // by a phase of the dilation), so that each reduced row is still in cache when the
+        // windows read it. Only the rows some window reads are reduced (a stride larger than
+        // the kernel skips some).
+        m_slots = 1;
+        m_needed.assign(std::size_t(nb), false);
+        for (int oy = oy0, last = -1; oy < oy1; ++oy) {
+            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            if (s.count > 0) {
+                last = std::max(last, s.first + (s.count - 1) * s.step);
+                m_slots = std::max(m_slots, last - s.first + 1);
+            }
+            for (int j = 0; j < s.count; ++j)
+                m_needed[std::size_t(s.first + j * s.step - rlo)] = true;
+        }
+        const std::size_t cells = std::size_t(m_slots) * std::size_t(outW);
         if (m_hv.size() < cells) {
             m_hv.resize(cells);
             if constexpr (WithIndex)
                 m_hi.resize(cells);
-            if (m_plan.runningRows) {
-                m_sv.resize(cells);
-                if constexpr (WithIndex)
-                    m_si.resize(cells);
-            }
         }
-        // Reduce the band's input rows along the columns: all of them for the running scheme,
-        // otherwise only the rows some window reads (a stride larger than the kernel skips some).
-        m_needed.assign(std::size_t(nb), m_plan.runningRows);
-        if (!m_plan.runningRows)
-            for (int oy = oy0; oy < oy1; ++oy) {
-                const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-                for (int j = 0; j < s.count; ++j)
-                    m_needed[std::size_t(s.first + j * s.step - rlo)] = true;
-            }
-        for (int i = 0; i < nb; ++i)
-            if (m_needed[std::size_t(i)])
-                reduceRow(in + std::size_t(rlo + i) * std::size_t(W), Idx(rlo + i) * Idx(W), hv(i),
-                          hi(i));
-        if (m_plan.runningRows && nb > 0)
-            buildBlocks(nb);
-
+        m_nanH.resize(std::size_t(m_slots));
+        int reduced = -1; // the band rows [0, reduced] are reduced (those that are needed)
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            T *o = out + std::size_t(oy) * std::size_t(outW);
+            T *dst = out + std::size_t(oy) * std::size_t(outW);
             std::int64_t *oidx = WithIndex ? idx + std::size_t(oy) * std::size_t(outW) : nullptr;
             if (s.count == 0) {
-                std::fill(o, o + outW, T(identity<R, T>()));
+                std::fill(dst, dst + outW, T(identity<R, T>()));
                 if constexpr (WithIndex)
                     std::fill(oidx, oidx + outW, -1);
                 continue;
             }
+            T *o = rowOut(dst);
             A *ov;
             if constexpr (isExtreme<R>)
                 ov = o;
             else
                 ov = m_ov.data();
             Idx *oi = WithIndex ? m_oi.data() : nullptr;
-            if (m_plan.runningRows)
-                queryBlocks(s, rlo, ov, oi);
-            else
-                combineDirect(s, rlo, ov, oi);
+            const int l = s.first - rlo + (s.count - 1) * s.step;
+            for (int i = reduced + 1; i <= l; ++i)
+                if (m_needed[std::size_t(i)])
+                    nanH(i) = reduceRow(in + std::size_t(rlo + i) * std::size_t(W),
+                                        Idx(rlo + i) * Idx(W), hv(i), hi(i));
+            reduced = std::max(reduced, l);
+            combineDirect(s, rlo, ov, oi);
             finish(oy, o, oidx, ov);
+            flush(dst, o);
         }
+        fence();
     }
 
 private:
+    /// run() for the van Herk scheme down stride-1 rows (band rows [0, nb) from input row rlo),
+    /// streamed through a ring of scratch rows rather than done pass by pass over the whole
+    /// band: rows are reduced along the columns in order, each row's block prefix is formed as
+    /// soon as it is reduced (into m_sv), and a block's suffixes (in place over its reduced rows
+    /// in m_hv) as soon as its last row is; an output row is answered once the rows it needs are
+    /// there. The ring holds two blocks, so the rows written are read again while they are still
+    /// in cache (the passes over a whole band of 4k rows wrote and read megabytes). The same
+    /// combines of the same rows as block by block over the band, so the same bits.
+    void runRunning(const T *in, T *out, std::int64_t *idx, int oy0, int oy1, int rlo, int nb)
+    {
+        const int outW = m_g.outW(), W = m_g.inW();
+        const int d = m_g.rows.dilation;
+        // k·d can pass int (a huge dilation over huge padding); a block longer than the band is
+        // the whole band. Blocks are [0, span), [span, 2·span), … of the band's rows.
+        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
+        m_slots =
+            int(std::max<std::int64_t>(1, std::min<std::int64_t>(2 * std::int64_t(span), nb)));
+        const std::size_t cells = std::size_t(m_slots) * std::size_t(outW);
+        m_nanH.resize(std::size_t(m_slots));
+        m_nanP.resize(std::size_t(m_slots));
+        if (m_hv.size() < cells) {
+            m_hv.resize(cells);
+            m_sv.resize(cells);
+            if constexpr (WithIndex) {
+                m_hi.resize(cells);
+                m_si.resize(cells);
+            }
+        }
+        int reduced = -1; // the band rows [0, reduced] are reduced and have their prefixes
+        // Reduces the rows up to `last`. Row i's prefix is that of i − d ⊕ row i within a block;
+        // a complete block's suffixes run backwards, each row ⊕ the suffix of the row d below.
+        auto reduceTo = [&](int last) {
+            for (int i = reduced + 1; i <= last; ++i) {
+                const bool nan = reduceRow(in + std::size_t(rlo + i) * std::size_t(W),
+                                           Idx(rlo + i) * Idx(W), hv(i), hi(i));
+                const int b = i / span * span, e = std::min(b + span, nb);
+                nanH(i) = nan;
+                if (i - d >= b) {
+                    combineRow(sv(i), si(i), sv(i - d), si(i - d), hv(i), hi(i), outW,
+                               !nanP(i - d) && !nan);
+                    nanP(i) = nanP(i - d) || nan;
+                } else {
+                    copyRow(sv(i), si(i), hv(i), hi(i), outW);
+                    nanP(i) = nan;
+                }
+                if (i == e - 1)
+                    for (int j = e - d - 1; j >= b; --j) {
+                        combineRow(hv(j), hi(j), hv(j), hi(j), hv(j + d), hi(j + d), outW,
+                                   !nanH(j) && !nanH(j + d));
+                        nanH(j) = nanH(j) || nanH(j + d);
+                    }
+            }
+            reduced = std::max(reduced, last);
+        };
+        for (int oy = oy0; oy < oy1; ++oy) {
+            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            T *dst = out + std::size_t(oy) * std::size_t(outW);
+            std::int64_t *oidx = WithIndex ? idx + std::size_t(oy) * std::size_t(outW) : nullptr;
+            if (s.count == 0) {
+                std::fill(dst, dst + outW, T(identity<R, T>()));
+                if constexpr (WithIndex)
+                    std::fill(oidx, oidx + outW, -1);
+                continue;
+            }
+            T *o = rowOut(dst);
+            A *ov;
+            if constexpr (isExtreme<R>)
+                ov = o;
+            else
+                ov = m_ov.data();
+            Idx *oi = WithIndex ? m_oi.data() : nullptr;
+            // The window: a suffix ⊕ the next block's prefix when it spans two blocks, otherwise
+            // one prefix or one suffix. A stride-1 window shorter than k is clipped at the
+            // input's top (its first tap then starts its block: a prefix) or bottom (its last
+            // tap ends its block: a suffix), so it is never a strict middle part of a block.
+            const int f = s.first - rlo, l = f + (s.count - 1) * d;
+            const int bf = f / span, bl = l / span;
+            if (bf == bl && f - bf * span < d) { // f is the first of its phase in its block
+                reduceTo(l);
+                copyRow(ov, oi, sv(l), si(l), outW);
+            } else {
+                // The suffix of f's block needs all of that block.
+                reduceTo(std::max(l, std::min((bf + 1) * span, nb) - 1));
+                if (bf != bl)
+                    combineRow(ov, oi, hv(f), hi(f), sv(l), si(l), outW, !nanH(f) && !nanP(l));
+                else
+                    copyRow(ov, oi, hv(f), hi(f), outW);
+            }
+            finish(oy, o, oidx, ov);
+            flush(dst, o);
+        }
+        fence();
+    }
+
     /// run() for sums down stride-1, undilated rows: the reduced rows of the current window sit
     /// in a ring of k + 1 rows, and each output row's column sums are those of the row before
     /// plus the rows that entered minus those that left (one pass for a full window), exactly so
@@ -182,6 +326,7 @@ private:
         // A window holds at most min(k, H) input rows (a kernel can dwarf the input under SAME
         // or padding). Row r sits in slot r % slots; its successor there is r + slots.
         const int slots = std::min(kh, m_g.inH()) + 1;
+        m_slots = slots;
         const std::size_t n = std::size_t(outW);
         const std::vector<std::pair<int, int>> &chunks = m_plan.chunkInput;
         const std::size_t nc = chunks.size();
@@ -197,11 +342,12 @@ private:
         int have0 = 0, have1 = -1;
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            T *o = out + std::size_t(oy) * n;
+            T *dst = out + std::size_t(oy) * n;
             if (s.count == 0) {
-                std::fill(o, o + outW, T(0));
+                std::fill(dst, dst + outW, T(0));
                 continue;
             }
+            T *o = rowOut(dst);
             const int f = s.first, l = s.first + s.count - 1;
             for (int r = std::max(reduced + 1, f); r <= l; ++r) {
                 const T *src = in + std::size_t(r) * std::size_t(W);
@@ -274,23 +420,42 @@ private:
             have1 = l;
             if (!finished)
                 finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
+            flush(dst, o);
         }
+        fence();
     }
 
-    A *hv(int i) { return m_hv.data() + std::size_t(i) * std::size_t(m_g.outW()); }
-    Idx *hi(int i)
+    /// Where to compute output row `dst`: in place, or, when the output is streamed, in a
+    /// scratch row that flush() then writes past the caches.
+    T *rowOut(T *dst) { return m_stream ? m_rowOut.data() : dst; }
+    void flush(T *dst, const T *o) const
     {
-        return WithIndex ? m_hi.data() + std::size_t(i) * std::size_t(m_g.outW()) : nullptr;
+        if (m_stream)
+            streamRow(dst, o, m_g.outW());
     }
-    A *sv(int i) { return m_sv.data() + std::size_t(i) * std::size_t(m_g.outW()); }
-    Idx *si(int i)
+    /// Orders the streamed stores before whatever follows the task (another thread reads the
+    /// output once parallelFor returns).
+    void fence() const
     {
-        return WithIndex ? m_si.data() + std::size_t(i) * std::size_t(m_g.outW()) : nullptr;
+        if (m_stream)
+            _mm_sfence();
     }
 
-    /// o = a ⊕ b element-wise, a being the earlier part of the window (o may alias a or b).
+    /// The scratch row of band row (or ring row) i: slot i % m_slots.
+    std::size_t slotOf(int i) const { return std::size_t(i % m_slots); }
+    std::size_t slot(int i) const { return slotOf(i) * std::size_t(m_g.outW()); }
+    /// Whether reduced row i (or its suffix), and its prefix, may hold NaN.
+    char &nanH(int i) { return m_nanH[slotOf(i)]; }
+    char &nanP(int i) { return m_nanP[slotOf(i)]; }
+    A *hv(int i) { return m_hv.data() + slot(i); }
+    Idx *hi(int i) { return WithIndex ? m_hi.data() + slot(i) : nullptr; }
+    A *sv(int i) { return m_sv.data() + slot(i); }
+    Idx *si(int i) { return WithIndex ? m_si.data() + slot(i) : nullptr; }
+
+    /// o = a ⊕ b element-wise, a being the earlier part of the window (o may alias a or b);
+    /// `numbers`: neither row holds NaN.
     static void combineRow(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi,
-                           int n)
+                           int n, bool numbers)
     {
         if constexpr (!isExtreme<R>) {
             for (int x = 0; x < n; ++x)
@@ -302,8 +467,10 @@ private:
                 oi[x] = t ? bi[x] : ai[x];
             }
         } else {
-            for (int x = 0; x < n; ++x)
-                ov[x] = pick<R>(av[x], bv[x]);
+            withPicker<R>(numbers, [&](auto pk) {
+                for (int x = 0; x < n; ++x)
+                    ov[x] = pk(av[x], bv[x]);
+            });
         }
     }
 
@@ -323,50 +490,14 @@ private:
             copyRow(ov, oi, hv(r0), hi(r0), n);
             return;
         }
-        combineRow(ov, oi, hv(r0), hi(r0), hv(r0 + s.step), hi(r0 + s.step), n);
+        bool numbers = true;
+        for (int j = 0; j < s.count; ++j)
+            numbers = numbers && !m_nanH[slotOf(r0 + j * s.step)];
+        combineRow(ov, oi, hv(r0), hi(r0), hv(r0 + s.step), hi(r0 + s.step), n, numbers);
         for (int j = 2; j < s.count; ++j) {
             const int r = r0 + j * s.step;
-            combineRow(ov, oi, ov, oi, hv(r), hi(r), n);
+            combineRow(ov, oi, ov, oi, hv(r), hi(r), n, numbers);
         }
-    }
-
-    /// Block prefixes (in place over the reduced rows) and suffixes (into m_sv) along the rows of
-    /// the band, per dilation phase: rows i and i + d are neighbours of one sequence, and blocks
-    /// hold k neighbours.
-    void buildBlocks(int nb)
-    {
-        const int n = m_g.outW();
-        // k·d can pass int (a huge dilation over huge padding); a block longer than the band is
-        // the whole band.
-        const int d = m_g.rows.dilation;
-        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
-        for (int b = 0; b < nb; b = int(std::min<std::int64_t>(std::int64_t(b) + span, nb))) {
-            const int e = int(std::min<std::int64_t>(std::int64_t(b) + span, nb));
-            for (int i = std::max(e - d, b); i < e; ++i)
-                copyRow(sv(i), si(i), hv(i), hi(i), n);
-            for (int i = e - d - 1; i >= b; --i)
-                combineRow(sv(i), si(i), hv(i), hi(i), sv(i + d), si(i + d), n);
-            for (int i = b + d; i < e; ++i)
-                combineRow(hv(i), hi(i), hv(i - d), hi(i - d), hv(i), hi(i), n);
-        }
-    }
-
-    /// The window of span `s` from the blocks: a suffix ⊕ the next block's prefix when it spans
-    /// two blocks, otherwise one prefix or one suffix. A stride-1 window shorter than k is clipped
-    /// at the input's top (its first tap then starts its sequence: a prefix) or bottom (its last
-    /// tap ends its sequence: a suffix), so it is never a strict middle part of a block.
-    void queryBlocks(const AxisSpan &s, int rlo, A *ov, Idx *oi)
-    {
-        const int n = m_g.outW();
-        const int d = m_g.rows.dilation, k = m_g.rows.kernel;
-        const int f = s.first - rlo, l = f + (s.count - 1) * d;
-        const int qf = f / d, ql = l / d;
-        if (ql / k != qf / k)
-            combineRow(ov, oi, sv(f), si(f), hv(l), hi(l), n);
-        else if (qf % k == 0)
-            copyRow(ov, oi, hv(l), hi(l), n);
-        else
-            copyRow(ov, oi, sv(f), si(f), n);
     }
 
     /// Sums to averages or p-norms; indices to int64.
@@ -405,10 +536,13 @@ private:
     }
 
     /// Input row `src` (flat index of its first cell `base`) reduced along the columns into
-    /// h[0..outW) and, with indices, the flat index of each window's chosen tap.
-    void reduceRow(const T *src, Idx base, A *h, Idx *hi)
+    /// h[0..outW) and, with indices, the flat index of each window's chosen tap. Returns whether
+    /// the row holds NaN (max and min: then their loops need the NaN rule, see withPicker).
+    bool reduceRow(const T *src, Idx base, A *h, Idx *hi)
     {
         const int outW = m_g.outW();
+        if constexpr (isExtreme<R>)
+            m_numbers = !anyNaN(src, m_g.inW());
         const Interior in = m_plan.colInterior;
         // Windows at the borders (or every window, for adaptive bins): tap by tap.
         auto general = [&](int x) {
@@ -437,6 +571,7 @@ private:
             general(x);
         if (in.begin < in.end)
             directInterior(src, base, h, hi);
+        return !m_numbers;
     }
 
     /// The interior windows tap by tap: h[x] ⊕= src[x·s + j·d − pb] for each tap j.
@@ -449,24 +584,28 @@ private:
             if (k == 2 && s == 2 && d == 1) {
                 // The classic 2×2/2 case gets its own loop so the compiler can vectorise it.
                 const T *p = src + (2 * b - pb);
-                for (int x = b; x < e; ++x, p += 2) {
-                    const T v0 = p[0], v1 = p[1];
-                    if constexpr (R == Reduce::Sum)
-                        h[x] = double(v0) + double(v1);
-                    else
-                        h[x] = pick<R>(v0, v1);
+                if constexpr (R == Reduce::Sum) {
+                    for (int x = b; x < e; ++x, p += 2)
+                        h[x] = double(p[0]) + double(p[1]);
+                } else {
+                    withPicker<R>(m_numbers, [&](auto pk) {
+                        for (int x = b; x < e; ++x, p += 2)
+                            h[x] = pk(p[0], p[1]);
+                    });
                 }
                 return;
             }
             if (k == 3 && s == 2 && d == 1) {
                 // 3×3/2 (the Photo tab's default) likewise; taps in order, as the tap loops.
                 const T *p = src + (2 * b - pb);
-                for (int x = b; x < e; ++x, p += 2) {
-                    const T v0 = p[0], v1 = p[1], v2 = p[2];
-                    if constexpr (R == Reduce::Sum)
-                        h[x] = double(v0) + double(v1) + double(v2);
-                    else
-                        h[x] = pick<R>(pick<R>(v0, v1), v2);
+                if constexpr (R == Reduce::Sum) {
+                    for (int x = b; x < e; ++x, p += 2)
+                        h[x] = double(p[0]) + double(p[1]) + double(p[2]);
+                } else {
+                    withPicker<R>(m_numbers, [&](auto pk) {
+                        for (int x = b; x < e; ++x, p += 2)
+                            h[x] = pk(pk(p[0], p[1]), p[2]);
+                    });
                 }
                 return;
             }
@@ -517,16 +656,24 @@ private:
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
         const T *__restrict row = src + (b - m_g.cols.padBefore);
         A *__restrict out = h + b;
-        for (int f = 0; f < e - b; ++f) {
-            A v = load(row[f]);
+        if constexpr (isExtreme<R>) {
+            withPicker<R>(m_numbers, [&](auto pk) {
+                for (int f = 0; f < e - b; ++f) {
+                    A v = row[f];
 #pragma GCC unroll 8
-            for (int j = 1; j < K; ++j) {
-                if constexpr (isExtreme<R>)
-                    v = pick<R>(v, row[f + j]);
-                else
+                    for (int j = 1; j < K; ++j)
+                        v = pk(v, row[f + j]);
+                    out[f] = v;
+                }
+            });
+        } else {
+            for (int f = 0; f < e - b; ++f) {
+                A v = load(row[f]);
+#pragma GCC unroll 8
+                for (int j = 1; j < K; ++j)
                     v += load(row[f + j]);
+                out[f] = v;
             }
-            out[f] = v;
         }
     }
 
@@ -642,8 +789,10 @@ private:
                 curI[i] = first + Idx(i) + (t ? Idx(d) : Idx(0));
             }
         } else if constexpr (isExtreme<R>) {
-            for (int i = 0; i < len2; ++i)
-                cur[i] = pick<R>(row[i], row[i + d]);
+            withPicker<R>(m_numbers, [&](auto pk) {
+                for (int i = 0; i < len2; ++i)
+                    cur[i] = pk(row[i], row[i + d]);
+            });
         } else {
             for (int i = 0; i < len2; ++i)
                 cur[i] = load(row[i]) + load(row[i + d]);
@@ -660,8 +809,10 @@ private:
                     }
                     std::swap(curI, nextI);
                 } else {
-                    for (int i = 0; i < len; ++i)
-                        next[i] = pick<R>(cur[i], cur[i + sh]);
+                    withPicker<R>(m_numbers, [&](auto pk) {
+                        for (int i = 0; i < len; ++i)
+                            next[i] = pk(cur[i], cur[i + sh]);
+                    });
                 }
                 std::swap(cur, next);
             }
@@ -673,8 +824,10 @@ private:
                     outI[f] = t ? curI[f + sh] : curI[f];
                 }
             } else {
-                for (int f = 0; f < windows; ++f)
-                    out[f] = pick<R>(cur[f], cur[f + sh]);
+                withPicker<R>(m_numbers, [&](auto pk) {
+                    for (int f = 0; f < windows; ++f)
+                        out[f] = pk(cur[f], cur[f + sh]);
+                });
             }
         } else {
             // Parts in tap order: the single first tap (odd k), then levels 2, 4, … as k's bits.
@@ -729,13 +882,18 @@ private:
 
     const Plan &m_plan;
     const Geometry &m_g;
-    std::vector<A> m_hv, m_sv;   ///< band rows reduced along the columns; suffix blocks
-    std::vector<Idx> m_hi, m_si; ///< their flat indices
-    std::vector<A> m_ov;         ///< sums of one output row
-    std::vector<Idx> m_oi;       ///< indices of one output row
-    std::vector<char> m_needed;  ///< band rows some window reads
-    std::vector<A> m_dv[2];      ///< doubling levels (ping-pong)
-    std::vector<A> m_sum;        ///< runSliding: the column sums of the current window
+    const bool m_stream;              ///< output rows are streamed (see streamRow)
+    std::vector<T> m_rowOut;          ///< the output row being computed, when streamed
+    int m_slots = 1;                  ///< scratch rows: hv(i) is row i % m_slots
+    std::vector<char> m_nanH, m_nanP; ///< per slot: whether hv, sv may hold NaN (max/min)
+    bool m_numbers = false;           ///< the row being reduced holds no NaN (max/min)
+    std::vector<A> m_hv, m_sv;        ///< band rows reduced along the columns; suffix blocks
+    std::vector<Idx> m_hi, m_si;      ///< their flat indices
+    std::vector<A> m_ov;              ///< sums of one output row
+    std::vector<Idx> m_oi;            ///< indices of one output row
+    std::vector<char> m_needed;       ///< band rows some window reads
+    std::vector<A> m_dv[2];           ///< doubling levels (ping-pong)
+    std::vector<A> m_sum;             ///< runSliding: the column sums of the current window
     std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
     std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
     std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
@@ -781,11 +939,13 @@ Plan makePlan(const Geometry &g, int planes, int threads)
     // The dilated kernel can exceed int (a 10⁶ kernel under SAME); only its order matters here.
     const std::int64_t extent =
         g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
-    // Sliding sums keep only k + 1 reduced rows whatever the band's height, but a band re-reads
-    // the k − 1 rows above it: taller bands (16 windows' height) make that rarer.
+    // Sliding sums keep only k + 1 reduced rows whatever the band's height, and the van Herk
+    // scheme a ring of two blocks (see runRunning), but a band re-reads the k − 1 rows above
+    // it: taller bands (16 windows' height) make that rarer.
+    const bool ring = plan.slidingRows || plan.runningRows;
     const std::int64_t want =
-        plan.slidingRows ? std::max<std::int64_t>(256, 16 * std::min<std::int64_t>(extent, 1 << 20))
-                         : std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
+        ring ? std::max<std::int64_t>(256, 16 * std::min<std::int64_t>(extent, 1 << 20))
+             : std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
     int band = int(std::max<std::int64_t>(1, std::min<std::int64_t>(want / stride, 1 << 24)));
     const int outH = g.outH();
     if (threads > 1)
@@ -807,12 +967,15 @@ void poolWith(const BasicTensor<T> &input, const Plan &plan, BasicTensor<T> &val
     if (input.size() < (std::size_t(1) << 16))
         threads = 1;
     threads = std::clamp(threads, 1, std::max(tasks, 1));
+    // An output larger than the caches is written past them: the next pass over it will not
+    // find it there anyway, and a normal store first reads each line it writes.
+    const bool stream = values.size() * sizeof(T) >= kStreamFrom;
     std::vector<std::unique_ptr<BandPooler<T, R, WithIndex, Idx>>> workers(
         static_cast<std::size_t>(threads));
     parallelFor(tasks, threads, [&](int task, int worker) {
         auto &pooler = workers[std::size_t(worker)];
         if (!pooler)
-            pooler = std::make_unique<BandPooler<T, R, WithIndex, Idx>>(plan);
+            pooler = std::make_unique<BandPooler<T, R, WithIndex, Idx>>(plan, stream);
         const int p = task / bands, band = task % bands;
         const int oy0 = band * plan.bandRows, oy1 = std::min(oy0 + plan.bandRows, outH);
         pooler->run(input.planeData(p), values.planeData(p),

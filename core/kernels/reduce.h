@@ -6,6 +6,9 @@
 
 #include "isa.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <type_traits>
 
 POOLVIZ_KERNELS_BEGIN
@@ -43,6 +46,50 @@ template <Reduce R, class T> inline T pick(T a, T b)
 {
     const T m = R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
     return b != b ? b : m;
+}
+
+/// pick for values that hold no NaN: the max/min alone (one instruction rather than a max, a NaN
+/// compare and a blend), the same value as pick then (ties keep a, as there).
+template <Reduce R, class T> inline T pickNumbers(T a, T b)
+{
+    return R == Reduce::Max ? (b > a ? b : a) : (b < a ? b : a);
+}
+
+/// pick<R> as a function object, or pickNumbers<R> when `Numbers`: loops written once over a
+/// `Picker` compile to both forms (see withPicker).
+template <Reduce R, bool Numbers> struct Picker
+{
+    template <class T> T operator()(T a, T b) const
+    {
+        if constexpr (Numbers)
+            return pickNumbers<R>(a, b);
+        else
+            return pick<R>(a, b);
+    }
+};
+
+/// f(Picker<R, true>()) when `numbers` (no value involved is NaN), else f(Picker<R, false>()).
+template <Reduce R, class F> inline void withPicker(bool numbers, F &&f)
+{
+    if (numbers)
+        f(Picker<R, true>());
+    else
+        f(Picker<R, false>());
+}
+
+/// Whether any of the n values at p is NaN (never, for integers). An integer max over the bits
+/// of |x|, which vectorises: NaN is above +∞.
+template <class T> inline bool anyNaN(const T *p, int n)
+{
+    if constexpr (std::is_floating_point_v<T>) {
+        static_assert(sizeof(T) == 4);
+        std::uint32_t top = 0;
+        for (int i = 0; i < n; ++i)
+            top = std::max(top, std::bit_cast<std::uint32_t>(p[i]) & 0x7fffffffu);
+        return top > 0x7f800000u;
+    } else {
+        return false;
+    }
 }
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
