@@ -3,6 +3,7 @@
 #include "coremessage.h"
 #include "matrixio.h"
 #include "pooldocument.h"
+#include "wraplayout.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -68,7 +69,6 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_tabs->setAccessibleName(tr("Channels"));
         layout->addWidget(m_tabs);
 
-        auto *sizeRow = new QHBoxLayout;
         auto *sizeLabel = new QLabel(tr("&Size"), this);
         m_rows = makeSpin(1, kMaxSize, document->input().h(),
                           tr("Rows of the matrix (1–%1)").arg(kMaxSize), this);
@@ -85,13 +85,12 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_addChannel = new QToolButton(this);
         m_addChannel->setText(tr("+ Channel"));
         m_addChannel->setToolTip(tr("Add a channel of zeros (each channel is pooled on its own)"));
-        sizeRow->addWidget(sizeLabel);
-        sizeRow->addWidget(m_rows);
-        sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
-        sizeRow->addWidget(m_columns);
-        sizeRow->addStretch(1);
-        sizeRow->addWidget(m_addChannel);
-        sizeRow->addWidget(m_clearButton);
+        // The size at the left, the buttons at the right; a narrow editor puts the buttons on
+        // a line of their own.
+        auto *sizeRow = new WrapLayout;
+        sizeRow->addWidget(
+            wrapGroup(this, {sizeLabel, m_rows, new QLabel(QStringLiteral("×"), this), m_columns}));
+        sizeRow->addWidget(wrapGroup(this, {m_addChannel, m_clearButton}));
         layout->addLayout(sizeRow);
         connect(m_rows, &QSpinBox::valueChanged, this, &MatrixEditor::resizeInput);
         connect(m_columns, &QSpinBox::valueChanged, this, &MatrixEditor::resizeInput);
@@ -136,7 +135,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     connect(m_model, &MatrixModel::editRejected, this, &MatrixEditor::message);
 
     // Random integers with a range and a seed; clear.
-    auto *randomRow = new QHBoxLayout;
+    auto *randomRow = new WrapLayout;
     m_randomLow = makeSpin(-999, 999, isInput ? 0 : -2, tr("Smallest random integer"), this);
     m_randomHigh = makeSpin(-999, 999, 9, tr("Largest random integer"), this);
     m_randomHigh->setValue(isInput ? 9 : 2);
@@ -148,13 +147,12 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     m_randomButton->setToolTip(tr("Fill %1 with random integers from the range, with the seed; "
                                   "the seed then moves on, so the next click draws new numbers")
                                    .arg(isInput ? tr("the current channel") : tr("the gradient")));
+    // The button, its range and its seed, each whole, wrapping where the editor is narrow.
+    randomRow->setPacked(true);
     randomRow->addWidget(m_randomButton);
-    randomRow->addWidget(m_randomLow);
-    randomRow->addWidget(new QLabel(QStringLiteral("–"), this));
-    randomRow->addWidget(m_randomHigh);
-    randomRow->addWidget(new QLabel(tr("seed"), this));
-    randomRow->addWidget(m_seed);
-    randomRow->addStretch(1);
+    randomRow->addWidget(
+        wrapGroup(this, {m_randomLow, new QLabel(QStringLiteral("–"), this), m_randomHigh}));
+    randomRow->addWidget(wrapGroup(this, {new QLabel(tr("seed"), this), m_seed}));
     layout->addLayout(randomRow);
     connect(m_randomButton, &QPushButton::clicked, this, &MatrixEditor::fillRandom);
 
