@@ -120,6 +120,8 @@ private slots:
     void screenshotWritesPng();
     void badArgumentsExit2_data();
     void badArgumentsExit2();
+    void tabOrderFollowsTheRows_data();
+    void tabOrderFollowsTheRows();
     void wrapLayoutWraps_data();
     void wrapLayoutWraps();
     void photoTitleBreaksBetweenParts_data();
@@ -989,6 +991,52 @@ void TestUi::badArgumentsExit2()
     QVERIFY2(err.startsWith(QStringLiteral("poolviz: ")) && err.contains(message), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0);
     QVERIFY(!QFile::exists(out));
+}
+
+void TestUi::tabOrderFollowsTheRows_data()
+{
+    // Tab walks the wrapped rows as they read, left to right and down, whatever groups hold them.
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("playback bar")
+        << QStringLiteral("playbackBar")
+        << QStringList{QStringLiteral("scrubSlider"),  QStringLiteral("speedCombo"),
+                       QStringLiteral("forwardPhase"), QStringLiteral("backwardPhase"),
+                       QStringLiteral("firstStep"),    QStringLiteral("stepBack"),
+                       QStringLiteral("playPause"),    QStringLiteral("stepForward"),
+                       QStringLiteral("lastStep"),     QStringLiteral("reducedMotion")};
+    QTest::newRow("input editor")
+        << QStringLiteral("inputEditor")
+        << QStringList{QStringLiteral("rowsSpin"),   QStringLiteral("columnsSpin"),
+                       QStringLiteral("addChannel"), QStringLiteral("clearValues"),
+                       QStringLiteral("inputTable"), QStringLiteral("randomInput"),
+                       QStringLiteral("randomLow"),  QStringLiteral("randomHigh"),
+                       QStringLiteral("seedSpin"),   QStringLiteral("inputPaste"),
+                       QStringLiteral("applyPaste")};
+}
+
+void TestUi::tabOrderFollowsTheRows()
+{
+    QFETCH(QString, container);
+    QFETCH(QStringList, expected);
+    auto w = openWindow();
+    QWidget *root = w->findChild<QWidget *>(container);
+    QVERIFY(root);
+    const auto name = [](const QWidget *widget) {
+        if (const auto *button = qobject_cast<const QToolButton *>(widget);
+            button && button->defaultAction())
+            return button->defaultAction()->objectName();
+        return widget->objectName();
+    };
+    QStringList order;
+    const QWidget *widget = root;
+    do {
+        widget = widget->nextInFocusChain();
+        if (root->isAncestorOf(widget) && widget->isVisible() &&
+            (widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy())
+            order << name(widget);
+    } while (widget != root);
+    QCOMPARE(order.join(u' '), expected.join(u' '));
 }
 
 void TestUi::wrapLayoutWraps_data()

@@ -405,7 +405,7 @@ void MainWindow::createWidgets()
 
     m_matrixSplitter = new QSplitter(Qt::Horizontal);
     m_matrixSplitter->setObjectName(QStringLiteral("matrixSplitter"));
-    // The editor may get narrower than its controls (a 960-pixel window): it scrolls then.
+    // The editor's rows wrap where it is narrow; a low window scrolls it up and down.
     auto *editorScroll = new QScrollArea;
     editorScroll->setObjectName(QStringLiteral("editorPane"));
     editorScroll->setWidget(m_editorTabs);

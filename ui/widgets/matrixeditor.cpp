@@ -57,6 +57,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
 
     // Channels as tabs, the size of the matrix, clear.
     m_clearButton = new QPushButton(isInput ? tr("&Clear") : tr("&Ones"), this);
+    m_clearButton->setObjectName(QStringLiteral("clearValues"));
     m_clearButton->setToolTip(isInput ? tr("Set every value of the current channel to 0")
                                       : tr("Reset the upstream gradient to ones (the default)"));
     connect(m_clearButton, &QPushButton::clicked, this, &MatrixEditor::clearValues);
@@ -83,6 +84,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_rows->setKeyboardTracking(false);
         m_columns->setKeyboardTracking(false);
         m_addChannel = new QToolButton(this);
+        m_addChannel->setObjectName(QStringLiteral("addChannel"));
         m_addChannel->setText(tr("+ Channel"));
         m_addChannel->setToolTip(tr("Add a channel of zeros (each channel is pooled on its own)"));
         // The size at the left, the buttons at the right; a narrow editor puts the buttons on
@@ -148,6 +150,9 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
                                   "the seed then moves on, so the next click draws new numbers")
                                    .arg(isInput ? tr("the current channel") : tr("the gradient")));
     // The button, its range and its seed, each whole, wrapping where the editor is narrow.
+    m_randomLow->setObjectName(QStringLiteral("randomLow"));
+    m_randomHigh->setObjectName(QStringLiteral("randomHigh"));
+    m_seed->setObjectName(QStringLiteral("seedSpin"));
     randomRow->setPacked(true);
     randomRow->addWidget(m_randomButton);
     randomRow->addWidget(
@@ -192,6 +197,15 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         if (applyText(m_paste->toPlainText()))
             emit applied();
     });
+
+    // Tab walks the rows as they read (the buttons were made first, for both kinds of editor).
+    QList<QWidget *> order;
+    if (isInput)
+        order << m_tabs << m_rows << m_columns << m_addChannel;
+    order << m_clearButton << m_table << m_randomButton << m_randomLow << m_randomHigh << m_seed
+          << m_paste << m_applyPaste;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     connect(document, &PoolDocument::inputChanged, this, &MatrixEditor::syncFromDocument);
     connect(document, &PoolDocument::planeChanged, this, &MatrixEditor::syncFromDocument);

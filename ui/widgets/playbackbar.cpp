@@ -12,6 +12,8 @@
 #include <QSlider>
 #include <QToolButton>
 
+#include <iterator>
+
 namespace poolviz {
 
 PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
@@ -71,6 +73,11 @@ PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
     m_buttons[5]->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_buttons[5]->setAutoRaise(false); // a switch: framed, pressed when motion is reduced
     layout->addWidget(m_buttons[5]);
+    // Tab walks the controls as they read, whichever groups hold them.
+    QWidget *order[] = {m_slider,     m_speedCombo, m_buttons[6], m_buttons[7], m_buttons[0],
+                        m_buttons[1], m_buttons[2], m_buttons[3], m_buttons[4], m_buttons[5]};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     PoolDocument *document = player->document();
     connect(m_slider, &QSlider::valueChanged, this,
