@@ -18,9 +18,9 @@ struct Example
     std::string source; ///< what the example shows and where its numbers come from
     Tensor input;       ///< rank 2 (or 3 for multi-channel examples)
     PoolParams params;
-    Tensor expected;                  ///< the output the tutorial printed
-    bool backward = false;            ///< opens on the backward pass
-    std::vector<std::string> aliases; ///< earlier ids that still work (scripts, --preset)
+    Tensor expected;                    ///< the output the tutorial printed
+    bool backward = false;              ///< opens on the backward pass
+    std::vector<std::string> aliases{}; ///< earlier ids that still work (scripts, --preset)
 };
 
 /// Every built-in example, in menu order: grouped by idea, the groups in exampleGroups() order.

@@ -151,8 +151,6 @@ struct Geometry
     std::vector<std::pair<int, int>> outputsReading(int row, int col) const;
     /// Divisor of average pooling for output (r, c), following PyTorch/TensorFlow rules.
     double avgDivisor(int outRow, int outCol) const;
-
-    friend bool operator==(const Geometry &, const Geometry &) = default;
 };
 
 /// Validates and computes the geometry in O(inH + inW + outH + outW). When validation fails

@@ -158,8 +158,10 @@ Validation validate(const PoolParams &p, int inH, int inW, int planes, const Lim
                    std::to_string(last), std::to_string(kMaxExtent)});
         return true;
     };
-    if (beyond(MessageId::RowsBeyondRange, inH, pt, pb, outH, s.h, ekH) |
-        beyond(MessageId::ColumnsBeyondRange, inW, pl, pr, outW, s.w, ekW))
+    // Both axes are checked, so that the message names every axis out of range.
+    const bool rowsBeyond = beyond(MessageId::RowsBeyondRange, inH, pt, pb, outH, s.h, ekH);
+    const bool colsBeyond = beyond(MessageId::ColumnsBeyondRange, inW, pl, pr, outW, s.w, ekW);
+    if (rowsBeyond || colsBeyond)
         return v;
 
     // Windows that hold no input cell at all (only possible with dilation or large padding).

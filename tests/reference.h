@@ -296,8 +296,9 @@ inline Forward forward(const Plan &pl, const float *x)
 }
 
 /// The input gradient of one plane by definition: max/min add g at the argmax; avg adds g/divisor
-/// to every in-input tap; lp adds g·sign(x)·|x|^(p−1)·y^(1−p) (0 where y = 0). Accumulates in
-/// double.
+/// to every in-input tap; lp adds g·sign(x)·|x|^(p−1)·y^(1−p) (0 where y = 0), with PyTorch's
+/// sign(0) = +1 (the derivative of x^p at 0: 0 for p > 1, 1 for p = 1, ∞ for p < 1). Accumulates
+/// in double.
 inline std::vector<double> backward(const Plan &pl, const float *x, const float *gradOut)
 {
     const Params &pr = pl.params;
@@ -332,7 +333,7 @@ inline std::vector<double> backward(const Plan &pl, const float *x, const float 
                         g[i] += up / div;
                 } else if (y != 0) {
                     const double v = x[i];
-                    const double sgn = v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0);
+                    const double sgn = v < 0 ? -1.0 : 1.0;
                     g[i] += up * sgn * std::pow(std::fabs(v), pr.p - 1) * std::pow(y, 1 - pr.p);
                 }
             }

@@ -107,6 +107,10 @@ private slots:
     void hugeKernelKeepsEveryShare();
     void nonFiniteUpstream_data();
     void nonFiniteUpstream();
+    void lpZeroTapsFollowPyTorch_data();
+    void lpZeroTapsFollowPyTorch();
+    void runningSumsLeaveNoResidue_data();
+    void runningSumsLeaveNoResidue();
     void largeGradientIsStreamedExactly_data();
     void largeGradientIsStreamedExactly();
     void reusedGradientIsRewritten();
@@ -692,6 +696,101 @@ void TestBackward::nonFiniteUpstream()
                                 .arg(double(grad.data()[k]))));
     }
     QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
+}
+
+// Lp at a zero input: PyTorch differentiates x^p there, so sign(0) counts as +1. Over
+//    0 1 | 2 0
+//    3 0 | 0 0
+// with 2×2 windows (stride 2) and upstream 1 (PyTorch 1.13, F.lp_pool2d(x, p, 2).backward(ones)):
+// - p = 1: y = 4 and 2, a sum, so every tap gets 1, the zeros included (not 0).
+// - p = 2: y = √10 and 2; x/y at each tap: 0, 1/√10, 3/√10 and 2/2 = 1; the zeros get 0.
+// - p = 0.5: y = (√1 + √3)² = 4 + 2√3 and (√2)² = 2; (y/x)^0.5 at each tap: √(4 + 2√3) = 1 + √3,
+//   (1 + √3)/√3 and 1; the zeros get +∞ (PyTorch: inf).
+// - an all-zero window (y = 0) passes nothing on, whatever p (PyTorch: relu'(0) = 0).
+void TestBackward::lpZeroTapsFollowPyTorch_data()
+{
+    QTest::addColumn<double>("p");
+    QTest::addColumn<Tensor>("input");
+    QTest::addColumn<Tensor>("gradient");
+    const Tensor x = Tensor::fromRows({{0, 1, 2, 0}, {3, 0, 0, 0}});
+    const float r10 = float(1 / std::sqrt(10.0)), r3 = float(std::sqrt(3.0));
+    QTest::newRow("p=1") << 1.0 << x << Tensor::fromRows({{1, 1, 1, 1}, {1, 1, 1, 1}});
+    QTest::newRow("p=2") << 2.0 << x << Tensor::fromRows({{0, r10, 1, 0}, {3 * r10, 0, 0, 0}});
+    QTest::newRow("p=0.5") << 0.5 << x
+                           << Tensor::fromRows(
+                                  {{kInf, 1 + r3, 1, kInf}, {(1 + r3) / r3, kInf, kInf, kInf}});
+    const Tensor zeros = Tensor::fromRows({{0, 0, 2, 0}, {0, 0, 0, 0}});
+    QTest::newRow("p=1, all-zero window")
+        << 1.0 << zeros << Tensor::fromRows({{0, 0, 1, 1}, {0, 0, 1, 1}});
+    QTest::newRow("p=3, all-zero window")
+        << 3.0 << zeros << Tensor::fromRows({{0, 0, 1, 0}, {0, 0, 0, 0}});
+}
+
+void TestBackward::lpZeroTapsFollowPyTorch()
+{
+    QFETCH(double, p);
+    QFETCH(Tensor, input);
+    QFETCH(Tensor, gradient);
+    PoolParams params = lp(p, sliding(PoolMode::Lp, 2, 2));
+    const Tensor up = Tensor::fromRows({{1, 1}});
+    POOLVIZ_COMPARE_TENSORS(backward(input, params, up), gradient, 1e-6);
+}
+
+// Stride-1 average backward slides sums of the shares g/divisor down the rows (from 4 windows per
+// row) and along the columns (from 9): shares like g/25 are not exact in double, so adding and
+// later subtracting them leaves a residue (PyTorch's random cases showed −3.3·10⁻¹⁶). A cell whose
+// windows all have upstream 0 must get 0 exactly, as PyTorch gives, and the others the reference.
+void TestBackward::runningSumsLeaveNoResidue_data()
+{
+    QTest::addColumn<int>("kh");
+    QTest::addColumn<int>("kw");
+    QTest::newRow("avg 5x5/1, running rows") << 5 << 5;
+    QTest::newRow("avg 1x12/1, running columns") << 1 << 12;
+    QTest::newRow("avg 12x12/1, both") << 12 << 12;
+}
+
+void TestBackward::runningSumsLeaveNoResidue()
+{
+    QFETCH(int, kh);
+    QFETCH(int, kw);
+    PoolParams params = sliding(PoolMode::Avg, 1, 1);
+    params.kernel = {kh, kw};
+    const int h = 48, w = 300;
+    Tensor x = Tensor::matrix(h, w, 1.0f);
+    Tensor up = forward(x, params, false).values;
+    const int outH = up.h(), outW = up.w();
+    // Upstream −4 … 4 in the top-left output block, 0 in the last 16 output rows and columns.
+    for (int oy = 0; oy < outH; ++oy)
+        for (int ox = 0; ox < outW; ++ox)
+            up.data()[std::size_t(oy * outW + ox)] =
+                oy < outH - 16 && ox < outW - 16 ? float((oy * 7 + ox * 3) % 9 - 4) : 0.0f;
+    const Tensor grad = backward(x, params, up);
+    const ref::Plan plan = ref::plan(toRef(params), h, w);
+    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
+    int zeros = 0;
+    for (int r = 0; r < h; ++r)
+        for (int c = 0; c < w; ++c) {
+            const std::size_t k = std::size_t(r * w + c);
+            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c).
+            const bool onlyZeros = r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16;
+            if (onlyZeros) {
+                ++zeros;
+                QVERIFY2(grad.data()[k] == 0.0f,
+                         qPrintable(QStringLiteral("cell (%1,%2) read only by windows with "
+                                                   "upstream 0: %3, not 0")
+                                        .arg(r)
+                                        .arg(c)
+                                        .arg(double(grad.data()[k]), 0, 'g', 17)));
+            } else {
+                QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
+                         qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
+                                        .arg(r)
+                                        .arg(c)
+                                        .arg(e[k])
+                                        .arg(double(grad.data()[k]))));
+            }
+        }
+    QVERIFY(zeros > 15 * w); // the last rows at least
 }
 
 // A gradient of 2 planes of 1500×2800 (8.4·10⁶ values) is written with streaming stores; one

@@ -34,7 +34,9 @@ void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOu
 
 /// Lp's gradient for one window: ∂y/∂x = sign(x)·|x|^(p−1) / y^(p−1) times the upstream gradient
 /// at each in-input tap whose row lies in [rowBegin, rowEnd), in tap order, as add(flat index,
-/// amount); nothing where y = 0 or y is not finite. `x` is the plane, W its width.
+/// amount); nothing where y = 0 or y is not finite. `x` is the plane, W its width. At x = 0 the
+/// sign is +1, as PyTorch's derivative of x^p is there: the share is 0 for p > 1, g / y^0 = g for
+/// p = 1 (a zero in a window still passes the gradient on, as in a sum) and ±∞ for p < 1.
 template <class Add>
 void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, double y, float upstream,
               double p, int rowBegin, int rowEnd, Add &&add)
@@ -49,7 +51,7 @@ void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, doubl
         for (int j = 0; j < c.count; ++j) {
             const std::int64_t at = std::int64_t(row) * W + c.first + j * c.step;
             const double xv = x[at];
-            const double sign = xv > 0 ? 1.0 : xv < 0 ? -1.0 : 0.0;
+            const double sign = xv < 0 ? -1.0 : 1.0;
             const double dx = sign * std::pow(std::fabs(xv), p - 1.0) / denom;
             add(at, float(upstream * dx));
         }
