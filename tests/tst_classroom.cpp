@@ -12,6 +12,7 @@
 #include "parameterpanel.h"
 #include "photocamera.h" // photoview.h holds a QPointer<PhotoCamera>
 #include "photodocument.h"
+#include "photoutil.h"
 #include "photoview.h"
 #include "photoworkspace.h"
 #include "playbackbar.h"
@@ -21,10 +22,12 @@
 #include "stagewidget.h"
 #include "traceplayer.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -57,6 +60,61 @@ std::unique_ptr<MainWindow> openWindow()
     return w;
 }
 
+/// What a teacher at the projector would see wrong in `w`: a scroll area that scrolls sideways,
+/// a button of `containers` outside the window, cut by its parents or overlapping another, or a
+/// line edit too narrow for its hint. Empty when all is well.
+QStringList layoutProblems(const QWidget *w, const QList<const QWidget *> &containers)
+{
+    QStringList problems;
+    for (const QScrollArea *scroll : w->findChildren<QScrollArea *>())
+        if (scroll->isVisible() && scroll->horizontalScrollBar()->isVisible())
+            problems << QStringLiteral("%1 scrolls sideways (%2 px wide, needs %3)")
+                            .arg(scroll->objectName().isEmpty()
+                                     ? QString::fromLatin1(
+                                           scroll->parentWidget()->metaObject()->className())
+                                     : scroll->objectName())
+                            .arg(scroll->viewport()->width())
+                            .arg(scroll->widget()->minimumSizeHint().width());
+    const auto name = [](const QWidget *widget) {
+        const auto *button = qobject_cast<const QAbstractButton *>(widget);
+        const QString text = button ? button->text() : QString();
+        return text.isEmpty() ? widget->objectName() + widget->accessibleName() : text;
+    };
+    for (const QWidget *container : containers) {
+        QList<QPair<const QWidget *, QRect>> placed;
+        for (const QAbstractButton *button : container->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || qobject_cast<const QWidget *>(button->parent()) == nullptr)
+                continue;
+            // Tab bars' scroll arrows and spin boxes' parts are not buttons of their own here.
+            if (button->parentWidget()->inherits("QTabBar"))
+                continue;
+            const QRect inWindow(button->mapTo(w, QPoint(0, 0)), button->size());
+            if (!w->rect().contains(inWindow))
+                problems << QStringLiteral("%1 lies outside the window").arg(name(button));
+            else if (button->visibleRegion().boundingRect() != button->rect())
+                problems << QStringLiteral("%1 is cut: %2 px of %3 visible")
+                                .arg(name(button))
+                                .arg(button->visibleRegion().boundingRect().width())
+                                .arg(button->width());
+            for (const auto &[other, rect] : std::as_const(placed))
+                if (rect.intersects(inWindow))
+                    problems << QStringLiteral("%1 overlaps %2").arg(name(button), name(other));
+            placed.append({button, inWindow});
+        }
+    }
+    for (const QLineEdit *edit : w->findChildren<QLineEdit *>()) {
+        if (!edit->isVisible() || edit->placeholderText().isEmpty() || !edit->text().isEmpty())
+            continue;
+        const int needs = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 12;
+        if (edit->width() < needs)
+            problems << QStringLiteral("the hint \"%1\" is cut (%2 px of %3)")
+                            .arg(edit->placeholderText())
+                            .arg(edit->width())
+                            .arg(needs);
+    }
+    return problems;
+}
+
 } // namespace
 
 class TestClassroom : public QObject
@@ -84,6 +142,8 @@ private slots:
     void dockFitsTheProjector_data();
     void dockFitsTheProjector();
     void germanFrameworksKeepNumbersWhole();
+    void fitsTheProjector_data();
+    void fitsTheProjector();
 };
 
 void TestClassroom::initTestCase()
@@ -491,6 +551,84 @@ void TestClassroom::germanFrameworksKeepNumbersWhole()
         QCOMPARE(w->stage()->renderer()->numberText(StageGrid::InputGradient, 0.25, target,
                                                     w->stage()->view()),
                  QStringLiteral("0,25"));
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::fitsTheProjector_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("panel");
+    QTest::addColumn<bool>("photo");
+    // At 1280×720 (the usual projector), in English and German, with each side panel or none,
+    // on both tabs: nothing scrolls sideways, every button is whole and reachable, and the stage
+    // keeps room for numbers a class can read. (Parameters 345 px + editor 345 + a stage column
+    // whose playback bar asked for 468 + Predict 200 made the editor scroll and cut "+ Channel".)
+    const QStringList panels{QString(),
+                             QStringLiteral("frameworks"),
+                             QStringLiteral("code"),
+                             QStringLiteral("lesson"),
+                             QStringLiteral("predict"),
+                             QStringLiteral("stride")};
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+        for (const bool photo : {false, true})
+            for (const QString &panel : panels)
+                QTest::addRow("%s, %s, %s", photo ? "photo" : "matrix",
+                              panel.isEmpty() ? "no panel" : qPrintable(panel),
+                              qPrintable(language))
+                    << language << panel << photo;
+}
+
+void TestClassroom::fitsTheProjector()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, panel);
+    QFETCH(bool, photo);
+    QCOMPARE(installTranslations(language), language);
+    {
+        // As on the projector: the window opens at its size, then the teacher picks the tab and
+        // opens the panel.
+        auto w = openWindow();
+        w->resize(1280, 720);
+        QTRY_COMPARE(w->size(), QSize(1280, 720));
+        QVERIFY(w->loadExample(QStringLiteral("stride-1")));
+        w->document()->setStep(2);
+        QList<const QWidget *> containers;
+        if (photo) {
+            PhotoWorkspace *workspace = w->photoWorkspace();
+            w->workspaceTabs()->setCurrentWidget(workspace);
+            // A colour photo the size of the bundled cat, so the captions are as long.
+            QImage image(224, 224, QImage::Format_RGB32);
+            for (int r = 0; r < image.height(); ++r)
+                for (int c = 0; c < image.width(); ++c)
+                    image.setPixel(c, r, qRgb(r, c, (r * c) % 256));
+            QVERIFY(workspace->document()->setImage(image, QStringLiteral("cat-224.jpg")));
+            QVERIFY(phototest::settle(*workspace->document()));
+            containers << workspace;
+        } else {
+            containers << w->inputEditor() << w->playbackBar();
+        }
+        if (!panel.isEmpty()) {
+            auto *dock = w->findChild<QDockWidget *>(panel + QStringLiteral("Dock"));
+            QVERIFY(dock);
+            dock->show();
+            QTRY_VERIFY(dock->isVisible());
+            containers << dock;
+        }
+        QCOMPARE(w->size(), QSize(1280, 720));
+        QVERIFY2(w->minimumSizeHint().width() <= 1280,
+                 qPrintable(QString::number(w->minimumSizeHint().width())));
+        QTRY_VERIFY2(layoutProblems(w.get(), containers).isEmpty(),
+                     qPrintable(layoutProblems(w.get(), containers).join(QStringLiteral("; "))));
+        if (!photo) {
+            // The stage keeps most of the window: its 4×4 input and 3×3 output stay readable.
+            const QSize stage = w->stage()->size();
+            QVERIFY2(
+                stage.width() >= 400 && stage.height() >= 260,
+                qPrintable(QStringLiteral("stage %1×%2").arg(stage.width()).arg(stage.height())));
+            QVERIFY(!w->stage()->numbersCramped());
+        }
     }
     installTranslations(QStringLiteral("en"));
     QLocale::setDefault(QLocale::c());

@@ -7,6 +7,7 @@
 #include "parameterpanel.h"
 #include "photocamera.h"
 #include "photodocument.h"
+#include "photoview.h"
 #include "photoworkspace.h"
 #include "playbackbar.h"
 #include "pool.h"
@@ -15,6 +16,7 @@
 #include "stagewidget.h"
 #include "testutil.h"
 #include "traceplayer.h"
+#include "wraplayout.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -118,6 +120,12 @@ private slots:
     void screenshotWritesPng();
     void badArgumentsExit2_data();
     void badArgumentsExit2();
+    void tabOrderFollowsTheRows_data();
+    void tabOrderFollowsTheRows();
+    void wrapLayoutWraps_data();
+    void wrapLayoutWraps();
+    void photoTitleBreaksBetweenParts_data();
+    void photoTitleBreaksBetweenParts();
 };
 
 void TestUi::initTestCase()
@@ -983,6 +991,152 @@ void TestUi::badArgumentsExit2()
     QVERIFY2(err.startsWith(QStringLiteral("poolviz: ")) && err.contains(message), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0);
     QVERIFY(!QFile::exists(out));
+}
+
+void TestUi::tabOrderFollowsTheRows_data()
+{
+    // Tab walks the wrapped rows as they read, left to right and down, whatever groups hold them.
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("playback bar")
+        << QStringLiteral("playbackBar")
+        << QStringList{QStringLiteral("scrubSlider"),  QStringLiteral("speedCombo"),
+                       QStringLiteral("forwardPhase"), QStringLiteral("backwardPhase"),
+                       QStringLiteral("firstStep"),    QStringLiteral("stepBack"),
+                       QStringLiteral("playPause"),    QStringLiteral("stepForward"),
+                       QStringLiteral("lastStep"),     QStringLiteral("reducedMotion")};
+    QTest::newRow("input editor")
+        << QStringLiteral("inputEditor")
+        << QStringList{QStringLiteral("rowsSpin"),   QStringLiteral("columnsSpin"),
+                       QStringLiteral("addChannel"), QStringLiteral("clearValues"),
+                       QStringLiteral("inputTable"), QStringLiteral("randomInput"),
+                       QStringLiteral("randomLow"),  QStringLiteral("randomHigh"),
+                       QStringLiteral("seedSpin"),   QStringLiteral("inputPaste"),
+                       QStringLiteral("applyPaste")};
+}
+
+void TestUi::tabOrderFollowsTheRows()
+{
+    QFETCH(QString, container);
+    QFETCH(QStringList, expected);
+    auto w = openWindow();
+    QWidget *root = w->findChild<QWidget *>(container);
+    QVERIFY(root);
+    const auto name = [](const QWidget *widget) {
+        if (const auto *button = qobject_cast<const QToolButton *>(widget);
+            button && button->defaultAction())
+            return button->defaultAction()->objectName();
+        return widget->objectName();
+    };
+    QStringList order;
+    const QWidget *widget = root;
+    do {
+        widget = widget->nextInFocusChain();
+        if (root->isAncestorOf(widget) && widget->isVisible() &&
+            (widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy())
+            order << name(widget);
+    } while (widget != root);
+    QCOMPARE(order.join(u' '), expected.join(u' '));
+}
+
+void TestUi::wrapLayoutWraps_data()
+{
+    // Three groups 100×20 (the first expanding when asked, its minimum then 50), spacing 10, no
+    // margins: where each lands, worked by hand.
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("packed");
+    QTest::addColumn<bool>("breakAfterFirst");
+    QTest::addColumn<bool>("expandFirst");
+    QTest::addColumn<QList<QRect>>("expected");
+    QTest::addColumn<int>("height"); // heightForWidth(width)
+    // 100 + 10 + 100 + 10 + 100 = 320 fits 400; the 80 px spare go between: gaps of 50.
+    QTest::newRow("one line, spread")
+        << 400 << false << false << false
+        << QList<QRect>{{0, 0, 100, 20}, {150, 0, 100, 20}, {300, 0, 100, 20}} << 20;
+    QTest::newRow("one line, packed")
+        << 400 << true << false << false
+        << QList<QRect>{{0, 0, 100, 20}, {110, 0, 100, 20}, {220, 0, 100, 20}} << 20;
+    // 250: two fit (210, gap 10 + 40), the third wraps to y = 20 + 10.
+    QTest::newRow("wraps the third")
+        << 250 << false << false << false
+        << QList<QRect>{{0, 0, 100, 20}, {150, 0, 100, 20}, {0, 30, 100, 20}} << 50;
+    QTest::newRow("a line each") << 100 << false << false << false
+                                 << QList<QRect>{{0, 0, 100, 20},
+                                                 {0, 30, 100, 20},
+                                                 {0, 60, 100, 20}}
+                                 << 80;
+    QTest::newRow("break after the first")
+        << 400 << false << true << false
+        << QList<QRect>{{0, 0, 100, 20}, {0, 30, 100, 20}, {300, 30, 100, 20}} << 50;
+    // The expanding group (no size hint of its own: it asks for its minimum, 50) takes the
+    // spare: 400 − 10 − 100 − 10 − 100 = 180.
+    QTest::newRow("expanding first")
+        << 400 << false << false << true
+        << QList<QRect>{{0, 0, 180, 20}, {190, 0, 100, 20}, {300, 0, 100, 20}} << 20;
+}
+
+void TestUi::wrapLayoutWraps()
+{
+    QFETCH(int, width);
+    QFETCH(bool, packed);
+    QFETCH(bool, breakAfterFirst);
+    QFETCH(bool, expandFirst);
+    QFETCH(QList<QRect>, expected);
+    QFETCH(int, height);
+    QWidget host;
+    auto *layout = new WrapLayout(&host);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->setPacked(packed);
+    QList<QWidget *> groups;
+    for (int i = 0; i < 3; ++i) {
+        auto *group = new QWidget(&host);
+        if (i == 0 && expandFirst) {
+            group->setMinimumSize(50, 20);
+            group->setMaximumHeight(20);
+            group->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        } else {
+            group->setFixedSize(100, 20);
+        }
+        layout->addWidget(group);
+        if (i == 0 && breakAfterFirst)
+            layout->addBreak();
+        groups << group;
+    }
+    QCOMPARE(layout->heightForWidth(width), height);
+    QCOMPARE(layout->minimumSize().width(), 100);
+    layout->setGeometry(QRect(0, 0, width, height));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(groups[i]->geometry(), expected[i]);
+}
+
+void TestUi::photoTitleBreaksBetweenParts_data()
+{
+    QTest::addColumn<int>("parts"); // how many of the title's parts the first line holds
+    QTest::addColumn<QStringList>("expected");
+    const QString title = QStringLiteral("A · max 2×2, stride 2×2, padding 0 · 112×112");
+    QTest::newRow("wide enough") << 3 << QStringList{title};
+    QTest::newRow("the size wraps")
+        << 2
+        << QStringList{QStringLiteral("A · max 2×2, stride 2×2, padding 0"),
+                       QStringLiteral("· 112×112")};
+    QTest::newRow("a part a line")
+        << 1
+        << QStringList{QStringLiteral("A"), QStringLiteral("· max 2×2, stride 2×2, padding 0"),
+                       QStringLiteral("· 112×112")};
+}
+
+void TestUi::photoTitleBreaksBetweenParts()
+{
+    QFETCH(int, parts);
+    QFETCH(QStringList, expected);
+    const QString title = QStringLiteral("A · max 2×2, stride 2×2, padding 0 · 112×112");
+    const QFontMetricsF metrics(QApplication::font());
+    // Just the width of the first `parts` parts: one pixel less would break them too.
+    const QString first = title.section(QStringLiteral(" · "), 0, parts - 1);
+    const QStringList lines =
+        PhotoView::titleLines(title, metrics, metrics.horizontalAdvance(first));
+    QCOMPARE(lines, expected);
 }
 
 QTEST_MAIN(TestUi)

@@ -51,6 +51,7 @@
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -126,6 +127,8 @@ MainWindow::MainWindow(Settings *settings, QWidget *parent)
         else
             m_photo->playbackBar()->player()->pause();
         m_parameters->setMatrixGeometryVisible(matrixTab);
+        // The other tab may need a different width beside the panel.
+        QTimer::singleShot(0, this, &MainWindow::fitParametersDock);
         m_inputStatus->setVisible(matrixTab);
         // The Frameworks and Code panels explain the tab on screen.
         m_bridge.frameworks->setPhoto(matrixTab ? nullptr : m_photoDocument);
@@ -209,6 +212,14 @@ void MainWindow::bindParameters()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_stageColumn && event->type() == QEvent::Resize)
+        balanceMatrixSplitter();
+    if (m_matrixSplitter && watched == m_matrixSplitter->handle(1)) {
+        if (event->type() == QEvent::MouseButtonPress)
+            m_splitterDragged = true;
+        else if (event->type() == QEvent::MouseButtonRelease)
+            m_splitterDragged = false;
+    }
     if (event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
@@ -237,6 +248,26 @@ void MainWindow::fitParametersDock()
     const int missing = m_parameters->minimumSizeHint().width() - scroll->viewport()->width();
     if (missing > 0)
         resizeDocks({dock}, {dock->width() + missing}, Qt::Horizontal);
+}
+
+void MainWindow::balanceMatrixSplitter()
+{
+    if (m_balancing || m_splitterDragged || m_editorPane->isHidden() || m_stageColumn->isHidden())
+        return;
+    const QList<int> sizes = m_matrixSplitter->sizes();
+    const int total = sizes[0] + sizes[1];
+    // The editor's controls whole, beside the scroll bar it shows when the window is low.
+    const auto *scroll = static_cast<QScrollArea *>(m_editorPane);
+    const int editorMinimum =
+        scroll->widget()->minimumSizeHint().width() +
+        (scroll->verticalScrollBar()->isVisible() ? scroll->verticalScrollBar()->width() : 0);
+    const int editor =
+        std::max(editorMinimum, std::min(m_editorWanted, total - kStageComfortWidth));
+    if (editor == sizes[0] || total <= 0)
+        return;
+    m_balancing = true;
+    m_matrixSplitter->setSizes({editor, total - editor});
+    m_balancing = false;
 }
 
 void MainWindow::fitPanelsToNumbers()
@@ -344,6 +375,7 @@ void MainWindow::createWidgets()
     m_player = new TracePlayer(m_document, this);
     m_playback = new PlaybackBar(m_player);
     auto *stageColumn = new QWidget;
+    m_stageColumn = stageColumn;
     auto *stageLayout = new QVBoxLayout(stageColumn);
     stageLayout->setContentsMargins(0, 0, 0, 0);
     stageLayout->setSpacing(0);
@@ -373,7 +405,7 @@ void MainWindow::createWidgets()
 
     m_matrixSplitter = new QSplitter(Qt::Horizontal);
     m_matrixSplitter->setObjectName(QStringLiteral("matrixSplitter"));
-    // The editor may get narrower than its controls (a 960-pixel window): it scrolls then.
+    // The editor's rows wrap where it is narrow; a low window scrolls it up and down.
     auto *editorScroll = new QScrollArea;
     editorScroll->setObjectName(QStringLiteral("editorPane"));
     editorScroll->setWidget(m_editorTabs);
@@ -387,7 +419,14 @@ void MainWindow::createWidgets()
     m_matrixSplitter->setStretchFactor(1, 1);
     m_matrixSplitter->setCollapsible(0, true);
     m_matrixSplitter->setCollapsible(1, false);
-    m_matrixSplitter->setSizes({360, 940});
+    m_matrixSplitter->setSizes({m_editorWanted, 940});
+    // The stage first: the editor yields to it when the window or a side panel leaves too little.
+    stageColumn->installEventFilter(this);
+    m_matrixSplitter->handle(1)->installEventFilter(this);
+    connect(m_matrixSplitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_splitterDragged && !m_balancing)
+            m_editorWanted = m_matrixSplitter->sizes().constFirst();
+    });
 
     m_workspaceTabs = new QTabWidget;
     m_workspaceTabs->setObjectName(QStringLiteral("workspaceTabs"));

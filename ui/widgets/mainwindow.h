@@ -155,6 +155,14 @@ protected:
     /// stays above its minimum: another dock opening (the Lesson dock) must not leave the panel
     /// cut and scrolling in a window wide enough for both. A narrower window still scrolls it.
     void fitParametersDock();
+    /// Shares the Matrix tab between the editor and the stage column: the editor keeps the width
+    /// the user gave it (360 px at first) while the stage column stays at least
+    /// kStageComfortWidth wide, and gives way down to its own minimum when a side panel or a
+    /// narrow window leaves less room. Runs whenever the stage column is resized.
+    void balanceMatrixSplitter();
+    /// The stage column's width the editor gives way to (a 4×4 input and its output side by side
+    /// with numbers a class reads from the back row).
+    static constexpr int kStageComfortWidth = 520;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -189,6 +197,10 @@ private:
     TracePlayer *m_player = nullptr;
     QTabWidget *m_workspaceTabs = nullptr;
     QSplitter *m_matrixSplitter = nullptr;
+    QWidget *m_stageColumn = nullptr; ///< the stage with the banner above, playback below
+    int m_editorWanted = 360;         ///< the editor's width as the user last set it
+    bool m_balancing = false;         ///< balanceMatrixSplitter() is moving the splitter
+    bool m_splitterDragged = false;   ///< the user holds the splitter's handle
     PhotoWorkspace *m_photo = nullptr;
     PhotoDocument *m_photoDocument = nullptr;
     QUndoGroup *m_undoGroup = nullptr;

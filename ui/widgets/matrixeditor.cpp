@@ -3,6 +3,7 @@
 #include "coremessage.h"
 #include "matrixio.h"
 #include "pooldocument.h"
+#include "wraplayout.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -56,6 +57,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
 
     // Channels as tabs, the size of the matrix, clear.
     m_clearButton = new QPushButton(isInput ? tr("&Clear") : tr("&Ones"), this);
+    m_clearButton->setObjectName(QStringLiteral("clearValues"));
     m_clearButton->setToolTip(isInput ? tr("Set every value of the current channel to 0")
                                       : tr("Reset the upstream gradient to ones (the default)"));
     connect(m_clearButton, &QPushButton::clicked, this, &MatrixEditor::clearValues);
@@ -68,7 +70,6 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_tabs->setAccessibleName(tr("Channels"));
         layout->addWidget(m_tabs);
 
-        auto *sizeRow = new QHBoxLayout;
         auto *sizeLabel = new QLabel(tr("&Size"), this);
         m_rows = makeSpin(1, kMaxSize, document->input().h(),
                           tr("Rows of the matrix (1–%1)").arg(kMaxSize), this);
@@ -83,15 +84,15 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         m_rows->setKeyboardTracking(false);
         m_columns->setKeyboardTracking(false);
         m_addChannel = new QToolButton(this);
+        m_addChannel->setObjectName(QStringLiteral("addChannel"));
         m_addChannel->setText(tr("+ Channel"));
         m_addChannel->setToolTip(tr("Add a channel of zeros (each channel is pooled on its own)"));
-        sizeRow->addWidget(sizeLabel);
-        sizeRow->addWidget(m_rows);
-        sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
-        sizeRow->addWidget(m_columns);
-        sizeRow->addStretch(1);
-        sizeRow->addWidget(m_addChannel);
-        sizeRow->addWidget(m_clearButton);
+        // The size at the left, the buttons at the right; a narrow editor puts the buttons on
+        // a line of their own.
+        auto *sizeRow = new WrapLayout;
+        sizeRow->addWidget(
+            wrapGroup(this, {sizeLabel, m_rows, new QLabel(QStringLiteral("×"), this), m_columns}));
+        sizeRow->addWidget(wrapGroup(this, {m_addChannel, m_clearButton}));
         layout->addLayout(sizeRow);
         connect(m_rows, &QSpinBox::valueChanged, this, &MatrixEditor::resizeInput);
         connect(m_columns, &QSpinBox::valueChanged, this, &MatrixEditor::resizeInput);
@@ -136,7 +137,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     connect(m_model, &MatrixModel::editRejected, this, &MatrixEditor::message);
 
     // Random integers with a range and a seed; clear.
-    auto *randomRow = new QHBoxLayout;
+    auto *randomRow = new WrapLayout;
     m_randomLow = makeSpin(-999, 999, isInput ? 0 : -2, tr("Smallest random integer"), this);
     m_randomHigh = makeSpin(-999, 999, 9, tr("Largest random integer"), this);
     m_randomHigh->setValue(isInput ? 9 : 2);
@@ -148,13 +149,15 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     m_randomButton->setToolTip(tr("Fill %1 with random integers from the range, with the seed; "
                                   "the seed then moves on, so the next click draws new numbers")
                                    .arg(isInput ? tr("the current channel") : tr("the gradient")));
+    // The button, its range and its seed, each whole, wrapping where the editor is narrow.
+    m_randomLow->setObjectName(QStringLiteral("randomLow"));
+    m_randomHigh->setObjectName(QStringLiteral("randomHigh"));
+    m_seed->setObjectName(QStringLiteral("seedSpin"));
+    randomRow->setPacked(true);
     randomRow->addWidget(m_randomButton);
-    randomRow->addWidget(m_randomLow);
-    randomRow->addWidget(new QLabel(QStringLiteral("–"), this));
-    randomRow->addWidget(m_randomHigh);
-    randomRow->addWidget(new QLabel(tr("seed"), this));
-    randomRow->addWidget(m_seed);
-    randomRow->addStretch(1);
+    randomRow->addWidget(
+        wrapGroup(this, {m_randomLow, new QLabel(QStringLiteral("–"), this), m_randomHigh}));
+    randomRow->addWidget(wrapGroup(this, {new QLabel(tr("seed"), this), m_seed}));
     layout->addLayout(randomRow);
     connect(m_randomButton, &QPushButton::clicked, this, &MatrixEditor::fillRandom);
 
@@ -194,6 +197,15 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         if (applyText(m_paste->toPlainText()))
             emit applied();
     });
+
+    // Tab walks the rows as they read (the buttons were made first, for both kinds of editor).
+    QList<QWidget *> order;
+    if (isInput)
+        order << m_tabs << m_rows << m_columns << m_addChannel;
+    order << m_clearButton << m_table << m_randomButton << m_randomLow << m_randomHigh << m_seed
+          << m_paste << m_applyPaste;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     connect(document, &PoolDocument::inputChanged, this, &MatrixEditor::syncFromDocument);
     connect(document, &PoolDocument::planeChanged, this, &MatrixEditor::syncFromDocument);

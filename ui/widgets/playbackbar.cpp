@@ -2,6 +2,7 @@
 
 #include "pooldocument.h"
 #include "traceplayer.h"
+#include "wraplayout.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -10,7 +11,8 @@
 #include <QLocale>
 #include <QSlider>
 #include <QToolButton>
-#include <QVBoxLayout>
+
+#include <iterator>
 
 namespace poolviz {
 
@@ -19,15 +21,12 @@ PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
       m_stepLabel(new QLabel(this)), m_speedCombo(new QComboBox(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
-    // Two rows: the scrub slider with the step number and speed, then phase, transport and
-    // reduced motion.
-    auto *layout = new QVBoxLayout(this);
+    // The scrub slider with the step number, and the speed; then the phase switch, the transport
+    // and reduced motion. Each group stays whole; a narrow stage column (a side panel open at
+    // 1280×720) wraps groups onto further lines instead of widening the window.
+    auto *layout = new WrapLayout(this);
     layout->setContentsMargins(10, 4, 10, 6);
-    layout->setSpacing(2);
-    auto *top = new QHBoxLayout;
-    auto *bottom = new QHBoxLayout;
-    layout->addLayout(top);
-    layout->addLayout(bottom);
+    layout->setVerticalSpacing(2);
     for (int i = 0; i < 8; ++i) {
         m_buttons[i] = new QToolButton(this);
         m_buttons[i]->setAutoRaise(true);
@@ -40,7 +39,7 @@ PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
     m_slider->setPageStep(1);
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_slider->setFocusPolicy(Qt::TabFocus);
-    top->addWidget(m_slider, 1);
+    m_slider->setMinimumWidth(80);
     m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
     QFont bold = m_stepLabel->font();
     bold.setBold(true);
@@ -48,32 +47,37 @@ PlaybackBar::PlaybackBar(TracePlayer *player, QWidget *parent)
     m_stepLabel->setFont(bold);
     m_stepLabel->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(tr("Step 8888 of 8888")) + 8);
     m_stepLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    top->addWidget(m_stepLabel);
-    // The speed sits by the slider, so the bar stays narrow enough for a 960-pixel-wide window.
+    QWidget *scrub = wrapGroup(this, {m_slider, m_stepLabel});
+    scrub->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    layout->addWidget(scrub);
+
     auto *speedLabel = new QLabel(tr("Spee&d"), this);
     speedLabel->setBuddy(m_speedCombo);
-    top->addSpacing(12);
-    top->addWidget(speedLabel);
     m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
     m_speedCombo->setToolTip(tr("Playback speed: 1× is one step a second ([ slower, ] faster)"));
     for (double s : TracePlayer::speeds())
         m_speedCombo->addItem(QLocale().toString(s) + QStringLiteral("×"), s);
     m_speedCombo->setCurrentIndex(int(TracePlayer::speeds().indexOf(player->speed())));
-    top->addWidget(m_speedCombo);
+    layout->addWidget(wrapGroup(this, {speedLabel, m_speedCombo}));
 
+    layout->addBreak();
     for (int i : {6, 7}) {
         // A two-way switch: both framed, the chosen one pressed.
         m_buttons[i]->setToolButtonStyle(Qt::ToolButtonTextOnly);
         m_buttons[i]->setAutoRaise(false);
-        bottom->addWidget(m_buttons[i]);
     }
-    bottom->addStretch(1);
-    for (int i = 0; i < 5; ++i)
-        bottom->addWidget(m_buttons[i]);
-    bottom->addStretch(1);
+    layout->addWidget(wrapGroup(this, {m_buttons[6], m_buttons[7]}));
+    layout->addWidget(
+        wrapGroup(this, {m_buttons[0], m_buttons[1], m_buttons[2], m_buttons[3], m_buttons[4]}));
+    layout->setAlignment(layout->itemAt(layout->count() - 1)->widget(), Qt::AlignHCenter);
     m_buttons[5]->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_buttons[5]->setAutoRaise(false); // a switch: framed, pressed when motion is reduced
-    bottom->addWidget(m_buttons[5]);
+    layout->addWidget(m_buttons[5]);
+    // Tab walks the controls as they read, whichever groups hold them.
+    QWidget *order[] = {m_slider,     m_speedCombo, m_buttons[6], m_buttons[7], m_buttons[0],
+                        m_buttons[1], m_buttons[2], m_buttons[3], m_buttons[4], m_buttons[5]};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
 
     PoolDocument *document = player->document();
     connect(m_slider, &QSlider::valueChanged, this,

@@ -1,6 +1,7 @@
 #include "predictpanel.h"
 
 #include "predict.h"
+#include "wraplayout.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -37,8 +38,12 @@ PredictPanel::PredictPanel(PredictSession *session, QWidget *parent)
     m_answer->setAccessibleName(tr("Answer"));
     m_submit = new QPushButton(tr("Answer"));
     m_submit->setObjectName(QStringLiteral("predictSubmit"));
-    auto *answerRow = new QHBoxLayout;
-    answerRow->addWidget(m_answer, 1);
+    // The field shows its hint whole; the button goes under it where the dock is narrow.
+    m_answer->setMinimumWidth(
+        m_answer->fontMetrics().horizontalAdvance(m_answer->placeholderText()) + 24);
+    m_answer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    auto *answerRow = new WrapLayout;
+    answerRow->addWidget(m_answer);
     answerRow->addWidget(m_submit);
 
     m_feedback = new QLabel;

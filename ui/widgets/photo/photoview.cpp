@@ -64,6 +64,21 @@ void PhotoView::setContent(std::shared_ptr<const Tensor> values, const QImage &i
     update();
 }
 
+QStringList PhotoView::titleLines(const QString &title, const QFontMetricsF &metrics, qreal width)
+{
+    static const QString separator = QStringLiteral(" · ");
+    QStringList lines;
+    for (const QString &part : title.split(separator)) {
+        if (!lines.isEmpty() && metrics.horizontalAdvance(lines.last() + separator + part) <= width)
+            lines.last() += separator + part;
+        else if (lines.isEmpty())
+            lines << part;
+        else
+            lines << QStringLiteral("· ") + part;
+    }
+    return lines;
+}
+
 void PhotoView::clearContent(const QString &message)
 {
     m_values.reset();
@@ -194,13 +209,20 @@ void PhotoView::paintEvent(QPaintEvent *)
         font.setBold(true);
         painter.setFont(font);
         const QFontMetricsF fm(font);
-        const QRectF box(6, 6, fm.horizontalAdvance(m_title) + 12, fm.height() + 6);
+        // A view narrower than its title (a side panel open at 1280×720) breaks it between its
+        // " · " parts, so the output's size at the end stays on screen.
+        const QStringList lines = titleLines(m_title, fm, width() - 24);
+        qreal widest = 0;
+        for (const QString &line : lines)
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        const QRectF box(6, 6, widest + 12, fm.height() * lines.size() + 6);
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(0, 0, 0, 170));
         painter.drawRoundedRect(box, 4, 4);
         painter.setPen(Qt::white);
-        painter.drawText(box, Qt::AlignCenter, m_title);
+        painter.drawText(box.adjusted(6, 3, -6, -3), Qt::AlignLeft | Qt::AlignVCenter,
+                         lines.join(QLatin1Char('\n')));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "photodifference.h"
 #include "tensor.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPointer>
 #include <QStringList>
@@ -52,6 +53,10 @@ public:
                     const PhotoMapping &mapping, const QString &title, const QStringList &channels);
     /// Shows no image but `message` (e.g. why there is no result yet).
     void clearContent(const QString &message);
+    /// `title` in lines no wider than `width` (as measured by `metrics`) where it can be: broken
+    /// only between its " · " parts, each further line starting with "· ". A part wider than
+    /// `width` gets a line of its own. Joined, the lines read as the title.
+    static QStringList titleLines(const QString &title, const QFontMetricsF &metrics, qreal width);
     /// Changes the title only.
     void setTitle(const QString &title);
     /// Rectangles drawn over the image (the crop and the sliding window).
