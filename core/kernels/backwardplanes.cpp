@@ -1,4 +1,4 @@
-// The backward kernels (see backwardplanes.h). About 1000 lines in one file on purpose: it is
+// The backward kernels (see backwardplanes.h). About 1400 lines in one file on purpose: it is
 // compiled twice, like planepool.cpp (baseline and AVX2, see core/CMakeLists.txt), which is
 // simplest for a single translation unit, and the max/min, average and Lp band writers share its
 // plan, its bands and its streaming stores. Everything here lives in the namespace of its copy.
