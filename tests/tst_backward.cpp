@@ -711,7 +711,8 @@ void TestBackward::nonFiniteUpstream()
 // - p = 2: y = √10 and 2; x/y at each tap: 0, 1/√10, 3/√10 and 2/2 = 1; the zeros get 0.
 // - p = 0.5: y = (√1 + √3)² = 4 + 2√3 and (√2)² = 2; (y/x)^0.5 at each tap: √(4 + 2√3) = 1 + √3,
 //   (1 + √3)/√3 and 1; the zeros get +∞ (PyTorch: inf).
-// - an all-zero window (y = 0) passes nothing on, whatever p (PyTorch: relu'(0) = 0).
+// - an all-zero window (y = 0) passes nothing on for p ≥ 1 (PyTorch: relu'(0) = 0; for p < 1
+//   PyTorch gives NaN there, see core/README.md).
 void TestBackward::lpZeroTapsFollowPyTorch_data()
 {
     QTest::addColumn<double>("p");

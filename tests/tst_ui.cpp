@@ -33,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
@@ -122,6 +123,7 @@ private slots:
     void badArgumentsExit2();
     void tabOrderFollowsTheRows_data();
     void tabOrderFollowsTheRows();
+    void collapsedEditorStaysShut();
     void wrapLayoutWraps_data();
     void wrapLayoutWraps();
     void photoTitleBreaksBetweenParts_data();
@@ -1013,6 +1015,29 @@ void TestUi::tabOrderFollowsTheRows_data()
                        QStringLiteral("randomLow"),  QStringLiteral("randomHigh"),
                        QStringLiteral("seedSpin"),   QStringLiteral("inputPaste"),
                        QStringLiteral("applyPaste")};
+}
+
+// The matrix editor yields to the stage when the window narrows, but an editor the user collapsed
+// (dragged shut) must not reopen at its minimum width when the window is resized.
+void TestUi::collapsedEditorStaysShut()
+{
+    auto w = openWindow();
+    w->resize(1600, 900);
+    QSplitter *splitter = nullptr;
+    for (QSplitter *s : w->findChildren<QSplitter *>())
+        if (s->count() == 2 && s->widget(0)->objectName() == QLatin1String("editorPane"))
+            splitter = s;
+    QVERIFY(splitter);
+    QTRY_VERIFY(splitter->sizes().constFirst() > 0);
+    const int total = splitter->sizes().constFirst() + splitter->sizes().constLast();
+    splitter->setSizes({0, total});
+    QCOMPARE(splitter->sizes().constFirst(), 0);
+    w->resize(1280, 720);
+    QTest::qWait(50);
+    QCOMPARE(splitter->sizes().constFirst(), 0);
+    w->resize(1500, 800);
+    QTest::qWait(50);
+    QCOMPARE(splitter->sizes().constFirst(), 0);
 }
 
 void TestUi::tabOrderFollowsTheRows()

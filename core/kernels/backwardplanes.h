@@ -40,7 +40,9 @@ void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOu
 /// at each in-input tap whose row lies in [rowBegin, rowEnd), in tap order, as add(flat index,
 /// amount); nothing where y = 0 or y is not finite. `x` is the plane, W its width. At x = 0 the
 /// sign is +1, as PyTorch's derivative of x^p is there: the share is 0 for p > 1, g / y^0 = g for
-/// p = 1 (a zero in a window still passes the gradient on, as in a sum) and ±∞ for p < 1.
+/// p = 1 (a zero in a window still passes the gradient on, as in a sum) and ±∞ for p < 1. (For
+/// p < 1 PyTorch differs at zeros: it multiplies the summed upstream by ∞ once, so opposite
+/// signs give ∓∞ where these per-window shares give NaN, and an all-zero window gives NaN, not 0.)
 template <class Add>
 void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, double y, float upstream,
               double p, int rowBegin, int rowEnd, Add &&add)

@@ -24,7 +24,9 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
 #include <immintrin.h>
+#endif
 
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
@@ -78,6 +80,7 @@ template <class T> void streamRow(T *dst, const T *src, int n)
     d += head;
     s += head;
     bytes -= head;
+#if defined(__SSE2__)
     for (; bytes >= kVector; bytes -= kVector, d += kVector, s += kVector) {
 #ifdef POOLVIZ_KERNEL_AVX2
         _mm256_stream_si256(reinterpret_cast<__m256i *>(d),
@@ -87,7 +90,17 @@ template <class T> void streamRow(T *dst, const T *src, int n)
                          _mm_loadu_si128(reinterpret_cast<const __m128i *>(s)));
 #endif
     }
+#endif
+    // The rest (everything without SSE2, on another architecture) by an ordinary copy.
     std::memcpy(d, s, bytes);
+}
+
+/// Orders streamRow's stores before what follows (nothing to do without SSE2).
+inline void storeFence()
+{
+#if defined(__SSE2__)
+    _mm_sfence();
+#endif
 }
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
@@ -438,7 +451,7 @@ private:
     void fence() const
     {
         if (m_stream)
-            _mm_sfence();
+            storeFence();
     }
 
     /// The scratch row of band row (or ring row) i: slot i % m_slots.

@@ -255,6 +255,8 @@ void MainWindow::balanceMatrixSplitter()
     if (m_balancing || m_splitterDragged || m_editorPane->isHidden() || m_stageColumn->isHidden())
         return;
     const QList<int> sizes = m_matrixSplitter->sizes();
+    if (sizes[0] == 0)
+        return; // the user collapsed the editor: it stays shut until they drag it open
     const int total = sizes[0] + sizes[1];
     // The editor's controls whole, beside the scroll bar it shows when the window is low.
     const auto *scroll = static_cast<QScrollArea *>(m_editorPane);
