@@ -207,6 +207,8 @@ private slots:
     void slidingSumsKeepDirectSumValues();
     void largePlanesAgreeWithReference_data();
     void largePlanesAgreeWithReference();
+    void tasksAcrossPlanesAgreeWithReference_data();
+    void tasksAcrossPlanesAgreeWithReference();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -911,6 +913,77 @@ void TestKernels::largePlanesAgreeWithReference()
             }
         }
     }
+}
+
+void TestKernels::tasksAcrossPlanesAgreeWithReference_data()
+{
+    // Several planes, large enough for threads: the output rows of all planes are cut into tasks
+    // of equal height, which end inside one plane and start inside the next (the van Herk ring
+    // restarts there; with one thread it runs through whole planes). Each row: mode, kernel,
+    // stride, dilation, padding, planes, height, width.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("dilation");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<int>("planes");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::newRow("max 31x31/1 (van Herk, blocks cut by tasks)")
+        << int(PoolMode::Max) << 31 << 1 << 1 << 0 << 3 << 157 << 149;
+    QTest::newRow("min 5x5/1 padded (van Herk)")
+        << int(PoolMode::Min) << 5 << 1 << 1 << 2 << 5 << 97 << 139;
+    QTest::newRow("max 4x4/1 dilation 2 (van Herk, two phases)")
+        << int(PoolMode::Max) << 4 << 1 << 2 << 0 << 3 << 131 << 173;
+    QTest::newRow("max 40x3/1, kernel taller than a task")
+        << int(PoolMode::Max) << 40 << 1 << 1 << 0 << 7 << 61 << 157;
+    QTest::newRow("max 3x3/1 (rows combined directly)")
+        << int(PoolMode::Max) << 3 << 1 << 1 << 1 << 4 << 113 << 151;
+    QTest::newRow("min 3x3/2 padded (rows skipped)")
+        << int(PoolMode::Min) << 3 << 2 << 1 << 1 << 3 << 211 << 129;
+}
+
+void TestKernels::tasksAcrossPlanesAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, dilation);
+    QFETCH(int, padding);
+    QFETCH(int, planes);
+    QFETCH(int, height);
+    QFETCH(int, width);
+    Random rnd(std::uint32_t(900 + kernel * 10 + planes));
+    Tensor input(1, planes, height, width, 0.0f);
+    QVERIFY(input.size() >= std::size_t(1) << 16); // enough for the threads to start
+    for (float &v : input.data()) {
+        const int s = rnd.between(0, 199);
+        v = s == 0   ? kNaN
+            : s == 1 ? kInf
+            : s == 2 ? -kInf
+            : s < 40 ? (s % 2 ? 0.0f : -0.0f)
+                     : float(rnd.between(-3, 3));
+    }
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel == 40 ? 3 : kernel};
+    p.stride = Size2{stride, stride};
+    p.dilation = {dilation, dilation};
+    p.padding = {padding, padding, padding, padding};
+    const ref::Plan plan = ref::plan(toRef(p), height, width);
+    QVERIFY(plan.possible());
+    for (const int threads : {1, 2, 3, 7})
+        for (const bool indices : {false, true}) {
+            setThreadCount(threads);
+            const PoolResult got = forward(input, p, indices);
+            QCOMPARE(got.values.h(), plan.rows.out);
+            QCOMPARE(got.values.w(), plan.cols.out);
+            QCOMPARE(got.indices.empty(), !indices);
+            const QString diff = differenceFromReference(input, plan, got, true);
+            if (!diff.isEmpty())
+                QFAIL(qPrintable(
+                    QStringLiteral("%1 thread(s), indices %2: ").arg(threads).arg(indices) + diff));
+        }
 }
 
 void TestKernels::windowGradientsSumToBackward_data()

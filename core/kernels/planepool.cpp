@@ -60,6 +60,11 @@ constexpr int kSlidingChunk = 128;
 /// Outputs of at least this many bytes are written with non-temporal stores (see streamRow).
 constexpr std::size_t kStreamFrom = std::size_t(16) << 20;
 
+/// With several threads, the output rows are cut into at least this many tasks per thread: one
+/// thread slowed down (by another program) leaves the other a task or more to take over, and
+/// every task costs one re-read of the rows its first window shares with the task above.
+constexpr int kTasksPerThread = 4;
+
 /// Copies n values from src to dst with non-temporal stores, which write whole lines to memory
 /// without reading them first and without evicting the working set from the caches: for an
 /// output written once and not read again soon (a large plane), about a third less memory
@@ -127,7 +132,9 @@ struct Plan
     double p = 2.0;
     bool runningRows = false; ///< van Herk along the rows
     bool slidingRows = false; ///< sums: a sliding sum down the rows (see BandPooler::runSliding)
-    int bandRows = 1;         ///< output rows per band
+    /// The planes' output rows, plane after plane, cut into this many tasks of equal height (a
+    /// task may end one plane and start the next; see poolWith).
+    int tasks = 1;
     /// slidingRows: the output columns cut into chunks of kSlidingChunk, and the input columns
     /// [first, last] the windows of each chunk read (first > last when they read none).
     std::vector<std::pair<int, int>> chunkInput;
@@ -201,21 +208,10 @@ public:
         int reduced = -1; // the band rows [0, reduced] are reduced (those that are needed)
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            T *dst = out + std::size_t(oy) * std::size_t(outW);
-            std::int64_t *oidx = WithIndex ? idx + std::size_t(oy) * std::size_t(outW) : nullptr;
-            if (s.count == 0) {
-                std::fill(dst, dst + outW, T(identity<R, T>()));
-                if constexpr (WithIndex)
-                    std::fill(oidx, oidx + outW, -1);
+            OutRow row;
+            if (!openRow(oy, s, out, idx, row))
                 continue;
-            }
-            T *o = rowOut(dst);
-            A *ov;
-            if constexpr (isExtreme<R>)
-                ov = o;
-            else
-                ov = m_ov.data();
-            Idx *oi = WithIndex ? m_oi.data() : nullptr;
+            auto [dst, oidx, o, ov, oi] = row;
             const int l = s.first - rlo + (s.count - 1) * s.step;
             for (int i = reduced + 1; i <= l; ++i)
                 if (m_needed[std::size_t(i)])
@@ -286,21 +282,10 @@ private:
         };
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            T *dst = out + std::size_t(oy) * std::size_t(outW);
-            std::int64_t *oidx = WithIndex ? idx + std::size_t(oy) * std::size_t(outW) : nullptr;
-            if (s.count == 0) {
-                std::fill(dst, dst + outW, T(identity<R, T>()));
-                if constexpr (WithIndex)
-                    std::fill(oidx, oidx + outW, -1);
+            OutRow row;
+            if (!openRow(oy, s, out, idx, row))
                 continue;
-            }
-            T *o = rowOut(dst);
-            A *ov;
-            if constexpr (isExtreme<R>)
-                ov = o;
-            else
-                ov = m_ov.data();
-            Idx *oi = WithIndex ? m_oi.data() : nullptr;
+            auto [dst, oidx, o, ov, oi] = row;
             // The window: a suffix ⊕ the next block's prefix when it spans two blocks, otherwise
             // one prefix or one suffix. A stride-1 window shorter than k is clipped at the
             // input's top (its first tap then starts its block: a prefix) or bottom (its last
@@ -436,6 +421,38 @@ private:
             flush(dst, o);
         }
         fence();
+    }
+
+    /// Where output row oy goes and where it is computed.
+    struct OutRow
+    {
+        T *dst;             ///< the row in the output plane
+        std::int64_t *oidx; ///< its indices in the index plane (with indices)
+        T *o;               ///< where its values are computed (see rowOut)
+        A *ov;              ///< where its reductions are computed: o, or sums in double
+        Idx *oi;            ///< where its indices are computed (with indices)
+    };
+
+    /// Opens output row oy of window span `s` into `row`. A window of no input row (all
+    /// padding) is the identity everywhere, index −1: written here, and false returned.
+    bool openRow(int oy, const AxisSpan &s, T *out, std::int64_t *idx, OutRow &row)
+    {
+        const std::size_t outW = std::size_t(m_g.outW());
+        row.dst = out + std::size_t(oy) * outW;
+        row.oidx = WithIndex ? idx + std::size_t(oy) * outW : nullptr;
+        if (s.count == 0) {
+            std::fill(row.dst, row.dst + outW, T(identity<R, T>()));
+            if constexpr (WithIndex)
+                std::fill(row.oidx, row.oidx + outW, -1);
+            return false;
+        }
+        row.o = rowOut(row.dst);
+        if constexpr (isExtreme<R>)
+            row.ov = row.o;
+        else
+            row.ov = m_ov.data();
+        row.oi = WithIndex ? m_oi.data() : nullptr;
+        return true;
     }
 
     /// Where to compute output row `dst`: in place, or, when the output is streamed, in a
@@ -946,25 +963,31 @@ Plan makePlan(const Geometry &g, int planes, int threads)
             }
             plan.chunkInput.push_back(cols);
         }
-    // Bands of about 64 input rows (at least four windows' height) keep the reduced rows in
-    // cache; enough bands that every thread has several.
+    // A band re-reads and re-reduces the input rows its first window shares with the band
+    // above (k − s of them). A ring of reduced rows (sliding sums, van Herk: see runSliding,
+    // runRunning) stays the same size whatever the band's height, so those bands take whole
+    // planes on one thread. Other bands reduce every row they read into their own scratch rows:
+    // about 64 input rows (at least four windows' height) keep those in cache.
     const int stride = std::max(g.rows.stride, 1);
     // The dilated kernel can exceed int (a 10⁶ kernel under SAME); only its order matters here.
     const std::int64_t extent =
         g.rows.adaptive ? std::max(g.rows.kernel, 1) : g.rows.effectiveKernel();
-    // Sliding sums keep only k + 1 reduced rows whatever the band's height, and the van Herk
-    // scheme a ring of two blocks (see runRunning), but a band re-reads the k − 1 rows above
-    // it: taller bands (16 windows' height) make that rarer.
     const bool ring = plan.slidingRows || plan.runningRows;
-    const std::int64_t want =
-        ring ? std::max<std::int64_t>(256, 16 * std::min<std::int64_t>(extent, 1 << 20))
-             : std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24));
-    int band = int(std::max<std::int64_t>(1, std::min<std::int64_t>(want / stride, 1 << 24)));
-    const int outH = g.outH();
-    if (threads > 1)
-        while (band > 4 && std::int64_t(planes) * ((outH + band - 1) / band) < 8 * threads)
-            band /= 2;
-    plan.bandRows = std::clamp(band, 1, std::max(outH, 1));
+    const std::int64_t outRows = std::int64_t(planes) * g.outH();
+    const std::int64_t band =
+        ring ? std::max<std::int64_t>(g.outH(), 1)
+             : std::max<std::int64_t>(
+                   1, std::max<std::int64_t>(64, 4 * std::min<std::int64_t>(extent, 1 << 24)) /
+                          stride);
+    std::int64_t tasks = std::max<std::int64_t>(1, (outRows + band - 1) / band);
+    // Several threads: a few tasks each, as many for every thread and of one height, so that
+    // they finish together (bands per plane left 27 tasks of two heights for 3 planes at
+    // k = 31, and each of the 9 bands of a plane re-reduced 30 rows: 1.6× on 2 threads).
+    if (threads > 1) {
+        tasks = std::max<std::int64_t>(tasks, std::int64_t(kTasksPerThread) * threads);
+        tasks = (tasks + threads - 1) / threads * threads;
+    }
+    plan.tasks = int(std::clamp<std::int64_t>(tasks, 1, std::max<std::int64_t>(outRows, 1)));
     return plan;
 }
 
@@ -974,8 +997,8 @@ void poolWith(const BasicTensor<T> &input, const Plan &plan, BasicTensor<T> &val
 {
     const Geometry &g = *plan.g;
     const int outH = g.outH();
-    const int bands = (outH + plan.bandRows - 1) / plan.bandRows;
-    const int tasks = input.planeCount() * bands;
+    const std::int64_t outRows = std::int64_t(input.planeCount()) * outH;
+    const int tasks = plan.tasks;
     // Spawning threads costs tens of microseconds: small inputs stay on the calling thread.
     if (input.size() < (std::size_t(1) << 16))
         threads = 1;
@@ -989,10 +1012,16 @@ void poolWith(const BasicTensor<T> &input, const Plan &plan, BasicTensor<T> &val
         auto &pooler = workers[std::size_t(worker)];
         if (!pooler)
             pooler = std::make_unique<BandPooler<T, R, WithIndex, Idx>>(plan, stream);
-        const int p = task / bands, band = task % bands;
-        const int oy0 = band * plan.bandRows, oy1 = std::min(oy0 + plan.bandRows, outH);
-        pooler->run(input.planeData(p), values.planeData(p),
-                    WithIndex ? indices->planeData(p) : nullptr, oy0, oy1);
+        // Rows [r0, r1) of all planes' output rows, one band per plane they touch.
+        std::int64_t r = outRows * task / tasks;
+        const std::int64_t r1 = outRows * (task + 1) / tasks;
+        while (r < r1) {
+            const int p = int(r / outH), oy0 = int(r % outH);
+            const int oy1 = int(std::min<std::int64_t>(outH, oy0 + (r1 - r)));
+            pooler->run(input.planeData(p), values.planeData(p),
+                        WithIndex ? indices->planeData(p) : nullptr, oy0, oy1);
+            r += oy1 - oy0;
+        }
     });
 }
 
