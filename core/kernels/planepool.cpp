@@ -9,6 +9,7 @@
 #include "isa.h"
 #include "reduce.h"
 #include "spans.h"
+#include "stream.h"
 #include "threads.h"
 #include "tilingpool.h"
 
@@ -17,16 +18,11 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#if defined(__SSE2__)
-#include <immintrin.h>
-#endif
 
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
@@ -57,56 +53,10 @@ constexpr int kSmallUpTo = 8;
 /// value then sends only its chunk, not the whole row, to the direct sums for k rows.
 constexpr int kSlidingChunk = 128;
 
-/// Outputs of at least this many bytes are written with non-temporal stores (see streamRow).
-constexpr std::size_t kStreamFrom = std::size_t(16) << 20;
-
 /// With several threads, the output rows are cut into at least this many tasks per thread: one
 /// thread slowed down (by another program) leaves the other a task or more to take over, and
 /// every task costs one re-read of the rows its first window shares with the task above.
 constexpr int kTasksPerThread = 4;
-
-/// Copies n values from src to dst with non-temporal stores, which write whole lines to memory
-/// without reading them first and without evicting the working set from the caches: for an
-/// output written once and not read again soon (a large plane), about a third less memory
-/// traffic than normal stores.
-template <class T> void streamRow(T *dst, const T *src, int n)
-{
-#ifdef POOLVIZ_KERNEL_AVX2
-    constexpr std::size_t kVector = 32;
-#else
-    constexpr std::size_t kVector = 16;
-#endif
-    auto *d = reinterpret_cast<char *>(dst);
-    const auto *s = reinterpret_cast<const char *>(src);
-    std::size_t bytes = std::size_t(n) * sizeof(T);
-    const std::size_t head =
-        std::min(bytes, (kVector - reinterpret_cast<std::uintptr_t>(d) % kVector) % kVector);
-    std::memcpy(d, s, head);
-    d += head;
-    s += head;
-    bytes -= head;
-#if defined(__SSE2__)
-    for (; bytes >= kVector; bytes -= kVector, d += kVector, s += kVector) {
-#ifdef POOLVIZ_KERNEL_AVX2
-        _mm256_stream_si256(reinterpret_cast<__m256i *>(d),
-                            _mm256_loadu_si256(reinterpret_cast<const __m256i *>(s)));
-#else
-        _mm_stream_si128(reinterpret_cast<__m128i *>(d),
-                         _mm_loadu_si128(reinterpret_cast<const __m128i *>(s)));
-#endif
-    }
-#endif
-    // The rest (everything without SSE2, on another architecture) by an ordinary copy.
-    std::memcpy(d, s, bytes);
-}
-
-/// Orders streamRow's stores before what follows (nothing to do without SSE2).
-inline void storeFence()
-{
-#if defined(__SSE2__)
-    _mm_sfence();
-#endif
-}
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -511,7 +461,33 @@ private:
             std::copy(ai, ai + n, oi);
     }
 
-    /// The rows of window span `s` combined tap by tap (two and three rows in one pass).
+    /// o = (a ⊕ b) ⊕ c element-wise, in that order (o may alias a); `numbers`: no row holds NaN.
+    /// One pass rather than two combineRow: the output row is written and read once less.
+    static void combine3(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi,
+                         const A *cv, const Idx *ci, int n, bool numbers)
+    {
+        if constexpr (!isExtreme<R>) {
+            for (int x = 0; x < n; ++x)
+                ov[x] = (av[x] + bv[x]) + cv[x];
+        } else if constexpr (WithIndex) {
+            for (int x = 0; x < n; ++x) {
+                const bool tb = takes<R>(bv[x], av[x]);
+                const A v = tb ? bv[x] : av[x];
+                const Idx i = tb ? bi[x] : ai[x];
+                const bool tc = takes<R>(cv[x], v);
+                ov[x] = tc ? cv[x] : v;
+                oi[x] = tc ? ci[x] : i;
+            }
+        } else {
+            withPicker<R>(numbers, [&](auto pk) {
+                for (int x = 0; x < n; ++x)
+                    ov[x] = pk(pk(av[x], bv[x]), cv[x]);
+            });
+        }
+    }
+
+    /// The rows of window span `s` combined tap by tap, in order: three rows in the first pass,
+    /// then two more per pass (the taps of 3×3 and 5×5 windows in one and two passes).
     void combineDirect(const AxisSpan &s, int rlo, A *ov, Idx *oi)
     {
         const int n = m_g.outW();
@@ -523,10 +499,21 @@ private:
         bool numbers = true;
         for (int j = 0; j < s.count; ++j)
             numbers = numbers && !m_nanH[slotOf(r0 + j * s.step)];
-        combineRow(ov, oi, hv(r0), hi(r0), hv(r0 + s.step), hi(r0 + s.step), n, numbers);
-        for (int j = 2; j < s.count; ++j) {
-            const int r = r0 + j * s.step;
-            combineRow(ov, oi, ov, oi, hv(r), hi(r), n, numbers);
+        const int r1 = r0 + s.step;
+        if (s.count == 2) {
+            combineRow(ov, oi, hv(r0), hi(r0), hv(r1), hi(r1), n, numbers);
+            return;
+        }
+        const int r2 = r1 + s.step;
+        combine3(ov, oi, hv(r0), hi(r0), hv(r1), hi(r1), hv(r2), hi(r2), n, numbers);
+        int j = 3;
+        for (; j + 1 < s.count; j += 2) {
+            const int a = r0 + j * s.step, b = a + s.step;
+            combine3(ov, oi, ov, oi, hv(a), hi(a), hv(b), hi(b), n, numbers);
+        }
+        if (j < s.count) {
+            const int a = r0 + j * s.step;
+            combineRow(ov, oi, ov, oi, hv(a), hi(a), n, numbers);
         }
     }
 
