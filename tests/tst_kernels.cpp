@@ -850,6 +850,10 @@ void TestKernels::largePlanesAgreeWithReference_data()
         << int(PoolMode::Max) << 15 << 1 << 1 << 0 << 1100 << 900;
     QTest::newRow("max 3x3/2 padded (rows skipped)")
         << int(PoolMode::Max) << 3 << 2 << 1 << 1 << 1000 << 1000;
+    QTest::newRow("max 5x5/2 padded (three rows, then two, per combine pass)")
+        << int(PoolMode::Max) << 5 << 2 << 1 << 2 << 1000 << 1000;
+    QTest::newRow("min 4x4/3 dilation 2 (three rows, then one)")
+        << int(PoolMode::Min) << 4 << 3 << 2 << 3 << 1000 << 1000;
 }
 
 void TestKernels::largePlanesAgreeWithReference()
