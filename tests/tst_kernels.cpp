@@ -19,6 +19,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace poolviz;
 using poolviz::test::closeTo;
@@ -851,9 +852,9 @@ void TestKernels::largePlanesAgreeWithReference_data()
     QTest::newRow("max 3x3/2 padded (rows skipped)")
         << int(PoolMode::Max) << 3 << 2 << 1 << 1 << 1000 << 1000;
     QTest::newRow("max 5x5/2 padded (three rows, then two, per combine pass)")
-        << int(PoolMode::Max) << 5 << 2 << 1 << 2 << 1000 << 1000;
+        << int(PoolMode::Max) << 5 << 2 << 1 << 2 << 1000 << 600;
     QTest::newRow("min 4x4/3 dilation 2 (three rows, then one)")
-        << int(PoolMode::Min) << 4 << 3 << 2 << 3 << 1000 << 1000;
+        << int(PoolMode::Min) << 4 << 3 << 2 << 3 << 1000 << 600;
 }
 
 void TestKernels::largePlanesAgreeWithReference()
@@ -976,17 +977,35 @@ void TestKernels::tasksAcrossPlanesAgreeWithReference()
     p.padding = {padding, padding, padding, padding};
     const ref::Plan plan = ref::plan(toRef(p), height, width);
     QVERIFY(plan.possible());
-    for (const int threads : {1, 2, 3, 7})
+    std::vector<ref::Forward> expected; // per plane, computed once (slow under the sanitizers)
+    for (int c = 0; c < planes; ++c)
+        expected.push_back(ref::forward(plan, input.planeData(c)));
+    for (const int threads : {1, 2, 7})
         for (const bool indices : {false, true}) {
             setThreadCount(threads);
             const PoolResult got = forward(input, p, indices);
             QCOMPARE(got.values.h(), plan.rows.out);
             QCOMPARE(got.values.w(), plan.cols.out);
             QCOMPARE(got.indices.empty(), !indices);
-            const QString diff = differenceFromReference(input, plan, got, true);
-            if (!diff.isEmpty())
-                QFAIL(qPrintable(
-                    QStringLiteral("%1 thread(s), indices %2: ").arg(threads).arg(indices) + diff));
+            for (int c = 0; c < planes; ++c) {
+                const ref::Forward &e = expected[std::size_t(c)];
+                for (std::size_t o = 0; o < e.values.size(); ++o) {
+                    const float v = got.values.planeData(c)[o];
+                    const std::int64_t i = indices ? got.indices.planeData(c)[o] : e.index[o];
+                    if (!sameFloat(v, e.values[o]) || i != e.index[o])
+                        QFAIL(
+                            qPrintable(QStringLiteral("%1 thread(s), indices %2, plane %3 "
+                                                      "output %4: expected %5 at %6, got %7 at %8")
+                                           .arg(threads)
+                                           .arg(indices)
+                                           .arg(c)
+                                           .arg(o)
+                                           .arg(double(e.values[o]))
+                                           .arg(e.index[o])
+                                           .arg(double(v))
+                                           .arg(i)));
+                }
+            }
         }
 }
 

@@ -181,9 +181,10 @@ private:
     /// band: rows are reduced along the columns in order, each row's block prefix is formed as
     /// soon as it is reduced (into m_sv), and a block's suffixes (in place over its reduced rows
     /// in m_hv) as soon as its last row is; an output row is answered once the rows it needs are
-    /// there. The ring holds two blocks, so the rows written are read again while they are still
-    /// in cache (the passes over a whole band of 4k rows wrote and read megabytes). The same
-    /// combines of the same rows as block by block over the band, so the same bits.
+    /// there. The ring holds two blocks of reduced rows (and 2·d prefixes), so the rows written
+    /// are read again while they are still in cache (the passes over a whole band of 4k rows
+    /// wrote and read megabytes). The same combines of the same rows as block by block over the
+    /// band, so the same bits.
     void runRunning(const T *in, T *out, std::int64_t *idx, int oy0, int oy1, int rlo, int nb)
     {
         const int outW = m_g.outW(), W = m_g.inW();
@@ -193,16 +194,25 @@ private:
         const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
         m_slots =
             int(std::max<std::int64_t>(1, std::min<std::int64_t>(2 * std::int64_t(span), nb)));
+        // A prefix is read right after it is formed (rows are reduced up to the last row of the
+        // window being answered, never further) and by the prefix d rows below: 2·d slots hold
+        // them. Half the scratch of two blocks of prefixes: at k = 31 the ring of two blocks of
+        // reduced rows and of prefixes (1.9 MB for 3840 columns) did not fit a 1 MiB L2, and two
+        // threads then shared the L3's bandwidth for it.
+        m_prefixSlots = int(std::min<std::int64_t>(m_slots, 2 * std::int64_t(d)));
         const std::size_t cells = std::size_t(m_slots) * std::size_t(outW);
+        const std::size_t prefixCells = std::size_t(m_prefixSlots) * std::size_t(outW);
         m_nanH.resize(std::size_t(m_slots));
-        m_nanP.resize(std::size_t(m_slots));
+        m_nanP.resize(std::size_t(m_prefixSlots));
         if (m_hv.size() < cells) {
             m_hv.resize(cells);
-            m_sv.resize(cells);
-            if constexpr (WithIndex) {
+            if constexpr (WithIndex)
                 m_hi.resize(cells);
-                m_si.resize(cells);
-            }
+        }
+        if (m_sv.size() < prefixCells) {
+            m_sv.resize(prefixCells);
+            if constexpr (WithIndex)
+                m_si.resize(prefixCells);
         }
         int reduced = -1; // the band rows [0, reduced] are reduced and have their prefixes
         // Reduces the rows up to `last`. Row i's prefix is that of i − d ⊕ row i within a block;
@@ -426,11 +436,16 @@ private:
     std::size_t slot(int i) const { return slotOf(i) * std::size_t(m_g.outW()); }
     /// Whether reduced row i (or its suffix), and its prefix, may hold NaN.
     char &nanH(int i) { return m_nanH[slotOf(i)]; }
-    char &nanP(int i) { return m_nanP[slotOf(i)]; }
+    char &nanP(int i) { return m_nanP[std::size_t(i % m_prefixSlots)]; }
     A *hv(int i) { return m_hv.data() + slot(i); }
     Idx *hi(int i) { return WithIndex ? m_hi.data() + slot(i) : nullptr; }
-    A *sv(int i) { return m_sv.data() + slot(i); }
-    Idx *si(int i) { return WithIndex ? m_si.data() + slot(i) : nullptr; }
+    /// The prefix row of band row i (runRunning): slot i % m_prefixSlots.
+    std::size_t prefixSlot(int i) const
+    {
+        return std::size_t(i % m_prefixSlots) * std::size_t(m_g.outW());
+    }
+    A *sv(int i) { return m_sv.data() + prefixSlot(i); }
+    Idx *si(int i) { return WithIndex ? m_si.data() + prefixSlot(i) : nullptr; }
 
     /// o = a ⊕ b element-wise, a being the earlier part of the window (o may alias a or b);
     /// `numbers`: neither row holds NaN.
@@ -902,6 +917,7 @@ private:
     const bool m_stream;              ///< output rows are streamed (see streamRow)
     std::vector<T> m_rowOut;          ///< the output row being computed, when streamed
     int m_slots = 1;                  ///< scratch rows: hv(i) is row i % m_slots
+    int m_prefixSlots = 1;            ///< prefix rows: sv(i) is row i % m_prefixSlots
     std::vector<char> m_nanH, m_nanP; ///< per slot: whether hv, sv may hold NaN (max/min)
     bool m_numbers = false;           ///< the row being reduced holds no NaN (max/min)
     std::vector<A> m_hv, m_sv;        ///< band rows reduced along the columns; suffix blocks
