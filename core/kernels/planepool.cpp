@@ -420,6 +420,7 @@ private:
                     window[c].add(row[c]);
             }
             bool finished = true; // every chunk wrote its outputs
+            int streamed = 0;     // outputs [0, streamed) are written to dst (when streamed)
             // The next output row reads input row l + 1 first: each chunk asks for its part of
             // it from memory, so that it arrives while this row is computed (left to the
             // hardware prefetcher alone, the first pass over each new row waits for memory).
@@ -447,6 +448,11 @@ private:
                         sum[x] = v;
                         o[x] = float(v * (inverseRow * inverseCols[x]));
                     }
+                    // Streamed chunk by chunk, between computations, rather than in one burst
+                    // per row that waits for the write-combining buffers (up to the first
+                    // chunk that finish() completes).
+                    if (m_stream && finished)
+                        streamed = streamUpTo(dst, o, streamed, x1);
                     continue;
                 }
                 finished = false;
@@ -475,9 +481,22 @@ private:
             have1 = l;
             if (!finished)
                 finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
-            flush(dst, o);
+            if (m_stream)
+                streamRow(dst + streamed, o + streamed, outW - streamed);
         }
         fence();
+    }
+
+    /// Streams o[from, e) to dst[from, e), e ≤ to the last index at which dst starts a cache
+    /// line (so that the next part starts a whole line); returns e (from when it is not past).
+    static int streamUpTo(T *dst, const T *o, int from, int to)
+    {
+        const auto line = reinterpret_cast<std::uintptr_t>(dst + to) % 64;
+        const int e = to - int(line / sizeof(T));
+        if (e <= from)
+            return from;
+        streamRow(dst + from, o + from, e - from);
+        return e;
     }
 
     /// Where to compute output row `dst`: in place, or, when the output is streamed, in a
