@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <type_traits>
@@ -383,6 +384,10 @@ private:
         m_summed.assign(nc, 0);
         m_windowRanges.resize(nc);
         A *__restrict sum = m_sum.data();
+        // Averages without padding (or with it counted) divide every column by the same count.
+        const std::vector<double> &inverseCols = m_plan.inverseCols;
+        const bool uniformCols = std::adjacent_find(inverseCols.begin(), inverseCols.end(),
+                                                    std::not_equal_to<>()) == inverseCols.end();
         int reduced = -1; // the last row reduced into the ring
         // sum holds the column sums of rows [have0, have1], exactly in the chunks m_summed marks
         int have0 = 0, have1 = -1;
@@ -443,10 +448,20 @@ private:
                     const A *__restrict out1 = hv(have0 % slots);
                     const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
                     const double *inverseCols = m_plan.inverseCols.data();
-                    for (int x = x0; x < x1; ++x) {
-                        const A v = sum[x] + (in1[x] - out1[x]);
-                        sum[x] = v;
-                        o[x] = float(v * (inverseRow * inverseCols[x]));
+                    if (uniformCols) {
+                        // The same product for every column: computed once, the same bits.
+                        const double scale = inverseRow * inverseCols[0];
+                        for (int x = x0; x < x1; ++x) {
+                            const A v = sum[x] + (in1[x] - out1[x]);
+                            sum[x] = v;
+                            o[x] = float(v * scale);
+                        }
+                    } else {
+                        for (int x = x0; x < x1; ++x) {
+                            const A v = sum[x] + (in1[x] - out1[x]);
+                            sum[x] = v;
+                            o[x] = float(v * (inverseRow * inverseCols[x]));
+                        }
                     }
                     // Streamed chunk by chunk, between computations, rather than in one burst
                     // per row that waits for the write-combining buffers (up to the first
