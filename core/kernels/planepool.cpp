@@ -1,4 +1,4 @@
-// The pooling kernels (see planepool.h). About 1050 lines in one file on purpose: BandPooler's
+// The pooling kernels (see planepool.h). About 1150 lines in one file on purpose: BandPooler's
 // row reduction, doubling levels, sliding sums, block prefixes/suffixes, rings of reduced rows,
 // streamed output rows and output finishing share its scratch buffers and template parameters,
 // and this file is compiled twice (baseline and AVX2, see core/CMakeLists.txt), which is
