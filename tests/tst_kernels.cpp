@@ -206,6 +206,8 @@ private slots:
     void tilingWindowsMatchTheGeneralKernels();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
+    void slidingRowSumsAgreeWithReference_data();
+    void slidingRowSumsAgreeWithReference();
     void largePlanesAgreeWithReference_data();
     void largePlanesAgreeWithReference();
     void tasksAcrossPlanesAgreeWithReference_data();
@@ -822,6 +824,101 @@ void TestKernels::slidingSumsKeepDirectSumValues()
                                     .arg(i)
                                     .arg(double(expected.data()[i]))
                                     .arg(double(got.values.data()[i]))));
+    }
+}
+
+void TestKernels::slidingRowSumsAgreeWithReference_data()
+{
+    // Stride-1 sums along a row slide four windows at a time in four runs side by side, each run
+    // a multiple of four windows long and started by a direct sum; what is left after the runs
+    // slides one window at a time, and rows of fewer than 32 windows take no runs. Rows whose
+    // values have no exact sliding sum (one tiny value, NaN or ±∞) keep the direct sums. Widths
+    // here put the window count on each side of those edges; the values are integers (exact
+    // sums: averages bit for bit), with one special value in one row when `special` says so.
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<float>("special"); ///< 0: none; else this value at row 3, column width/2
+    QTest::addColumn<int>("values");
+    auto pooling = [](PoolMode mode, int kh, int kw, double p = 2.0) {
+        PoolParams params;
+        params.mode = mode;
+        params.kernel = {kh, kw};
+        params.stride = Size2{1, 1};
+        params.p = p;
+        return params;
+    };
+    auto row = [](const QString &name, const PoolParams &params, int height, int width,
+                  float special = 0.0f, Values values = Values::Integers) {
+        QTest::newRow(qPrintable(name)) << params << height << width << special << int(values);
+    };
+    for (const int kw : {4, 5, 8, 9, 17, 31})
+        for (const int windows : {31, 32, 33, 35, 36, 37, 51, 200}) {
+            const int width = windows + kw - 1;
+            row(QStringLiteral("avg 3x%1, %2 windows").arg(kw).arg(windows),
+                pooling(PoolMode::Avg, 3, kw), 9, width);
+        }
+    for (const int kw : {4, 9, 31}) {
+        row(QStringLiteral("avg 1x%1 row of 400").arg(kw), pooling(PoolMode::Avg, 1, kw), 2, 400);
+        row(QStringLiteral("lp p=1 5x%1").arg(kw), pooling(PoolMode::Lp, 5, kw, 1.0), 12, 300);
+        // Squares of 0…2 have exact sums (exactSums judges squares on the grid of the
+        // smallest square's last place: integers up to 9 are too far apart for that).
+        row(QStringLiteral("lp p=2 3x%1, values 0 to 2").arg(kw), pooling(PoolMode::Lp, 3, kw, 2.0),
+            12, 300, 0.0f, Values::Ties);
+        row(QStringLiteral("lp p=2 5x%1").arg(kw), pooling(PoolMode::Lp, 5, kw, 2.0), 12, 300);
+        row(QStringLiteral("lp p=3 5x%1 (pow: no sliding)").arg(kw),
+            pooling(PoolMode::Lp, 5, kw, 3.0), 12, 300);
+        row(QStringLiteral("avg 3x%1, a tiny value in one row").arg(kw),
+            pooling(PoolMode::Avg, 3, kw), 9, 300, std::ldexp(1.0f, -40));
+        row(QStringLiteral("avg 3x%1, NaN in one row").arg(kw), pooling(PoolMode::Avg, 3, kw), 9,
+            300, kNaN);
+        row(QStringLiteral("avg 3x%1, +inf in one row").arg(kw), pooling(PoolMode::Avg, 3, kw), 9,
+            300, kInf);
+        row(QStringLiteral("lp p=2 3x%1, 1e20 in one row").arg(kw),
+            pooling(PoolMode::Lp, 3, kw, 2.0), 9, 300, 1e20f);
+        PoolParams padded = pooling(PoolMode::Avg, 3, kw);
+        padded.padding = {1, 1, kw / 2, kw / 2};
+        row(QStringLiteral("avg 3x%1 padded, count_include_pad").arg(kw), padded, 9, 300);
+        padded.countIncludePad = false;
+        padded.ceilMode = true;
+        row(QStringLiteral("avg 3x%1 padded, ceil mode, padding not counted").arg(kw), padded, 9,
+            301);
+        PoolParams divided = pooling(PoolMode::Avg, 3, kw);
+        divided.divisorOverride = 7;
+        row(QStringLiteral("avg 3x%1 divisor_override 7").arg(kw), divided, 9, 300);
+        PoolParams dilated = pooling(PoolMode::Avg, 3, kw);
+        dilated.dilation = {1, 2};
+        row(QStringLiteral("avg 3x%1 dilation 2 (no sliding)").arg(kw), dilated, 9, 300);
+    }
+    // Kernels larger than the rows slide (down to kSlidingRowsUpTo taps) down: 32 taps.
+    row(QStringLiteral("avg 32x32 on 40x200"), pooling(PoolMode::Avg, 32, 32), 40, 200);
+}
+
+void TestKernels::slidingRowSumsAgreeWithReference()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, height);
+    QFETCH(int, width);
+    QFETCH(float, special);
+    QFETCH(int, values);
+    Random rnd(std::uint32_t(height * 1000 + width));
+    Tensor input(2, 1, height, width);
+    for (float &v : input.data())
+        v = randomValue(rnd, Values(values));
+    if (special != 0.0f)
+        input.at(1, 0, 3, width / 2) = special;
+    const ref::Plan plan = ref::plan(toRef(params), height, width);
+    QVERIFY(plan.possible());
+    // Exact sums make averages bit for bit; Lp's root (and windows beside the special value,
+    // summed in another order than the reference's) within float rounding.
+    const bool exact = params.mode == PoolMode::Avg && special == 0.0f;
+    for (int threads : {1, 2}) {
+        setThreadCount(threads);
+        const PoolResult got = forward(input, params);
+        QCOMPARE(got.values.h(), plan.rows.out);
+        QCOMPARE(got.values.w(), plan.cols.out);
+        const QString diff = differenceFromReference(input, plan, got, exact);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 }
 

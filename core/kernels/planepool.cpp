@@ -1,4 +1,4 @@
-// The pooling kernels (see planepool.h). About 1090 lines in one file on purpose: BandPooler's
+// The pooling kernels (see planepool.h). About 1200 lines in one file on purpose: BandPooler's
 // row reduction, doubling levels, sliding sums, block prefixes/suffixes, rings of reduced rows,
 // streamed output rows and output finishing share its scratch buffers and template parameters,
 // and this file is compiled twice (baseline and AVX2, see core/CMakeLists.txt), which is
@@ -18,11 +18,24 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
+
+// Quad (below) is a 32-byte vector passed to inlined functions of this file only: that GCC
+// passes it differently without AVX (the baseline copy) does not matter, so its -Wpsabi note
+// about that is off.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
@@ -38,16 +51,21 @@ constexpr int kRunningRowsFrom = 4;
 /// the rows transposed into vector lanes; measured (tests/bench, CPU time, AVX2), doubling was
 /// faster for every k up to 31 (max 31×31/1: 40 ms against 74 ms).
 constexpr int kDoublingFrom = 4;
-/// From this many taps on, stride-1 sums along the columns slide (see slidingInterior) when
-/// their values allow it exactly.
+/// From this many taps on, stride-1 sums down the rows slide (see runSliding) when their values
+/// allow it exactly.
 constexpr int kSlidingFrom = 2;
+/// From this many taps on, stride-1 sums along a row slide (see slidingInterior) when their
+/// values allow it exactly; below, smallInterior's one pass is faster (avg 3×3/1 on the 4K
+/// frame: 27 against 30 ms; 5×5/1: 33 against 30 ms).
+constexpr int kSlidingColsFrom = 4;
 /// Up to this many taps, stride-1 sums down the rows slide (see runSliding). A window whose
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
 /// Up to this many taps, stride-1 undilated windows along the columns (without indices) are
-/// reduced in one vector pass per row (see smallInterior): faster than the scalar sliding sum
-/// and than a pass per tap.
+/// reduced in one vector pass per row (see smallInterior): faster than a pass per tap, and for
+/// sums the method below kSlidingColsFrom taps or where the row's values do not allow exact
+/// sliding sums (its order of additions is then part of the result).
 constexpr int kSmallUpTo = 8;
 /// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
 /// value then sends only its chunk, not the whole row, to the direct sums for k rows.
@@ -57,6 +75,27 @@ constexpr int kSlidingChunk = 128;
 /// thread slowed down (by another program) leaves the other a task or more to take over, and
 /// every task costs one re-read of the rows its first window shares with the task above.
 constexpr int kTasksPerThread = 4;
+
+/// Sliding sums along a row (see slidingInterior) hold, besides the windows' sums, sums of up to
+/// four steps of two values each: exact when sums of k + this many values are.
+constexpr double kSlidingSlack = 8.0;
+
+/// Four doubles as one vector (GCC/Clang vector extension: one AVX register, or two SSE2 ones in
+/// the baseline copy), loaded and stored unaligned.
+using Quad = double __attribute__((vector_size(32)));
+inline Quad loadQuad(const double *p)
+{
+    Quad v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline void storeQuad(double *p, Quad v)
+{
+    std::memcpy(p, &v, sizeof v);
+}
+
+/// Input values per cache line (for prefetches).
+constexpr int kLineFloats = 64 / int(sizeof(float));
 
 /// The reduction of no value: −∞/+∞ for max/min of floats (bytes never need one: their windows
 /// always hold an input value, see poolBytePlanes), 0 for sums.
@@ -295,6 +334,10 @@ private:
         m_summed.assign(nc, 0);
         m_windowRanges.resize(nc);
         A *__restrict sum = m_sum.data();
+        // Averages without padding (or with it counted) divide every column by the same count.
+        const std::vector<double> &inverseCols = m_plan.inverseCols;
+        const bool uniformCols = std::adjacent_find(inverseCols.begin(), inverseCols.end(),
+                                                    std::not_equal_to<>()) == inverseCols.end();
         int reduced = -1; // the last row reduced into the ring
         // sum holds the column sums of rows [have0, have1], exactly in the chunks m_summed marks
         int have0 = 0, have1 = -1;
@@ -332,8 +375,18 @@ private:
                     window[c].add(row[c]);
             }
             bool finished = true; // every chunk wrote its outputs
+            int streamed = 0;     // outputs [0, streamed) are written to dst (when streamed)
+            // The next output row reads input row l + 1 first: each chunk asks for its part of
+            // it from memory, so that it arrives while this row is computed (left to the
+            // hardware prefetcher alone, the first pass over each new row waits for memory).
+            const T *ahead = l + 1 < m_g.inH() && oy + 1 < oy1
+                                 ? in + std::size_t(l + 1) * std::size_t(W)
+                                 : nullptr;
             for (std::size_t c = 0; c < nc; ++c) {
                 const int x0 = int(c) * kSlidingChunk, x1 = std::min(x0 + kSlidingChunk, outW);
+                if (ahead)
+                    for (int i = chunks[c].first; i <= chunks[c].second; i += kLineFloats)
+                        __builtin_prefetch(ahead + i);
                 // Each reduced row is a sum of up to kw values: the column sums and their
                 // differences hold up to (kh + 2)·kw of them.
                 const bool exact = exactSums(window[c], (double(kh) + 2.0) * double(kw));
@@ -345,11 +398,26 @@ private:
                     const A *__restrict out1 = hv(have0 % slots);
                     const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
                     const double *inverseCols = m_plan.inverseCols.data();
-                    for (int x = x0; x < x1; ++x) {
-                        const A v = sum[x] + (in1[x] - out1[x]);
-                        sum[x] = v;
-                        o[x] = float(v * (inverseRow * inverseCols[x]));
+                    if (uniformCols) {
+                        // The same product for every column: computed once, the same bits.
+                        const double scale = inverseRow * inverseCols[0];
+                        for (int x = x0; x < x1; ++x) {
+                            const A v = sum[x] + (in1[x] - out1[x]);
+                            sum[x] = v;
+                            o[x] = float(v * scale);
+                        }
+                    } else {
+                        for (int x = x0; x < x1; ++x) {
+                            const A v = sum[x] + (in1[x] - out1[x]);
+                            sum[x] = v;
+                            o[x] = float(v * (inverseRow * inverseCols[x]));
+                        }
                     }
+                    // Streamed chunk by chunk, between computations, rather than in one burst
+                    // per row that waits for the write-combining buffers (up to the first
+                    // chunk that finish() completes).
+                    if (m_stream && finished)
+                        streamed = streamUpTo(dst, o, streamed, x1);
                     continue;
                 }
                 finished = false;
@@ -378,7 +446,8 @@ private:
             have1 = l;
             if (!finished)
                 finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
-            flush(dst, o);
+            if (m_stream)
+                streamRow(dst + streamed, o + streamed, outW - streamed);
         }
         fence();
     }
@@ -413,6 +482,18 @@ private:
             row.ov = m_ov.data();
         row.oi = WithIndex ? m_oi.data() : nullptr;
         return true;
+    }
+
+    /// Streams o[from, e) to dst[from, e), e ≤ to the last index at which dst starts a cache
+    /// line (so that the next part starts a whole line); returns e (from when it is not past).
+    static int streamUpTo(T *dst, const T *o, int from, int to)
+    {
+        const auto line = reinterpret_cast<std::uintptr_t>(dst + to) % 64;
+        const int e = to - int(line / sizeof(T));
+        if (e <= from)
+            return from;
+        streamRow(dst + from, o + from, e - from);
+        return e;
     }
 
     /// Where to compute output row `dst`: in place, or, when the output is streamed, in a
@@ -642,17 +723,18 @@ private:
                 return;
             }
         }
-        if constexpr (!WithIndex) {
-            if (s == 1 && d == 1 && k >= 2 && k <= kSmallUpTo) {
-                smallInteriorOf<2>(k, src, h);
+        if constexpr (!isExtreme<R>) {
+            // Exact sliding sums first: the same bits as any order of the direct sums.
+            if (s == 1 && d == 1 && k >= kSlidingColsFrom &&
+                exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
+                          double(k) + kSlidingSlack)) {
+                slidingInterior(src, h);
                 return;
             }
         }
-        if constexpr (!isExtreme<R>) {
-            if (s == 1 && d == 1 && k >= kSlidingFrom &&
-                exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
-                          double(k) + 2.0)) {
-                slidingInterior(src, h);
+        if constexpr (!WithIndex) {
+            if (s == 1 && d == 1 && k >= 2 && k <= kSmallUpTo) {
+                smallInteriorOf<2>(k, src, h);
                 return;
             }
         }
@@ -729,10 +811,13 @@ private:
         return kernels::POOLVIZ_KERNEL_ISA::exactSums(r, terms, false);
     }
 
-    /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows:
-    /// each window is the one before plus its new tap minus its old one, exact in double (so the
-    /// same bits as the direct sum). The row is cut into four runs, each started by a direct sum,
-    /// which run side by side: four independent additions in flight rather than one chain.
+    /// The interior windows of a stride-1, undilated axis for sums whose values exactSums allows
+    /// (for k + kSlidingSlack terms): each window is the one four before plus what the four steps
+    /// between them add, exact in double, so the same bits as the direct sum. The steps' values
+    /// g[i] = load(entering) − load(leaving) come first in one vector pass; then four windows at a
+    /// time take one vector add of the sums of four consecutive g (no lane shuffles, no scalar
+    /// chain). The row is cut into four runs, each started by a direct sum, which run side by
+    /// side: four independent chains of vector additions in flight.
     void slidingInterior(const T *src, A *h)
     {
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
@@ -747,38 +832,59 @@ private:
                 sum += load(row[f + j]);
             return sum;
         };
-        // What each step adds, load(entering) − load(leaving), in one vector pass first: the
-        // chains below then only add, and the same values as computing it in the chain.
         if (m_diff.size() < std::size_t(windows))
             m_diff.resize(std::size_t(windows));
         A *__restrict diff = m_diff.data();
-        for (int f = 0; f + 1 < windows; ++f)
-            diff[f] = load(row[f + k]) - load(row[f]);
+        loadDifferences(row, k, windows - 1, diff);
+        // Runs of a multiple of four windows; what is left after them slides one by one.
         constexpr int kRuns = 4;
-        const int run = windows / kRuns;
-        int f0 = 0; // the single chain for the rest starts here
-        if (run / 2 >= k) {
-            A sum[kRuns];
+        const int run = windows / kRuns / 4 * 4;
+        int f0 = 0; // the single scalar chain for the rest starts here
+        if (run >= 8) {
+            Quad sum[kRuns];
             for (int r = 0; r < kRuns; ++r) {
-                sum[r] = direct(r * run);
-                out[r * run] = sum[r];
+                const int f = r * run;
+                out[f] = direct(f);
+                for (int j = 1; j < 4; ++j)
+                    out[f + j] = out[f + j - 1] + diff[f + j - 1];
+                sum[r] = loadQuad(out + f);
             }
-            for (int i = 1; i < run; ++i)
+            for (int i = 0; i + 4 < run; i += 4)
                 for (int r = 0; r < kRuns; ++r) {
                     const int f = r * run + i;
-                    sum[r] += diff[f - 1];
-                    out[f] = sum[r];
+                    // Windows f + 4 … f + 7: windows f … f + 3 plus g[f + j] + … + g[f + j + 3].
+                    sum[r] += (loadQuad(diff + f) + loadQuad(diff + f + 1)) +
+                              (loadQuad(diff + f + 2) + loadQuad(diff + f + 3));
+                    storeQuad(out + f + 4, sum[r]);
                 }
-            f0 = kRuns * run;
+            f0 = kRuns * run - 1;
+        } else {
+            out[0] = direct(0);
         }
-        if (f0 >= windows)
-            return;
-        A sum = direct(f0);
-        out[f0] = sum;
-        for (int f = f0 + 1; f < windows; ++f) {
-            sum += diff[f - 1];
-            out[f] = sum;
+        for (int f = f0 + 1; f < windows; ++f)
+            out[f] = out[f - 1] + diff[f - 1];
+    }
+
+    /// g[i] = load(row[i + k]) − load(row[i]) for i in [0, n): a vector loop (for Lp, one per
+    /// exponent, so that no pow call stands in it).
+    void loadDifferences(const T *__restrict row, int k, int n, A *__restrict g) const
+    {
+        if constexpr (R == Reduce::PowSum) {
+            if (m_plan.p == 2.0) {
+                for (int i = 0; i < n; ++i) {
+                    const double u = double(row[i + k]), v = double(row[i]);
+                    g[i] = u * u - v * v;
+                }
+                return;
+            }
+            if (m_plan.p == 1.0) {
+                for (int i = 0; i < n; ++i)
+                    g[i] = std::fabs(double(row[i + k])) - std::fabs(double(row[i]));
+                return;
+            }
         }
+        for (int i = 0; i < n; ++i)
+            g[i] = load(row[i + k]) - load(row[i]);
     }
 
     /// The interior windows of a stride-1 axis in O(log k) passes over the row, each a vector

@@ -20,9 +20,10 @@ namespace poolviz::kernels {
 /// ones for max/min or one per set bit of k for sums), as vector loops over the row. Both keep
 /// PyTorch's order rule (first max in row-major order, last NaN). Stride-1, undilated sums
 /// (average, Lp with p = 1 or 2) slide instead, along the row and down the columns (each window the
-/// one before plus what entered minus what left), but only where every value involved lies on a
-/// grid on which double holds all those sums exactly (decided per row along the row, and per window
-/// and chunk of 128 output columns down the rows): then they are the exact sums, bit for bit what
+/// one before plus what entered minus what left; along the row four windows per vector add, from
+/// the four before them), but only where every value involved lies on a grid on which double holds
+/// all those sums exactly (decided per row along the row, and per window and chunk of 128 output
+/// columns down the rows): then they are the exact sums, bit for bit what
 /// the direct sum gives. Elsewhere (NaN, ±∞, magnitudes too far apart) sums are taken in double
 /// from the window's own values, so they stay within float32 rounding of the direct sum and ±∞/NaN
 /// behave as in it. Other windows are reduced tap by tap in vectorisable loops. Max and min of rows
