@@ -4,6 +4,7 @@
 #include "backwardplanes.h"
 
 #include "backwardbands.h"
+#include "lpshares.h"
 #include "planepool.h"
 
 POOLVIZ_KERNELS_BEGIN
