@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -399,6 +400,43 @@ void TestBackward::byHand()
 
 namespace {
 
+/// What a cell of backward's gradient must satisfy: `got` (one thread) at cell (r, c) of a plane,
+/// where the tap-by-tap reference gives `expected`.
+using CellCheck = std::function<bool(int r, int c, float got, double expected)>;
+
+/// Backward of `x` for upstream `up` on one thread and on two, against ref::backward: both the
+/// same bits at every cell, and `check` true there. Empty, or the first cell that is not.
+QString checkAgainstReference(const Tensor &x, const PoolParams &params, const Tensor &up,
+                              const CellCheck &check)
+{
+    setThreadCount(2);
+    const Tensor two = backward(x, params, up);
+    setThreadCount(1);
+    const Tensor one = backward(x, params, up);
+    setThreadCount(0);
+    if (one.shape() != x.shape() || two.shape() != x.shape())
+        return QStringLiteral("gradient shaped %1, input %2")
+            .arg(QString::fromStdString(one.shapeString()),
+                 QString::fromStdString(x.shapeString()));
+    const int w = x.w();
+    const ref::Plan plan = ref::plan(toRef(params), x.h(), w);
+    for (int p = 0; p < x.planeCount(); ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        const float *a = one.planeData(p), *b = two.planeData(p);
+        for (std::size_t k = 0; k < e.size(); ++k)
+            if (!sameFloat(a[k], b[k]) || !check(int(k) / w, int(k) % w, a[k], e[k]))
+                return QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 (one "
+                                      "thread), %6 (two)")
+                    .arg(p)
+                    .arg(int(k) / w)
+                    .arg(int(k) % w)
+                    .arg(e[k], 0, 'g', 17)
+                    .arg(double(a[k]), 0, 'g', 17)
+                    .arg(double(b[k]), 0, 'g', 17);
+    }
+    return {};
+}
+
 /// A random valid pooling of a random input: kernels 1–31 (mostly small), strides, dilations,
 /// explicit/SAME/VALID padding, ceil mode, adaptive bins, divisor options; small integer values
 /// (many ties) with NaN and ±∞ in some cases. `large` inputs (2 planes of about 175×215, above the
@@ -687,20 +725,14 @@ void TestBackward::nonFiniteUpstream()
     up.data()[up.size() / 3] = kInf;
     up.data()[up.size() / 2] = -kInf;
     up.data()[2 * up.size() / 3] = kNaN;
-    const Tensor grad = backward(x, params, up);
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
     int finite = 0;
-    for (std::size_t k = 0; k < e.size(); ++k) {
-        finite += std::isfinite(e[k]);
-        QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
-                 qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
-                                .arg(int(k) / w)
-                                .arg(int(k) % w)
-                                .arg(e[k])
-                                .arg(double(grad.data()[k]))));
-    }
-    QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
+    const QString failure =
+        checkAgainstReference(x, params, up, [&](int, int, float got, double expected) {
+            finite += std::isfinite(expected);
+            return closeTo(got, expected, 1e-5);
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(finite > 0 && finite < h * w); // both kinds of cells occur
 }
 
 // Lp at a zero input: PyTorch differentiates x^p there, so sign(0) counts as +1. Over
@@ -770,32 +802,18 @@ void TestBackward::runningSumsLeaveNoResidue()
         for (int ox = 0; ox < outW; ++ox)
             up.data()[std::size_t(oy * outW + ox)] =
                 oy < outH - 16 && ox < outW - 16 ? float((oy * 7 + ox * 3) % 9 - 4) : 0.0f;
-    const Tensor grad = backward(x, params, up);
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
     int zeros = 0;
-    for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c) {
-            const std::size_t k = std::size_t(r * w + c);
-            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c).
-            const bool onlyZeros = r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16;
-            if (onlyZeros) {
+    const QString failure =
+        checkAgainstReference(x, params, up, [&](int r, int c, float got, double expected) {
+            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c); where all of
+            // them have upstream 0, the cell is 0 exactly (no residue of the running sums).
+            if (r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16) {
                 ++zeros;
-                QVERIFY2(grad.data()[k] == 0.0f,
-                         qPrintable(QStringLiteral("cell (%1,%2) read only by windows with "
-                                                   "upstream 0: %3, not 0")
-                                        .arg(r)
-                                        .arg(c)
-                                        .arg(double(grad.data()[k]), 0, 'g', 17)));
-            } else {
-                QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
-                         qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
-                                        .arg(r)
-                                        .arg(c)
-                                        .arg(e[k])
-                                        .arg(double(grad.data()[k]))));
+                return got == 0.0f;
             }
-        }
+            return closeTo(got, expected, 1e-5);
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(zeros > 15 * w); // the last rows at least
 }
 
@@ -902,30 +920,11 @@ void TestBackward::disjointAverageWindows()
     const std::array<float, 4> specials{kInf, -kInf, kNaN, -0.0f};
     for (std::size_t i = 0; i < specials.size() && i < up.size(); ++i)
         up.data()[(2 * i + 1) * up.size() / 9] = specials[i];
-    setThreadCount(2);
-    const Tensor two = backward(x, params, up);
-    setThreadCount(1);
-    const Tensor one = backward(x, params, up);
-    setThreadCount(0);
-    QCOMPARE(one.shape(), x.shape());
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    for (int p = 0; p < planes; ++p) {
-        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
-        const float *a = one.planeData(p), *b = two.planeData(p);
-        for (std::size_t k = 0; k < e.size(); ++k) {
-            const bool ok = sameFloat(a[k], b[k]) && closeTo(a[k], e[k], 1e-6) &&
-                            (e[k] != 0 || !std::signbit(a[k]));
-            if (!ok)
-                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
-                                                "(one thread), %6 (two)")
-                                     .arg(p)
-                                     .arg(int(k) / w)
-                                     .arg(int(k) % w)
-                                     .arg(e[k], 0, 'g', 9)
-                                     .arg(double(a[k]), 0, 'g', 9)
-                                     .arg(double(b[k]), 0, 'g', 9)));
-        }
-    }
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            return closeTo(got, expected, 1e-6) && (expected != 0 || !std::signbit(got));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 // Max and min over 3×3 windows at stride 2 wholly inside the input take their own path (each
@@ -980,27 +979,11 @@ void TestBackward::maxStride2Windows()
         if (specials && between(1, 100) <= 2)
             u = std::array{kNaN, kInf, -kInf, -0.0f}[std::size_t(between(0, 3))];
     }
-    setThreadCount(2);
-    const Tensor two = backward(x, params, up);
-    setThreadCount(1);
-    const Tensor one = backward(x, params, up);
-    setThreadCount(0);
-    QCOMPARE(one.shape(), x.shape());
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    for (int p = 0; p < planes; ++p) {
-        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
-        const float *a = one.planeData(p), *b = two.planeData(p);
-        for (std::size_t k = 0; k < e.size(); ++k)
-            if (!sameFloat(a[k], b[k]) || !sameFloat(a[k], float(e[k])))
-                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
-                                                "(one thread), %6 (two)")
-                                     .arg(p)
-                                     .arg(int(k) / w)
-                                     .arg(int(k) % w)
-                                     .arg(e[k], 0, 'g', 9)
-                                     .arg(double(a[k]), 0, 'g', 9)
-                                     .arg(double(b[k]), 0, 'g', 9)));
-    }
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            return sameFloat(got, float(expected));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 void TestBackward::reusedGradientIsRewritten()
