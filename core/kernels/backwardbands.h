@@ -189,9 +189,28 @@ inline void overBands(const Tensor &input, const Plan &plan, int threads, Task &
     });
 }
 
+/// PyTorch's rule (as in planepool.cpp): a value replaces the best so far if it beats it or is
+/// NaN, so ties keep the first tap and the last NaN wins. Bitwise |: no branch, loops vectorise.
+template <Extreme E> inline bool takes(float v, float best)
+{
+    if constexpr (E == Extreme::Max)
+        return (v > best) | (v != v);
+    else
+        return (v < best) | (v != v);
+}
+
 /// Max/min backward (backwardmax.cpp).
 template <Extreme E>
 void extremeBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
+                     int threads);
+
+/// Whether max/min backward takes stride2Backward: 3×3 windows at stride 2, no dilation, every
+/// window wholly inside the input (no padding, no ceil-mode overhang).
+bool stride2Windows(const Plan &plan);
+
+/// Max/min backward for those windows (backwardstride2.cpp).
+template <Extreme E>
+void stride2Backward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
                      int threads);
 
 /// Average backward (backwardaverage.cpp).
