@@ -951,6 +951,11 @@ void TestBackward::maxStride2Windows_data()
         row(3, 3, 1, false);
         for (int w : {4, 5, 16, 17, 18, 19, 33, 34, 35})
             row(7, w, 1, true);
+        // The AVX2 copy takes 8 windows at a time and the last chunks from padded copies (from
+        // the chunk whose 18 cells would pass the row end): 8, 9, 16, 17, 24, 25 and 32 windows.
+        for (int w : {20, 36, 49, 50, 51, 52, 65, 66, 67})
+            row(9, w, 1, true);
+        row(129, 51, 3, true);
         for (int h : {5, 6, 64, 65, 66, 130})
             row(h, 35, 2, h % 2 == 0);
         row(1500, 2800, 2, true);

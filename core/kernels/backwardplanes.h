@@ -21,7 +21,8 @@ namespace poolviz::kernels {
 ///   are zeroed just before they are first written. No index tensor. Windows of more than 8 taps
 ///   along an axis take the forward kernels' indices instead (their cost does not grow with k).
 ///   3×3 windows at stride 2 wholly inside the input skip the indices: each gradient row is built
-///   whole from the windows' taps (0–8) and written once (Stride2Windows in backwardstride2.cpp).
+///   whole from the windows' taps (0–8) and written once (Stride2Windows in backwardstride2.cpp;
+///   the AVX2 copy in one pass per window row, 8 windows at a time in registers: Stride2Fused).
 /// - Average: per output row, the shares g/divisor (in double) spread along the columns (a
 ///   vector pass per tap, or a running sum for stride-1 windows of more than 8 taps), then each
 ///   input row is the sum of the spread rows of the windows that read it, in output order (a

@@ -19,15 +19,6 @@ namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 namespace {
 
-#if defined(POOLVIZ_KERNEL_AVX2)
-/// The lanes of v where `codes` equals c, +0 elsewhere (a mask, never a product: ±∞ and NaN
-/// stay out of the lanes they do not belong to).
-inline __m256 where(__m256i codes, std::int32_t c, __m256 v)
-{
-    return _mm256_and_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(codes, _mm256_set1_epi32(c))), v);
-}
-#endif
-
 /// Max/min backward for 3×3 windows at stride 2 that all lie in the input (stride2Windows):
 /// each gradient row is built whole, in cache, and written once. Window (oy, j) reads rows
 /// 2oy … 2oy + 2 and columns 2j … 2j + 2, so its argmax is tap 3t + u of 9 (t its row, u its
@@ -197,24 +188,6 @@ private:
         const std::int32_t left = 3 * t, middle = 3 * t + 1, right = 3 * t + 2;
         const int n = m_outW;
         int j = 0;
-#if defined(POOLVIZ_KERNEL_AVX2)
-        for (; j + 8 <= n; j += 8) {
-            const __m256i codeLeft =
-                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(code + j));
-            const __m256i codeOwn =
-                _mm256_loadu_si256(reinterpret_cast<const __m256i *>(code + j + 1));
-            const __m256 gOwn = _mm256_loadu_ps(g + j + 1);
-            const __m256 even =
-                _mm256_add_ps(_mm256_add_ps(_mm256_loadu_ps(baseEven + j),
-                                            where(codeLeft, right, _mm256_loadu_ps(g + j))),
-                              where(codeOwn, left, gOwn));
-            const __m256 odd =
-                _mm256_add_ps(_mm256_loadu_ps(baseOdd + j), where(codeOwn, middle, gOwn));
-            const __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
-            _mm256_storeu_ps(row + 2 * j, _mm256_permute2f128_ps(lo, hi, 0x20));
-            _mm256_storeu_ps(row + 2 * j + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
-        }
-#endif
         for (; j < n; ++j) {
             const float fromLeft = code[j] == right ? g[j] : 0.0f;
             const float fromOwn = code[j + 1] == left ? g[j + 1] : 0.0f;
@@ -262,6 +235,229 @@ private:
     std::vector<float> m_row;
 };
 
+#if defined(POOLVIZ_KERNEL_AVX2)
+/// The lanes of v where `codes` equals c, +0 elsewhere (a mask, never a product: ±∞ and NaN
+/// stay out of the lanes they do not belong to).
+inline __m256 where(__m256i codes, std::int32_t c, __m256 v)
+{
+    return _mm256_and_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(codes, _mm256_set1_epi32(c))), v);
+}
+
+/// The lanes [previous[7], current[0], …, current[6]]: each window's left neighbour.
+inline __m256i shiftIn(__m256i current, __m256i previous)
+{
+    return _mm256_alignr_epi8(current, _mm256_permute2x128_si256(previous, current, 0x21), 12);
+}
+
+/// Stride2Windows in one pass per window row, 8 windows at a time in registers (the AVX2 copy):
+/// the three input rows' column reductions, the windows' taps 3t + u, and the shares of all
+/// three tap rows, the held row included, without intermediate rows of taps. The same values
+/// and the same adds in the same order as Stride2Windows (see there), bit for bit.
+template <Extreme E> class Stride2Fused
+{
+public:
+    explicit Stride2Fused(const Geometry &g)
+        : m_w(g.inW()), m_outW(g.outW()), m_outH(g.outH()), m_h(g.inH())
+    {
+        // Chunks of 8 windows up to window outW (a window past the last, so that cell 2·outW
+        // gets its share from the left): the stores of a chunk reach 16 cells and 8 windows on.
+        const std::size_t windows = std::size_t(m_outW) + 9;
+        m_heldEven.resize(windows);
+        m_heldOdd.resize(windows);
+        m_reducedValue.resize(windows);
+        m_reducedTap.resize(windows);
+        m_top.resize(std::size_t(m_w) + 16);
+        m_middle.resize(std::size_t(m_w) + 16);
+        // Chunks from `m_direct` on read copies of their cells: a chunk reads 18 cells from its
+        // first window's, which pass the row end for the last windows.
+        m_direct = m_outW >= 9 ? ((m_outW - 9) / 8 + 1) * 8 : 0;
+    }
+
+    /// Writes input rows [r0, r1) of the gradient plane `gi`.
+    void run(const float *x, const float *go, float *gi, int r0, int r1, bool stream)
+    {
+        const std::size_t W = std::size_t(m_w);
+        const int n = m_outW;
+        // Window rows reaching [r0, r1): 2oy + 2 ≥ r0 and 2oy ≤ r1 − 1.
+        const int first = std::max(0, (r0 - 1) / 2);
+        const int last = std::min(m_outH - 1, (r1 - 1) / 2);
+        const auto inBand = [&](int r) { return r >= r0 && r < r1; };
+        // The held row starts at zero: the first window row (oy = 0) has nothing above it.
+        std::fill(m_heldEven.begin(), m_heldEven.end(), 0.0f);
+        std::fill(m_heldOdd.begin(), m_heldOdd.end(), 0.0f);
+        int reducedRow = -1; // the input row m_reducedValue / m_reducedTap hold
+        for (int oy = first; oy <= last; ++oy) {
+            const int top = 2 * oy;
+            const float *rows[3] = {x + std::size_t(top) * W, x + std::size_t(top + 1) * W,
+                                    x + std::size_t(top + 2) * W};
+            // The next window row reads rows top + 3 and top + 4: asked for a line per chunk.
+            const bool ahead = top + 4 < m_h;
+            const float *g = go + std::size_t(oy) * std::size_t(n);
+            const bool reuse = reducedRow == top;
+            __m256i previousCode = _mm256_set1_epi32(-1);
+            __m256 previousUp = _mm256_setzero_ps();
+            for (int j = 0; j <= n; j += 8) {
+                const float *cells[3];
+                const float *up;
+                if (j < m_direct) {
+                    for (int i = 0; i < 3; ++i)
+                        cells[i] = rows[i] + 2 * std::size_t(j);
+                    up = g + j;
+                    if (ahead) {
+                        __builtin_prefetch(cells[2] + W);
+                        __builtin_prefetch(cells[2] + 2 * W);
+                    }
+                } else {
+                    // The last windows, from copies padded with zeros; windows past the last
+                    // get upstream 0, so they add +0 (no cell is −0: each is a sum from +0).
+                    const int from = 2 * j, count = std::min(m_w - from, kCells);
+                    for (int i = 0; i < 3; ++i) {
+                        std::copy(rows[i] + from, rows[i] + from + count, m_copy[i].begin());
+                        std::fill(m_copy[i].begin() + count, m_copy[i].end(), 0.0f);
+                        cells[i] = m_copy[i].data();
+                    }
+                    const int windows = std::clamp(n - j, 0, 8);
+                    std::copy(g + j, g + j + windows, m_copyUp.begin());
+                    std::fill(m_copyUp.begin() + windows, m_copyUp.end(), 0.0f);
+                    up = m_copyUp.data();
+                }
+                const Reduced r0 = reuse ? Reduced{_mm256_loadu_ps(m_reducedValue.data() + j),
+                                                   _mm256_loadu_si256(reinterpret_cast<__m256i *>(
+                                                       m_reducedTap.data() + j))}
+                                         : reduce(cells[0]);
+                const Reduced r1 = reduce(cells[1]), r2 = reduce(cells[2]);
+                _mm256_storeu_ps(m_reducedValue.data() + j, r2.value);
+                _mm256_storeu_si256(reinterpret_cast<__m256i *>(m_reducedTap.data() + j), r2.tap);
+                const __m256i code = combine(r0, r1, r2);
+                const __m256 own = _mm256_loadu_ps(up);
+                const __m256i codeLeft = shiftIn(code, previousCode);
+                const __m256 left = _mm256_castsi256_ps(
+                    shiftIn(_mm256_castps_si256(own), _mm256_castps_si256(previousUp)));
+                previousCode = code;
+                previousUp = own;
+                const __m256 zero = _mm256_setzero_ps();
+                // An even cell 2j: window j − 1's column 2, then window j's column 0; odd cells
+                // window j's column 1. Row top after the held shares of the window row above.
+                float *heldEven = m_heldEven.data() + j, *heldOdd = m_heldOdd.data() + j;
+                const __m256 even0 = _mm256_add_ps(
+                    _mm256_add_ps(_mm256_loadu_ps(heldEven), where(codeLeft, 2, left)),
+                    where(code, 0, own));
+                const __m256 odd0 = _mm256_add_ps(_mm256_loadu_ps(heldOdd), where(code, 1, own));
+                const __m256 even1 = _mm256_add_ps(_mm256_add_ps(zero, where(codeLeft, 5, left)),
+                                                   where(code, 3, own));
+                const __m256 odd1 = _mm256_add_ps(zero, where(code, 4, own));
+                const __m256 even2 = _mm256_add_ps(_mm256_add_ps(zero, where(codeLeft, 8, left)),
+                                                   where(code, 6, own));
+                const __m256 odd2 = _mm256_add_ps(zero, where(code, 7, own));
+                _mm256_storeu_ps(heldEven, even2);
+                _mm256_storeu_ps(heldOdd, odd2);
+                interleave(m_top.data() + 2 * j, even0, odd0);
+                interleave(m_middle.data() + 2 * j, even1, odd1);
+            }
+            reducedRow = top + 2;
+            if (inBand(top))
+                emit(gi, top, m_top.data(), stream);
+            if (inBand(top + 1))
+                emit(gi, top + 1, m_middle.data(), stream);
+            if (inBand(top + 2) && oy == m_outH - 1) { // no window below: the row is final
+                for (int i = 0; i <= n; ++i) {
+                    m_top[2 * std::size_t(i)] = m_heldEven[std::size_t(i)];
+                    m_top[2 * std::size_t(i) + 1] = m_heldOdd[std::size_t(i)];
+                }
+                emit(gi, top + 2, m_top.data(), stream);
+            }
+        }
+        // Rows below the last window.
+        std::fill(m_top.begin(), m_top.end(), 0.0f);
+        for (int r = std::max(r0, 2 * m_outH + 1); r < r1; ++r)
+            emit(gi, r, m_top.data(), stream);
+    }
+
+private:
+    static constexpr int kCells = 18; ///< the cells of 8 windows: 2·8 + 1, and one more read
+
+    /// 8 windows' extremes along the columns of one input row and their column taps (0–2), in
+    /// the lane order of the shuffles: windows 0 1 4 5 2 3 6 7.
+    struct Reduced
+    {
+        __m256 value;
+        __m256i tap;
+    };
+
+    /// takes<E> in every lane.
+    static __m256 takesLanes(__m256 v, __m256 best)
+    {
+        const __m256 nan = _mm256_cmp_ps(v, v, _CMP_UNORD_Q);
+        if constexpr (E == Extreme::Max)
+            return _mm256_or_ps(_mm256_cmp_ps(v, best, _CMP_GT_OQ), nan);
+        else
+            return _mm256_or_ps(_mm256_cmp_ps(v, best, _CMP_LT_OQ), nan);
+    }
+
+    static __m256i pick(__m256i keep, __m256i take, __m256 mask)
+    {
+        return _mm256_castps_si256(
+            _mm256_blendv_ps(_mm256_castsi256_ps(keep), _mm256_castsi256_ps(take), mask));
+    }
+
+    /// Windows j … j + 7 of the row whose cell 2j is cells[0].
+    static Reduced reduce(const float *cells)
+    {
+        const __m256 a0 = _mm256_loadu_ps(cells), a1 = _mm256_loadu_ps(cells + 8);
+        const __m256 b0 = _mm256_loadu_ps(cells + 2), b1 = _mm256_loadu_ps(cells + 10);
+        const __m256 left = _mm256_shuffle_ps(a0, a1, _MM_SHUFFLE(2, 0, 2, 0));
+        const __m256 middle = _mm256_shuffle_ps(a0, a1, _MM_SHUFFLE(3, 1, 3, 1));
+        const __m256 right = _mm256_shuffle_ps(b0, b1, _MM_SHUFFLE(2, 0, 2, 0));
+        const __m256 takeMiddle = takesLanes(middle, left);
+        __m256 best = _mm256_blendv_ps(left, middle, takeMiddle);
+        __m256i tap = pick(_mm256_setzero_si256(), _mm256_set1_epi32(1), takeMiddle);
+        const __m256 takeRight = takesLanes(right, best);
+        best = _mm256_blendv_ps(best, right, takeRight);
+        tap = pick(tap, _mm256_set1_epi32(2), takeRight);
+        return {best, tap};
+    }
+
+    /// The windows' taps 3t + u, in window order, from their three rows' reductions.
+    static __m256i combine(const Reduced &r0, const Reduced &r1, const Reduced &r2)
+    {
+        const __m256 take1 = takesLanes(r1.value, r0.value);
+        const __m256 best = _mm256_blendv_ps(r0.value, r1.value, take1);
+        __m256i code = pick(r0.tap, _mm256_add_epi32(r1.tap, _mm256_set1_epi32(3)), take1);
+        const __m256 take2 = takesLanes(r2.value, best);
+        code = pick(code, _mm256_add_epi32(r2.tap, _mm256_set1_epi32(6)), take2);
+        return _mm256_permute4x64_epi64(code, _MM_SHUFFLE(3, 1, 2, 0));
+    }
+
+    /// Cells 2j … 2j + 15 from their even and odd lanes.
+    static void interleave(float *cells, __m256 even, __m256 odd)
+    {
+        const __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
+        _mm256_storeu_ps(cells, _mm256_permute2f128_ps(lo, hi, 0x20));
+        _mm256_storeu_ps(cells + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+    }
+
+    /// `row` into input row r, zero past the last window's cells, streamed or copied.
+    void emit(float *gi, int r, float *row, bool stream)
+    {
+        std::fill(row + 2 * std::size_t(m_outW) + 1, row + m_w, 0.0f);
+        float *dst = gi + std::size_t(r) * std::size_t(m_w);
+        if (stream)
+            streamRow(dst, row, std::size_t(m_w));
+        else
+            std::copy(row, row + m_w, dst);
+    }
+
+    int m_w, m_outW, m_outH, m_h;
+    int m_direct = 0;                         ///< chunks before this window read the input directly
+    std::vector<float> m_heldEven, m_heldOdd; ///< row top + 2's shares so far, even and odd cells
+    std::vector<float> m_reducedValue;        ///< row top + 2 reduced (shuffled lanes) …
+    std::vector<std::int32_t> m_reducedTap;   ///< … and its column taps, for the next window row
+    std::vector<float> m_top, m_middle;       ///< rows top and top + 1
+    std::array<std::array<float, kCells>, 3> m_copy{};
+    std::array<float, 8> m_copyUp{};
+};
+#endif
+
 } // namespace
 
 bool stride2Windows(const Plan &plan)
@@ -280,11 +476,16 @@ void stride2Backward(const Tensor &input, const Plan &plan, const Tensor &gradOu
 {
     const Geometry &g = *plan.g;
     const bool stream = grad.size() >= kStreamFrom;
-    std::vector<std::unique_ptr<Stride2Windows<E>>> workers(std::size_t(std::max(threads, 1)));
+#if defined(POOLVIZ_KERNEL_AVX2)
+    using Worker = Stride2Fused<E>;
+#else
+    using Worker = Stride2Windows<E>;
+#endif
+    std::vector<std::unique_ptr<Worker>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
         if (!w)
-            w = std::make_unique<Stride2Windows<E>>(g);
+            w = std::make_unique<Worker>(g);
         w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1, stream);
         if (stream)
             streamed();
