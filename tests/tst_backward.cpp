@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -119,6 +120,8 @@ private slots:
     void disjointAverageWindows();
     void maxStride2Windows_data();
     void maxStride2Windows();
+    void smallAverageWindows_data();
+    void smallAverageWindows();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -400,6 +403,12 @@ void TestBackward::byHand()
 
 namespace {
 
+/// x with 17 digits, and −0 as "-0" (QString::number drops the sign of a zero).
+QString signedText(float x)
+{
+    return x == 0 && std::signbit(x) ? QStringLiteral("-0") : QString::number(double(x), 'g', 17);
+}
+
 /// What a cell of backward's gradient must satisfy: `got` (one thread) at cell (r, c) of a plane,
 /// where the tap-by-tap reference gives `expected`.
 using CellCheck = std::function<bool(int r, int c, float got, double expected)>;
@@ -431,8 +440,7 @@ QString checkAgainstReference(const Tensor &x, const PoolParams &params, const T
                     .arg(int(k) / w)
                     .arg(int(k) % w)
                     .arg(e[k], 0, 'g', 17)
-                    .arg(double(a[k]), 0, 'g', 17)
-                    .arg(double(b[k]), 0, 'g', 17);
+                    .arg(signedText(a[k]), signedText(b[k]));
     }
     return {};
 }
@@ -987,6 +995,90 @@ void TestBackward::maxStride2Windows()
     const QString failure =
         checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
             return sameFloat(got, float(expected));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+}
+
+// Average over small stride-1 windows (at most 3 rows and 8 columns, no dilation) takes its own
+// path: each input row summed straight from its windows' upstream rows, down the rows, then along
+// the row, in double, rounded once. Against the reference on 1 and 2 threads (bit for bit alike):
+// every kernel width 1–8 with 1–3 rows, padding with and without the padded cells counted, ceil
+// mode and SAME, odd widths, heights across bands of 64 rows, ±∞, NaN and −0 upstream (−0 gives
+// +0, ±∞ and NaN reach only their own windows' cells), cells read by no window 0, and a frame
+// large enough to be streamed out and split over threads.
+void TestBackward::smallAverageWindows_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("planes");
+    QTest::addColumn<bool>("negativeZeros"); // every upstream value −0
+    const auto windows = [](int kh, int kw) {
+        PoolParams p = sliding(PoolMode::Avg, 1, 1);
+        p.kernel = {kh, kw};
+        return p;
+    };
+    const auto name = [](const std::string &what, int kh, int kw, int h, int w) {
+        return what + " " + std::to_string(kh) + "x" + std::to_string(kw) + "/1 on " +
+               std::to_string(h) + "x" + std::to_string(w);
+    };
+    for (int kh = 1; kh <= 3; ++kh)
+        for (int kw = 1; kw <= 8; ++kw)
+            QTest::newRow(name("plain", kh, kw, 11, 29 + kw).c_str())
+                << windows(kh, kw) << 11 << 29 + kw << 1 << false;
+    for (int kw : {3, 5, 8}) {
+        const PoolParams p = windows(3, kw);
+        const int pad = kw / 2;
+        PoolParams include = p, exclude = p;
+        include.padding = {1, 1, pad, pad};
+        exclude.padding = {1, 1, pad, pad};
+        exclude.countIncludePad = false;
+        QTest::newRow(name("pad, include", 3, kw, 9, 17).c_str())
+            << include << 9 << 17 << 2 << false;
+        QTest::newRow(name("pad, exclude", 3, kw, 9, 17).c_str())
+            << exclude << 9 << 17 << 2 << false;
+        PoolParams same = p;
+        same.paddingMode = PaddingMode::SameUpper;
+        QTest::newRow(name("SAME upper", 3, kw, 7, 13).c_str()) << same << 7 << 13 << 1 << false;
+        same.paddingMode = PaddingMode::SameLower;
+        QTest::newRow(name("SAME lower", 3, kw, 7, 13).c_str()) << same << 7 << 13 << 1 << false;
+        QTest::newRow(name("ceil, pad", 3, kw, 8, 15).c_str())
+            << ceiled(exclude) << 8 << 15 << 1 << false;
+        PoolParams divisor = p;
+        divisor.divisorOverride = 7;
+        QTest::newRow(name("divisor 7", 3, kw, 6, 14).c_str()) << divisor << 6 << 14 << 1 << false;
+    }
+    QTest::newRow("2x1/1 on 5x4, upstream -0") << windows(2, 1) << 5 << 4 << 1 << true;
+    QTest::newRow("3x3/1 on 6x7, upstream -0") << windows(3, 3) << 6 << 7 << 1 << true;
+    QTest::newRow("3x3/1 on 3x3") << windows(3, 3) << 3 << 3 << 1 << false;
+    QTest::newRow("3x3/1 on 2x130x37: bands") << windows(3, 3) << 130 << 37 << 2 << false;
+    QTest::newRow("2x7/1 on 3x129x41: bands") << windows(2, 7) << 129 << 41 << 3 << false;
+    QTest::newRow("3x3/1 pad 1 on 2x1500x2800, streamed")
+        << padded(windows(3, 3), 1, false) << 1500 << 2800 << 2 << false;
+}
+
+void TestBackward::smallAverageWindows()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(int, planes);
+    QFETCH(bool, negativeZeros);
+    Tensor x(1, planes, h, w, 1.0f);
+    Tensor up = forward(x, params, false).values;
+    std::mt19937 rng(std::uint32_t(h * 7919 + w * 31 + params.kernel.w));
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-9, 9)(rng)) / 7.0f;
+    // Specials at spread-out windows.
+    const std::array<float, 4> specials{kInf, -kInf, kNaN, -0.0f};
+    for (std::size_t i = 0; i < specials.size() && up.size() > 40; ++i)
+        up.data()[(2 * i + 1) * up.size() / 9] = specials[i];
+    if (negativeZeros)
+        std::fill(up.data().begin(), up.data().end(), -0.0f);
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            // A zero is +0 (shares that cancel may leave a residue far below float rounding).
+            return closeTo(got, expected, 1e-6) && (got != 0.0f || !std::signbit(got));
         });
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }

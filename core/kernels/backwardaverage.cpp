@@ -522,6 +522,10 @@ void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOu
         disjointAverageBackward(input, plan, div, gradOutput, grad, threads);
         return;
     }
+    if (smallAverageWindows(plan)) {
+        smallAverageBackward(input, plan, gradOutput, grad, threads);
+        return;
+    }
     // The readers' lists and the ring of spread rows grow with the windows reading one input
     // row: above kMostReaders (huge kernels, possible under SAME padding) or a ring above
     // kRingValues, each output row's spread is added to its rows instead (one spread row).

@@ -213,6 +213,16 @@ template <Extreme E>
 void stride2Backward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
                      int threads);
 
+/// Whether average backward takes smallAverageBackward: stride-1, undilated windows of at most
+/// 3 rows and 8 columns.
+bool smallAverageWindows(const Plan &plan);
+
+/// Average backward for those windows (backwardsmallaverage.cpp): each input row the sum, in
+/// double, of its windows' shares g/divisor down the rows (in output order), then along the row
+/// (in output order), rounded once.
+void smallAverageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput,
+                          Tensor &grad, int threads);
+
 /// Average backward (backwardaverage.cpp).
 void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOutput, Tensor &grad,
                      int threads);

@@ -1,7 +1,7 @@
 // The backward kernels' entry (see backwardplanes.h) and Lp backward; max/min are in
-// backwardmax.cpp and backwardstride2.cpp, average in backwardaverage.cpp, what they share in
-// backwardbands.h. Compiled twice,
-// like every kernel source (baseline and AVX2, see isa.h and core/CMakeLists.txt).
+// backwardmax.cpp and backwardstride2.cpp, average in backwardaverage.cpp and
+// backwardsmallaverage.cpp, what they share in backwardbands.h. Compiled twice, like every kernel
+// source (baseline and AVX2, see isa.h and core/CMakeLists.txt).
 #include "backwardplanes.h"
 
 #include "backwardbands.h"

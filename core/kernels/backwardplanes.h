@@ -27,7 +27,10 @@ namespace poolviz::kernels {
 ///   vector pass per tap, or a running sum for stride-1 windows of more than 8 taps), then each
 ///   input row is the sum of the spread rows of the windows that read it, in output order (a
 ///   running sum down stride-1 rows, re-anchored at each band and wherever a share is not
-///   finite), rounded to float once. Windows that share no cell along either axis (stride ≥
+///   finite), rounded to float once. Small stride-1 windows (at most 3 rows and 8 columns, no
+///   dilation: 3×3/1) skip the ring: each input row sums its windows' shares straight from the
+///   upstream rows, down the rows into one row of column sums, then along it, in double, rounded
+///   once (backwardsmallaverage.cpp). Windows that share no cell along either axis (stride ≥
 ///   kernel, no dilation: 2×2/2) skip all that: each input row is its window row's shares,
 ///   repeated along the columns, built once and written to each of the window's rows.
 /// - Lp: each window's derivative, as `lpShares` (lpshares.h), added to the band's rows.
