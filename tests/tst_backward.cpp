@@ -967,6 +967,7 @@ void TestBackward::maxStride2Windows_data()
         for (int h : {5, 6, 64, 65, 66, 130})
             row(h, 35, 2, h % 2 == 0);
         row(1500, 2800, 2, true);
+        row(1500, 2799, 2, false); // rows of every alignment
     }
 }
 

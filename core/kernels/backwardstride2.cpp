@@ -294,6 +294,10 @@ public:
             const bool ahead = top + 4 < m_h;
             const float *g = go + std::size_t(oy) * std::size_t(n);
             const bool reuse = reducedRow == top;
+            // Rows top and top + 1 of a large gradient go straight out with streaming stores
+            // where their cells are 16-byte aligned (the chunks read from copies excepted).
+            float *directTop = direct(gi, top, inBand(top) && stream);
+            float *directMiddle = direct(gi, top + 1, inBand(top + 1) && stream);
             __m256i previousCode = _mm256_set1_epi32(-1);
             __m256 previousUp = _mm256_setzero_ps();
             for (int j = 0; j <= n; j += 8) {
@@ -351,14 +355,21 @@ public:
                 const __m256 odd2 = _mm256_add_ps(zero, where(code, 7, own));
                 _mm256_storeu_ps(heldEven, even2);
                 _mm256_storeu_ps(heldOdd, odd2);
-                interleave(m_top.data() + 2 * j, even0, odd0);
-                interleave(m_middle.data() + 2 * j, even1, odd1);
+                const bool straight = j < m_direct;
+                if (straight && directTop)
+                    interleaveStreamed(directTop + 2 * j, even0, odd0);
+                else
+                    interleave(m_top.data() + 2 * j, even0, odd0);
+                if (straight && directMiddle)
+                    interleaveStreamed(directMiddle + 2 * j, even1, odd1);
+                else
+                    interleave(m_middle.data() + 2 * j, even1, odd1);
             }
             reducedRow = top + 2;
             if (inBand(top))
-                emit(gi, top, m_top.data(), stream);
+                emit(gi, top, m_top.data(), stream, directTop ? 2 * m_direct : 0);
             if (inBand(top + 1))
-                emit(gi, top + 1, m_middle.data(), stream);
+                emit(gi, top + 1, m_middle.data(), stream, directMiddle ? 2 * m_direct : 0);
             if (inBand(top + 2) && oy == m_outH - 1) { // no window below: the row is final
                 for (int i = 0; i <= n; ++i) {
                     m_top[2 * std::size_t(i)] = m_heldEven[std::size_t(i)];
@@ -436,15 +447,37 @@ private:
         _mm256_storeu_ps(cells + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
     }
 
-    /// `row` into input row r, zero past the last window's cells, streamed or copied.
-    void emit(float *gi, int r, float *row, bool stream)
+    /// Cells 2j … 2j + 15 from their even and odd lanes, with streaming stores; `cells` is
+    /// 16-byte aligned.
+    static void interleaveStreamed(float *cells, __m256 even, __m256 odd)
+    {
+        const __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
+        _mm_stream_ps(cells, _mm256_castps256_ps128(lo));
+        _mm_stream_ps(cells + 4, _mm256_castps256_ps128(hi));
+        _mm_stream_ps(cells + 8, _mm256_extractf128_ps(lo, 1));
+        _mm_stream_ps(cells + 12, _mm256_extractf128_ps(hi, 1));
+    }
+
+    /// Input row r of `gi` if it is to be streamed straight and its cells are 16-byte aligned,
+    /// else null.
+    float *direct(float *gi, int r, bool streamed) const
+    {
+        if (!streamed || m_direct == 0)
+            return nullptr;
+        float *row = gi + std::size_t(r) * std::size_t(m_w);
+        return (reinterpret_cast<std::uintptr_t>(row) & 15) == 0 ? row : nullptr;
+    }
+
+    /// `row` from cell `from` on into input row r, zero past the last window's cells, streamed
+    /// or copied (cells before `from` were streamed straight).
+    void emit(float *gi, int r, float *row, bool stream, int from = 0)
     {
         std::fill(row + 2 * std::size_t(m_outW) + 1, row + m_w, 0.0f);
         float *dst = gi + std::size_t(r) * std::size_t(m_w);
         if (stream)
-            streamRow(dst, row, std::size_t(m_w));
+            streamRow(dst + from, row + from, std::size_t(m_w - from));
         else
-            std::copy(row, row + m_w, dst);
+            std::copy(row + from, row + m_w, dst + from);
     }
 
     int m_w, m_outW, m_outH, m_h;
