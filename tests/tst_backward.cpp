@@ -1056,6 +1056,8 @@ void TestBackward::smallAverageWindows_data()
     QTest::newRow("2x7/1 on 3x129x41: bands") << windows(2, 7) << 129 << 41 << 3 << false;
     QTest::newRow("3x3/1 pad 1 on 2x1500x2800, streamed")
         << padded(windows(3, 3), 1, false) << 1500 << 2800 << 2 << false;
+    QTest::newRow("3x3/1 on 2x1500x2799, streamed: rows of every alignment")
+        << windows(3, 3) << 1500 << 2799 << 2 << false;
 }
 
 void TestBackward::smallAverageWindows()
