@@ -1,6 +1,7 @@
 #pragma once
-// What the backward kernels (backwardmax.cpp, backwardaverage.cpp, backwardplanes.cpp; see
-// backwardplanes.h) share: the plan of a geometry, its bands of input rows, and streaming stores.
+// What the backward kernels (backwardmax.cpp, backwardstride2.cpp, backwardaverage.cpp,
+// backwardsmallaverage.cpp, backwardplanes.cpp; see backwardplanes.h) share: the plan of a
+// geometry, its bands of input rows, and streaming stores.
 // A kernel-only header (see isa.h): everything here lives in the namespace of its copy.
 #include "geometry.h"
 #include "isa.h"
