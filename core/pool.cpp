@@ -1,6 +1,7 @@
 #include "pool.h"
 
 #include "kernels/backwardplanes.h"
+#include "kernels/lpshares.h"
 #include "kernels/planepool.h"
 #include "kernels/spans.h"
 #include "kernels/threads.h"
@@ -245,10 +246,10 @@ std::vector<GradientShare> windowGradient(const Tensor &plane, const PoolResult 
                     {std::int64_t(r.first + i * r.step) * W + c.first + j * c.step, share});
         return shares;
     }
-    kernels::lpShares(plane.data().data(), W, r, c, pooled.values.data()[o], upstream, params.p, 0,
-                      plane.h(), [&](std::int64_t at, float amount) {
-                          shares.push_back({at, amount});
-                      });
+    kernels::generic::lpShares(plane.data().data(), W, r, c, pooled.values.data()[o], upstream,
+                               params.p, 0, plane.h(), [&](std::int64_t at, float amount) {
+                                   shares.push_back({at, amount});
+                               });
     return shares;
 }
 

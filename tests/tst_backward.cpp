@@ -11,9 +11,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -118,6 +120,8 @@ private slots:
     void disjointAverageWindows();
     void maxStride2Windows_data();
     void maxStride2Windows();
+    void smallAverageWindows_data();
+    void smallAverageWindows();
     void reusedGradientIsRewritten();
     void maxUnpoolSeed001();
     void defaultUnpoolSize_data();
@@ -398,6 +402,48 @@ void TestBackward::byHand()
 }
 
 namespace {
+
+/// x with 17 digits, and −0 as "-0" (QString::number drops the sign of a zero).
+QString signedText(float x)
+{
+    return x == 0 && std::signbit(x) ? QStringLiteral("-0") : QString::number(double(x), 'g', 17);
+}
+
+/// What a cell of backward's gradient must satisfy: `got` (one thread) at cell (r, c) of a plane,
+/// where the tap-by-tap reference gives `expected`.
+using CellCheck = std::function<bool(int r, int c, float got, double expected)>;
+
+/// Backward of `x` for upstream `up` on one thread and on two, against ref::backward: both the
+/// same bits at every cell, and `check` true there. Empty, or the first cell that is not.
+QString checkAgainstReference(const Tensor &x, const PoolParams &params, const Tensor &up,
+                              const CellCheck &check)
+{
+    setThreadCount(2);
+    const Tensor two = backward(x, params, up);
+    setThreadCount(1);
+    const Tensor one = backward(x, params, up);
+    setThreadCount(0);
+    if (one.shape() != x.shape() || two.shape() != x.shape())
+        return QStringLiteral("gradient shaped %1, input %2")
+            .arg(QString::fromStdString(one.shapeString()),
+                 QString::fromStdString(x.shapeString()));
+    const int w = x.w();
+    const ref::Plan plan = ref::plan(toRef(params), x.h(), w);
+    for (int p = 0; p < x.planeCount(); ++p) {
+        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
+        const float *a = one.planeData(p), *b = two.planeData(p);
+        for (std::size_t k = 0; k < e.size(); ++k)
+            if (!sameFloat(a[k], b[k]) || !check(int(k) / w, int(k) % w, a[k], e[k]))
+                return QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 (one "
+                                      "thread), %6 (two)")
+                    .arg(p)
+                    .arg(int(k) / w)
+                    .arg(int(k) % w)
+                    .arg(e[k], 0, 'g', 17)
+                    .arg(signedText(a[k]), signedText(b[k]));
+    }
+    return {};
+}
 
 /// A random valid pooling of a random input: kernels 1–31 (mostly small), strides, dilations,
 /// explicit/SAME/VALID padding, ceil mode, adaptive bins, divisor options; small integer values
@@ -687,20 +733,14 @@ void TestBackward::nonFiniteUpstream()
     up.data()[up.size() / 3] = kInf;
     up.data()[up.size() / 2] = -kInf;
     up.data()[2 * up.size() / 3] = kNaN;
-    const Tensor grad = backward(x, params, up);
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
     int finite = 0;
-    for (std::size_t k = 0; k < e.size(); ++k) {
-        finite += std::isfinite(e[k]);
-        QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
-                 qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
-                                .arg(int(k) / w)
-                                .arg(int(k) % w)
-                                .arg(e[k])
-                                .arg(double(grad.data()[k]))));
-    }
-    QVERIFY(finite > 0 && finite < int(e.size())); // both kinds of cells occur
+    const QString failure =
+        checkAgainstReference(x, params, up, [&](int, int, float got, double expected) {
+            finite += std::isfinite(expected);
+            return closeTo(got, expected, 1e-5);
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(finite > 0 && finite < h * w); // both kinds of cells occur
 }
 
 // Lp at a zero input: PyTorch differentiates x^p there, so sign(0) counts as +1. Over
@@ -770,32 +810,18 @@ void TestBackward::runningSumsLeaveNoResidue()
         for (int ox = 0; ox < outW; ++ox)
             up.data()[std::size_t(oy * outW + ox)] =
                 oy < outH - 16 && ox < outW - 16 ? float((oy * 7 + ox * 3) % 9 - 4) : 0.0f;
-    const Tensor grad = backward(x, params, up);
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    const std::vector<double> e = ref::backward(plan, x.data().data(), up.data().data());
     int zeros = 0;
-    for (int r = 0; r < h; ++r)
-        for (int c = 0; c < w; ++c) {
-            const std::size_t k = std::size_t(r * w + c);
-            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c).
-            const bool onlyZeros = r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16;
-            if (onlyZeros) {
+    const QString failure =
+        checkAgainstReference(x, params, up, [&](int r, int c, float got, double expected) {
+            // Windows oy ∈ [r − kh + 1, r] and ox ∈ [c − kw + 1, c] read (r, c); where all of
+            // them have upstream 0, the cell is 0 exactly (no residue of the running sums).
+            if (r - kh + 1 >= outH - 16 || c - kw + 1 >= outW - 16) {
                 ++zeros;
-                QVERIFY2(grad.data()[k] == 0.0f,
-                         qPrintable(QStringLiteral("cell (%1,%2) read only by windows with "
-                                                   "upstream 0: %3, not 0")
-                                        .arg(r)
-                                        .arg(c)
-                                        .arg(double(grad.data()[k]), 0, 'g', 17)));
-            } else {
-                QVERIFY2(closeTo(grad.data()[k], e[k], 1e-5),
-                         qPrintable(QStringLiteral("cell (%1,%2): reference %3, backward %4")
-                                        .arg(r)
-                                        .arg(c)
-                                        .arg(e[k])
-                                        .arg(double(grad.data()[k]))));
+                return got == 0.0f;
             }
-        }
+            return closeTo(got, expected, 1e-5);
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(zeros > 15 * w); // the last rows at least
 }
 
@@ -902,30 +928,11 @@ void TestBackward::disjointAverageWindows()
     const std::array<float, 4> specials{kInf, -kInf, kNaN, -0.0f};
     for (std::size_t i = 0; i < specials.size() && i < up.size(); ++i)
         up.data()[(2 * i + 1) * up.size() / 9] = specials[i];
-    setThreadCount(2);
-    const Tensor two = backward(x, params, up);
-    setThreadCount(1);
-    const Tensor one = backward(x, params, up);
-    setThreadCount(0);
-    QCOMPARE(one.shape(), x.shape());
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    for (int p = 0; p < planes; ++p) {
-        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
-        const float *a = one.planeData(p), *b = two.planeData(p);
-        for (std::size_t k = 0; k < e.size(); ++k) {
-            const bool ok = sameFloat(a[k], b[k]) && closeTo(a[k], e[k], 1e-6) &&
-                            (e[k] != 0 || !std::signbit(a[k]));
-            if (!ok)
-                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
-                                                "(one thread), %6 (two)")
-                                     .arg(p)
-                                     .arg(int(k) / w)
-                                     .arg(int(k) % w)
-                                     .arg(e[k], 0, 'g', 9)
-                                     .arg(double(a[k]), 0, 'g', 9)
-                                     .arg(double(b[k]), 0, 'g', 9)));
-        }
-    }
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            return closeTo(got, expected, 1e-6) && (expected != 0 || !std::signbit(got));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 // Max and min over 3×3 windows at stride 2 wholly inside the input take their own path (each
@@ -952,9 +959,15 @@ void TestBackward::maxStride2Windows_data()
         row(3, 3, 1, false);
         for (int w : {4, 5, 16, 17, 18, 19, 33, 34, 35})
             row(7, w, 1, true);
+        // The AVX2 copy takes 8 windows at a time and the last chunks from padded copies (from
+        // the chunk whose 18 cells would pass the row end): 8, 9, 16, 17, 24, 25 and 32 windows.
+        for (int w : {20, 36, 49, 50, 51, 52, 65, 66, 67})
+            row(9, w, 1, true);
+        row(129, 51, 3, true);
         for (int h : {5, 6, 64, 65, 66, 130})
             row(h, 35, 2, h % 2 == 0);
         row(1500, 2800, 2, true);
+        row(1500, 2799, 2, false); // rows of every alignment
     }
 }
 
@@ -980,27 +993,97 @@ void TestBackward::maxStride2Windows()
         if (specials && between(1, 100) <= 2)
             u = std::array{kNaN, kInf, -kInf, -0.0f}[std::size_t(between(0, 3))];
     }
-    setThreadCount(2);
-    const Tensor two = backward(x, params, up);
-    setThreadCount(1);
-    const Tensor one = backward(x, params, up);
-    setThreadCount(0);
-    QCOMPARE(one.shape(), x.shape());
-    const ref::Plan plan = ref::plan(toRef(params), h, w);
-    for (int p = 0; p < planes; ++p) {
-        const std::vector<double> e = ref::backward(plan, x.planeData(p), up.planeData(p));
-        const float *a = one.planeData(p), *b = two.planeData(p);
-        for (std::size_t k = 0; k < e.size(); ++k)
-            if (!sameFloat(a[k], b[k]) || !sameFloat(a[k], float(e[k])))
-                QFAIL(qPrintable(QStringLiteral("plane %1 cell (%2,%3): reference %4, backward %5 "
-                                                "(one thread), %6 (two)")
-                                     .arg(p)
-                                     .arg(int(k) / w)
-                                     .arg(int(k) % w)
-                                     .arg(e[k], 0, 'g', 9)
-                                     .arg(double(a[k]), 0, 'g', 9)
-                                     .arg(double(b[k]), 0, 'g', 9)));
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            return sameFloat(got, float(expected));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+}
+
+// Average over small stride-1 windows (at most 3 rows and 8 columns, no dilation) takes its own
+// path: each input row summed straight from its windows' upstream rows, down the rows, then along
+// the row, in double, rounded once. Against the reference on 1 and 2 threads (bit for bit alike):
+// every kernel width 1–8 with 1–3 rows, padding with and without the padded cells counted, ceil
+// mode and SAME, odd widths, heights across bands of 64 rows, ±∞, NaN and −0 upstream (−0 gives
+// +0, ±∞ and NaN reach only their own windows' cells), cells read by no window 0, and a frame
+// large enough to be streamed out and split over threads.
+void TestBackward::smallAverageWindows_data()
+{
+    QTest::addColumn<PoolParams>("params");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("planes");
+    QTest::addColumn<bool>("negativeZeros"); // every upstream value −0
+    const auto windows = [](int kh, int kw) {
+        PoolParams p = sliding(PoolMode::Avg, 1, 1);
+        p.kernel = {kh, kw};
+        return p;
+    };
+    const auto name = [](const std::string &what, int kh, int kw, int h, int w) {
+        return what + " " + std::to_string(kh) + "x" + std::to_string(kw) + "/1 on " +
+               std::to_string(h) + "x" + std::to_string(w);
+    };
+    for (int kh = 1; kh <= 3; ++kh)
+        for (int kw = 1; kw <= 8; ++kw)
+            QTest::newRow(name("plain", kh, kw, 11, 29 + kw).c_str())
+                << windows(kh, kw) << 11 << 29 + kw << 1 << false;
+    for (int kw : {3, 5, 8}) {
+        const PoolParams p = windows(3, kw);
+        const int pad = kw / 2;
+        PoolParams include = p, exclude = p;
+        include.padding = {1, 1, pad, pad};
+        exclude.padding = {1, 1, pad, pad};
+        exclude.countIncludePad = false;
+        QTest::newRow(name("pad, include", 3, kw, 9, 17).c_str())
+            << include << 9 << 17 << 2 << false;
+        QTest::newRow(name("pad, exclude", 3, kw, 9, 17).c_str())
+            << exclude << 9 << 17 << 2 << false;
+        PoolParams same = p;
+        same.paddingMode = PaddingMode::SameUpper;
+        QTest::newRow(name("SAME upper", 3, kw, 7, 13).c_str()) << same << 7 << 13 << 1 << false;
+        same.paddingMode = PaddingMode::SameLower;
+        QTest::newRow(name("SAME lower", 3, kw, 7, 13).c_str()) << same << 7 << 13 << 1 << false;
+        QTest::newRow(name("ceil, pad", 3, kw, 8, 15).c_str())
+            << ceiled(exclude) << 8 << 15 << 1 << false;
+        PoolParams divisor = p;
+        divisor.divisorOverride = 7;
+        QTest::newRow(name("divisor 7", 3, kw, 6, 14).c_str()) << divisor << 6 << 14 << 1 << false;
     }
+    QTest::newRow("2x1/1 on 5x4, upstream -0") << windows(2, 1) << 5 << 4 << 1 << true;
+    QTest::newRow("3x3/1 on 6x7, upstream -0") << windows(3, 3) << 6 << 7 << 1 << true;
+    QTest::newRow("3x3/1 on 3x3") << windows(3, 3) << 3 << 3 << 1 << false;
+    QTest::newRow("3x3/1 on 2x130x37: bands") << windows(3, 3) << 130 << 37 << 2 << false;
+    QTest::newRow("2x7/1 on 3x129x41: bands") << windows(2, 7) << 129 << 41 << 3 << false;
+    QTest::newRow("3x3/1 pad 1 on 2x1500x2800, streamed")
+        << padded(windows(3, 3), 1, false) << 1500 << 2800 << 2 << false;
+    QTest::newRow("3x3/1 on 2x1500x2799, streamed: rows of every alignment")
+        << windows(3, 3) << 1500 << 2799 << 2 << false;
+}
+
+void TestBackward::smallAverageWindows()
+{
+    QFETCH(PoolParams, params);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(int, planes);
+    QFETCH(bool, negativeZeros);
+    Tensor x(1, planes, h, w, 1.0f);
+    Tensor up = forward(x, params, false).values;
+    std::mt19937 rng(std::uint32_t(h * 7919 + w * 31 + params.kernel.w));
+    for (float &u : up.data())
+        u = float(std::uniform_int_distribution(-9, 9)(rng)) / 7.0f;
+    // Specials at spread-out windows.
+    const std::array<float, 4> specials{kInf, -kInf, kNaN, -0.0f};
+    for (std::size_t i = 0; i < specials.size() && up.size() > 40; ++i)
+        up.data()[(2 * i + 1) * up.size() / 9] = specials[i];
+    if (negativeZeros)
+        std::fill(up.data().begin(), up.data().end(), -0.0f);
+    const QString failure =
+        checkAgainstReference(x, params, up, [](int, int, float got, double expected) {
+            // A zero is +0 (shares that cancel may leave a residue far below float rounding).
+            return closeTo(got, expected, 1e-6) && (got != 0.0f || !std::signbit(got));
+        });
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
 void TestBackward::reusedGradientIsRewritten()

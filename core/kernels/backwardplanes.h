@@ -4,9 +4,6 @@
 #include "spans.h"
 #include "tensor.h"
 
-#include <cmath>
-#include <cstdint>
-
 namespace poolviz::kernels {
 
 /// The input gradient of every (n, c) plane of `input` for the output gradient `gradOutput`
@@ -24,44 +21,20 @@ namespace poolviz::kernels {
 ///   are zeroed just before they are first written. No index tensor. Windows of more than 8 taps
 ///   along an axis take the forward kernels' indices instead (their cost does not grow with k).
 ///   3×3 windows at stride 2 wholly inside the input skip the indices: each gradient row is built
-///   whole from the windows' taps (0–8) and written once (Stride2Windows in the .cpp).
+///   whole from the windows' taps (0–8) and written once (Stride2Windows in backwardstride2.cpp;
+///   the AVX2 copy in one pass per window row, 8 windows at a time in registers: Stride2Fused).
 /// - Average: per output row, the shares g/divisor (in double) spread along the columns (a
 ///   vector pass per tap, or a running sum for stride-1 windows of more than 8 taps), then each
 ///   input row is the sum of the spread rows of the windows that read it, in output order (a
 ///   running sum down stride-1 rows, re-anchored at each band and wherever a share is not
-///   finite), rounded to float once. Windows that share no cell along either axis (stride ≥
+///   finite), rounded to float once. Small stride-1 windows (at most 3 rows and 8 columns, no
+///   dilation: 3×3/1) skip the ring: each input row sums its windows' shares straight from the
+///   upstream rows, down the rows into one row of column sums, then along it, in double, rounded
+///   once (backwardsmallaverage.cpp). Windows that share no cell along either axis (stride ≥
 ///   kernel, no dilation: 2×2/2) skip all that: each input row is its window row's shares,
 ///   repeated along the columns, built once and written to each of the window's rows.
-/// - Lp: each window's derivative, as `lpShares`, added to the band's rows.
+/// - Lp: each window's derivative, as `lpShares` (lpshares.h), added to the band's rows.
 void backwardPlanes(const Tensor &input, const Geometry &g, const Tensor &gradOutput, Tensor &grad,
                     int threads);
-
-/// Lp's gradient for one window: ∂y/∂x = sign(x)·|x|^(p−1) / y^(p−1) times the upstream gradient
-/// at each in-input tap whose row lies in [rowBegin, rowEnd), in tap order, as add(flat index,
-/// amount); nothing where y = 0 or y is not finite. `x` is the plane, W its width. At x = 0 the
-/// sign is +1, as PyTorch's derivative of x^p is there: the share is 0 for p > 1, g / y^0 = g for
-/// p = 1 (a zero in a window still passes the gradient on, as in a sum) and ±∞ for p < 1. (For
-/// p < 1 PyTorch differs at zeros: it multiplies the summed upstream by ∞ once, so opposite
-/// signs give ∓∞ where these per-window shares give NaN, and an all-zero window gives NaN, not 0.)
-template <class Add>
-void lpShares(const float *x, int W, const AxisSpan &r, const AxisSpan &c, double y, float upstream,
-              double p, int rowBegin, int rowEnd, Add &&add)
-{
-    if (r.count == 0 || c.count == 0 || y == 0.0 || !std::isfinite(y))
-        return;
-    const double denom = std::pow(y, p - 1.0);
-    for (int i = 0; i < r.count; ++i) {
-        const int row = r.first + i * r.step;
-        if (row < rowBegin || row >= rowEnd)
-            continue;
-        for (int j = 0; j < c.count; ++j) {
-            const std::int64_t at = std::int64_t(row) * W + c.first + j * c.step;
-            const double xv = x[at];
-            const double sign = xv < 0 ? -1.0 : 1.0;
-            const double dx = sign * std::pow(std::fabs(xv), p - 1.0) / denom;
-            add(at, float(upstream * dx));
-        }
-    }
-}
 
 } // namespace poolviz::kernels
