@@ -126,6 +126,8 @@ private slots:
     void collapsedEditorStaysShut();
     void wrapLayoutWraps_data();
     void wrapLayoutWraps();
+    void wrapLayoutHintFollowsTheBreaks_data();
+    void wrapLayoutHintFollowsTheBreaks();
     void photoTitleBreaksBetweenParts_data();
     void photoTitleBreaksBetweenParts();
 };
@@ -1133,6 +1135,54 @@ void TestUi::wrapLayoutWraps()
     layout->setGeometry(QRect(0, 0, width, height));
     for (int i = 0; i < 3; ++i)
         QCOMPARE(groups[i]->geometry(), expected[i]);
+}
+
+void TestUi::wrapLayoutHintFollowsTheBreaks_data()
+{
+    // Three 100 px groups, spacing 10. "hidden" and "breaks" give, per group, whether it is
+    // hidden and whether a break was added before it. The hint is as wide as the widest line
+    // that only breaks end, and laid out at that width the layout has just those lines.
+    QTest::addColumn<QList<bool>>("hidden");
+    QTest::addColumn<QList<bool>>("breaks");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("lines");
+    QTest::newRow("no break") << QList<bool>{false, false, false}
+                              << QList<bool>{false, false, false} << 320 << 1;
+    QTest::newRow("break before the second")
+        << QList<bool>{false, false, false} << QList<bool>{false, true, false} << 210 << 2;
+    // The break before the hidden second group still starts the third on a line of its own
+    // (as arrange() has it), so the hint is one group wide, not two.
+    QTest::newRow("break before a hidden group")
+        << QList<bool>{false, true, false} << QList<bool>{false, true, false} << 100 << 2;
+    QTest::newRow("break before a hidden last group")
+        << QList<bool>{false, false, true} << QList<bool>{false, false, true} << 210 << 1;
+    QTest::newRow("hidden group, no break")
+        << QList<bool>{false, true, false} << QList<bool>{false, false, false} << 210 << 1;
+}
+
+void TestUi::wrapLayoutHintFollowsTheBreaks()
+{
+    QFETCH(QList<bool>, hidden);
+    QFETCH(QList<bool>, breaks);
+    QFETCH(int, width);
+    QFETCH(int, lines);
+    QWidget host;
+    auto *layout = new WrapLayout(&host);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    for (int i = 0; i < 3; ++i) {
+        auto *group = new QWidget(&host);
+        group->setFixedSize(100, 20);
+        group->setHidden(hidden[i]);
+        if (breaks[i])
+            layout->addBreak();
+        layout->addWidget(group);
+    }
+    const QSize hint = layout->sizeHint();
+    QCOMPARE(hint.width(), width);
+    QCOMPARE(hint.height(), lines * 20 + (lines - 1) * 10);
+    layout->setGeometry(QRect(QPoint(0, 0), hint));
+    QCOMPARE(layout->lineCount(), lines);
 }
 
 void TestUi::photoTitleBreaksBetweenParts_data()
