@@ -144,6 +144,8 @@ private slots:
     void germanFrameworksKeepNumbersWhole();
     void fitsTheProjector_data();
     void fitsTheProjector();
+    void codePanelLeavesTheStageRoom_data();
+    void codePanelLeavesTheStageRoom();
 };
 
 void TestClassroom::initTestCase()
@@ -629,6 +631,53 @@ void TestClassroom::fitsTheProjector()
                 qPrintable(QStringLiteral("stage %1×%2").arg(stage.width()).arg(stage.height())));
             QVERIFY(!w->stage()->numbersCramped());
         }
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::codePanelLeavesTheStageRoom_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    // The Code panel scrolls, so it takes at most a quarter of the window's height and the stage
+    // keeps the most (its text edit's default size gave it 251 px of 720, the stage 327); its
+    // controls stay whole and at least four lines of the script stay in view.
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+        for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)})
+            QTest::addRow("%s, %dx%d", qPrintable(language), size.width(), size.height())
+                << language << size;
+}
+
+void TestClassroom::codePanelLeavesTheStageRoom()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QCOMPARE(installTranslations(language), language);
+    {
+        auto w = openWindow();
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QVERIFY(w->loadExample(QStringLiteral("stride-1")));
+        auto *dock = w->findChild<QDockWidget *>(QStringLiteral("codeDock"));
+        QVERIFY(dock);
+        dock->show();
+        QTRY_VERIFY(dock->isVisible());
+        const auto report = [&] {
+            return QStringLiteral("code dock %1 px, stage %2 px of %3")
+                .arg(dock->height())
+                .arg(w->stage()->height())
+                .arg(w->height());
+        };
+        QTRY_VERIFY2(dock->height() <= size.height() / 4, qPrintable(report()));
+        QVERIFY2(w->stage()->height() * 100 >= size.height() * 50, qPrintable(report()));
+        QVERIFY(!w->stage()->numbersCramped());
+        QTRY_VERIFY2(layoutProblems(w.get(), {dock}).isEmpty(),
+                     qPrintable(layoutProblems(w.get(), {dock}).join(QStringLiteral("; "))));
+        const auto *text = dock->findChild<QPlainTextEdit *>(QStringLiteral("codeText"));
+        QVERIFY(text && !text->toPlainText().isEmpty());
+        const int lines = text->viewport()->height() / text->fontMetrics().lineSpacing();
+        QVERIFY2(lines >= 4, qPrintable(QStringLiteral("%1 lines in view").arg(lines)));
     }
     installTranslations(QStringLiteral("en"));
     QLocale::setDefault(QLocale::c());
