@@ -15,6 +15,7 @@
 #include "photoutil.h"
 #include "photoview.h"
 #include "photoworkspace.h"
+#include "planeselector.h"
 #include "playbackbar.h"
 #include "pooldocument.h"
 #include "settings.h"
@@ -41,6 +42,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <memory>
@@ -115,6 +117,17 @@ QStringList layoutProblems(const QWidget *w, const QList<const QWidget *> &conta
     return problems;
 }
 
+/// The --panel names, and none.
+QStringList panelNames()
+{
+    return {QString(),
+            QStringLiteral("frameworks"),
+            QStringLiteral("code"),
+            QStringLiteral("lesson"),
+            QStringLiteral("predict"),
+            QStringLiteral("stride")};
+}
+
 } // namespace
 
 class TestClassroom : public QObject
@@ -144,6 +157,8 @@ private slots:
     void germanFrameworksKeepNumbersWhole();
     void fitsTheProjector_data();
     void fitsTheProjector();
+    void everyChannelInView_data();
+    void everyChannelInView();
     void codePanelLeavesTheStageRoom_data();
     void codePanelLeavesTheStageRoom();
 };
@@ -567,15 +582,9 @@ void TestClassroom::fitsTheProjector_data()
     // on both tabs: nothing scrolls sideways, every button is whole and reachable, and the stage
     // keeps room for numbers a class can read. (Parameters 345 px + editor 345 + a stage column
     // whose playback bar asked for 468 + Predict 200 made the editor scroll and cut "+ Channel".)
-    const QStringList panels{QString(),
-                             QStringLiteral("frameworks"),
-                             QStringLiteral("code"),
-                             QStringLiteral("lesson"),
-                             QStringLiteral("predict"),
-                             QStringLiteral("stride")};
     for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
         for (const bool photo : {false, true})
-            for (const QString &panel : panels)
+            for (const QString &panel : panelNames())
                 QTest::addRow("%s, %s, %s", photo ? "photo" : "matrix",
                               panel.isEmpty() ? "no panel" : qPrintable(panel),
                               qPrintable(language))
@@ -630,6 +639,75 @@ void TestClassroom::fitsTheProjector()
                 stage.width() >= 400 && stage.height() >= 260,
                 qPrintable(QStringLiteral("stage %1×%2").arg(stage.width()).arg(stage.height())));
             QVERIFY(!w->stage()->numbersCramped());
+        }
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::everyChannelInView_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("panel");
+    // At 1280×720 with each panel (or none), in English and German, the teacher adds channels
+    // with "+ Channel" up to four: every channel's button stays whole in the editor, named in
+    // full for tooltips and screen readers, with no scrolling to reach one (the tab bar showed
+    // scroll arrows from three channels on with a side panel open).
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+        for (const QString &panel : panelNames())
+            QTest::addRow("%s, %s", panel.isEmpty() ? "no panel" : qPrintable(panel),
+                          qPrintable(language))
+                << language << panel;
+}
+
+void TestClassroom::everyChannelInView()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, panel);
+    QCOMPARE(installTranslations(language), language);
+    {
+        auto w = openWindow();
+        w->resize(1280, 720);
+        QTRY_COMPARE(w->size(), QSize(1280, 720));
+        QVERIFY(w->loadExample(QStringLiteral("stride-1")));
+        if (!panel.isEmpty()) {
+            auto *dock = w->findChild<QDockWidget *>(panel + QStringLiteral("Dock"));
+            QVERIFY(dock);
+            dock->show();
+            QTRY_VERIFY(dock->isVisible());
+        }
+        MatrixEditor *editor = w->inputEditor();
+        PlaneSelector *selector = editor->planeSelector();
+        auto *add = editor->findChild<QToolButton *>(QStringLiteral("addChannel"));
+        QVERIFY(selector && add);
+        QVERIFY(!selector->isVisible()); // one channel: nothing to choose
+        const QString name = language == QStringLiteral("de") ? QStringLiteral("Kanal %1")
+                                                              : QStringLiteral("Channel %1");
+        for (int channels = 2; channels <= 4; ++channels) {
+            QTest::mouseClick(add, Qt::LeftButton);
+            QCOMPARE(w->document()->planeCount(), channels);
+            QCOMPARE(w->document()->plane(), channels - 1); // the new channel is shown
+            QTRY_VERIFY(selector->isVisible());
+            QCOMPARE(selector->count(), channels);
+            QCOMPARE(selector->current(), channels - 1);
+            QTRY_VERIFY2(layoutProblems(w.get(), {editor}).isEmpty(),
+                         qPrintable(layoutProblems(w.get(), {editor}).join(QStringLiteral("; "))));
+            for (int c = 0; c < channels; ++c) {
+                QAbstractButton *button = selector->button(c);
+                QVERIFY(button && button->isVisible());
+                QCOMPARE(button->text(), QString::number(c));
+                QCOMPARE(button->accessibleName(), name.arg(c));
+                QCOMPARE(button->isChecked(), c == channels - 1);
+                // Whole, and inside the editor (not cut off at its right edge).
+                QCOMPARE(button->visibleRegion().boundingRect(), button->rect());
+                const QRect inEditor(button->mapTo(editor, QPoint(0, 0)), button->size());
+                QVERIFY2(editor->rect().contains(inEditor),
+                         qPrintable(QStringLiteral("%1 at %2,%3 in an editor %4 px wide")
+                                        .arg(name.arg(c))
+                                        .arg(inEditor.x())
+                                        .arg(inEditor.y())
+                                        .arg(editor->width())));
+            }
         }
     }
     installTranslations(QStringLiteral("en"));

@@ -9,6 +9,7 @@
 #include "photodocument.h"
 #include "photoview.h"
 #include "photoworkspace.h"
+#include "planeselector.h"
 #include "playbackbar.h"
 #include "pool.h"
 #include "pooldocument.h"
@@ -94,7 +95,8 @@ private slots:
     void typeIntoCells();
     void pasteNumpyRepr();
     void parseErrorKeepsMatrix();
-    void channelsAsTabs();
+    void channelsSideBySide();
+    void removeShownChannel();
     void strideChangesOutputAndFormula();
     void steppingMovesWindow_data();
     void steppingMovesWindow();
@@ -211,26 +213,76 @@ void TestUi::parseErrorKeepsMatrix()
     QVERIFY(!editor->pasteStatus()->text().contains(QStringLiteral("Line")));
 }
 
-void TestUi::channelsAsTabs()
+void TestUi::channelsSideBySide()
 {
     auto w = openWindow();
     MatrixEditor *editor = w->inputEditor();
     QAbstractItemModelTester tester(editor->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(!editor->channelTabs()->isVisible());
+    PlaneSelector *selector = editor->planeSelector();
+    QVERIFY(!selector->isVisible());
     QVERIFY(editor->applyText(QStringLiteral("[[[1, 2], [3, 4]], [[8, 7], [6, 5]]]")));
     QCOMPARE(w->document()->planeCount(), 2);
-    QVERIFY(editor->channelTabs()->isVisible());
-    QCOMPARE(editor->channelTabs()->count(), 2);
-    QTest::mouseClick(editor->channelTabs(), Qt::LeftButton, {},
-                      editor->channelTabs()->tabRect(1).center());
+    QVERIFY(selector->isVisible());
+    QCOMPARE(selector->count(), 2);
+    QCOMPARE(selector->caption()->text(), QStringLiteral("Channel"));
+    QCOMPARE(selector->button(1)->text(), QStringLiteral("1"));
+    QCOMPARE(selector->button(1)->toolTip(), QStringLiteral("Channel 1"));
+    QTest::mouseClick(selector->button(1), Qt::LeftButton);
     QCOMPARE(w->document()->plane(), 1);
+    QVERIFY(selector->button(1)->isChecked());
+    QVERIFY(!selector->button(0)->isChecked());
     QCOMPARE(editor->model()->data(editor->model()->index(0, 0)).toString(), QStringLiteral("8"));
     QCOMPARE(w->document()->trace()->result.values, matrix({{8}}));
     // Typing goes into the channel shown.
     QVERIFY(editor->model()->setData(editor->model()->index(1, 1), QStringLiteral("9")));
     QCOMPARE(w->document()->input().at(0, 1, 1, 1), 9.0f);
     QCOMPARE(w->document()->input().at(0, 0, 1, 1), 4.0f);
+    // The keyboard chooses too: the selector is one Tab stop, the arrows and Home/End move
+    // (the window's Left/Right step shortcuts wait while it has focus).
+    selector->setFocus();
+    QTRY_VERIFY(selector->hasFocus());
+    const int step = w->document()->step();
+    QTest::keyClick(selector, Qt::Key_Left);
+    QCOMPARE(w->document()->plane(), 0);
+    QCOMPARE(w->document()->step(), step);
+    QTest::keyClick(selector, Qt::Key_Left); // already the first
+    QCOMPARE(w->document()->plane(), 0);
+    QTest::keyClick(selector, Qt::Key_End);
+    QCOMPARE(w->document()->plane(), 1);
+    QTest::keyClick(selector, Qt::Key_Home);
+    QCOMPARE(w->document()->plane(), 0);
+    // A 2×2×2×2 batch: each button names sample and channel.
+    QVERIFY(editor->applyText(QStringLiteral(
+        "[[[[1, 2], [3, 4]], [[5, 6], [7, 8]]], [[[9, 10], [11, 12]], [[13, 14], [15, 16]]]]")));
+    QCOMPARE(selector->count(), 4);
+    QCOMPARE(selector->caption()->text(), QStringLiteral("Sample · channel"));
+    QCOMPARE(selector->button(2)->text(), QStringLiteral("1·0"));
+    QCOMPARE(selector->button(2)->accessibleName(), QStringLiteral("Sample 1 · channel 0"));
+    QVERIFY(!editor->removeChannelButton()->isVisible()); // channels of one sample only
+}
+
+void TestUi::removeShownChannel()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    QVERIFY(editor->applyText(QStringLiteral("[[[1, 2]], [[3, 4]], [[5, 6]]]")));
+    QToolButton *remove = editor->removeChannelButton();
+    QVERIFY(remove->isVisible());
+    QTest::mouseClick(editor->planeSelector()->button(1), Qt::LeftButton);
+    QCOMPARE(remove->accessibleName(), QStringLiteral("Remove channel 1"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(w->document()->input().c(), 2);
+    QCOMPARE(w->document()->input().at(0, 1, 0, 1), 6.0f); // channel 2 moved up
+    QCOMPARE(editor->planeSelector()->count(), 2);
+    w->document()->undoStack()->undo();
+    QCOMPARE(w->document()->input().c(), 3);
+    QCOMPARE(w->document()->input().at(0, 1, 0, 1), 4.0f);
+    // Down to one channel: nothing left to choose or remove.
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(w->document()->planeCount(), 1);
+    QVERIFY(!editor->planeSelector()->isVisible());
 }
 
 void TestUi::strideChangesOutputAndFormula()
