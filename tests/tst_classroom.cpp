@@ -1,7 +1,9 @@
 // Classroom readiness of the window as a teacher drives it: presenter mode, fitting the screen,
 // panels that fold before numbers shrink, clicker keys, focus back to the stage, examples grouped
-// by idea, New Random, honest titles, inline errors, channel names and the photo crop. (The
-// stage's numbers and marks are tested in tst_stagenumbers.)
+// by idea, New Random, honest titles, inline errors, channel names and the photo crop, every
+// channel in view and the Code panel's share of the height. (The stage's numbers and marks are
+// tested in tst_stagenumbers.) Over 600 lines: its tests share the window helpers and the
+// projector's rows (size × language × panel) that make them comparable.
 
 #include "examples.h"
 #include "frameworkspanel.h"
