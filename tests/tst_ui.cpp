@@ -252,6 +252,14 @@ void TestUi::channelsSideBySide()
     QCOMPARE(w->document()->plane(), 1);
     QTest::keyClick(selector, Qt::Key_Home);
     QCOMPARE(w->document()->plane(), 0);
+    // Tab leaves it for Remove, then the size; Shift+Tab comes back.
+    QTest::keyClick(selector, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->removeChannelButton());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->rowsSpin());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), selector);
     // A 2×2×2×2 batch: each button names sample and channel.
     QVERIFY(editor->applyText(QStringLiteral(
         "[[[[1, 2], [3, 4]], [[5, 6], [7, 8]]], [[[9, 10], [11, 12]], [[13, 14], [15, 16]]]]")));
