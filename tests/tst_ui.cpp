@@ -97,6 +97,8 @@ private slots:
     void parseErrorKeepsMatrix();
     void channelsSideBySide();
     void removeShownChannel();
+    void manyChannelsAsAList_data();
+    void manyChannelsAsAList();
     void strideChangesOutputAndFormula();
     void steppingMovesWindow_data();
     void steppingMovesWindow();
@@ -291,6 +293,57 @@ void TestUi::removeShownChannel()
     QTest::mouseClick(remove, Qt::LeftButton);
     QCOMPARE(w->document()->planeCount(), 1);
     QVERIFY(!editor->planeSelector()->isVisible());
+}
+
+void TestUi::manyChannelsAsAList_data()
+{
+    // Up to PlaneSelector::kMaxButtons (24) channels are buttons; more (a 1×512×4×4 tensor from
+    // a file) would fill the editor with lines of them, so a list of their names takes over.
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<bool>("asList");
+    QTest::newRow("24: buttons") << 24 << false;
+    QTest::newRow("25: a list") << 25 << true;
+    QTest::newRow("64: a list") << 64 << true;
+}
+
+void TestUi::manyChannelsAsAList()
+{
+    QFETCH(int, channels);
+    QFETCH(bool, asList);
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    PlaneSelector *selector = editor->planeSelector();
+    QStringList planes;
+    for (int c = 0; c < channels; ++c)
+        planes << QStringLiteral("[[%1]]").arg(c);
+    QVERIFY(editor->applyText(QStringLiteral("[%1]").arg(planes.join(u','))));
+    QCOMPARE(w->document()->planeCount(), channels);
+    QCOMPARE(selector->count(), channels);
+    QCOMPARE(selector->list()->isVisible(), asList);
+    QCOMPARE(selector->button(channels - 1) != nullptr, !asList);
+    if (asList) {
+        QCOMPARE(selector->list()->count(), channels);
+        QCOMPARE(selector->list()->itemText(channels - 1), QString::number(channels - 1));
+        QCOMPARE(selector->list()->itemData(channels - 1, Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Channel %1").arg(channels - 1));
+        emit selector->list()->activated(7); // as a pick from its popup
+        QCOMPARE(w->document()->plane(), 7);
+        QCOMPARE(w->document()->input().at(0, 7, 0, 0), 7.0f);
+        QCOMPARE(selector->list()->accessibleName(), QStringLiteral("Channel 7"));
+    }
+    // The keys work either way, and the list follows them.
+    selector->setFocus();
+    QTRY_VERIFY(selector->hasFocus());
+    QTest::keyClick(selector, Qt::Key_End);
+    QCOMPARE(w->document()->plane(), channels - 1);
+    if (asList)
+        QCOMPARE(selector->list()->currentIndex(), channels - 1);
+    else
+        QVERIFY(selector->button(channels - 1)->isChecked());
+    // Back to two channels: buttons again.
+    QVERIFY(editor->applyText(QStringLiteral("[[[1]], [[2]]]")));
+    QVERIFY(!selector->list()->isVisible());
+    QVERIFY(selector->button(1) && selector->button(1)->isVisible());
 }
 
 void TestUi::strideChangesOutputAndFormula()

@@ -2,6 +2,7 @@
 
 #include "wraplayout.h"
 
+#include <QComboBox>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QStyleOptionFocusRect>
@@ -20,7 +21,15 @@ PlaneSelector::PlaneSelector(QWidget *parent) : QWidget(parent)
     m_layout->setSpacing(4);
     m_layout->setPacked(true);
     m_caption = new QLabel(this);
-    m_layout->addWidget(m_caption);
+    m_list = new QComboBox(this);
+    m_list->setFocusPolicy(Qt::NoFocus); // the selector is the one Tab stop
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_list->hide();
+    connect(m_list, &QComboBox::activated, this, [this](int plane) {
+        choose(plane);
+        setFocus(Qt::MouseFocusReason);
+    });
+    relayout();
 }
 
 void PlaneSelector::setPlanes(const QString &caption, const QStringList &labels,
@@ -28,28 +37,48 @@ void PlaneSelector::setPlanes(const QString &caption, const QStringList &labels,
 {
     m_caption->setText(caption);
     const int planes = int(labels.size());
-    const bool recount = planes != count();
-    while (count() > planes)
+    const bool asList = planes > kMaxButtons;
+    const int buttons = asList ? 0 : planes;
+    const bool recount = buttons != int(m_buttons.size());
+    m_names = names;
+    while (int(m_buttons.size()) > buttons)
         delete m_buttons.takeLast();
-    while (count() < planes) {
+    while (int(m_buttons.size()) < buttons) {
         auto *button = new QToolButton(this);
         button->setCheckable(true);
         button->setFocusPolicy(Qt::NoFocus); // the selector is the one Tab stop
-        const int plane = count();
+        const int plane = int(m_buttons.size());
         connect(button, &QToolButton::clicked, this, [this, plane] {
             choose(plane);
             setFocus(Qt::MouseFocusReason);
         });
         m_buttons.append(button);
     }
-    for (int i = 0; i < planes; ++i) {
+    for (int i = 0; i < buttons; ++i) {
         QToolButton *button = m_buttons[i];
         button->setText(labels[i]);
-        button->setToolTip(names.value(i));
-        button->setAccessibleName(names.value(i));
+        button->setToolTip(m_names[i]);
+        button->setAccessibleName(m_names[i]);
         // At least square: a single digit is still a comfortable target.
         button->setMinimumWidth(button->sizeHint().height());
     }
+    {
+        const QSignalBlocker blocker(m_list);
+        // The short labels after the caption, as on the buttons; the full names for tooltips
+        // and screen readers.
+        QStringList listed;
+        for (int i = 0; i < m_list->count(); ++i)
+            listed << m_list->itemData(i, Qt::AccessibleTextRole).toString();
+        if (listed != (asList ? m_names : QStringList())) {
+            m_list->clear();
+            for (int i = 0; asList && i < planes; ++i) {
+                m_list->addItem(labels[i]);
+                m_list->setItemData(i, m_names[i], Qt::ToolTipRole);
+                m_list->setItemData(i, m_names[i], Qt::AccessibleTextRole);
+            }
+        }
+    }
+    m_list->setVisible(asList);
     if (recount)
         relayout();
     setCurrent(std::clamp(m_current, planes > 0 ? 0 : -1, planes - 1));
@@ -58,20 +87,33 @@ void PlaneSelector::setPlanes(const QString &caption, const QStringList &labels,
 void PlaneSelector::setCurrent(int plane)
 {
     m_current = plane >= 0 && plane < count() ? plane : -1;
-    for (int i = 0; i < count(); ++i) {
+    if (m_list->count() > 0) {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentIndex(m_current);
+        m_list->setToolTip(m_current >= 0 ? m_names[m_current] : QString());
+        m_list->setAccessibleName(m_list->toolTip());
+    }
+    for (int i = 0; i < int(m_buttons.size()); ++i) {
         // Checked and bold: the plane shown reads at a glance from the back of the room.
         QFont font = m_buttons[i]->font();
         font.setBold(i == m_current);
         m_buttons[i]->setFont(font);
         m_buttons[i]->setChecked(i == m_current);
     }
-    setAccessibleDescription(m_current >= 0 ? m_buttons[m_current]->accessibleName() : QString());
+    setAccessibleDescription(m_current >= 0 ? m_names[m_current] : QString());
     update();
 }
 
 QAbstractButton *PlaneSelector::button(int plane) const
 {
-    return plane >= 0 && plane < count() ? m_buttons[plane] : nullptr;
+    return plane >= 0 && plane < int(m_buttons.size()) ? m_buttons[plane] : nullptr;
+}
+
+QWidget *PlaneSelector::currentWidget() const
+{
+    if (m_list->isVisibleTo(this))
+        return m_list;
+    return button(m_current);
 }
 
 void PlaneSelector::addTrailingWidget(QWidget *widget)
@@ -83,12 +125,13 @@ void PlaneSelector::addTrailingWidget(QWidget *widget)
 
 void PlaneSelector::relayout()
 {
-    // The caption, the buttons in order, then the trailing widgets.
+    // The caption, the buttons in order (or the list), then the trailing widgets.
     while (QLayoutItem *item = m_layout->takeAt(0))
         delete item;
     m_layout->addWidget(m_caption);
     for (QToolButton *button : std::as_const(m_buttons))
         m_layout->addWidget(button);
+    m_layout->addWidget(m_list);
     for (QWidget *widget : std::as_const(m_trailing))
         m_layout->addWidget(widget);
     for (QToolButton *button : std::as_const(m_buttons))
@@ -171,13 +214,14 @@ void PlaneSelector::keyPressEvent(QKeyEvent *event)
 void PlaneSelector::paintEvent(QPaintEvent *event)
 {
     QWidget::paintEvent(event);
-    if (!hasFocus() || m_current < 0)
+    const QWidget *shown = currentWidget();
+    if (!hasFocus() || !shown)
         return;
     // The focus frame around the current plane's button, as a tab bar marks its current tab.
     QStylePainter painter(this);
     QStyleOptionFocusRect option;
     option.initFrom(this);
-    option.rect = m_buttons[m_current]->geometry().adjusted(-2, -2, 2, 2);
+    option.rect = shown->geometry().adjusted(-2, -2, 2, 2);
     painter.drawPrimitive(QStyle::PE_FrameFocusRect, option);
 }
 
