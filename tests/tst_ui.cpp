@@ -99,6 +99,7 @@ private slots:
     void removeShownChannel();
     void manyChannelsAsAList_data();
     void manyChannelsAsAList();
+    void spacePressesATabbedButton();
     void strideChangesOutputAndFormula();
     void steppingMovesWindow_data();
     void steppingMovesWindow();
@@ -344,6 +345,30 @@ void TestUi::manyChannelsAsAList()
     QVERIFY(editor->applyText(QStringLiteral("[[[1]], [[2]]]")));
     QVERIFY(!selector->list()->isVisible());
     QVERIFY(selector->button(1) && selector->button(1)->isVisible());
+}
+
+void TestUi::spacePressesATabbedButton()
+{
+    // Reached with Tab, "+ Channel" takes Space (a keyboard user's only way to press it);
+    // "New Random" focused by a click leaves Space to Play.
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    editor->columnsSpin()->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(editor->columnsSpin()->hasFocus());
+    QTest::keyClick(editor->columnsSpin(), Qt::Key_Tab);
+    auto *add = editor->findChild<QToolButton *>(QStringLiteral("addChannel"));
+    QTRY_COMPARE(QApplication::focusWidget(), add);
+    QTest::keyClick(add, Qt::Key_Space);
+    QCOMPARE(w->document()->planeCount(), 2);
+    QVERIFY(!w->player()->isPlaying());
+    QTest::mouseClick(editor->randomButton(), Qt::LeftButton);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->randomButton());
+    const Tensor drawn = w->document()->input();
+    const int undoSteps = w->document()->undoStack()->count();
+    QTest::keyClick(editor->randomButton(), Qt::Key_Space);
+    QVERIFY(w->player()->isPlaying());
+    QCOMPARE(w->document()->input(), drawn); // not drawn again
+    QCOMPARE(w->document()->undoStack()->count(), undoSteps);
 }
 
 void TestUi::strideChangesOutputAndFormula()
