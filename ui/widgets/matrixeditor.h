@@ -17,8 +17,8 @@ class PlaneSelector;
 class PoolDocument;
 
 /// Edits one tensor of the document: the input (its channels side by side to choose from, size,
-/// random integers, clear)
-/// or the backward pass's upstream gradient (ones, random, clear; its size is the output's).
+/// random integers, clear) or the backward pass's upstream gradient (ones, random, clear; its
+/// size is the output's).
 /// Both have a table to type into and a paste box that reads spreadsheet text, MATLAB-style
 /// "1 2; 3 4" or a NumPy/PyTorch repr; a parse error is shown inline with its line and column and
 /// the last valid matrix stays in use.
