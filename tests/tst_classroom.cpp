@@ -1,7 +1,9 @@
 // Classroom readiness of the window as a teacher drives it: presenter mode, fitting the screen,
 // panels that fold before numbers shrink, clicker keys, focus back to the stage, examples grouped
-// by idea, New Random, honest titles, inline errors, channel names and the photo crop. (The
-// stage's numbers and marks are tested in tst_stagenumbers.)
+// by idea, New Random, honest titles, inline errors, channel names and the photo crop, every
+// channel in view and the Code panel's share of the height. (The stage's numbers and marks are
+// tested in tst_stagenumbers.) Over 600 lines: its tests share the window helpers and the
+// projector's rows (size × language × panel) that make them comparable.
 
 #include "examples.h"
 #include "frameworkspanel.h"
@@ -15,6 +17,7 @@
 #include "photoutil.h"
 #include "photoview.h"
 #include "photoworkspace.h"
+#include "planeselector.h"
 #include "playbackbar.h"
 #include "pooldocument.h"
 #include "settings.h"
@@ -41,6 +44,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <memory>
@@ -115,6 +119,17 @@ QStringList layoutProblems(const QWidget *w, const QList<const QWidget *> &conta
     return problems;
 }
 
+/// The --panel names, and none.
+QStringList panelNames()
+{
+    return {QString(),
+            QStringLiteral("frameworks"),
+            QStringLiteral("code"),
+            QStringLiteral("lesson"),
+            QStringLiteral("predict"),
+            QStringLiteral("stride")};
+}
+
 } // namespace
 
 class TestClassroom : public QObject
@@ -144,6 +159,10 @@ private slots:
     void germanFrameworksKeepNumbersWhole();
     void fitsTheProjector_data();
     void fitsTheProjector();
+    void everyChannelInView_data();
+    void everyChannelInView();
+    void codePanelLeavesTheStageRoom_data();
+    void codePanelLeavesTheStageRoom();
 };
 
 void TestClassroom::initTestCase()
@@ -565,15 +584,9 @@ void TestClassroom::fitsTheProjector_data()
     // on both tabs: nothing scrolls sideways, every button is whole and reachable, and the stage
     // keeps room for numbers a class can read. (Parameters 345 px + editor 345 + a stage column
     // whose playback bar asked for 468 + Predict 200 made the editor scroll and cut "+ Channel".)
-    const QStringList panels{QString(),
-                             QStringLiteral("frameworks"),
-                             QStringLiteral("code"),
-                             QStringLiteral("lesson"),
-                             QStringLiteral("predict"),
-                             QStringLiteral("stride")};
     for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
         for (const bool photo : {false, true})
-            for (const QString &panel : panels)
+            for (const QString &panel : panelNames())
                 QTest::addRow("%s, %s, %s", photo ? "photo" : "matrix",
                               panel.isEmpty() ? "no panel" : qPrintable(panel),
                               qPrintable(language))
@@ -629,6 +642,122 @@ void TestClassroom::fitsTheProjector()
                 qPrintable(QStringLiteral("stage %1×%2").arg(stage.width()).arg(stage.height())));
             QVERIFY(!w->stage()->numbersCramped());
         }
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::everyChannelInView_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("panel");
+    // At 1280×720 with each panel (or none), in English and German, the teacher adds channels
+    // with "+ Channel" up to four: every channel's button stays whole in the editor, named in
+    // full for tooltips and screen readers, with no scrolling to reach one (the tab bar showed
+    // scroll arrows from three channels on with a side panel open).
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+        for (const QString &panel : panelNames())
+            QTest::addRow("%s, %s", panel.isEmpty() ? "no panel" : qPrintable(panel),
+                          qPrintable(language))
+                << language << panel;
+}
+
+void TestClassroom::everyChannelInView()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, panel);
+    QCOMPARE(installTranslations(language), language);
+    {
+        auto w = openWindow();
+        w->resize(1280, 720);
+        QTRY_COMPARE(w->size(), QSize(1280, 720));
+        QVERIFY(w->loadExample(QStringLiteral("stride-1")));
+        if (!panel.isEmpty()) {
+            auto *dock = w->findChild<QDockWidget *>(panel + QStringLiteral("Dock"));
+            QVERIFY(dock);
+            dock->show();
+            QTRY_VERIFY(dock->isVisible());
+        }
+        MatrixEditor *editor = w->inputEditor();
+        PlaneSelector *selector = editor->planeSelector();
+        auto *add = editor->findChild<QToolButton *>(QStringLiteral("addChannel"));
+        QVERIFY(selector && add);
+        QVERIFY(!selector->isVisible()); // one channel: nothing to choose
+        const QString name = language == QStringLiteral("de") ? QStringLiteral("Kanal %1")
+                                                              : QStringLiteral("Channel %1");
+        for (int channels = 2; channels <= 4; ++channels) {
+            QTest::mouseClick(add, Qt::LeftButton);
+            QCOMPARE(w->document()->planeCount(), channels);
+            QCOMPARE(w->document()->plane(), channels - 1); // the new channel is shown
+            QTRY_VERIFY(selector->isVisible());
+            QCOMPARE(selector->count(), channels);
+            QCOMPARE(selector->current(), channels - 1);
+            QTRY_VERIFY2(layoutProblems(w.get(), {editor}).isEmpty(),
+                         qPrintable(layoutProblems(w.get(), {editor}).join(QStringLiteral("; "))));
+            for (int c = 0; c < channels; ++c) {
+                QAbstractButton *button = selector->button(c);
+                QVERIFY(button && button->isVisible());
+                QCOMPARE(button->text(), QString::number(c));
+                QCOMPARE(button->accessibleName(), name.arg(c));
+                QCOMPARE(button->isChecked(), c == channels - 1);
+                // Whole, and inside the editor (not cut off at its right edge).
+                QCOMPARE(button->visibleRegion().boundingRect(), button->rect());
+                const QRect inEditor(button->mapTo(editor, QPoint(0, 0)), button->size());
+                QVERIFY2(editor->rect().contains(inEditor),
+                         qPrintable(QStringLiteral("%1 at %2,%3 in an editor %4 px wide")
+                                        .arg(name.arg(c))
+                                        .arg(inEditor.x())
+                                        .arg(inEditor.y())
+                                        .arg(editor->width())));
+            }
+        }
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::codePanelLeavesTheStageRoom_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    // The Code panel scrolls, so it takes at most a quarter of the window's height and the stage
+    // keeps the most (its text edit's default size gave it 251 px of 720, the stage 327); its
+    // controls stay whole and at least four lines of the script stay in view.
+    for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+        for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)})
+            QTest::addRow("%s, %dx%d", qPrintable(language), size.width(), size.height())
+                << language << size;
+}
+
+void TestClassroom::codePanelLeavesTheStageRoom()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QCOMPARE(installTranslations(language), language);
+    {
+        auto w = openWindow();
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QVERIFY(w->loadExample(QStringLiteral("stride-1")));
+        auto *dock = w->findChild<QDockWidget *>(QStringLiteral("codeDock"));
+        QVERIFY(dock);
+        dock->show();
+        QTRY_VERIFY(dock->isVisible());
+        const auto report = [&] {
+            return QStringLiteral("code dock %1 px, stage %2 px of %3")
+                .arg(dock->height())
+                .arg(w->stage()->height())
+                .arg(w->height());
+        };
+        QTRY_VERIFY2(dock->height() <= size.height() / 4, qPrintable(report()));
+        QVERIFY2(w->stage()->height() * 100 >= size.height() * 50, qPrintable(report()));
+        QVERIFY(!w->stage()->numbersCramped());
+        QTRY_VERIFY2(layoutProblems(w.get(), {dock}).isEmpty(),
+                     qPrintable(layoutProblems(w.get(), {dock}).join(QStringLiteral("; "))));
+        const auto *text = dock->findChild<QPlainTextEdit *>(QStringLiteral("codeText"));
+        QVERIFY(text && !text->toPlainText().isEmpty());
+        const int lines = text->viewport()->height() / text->fontMetrics().lineSpacing();
+        QVERIFY2(lines >= 4, qPrintable(QStringLiteral("%1 lines in view").arg(lines)));
     }
     installTranslations(QStringLiteral("en"));
     QLocale::setDefault(QLocale::c());

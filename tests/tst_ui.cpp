@@ -9,6 +9,7 @@
 #include "photodocument.h"
 #include "photoview.h"
 #include "photoworkspace.h"
+#include "planeselector.h"
 #include "playbackbar.h"
 #include "pool.h"
 #include "pooldocument.h"
@@ -94,7 +95,11 @@ private slots:
     void typeIntoCells();
     void pasteNumpyRepr();
     void parseErrorKeepsMatrix();
-    void channelsAsTabs();
+    void channelsSideBySide();
+    void removeShownChannel();
+    void manyChannelsAsAList_data();
+    void manyChannelsAsAList();
+    void spacePressesATabbedButton();
     void strideChangesOutputAndFormula();
     void steppingMovesWindow_data();
     void steppingMovesWindow();
@@ -126,6 +131,8 @@ private slots:
     void collapsedEditorStaysShut();
     void wrapLayoutWraps_data();
     void wrapLayoutWraps();
+    void wrapLayoutHintFollowsTheBreaks_data();
+    void wrapLayoutHintFollowsTheBreaks();
     void photoTitleBreaksBetweenParts_data();
     void photoTitleBreaksBetweenParts();
 };
@@ -209,26 +216,159 @@ void TestUi::parseErrorKeepsMatrix()
     QVERIFY(!editor->pasteStatus()->text().contains(QStringLiteral("Line")));
 }
 
-void TestUi::channelsAsTabs()
+void TestUi::channelsSideBySide()
 {
     auto w = openWindow();
     MatrixEditor *editor = w->inputEditor();
     QAbstractItemModelTester tester(editor->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(!editor->channelTabs()->isVisible());
+    PlaneSelector *selector = editor->planeSelector();
+    QVERIFY(!selector->isVisible());
     QVERIFY(editor->applyText(QStringLiteral("[[[1, 2], [3, 4]], [[8, 7], [6, 5]]]")));
     QCOMPARE(w->document()->planeCount(), 2);
-    QVERIFY(editor->channelTabs()->isVisible());
-    QCOMPARE(editor->channelTabs()->count(), 2);
-    QTest::mouseClick(editor->channelTabs(), Qt::LeftButton, {},
-                      editor->channelTabs()->tabRect(1).center());
+    QVERIFY(selector->isVisible());
+    QCOMPARE(selector->count(), 2);
+    QCOMPARE(selector->caption()->text(), QStringLiteral("Channel"));
+    QCOMPARE(selector->button(1)->text(), QStringLiteral("1"));
+    QCOMPARE(selector->button(1)->toolTip(), QStringLiteral("Channel 1"));
+    QTest::mouseClick(selector->button(1), Qt::LeftButton);
     QCOMPARE(w->document()->plane(), 1);
+    QVERIFY(selector->button(1)->isChecked());
+    QVERIFY(!selector->button(0)->isChecked());
     QCOMPARE(editor->model()->data(editor->model()->index(0, 0)).toString(), QStringLiteral("8"));
     QCOMPARE(w->document()->trace()->result.values, matrix({{8}}));
     // Typing goes into the channel shown.
     QVERIFY(editor->model()->setData(editor->model()->index(1, 1), QStringLiteral("9")));
     QCOMPARE(w->document()->input().at(0, 1, 1, 1), 9.0f);
     QCOMPARE(w->document()->input().at(0, 0, 1, 1), 4.0f);
+    // The keyboard chooses too: the selector is one Tab stop, the arrows and Home/End move
+    // (the window's Left/Right step shortcuts wait while it has focus).
+    selector->setFocus();
+    QTRY_VERIFY(selector->hasFocus());
+    const int step = w->document()->step();
+    QTest::keyClick(selector, Qt::Key_Left);
+    QCOMPARE(w->document()->plane(), 0);
+    QCOMPARE(w->document()->step(), step);
+    QTest::keyClick(selector, Qt::Key_Left); // already the first
+    QCOMPARE(w->document()->plane(), 0);
+    QTest::keyClick(selector, Qt::Key_End);
+    QCOMPARE(w->document()->plane(), 1);
+    QTest::keyClick(selector, Qt::Key_Home);
+    QCOMPARE(w->document()->plane(), 0);
+    // Tab leaves it for Remove, then the size; Shift+Tab comes back.
+    QTest::keyClick(selector, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->removeChannelButton());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->rowsSpin());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), selector);
+    // A 2×2×2×2 batch: each button names sample and channel.
+    QVERIFY(editor->applyText(QStringLiteral(
+        "[[[[1, 2], [3, 4]], [[5, 6], [7, 8]]], [[[9, 10], [11, 12]], [[13, 14], [15, 16]]]]")));
+    QCOMPARE(selector->count(), 4);
+    QCOMPARE(selector->caption()->text(), QStringLiteral("Sample · channel"));
+    QCOMPARE(selector->button(2)->text(), QStringLiteral("1·0"));
+    QCOMPARE(selector->button(2)->accessibleName(), QStringLiteral("Sample 1 · channel 0"));
+    QVERIFY(!editor->removeChannelButton()->isVisible()); // channels of one sample only
+}
+
+void TestUi::removeShownChannel()
+{
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    QVERIFY(editor->applyText(QStringLiteral("[[[1, 2]], [[3, 4]], [[5, 6]]]")));
+    QToolButton *remove = editor->removeChannelButton();
+    QVERIFY(remove->isVisible());
+    QTest::mouseClick(editor->planeSelector()->button(1), Qt::LeftButton);
+    QCOMPARE(remove->accessibleName(), QStringLiteral("Remove channel 1"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(w->document()->input().c(), 2);
+    QCOMPARE(w->document()->input().at(0, 1, 0, 1), 6.0f); // channel 2 moved up
+    QCOMPARE(editor->planeSelector()->count(), 2);
+    w->document()->undoStack()->undo();
+    QCOMPARE(w->document()->input().c(), 3);
+    QCOMPARE(w->document()->input().at(0, 1, 0, 1), 4.0f);
+    // Down to one channel: nothing left to choose or remove.
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(w->document()->planeCount(), 1);
+    QVERIFY(!editor->planeSelector()->isVisible());
+}
+
+void TestUi::manyChannelsAsAList_data()
+{
+    // Up to PlaneSelector::kMaxButtons (24) channels are buttons; more (a 1×512×4×4 tensor from
+    // a file) would fill the editor with lines of them, so a list of their names takes over.
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<bool>("asList");
+    QTest::newRow("24: buttons") << 24 << false;
+    QTest::newRow("25: a list") << 25 << true;
+    QTest::newRow("64: a list") << 64 << true;
+}
+
+void TestUi::manyChannelsAsAList()
+{
+    QFETCH(int, channels);
+    QFETCH(bool, asList);
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    PlaneSelector *selector = editor->planeSelector();
+    QStringList planes;
+    for (int c = 0; c < channels; ++c)
+        planes << QStringLiteral("[[%1]]").arg(c);
+    QVERIFY(editor->applyText(QStringLiteral("[%1]").arg(planes.join(u','))));
+    QCOMPARE(w->document()->planeCount(), channels);
+    QCOMPARE(selector->count(), channels);
+    QCOMPARE(selector->list()->isVisible(), asList);
+    QCOMPARE(selector->button(channels - 1) != nullptr, !asList);
+    if (asList) {
+        QCOMPARE(selector->list()->count(), channels);
+        QCOMPARE(selector->list()->itemText(channels - 1), QString::number(channels - 1));
+        QCOMPARE(selector->list()->itemData(channels - 1, Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Channel %1").arg(channels - 1));
+        emit selector->list()->activated(7); // as a pick from its popup
+        QCOMPARE(w->document()->plane(), 7);
+        QCOMPARE(w->document()->input().at(0, 7, 0, 0), 7.0f);
+        QCOMPARE(selector->list()->accessibleName(), QStringLiteral("Channel 7"));
+    }
+    // The keys work either way, and the list follows them.
+    selector->setFocus();
+    QTRY_VERIFY(selector->hasFocus());
+    QTest::keyClick(selector, Qt::Key_End);
+    QCOMPARE(w->document()->plane(), channels - 1);
+    if (asList)
+        QCOMPARE(selector->list()->currentIndex(), channels - 1);
+    else
+        QVERIFY(selector->button(channels - 1)->isChecked());
+    // Back to two channels: buttons again.
+    QVERIFY(editor->applyText(QStringLiteral("[[[1]], [[2]]]")));
+    QVERIFY(!selector->list()->isVisible());
+    QVERIFY(selector->button(1) && selector->button(1)->isVisible());
+}
+
+void TestUi::spacePressesATabbedButton()
+{
+    // Reached with Tab, "+ Channel" takes Space (a keyboard user's only way to press it);
+    // "New Random" focused by a click leaves Space to Play.
+    auto w = openWindow();
+    MatrixEditor *editor = w->inputEditor();
+    editor->columnsSpin()->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(editor->columnsSpin()->hasFocus());
+    QTest::keyClick(editor->columnsSpin(), Qt::Key_Tab);
+    auto *add = editor->findChild<QToolButton *>(QStringLiteral("addChannel"));
+    QTRY_COMPARE(QApplication::focusWidget(), add);
+    QTest::keyClick(add, Qt::Key_Space);
+    QCOMPARE(w->document()->planeCount(), 2);
+    QVERIFY(!w->player()->isPlaying());
+    QTest::mouseClick(editor->randomButton(), Qt::LeftButton);
+    QTRY_COMPARE(QApplication::focusWidget(), editor->randomButton());
+    const Tensor drawn = w->document()->input();
+    const int undoSteps = w->document()->undoStack()->count();
+    QTest::keyClick(editor->randomButton(), Qt::Key_Space);
+    QVERIFY(w->player()->isPlaying());
+    QCOMPARE(w->document()->input(), drawn); // not drawn again
+    QCOMPARE(w->document()->undoStack()->count(), undoSteps);
 }
 
 void TestUi::strideChangesOutputAndFormula()
@@ -1133,6 +1273,54 @@ void TestUi::wrapLayoutWraps()
     layout->setGeometry(QRect(0, 0, width, height));
     for (int i = 0; i < 3; ++i)
         QCOMPARE(groups[i]->geometry(), expected[i]);
+}
+
+void TestUi::wrapLayoutHintFollowsTheBreaks_data()
+{
+    // Three 100 px groups, spacing 10. "hidden" and "breaks" give, per group, whether it is
+    // hidden and whether a break was added before it. The hint is as wide as the widest line
+    // that only breaks end, and laid out at that width the layout has just those lines.
+    QTest::addColumn<QList<bool>>("hidden");
+    QTest::addColumn<QList<bool>>("breaks");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("lines");
+    QTest::newRow("no break") << QList<bool>{false, false, false}
+                              << QList<bool>{false, false, false} << 320 << 1;
+    QTest::newRow("break before the second")
+        << QList<bool>{false, false, false} << QList<bool>{false, true, false} << 210 << 2;
+    // The break before the hidden second group still starts the third on a line of its own
+    // (as arrange() has it), so the hint is one group wide, not two.
+    QTest::newRow("break before a hidden group")
+        << QList<bool>{false, true, false} << QList<bool>{false, true, false} << 100 << 2;
+    QTest::newRow("break before a hidden last group")
+        << QList<bool>{false, false, true} << QList<bool>{false, false, true} << 210 << 1;
+    QTest::newRow("hidden group, no break")
+        << QList<bool>{false, true, false} << QList<bool>{false, false, false} << 210 << 1;
+}
+
+void TestUi::wrapLayoutHintFollowsTheBreaks()
+{
+    QFETCH(QList<bool>, hidden);
+    QFETCH(QList<bool>, breaks);
+    QFETCH(int, width);
+    QFETCH(int, lines);
+    QWidget host;
+    auto *layout = new WrapLayout(&host);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    for (int i = 0; i < 3; ++i) {
+        auto *group = new QWidget(&host);
+        group->setFixedSize(100, 20);
+        group->setHidden(hidden[i]);
+        if (breaks[i])
+            layout->addBreak();
+        layout->addWidget(group);
+    }
+    const QSize hint = layout->sizeHint();
+    QCOMPARE(hint.width(), width);
+    QCOMPARE(hint.height(), lines * 20 + (lines - 1) * 10);
+    layout->setGeometry(QRect(QPoint(0, 0), hint));
+    QCOMPARE(layout->lineCount(), lines);
 }
 
 void TestUi::photoTitleBreaksBetweenParts_data()

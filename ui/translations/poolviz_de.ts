@@ -2286,6 +2286,22 @@
         <source>%1 pasted matrix</source>
         <translation>Eingefügte %1-Matrix</translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Sample · channel</source>
+        <translation>Probe · Kanal</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Remove channel %1, the one shown</source>
+        <translation>Kanal %1 entfernen (den gezeigten)</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::MatrixModel</name>

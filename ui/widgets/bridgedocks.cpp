@@ -28,18 +28,27 @@ BridgePanels addBridgeDocks(QMainWindow *window, PoolDocument *document)
         dock(panels.frameworks, QObject::tr("Frameworks"), QStringLiteral("frameworksDock"));
     QDockWidget *code = dock(panels.code, QObject::tr("Code"), QStringLiteral("codeDock"));
     window->tabifyDockWidget(frameworks, code);
-    // Shown, the docks take the height the Frameworks table needs, at most 40% of the window:
-    // the stage keeps the rest, and its numbers stay large (a fixed 300 px left cells of 20 px
-    // at 1280×720, a blank band under the table).
+    // Shown, a dock takes the height its panel asks for, capped so the stage keeps the rest and
+    // its numbers stay large: the Frameworks table whole up to 40% of the window (a fixed 300 px
+    // left cells of 20 px at 1280×720, a blank band under the table), the script a quarter (it
+    // scrolls; its text edit's default height took 37% at 1280×720).
+    const auto fitHeight = [window](QDockWidget *dock, int panelHeight, int percent) {
+        const int title = std::max(0, dock->height() - dock->widget()->height());
+        window->resizeDocks({dock},
+                            {std::min(panelHeight + title, window->height() * percent / 100)},
+                            Qt::Vertical);
+    };
     QObject::connect(frameworks, &QDockWidget::visibilityChanged, panels.frameworks,
-                     [window, frameworks, panel = panels.frameworks](bool visible) {
+                     [fitHeight, frameworks, panel = panels.frameworks](bool visible) {
                          if (!visible)
                              return;
                          panel->table()->resizeRowsToContents(); // at the width it now has
-                         const int title = frameworks->height() - frameworks->widget()->height();
-                         const int height = std::min(panel->contentHeight() + std::max(0, title),
-                                                     window->height() * 2 / 5);
-                         window->resizeDocks({frameworks}, {height}, Qt::Vertical);
+                         fitHeight(frameworks, panel->contentHeight(), 40);
+                     });
+    QObject::connect(code, &QDockWidget::visibilityChanged, panels.code,
+                     [fitHeight, code, panel = panels.code](bool visible) {
+                         if (visible)
+                             fitHeight(code, panel->sizeHint().height(), 25);
                      });
     frameworks->toggleViewAction()->setToolTip(
         QObject::tr("What PyTorch, TensorFlow, ONNX and NumPy make of these parameters"));

@@ -16,7 +16,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace poolviz {
 
@@ -145,8 +148,7 @@ void CodePanel::regenerate()
                       .arg(values)
                       .arg(kMaxLiteralValues);
     } else if (!m_document->geometry().ok()) {
-        problem =
-            tr("No script: %1").arg(coreMessageText(m_document->validation().errors));
+        problem = tr("No script: %1").arg(coreMessageText(m_document->validation().errors));
     } else {
         try {
             m_script = QString::fromStdString(
@@ -161,6 +163,29 @@ void CodePanel::regenerate()
     m_message->setVisible(!problem.isEmpty());
     m_copy->setEnabled(!m_script.isEmpty());
     m_export->setEnabled(!m_script.isEmpty());
+}
+
+int CodePanel::heightFor(int lines) const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    int h = margins.top() + margins.bottom() + layout()->itemAt(0)->sizeHint().height() + spacing;
+    if (!m_message->isHidden())
+        h += m_message->heightForWidth(std::max(1, width() - margins.left() - margins.right())) +
+             spacing;
+    const int text = lines * m_text->fontMetrics().lineSpacing() +
+                     2 * (m_text->frameWidth() + int(m_text->document()->documentMargin()));
+    return h + text + m_text->horizontalScrollBar()->sizeHint().height();
+}
+
+QSize CodePanel::sizeHint() const
+{
+    return {QWidget::sizeHint().width(), heightFor(kShownLines)};
+}
+
+QSize CodePanel::minimumSizeHint() const
+{
+    return {QWidget::minimumSizeHint().width(), heightFor(kMinimumLines)};
 }
 
 void CodePanel::showEvent(QShowEvent *event)

@@ -45,6 +45,13 @@ public:
     /// Writes the script to `path` through QSaveFile; false and `error` set on failure.
     bool exportTo(const QString &path, QString *error = nullptr);
 
+    /// Room for the controls, the message and kShownLines lines of the script; the minimum
+    /// keeps the controls and kMinimumLines (the rest scrolls).
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    static constexpr int kShownLines = 12;
+    static constexpr int kMinimumLines = 4;
+
     /// Inputs with more values are not written out as a literal (the panel says so).
     static constexpr std::size_t kMaxLiteralValues = 65536;
 
@@ -53,6 +60,8 @@ protected:
 
 private:
     void regenerate();
+    /// The panel's height with `lines` lines of the script in view.
+    int heightFor(int lines) const;
     QString photoScript(QString *problem) const;
     void copyToClipboard();
     void exportWithDialog();

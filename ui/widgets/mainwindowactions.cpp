@@ -30,6 +30,7 @@
 #include "photodocument.h"
 #include "photoworkspace.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -39,9 +40,11 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -67,6 +70,35 @@ void setShortcutTip(QAction *action, const QString &tip)
     const QString keys = action->shortcut().toString(QKeySequence::NativeText);
     action->setToolTip(keys.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, keys));
 }
+
+/// Space presses a button reached with Tab, as everywhere on the desktop, instead of playing:
+/// a keyboard user could not press "+ Channel" or "Remove" otherwise. A button focused by a
+/// click leaves Space to Play, so a teacher who clicked New Random can still press Space.
+class TabbedButtonSpace : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::FocusIn && qobject_cast<QAbstractButton *>(watched)) {
+            const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+            const bool tabbed = reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason;
+            m_tabbed = tabbed ? watched : nullptr;
+        } else if (event->type() == QEvent::ShortcutOverride && watched == m_tabbed) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+                event->accept();
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    QPointer<QObject> m_tabbed;
+};
 
 } // namespace
 
@@ -246,6 +278,7 @@ void MainWindow::createActions()
     });
 
     m_playAct = make(QStringLiteral("playPause"), tr("&Play"), QKeySequence(Qt::Key_Space));
+    qApp->installEventFilter(new TabbedButtonSpace(this));
     connect(m_playAct, &QAction::triggered, m_player, &TracePlayer::togglePlay);
     m_backAct = make(QStringLiteral("stepBack"), tr("Step &Back"), QKeySequence(Qt::Key_Left));
     // A presentation clicker's Page Up / Page Down step too (LessonController: or change scene).
@@ -491,11 +524,11 @@ void MainWindow::showShortcuts()
 {
     QString rows;
     for (QAction *a :
-         {m_playAct,      m_backAct,     m_forwardAct,      m_firstAct,         m_lastAct,
-          m_slowerAct,    m_fasterAct,   m_forwardPhaseAct, m_backwardPhaseAct, m_unpoolPhaseAct, m_smoothAct,
-          m_fractionsAct, m_presentAct,  m_leaveAct,        m_fullScreenAct,    m_panelsAct,
-          m_undoAct,      m_redoAct,     m_pasteAct,        m_copyStageAct,     m_openAct,
-          m_saveAct,      m_exportPngAct}) {
+         {m_playAct,   m_backAct,      m_forwardAct,      m_firstAct,         m_lastAct,
+          m_slowerAct, m_fasterAct,    m_forwardPhaseAct, m_backwardPhaseAct, m_unpoolPhaseAct,
+          m_smoothAct, m_fractionsAct, m_presentAct,      m_leaveAct,         m_fullScreenAct,
+          m_panelsAct, m_undoAct,      m_redoAct,         m_pasteAct,         m_copyStageAct,
+          m_openAct,   m_saveAct,      m_exportPngAct}) {
         QStringList keys;
         for (const QKeySequence &k : a->shortcuts())
             keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();

@@ -2,6 +2,7 @@
 
 #include "coremessage.h"
 #include "matrixio.h"
+#include "planeselector.h"
 #include "pooldocument.h"
 #include "wraplayout.h"
 
@@ -15,7 +16,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
-#include <QTabBar>
 #include <QTableView>
 #include <QTextBlock>
 #include <QToolButton>
@@ -55,20 +55,21 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
-    // Channels as tabs, the size of the matrix, clear.
+    // The channels side by side, the size of the matrix, clear.
     m_clearButton = new QPushButton(isInput ? tr("&Clear") : tr("&Ones"), this);
     m_clearButton->setObjectName(QStringLiteral("clearValues"));
     m_clearButton->setToolTip(isInput ? tr("Set every value of the current channel to 0")
                                       : tr("Reset the upstream gradient to ones (the default)"));
     connect(m_clearButton, &QPushButton::clicked, this, &MatrixEditor::clearValues);
     if (isInput) {
-        m_tabs = new QTabBar(this);
-        m_tabs->setObjectName(QStringLiteral("channelTabs"));
-        m_tabs->setExpanding(false);
-        m_tabs->setDrawBase(false);
-        m_tabs->setUsesScrollButtons(true);
-        m_tabs->setAccessibleName(tr("Channels"));
-        layout->addWidget(m_tabs);
+        m_planes = new PlaneSelector(this);
+        m_planes->setObjectName(QStringLiteral("channelSelector"));
+        m_planes->setAccessibleName(tr("Channels"));
+        m_removeChannel = new QToolButton(this);
+        m_removeChannel->setObjectName(QStringLiteral("removeChannel"));
+        m_removeChannel->setText(tr("Remove"));
+        m_planes->addTrailingWidget(m_removeChannel);
+        layout->addWidget(m_planes);
 
         auto *sizeLabel = new QLabel(tr("&Size"), this);
         m_rows = makeSpin(1, kMaxSize, document->input().h(),
@@ -98,11 +99,9 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
         connect(m_columns, &QSpinBox::valueChanged, this, &MatrixEditor::resizeInput);
         connect(m_rows, &QSpinBox::editingFinished, document, &PoolDocument::closeMergeWindow);
         connect(m_columns, &QSpinBox::editingFinished, document, &PoolDocument::closeMergeWindow);
-        connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
-            if (index >= 0)
-                m_document->setPlane(index);
-        });
-        connect(m_tabs, &QTabBar::tabCloseRequested, this, &MatrixEditor::removeChannel);
+        connect(m_planes, &PlaneSelector::currentChanged, m_document, &PoolDocument::setPlane);
+        connect(m_removeChannel, &QToolButton::clicked, this,
+                [this] { removeChannel(m_document->plane()); });
         connect(m_addChannel, &QToolButton::clicked, this, &MatrixEditor::addChannel);
     } else {
         auto *row = new QHBoxLayout;
@@ -201,7 +200,7 @@ MatrixEditor::MatrixEditor(PoolDocument *document, MatrixModel::Source source, Q
     // Tab walks the rows as they read (the buttons were made first, for both kinds of editor).
     QList<QWidget *> order;
     if (isInput)
-        order << m_tabs << m_rows << m_columns << m_addChannel;
+        order << m_planes << m_removeChannel << m_rows << m_columns << m_addChannel;
     order << m_clearButton << m_table << m_randomButton << m_randomLow << m_randomHigh << m_seed
           << m_paste << m_applyPaste;
     for (qsizetype i = 1; i < order.size(); ++i)
@@ -225,18 +224,26 @@ QString MatrixEditor::planeLabel(int plane) const
 void MatrixEditor::syncFromDocument()
 {
     const Tensor &input = m_document->input();
-    if (m_tabs) {
-        const QSignalBlocker blocker(m_tabs);
+    if (m_planes) {
+        // Short labels ("2", or "1·2" for sample 1, channel 2) after a caption keep every plane
+        // in view in a narrow editor; the full names are the buttons' tooltips.
         const int planes = m_document->planeCount();
-        while (m_tabs->count() > planes)
-            m_tabs->removeTab(m_tabs->count() - 1);
-        while (m_tabs->count() < planes)
-            m_tabs->addTab(QString());
-        for (int i = 0; i < planes; ++i)
-            m_tabs->setTabText(i, planeLabel(i));
-        m_tabs->setCurrentIndex(m_document->plane());
-        m_tabs->setTabsClosable(input.n() == 1 && input.c() > 1);
-        m_tabs->setVisible(planes > 1);
+        const int c = std::max(1, input.c());
+        QStringList labels;
+        QStringList names;
+        for (int i = 0; i < planes; ++i) {
+            labels << (input.n() > 1 ? QStringLiteral("%1·%2").arg(i / c).arg(i % c)
+                                     : QString::number(i % c));
+            names << planeLabel(i);
+        }
+        m_planes->setPlanes(input.n() > 1 ? tr("Sample · channel") : tr("Channel"), labels, names);
+        m_planes->setCurrent(m_document->plane());
+        m_planes->setVisible(planes > 1);
+        const bool removable = input.n() == 1 && input.c() > 1;
+        m_removeChannel->setVisible(removable);
+        m_removeChannel->setToolTip(
+            tr("Remove channel %1, the one shown").arg(m_document->plane()));
+        m_removeChannel->setAccessibleName(tr("Remove channel %1").arg(m_document->plane()));
         m_addChannel->setEnabled(input.n() == 1 && input.c() < 16);
     }
     if (m_rows) {

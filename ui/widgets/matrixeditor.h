@@ -8,16 +8,17 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QTabBar;
 class QTableView;
 class QToolButton;
 
 namespace poolviz {
 
+class PlaneSelector;
 class PoolDocument;
 
-/// Edits one tensor of the document: the input (channels as tabs, size, random integers, clear)
-/// or the backward pass's upstream gradient (ones, random, clear; its size is the output's).
+/// Edits one tensor of the document: the input (its channels side by side to choose from, size,
+/// random integers, clear) or the backward pass's upstream gradient (ones, random, clear; its
+/// size is the output's).
 /// Both have a table to type into and a paste box that reads spreadsheet text, MATLAB-style
 /// "1 2; 3 4" or a NumPy/PyTorch repr; a parse error is shown inline with its line and column and
 /// the last valid matrix stays in use.
@@ -33,7 +34,9 @@ public:
 
     QTableView *tableView() const { return m_table; }
     MatrixModel *model() const { return m_model; }
-    QTabBar *channelTabs() const { return m_tabs; }
+    /// The input's planes (channels) to choose from; null in the gradient's editor.
+    PlaneSelector *planeSelector() const { return m_planes; }
+    QToolButton *removeChannelButton() const { return m_removeChannel; }
     QSpinBox *rowsSpin() const { return m_rows; }
     QSpinBox *columnsSpin() const { return m_columns; }
     QSpinBox *randomLowSpin() const { return m_randomLow; }
@@ -75,8 +78,9 @@ private:
     PoolDocument *m_document;
     MatrixModel::Source m_source;
     MatrixModel *m_model = nullptr;
-    QTabBar *m_tabs = nullptr;
+    PlaneSelector *m_planes = nullptr;
     QToolButton *m_addChannel = nullptr;
+    QToolButton *m_removeChannel = nullptr;
     QSpinBox *m_rows = nullptr;
     QSpinBox *m_columns = nullptr;
     QTableView *m_table = nullptr;

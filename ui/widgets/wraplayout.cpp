@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <algorithm>
+#include <limits>
 
 namespace poolviz {
 
@@ -104,16 +105,13 @@ QSize WrapLayout::minimumSize() const
 QSize WrapLayout::sizeHint() const
 {
     // As wide as the longest line that only the breaks end.
-    const int space = spacing() >= 0 ? spacing() : 6;
+    const int space = horizontalSpacing();
     int widest = 0;
-    int line = -1;
-    for (const Entry &entry : m_items) {
-        if (entry.item->isEmpty())
-            continue;
-        if (entry.breakBefore)
-            line = -1;
-        line += preferredWidth(entry.item) + (line < 0 ? 1 : space);
-        widest = std::max(widest, line);
+    for (const QList<QLayoutItem *> &line : breakLines(std::numeric_limits<int>::max(), space)) {
+        int width = space * int(line.size() - 1);
+        for (const QLayoutItem *item : line)
+            width += preferredWidth(item);
+        widest = std::max(widest, width);
     }
     const QMargins margins = contentsMargins();
     const int width = widest + margins.left() + margins.right();
@@ -126,21 +124,19 @@ void WrapLayout::setGeometry(const QRect &rect)
     m_lines = arrange(rect, true).second;
 }
 
-std::pair<int, int> WrapLayout::arrange(const QRect &rect, bool apply) const
+int WrapLayout::horizontalSpacing() const
 {
-    const QRect area = rect.marginsRemoved(contentsMargins());
-    const int available = std::max(0, area.width());
-    int space = spacing();
-    if (space < 0) {
-        const QWidget *widget = parentWidget();
-        space = widget ? widget->style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) : 6;
-        space = std::max(space, 6);
-    }
-    const int lineSpace = m_verticalSpacing >= 0 ? m_verticalSpacing : space;
+    if (spacing() >= 0)
+        return spacing();
+    const QWidget *widget = parentWidget();
+    const int space = widget ? widget->style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) : 6;
+    return std::max(space, 6);
+}
 
-    // Break the visible items into lines by their preferred widths.
+QList<QList<QLayoutItem *>> WrapLayout::breakLines(int available, int space) const
+{
     QList<QList<QLayoutItem *>> lines;
-    int used = 0;
+    qint64 used = 0;
     bool breakPending = false;
     for (const Entry &entry : m_items) {
         breakPending = breakPending || entry.breakBefore;
@@ -156,6 +152,16 @@ std::pair<int, int> WrapLayout::arrange(const QRect &rect, bool apply) const
         lines.last().append(entry.item);
         breakPending = false;
     }
+    return lines;
+}
+
+std::pair<int, int> WrapLayout::arrange(const QRect &rect, bool apply) const
+{
+    const QRect area = rect.marginsRemoved(contentsMargins());
+    const int available = std::max(0, area.width());
+    const int space = horizontalSpacing();
+    const int lineSpace = m_verticalSpacing >= 0 ? m_verticalSpacing : space;
+    const QList<QList<QLayoutItem *>> lines = breakLines(available, space);
 
     int y = area.top();
     for (const QList<QLayoutItem *> &line : std::as_const(lines)) {

@@ -52,6 +52,12 @@ private:
         QLayoutItem *item;
         bool breakBefore;
     };
+    /// The space between items: spacing(), or the style's (at least 6 px) when unset.
+    int horizontalSpacing() const;
+    /// The visible items split into lines, the one rule for both the size hint and the layout:
+    /// a line ends at a break (also one added before an item that is now hidden) or where the
+    /// next item's preferred width (plus `space`) would pass `available`.
+    QList<QList<QLayoutItem *>> breakLines(int available, int space) const;
     /// Lays the items out in `rect` (moving them only if `apply`); returns the height used and
     /// the number of lines.
     std::pair<int, int> arrange(const QRect &rect, bool apply) const;
