@@ -26,8 +26,11 @@ cmake --build --preset dev-asan -j "$(nproc)"
 stage_done "dev-asan build"
 # Leak checking stays off: Qt's plugins and fontconfig keep process-lifetime caches that
 # LeakSanitizer reports at exit; every other ASan and UBSan error stops the test that hits it.
+# Qt Test's own watchdog (300 s per test function) would stop a slow instrumented suite on a busy
+# machine before ctest's limit does: ctest's --timeout is the one limit here.
 ASAN_OPTIONS=halt_on_error=1:detect_leaks=0:abort_on_error=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    QTEST_FUNCTION_TIMEOUT=900000 \
     ctest --preset dev-asan -j "$(nproc)" --timeout 900
 stage_done "dev-asan suite (ASan + UBSan)"
 
