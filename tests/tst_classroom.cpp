@@ -830,6 +830,14 @@ void TestClassroom::strideTilesReadable()
             for (const QRect &other : std::as_const(placed))
                 QVERIFY2(!other.intersects(rect), qPrintable(what + QStringLiteral(" overlaps")));
             placed << rect;
+            // Tall enough for its grids' rows at 18 px a cell, a line of labels above them
+            // (13 px type at least) and the frame's margins.
+            const int rows = std::max(tile.variant.coverage.rows, int(tile.pooled.h()));
+            QVERIFY2(rect.height() >= rows * 18 + 30,
+                     qPrintable(QStringLiteral("%1: %2 px high for %3 rows")
+                                    .arg(what)
+                                    .arg(rect.height())
+                                    .arg(rows)));
             const auto layout = VariantTilePainter::matrixLayout(rect, tile, explorer->axis());
             QVERIFY2(layout.cell >= 18,
                      qPrintable(QStringLiteral("%1: cells of %2 px").arg(what).arg(layout.cell)));
