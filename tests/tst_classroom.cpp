@@ -23,6 +23,7 @@
 #include "settings.h"
 #include "stagerenderer.h"
 #include "stagewidget.h"
+#include "strideexplorer.h"
 #include "traceplayer.h"
 
 #include <QAbstractButton>
@@ -163,6 +164,8 @@ private slots:
     void everyChannelInView();
     void codePanelLeavesTheStageRoom_data();
     void codePanelLeavesTheStageRoom();
+    void strideTilesReadable_data();
+    void strideTilesReadable();
 };
 
 void TestClassroom::initTestCase()
@@ -758,6 +761,113 @@ void TestClassroom::codePanelLeavesTheStageRoom()
         QVERIFY(text && !text->toPlainText().isEmpty());
         const int lines = text->viewport()->height() / text->fontMetrics().lineSpacing();
         QVERIFY2(lines >= 4, qPrintable(QStringLiteral("%1 lines in view").arg(lines)));
+    }
+    installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestClassroom::strideTilesReadable_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<int>("tiles");
+    QTest::addColumn<bool>("stageNumbers");
+    // The Stride Explorer opened at the projector: every tile shows its coverage map and output
+    // in cells of 18 px or more, labels and grids apart, all inside the dock, and the stage
+    // keeps room for its own numbers. (Its tiles were 90 px high with 6 px cells, "windows per
+    // cell" cut to "v" under "output".) stride-1: 4×4 input, kernel 2, strides 1 to 3;
+    // same-max: 5×5 input, kernel 3, strides 1 to 4. Its stage, 7×7 with the SAME padding and
+    // three caption lines, does not keep whole numbers above four tiles in 720 px: there the
+    // stage still has 260 px but may shrink its digits (and the window folds its panels).
+    for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)})
+        for (const QString language : {QStringLiteral("en"), QStringLiteral("de")})
+            for (const auto &[example, tiles] : {std::pair{QStringLiteral("stride-1"), 3},
+                                                 std::pair{QStringLiteral("same-max"), 4}})
+                QTest::addRow("%d×%d, %s, %s", size.width(), size.height(), qPrintable(language),
+                              qPrintable(example))
+                    << size << language << example << tiles
+                    << (size.height() >= 1000 || example == QStringLiteral("stride-1"));
+}
+
+void TestClassroom::strideTilesReadable()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, language);
+    QFETCH(QString, example);
+    QFETCH(int, tiles);
+    QFETCH(bool, stageNumbers);
+    QCOMPARE(installTranslations(language), language);
+    {
+        auto w = openWindow();
+        w->resize(size);
+        QTRY_COMPARE(w->size(), size);
+        QVERIFY(w->loadExample(example));
+        auto *dock = w->findChild<QDockWidget *>(QStringLiteral("strideDock"));
+        auto *explorer = w->findChild<StrideExplorer *>();
+        QVERIFY(dock && explorer);
+        dock->show();
+        QTRY_VERIFY(dock->isVisible());
+        QCOMPARE(w->size(), size);
+        QCOMPARE(int(explorer->tiles().size()), tiles);
+        QWidget *view = explorer->tileView();
+        const QRect visible(view->mapTo(dock, view->visibleRegion().boundingRect().topLeft()),
+                            view->visibleRegion().boundingRect().size());
+        QVERIFY2(dock->rect().contains(visible), "the tiles spill out of the dock");
+        QList<QRect> placed;
+        for (int i = 0; i < tiles; ++i) {
+            const VariantTile &tile = explorer->tiles()[std::size_t(i)];
+            const QRect rect = explorer->tileRect(i);
+            const QString what = VariantTilePainter::title(tile, explorer->axis());
+            // Whole, in view without scrolling, and beside (not on) the other tiles.
+            QVERIFY2(view->visibleRegion().boundingRect().contains(rect),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5 is cut")
+                                    .arg(what)
+                                    .arg(rect.x())
+                                    .arg(rect.y())
+                                    .arg(rect.width())
+                                    .arg(rect.height())));
+            for (const QRect &other : std::as_const(placed))
+                QVERIFY2(!other.intersects(rect), qPrintable(what + QStringLiteral(" overlaps")));
+            placed << rect;
+            // Tall enough for its grids' rows at 18 px a cell, a line of labels above them
+            // (13 px type at least) and the frame's margins.
+            const int rows = std::max(tile.variant.coverage.rows, int(tile.pooled.h()));
+            QVERIFY2(rect.height() >= rows * 18 + 30,
+                     qPrintable(QStringLiteral("%1: %2 px high for %3 rows")
+                                    .arg(what)
+                                    .arg(rect.height())
+                                    .arg(rows)));
+            const auto layout = VariantTilePainter::matrixLayout(rect, tile, explorer->axis());
+            QVERIFY2(layout.cell >= 18,
+                     qPrintable(QStringLiteral("%1: cells of %2 px").arg(what).arg(layout.cell)));
+            // Each grid is its input's (or output's) size in cells, inside the tile.
+            QCOMPARE(layout.coverage.size(), QSizeF(tile.variant.coverage.cols * layout.cell,
+                                                    tile.variant.coverage.rows * layout.cell));
+            QCOMPARE(layout.output.size(),
+                     QSizeF(tile.pooled.w() * layout.cell, tile.pooled.h() * layout.cell));
+            const QRectF inside = QRectF(rect).adjusted(-0.5, -0.5, 0.5, 0.5);
+            const QList<QPair<QString, QRectF>> parts{
+                {QStringLiteral("title"), layout.header},
+                {QStringLiteral("map label"), layout.coverageLabel},
+                {QStringLiteral("output label"), layout.outputLabel},
+                {QStringLiteral("map"), layout.coverage},
+                {QStringLiteral("output"), layout.output}};
+            for (int a = 0; a < parts.size(); ++a) {
+                QVERIFY2(inside.contains(parts[a].second),
+                         qPrintable(what + QStringLiteral(": ") + parts[a].first + " leaves it"));
+                for (int b = a + 1; b < parts.size(); ++b)
+                    QVERIFY2(!parts[a].second.intersects(parts[b].second),
+                             qPrintable(QStringLiteral("%1: %2 overlaps %3")
+                                            .arg(what, parts[a].first, parts[b].first)));
+            }
+        }
+        // The stage keeps its numbers readable beside the open dock.
+        const QSize stage = w->stage()->size();
+        QVERIFY2(stage.height() >= 260,
+                 qPrintable(QStringLiteral("stage %1×%2").arg(stage.width()).arg(stage.height())));
+        if (stageNumbers)
+            QVERIFY(!w->stage()->numbersCramped());
     }
     installTranslations(QStringLiteral("en"));
     QLocale::setDefault(QLocale::c());

@@ -36,9 +36,26 @@ QString sizeText(int h, int w)
     return QStringLiteral("%1×%2").arg(h).arg(w);
 }
 
-/// Title and summary lines at the top of a tile; returns the area left below them.
-QRectF paintHeader(QPainter &p, const QRectF &rect, const VariantTile &tile, VariantAxis axis,
-                   bool hovered)
+/// The title's pixel size in a header `width` wide.
+double titlePx(double width)
+{
+    return std::clamp(width / 9, 13.0, 16.0);
+}
+
+/// The height the title and summary take, wrapped to `width`.
+double headerHeight(const VariantTile &tile, VariantAxis axis, double width)
+{
+    const double px = titlePx(width);
+    const QRectF area(0, 0, width, 10000);
+    const QFontMetricsF tm(font(px, true)), sm(font(px * 0.82));
+    return tm.boundingRect(area, Qt::TextWordWrap, VariantTilePainter::title(tile, axis)).height() +
+           2 + sm.boundingRect(area, Qt::TextWordWrap, VariantTilePainter::summary(tile)).height();
+}
+
+/// The tile's frame in `rect`, its title and summary lines wrapped in `header`; returns the
+/// area left below them in `header`.
+QRectF paintHeader(QPainter &p, const QRectF &rect, const QRectF &header, const VariantTile &tile,
+                   VariantAxis axis, bool hovered)
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -50,25 +67,43 @@ QRectF paintHeader(QPainter &p, const QRectF &rect, const VariantTile &tile, Var
                   : hovered    ? 2.0
                                : 1.0));
     p.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 6, 6);
-    const QRectF inner = rect.adjusted(10, 8, -10, -8);
-    const double titlePx = std::clamp(inner.width() / 14, 11.0, 16.0);
-    p.setFont(font(titlePx, true));
+    const double px = titlePx(header.width());
+    p.setFont(font(px, true));
     p.setPen(tile.current ? kCurrent : kText);
-    const QFontMetricsF tm(p.font());
-    p.drawText(QRectF(inner.left(), inner.top(), inner.width(), tm.height()),
-               Qt::AlignLeft | Qt::AlignVCenter,
-               tm.elidedText(VariantTilePainter::title(tile, axis), Qt::ElideRight, inner.width()));
-    double y = inner.top() + tm.height() + 2;
-    p.setFont(font(titlePx * 0.82));
+    const QString title = VariantTilePainter::title(tile, axis);
+    const QRectF titleUsed = p.boundingRect(header, Qt::TextWordWrap | Qt::AlignLeft, title);
+    p.drawText(header, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, title);
+    double y = header.top() + std::min(titleUsed.height(), header.height()) + 2;
+    p.setFont(font(px * 0.82));
     p.setPen(tile.ok() ? kMuted : kError);
-    const QFontMetricsF sm(p.font());
-    const QRectF summaryRect(inner.left(), y, inner.width(), inner.height() - (y - inner.top()));
+    const QRectF summaryRect(header.left(), y, header.width(), std::max(0.0, header.bottom() - y));
     const QString summary = VariantTilePainter::summary(tile);
-    const QRectF used = sm.boundingRect(summaryRect, Qt::TextWordWrap | Qt::AlignLeft, summary);
+    const QRectF used = p.boundingRect(summaryRect, Qt::TextWordWrap | Qt::AlignLeft, summary);
     p.drawText(summaryRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, summary);
     y += std::min(used.height(), summaryRect.height()) + 6;
     p.restore();
-    return QRectF(inner.left(), y, inner.width(), std::max(0.0, inner.bottom() - y));
+    return QRectF(header.left(), y, header.width(), std::max(0.0, header.bottom() - y));
+}
+
+/// A label drawn whole in `rect` if it fits at `px` (down to 10 px), else elided.
+void paintLabel(QPainter &p, const QRectF &rect, double px, const QString &text)
+{
+    if (rect.width() <= 0)
+        return;
+    double size = px;
+    while (size > 10 && QFontMetricsF(font(size)).horizontalAdvance(text) > rect.width())
+        size -= 1;
+    p.setFont(font(size));
+    const QFontMetricsF fm(p.font());
+    p.drawText(rect, Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(text, Qt::ElideRight, rect.width()));
+}
+
+/// A wide tile's header column: a third of the tile, 120 to 190 px.
+constexpr double kSideBySideWidth = 300;
+double headerColumn(double innerWidth)
+{
+    return innerWidth >= kSideBySideWidth ? std::clamp(innerWidth * 0.34, 120.0, 190.0) : 0;
 }
 
 void hatch(QPainter &p, const QRectF &cell)
@@ -157,39 +192,83 @@ QColor VariantTilePainter::coverageColor(int count, int maxCount)
                   lerp(pale.blue(), deep.blue()));
 }
 
+VariantTilePainter::MatrixLayout
+VariantTilePainter::matrixLayout(const QRectF &rect, const VariantTile &tile, VariantAxis axis)
+{
+    MatrixLayout layout;
+    const QRectF inner = rect.adjusted(10, 8, -10, -8);
+    const double side = headerColumn(inner.width());
+    QRectF body;
+    if (side > 0) {
+        layout.header = QRectF(inner.left(), inner.top(), side, inner.height());
+        body = inner.adjusted(side + 12, 0, 0, 0);
+    } else {
+        const double h = std::min(inner.height(), headerHeight(tile, axis, inner.width()) + 6);
+        layout.header = QRectF(inner.left(), inner.top(), inner.width(), h);
+        body = inner.adjusted(0, h, 0, 0);
+    }
+    const PoolingVariant &v = tile.variant;
+    if (!v.ok() || v.coverage.counts.empty())
+        return layout;
+    const int inH = v.coverage.rows, inW = v.coverage.cols;
+    const int outH = tile.pooled.empty() ? 0 : tile.pooled.h();
+    const int outW = tile.pooled.empty() ? 0 : tile.pooled.w();
+    layout.labelPx = std::clamp(body.width() / 22, 10.0, 13.0);
+    const double labelH = std::ceil(layout.labelPx * 1.5);
+    const double gap = 1.0; // one cell between the grids
+    const double fit = std::min(body.width() / (inW + outW + gap),
+                                (body.height() - labelH) / std::max(inH, std::max(outH, 1)));
+    layout.cell = std::clamp(std::floor(fit), 1.0, 56.0);
+    const double s = layout.cell;
+    const double left = body.left() + (body.width() - s * (inW + outW + gap)) / 2;
+    const double top = body.top() + labelH;
+    layout.coverage = QRectF(left, top, s * inW, s * inH);
+    layout.coverageLabel = QRectF(left, body.top(), s * (inW + gap) - 4, labelH);
+    if (outW > 0) {
+        layout.output = QRectF(left + s * (inW + gap), top, s * outW, s * outH);
+        layout.outputLabel =
+            QRectF(layout.output.left(), body.top(), body.right() - layout.output.left(), labelH);
+    }
+    return layout;
+}
+
+double VariantTilePainter::matrixTileHeight(const VariantTile &tile, VariantAxis axis, double width,
+                                            double cell)
+{
+    const double inner = width - 20;
+    const double side = headerColumn(inner);
+    const double header = headerHeight(tile, axis, side > 0 ? side : inner);
+    const PoolingVariant &v = tile.variant;
+    const int rows =
+        v.ok() ? std::max(v.coverage.rows, tile.pooled.empty() ? 0 : tile.pooled.h()) : 0;
+    const double labelPx = std::clamp((inner - side - 12) / 22, 10.0, 13.0);
+    const double grids = rows > 0 ? std::ceil(labelPx * 1.5) + rows * cell : 0;
+    return 16 + (side > 0 ? std::max(header, grids) : header + 6 + grids);
+}
+
 void VariantTilePainter::paintMatrixTile(QPainter &p, const QRectF &rect, const VariantTile &tile,
                                          VariantAxis axis, bool hovered)
 {
-    const QRectF body = paintHeader(p, rect, tile, axis, hovered);
+    const MatrixLayout layout = matrixLayout(rect, tile, axis);
+    paintHeader(p, rect, layout.header, tile, axis, hovered);
     const PoolingVariant &v = tile.variant;
-    if (!v.ok() || v.coverage.counts.empty() || body.height() < 8)
+    if (layout.cell < 1 || layout.coverage.isEmpty())
         return;
     const int inH = v.coverage.rows, inW = v.coverage.cols;
     const int outH = tile.pooled.empty() ? 0 : tile.pooled.h();
     const int outW = tile.pooled.empty() ? 0 : tile.pooled.w();
-    const double labelPx = std::clamp(body.width() / 22, 9.0, 13.0);
-    const double labelH = labelPx * 1.5;
-    const double gapCells = 1.0;
-    const double s = std::max(
-        1.0, std::floor(std::min((body.width()) / (inW + outW + gapCells),
-                                 (body.height() - labelH) / std::max(inH, std::max(outH, 1)))));
-    const double left = body.left() + (body.width() - s * (inW + outW + gapCells)) / 2;
-    const QPointF mapOrigin(left, body.top() + labelH);
-    const QPointF outOrigin(left + s * (inW + gapCells), body.top() + labelH);
+    const double s = layout.cell;
 
     p.save();
-    p.setFont(font(labelPx));
     p.setPen(kMuted);
-    p.drawText(QRectF(mapOrigin.x(), body.top(), s * inW + s * gapCells * 0.9, labelH),
-               Qt::AlignLeft | Qt::AlignVCenter, tr("windows per cell"));
+    paintLabel(p, layout.coverageLabel, layout.labelPx, tr("windows per cell"));
     if (outW > 0)
-        p.drawText(QRectF(outOrigin.x(), body.top(), std::max(s * outW, 60.0), labelH),
-                   Qt::AlignLeft | Qt::AlignVCenter, tr("output"));
+        paintLabel(p, layout.outputLabel, layout.labelPx, tr("output"));
 
-    const bool numbers = s >= 14;
+    const bool numbers = s >= kNumberCell;
     const int most = v.coverage.maxCount();
     p.setFont(font(s * 0.42, true));
-    paintCells(p, mapOrigin, inH, inW, s, [&](int r, int c, const QRectF &cell) {
+    paintCells(p, layout.coverage.topLeft(), inH, inW, s, [&](int r, int c, const QRectF &cell) {
         const int n = v.coverage.at(r, c);
         p.fillRect(cell, coverageColor(n, most));
         if (n == 0)
@@ -202,22 +281,28 @@ void VariantTilePainter::paintMatrixTile(QPainter &p, const QRectF &rect, const 
     });
     if (outW > 0) {
         p.setFont(font(s * 0.36));
-        paintCells(p, outOrigin, outH, outW, s, [&](int r, int c, const QRectF &cell) {
-            p.fillRect(cell, QColor(0xf4, 0xf6, 0xf8));
-            if (!numbers)
-                return;
-            const QString text = screenNumber(tile.pooled.at(r, c), 3);
-            const QFontMetricsF fm(p.font());
-            QFont f = p.font();
-            if (fm.horizontalAdvance(text) > cell.width() * 0.92)
-                f.setPixelSize(std::max(
-                    1, int(f.pixelSize() * cell.width() * 0.92 / fm.horizontalAdvance(text))));
-            p.save();
-            p.setFont(f);
-            p.setPen(kText);
-            p.drawText(cell, Qt::AlignCenter, text);
-            p.restore();
-        });
+        paintCells(p, layout.output.topLeft(), outH, outW, s,
+                   [&](int r, int c, const QRectF &cell) {
+                       p.fillRect(cell, QColor(0xf4, 0xf6, 0xf8));
+                       if (!numbers)
+                           return;
+                       // Shrunk to fit the cell, never cut; too small to read: colour alone.
+                       const QString text = screenNumber(tile.pooled.at(r, c), 3);
+                       const QFontMetricsF fm(p.font());
+                       QFont f = p.font();
+                       const double room = cell.width() * 0.92;
+                       if (fm.horizontalAdvance(text) > room) {
+                           const int px = int(f.pixelSize() * room / fm.horizontalAdvance(text));
+                           if (px < 8)
+                               return;
+                           f.setPixelSize(px);
+                       }
+                       p.save();
+                       p.setFont(f);
+                       p.setPen(kText);
+                       p.drawText(cell, Qt::AlignCenter, text);
+                       p.restore();
+                   });
     }
     p.restore();
 }
@@ -225,7 +310,7 @@ void VariantTilePainter::paintMatrixTile(QPainter &p, const QRectF &rect, const 
 void VariantTilePainter::paintImageTile(QPainter &p, const QRectF &rect, const VariantTile &tile,
                                         VariantAxis axis, double scale, bool hovered)
 {
-    const QRectF body = paintHeader(p, rect, tile, axis, hovered);
+    const QRectF body = paintHeader(p, rect, rect.adjusted(10, 8, -10, -8), tile, axis, hovered);
     if (tile.pooledImage.isNull() || body.height() < 8)
         return;
     // Each output pixel stands for `stride` input pixels: drawn at scale·stride so every tile

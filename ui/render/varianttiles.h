@@ -45,8 +45,26 @@ public:
     static QString summary(const PoolingVariant &variant);
     /// The tile's error, else its summaryText, or summary(tile.variant) when it has neither.
     static QString summary(const VariantTile &tile);
-    /// Paints a matrix tile into `rect`: title, summary, the coverage map (each input cell's
-    /// count; 0 hatched) and the pooled output side by side.
+    /// Where a matrix tile's parts go in `rect`. A wide tile puts its title and summary in a
+    /// column on the left, so the grids get the tile's whole height; a narrow one stacks them.
+    struct MatrixLayout
+    {
+        QRectF header;        ///< title and summary
+        QRectF coverageLabel; ///< "windows per cell", above the coverage map
+        QRectF outputLabel;   ///< "output", above the pooled output (empty: no output)
+        QRectF coverage;      ///< the coverage map, cell × its rows and columns
+        QRectF output;        ///< the pooled output (empty: none)
+        double cell = 0;      ///< the side of one cell in pixels
+        double labelPx = 0;   ///< the labels' pixel size
+    };
+    static MatrixLayout matrixLayout(const QRectF &rect, const VariantTile &tile, VariantAxis axis);
+    /// The height a matrix tile `width` wide needs for cells of side `cell` (and its header).
+    static double matrixTileHeight(const VariantTile &tile, VariantAxis axis, double width,
+                                   double cell);
+    /// Numbers are written in cells at least this wide; smaller cells show colour alone.
+    static constexpr double kNumberCell = 18;
+    /// Paints a matrix tile into `rect` as matrixLayout() places it: title, summary, the
+    /// coverage map (each input cell's count; 0 hatched) and the pooled output side by side.
     static void paintMatrixTile(QPainter &p, const QRectF &rect, const VariantTile &tile,
                                 VariantAxis axis, bool hovered = false);
     /// Paints a photo tile: title, summary and the pooled image without smoothing, so skipped

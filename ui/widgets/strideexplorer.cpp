@@ -24,6 +24,11 @@ namespace poolviz {
 namespace {
 
 constexpr int kMinTileWidth = 230;
+/// The cell side the tiles ask for when the dock opens.
+constexpr double kPreferredCell = 22;
+/// The most height the scroll area insists on, so a large input scrolls instead of taking the
+/// stage's room.
+constexpr int kMaxMinimumHeight = 260;
 
 bool sameSetting(const PoolParams &a, const PoolParams &b)
 {
@@ -53,37 +58,46 @@ public:
         return std::clamp(width() / kMinTileWidth, 1, std::max(1, n));
     }
 
-    /// Tile height for tile width w: the header plus the grids (matrix) or the photo.
-    int tileHeight(int w) const
+    /// Tile row height for tile width w with matrix cells of side `cell`: the header plus the
+    /// grids (matrix) or the photo.
+    int tileHeight(int w, double cell) const
     {
         const auto &tiles = m_explorer->tiles();
-        int grids = 0;
+        double h = 0;
         for (const VariantTile &t : tiles) {
-            if (!t.ok())
-                continue;
             if (!t.pooledImage.isNull()) {
+                if (!t.ok())
+                    continue;
+                // A photo scales down (or shows its centre at 1:1), so its minimum is a strip.
                 const Size2 s = t.variant.params.effectiveStride();
                 const double aspect =
                     double(t.pooledImage.height() * s.h) / std::max(1, t.pooledImage.width() * s.w);
-                grids = std::max(grids, int(std::min(aspect, 1.5) * (w - 20)));
+                const double image = std::min(aspect, 1.5) * (w - 28);
+                h = std::max(h, (cell < kPreferredCell ? std::min(image, 80.0) : image) + 64);
             } else {
-                const int inH = t.variant.coverage.rows, inW = t.variant.coverage.cols;
-                const int outH = t.pooled.empty() ? 0 : t.pooled.h();
-                const int outW = t.pooled.empty() ? 0 : t.pooled.w();
-                const double cell = double(w - 20) / (inW + outW + 1);
-                grids = std::max(grids, int(cell * std::max(inH, outH)) + 20);
+                h = std::max(
+                    h, VariantTilePainter::matrixTileHeight(t, m_explorer->axis(), w - 8, cell));
             }
         }
-        return std::clamp(grids + 64, 90, 900);
+        return std::clamp(int(std::ceil(h)) + 8, 90, 900);
     }
 
-    /// The height of one row of tiles: as the tiles want, but one row fits the visible height.
+    /// The smallest row height: numbers still fit in every matrix cell.
+    int minimumRowHeight() const
+    {
+        return tileHeight(width() / columns(), VariantTilePainter::kNumberCell);
+    }
+
+    /// The row height the tiles would like: cells that read well from the back of a room.
+    int preferredRowHeight() const { return tileHeight(width() / columns(), kPreferredCell); }
+
+    /// The height of one row of tiles: one row fills the visible height (never below the
+    /// minimum, where the view scrolls); several rows take their preferred height each.
     int rowHeight() const
     {
         const int n = int(m_explorer->tiles().size()), cols = columns();
-        const int h = tileHeight(width() / cols);
         const int visible = parentWidget() ? parentWidget()->height() : height();
-        return n <= cols ? std::clamp(visible, 90, std::max(90, h)) : h;
+        return n <= cols ? std::max(minimumRowHeight(), visible) : preferredRowHeight();
     }
 
     QRect tileRect(int index) const
@@ -107,7 +121,12 @@ public:
     {
         const int n = int(m_explorer->tiles().size());
         const int cols = columns(), rows = (n + cols - 1) / std::max(1, cols);
-        setMinimumHeight(std::max(1, rows) * (rows > 1 ? tileHeight(width() / cols) : 90));
+        setMinimumHeight(std::max(1, rows) *
+                         (rows > 1 ? preferredRowHeight() : minimumRowHeight()));
+        // The dock never squeezes a row below readable cells (a large input scrolls instead).
+        if (auto *scroll = qobject_cast<QScrollArea *>(
+                parentWidget() ? parentWidget()->parentWidget() : nullptr))
+            scroll->setMinimumHeight(std::min(minimumRowHeight(), kMaxMinimumHeight));
         m_focus = std::clamp(m_focus, 0, std::max(0, n - 1));
         update();
     }
@@ -310,6 +329,17 @@ bool StrideExplorer::isPooling() const
 QRect StrideExplorer::tileRect(int index) const
 {
     return m_view->tileRect(index);
+}
+
+int StrideExplorer::preferredHeight() const
+{
+    const QMargins m = layout()->contentsMargins();
+    const int controls = std::max({m_axisBox->sizeHint().height(), m_sourceBox->sizeHint().height(),
+                                   m_status->sizeHint().height()});
+    const int n = int(m_tiles.size()), cols = m_view->columns();
+    const int rows = std::max(1, (n + cols - 1) / std::max(1, cols));
+    return m.top() + controls + layout()->spacing() + rows * m_view->preferredRowHeight() +
+           m.bottom();
 }
 
 QWidget *StrideExplorer::tileView() const

@@ -56,6 +56,9 @@ public:
     const std::vector<VariantTile> &tiles() const { return m_tiles; }
     /// Where tile `index` is drawn, in tileView() coordinates (empty if there is no such tile).
     QRect tileRect(int index) const;
+    /// The height the explorer would like, for its dock to open at: one row of tiles (or each
+    /// row) with cells that read from the back of a room.
+    int preferredHeight() const;
     /// The widget the tiles are painted on (clicks and keys go there).
     QWidget *tileView() const;
     /// Makes tile `index`'s setting the document's, as one undo step; false when the tile's

@@ -16,6 +16,8 @@
 #include <QMainWindow>
 #include <QTabWidget>
 
+#include <algorithm>
+
 namespace poolviz {
 
 void addTeachingDocks(QMainWindow *window, PoolDocument *document, StageWidget *stage,
@@ -110,6 +112,17 @@ void addTeachingDocks(QMainWindow *window, PoolDocument *document, StageWidget *
     stride->toggleViewAction()->setToolTip(
         QObject::tr("The input pooled at every stride (or kernel size) side by side, with the "
                     "cells each setting reads"));
+    // Shown, the dock takes the height its tiles want, at most 40 % of the window so the stage
+    // keeps its numbers (the tiles' own minimum, cells of 18 px, wins over that cap).
+    QObject::connect(
+        stride, &QDockWidget::visibilityChanged, stride, [window, stride, explorer](bool on) {
+            if (on && !stride->isFloating() &&
+                window->dockWidgetArea(stride) != Qt::LeftDockWidgetArea &&
+                window->dockWidgetArea(stride) != Qt::RightDockWidgetArea)
+                window->resizeDocks(
+                    {stride}, {std::min(explorer->preferredHeight(), window->height() * 2 / 5)},
+                    Qt::Vertical);
+        });
     if (auto *ws = qobject_cast<PhotoWorkspace *>(photo)) {
         PhotoDocument *doc = ws->document();
         const auto sendPhoto = [doc, explorer] {
