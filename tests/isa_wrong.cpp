@@ -1,7 +1,7 @@
 // Objects that tests/isa_symbols.sh must reject (ctest isa_symbols_rejects_*), so that check can
 // fail. Each breaks one rule: built with -mavx2, the shared function uses AVX instructions outside
 // the avx2 copy of the kernels (as an inline std:: function emitted there would); built for the
-// baseline, a function of the copy holds no 256-bit code.
+// baseline, a function of the copy holds no AVX instruction.
 
 #include <cstddef>
 
