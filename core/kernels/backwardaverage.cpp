@@ -456,7 +456,7 @@ void disjointAverageBackward(const Tensor &input, const Plan &plan, const Diviso
     // Full 2-wide windows at stride 2 (no gap): window i covers cells start + 2i and the next.
     const bool pairs = g.cols.kernel == 2 && g.cols.stride == 2;
     const Interior in = plan.colInterior;
-    const bool stream = grad.size() >= kStreamFrom;
+    const bool stream = grad.size() >= kStreamGradientFrom;
     struct Scratch
     {
         std::vector<float> shares, row;
@@ -503,12 +503,12 @@ void disjointAverageBackward(const Tensor &input, const Plan &plan, const Diviso
             }
             float *dst = gi + std::size_t(r) * std::size_t(W);
             if (stream)
-                streamRow(dst, row, std::size_t(W));
+                streamRow(dst, row, W);
             else
                 std::copy(row, row + W, dst);
         }
         if (stream)
-            streamed();
+            storeFence();
     });
 }
 
@@ -540,7 +540,7 @@ void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOu
             (std::int64_t(readers->most) + 1) * input.w() > kRingValues)
             readers.reset();
     }
-    const bool stream = grad.size() >= kStreamFrom;
+    const bool stream = grad.size() >= kStreamGradientFrom;
     std::vector<std::unique_ptr<AverageBands>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];
@@ -550,7 +550,7 @@ void averageBackward(const Tensor &input, const Plan &plan, const Tensor &gradOu
             w->run(gradOutput.planeData(p), grad.planeData(p), r0, r1, *readers);
         else
             w->runAdding(gradOutput.planeData(p), grad.planeData(p), r0, r1);
-        streamed();
+        storeFence();
     });
 }
 

@@ -6,6 +6,7 @@
 #include "geometry.h"
 #include "isa.h"
 #include "spans.h"
+#include "stream.h"
 #include "tensor.h"
 #include "threads.h"
 
@@ -22,8 +23,8 @@ POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 /// Gradients of this many values or more (32 MB, beyond what caches keep) are written with
-/// streaming stores where a row is written whole.
-constexpr std::size_t kStreamFrom = std::size_t(1) << 23;
+/// streaming stores (streamRow, stream.h) where a row is written whole.
+constexpr std::size_t kStreamGradientFrom = std::size_t(1) << 23;
 
 enum class Extreme
 {
@@ -140,37 +141,6 @@ private:
     int m_w;
     int m_next;
 };
-
-/// Copies n floats to dst with non-temporal (streaming) stores where the instruction set has
-/// them: a streaming store does not first read the line it writes, a third of the memory
-/// traffic of writing a large gradient that is not read again soon. Call streamed() before the
-/// rows are read by another thread.
-inline void streamRow(float *dst, const float *src, std::size_t n)
-{
-#if defined(__SSE2__)
-    std::size_t i = 0;
-    for (; i < n && (reinterpret_cast<std::uintptr_t>(dst + i) & 31) != 0; ++i)
-        dst[i] = src[i];
-#if defined(POOLVIZ_KERNEL_AVX2)
-    for (; i + 8 <= n; i += 8)
-        _mm256_stream_ps(dst + i, _mm256_loadu_ps(src + i));
-#endif
-    for (; i + 4 <= n; i += 4)
-        _mm_stream_ps(dst + i, _mm_loadu_ps(src + i));
-    for (; i < n; ++i)
-        dst[i] = src[i];
-#else
-    std::copy(src, src + n, dst);
-#endif
-}
-
-/// Orders the streaming stores before what follows (the join of the threads).
-inline void streamed()
-{
-#if defined(__SSE2__)
-    _mm_sfence();
-#endif
-}
 
 /// Runs task(plane, r0, r1, worker) over every band of every plane on `threads` threads.
 template <class Task>

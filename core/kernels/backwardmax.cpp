@@ -60,7 +60,7 @@ public:
         upTo(r1, r1);
         if (m_cap > 0) {
             flush(m_next);
-            streamed();
+            storeFence();
         }
     }
 
@@ -329,7 +329,8 @@ void argmaxBackward(const Tensor &input, const Plan &plan, const Tensor &gradOut
         a.adaptive ? maxCount(plan.rows) : std::min<std::int64_t>(a.effectiveKernel(), 1 << 24);
     const std::int64_t cap = extent + 8;
     const int stageRows =
-        grad.size() >= kStreamFrom && cap * input.w() <= (std::int64_t(1) << 20) ? int(cap) : 0;
+        grad.size() >= kStreamGradientFrom && cap * input.w() <= (std::int64_t(1) << 20) ? int(cap)
+                                                                                         : 0;
     std::vector<std::unique_ptr<ArgmaxBands<E, Idx>>> workers(std::size_t(std::max(threads, 1)));
     overBands(input, plan, threads, [&](int p, int r0, int r1, int worker) {
         auto &w = workers[std::size_t(worker)];

@@ -143,7 +143,7 @@ void smallAverageBackward(const Tensor &input, const Plan &plan, const Tensor &g
     for (std::size_t i = 0; i < div.cols.size(); ++i)
         inverseCols[i] = 1.0 / div.cols[i];
     const AlongRow along = table[std::size_t(kw - 1)];
-    const bool stream = grad.size() >= kStreamFrom;
+    const bool stream = grad.size() >= kStreamGradientFrom;
     // Per thread: the column sums of one input row's windows, v[ox] at sums[ox + kw − 1], with
     // zeros for the windows before the first and past the last (they add +0: no sum is −0,
     // each starts from +0); and the row when it is streamed out.
@@ -187,11 +187,11 @@ void smallAverageBackward(const Tensor &input, const Plan &plan, const Tensor &g
             float *out = stream ? sc.row.data() : dst;
             along(sc.sums.data() + padLeft, out, W, false);
             if (stream)
-                streamRow(dst, out, std::size_t(W));
+                streamRow(dst, out, W);
 #endif
         }
         if (stream)
-            streamed();
+            storeFence();
     });
 }
 

@@ -47,7 +47,7 @@ public:
         m_heldEven.resize(n);
         m_heldOdd.resize(n);
         m_zero.assign(n, 0.0f);
-        m_row.resize(std::size_t(m_w));
+        m_row.resize(m_w);
     }
 
     /// Writes input rows [r0, r1) of the gradient plane `gi`.
@@ -203,7 +203,7 @@ private:
     {
         float *dst = gi + std::size_t(r) * std::size_t(m_w);
         if (stream)
-            streamRow(dst, m_row.data(), std::size_t(m_w));
+            streamRow(dst, m_row.data(), m_w);
         else
             std::copy(m_row.begin(), m_row.end(), dst);
     }
@@ -221,7 +221,7 @@ private:
         std::fill(row + 2 * m_outW + 1, row + m_w, 0.0f);
         float *dst = gi + std::size_t(r) * std::size_t(m_w);
         if (stream)
-            streamRow(dst, row, std::size_t(m_w));
+            streamRow(dst, row, m_w);
         else
             std::copy(row, row + m_w, dst);
     }
@@ -475,7 +475,7 @@ private:
         std::fill(row + 2 * std::size_t(m_outW) + 1, row + m_w, 0.0f);
         float *dst = gi + std::size_t(r) * std::size_t(m_w);
         if (stream)
-            streamRow(dst + from, row + from, std::size_t(m_w - from));
+            streamRow(dst + from, row + from, m_w - from);
         else
             std::copy(row + from, row + m_w, dst + from);
     }
@@ -508,7 +508,7 @@ void stride2Backward(const Tensor &input, const Plan &plan, const Tensor &gradOu
                      int threads)
 {
     const Geometry &g = *plan.g;
-    const bool stream = grad.size() >= kStreamFrom;
+    const bool stream = grad.size() >= kStreamGradientFrom;
 #if defined(POOLVIZ_KERNEL_AVX2)
     using Worker = Stride2Fused<E>;
 #else
@@ -521,7 +521,7 @@ void stride2Backward(const Tensor &input, const Plan &plan, const Tensor &gradOu
             w = std::make_unique<Worker>(g);
         w->run(input.planeData(p), gradOutput.planeData(p), grad.planeData(p), r0, r1, stream);
         if (stream)
-            streamed();
+            storeFence();
     });
 }
 
