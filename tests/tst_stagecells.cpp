@@ -17,6 +17,8 @@ class TestStageCells : public QObject
 private slots:
     void windowAndWinner_data();
     void windowAndWinner();
+    void winnerNumberUncovered_data();
+    void winnerNumberUncovered();
     void averageMarksEveryTap();
     void dilatedTapsOnly();
     void motionSlidesTheWindow();
@@ -110,6 +112,63 @@ void TestStageCells::windowAndWinner()
                                       kTarget, view);
     QVERIFY(!out.isEmpty());
     QVERIFY(countIn(image, out, inset(out, 0.15), StageRenderer::windowColor()).first > int(s));
+}
+
+void TestStageCells::winnerNumberUncovered_data()
+{
+    QTest::addColumn<QSize>("size");
+    // A 12×16 matrix, max 3×3 stride 2, on stages from a narrow docked one (the 1280×720
+    // window with its panels beside it: cells of about 20 px) to a full projector screen. The
+    // "max" badge sat on the winner's top edge and, in cells under about 25 px, covered the top
+    // of its digits: the one number the step is about.
+    for (const QSize size :
+         {QSize(680, 500), QSize(720, 520), QSize(800, 560), QSize(900, 600), QSize(1280, 720)})
+        QTest::addRow("%d×%d", size.width(), size.height()) << size;
+}
+
+void TestStageCells::winnerNumberUncovered()
+{
+    QFETCH(QSize, size);
+    Tensor input = ramp(12, 16);
+    input.at(2, 8) = 99; // the maximum of step 4 (window rows 0–2, columns 8–10), its top row
+    const Trace trace = makeTrace(input, maxPool(3, 2), Phase::Forward);
+    const StageRenderer stage(trace);
+    const QRectF target(QPointF(0, 0), QSizeF(size));
+    StageView view;
+    view.step = 4;
+    QCOMPARE(trace.steps[4].outCol, 4);
+    const double s = stage.cellSize(target, view);
+    QVERIFY2(s >= 20, qPrintable(QString::number(s)));
+    const QRectF cell = stage.cellRect({StageGrid::Input, 2, 8}, target, view);
+    QVERIFY(!cell.isEmpty());
+    // The number's strokes: dark grey pixels in the cell's middle. At step 0 the cell is far from
+    // the window and shows "99" plainly; as the winner the ring and the badge go around it.
+    const QRectF digits = cell.adjusted(0.1 * s, 0.15 * s, -0.1 * s, -0.15 * s);
+    auto strokes = [&](const QImage &image) {
+        int n = 0;
+        for (int y = int(std::ceil(digits.top())); y < int(digits.bottom()); ++y)
+            for (int x = int(std::ceil(digits.left())); x < int(digits.right()); ++x) {
+                const QRgb px = image.pixel(x, y); // dark grey, not the ring's red
+                n += qGray(px) < 160 && std::abs(qRed(px) - qBlue(px)) < 40;
+            }
+        return n;
+    };
+    StageView plain = view;
+    plain.step = 0;
+    QCOMPARE(stage.cellRect({StageGrid::Input, 2, 8}, target, plain), cell);
+    const int before = strokes(stage.render(size, plain));
+    const QImage image = stage.render(size, view);
+    const int after = strokes(image);
+    QVERIFY2(before >= 10, qPrintable(QString::number(before)));
+    QVERIFY2(after >= before * 19 / 20,
+             qPrintable(QStringLiteral("the winner's number keeps %1 of its %2 dark pixels in a "
+                                       "%3 px cell")
+                            .arg(after)
+                            .arg(before)
+                            .arg(s)));
+    // The badge is still there, just above the number.
+    const QRectF above(cell.center().x() - 0.5 * s, cell.top() - 0.4 * s, s, 0.6 * s);
+    QVERIFY(countIn(image, above, {}, StageRenderer::winnerColor()).first > int(s));
 }
 
 void TestStageCells::averageMarksEveryTap()

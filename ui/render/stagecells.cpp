@@ -89,7 +89,7 @@ void StageRenderer::paintGrid(QPainter &p, const Layout &l, StageGrid grid, cons
     const double s = l.cell;
     const int inH = m_trace.input.h(), inW = m_trace.input.w();
     TextFit fit;
-    const double numberPx = 0.44 * s;
+    const double numberPx = stage::numberPx(s);
     const double lineW = std::max(1.0, s * 0.025);
 
     // Title and subtitle.
@@ -467,8 +467,20 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
                 continue;
             const QRectF rect = l.rect(StageGrid::Input, t.row, t.col);
             const bool first = i == 0;
-            const double radius = 0.44 * s;
             const double width = first ? std::max(2.5, 0.075 * s) : std::max(1.5, 0.045 * s);
+            // The ring (and the winner's white halo) and the badge go around the number, never
+            // over it: in cells under about 25 px the lines' minimum widths and the badge's
+            // minimum size would otherwise cover the digits of the one number the step is about.
+            QSizeF number;
+            if (l.numbers) {
+                const QString text =
+                    cellNumber(l.format(StageGrid::Input), m_trace.input.at(t.row, t.col));
+                const double px = fit.fit(text, numberPx(s), s * numberRoom(s));
+                number = QSizeF(fit.width(text, px), fit.capHeight(px));
+            }
+            const double halo = first ? width + 3 : width;
+            const double radius =
+                std::max(0.44 * s, std::hypot(number.width(), number.height()) / 2 + halo / 2 + 1);
             p.save();
             p.setBrush(Qt::NoBrush);
             if (first) {
@@ -482,9 +494,14 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
             p.setPen(pen);
             p.drawEllipse(rect.center(), radius, radius);
             p.restore();
-            if (first && s >= 20)
-                badge(p, QPointF(rect.center().x(), rect.top() + 0.06 * s),
-                      winnerBadgeText(st, g.params), badgePx(s), kWinner, fit, appear);
+            if (first && s >= 20) {
+                const QString text = winnerBadgeText(st, g.params);
+                const double px = badgePx(s);
+                const double half = badgeRect({}, text, px, fit).height() / 2 + badgeLinePx(px) / 2;
+                const double lowest = rect.center().y() - number.height() / 2 - 1 - half;
+                badge(p, QPointF(rect.center().x(), std::min(rect.top() + 0.06 * s, lowest)), text,
+                      px, kWinner, fit, appear);
+            }
         }
     }
 

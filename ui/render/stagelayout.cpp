@@ -364,7 +364,7 @@ StageRenderer::Layout StageRenderer::layout(const QRectF &target, const StageVie
         TextFit fit;
         const auto style =
             view.fractions ? NumberFormat::Style::Fraction : NumberFormat::Style::Decimal;
-        const double px = 0.44 * s, room = numberRoom(s) * s;
+        const double px = numberPx(s), room = numberRoom(s) * s;
         std::vector<float> running = valuesOf(m_trace.inputGradient), amounts;
         for (const Step &st : m_trace.steps)
             for (const Contribution &c : st.contributions) {

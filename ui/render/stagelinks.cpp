@@ -102,7 +102,7 @@ StageRenderer::Link StageRenderer::link(const Layout &l, int step) const
         spec.text.push_back(QRectF(box.right() - tw, box.bottom() - 0.97 * px, tw, 0.85 * px));
     };
     const QString padText = paddingValueText(g.params.mode);
-    const double numberPx = 0.44 * s;
+    const double numberPx = stage::numberPx(s);
     const double strip = kIndexStrip * s;
 
     for (std::size_t gi = 0; gi < l.grids.size(); ++gi) {

@@ -55,6 +55,11 @@ QString cellNumber(const NumberFormat &format, double v, const QString &prefix)
     return prefix + format.text(v);
 }
 
+double numberPx(double s)
+{
+    return 0.44 * s;
+}
+
 double numberRoom(double s)
 {
     return s < 32 ? 0.86 : 0.74;
@@ -114,13 +119,18 @@ QRectF badgeRect(QPointF center, const QString &text, double px, TextFit &fit)
     return QRectF(center.x() - w / 2, center.y() - h / 2, w, h);
 }
 
+double badgeLinePx(double px)
+{
+    return std::max(1.5, px * 0.14);
+}
+
 QRectF badge(QPainter &p, QPointF center, const QString &text, double px, const QColor &fill,
              TextFit &fit, double alpha)
 {
     const QRectF r = badgeRect(center, text, px, fit);
     const double h = r.height();
     p.save();
-    p.setPen(QPen(withAlpha(Qt::white, alpha), std::max(1.5, px * 0.14)));
+    p.setPen(QPen(withAlpha(Qt::white, alpha), badgeLinePx(px)));
     p.setBrush(withAlpha(fill, alpha));
     p.drawRoundedRect(r, h / 2, h / 2);
     p.setPen(withAlpha(Qt::white, alpha));

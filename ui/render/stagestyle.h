@@ -93,6 +93,8 @@ public:
         const double w = width(text, px, bold);
         return w > room ? px * room / w : px;
     }
+    /// The height of capitals and digits at `px`.
+    double capHeight(double px) const { return m_fm.capHeight() * px / 100.0; }
 
 private:
     QFontMetricsF m_fm{stageFont(100)};
@@ -102,6 +104,9 @@ private:
 
 /// `v` as a cell of a grid written with `format` shows it (see NumberFormat).
 [[nodiscard]] QString cellNumber(const NumberFormat &format, double v, const QString &prefix = {});
+
+/// The size of a cell's number in a cell of `s` px, before it is fitted to numberRoom.
+[[nodiscard]] double numberPx(double s);
 
 /// The share of a cell's width its number may use: small cells give their numbers more of it.
 [[nodiscard]] double numberRoom(double s);
@@ -162,6 +167,9 @@ void hatch(QPainter &p, const QRectF &rect, const QColor &color, double spacing,
 
 /// Where badge() draws its pill.
 [[nodiscard]] QRectF badgeRect(QPointF center, const QString &text, double px, TextFit &fit);
+
+/// The width of a badge's white outline (half of it outside badgeRect).
+[[nodiscard]] double badgeLinePx(double px);
 
 /// A filled pill with centred text; returns its rect.
 QRectF badge(QPainter &p, QPointF center, const QString &text, double px, const QColor &fill,
