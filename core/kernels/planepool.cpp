@@ -228,9 +228,13 @@ private:
     {
         const int outW = m_g.outW(), W = m_g.inW();
         const int d = m_g.rows.dilation;
-        // k·d can pass int (a huge dilation over huge padding); a block longer than the band is
-        // the whole band. Blocks are [0, span), [span, 2·span), … of the band's rows.
-        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
+        // k·d can pass int (a huge dilation over huge padding); a block longer than the input is
+        // the whole input. Blocks are [0, span), [span, 2·span), … of the plane's rows, whatever
+        // row the band starts at (the first one cut at the band's top), so that sums, whose
+        // order of additions is part of their value, do not depend on the thread count. Band
+        // row i lies in block (i + anchor) / span.
+        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, m_g.inH()));
+        const int anchor = rlo % span;
         m_slots =
             int(std::max<std::int64_t>(1, std::min<std::int64_t>(2 * std::int64_t(span), nb)));
         // A prefix is read right after it is formed (rows are reduced up to the last row of the
@@ -260,7 +264,8 @@ private:
             for (int i = reduced + 1; i <= last; ++i) {
                 const bool nan = reduceRow(in + std::size_t(rlo + i) * std::size_t(W),
                                            Idx(rlo + i) * Idx(W), hv(i), hi(i));
-                const int b = i / span * span, e = std::min(b + span, nb);
+                const int start = (i + anchor) / span * span - anchor;
+                const int b = std::max(start, 0), e = std::min(start + span, nb);
                 nanH(i) = nan;
                 if (i - d >= b) {
                     combineRow(sv(i), si(i), sv(i - d), si(i - d), hv(i), hi(i), outW,
@@ -290,13 +295,13 @@ private:
             // input's top (its first tap then starts its block: a prefix) or bottom (its last
             // tap ends its block: a suffix), so it is never a strict middle part of a block.
             const int f = s.first - rlo, l = f + (s.count - 1) * d;
-            const int bf = f / span, bl = l / span;
-            if (bf == bl && f - bf * span < d) { // f is the first of its phase in its block
+            const int bf = (f + anchor) / span, bl = (l + anchor) / span;
+            if (bf == bl && f - (bf * span - anchor) < d) { // f is first of its phase in its block
                 reduceTo(l);
                 copyRow(ov, oi, sv(l), si(l), outW);
             } else {
                 // The suffix of f's block needs all of that block.
-                reduceTo(std::max(l, std::min((bf + 1) * span, nb) - 1));
+                reduceTo(std::max(l, std::min((bf + 1) * span - anchor, nb) - 1));
                 if (bf != bl)
                     combineRow(ov, oi, hv(f), hi(f), sv(l), si(l), outW, !nanH(f) && !nanP(l));
                 else
