@@ -912,6 +912,14 @@ void TestKernels::slidingRowSumsAgreeWithReference_data()
         dilated.dilation = {1, 2};
         row(QStringLiteral("avg 3x%1 dilation 2 (no sliding)").arg(kw), dilated, 9, 300);
     }
+    // Windows wider than a chunk of 128 output columns (a chunk's magnitudes then span three
+    // blocks of input columns), with and without a value that sends a few chunks to the direct
+    // sums, and back once it has left the windows.
+    row(QStringLiteral("avg 3x140, wider than a chunk"), pooling(PoolMode::Avg, 3, 140), 9, 600);
+    row(QStringLiteral("avg 3x140, wider than a chunk, a tiny value in one row"),
+        pooling(PoolMode::Avg, 3, 140), 9, 600, std::ldexp(1.0f, -40));
+    row(QStringLiteral("lp p=2 4x140, 0 to 255, NaN in one row"),
+        pooling(PoolMode::Lp, 4, 140, 2.0), 9, 600, kNaN, Values::Bytes);
     // Kernels larger than the rows slide (down to kSlidingRowsUpTo taps) down: 32 taps.
     row(QStringLiteral("avg 32x32 on 40x200"), pooling(PoolMode::Avg, 32, 32), 40, 200);
 }
