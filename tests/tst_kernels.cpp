@@ -5,6 +5,7 @@
 // cuts and the thread split must all give the reference's values and indices; the thread count and
 // buffer reuse must not change a single bit.
 
+#include "kernels/exactsums.h"
 #include "pool.h"
 #include "reference.h"
 #include "testutil.h"
@@ -29,6 +30,7 @@ using poolviz::test::toRef;
 
 Q_DECLARE_METATYPE(poolviz::Tensor)
 Q_DECLARE_METATYPE(poolviz::PoolParams)
+Q_DECLARE_METATYPE(std::vector<float>)
 
 namespace {
 
@@ -208,6 +210,10 @@ private slots:
     void slidingSumsKeepDirectSumValues();
     void slidingRowSumsAgreeWithReference_data();
     void slidingRowSumsAgreeWithReference();
+    void exactSumsOfSquares_data();
+    void exactSumsOfSquares();
+    void slackCoversSlidingSteps_data();
+    void slackCoversSlidingSteps();
     void largePlanesAgreeWithReference_data();
     void largePlanesAgreeWithReference();
     void tasksAcrossPlanesAgreeWithReference_data();
@@ -278,12 +284,19 @@ void TestKernels::threadCountChangesNothing_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("kernel");
     QTest::addColumn<int>("stride");
-    QTest::newRow("max 2x2/2") << int(PoolMode::Max) << 2 << 2;
-    QTest::newRow("max 15x15/1") << int(PoolMode::Max) << 15 << 1;
-    QTest::newRow("min 3x3/1") << int(PoolMode::Min) << 3 << 1;
-    QTest::newRow("avg 7x7/1") << int(PoolMode::Avg) << 7 << 1;
-    QTest::newRow("avg 3x3/2") << int(PoolMode::Avg) << 3 << 2;
-    QTest::newRow("lp 5x5/1") << int(PoolMode::Lp) << 5 << 1;
+    QTest::addColumn<bool>("wide"); ///< values of wildly different magnitude (sums round)
+    QTest::newRow("max 2x2/2") << int(PoolMode::Max) << 2 << 2 << false;
+    QTest::newRow("max 15x15/1") << int(PoolMode::Max) << 15 << 1 << false;
+    QTest::newRow("min 3x3/1") << int(PoolMode::Min) << 3 << 1 << false;
+    QTest::newRow("avg 7x7/1") << int(PoolMode::Avg) << 7 << 1 << false;
+    QTest::newRow("avg 3x3/2") << int(PoolMode::Avg) << 3 << 2 << false;
+    QTest::newRow("lp 5x5/1") << int(PoolMode::Lp) << 5 << 1 << false;
+    // Windows taller than sliding sums go (van Herk blocks down the rows) on values whose sums
+    // round in double: the blocks must not depend on where a thread's rows start.
+    for (const int k : {33, 36, 40})
+        QTest::newRow(qPrintable(QStringLiteral("avg %1x%1/1, 1e8 beside 1e-8").arg(k)))
+            << int(PoolMode::Avg) << k << 1 << true;
+    QTest::newRow("avg 7x7/1, 1e8 beside 1e-8") << int(PoolMode::Avg) << 7 << 1 << true;
 }
 
 void TestKernels::threadCountChangesNothing()
@@ -291,12 +304,17 @@ void TestKernels::threadCountChangesNothing()
     QFETCH(int, mode);
     QFETCH(int, kernel);
     QFETCH(int, stride);
+    QFETCH(bool, wide);
     // Large enough to be cut into many bands and spread over threads.
     Tensor input(1, 3, 301, 257);
     std::mt19937 rng(7);
     std::uniform_real_distribution<float> dist(-50.0f, 50.0f);
-    for (float &v : input.data())
+    for (float &v : input.data()) {
         v = dist(rng);
+        // ±1e8·u or ±1e-8·u: a double holds no sum of both, so the order of additions shows.
+        if (wide)
+            v *= rng() % 2 ? 2e6f : 2e-10f;
+    }
     PoolParams p;
     p.mode = PoolMode(mode);
     p.kernel = {kernel, kernel};
@@ -861,10 +879,14 @@ void TestKernels::slidingRowSumsAgreeWithReference_data()
     for (const int kw : {4, 9, 31}) {
         row(QStringLiteral("avg 1x%1 row of 400").arg(kw), pooling(PoolMode::Avg, 1, kw), 2, 400);
         row(QStringLiteral("lp p=1 5x%1").arg(kw), pooling(PoolMode::Lp, 5, kw, 1.0), 12, 300);
-        // Squares of 0…2 have exact sums (exactSums judges squares on the grid of the
-        // smallest square's last place: integers up to 9 are too far apart for that).
+        // Squares of integers are integers: exactSums judges squares by the lowest set bit of
+        // any value, so these slide (photos of 0…255 included).
         row(QStringLiteral("lp p=2 3x%1, values 0 to 2").arg(kw), pooling(PoolMode::Lp, 3, kw, 2.0),
             12, 300, 0.0f, Values::Ties);
+        row(QStringLiteral("lp p=2 4x%1, values 0 to 255").arg(kw),
+            pooling(PoolMode::Lp, 4, kw, 2.0), 12, 300, 0.0f, Values::Bytes);
+        row(QStringLiteral("lp p=1 4x%1, values 0 to 255").arg(kw),
+            pooling(PoolMode::Lp, 4, kw, 1.0), 12, 300, 0.0f, Values::Bytes);
         row(QStringLiteral("lp p=2 5x%1").arg(kw), pooling(PoolMode::Lp, 5, kw, 2.0), 12, 300);
         row(QStringLiteral("lp p=3 5x%1 (pow: no sliding)").arg(kw),
             pooling(PoolMode::Lp, 5, kw, 3.0), 12, 300);
@@ -890,6 +912,14 @@ void TestKernels::slidingRowSumsAgreeWithReference_data()
         dilated.dilation = {1, 2};
         row(QStringLiteral("avg 3x%1 dilation 2 (no sliding)").arg(kw), dilated, 9, 300);
     }
+    // Windows wider than a chunk of 128 output columns (a chunk's magnitudes then span three
+    // blocks of input columns), with and without a value that sends a few chunks to the direct
+    // sums, and back once it has left the windows.
+    row(QStringLiteral("avg 3x140, wider than a chunk"), pooling(PoolMode::Avg, 3, 140), 9, 600);
+    row(QStringLiteral("avg 3x140, wider than a chunk, a tiny value in one row"),
+        pooling(PoolMode::Avg, 3, 140), 9, 600, std::ldexp(1.0f, -40));
+    row(QStringLiteral("lp p=2 4x140, 0 to 255, NaN in one row"),
+        pooling(PoolMode::Lp, 4, 140, 2.0), 9, 600, kNaN, Values::Bytes);
     // Kernels larger than the rows slide (down to kSlidingRowsUpTo taps) down: 32 taps.
     row(QStringLiteral("avg 32x32 on 40x200"), pooling(PoolMode::Avg, 32, 32), 40, 200);
 }
@@ -918,6 +948,114 @@ void TestKernels::slidingRowSumsAgreeWithReference()
         QCOMPARE(got.values.h(), plan.rows.out);
         QCOMPARE(got.values.w(), plan.cols.out);
         const QString diff = differenceFromReference(input, plan, got, exact);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+}
+
+void TestKernels::exactSumsOfSquares_data()
+{
+    // Sums of squares (Lp, p = 2) slide where exactSums says they are exact in double: the
+    // square of x = m·2^e (m odd) is a multiple of 2^2e, so the grid is the square of the lowest
+    // set bit of any value, not of the smallest value's last place (which sent 0…255 photos,
+    // 1 having the last place 2⁻²³, to the direct sums).
+    QTest::addColumn<std::vector<float>>("values");
+    QTest::addColumn<double>("terms");
+    QTest::addColumn<bool>("exact");
+    std::vector<float> bytes(256);
+    for (int i = 0; i < 256; ++i)
+        bytes[std::size_t(i)] = float(i);
+    QTest::newRow("0 to 255, 31x39 terms") << bytes << 31.0 * 39.0 << true;
+    QTest::newRow("0.5 and 255") << std::vector<float>{0.5f, 255.0f} << 1000.0 << true;
+    // 1 + 2⁻²³: squares on the grid 2⁻⁴⁶, 255² · 1000 needs more than 53 bits of it.
+    QTest::newRow("1 + 2^-23 and 255")
+        << std::vector<float>{1.0f + std::ldexp(1.0f, -23), 255.0f} << 1000.0 << false;
+    // 3·2²⁰ squared is 9·2⁴⁰: two of them fit 53 bits of the grid 1, 1209 do not.
+    QTest::newRow("3*2^20 and 1, 2 terms")
+        << std::vector<float>{3.0f * 1048576.0f, 1.0f} << 2.0 << true;
+    QTest::newRow("3*2^20 and 1, 1209 terms")
+        << std::vector<float>{3.0f * 1048576.0f, 1.0f} << 1209.0 << false;
+    // A denormal's lowest bit: 2⁻¹⁴⁹ squared is below any double's grid for 1.
+    QTest::newRow("denormal and 1")
+        << std::vector<float>{std::ldexp(1.0f, -149), 1.0f} << 2.0 << false;
+    QTest::newRow("denormals alone")
+        << std::vector<float>{std::ldexp(3.0f, -149), std::ldexp(1.0f, -148)} << 9.0 << true;
+    QTest::newRow("zeros") << std::vector<float>{0.0f, -0.0f} << 1e9 << true;
+    QTest::newRow("+inf") << std::vector<float>{1.0f, kInf} << 2.0 << false;
+    QTest::newRow("NaN") << std::vector<float>{kNaN, 1.0f} << 2.0 << false;
+}
+
+void TestKernels::exactSumsOfSquares()
+{
+    QFETCH(std::vector<float>, values);
+    QFETCH(double, terms);
+    QFETCH(bool, exact);
+    using namespace poolviz::kernels::generic;
+    QCOMPARE(exactSums(Range::of(values.data(), int(values.size()), true), terms, true), exact);
+}
+
+void TestKernels::slackCoversSlidingSteps_data()
+{
+    // Sliding sums hold, besides the windows' sums, sums of up to four steps (along a row: each
+    // adds one value and subtracts another; down the rows, of column sums). They slide only
+    // where sums of k + kSlidingSlack values (per row) are exact in double. The values here sit
+    // on the grid 2⁻²³ (1 to 2, every bit of the significand used) beside ±B, B chosen so that
+    // sums of the windows' own values, and of one value more per row, are exact, but not sums
+    // of 8 more: four steps from −B to +B then round, and a slack too small lets that error
+    // into the windows that follow (the averages here are bit for bit those of the direct
+    // sums, which are exact).
+    QTest::addColumn<int>("kernelH");
+    QTest::addColumn<int>("kernelW");
+    QTest::addColumn<float>("big");
+    auto row = [](int kh, int kw, float big) {
+        QTest::newRow(qPrintable(QStringLiteral("avg %1x%2/1, B = %3").arg(kh).arg(kw).arg(big)))
+            << kh << kw << big;
+    };
+    // Along a row (one input row per window): exact up to 2³⁰ (grid 2⁻²³, 53 bits), so
+    // 5·B ≤ 2³⁰ < 12·B.
+    row(1, 4, 2e8f);
+    row(1, 5, 1.7e8f);
+    // Down the rows too: (kh + 1)·(kw + 1)·B ≤ 2³⁰ < (kh + 1)·(kw + 8)·B, and four steps of
+    // column sums reach 8·kh·B > 2³⁰.
+    row(6, 5, 2.5e7f);
+    row(7, 5, 2.2e7f);
+}
+
+void TestKernels::slackCoversSlidingSteps()
+{
+    QFETCH(int, kernelH);
+    QFETCH(int, kernelW);
+    QFETCH(float, big);
+    Random rnd(std::uint32_t(31 * kernelH + kernelW));
+    const int height = 40, width = 600;
+    Tensor input(1, 2, height, width);
+    for (int plane = 0; plane < 2; ++plane) {
+        // Runs of kernelW values −B then kernelW of +B (four steps that add 8·B per row), in
+        // the same columns of every row (column sums of ±kh·B), between values from 1 to 2
+        // with all 24 bits of their significand.
+        std::vector<float> pattern(std::size_t(width), 0.0f);
+        for (int x = 0; x + 2 * kernelW <= width; ++x)
+            if (rnd.between(0, 15) == 0) {
+                const float sign = rnd.between(0, 1) ? 1.0f : -1.0f;
+                for (int j = 0; j < 2 * kernelW; ++j)
+                    pattern[std::size_t(x++)] = j < kernelW ? -sign * big : sign * big;
+            }
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                input.at(0, plane, y, x) =
+                    pattern[std::size_t(x)] != 0.0f
+                        ? pattern[std::size_t(x)]
+                        : std::ldexp(float((1 << 23) + rnd.between(0, (1 << 23) - 1)), -23);
+    }
+    PoolParams p;
+    p.mode = PoolMode::Avg;
+    p.kernel = {kernelH, kernelW};
+    p.stride = Size2{1, 1};
+    const ref::Plan plan = ref::plan(toRef(p), height, width);
+    QVERIFY(plan.possible());
+    for (const int threads : {1, 2}) {
+        setThreadCount(threads);
+        const PoolResult got = forward(input, p);
+        const QString diff = differenceFromReference(input, plan, got, true);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 }

@@ -8,6 +8,7 @@
 #include "exactsums.h"
 #include "isa.h"
 #include "reduce.h"
+#include "slidingsums.h"
 #include "spans.h"
 #include "stream.h"
 #include "threads.h"
@@ -51,14 +52,14 @@ constexpr int kRunningRowsFrom = 4;
 /// the rows transposed into vector lanes; measured (tests/bench, CPU time, AVX2), doubling was
 /// faster for every k up to 31 (max 31×31/1: 40 ms against 74 ms).
 constexpr int kDoublingFrom = 4;
-/// From this many taps on, stride-1 sums down the rows slide (see runSliding) when their values
+/// From this many taps on, stride-1 sums down the rows slide (see SlidingSums) when their values
 /// allow it exactly.
 constexpr int kSlidingFrom = 2;
 /// From this many taps on, stride-1 sums along a row slide (see slidingInterior) when their
 /// values allow it exactly; below, smallInterior's one pass is faster (avg 3×3/1 on the 4K
 /// frame: 27 against 30 ms; 5×5/1: 33 against 30 ms).
 constexpr int kSlidingColsFrom = 4;
-/// Up to this many taps, stride-1 sums down the rows slide (see runSliding). A window whose
+/// Up to this many taps, stride-1 sums down the rows slide (see SlidingSums). A window whose
 /// values do not allow exact sums adds its rows one by one, k passes; beyond this k the van Herk
 /// blocks (a few passes whatever k) keep such data from getting slow.
 constexpr int kSlidingRowsUpTo = 32;
@@ -67,18 +68,10 @@ constexpr int kSlidingRowsUpTo = 32;
 /// sums the method below kSlidingColsFrom taps or where the row's values do not allow exact
 /// sliding sums (its order of additions is then part of the result).
 constexpr int kSmallUpTo = 8;
-/// Sliding sums down the rows decide exactness per chunk of this many output columns: one tiny
-/// value then sends only its chunk, not the whole row, to the direct sums for k rows.
-constexpr int kSlidingChunk = 128;
-
 /// With several threads, the output rows are cut into at least this many tasks per thread: one
 /// thread slowed down (by another program) leaves the other a task or more to take over, and
 /// every task costs one re-read of the rows its first window shares with the task above.
 constexpr int kTasksPerThread = 4;
-
-/// Sliding sums along a row (see slidingInterior) hold, besides the windows' sums, sums of up to
-/// four steps of two values each: exact when sums of k + this many values are.
-constexpr double kSlidingSlack = 8.0;
 
 /// Four doubles as one vector (GCC/Clang vector extension: one AVX register, or two SSE2 ones in
 /// the baseline copy), loaded and stored unaligned.
@@ -120,13 +113,11 @@ struct Plan
     std::vector<double> inverseCols; ///< 1 / divisors.cols
     double p = 2.0;
     bool runningRows = false; ///< van Herk along the rows
-    bool slidingRows = false; ///< sums: a sliding sum down the rows (see BandPooler::runSliding)
+    bool slidingRows = false; ///< sums: sliding sums down the rows (see SlidingSums)
     /// The planes' output rows, plane after plane, cut into this many tasks of equal height (a
     /// task may end one plane and start the next; see poolWith).
     int tasks = 1;
-    /// slidingRows: the output columns cut into chunks of kSlidingChunk, and the input columns
-    /// [first, last] the windows of each chunk read (first > last when they read none).
-    std::vector<std::pair<int, int>> chunkInput;
+    SlidingSumsPlan sliding; ///< slidingRows: what SlidingSums needs
 };
 
 /// Pools bands of output rows of one plane; owns the scratch buffers of one thread.
@@ -152,7 +143,9 @@ public:
     {
         if constexpr (!isExtreme<R>) {
             if (m_plan.slidingRows) {
-                runSliding(in, out, oy0, oy1);
+                if (!m_sliding)
+                    m_sliding = std::make_unique<SlidingSums>(m_plan.sliding, m_stream);
+                m_sliding->run(in, out, oy0, oy1);
                 return;
             }
         }
@@ -228,9 +221,13 @@ private:
     {
         const int outW = m_g.outW(), W = m_g.inW();
         const int d = m_g.rows.dilation;
-        // k·d can pass int (a huge dilation over huge padding); a block longer than the band is
-        // the whole band. Blocks are [0, span), [span, 2·span), … of the band's rows.
-        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, nb));
+        // k·d can pass int (a huge dilation over huge padding); a block longer than the input is
+        // the whole input. Blocks are [0, span), [span, 2·span), … of the plane's rows, whatever
+        // row the band starts at (the first one cut at the band's top), so that sums, whose
+        // order of additions is part of their value, do not depend on the thread count. Band
+        // row i lies in block (i + anchor) / span.
+        const int span = int(std::min<std::int64_t>(std::int64_t(m_g.rows.kernel) * d, m_g.inH()));
+        const int anchor = rlo % span;
         m_slots =
             int(std::max<std::int64_t>(1, std::min<std::int64_t>(2 * std::int64_t(span), nb)));
         // A prefix is read right after it is formed (rows are reduced up to the last row of the
@@ -260,7 +257,8 @@ private:
             for (int i = reduced + 1; i <= last; ++i) {
                 const bool nan = reduceRow(in + std::size_t(rlo + i) * std::size_t(W),
                                            Idx(rlo + i) * Idx(W), hv(i), hi(i));
-                const int b = i / span * span, e = std::min(b + span, nb);
+                const int start = (i + anchor) / span * span - anchor;
+                const int b = std::max(start, 0), e = std::min(start + span, nb);
                 nanH(i) = nan;
                 if (i - d >= b) {
                     combineRow(sv(i), si(i), sv(i - d), si(i - d), hv(i), hi(i), outW,
@@ -290,13 +288,13 @@ private:
             // input's top (its first tap then starts its block: a prefix) or bottom (its last
             // tap ends its block: a suffix), so it is never a strict middle part of a block.
             const int f = s.first - rlo, l = f + (s.count - 1) * d;
-            const int bf = f / span, bl = l / span;
-            if (bf == bl && f - bf * span < d) { // f is the first of its phase in its block
+            const int bf = (f + anchor) / span, bl = (l + anchor) / span;
+            if (bf == bl && f - (bf * span - anchor) < d) { // f is first of its phase in its block
                 reduceTo(l);
                 copyRow(ov, oi, sv(l), si(l), outW);
             } else {
                 // The suffix of f's block needs all of that block.
-                reduceTo(std::max(l, std::min((bf + 1) * span, nb) - 1));
+                reduceTo(std::max(l, std::min((bf + 1) * span - anchor, nb) - 1));
                 if (bf != bl)
                     combineRow(ov, oi, hv(f), hi(f), sv(l), si(l), outW, !nanH(f) && !nanP(l));
                 else
@@ -304,150 +302,6 @@ private:
             }
             finish(oy, o, oidx, ov);
             flush(dst, o);
-        }
-        fence();
-    }
-
-    /// run() for sums down stride-1, undilated rows: the reduced rows of the current window sit
-    /// in a ring of k + 1 rows, and each output row's column sums are those of the row before
-    /// plus the rows that entered minus those that left (one pass for a full window), exactly so
-    /// when exactSums allows it for the values of the window's rows; else the window's rows are
-    /// added up in order. That choice is made per chunk of output columns (kSlidingChunk), from
-    /// the magnitudes of the input columns the chunk's windows read. Either way the result does
-    /// not depend on where bands or chunks start, and each input row is reduced once and then
-    /// stays in cache for its k uses.
-    void runSliding(const T *in, T *out, int oy0, int oy1)
-    {
-        const int outW = m_g.outW(), W = m_g.inW();
-        const int kh = m_g.rows.kernel, kw = m_g.cols.kernel;
-        // A window holds at most min(k, H) input rows (a kernel can dwarf the input under SAME
-        // or padding). Row r sits in slot r % slots; its successor there is r + slots.
-        const int slots = std::min(kh, m_g.inH()) + 1;
-        m_slots = slots;
-        const std::size_t n = std::size_t(outW);
-        const std::vector<std::pair<int, int>> &chunks = m_plan.chunkInput;
-        const std::size_t nc = chunks.size();
-        if (m_hv.size() < std::size_t(slots) * n)
-            m_hv.resize(std::size_t(slots) * n);
-        m_sum.resize(n);
-        m_ranges.resize(std::size_t(slots) * nc);
-        m_summed.assign(nc, 0);
-        m_windowRanges.resize(nc);
-        A *__restrict sum = m_sum.data();
-        // Averages without padding (or with it counted) divide every column by the same count.
-        const std::vector<double> &inverseCols = m_plan.inverseCols;
-        const bool uniformCols = std::adjacent_find(inverseCols.begin(), inverseCols.end(),
-                                                    std::not_equal_to<>()) == inverseCols.end();
-        int reduced = -1; // the last row reduced into the ring
-        // sum holds the column sums of rows [have0, have1], exactly in the chunks m_summed marks
-        int have0 = 0, have1 = -1;
-        for (int oy = oy0; oy < oy1; ++oy) {
-            const AxisSpan &s = m_plan.rows[std::size_t(oy)];
-            T *dst = out + std::size_t(oy) * n;
-            if (s.count == 0) {
-                std::fill(dst, dst + outW, T(0));
-                continue;
-            }
-            T *o = rowOut(dst);
-            const int f = s.first, l = s.first + s.count - 1;
-            for (int r = std::max(reduced + 1, f); r <= l; ++r) {
-                const T *src = in + std::size_t(r) * std::size_t(W);
-                Range *ranges = &m_ranges[std::size_t(r % slots) * nc];
-                Range row;
-                for (std::size_t c = 0; c < nc; ++c) {
-                    const auto [c0, c1] = chunks[c];
-                    ranges[c] = c0 <= c1 ? Range::of(src + c0, c1 - c0 + 1) : Range();
-                    row.add(ranges[c]);
-                }
-                m_knownRange = &row;
-                reduceRow(src, Idx(r) * Idx(W), hv(r % slots), nullptr);
-                m_knownRange = nullptr;
-            }
-            reduced = std::max(reduced, l);
-            const bool ring = have0 <= f && have1 <= l && have1 >= f - 1 && have0 >= l - slots + 1;
-            const bool oneStep = have0 == f - 1 && have1 == l - 1;
-            // The magnitudes in each chunk of the window: row by row, a vector loop over chunks.
-            Range *__restrict window = m_windowRanges.data();
-            std::fill(window, window + nc, Range());
-            for (int r = f; r <= l; ++r) {
-                const Range *__restrict row = &m_ranges[std::size_t(r % slots) * nc];
-                for (std::size_t c = 0; c < nc; ++c)
-                    window[c].add(row[c]);
-            }
-            bool finished = true; // every chunk wrote its outputs
-            int streamed = 0;     // outputs [0, streamed) are written to dst (when streamed)
-            // The next output row reads input row l + 1 first: each chunk asks for its part of
-            // it from memory, so that it arrives while this row is computed (left to the
-            // hardware prefetcher alone, the first pass over each new row waits for memory).
-            const T *ahead = l + 1 < m_g.inH() && oy + 1 < oy1
-                                 ? in + std::size_t(l + 1) * std::size_t(W)
-                                 : nullptr;
-            for (std::size_t c = 0; c < nc; ++c) {
-                const int x0 = int(c) * kSlidingChunk, x1 = std::min(x0 + kSlidingChunk, outW);
-                if (ahead)
-                    for (int i = chunks[c].first; i <= chunks[c].second; i += kLineFloats)
-                        __builtin_prefetch(ahead + i);
-                // Each reduced row is a sum of up to kw values: the column sums and their
-                // differences hold up to (kh + 2)·kw of them.
-                const bool exact = exactSums(window[c], (double(kh) + 2.0) * double(kw));
-                const bool slide = exact && m_summed[c] && ring;
-                m_summed[c] = exact;
-                if (slide && oneStep && R == Reduce::Sum) {
-                    // The common case: one row in, one out, and the average in the same pass.
-                    const A *__restrict in1 = hv(l % slots);
-                    const A *__restrict out1 = hv(have0 % slots);
-                    const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
-                    const double *inverseCols = m_plan.inverseCols.data();
-                    if (uniformCols) {
-                        // The same product for every column: computed once, the same bits.
-                        const double scale = inverseRow * inverseCols[0];
-                        for (int x = x0; x < x1; ++x) {
-                            const A v = sum[x] + (in1[x] - out1[x]);
-                            sum[x] = v;
-                            o[x] = float(v * scale);
-                        }
-                    } else {
-                        for (int x = x0; x < x1; ++x) {
-                            const A v = sum[x] + (in1[x] - out1[x]);
-                            sum[x] = v;
-                            o[x] = float(v * (inverseRow * inverseCols[x]));
-                        }
-                    }
-                    // Streamed chunk by chunk, between computations, rather than in one burst
-                    // per row that waits for the write-combining buffers (up to the first
-                    // chunk that finish() completes).
-                    if (m_stream && finished)
-                        streamed = streamUpTo(dst, o, streamed, x1);
-                    continue;
-                }
-                finished = false;
-                if (slide) {
-                    for (int r = have0; r < f; ++r) {
-                        const A *__restrict h = hv(r % slots);
-                        for (int x = x0; x < x1; ++x)
-                            sum[x] -= h[x];
-                    }
-                    for (int r = have1 + 1; r <= l; ++r) {
-                        const A *__restrict h = hv(r % slots);
-                        for (int x = x0; x < x1; ++x)
-                            sum[x] += h[x];
-                    }
-                } else {
-                    const A *__restrict h0 = hv(f % slots);
-                    std::copy(h0 + x0, h0 + x1, sum + x0);
-                    for (int r = f + 1; r <= l; ++r) {
-                        const A *__restrict h = hv(r % slots);
-                        for (int x = x0; x < x1; ++x)
-                            sum[x] += h[x];
-                    }
-                }
-            }
-            have0 = f;
-            have1 = l;
-            if (!finished)
-                finish(oy, o, nullptr, sum); // the same values where a chunk already wrote them
-            if (m_stream)
-                streamRow(dst + streamed, o + streamed, outW - streamed);
         }
         fence();
     }
@@ -726,7 +580,8 @@ private:
         if constexpr (!isExtreme<R>) {
             // Exact sliding sums first: the same bits as any order of the direct sums.
             if (s == 1 && d == 1 && k >= kSlidingColsFrom &&
-                exactSums(m_knownRange ? *m_knownRange : Range::of(src + (b - pb), e - b + k - 1),
+                exactSums(Range::of(src + (b - pb), e - b + k - 1,
+                                    R == Reduce::PowSum && m_plan.p == 2.0),
                           double(k) + kSlidingSlack)) {
                 slidingInterior(src, h);
                 return;
@@ -1020,25 +875,21 @@ private:
 
     const Plan &m_plan;
     const Geometry &m_g;
-    const bool m_stream;              ///< output rows are streamed (see streamRow)
-    std::vector<T> m_rowOut;          ///< the output row being computed, when streamed
-    int m_slots = 1;                  ///< scratch rows: hv(i) is row i % m_slots
-    int m_prefixSlots = 1;            ///< prefix rows: sv(i) is row i % m_prefixSlots
-    std::vector<char> m_nanH, m_nanP; ///< per slot: whether hv, sv may hold NaN (max/min)
-    bool m_numbers = false;           ///< the row being reduced holds no NaN (max/min)
-    std::vector<A> m_hv, m_sv;        ///< band rows reduced along the columns; suffix blocks
-    std::vector<Idx> m_hi, m_si;      ///< their flat indices
-    std::vector<A> m_ov;              ///< sums of one output row
-    std::vector<Idx> m_oi;            ///< indices of one output row
-    std::vector<char> m_needed;       ///< band rows some window reads
-    std::vector<A> m_dv[2];           ///< doubling levels (ping-pong)
-    std::vector<A> m_sum;             ///< runSliding: the column sums of the current window
-    std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
-    std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
-    std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
-    std::vector<A> m_diff;               ///< slidingInterior: what each step adds
-    const Range *m_knownRange = nullptr; ///< the magnitudes of the row being reduced, if known
-    std::vector<Idx> m_di[2];            ///< their flat indices
+    const bool m_stream;                    ///< output rows are streamed (see streamRow)
+    std::vector<T> m_rowOut;                ///< the output row being computed, when streamed
+    int m_slots = 1;                        ///< scratch rows: hv(i) is row i % m_slots
+    int m_prefixSlots = 1;                  ///< prefix rows: sv(i) is row i % m_prefixSlots
+    std::vector<char> m_nanH, m_nanP;       ///< per slot: whether hv, sv may hold NaN (max/min)
+    bool m_numbers = false;                 ///< the row being reduced holds no NaN (max/min)
+    std::vector<A> m_hv, m_sv;              ///< band rows reduced along the columns; suffix blocks
+    std::vector<Idx> m_hi, m_si;            ///< their flat indices
+    std::vector<A> m_ov;                    ///< sums of one output row
+    std::vector<Idx> m_oi;                  ///< indices of one output row
+    std::vector<char> m_needed;             ///< band rows some window reads
+    std::vector<A> m_dv[2];                 ///< doubling levels (ping-pong)
+    std::vector<A> m_diff;                  ///< slidingInterior: what each step adds
+    std::unique_ptr<SlidingSums> m_sliding; ///< sums down the rows, when they slide
+    std::vector<Idx> m_di[2];               ///< their flat indices
 };
 
 Plan makePlan(const Geometry &g, int planes, int threads)
@@ -1060,20 +911,17 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        (g.params.mode == PoolMode::Avg ||
                         (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
     plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
-    if (plan.slidingRows)
-        for (int x0 = 0; x0 < g.outW(); x0 += kSlidingChunk) {
-            std::pair<int, int> cols{INT_MAX, -1};
-            for (int x = x0; x < std::min(x0 + kSlidingChunk, g.outW()); ++x) {
-                const AxisSpan &s = plan.cols[std::size_t(x)];
-                if (s.count > 0) {
-                    cols.first = std::min(cols.first, s.first);
-                    cols.second = std::max(cols.second, s.first + (s.count - 1) * s.step);
-                }
-            }
-            plan.chunkInput.push_back(cols);
-        }
+    if (plan.slidingRows) {
+        const bool avg = g.params.mode == PoolMode::Avg;
+        plan.sliding = makeSlidingSumsPlan(g, plan.rows, plan.cols, plan.colInterior,
+                                           avg             ? Tap::Value
+                                           : plan.p == 1.0 ? Tap::Magnitude
+                                                           : Tap::Square,
+                                           avg ? &plan.divisors.rows : nullptr,
+                                           avg ? &plan.inverseCols : nullptr);
+    }
     // A band re-reads and re-reduces the input rows its first window shares with the band
-    // above (k − s of them). A ring of reduced rows (sliding sums, van Herk: see runSliding,
+    // above (k − s of them). A ring of reduced rows (sliding sums, van Herk: see SlidingSums,
     // runRunning) stays the same size whatever the band's height, so those bands take whole
     // planes on one thread. Other bands reduce every row they read into their own scratch rows:
     // about 64 input rows (at least four windows' height) keep those in cache.

@@ -21,15 +21,16 @@ namespace poolviz::kernels {
 /// PyTorch's order rule (first max in row-major order, last NaN). Stride-1, undilated sums
 /// (average, Lp with p = 1 or 2) slide instead, along the row and down the columns (each window the
 /// one before plus what entered minus what left; along the row four windows per vector add, from
-/// the four before them), but only where every value involved lies on a grid on which double holds
-/// all those sums exactly (decided per row along the row, and per window and chunk of 128 output
-/// columns down the rows): then they are the exact sums, bit for bit what
-/// the direct sum gives. Elsewhere (NaN, ±∞, magnitudes too far apart) sums are taken in double
-/// from the window's own values, so they stay within float32 rounding of the direct sum and ±∞/NaN
-/// behave as in it. Other windows are reduced tap by tap in vectorisable loops. Max and min of rows
-/// without NaN take a plain max/min (no NaN select); the same values. A band reduces its input rows
-/// in order into a ring of scratch rows (the tallest window's rows; two blocks for van Herk), each
-/// read by its windows while still in cache. Outputs of 16 MB or more are written with
+/// the four before them; down the rows columns first, see slidingsums.h: one row of column sums
+/// slides down the input rows, then the windows along it), but only where every value involved
+/// lies on a grid on which double holds all those sums exactly (decided per row along the row, and
+/// per window and chunk of 128 output columns down the rows): then they are the exact sums, bit for
+/// bit what the direct sum gives. Elsewhere (NaN, ±∞, magnitudes too far apart) sums are taken in
+/// double from the window's own values, so they stay within float32 rounding of the direct sum and
+/// ±∞/NaN behave as in it. Other windows are reduced tap by tap in vectorisable loops. Max and min
+/// of rows without NaN take a plain max/min (no NaN select); the same values. A band reduces its
+/// input rows in order into a ring of scratch rows (the tallest window's rows; two blocks for van
+/// Herk), each read by its windows while still in cache. Outputs of 16 MB or more are written with
 /// non-temporal stores. The output rows of all planes, one plane after the other, are cut into
 /// tasks of equal height (a few per thread, whole planes for the rings) run on `threads` threads.
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
