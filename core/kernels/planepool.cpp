@@ -620,10 +620,8 @@ private:
             }
         } else {
             withPicker<R>(numbers, [&](auto pk) {
-                prefetchingBlocks(n, [&](int x0, int x1) {
-                    for (int x = x0; x < x1; ++x)
-                        ov[x] = pk(pk(av[x], bv[x]), cv[x]);
-                });
+                for (int x = 0; x < n; ++x)
+                    ov[x] = pk(pk(av[x], bv[x]), cv[x]);
             });
         }
     }
