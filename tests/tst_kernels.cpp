@@ -1021,28 +1021,28 @@ void TestKernels::largePlanesAgreeWithReference()
 
 void TestKernels::wideRowsAgreeWithReference_data()
 {
-    // Rows wider than one chunk of doubling levels along the row (1024 windows, or four times
-    // the window's extent when that is more): the chunks' edges fall at windows 1024 and 2048
-    // of the interior, each chunk re-reads the k − 1 dilated taps beyond it. The extreme values,
-    // ties, NaN and ±∞ sit on and around those edges (see the test). Each row: mode, kernel,
-    // dilation (along the rows), padding, ceil mode, width.
+    // Rows of 1000 to 3000 windows through the doubling levels along the row (stride 1, k ≥ 4;
+    // without indices k > 8 or a dilation): the extreme values, ties, NaN and ±∞ sit on and
+    // around the edges of blocks of 1024 windows (or of four window extents, when that is more),
+    // and one window extent beyond them, where a blocked or chunked pass over the row would cut
+    // it. Each row: mode, kernel, dilation (along the rows), padding, ceil mode, width.
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("kernel");
     QTest::addColumn<int>("dilation");
     QTest::addColumn<int>("padding");
     QTest::addColumn<bool>("ceil");
     QTest::addColumn<int>("width");
-    QTest::newRow("max 9x9/1 (doubling, three chunks)")
+    QTest::newRow("max 9x9/1 (doubling, three blocks)")
         << int(PoolMode::Max) << 9 << 1 << 0 << false << 2600;
     QTest::newRow("min 31x31/1 padded (van Herk rows, doubling)")
         << int(PoolMode::Min) << 31 << 1 << 15 << false << 3100;
     QTest::newRow("max 4x4/1 dilation 3 (short windows, long halo)")
         << int(PoolMode::Max) << 4 << 3 << 0 << false << 2200;
-    QTest::newRow("max 5x5/1 dilation 100 padded (chunk four extents wide)")
+    QTest::newRow("max 5x5/1 dilation 100 padded (blocks four extents wide)")
         << int(PoolMode::Max) << 5 << 100 << 200 << true << 2600;
-    QTest::newRow("max 9x9/1 dilation 150 (one chunk: the extent dwarfs 1024)")
+    QTest::newRow("max 9x9/1 dilation 150 (one block: the extent dwarfs 1024)")
         << int(PoolMode::Max) << 9 << 150 << 0 << false << 2600;
-    QTest::newRow("min 40x40/1, width one window more than a chunk")
+    QTest::newRow("min 40x40/1, width one window more than a block")
         << int(PoolMode::Min) << 40 << 1 << 0 << false << 1024 + 40;
     QTest::newRow("max 17x17/1 padded, ceil mode, width not a multiple of anything")
         << int(PoolMode::Max) << 17 << 1 << 8 << true << 2053;
@@ -1071,14 +1071,15 @@ void TestKernels::wideRowsAgreeWithReference()
     p.dilation = {std::min(dilation, 2), dilation};
     p.padding = {padding, padding, padding, padding};
     p.ceilMode = ceil;
-    // Around each chunk edge (input column padding + 1024·j, where chunk j starts): a tie of
+    // Around each block edge (input column 1024·j: the first interior window starts at column
+    // 0 whatever the padding, and block j at window 1024·j of the interior): a tie of
     // two extremes, a lone extreme, NaN (also one that is alone in its row), ±∞, in rows of
     // their own, at the edge, just before it and at the far end of the halo.
     const float extreme = p.mode == PoolMode::Min ? -50.0f : 50.0f;
     const int halo = (kernel - 1) * dilation;
-    const int chunk = std::max(1024, 4 * halo);
+    const int block = std::max(1024, 4 * halo);
     int row = 1;
-    for (int edge = chunk - padding; edge < width; edge += chunk)
+    for (int edge = block; edge < width; edge += block)
         for (const int at : {edge - 1, edge, edge + halo - 1, edge + halo}) {
             if (at < 0 || at >= width)
                 continue;

@@ -94,17 +94,6 @@ inline void storeQuad(double *p, Quad v)
     std::memcpy(p, &v, sizeof v);
 }
 
-/// doublingInterior works on chunks of this many windows (plus their halo): its levels then
-/// stay in L1 rather than making passes over whole rows through L2.
-constexpr int kDoublingChunk = 1024;
-
-/// Streamed output rows of max and min are computed and written in chunks of this many values
-/// (see BandPooler::emitRow).
-constexpr int kEmitChunk = 512;
-
-/// Loops that prefetch the next input row issue one prefetch per this many values.
-constexpr int kPrefetchBlock = 64;
-
 /// Input values per cache line (for prefetches).
 constexpr int kLineFloats = 64 / int(sizeof(float));
 
@@ -295,6 +284,7 @@ private:
             OutRow row;
             if (!openRow(oy, s, out, idx, row))
                 continue;
+            auto [dst, oidx, o, ov, oi] = row;
             // The window: a suffix ⊕ the next block's prefix when it spans two blocks, otherwise
             // one prefix or one suffix. A stride-1 window shorter than k is clipped at the
             // input's top (its first tap then starts its block: a prefix) or bottom (its last
@@ -303,15 +293,17 @@ private:
             const int bf = f / span, bl = l / span;
             if (bf == bl && f - bf * span < d) { // f is the first of its phase in its block
                 reduceTo(l);
-                emitRow(oy, row, sv(l), si(l), nullptr, nullptr, true);
+                copyRow(ov, oi, sv(l), si(l), outW);
             } else {
                 // The suffix of f's block needs all of that block.
                 reduceTo(std::max(l, std::min((bf + 1) * span, nb) - 1));
                 if (bf != bl)
-                    emitRow(oy, row, hv(f), hi(f), sv(l), si(l), !nanH(f) && !nanP(l));
+                    combineRow(ov, oi, hv(f), hi(f), sv(l), si(l), outW, !nanH(f) && !nanP(l));
                 else
-                    emitRow(oy, row, hv(f), hi(f), nullptr, nullptr, true);
+                    copyRow(ov, oi, hv(f), hi(f), outW);
             }
+            finish(oy, o, oidx, ov);
+            flush(dst, o);
         }
         fence();
     }
@@ -492,40 +484,6 @@ private:
         return true;
     }
 
-    /// Output row `row` (output row oy) = a ⊕ b, or a alone when b is null; `numbers`: neither
-    /// holds NaN. Max and min without indices, streamed: computed and streamed chunk by chunk
-    /// (a copy streamed straight from a), so that one chunk's non-temporal stores drain while
-    /// the next is computed rather than in one burst per row, and the row is not written and
-    /// read again in full.
-    void emitRow(int oy, const OutRow &row, const A *av, const Idx *ai, const A *bv, const Idx *bi,
-                 bool numbers)
-    {
-        const int outW = m_g.outW();
-        if constexpr (isExtreme<R> && !WithIndex) {
-            if (m_stream) {
-                if (!bv) {
-                    streamRow(row.dst, av, outW);
-                    return;
-                }
-                int streamed = 0;
-                for (int x0 = 0; x0 < outW; x0 += kEmitChunk) {
-                    const int x1 = std::min(outW, x0 + kEmitChunk);
-                    combineRow(row.ov + x0, nullptr, av + x0, nullptr, bv + x0, nullptr, x1 - x0,
-                               numbers);
-                    streamed = streamUpTo(row.dst, row.o, streamed, x1);
-                }
-                streamRow(row.dst + streamed, row.o + streamed, outW - streamed);
-                return;
-            }
-        }
-        if (bv)
-            combineRow(row.ov, row.oi, av, ai, bv, bi, outW, numbers);
-        else
-            copyRow(row.ov, row.oi, av, ai, outW);
-        finish(oy, row.o, row.oidx, row.ov);
-        flush(row.dst, row.o);
-    }
-
     /// Streams o[from, e) to dst[from, e), e ≤ to the last index at which dst starts a cache
     /// line (so that the next part starts a whole line); returns e (from when it is not past).
     static int streamUpTo(T *dst, const T *o, int from, int to)
@@ -572,8 +530,8 @@ private:
 
     /// o = a ⊕ b element-wise, a being the earlier part of the window (o may alias a or b);
     /// `numbers`: neither row holds NaN.
-    void combineRow(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi, int n,
-                    bool numbers)
+    static void combineRow(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi,
+                           int n, bool numbers)
     {
         if constexpr (!isExtreme<R>) {
             for (int x = 0; x < n; ++x)
@@ -586,10 +544,8 @@ private:
             }
         } else {
             withPicker<R>(numbers, [&](auto pk) {
-                prefetchingBlocks(n, [&](int x0, int x1) {
-                    for (int x = x0; x < x1; ++x)
-                        ov[x] = pk(av[x], bv[x]);
-                });
+                for (int x = 0; x < n; ++x)
+                    ov[x] = pk(av[x], bv[x]);
             });
         }
     }
@@ -603,8 +559,8 @@ private:
 
     /// o = (a ⊕ b) ⊕ c element-wise, in that order (o may alias a); `numbers`: no row holds NaN.
     /// One pass rather than two combineRow: the output row is written and read once less.
-    void combine3(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi,
-                  const A *cv, const Idx *ci, int n, bool numbers)
+    static void combine3(A *ov, Idx *oi, const A *av, const Idx *ai, const A *bv, const Idx *bi,
+                         const A *cv, const Idx *ci, int n, bool numbers)
     {
         if constexpr (!isExtreme<R>) {
             for (int x = 0; x < n; ++x)
@@ -700,11 +656,6 @@ private:
         const int outW = m_g.outW();
         if constexpr (isExtreme<R>)
             m_numbers = !anyNaN(src, m_g.inW());
-        // Input rows are reduced in order, mostly one after the other: the row below (past the
-        // plane's last row, the next plane's first, or no memory at all: a prefetch never
-        // faults) is asked for while this one is computed (see prefetchingBlocks).
-        m_prefetch = src + m_g.inW();
-        m_prefetchEnd = m_prefetch + m_g.inW();
         const Interior in = m_plan.colInterior;
         // Windows at the borders (or every window, for adaptive bins): tap by tap.
         auto general = [&](int x) {
@@ -948,33 +899,9 @@ private:
     {
         const int b = m_plan.colInterior.begin, e = m_plan.colInterior.end;
         const AxisGeometry &a = m_g.cols;
-        const int halo = (a.kernel - 1) * a.dilation;
-        const int chunk = std::max(kDoublingChunk, 4 * halo);
-        for (int f0 = b; f0 < e; f0 += chunk) {
-            const int f1 = std::min(e, f0 + chunk);
-            const int c0 = f0 - a.padBefore;
-            doublingChunk(src + c0, base + Idx(c0), h + f0, WithIndex ? hi + f0 : nullptr, f1 - f0);
-        }
-    }
-
-    /// body(i0, i1) over [0, n) in blocks of kPrefetchBlock, each block preceded by one
-    /// prefetch of the next line of the input row reduced next (m_prefetch): its reads are
-    /// spread over this row's computation, where a burst of them waited for free miss buffers.
-    template <class F> void prefetchingBlocks(int n, F &&body)
-    {
-        for (int i0 = 0; i0 < n; i0 += kPrefetchBlock) {
-            if (m_prefetch < m_prefetchEnd) {
-                __builtin_prefetch(m_prefetch);
-                m_prefetch += kLineFloats;
-            }
-            body(i0, std::min(n, i0 + kPrefetchBlock));
-        }
-    }
-
-    void doublingChunk(const T *src, Idx first, A *h, Idx *hi, int windows)
-    {
-        const AxisGeometry &a = m_g.cols;
         const int d = a.dilation, k = a.kernel;
+        const int c0 = b - a.padBefore;
+        const int windows = e - b;
         const int n = windows + (k - 1) * d;
         if (m_dv[0].size() < std::size_t(n)) {
             for (auto &v : m_dv)
@@ -987,12 +914,13 @@ private:
         A *__restrict next = m_dv[1].data();
         Idx *__restrict curI = WithIndex ? m_di[0].data() : nullptr;
         Idx *__restrict nextI = WithIndex ? m_di[1].data() : nullptr;
-        const T *__restrict row = src;
-        A *__restrict out = h;
-        Idx *__restrict outI = WithIndex ? hi : nullptr;
+        const T *__restrict row = src + c0;
+        A *__restrict out = h + b;
+        Idx *__restrict outI = WithIndex ? hi + b : nullptr;
         // Level 2 straight from the row (k ≥ 4, so there is one): no pass copying level 1.
         const int len2 = n - d;
         if constexpr (WithIndex) {
+            const Idx first = base + Idx(c0);
             for (int i = 0; i < len2; ++i) {
                 const bool t = takes<R>(row[i + d], row[i]);
                 cur[i] = t ? row[i + d] : row[i];
@@ -1000,10 +928,8 @@ private:
             }
         } else if constexpr (isExtreme<R>) {
             withPicker<R>(m_numbers, [&](auto pk) {
-                prefetchingBlocks(len2, [&](int i0, int i1) {
-                    for (int i = i0; i < i1; ++i)
-                        cur[i] = pk(row[i], row[i + d]);
-                });
+                for (int i = 0; i < len2; ++i)
+                    cur[i] = pk(row[i], row[i + d]);
             });
         } else {
             for (int i = 0; i < len2; ++i)
@@ -1022,10 +948,8 @@ private:
                     std::swap(curI, nextI);
                 } else {
                     withPicker<R>(m_numbers, [&](auto pk) {
-                        prefetchingBlocks(len, [&](int i0, int i1) {
-                            for (int i = i0; i < i1; ++i)
-                                next[i] = pk(cur[i], cur[i + sh]);
-                        });
+                        for (int i = 0; i < len; ++i)
+                            next[i] = pk(cur[i], cur[i + sh]);
                     });
                 }
                 std::swap(cur, next);
@@ -1039,10 +963,8 @@ private:
                 }
             } else {
                 withPicker<R>(m_numbers, [&](auto pk) {
-                    prefetchingBlocks(windows, [&](int f0, int f1) {
-                        for (int f = f0; f < f1; ++f)
-                            out[f] = pk(cur[f], cur[f + sh]);
-                    });
+                    for (int f = 0; f < windows; ++f)
+                        out[f] = pk(cur[f], cur[f + sh]);
                 });
             }
         } else {
@@ -1104,15 +1026,13 @@ private:
     int m_prefixSlots = 1;            ///< prefix rows: sv(i) is row i % m_prefixSlots
     std::vector<char> m_nanH, m_nanP; ///< per slot: whether hv, sv may hold NaN (max/min)
     bool m_numbers = false;           ///< the row being reduced holds no NaN (max/min)
-    /// The next line to prefetch of the input row reduced next, and that row's end.
-    const T *m_prefetch = nullptr, *m_prefetchEnd = nullptr;
-    std::vector<A> m_hv, m_sv;   ///< band rows reduced along the columns; suffix blocks
-    std::vector<Idx> m_hi, m_si; ///< their flat indices
-    std::vector<A> m_ov;         ///< sums of one output row
-    std::vector<Idx> m_oi;       ///< indices of one output row
-    std::vector<char> m_needed;  ///< band rows some window reads
-    std::vector<A> m_dv[2];      ///< doubling levels (ping-pong)
-    std::vector<A> m_sum;        ///< runSliding: the column sums of the current window
+    std::vector<A> m_hv, m_sv;        ///< band rows reduced along the columns; suffix blocks
+    std::vector<Idx> m_hi, m_si;      ///< their flat indices
+    std::vector<A> m_ov;              ///< sums of one output row
+    std::vector<Idx> m_oi;            ///< indices of one output row
+    std::vector<char> m_needed;       ///< band rows some window reads
+    std::vector<A> m_dv[2];           ///< doubling levels (ping-pong)
+    std::vector<A> m_sum;             ///< runSliding: the column sums of the current window
     std::vector<Range> m_ranges; ///< runSliding: magnitudes of each ring row's chunks (see Plan)
     std::vector<char> m_summed;  ///< runSliding: per chunk, whether m_sum holds exact sums
     std::vector<Range> m_windowRanges;   ///< runSliding: per chunk, the current window's magnitudes
