@@ -218,6 +218,8 @@ private slots:
     void largePlanesAgreeWithReference();
     void tasksAcrossPlanesAgreeWithReference_data();
     void tasksAcrossPlanesAgreeWithReference();
+    void wideRowsAgreeWithReference_data();
+    void wideRowsAgreeWithReference();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -1152,6 +1154,109 @@ void TestKernels::largePlanesAgreeWithReference()
                             .arg(indices ? got.indices.data()[o] : -1)));
             }
         }
+    }
+}
+
+void TestKernels::wideRowsAgreeWithReference_data()
+{
+    // Rows of 1000 to 3000 windows through the doubling levels along the row (stride 1, k ≥ 4;
+    // without indices k > 8 or a dilation): the extreme values, ties, NaN and ±∞ sit on and
+    // around the edges of blocks of 1024 windows (or of four window extents, when that is more),
+    // and one window extent beyond them, where a blocked or chunked pass over the row would cut
+    // it. Each row: mode, kernel, dilation (along the rows), padding, ceil mode, width.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("dilation");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<bool>("ceil");
+    QTest::addColumn<int>("width");
+    QTest::newRow("max 9x9/1 (doubling, three blocks)")
+        << int(PoolMode::Max) << 9 << 1 << 0 << false << 2600;
+    QTest::newRow("min 31x31/1 padded (van Herk rows, doubling)")
+        << int(PoolMode::Min) << 31 << 1 << 15 << false << 3100;
+    QTest::newRow("max 4x4/1 dilation 3 (short windows, long halo)")
+        << int(PoolMode::Max) << 4 << 3 << 0 << false << 2200;
+    QTest::newRow("max 5x5/1 dilation 100 padded (blocks four extents wide)")
+        << int(PoolMode::Max) << 5 << 100 << 200 << true << 2600;
+    QTest::newRow("max 9x9/1 dilation 150 (one block: the extent dwarfs 1024)")
+        << int(PoolMode::Max) << 9 << 150 << 0 << false << 2600;
+    QTest::newRow("min 40x40/1, width one window more than a block")
+        << int(PoolMode::Min) << 40 << 1 << 0 << false << 1024 + 40;
+    QTest::newRow("max 17x17/1 padded, ceil mode, width not a multiple of anything")
+        << int(PoolMode::Max) << 17 << 1 << 8 << true << 2053;
+}
+
+void TestKernels::wideRowsAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    QFETCH(int, dilation);
+    QFETCH(int, padding);
+    QFETCH(bool, ceil);
+    QFETCH(int, width);
+    const int height = 3 * kernel + 9;
+    Random rnd(std::uint32_t(1300 + kernel * 7 + dilation));
+    Tensor input(1, 2, height, width, 0.0f);
+    for (float &v : input.data()) {
+        const int s = rnd.between(0, 9);
+        v = s == 0 ? 0.0f : s == 1 ? -0.0f : float(rnd.between(-3, 3));
+    }
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{1, 1};
+    // Down the rows a dilation of at most 2 (what matters here is along the rows).
+    p.dilation = {std::min(dilation, 2), dilation};
+    p.padding = {padding, padding, padding, padding};
+    p.ceilMode = ceil;
+    // Around each block edge (input column 1024·j: the first interior window starts at column
+    // 0 whatever the padding, and block j at window 1024·j of the interior): a tie of
+    // two extremes, a lone extreme, NaN (also one that is alone in its row), ±∞, in rows of
+    // their own, at the edge, just before it and at the far end of the halo.
+    const float extreme = p.mode == PoolMode::Min ? -50.0f : 50.0f;
+    const int halo = (kernel - 1) * dilation;
+    const int block = std::max(1024, 4 * halo);
+    int row = 1;
+    for (int edge = block; edge < width; edge += block)
+        for (const int at : {edge - 1, edge, edge + halo - 1, edge + halo}) {
+            if (at < 0 || at >= width)
+                continue;
+            const int y = row++ % height;
+            input.at(0, 0, y, at) = extreme;
+            input.at(0, 0, (y + 2) % height, at) = extreme;
+            input.at(0, 0, (y + 2) % height, std::min(at + 1, width - 1)) = extreme;
+            input.at(0, 1, y, at) = kNaN;
+            input.at(0, 1, (y + 3) % height, at) = at % 2 ? kInf : -kInf;
+            input.at(0, 1, (y + 5) % height, at) = -kNaN;
+        }
+    const ref::Plan plan = ref::plan(toRef(p), height, width);
+    QVERIFY(plan.possible());
+    for (int plane = 0; plane < 2; ++plane) {
+        const ref::Forward e = ref::forward(plan, input.planeData(plane));
+        for (const bool indices : {false, true})
+            for (const int threads : {1, 2}) {
+                setThreadCount(threads);
+                const PoolResult got = forward(input, p, indices);
+                QCOMPARE(got.values.h(), plan.rows.out);
+                QCOMPARE(got.values.w(), plan.cols.out);
+                const std::size_t n = e.values.size();
+                const float *values = got.values.planeData(plane);
+                const std::int64_t *index = indices ? got.indices.planeData(plane) : nullptr;
+                for (std::size_t o = 0; o < n; ++o)
+                    if (!sameFloat(values[o], e.values[o]) || (index && index[o] != e.index[o]))
+                        QFAIL(qPrintable(
+                            QStringLiteral("plane %1, %2 thread(s), indices %3, output (%4, %5): "
+                                           "expected %6 at %7, got %8 at %9")
+                                .arg(plane)
+                                .arg(threads)
+                                .arg(indices)
+                                .arg(o / std::size_t(plan.cols.out))
+                                .arg(o % std::size_t(plan.cols.out))
+                                .arg(double(e.values[o]))
+                                .arg(e.index[o])
+                                .arg(double(values[o]))
+                                .arg(index ? index[o] : -1)));
+            }
     }
 }
 
