@@ -7,7 +7,6 @@
 #include "pool.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <system_error>
 
@@ -107,22 +106,8 @@ int runCode(const std::vector<std::string> &rest)
         std::cout << script;
         return ExitOk;
     }
-    const std::string temp = temporaryPathFor(*output);
-    {
-        std::ofstream file(temp, std::ios::binary);
-        file << script;
-        file.close();
-        if (!file) {
-            removeQuietly(temp);
-            throw CliError("cannot write " + *output);
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, *output, ec);
-    if (ec) {
-        removeQuietly(temp);
-        throw CliError("cannot write " + *output + ": " + ec.message());
-    }
+    if (const WriteError e = writeFileAtomically(*output, script); !e.empty())
+        throw CliError(e.text());
     return ExitOk;
 }
 

@@ -58,6 +58,10 @@ struct Data
 /// Throws CliError, e.g. "cannot read in.npy: no such file".
 Data readData(const std::string &path, const std::string &role = {});
 
+/// Throws CliError unless `path` is something to read: it exists, is no folder, and is no pipe
+/// or socket (opening a pipe without a writer would wait forever). `name` names it.
+void checkInputFile(const std::string &path, const std::string &name);
+
 /// Throws CliError unless `path` has an extension poolviz-cli writes; `role` as in readData.
 void checkOutputPath(const std::string &path, const std::string &role = {});
 

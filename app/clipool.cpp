@@ -134,6 +134,8 @@ std::string poolFile(const std::string &input, const std::string &output,
                            " pooling has no argmax)");
         if (fs::path(*indicesPath).lexically_normal() == fs::path(output).lexically_normal())
             throw CliError("--indices " + *indicesPath + " is the output file too");
+        if (const WriteError e = outputTargetError(*indicesPath); !e.empty())
+            throw CliError("--indices: " + e.text());
     }
     const Data in = readData(input);
     checkParams(params, in.tensor, context);
@@ -381,9 +383,7 @@ int runUnpool(const std::vector<std::string> &rest)
     Tensor result;
     if (max) {
         const std::string indicesPath = *args.value("--indices");
-        std::error_code ec;
-        if (!fs::exists(indicesPath, ec))
-            throw CliError("cannot read --indices " + indicesPath + ": no such file");
+        checkInputFile(indicesPath, "--indices " + indicesPath);
         IoResult<IndexTensor> indices = readNpyIndices(indicesPath);
         if (!indices.ok())
             throw CliError("cannot read --indices " + indicesPath + ": " +
