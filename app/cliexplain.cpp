@@ -59,7 +59,8 @@ int runExplain(const std::vector<std::string> &rest)
     if (const auto text = args.value("--input-size")) {
         const auto parsed = PoolOptionParser::parseSize(*text);
         if (!parsed)
-            throw CliError("--input-size: \"" + *text + "\" is not a size \u2265 1 (use HxW)");
+            throw CliError("--input-size: \"" + *text +
+                           "\" is not a size from 1 to 1000000 per side (use HxW)");
         size = *parsed;
         if (data && (data->tensor.h() != size.h || data->tensor.w() != size.w))
             throw CliError("--input-size " + *text + " does not match the input's " +

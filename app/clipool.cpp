@@ -339,7 +339,7 @@ int runUnpool(const std::vector<std::string> &rest)
         size = PoolOptionParser::parseSize(*text);
         if (!size)
             throw CliError("--output-size: \"" + *text +
-                           "\" is not a size \u2265 1 (use HxW, e.g. 6x6)");
+                           "\" is not a size from 1 to 1000000 per side (use HxW, e.g. 6x6)");
     }
     checkOutputPath(output);
     const Data pooled = readData(input);

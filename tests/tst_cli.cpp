@@ -1289,6 +1289,17 @@ void TestCli::hostileInputs_data()
         << in4 + QStringList{"--kernel", "2", "--padding", "20000"} << 2
         << "poolviz-cli: output would be 20002×20002 = 4.0·10⁸ values, above the limit of 10⁸\n";
     // The limit is a flag: 10×10 = 100 values against 99.
+    // A size above the largest option value was called "not a size ≥ 1".
+    QTest::newRow("--input-size 10^8")
+        << QStringList{"explain", "--input-size", "99999999x1"} << 2
+        << "poolviz-cli: --input-size: \"99999999x1\" is not a size from 1 to 1000000 per side "
+           "(use HxW)\n";
+    QTest::newRow("--output-size 10^7")
+        << QStringList{"unpool",        "in.csv",     "--mode", "avg",
+                       "--output-size", "10000000x4", "-o",     "u.npy"}
+        << 2
+        << "poolviz-cli: --output-size: \"10000000x4\" is not a size from 1 to 1000000 per side "
+           "(use HxW, e.g. 6x6)\n";
     QTest::newRow("--max-values")
         << in4 + QStringList{"--kernel", "1", "--padding", "3", "--max-values", "99"} << 2
         << "poolviz-cli: output would be 10×10 = 100 values, above the limit of 99\n";
