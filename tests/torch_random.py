@@ -31,7 +31,9 @@ Beyond PyTorch's own arguments:
   int32 and int64, a .csv or .txt matrix, an 8-bit PNG (grey: one plane, RGB: three); and the
   output sometimes as .csv or .txt (shortest round-trip text, read back bit for bit);
 - shapes (H, W), (C, H, W), (1, C, H, W) and (N, C, H, W); 1×N and N×1 planes; Lp with
-  p from 0.5 to 7 on values whose x^p stays within float32's normal range.
+  p from 0.5 to 7 on values whose x^p stays within float32's normal range;
+- the options in each spelling: "3" or "3x2" / "3×2" / "3X2", --name=value, the stride left to
+  its default, --valid for no padding, --global for adaptive 1×1.
 Exit status: 0 all agree, 1 a mismatch (each printed with its case), 77 PyTorch missing.
 """
 import os
@@ -114,6 +116,24 @@ def read_output(path):
         return np.load(path)
     rows = [line.replace(",", " ").split() for line in open(path) if line.strip()]
     return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
+
+
+def size_text(h, w):
+    """A size as the CLI takes it, in each spelling: "3" when square, "3x2", "3×2" or "3X2"."""
+    if h == w and pick.random() < 0.5:
+        return str(h)
+    return f"{h}{pick.choice(['x', 'x', chr(0xD7), 'X'])}{w}"
+
+
+def name_equals_value(options):
+    """The options with each "--name value" pair written as "--name=value"."""
+    out = []
+    for o in options:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and not o.startswith("--"):
+            out[-1] += "=" + o
+        else:
+            out.append(o)
+    return out
 
 
 def same_pads(n, k, s, d, lower):
@@ -274,7 +294,8 @@ def draw_case():
     # Adaptive bins (max, min, avg) in some cases: any output size up to the input's + 2.
     adaptive = None
     if mode != "lp" and padding == "sym" and pick.random() < 0.15:
-        adaptive = (pick.randint(1, H + 2), pick.randint(1, W + 2))
+        adaptive = ((1, 1) if pick.random() < 0.15 else  # global pooling
+                    (pick.randint(1, H + 2), pick.randint(1, W + 2)))
     r = pick.random()
     if r < 0.25 and C == 1:
         shape = (H, W)
@@ -378,16 +399,18 @@ def main():
         except RuntimeError:
             accepted = False
 
-        options = ["--mode", mode, "--kernel", f"{kh}x{kw}", "--stride", f"{sh}x{sw}",
-                   "--threads", c["threads"]]
+        options = ["--mode", mode, "--kernel", size_text(kh, kw), "--threads", c["threads"]]
+        if (sh, sw) != (kh, kw) or pick.random() < 0.5:  # the stride defaults to the kernel
+            options += ["--stride", size_text(sh, sw)]
         if mode in ("max", "min"):
-            options += ["--dilation", f"{dh}x{dw}"]
+            options += ["--dilation", size_text(dh, dw)]
         if c["padding"] == "sides":
             options += ["--padding", ",".join(str(v) for v in pads)]
         elif c["padding"] != "sym":
             options.append("--" + c["padding"])
         elif mode != "lp":
-            options += ["--padding", f"{ph}x{pw}"]
+            options += (["--valid"] if ph == pw == 0 and pick.random() < 0.3 else
+                        ["--padding", size_text(ph, pw)])
         if mode == "lp":
             options += ["--p", repr(p)]
         if ceil:
@@ -397,8 +420,11 @@ def main():
         if div:
             options += ["--divisor", str(div)]
         if adaptive:
-            options = ["--mode", mode, "--adaptive", f"{adaptive[0]}x{adaptive[1]}",
-                       "--threads", c["threads"]]
+            options = ["--mode", mode, "--threads", c["threads"]] + (
+                ["--global"] if adaptive == (1, 1) and pick.random() < 0.7 else
+                ["--adaptive", size_text(*adaptive)])
+        if pick.random() < 0.2:
+            options = name_equals_value(options)
         # The output as text sometimes, where it is one plane.
         out_ext = "npy"
         if x.ndim == 2 and pick.random() < 0.25:
