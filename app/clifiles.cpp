@@ -91,12 +91,14 @@ std::string readableExtensionList()
 } // namespace
 
 /// The reader's message without the file name (`"in.npy": …`, `… (in "in.csv")`,
-/// `cannot read image "in.png": …`), since "cannot read in.npy: " names it already.
+/// `cannot read image "in.png": …`, `cannot load "in.png": …`), since "cannot read in.npy: "
+/// names it already.
 std::string reason(std::string message, const std::string &path)
 {
     const std::string name = "\"" + path + "\"";
     for (const std::string &pattern :
-         {"cannot read image " + name + ": ", name + ": ", " (in " + name + ")"}) {
+         {"cannot read image " + name + ": ", "cannot load " + name + ": ", name + ": ",
+          " (in " + name + ")"}) {
         for (std::size_t at = message.find(pattern); at != std::string::npos;
              at = message.find(pattern, at))
             message.erase(at, pattern.size());

@@ -1,6 +1,7 @@
 // Runs the built poolviz-cli binary (POOLVIZ_CLI) with QProcess on files made in a QTemporaryDir
 // and checks the files it writes with readers of its own, so that a bug in the core's .npy or CSV
 // code cannot hide itself. Every expected value is written out by hand from the seed documents.
+#include "renderutil.h"
 #include "stagerenderer.h"
 #include "unpooltrace.h"
 
@@ -1345,6 +1346,12 @@ void TestCli::hostileInputs_data()
         << QStringList{"pool", "third.jpg", "-o", "o.png", "--kernel", "2"} << 0
         << "poolviz-cli: warning: \"third.jpg\" is damaged or cut short (the decoder says: "
            "Corrupt JPEG data: premature end of data segment); what is missing reads as grey\n";
+    // The pixel limit's message lost its file name but kept "cannot load": "cannot read big.png:
+    // cannot load the image is …".
+    QTest::newRow("PNG declaring 20000×20000")
+        << QStringList{"pool", "huge.png", "-o", "o.png", "--kernel", "2"} << 2
+        << "poolviz-cli: cannot read huge.png: the image is 20000×20000 = 400 megapixels, above "
+           "the limit of 100 megapixels\n";
     QTest::newRow("16-bit PNG")
         << QStringList{"pool", "deep.png", "-o", "o.png", "--kernel", "2"} << 0
         << "poolviz-cli: warning: \"deep.png\" has 16 bits per channel; PoolViz reads it as 8 "
@@ -1415,6 +1422,12 @@ void TestCli::hostileInputs()
     QVERIFY(png.open(QIODevice::ReadOnly));
     const QByteArray pngBytes = png.readAll();
     QVERIFY(writeFile(dir.filePath("half.png"), pngBytes.left(pngBytes.size() / 2)));
+    QByteArray huge = pngBytes; // the IHDR chunk declares 20000×20000, with a valid CRC
+    QCOMPARE(huge.mid(12, 4), QByteArray("IHDR"));
+    test::putBigEndian(huge, 16, 20000);
+    test::putBigEndian(huge, 20, 20000);
+    test::putBigEndian(huge, 29, test::crc32(huge.mid(12, 17)));
+    QVERIFY(writeFile(dir.filePath("huge.png"), huge));
     QImage deep(8, 6, QImage::Format_Grayscale16);
     deep.fill(Qt::gray);
     QVERIFY(deep.save(dir.filePath("deep.png")));
