@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -218,7 +219,7 @@ Data readData(const std::string &path, const std::string &role)
         if (!r.ok())
             throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
         for (const IoError &w : r.warnings)
-            printWarning(name + ": " + reason(w.toString(), path));
+            queueWarning(name + ": " + reason(w.toString(), path));
         data.tensor = std::move(r.value->tensor);
         if (r.value->npyType == NpyType::Float64)
             data.type = NpyType::Float64;
@@ -237,7 +238,7 @@ Data readData(const std::string &path, const std::string &role)
         if (!image.ok())
             throw CliError("cannot read " + name + ": " + reason(image.error.toStdString(), path));
         for (const QString &w : image.warnings)
-            printWarning(w.toStdString());
+            queueWarning(w.toStdString());
         data.tensor = image.tensor;
         data.tensor.setRank(data.tensor.planeCount() == 1 ? 2 : 3);
         break;
@@ -370,9 +371,31 @@ std::string oneLine(std::string message)
     return out;
 }
 
-void printWarning(const std::string &message)
+namespace {
+
+std::vector<std::string> &queuedWarnings()
 {
-    std::cerr << "poolviz-cli: warning: " << oneLine(message) << '\n';
+    static std::vector<std::string> warnings;
+    return warnings;
+}
+
+} // namespace
+
+void queueWarning(const std::string &message)
+{
+    queuedWarnings().push_back("poolviz-cli: warning: " + oneLine(message));
+}
+
+void flushWarnings()
+{
+    for (const std::string &w : queuedWarnings())
+        std::cerr << w << '\n';
+    queuedWarnings().clear();
+}
+
+void dropWarnings()
+{
+    queuedWarnings().clear();
 }
 
 } // namespace poolviz::cli

@@ -19,8 +19,14 @@ public:
 /// `message` on one line: line breaks become spaces; other control bytes (a NUL from a file
 /// name or a file's text) are shown escaped, "\x00", never raw.
 std::string oneLine(std::string message);
-/// Prints "poolviz-cli: warning: MESSAGE" on one line of stderr.
-void printWarning(const std::string &message);
+/// Queues "poolviz-cli: warning: MESSAGE" (one line) for stderr. The warnings are printed when
+/// the command has finished (flushWarnings); a command that fails drops them (dropWarnings), so
+/// that an error is the one line on stderr, not the last of several.
+void queueWarning(const std::string &message);
+/// Prints the queued warnings on stderr, in order, and empties the queue.
+void flushWarnings();
+/// Empties the queue without printing.
+void dropWarnings();
 
 /// What a file holds, by its extension.
 enum class FileKind

@@ -1379,6 +1379,16 @@ void TestCli::hostileInputs_data()
         << QStringList{"unpool",        "in.csv", "--indices", "pipe.npy",
                        "--output-size", "8x8",    "-o",        "u.npy"}
         << 2 << "poolviz-cli: cannot read --indices pipe.npy" + pipe;
+    // Warnings printed before a refusal made the error the last of several lines; a command
+    // that fails now prints its error alone.
+    QTest::newRow("warnings, then --grad refused")
+        << QStringList{"backward", "in.csv",    "--grad", "in.csv", "--kernel",
+                       "2",        "--padding", "5",      "-o",     "g.npy"}
+        << 2 << "poolviz-cli: --grad has shape 4×4 but the pooled output is 7×7\n";
+    QTest::newRow("warnings, then --max-steps refused")
+        << QStringList{"animate", "m23.csv",   "-o", "a.gif",       "--kernel",
+                       "1",       "--padding", "2",  "--max-steps", "100"}
+        << 2 << "poolviz-cli: the animation would have 729 steps, above the limit of 100\n";
     QTest::newRow("link to /dev/zero")
         << QStringList{"pool", "zero.csv", "-o", "o.csv", "--kernel", "1"} << 2
         << "poolviz-cli: cannot read zero.csv: the file is larger than 128 MiB, more than "
