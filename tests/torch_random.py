@@ -25,6 +25,8 @@ Beyond PyTorch's own arguments:
   SAME_LOWER); the reference pools the explicitly padded input: -inf for max (an index in the
   padding becomes -1: no input tap), zeros for Lp, zeros with a count of the input taps for
   average (SAME and --exclude-pad divide by the input taps, as TensorFlow does);
+- average and Lp with dilation (ONNX's, not in PyTorch), against sums over the taps F.unfold
+  gathers from the padded input (a window without an input tap gives 0);
 - max unpooling (poolviz-cli unpool) of the pooled values at their indices, against a scatter
   into a zero plane as MaxUnpool2d does;
 - every input format the CLI reads: .npy as float32, float64 (written back as float64), uint8,
@@ -210,16 +212,27 @@ def padded_pool(mode, x, k, s, pads, dil, cip, div, p):
         inside = (h >= 0) & (h < H) & (w >= 0) & (w < W)
         idx = torch.where(inside, h * W + w, torch.full_like(idx, -1))
         return (out if mode == "max" else -out), idx
+    def tap_sums(v):
+        """Each window's sum of v padded (any dilation: F.unfold takes one, avg_pool2d not)."""
+        v = F.pad(v, (l, r, t, b))
+        cols = F.unfold(v.reshape((-1, 1) + v.shape[-2:]), k, dilation=dil, stride=s)
+        oh = (v.shape[-2] - dil[0] * (k[0] - 1) - 1) // s[0] + 1
+        ow = (v.shape[-1] - dil[1] * (k[1] - 1) - 1) // s[1] + 1
+        return cols.sum(1).reshape(v.shape[:-2] + (oh, ow))
+
     if mode == "lp":
-        return F.lp_pool2d(F.pad(x, (l, r, t, b)), p, k, s), None
-    sums = F.avg_pool2d(F.pad(x, (l, r, t, b)), k, s, divisor_override=1)
+        if dil == (1, 1):
+            return F.lp_pool2d(F.pad(x, (l, r, t, b)), p, k, s), None
+        total = tap_sums(x ** p)  # x ≥ 0; PyTorch's x^p has derivative 1 at 0 for p = 1
+        some = total > 0  # a window of zeros (or of padding only) gives 0, its gradient 0
+        return torch.where(some, torch.where(some, total, 1.0) ** (1 / p), 0.0), None
+    sums = tap_sums(x)
     if div:
         return sums / div, None
     if cip:
         return sums / (k[0] * k[1]), None
-    ones = torch.ones((1, 1, H, W), dtype=x.dtype)
-    count = F.avg_pool2d(F.pad(ones, (l, r, t, b)), k, s, divisor_override=1)
-    return sums / count, None
+    count = tap_sums(torch.ones((1, 1, H, W), dtype=x.dtype))
+    return torch.where(count > 0, sums / torch.where(count > 0, count, 1.0), 0.0), None
 
 
 def torch_pool(mode, x, k, s, pad, dil, ceil, cip, div, p, adaptive=None, pads=None):
@@ -269,7 +282,7 @@ def draw_case():
     sh = pick.choice([1, 1, 2, pick.randint(1, 5), kh])
     sw = sh if pick.random() < 0.5 else pick.choice([1, 1, 2, pick.randint(1, 5), kw])
     dh = dw = 1
-    if mode in ("max", "min") and pick.random() < 0.3:
+    if pick.random() < (0.3 if mode in ("max", "min") else 0.15):
         dh, dw = pick.randint(1, 3), pick.randint(1, 3)
     # Padding: symmetric (PyTorch's own), per side, or TensorFlow's SAME / SAME_LOWER.
     r = pick.random()
@@ -285,7 +298,11 @@ def draw_case():
     elif padding != "sym":
         lower = padding == "same-lower"
         pads = same_pads(H, kh, sh, dh, lower) + same_pads(W, kw, sw, dw, lower)
-    ceil = mode != "lp" and padding == "sym" and pick.random() < 0.4
+    # Average and Lp with dilation (ONNX has it, PyTorch not): against sums over F.unfold's taps.
+    unfolded = mode in ("avg", "lp") and (dh, dw) != (1, 1)
+    if unfolded and not pads:
+        pads = (ph, ph, pw, pw)
+    ceil = mode != "lp" and padding == "sym" and not unfolded and pick.random() < 0.4
     cip = pick.random() < 0.5 and not padding.startswith("same")  # SAME excludes the padding
     div = (pick.randint(1, 9) if mode == "avg" and not padding.startswith("same")
            and pick.random() < 0.15 else None)
@@ -293,7 +310,7 @@ def draw_case():
         [0.5, 2.5, 4.0, 7.0])
     # Adaptive bins (max, min, avg) in some cases: any output size up to the input's + 2.
     adaptive = None
-    if mode != "lp" and padding == "sym" and pick.random() < 0.15:
+    if mode != "lp" and padding == "sym" and not unfolded and pick.random() < 0.15:
         adaptive = ((1, 1) if pick.random() < 0.15 else  # global pooling
                     (pick.randint(1, H + 2), pick.randint(1, W + 2)))
     r = pick.random()
@@ -384,6 +401,8 @@ def main():
         key = mode + (" adaptive" if adaptive else "")
         counts[key] = counts.get(key, 0) + 1
         for extra_key in (c["padding"] if c["padding"] != "sym" else None,
+                          f"{mode} dilated" if mode in ("avg", "lp") and (dh, dw) != (1, 1)
+                          else None,
                           f"input {c['form']}", f"rank {x.ndim}"):
             if extra_key:
                 counts[extra_key] = counts.get(extra_key, 0) + 1
@@ -402,7 +421,7 @@ def main():
         options = ["--mode", mode, "--kernel", size_text(kh, kw), "--threads", c["threads"]]
         if (sh, sw) != (kh, kw) or pick.random() < 0.5:  # the stride defaults to the kernel
             options += ["--stride", size_text(sh, sw)]
-        if mode in ("max", "min"):
+        if mode in ("max", "min") or (dh, dw) != (1, 1):
             options += ["--dilation", size_text(dh, dw)]
         if c["padding"] == "sides":
             options += ["--padding", ",".join(str(v) for v in pads)]
