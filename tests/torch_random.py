@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random poolings through poolviz-cli against PyTorch: forward values, argmax indices and the
 input gradient, on shapes up to 3×300×1100 (large enough for the threaded kernels, the
-128-column chunks and every fast path) with 2 threads.
+128-column chunks and every fast path) with 1 or 2 threads.
 
 Usage: torch_random.py POOLVIZ_CLI [CASES] [SEED]
 
@@ -37,9 +37,11 @@ Beyond PyTorch's own arguments:
 - the options in each spelling: "3" or "3x2" / "3×2" / "3X2", --name=value, the stride left to
   its default, --valid for no padding, --global for adaptive 1×1.
 Exit status: 0 all agree, 1 a mismatch (each printed with its case), 77 PyTorch missing.
+(One file of about 650 lines on purpose: ctest runs it as it is, with no module path to set.)
 """
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -645,4 +647,8 @@ def check_refusals():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(status)
