@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random poolings through poolviz-cli against PyTorch: forward values, argmax indices and the
 input gradient, on shapes up to 3×300×1100 (large enough for the threaded kernels, the
-128-column chunks and every fast path) with 1 or 2 threads.
+128-column chunks and every fast path) with 1, 2 or every core's threads (--threads 0).
 
 Usage: torch_random.py POOLVIZ_CLI [CASES] [SEED]
 
@@ -337,7 +337,7 @@ def draw_case():
         form = "png"
     c.update(C=C, H=H, W=W, k=(kh, kw), s=(sh, sw), d=(dh, dw), pad=(ph, pw), padding=padding,
              pads=pads, ceil=ceil, cip=cip, div=div, p=p, adaptive=adaptive, shape=shape,
-             form=form, threads=pick.choice(["2", "2", "1"]))
+             form=form, threads=pick.choice(["2", "2", "1", "0"]))
     return c
 
 
