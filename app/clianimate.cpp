@@ -91,6 +91,9 @@ int runAnimate(const std::vector<std::string> &rest)
         throw CliError("animate: -o " + output +
                        " is neither a .gif nor a folder (use OUT.gif "
                        "or a folder for PNG frames)");
+    if (gif)
+        if (const WriteError e = outputTargetError(output); !e.empty())
+            throw CliError("animate: " + e.text());
     if (!gif && fs::exists(output, ec) && !fs::is_directory(output, ec))
         throw CliError("animate: -o " + output + " exists and is not a folder");
     const bool folderExisted = !gif && fs::exists(output, ec);

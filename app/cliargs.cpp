@@ -136,7 +136,7 @@ void checkParams(const PoolParams &params, const Tensor &input, const std::strin
     if (!v.ok())
         throw CliError(v.errorText());
     for (const Message &w : v.warnings)
-        printWarning(context.empty() ? w.text() : context + ": " + w.text());
+        queueWarning(context.empty() ? w.text() : context + ": " + w.text());
 }
 
 } // namespace poolviz::cli

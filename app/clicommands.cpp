@@ -114,15 +114,20 @@ int run(const std::vector<std::string> &args)
             if (std::find(rest.begin(), end, "--help") != end ||
                 std::find(rest.begin(), end, "-h") != end)
                 return runHelp({command});
-            return c->run(rest);
+            const int code = c->run(rest);
+            flushWarnings();
+            return code;
         }
         throw CliError("unknown command \"" + command +
                        "\" (use pool, backward, unpool, animate, explain, code or help)");
     } catch (const CliError &e) {
+        dropWarnings();
         std::cerr << programName << ": " << oneLine(e.what()) << '\n';
     } catch (const std::bad_alloc &) {
+        dropWarnings();
         std::cerr << programName << ": out of memory\n";
     } catch (const std::exception &e) {
+        dropWarnings();
         std::cerr << programName << ": " << oneLine(e.what()) << '\n';
     }
     return ExitError;

@@ -7,7 +7,6 @@
 #include "pool.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <system_error>
 
@@ -60,7 +59,8 @@ int runExplain(const std::vector<std::string> &rest)
     if (const auto text = args.value("--input-size")) {
         const auto parsed = PoolOptionParser::parseSize(*text);
         if (!parsed)
-            throw CliError("--input-size: \"" + *text + "\" is not a size \u2265 1 (use HxW)");
+            throw CliError("--input-size: \"" + *text +
+                           "\" is not a size from 1 to 1000000 per side (use HxW)");
         size = *parsed;
         if (data && (data->tensor.h() != size.h || data->tensor.w() != size.w))
             throw CliError("--input-size " + *text + " does not match the input's " +
@@ -107,22 +107,8 @@ int runCode(const std::vector<std::string> &rest)
         std::cout << script;
         return ExitOk;
     }
-    const std::string temp = temporaryPathFor(*output);
-    {
-        std::ofstream file(temp, std::ios::binary);
-        file << script;
-        file.close();
-        if (!file) {
-            removeQuietly(temp);
-            throw CliError("cannot write " + *output);
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, *output, ec);
-    if (ec) {
-        removeQuietly(temp);
-        throw CliError("cannot write " + *output + ": " + ec.message());
-    }
+    if (const WriteError e = writeFileAtomically(*output, script); !e.empty())
+        throw CliError(e.text());
     return ExitOk;
 }
 

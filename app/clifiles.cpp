@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -91,12 +92,14 @@ std::string readableExtensionList()
 } // namespace
 
 /// The reader's message without the file name (`"in.npy": …`, `… (in "in.csv")`,
-/// `cannot read image "in.png": …`), since "cannot read in.npy: " names it already.
+/// `cannot read image "in.png": …`, `cannot load "in.png": …`), since "cannot read in.npy: "
+/// names it already.
 std::string reason(std::string message, const std::string &path)
 {
     const std::string name = "\"" + path + "\"";
     for (const std::string &pattern :
-         {"cannot read image " + name + ": ", name + ": ", " (in " + name + ")"}) {
+         {"cannot read image " + name + ": ", "cannot load " + name + ": ", name + ": ",
+          " (in " + name + ")"}) {
         for (std::size_t at = message.find(pattern); at != std::string::npos;
              at = message.find(pattern, at))
             message.erase(at, pattern.size());
@@ -185,15 +188,26 @@ std::string shapeString(const std::array<int, 4> &shape, int rank)
     return s;
 }
 
-Data readData(const std::string &path, const std::string &role)
+void checkInputFile(const std::string &path, const std::string &name)
 {
-    const std::string name = withRole(role, path);
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status))
         throw CliError("cannot read " + name + ": no such file");
     if (fs::is_directory(status))
         throw CliError("cannot read " + name + ": it is a folder, not a file");
+    // Opening a named pipe waits for a writer: refused, as the window refuses it. (Devices
+    // such as /dev/zero open at once; the readers' size limits stop them.)
+    if (fs::is_fifo(status) || fs::is_socket(status))
+        throw CliError("cannot read " + name +
+                       ": it is a pipe or socket, not a regular file, which could keep "
+                       "poolviz-cli waiting forever");
+}
+
+Data readData(const std::string &path, const std::string &role)
+{
+    const std::string name = withRole(role, path);
+    checkInputFile(path, name);
 
     Data data;
     data.kind = readKind(path);
@@ -205,7 +219,7 @@ Data readData(const std::string &path, const std::string &role)
         if (!r.ok())
             throw CliError("cannot read " + name + ": " + reason(r.error.toString(), path));
         for (const IoError &w : r.warnings)
-            printWarning(name + ": " + reason(w.toString(), path));
+            queueWarning(name + ": " + reason(w.toString(), path));
         data.tensor = std::move(r.value->tensor);
         if (r.value->npyType == NpyType::Float64)
             data.type = NpyType::Float64;
@@ -224,7 +238,7 @@ Data readData(const std::string &path, const std::string &role)
         if (!image.ok())
             throw CliError("cannot read " + name + ": " + reason(image.error.toStdString(), path));
         for (const QString &w : image.warnings)
-            printWarning(w.toStdString());
+            queueWarning(w.toStdString());
         data.tensor = image.tensor;
         data.tensor.setRank(data.tensor.planeCount() == 1 ? 2 : 3);
         break;
@@ -244,8 +258,12 @@ Data readData(const std::string &path, const std::string &role)
 
 void checkOutputPath(const std::string &path, const std::string &role)
 {
-    if (writeKind(path) != FileKind::Unknown)
+    if (writeKind(path) != FileKind::Unknown) {
+        // A rename onto /dev/full or a FIFO would put a regular file in its place.
+        if (const WriteError e = outputTargetError(path); !e.empty())
+            throw CliError(e.text());
         return;
+    }
     const std::string ext = extensionOf(path);
     throw CliError("cannot write " + withRole(role, path) + ": " +
                    (ext.empty() ? std::string("no extension") : "unknown extension ." + ext) +
@@ -292,29 +310,92 @@ void writeData(const std::string &path, const Tensor &t, NpyType type)
     throw CliError(error);
 }
 
+namespace {
+
+/// The length of the well-formed UTF-8 sequence at `s[i]` (1–4), or 0 if there is none there
+/// (a stray continuation byte, a cut sequence, an overlong form, a surrogate, above U+10FFFF).
+std::size_t utf8SequenceLength(const std::string &s, std::size_t i)
+{
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = at(i);
+    if (c < 0x80)
+        return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xbf; // the allowed range of the second byte
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        lo = c == 0xe0 ? 0xa0 : 0x80;
+        hi = c == 0xed ? 0x9f : 0xbf;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        lo = c == 0xf0 ? 0x90 : 0x80;
+        hi = c == 0xf4 ? 0x8f : 0xbf;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size() || at(i + 1) < lo || at(i + 1) > hi)
+        return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (at(i + k) < 0x80 || at(i + k) > 0xbf)
+            return 0;
+    return n;
+}
+
+} // namespace
+
 std::string oneLine(std::string message)
 {
+    static const char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(message.size());
-    for (const char ch : message) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (std::size_t i = 0; i < message.size();) {
+        const auto c = static_cast<unsigned char>(message[i]);
+        const std::size_t n = utf8SequenceLength(message, i);
         if (c == '\n' || c == '\r') {
             out += ' ';
-        } else if (c < 0x20 || c == 0x7f) {
-            static const char hex[] = "0123456789abcdef";
+        } else if (c < 0x20 || c == 0x7f || n == 0) {
+            // Control characters and bytes that are not UTF-8 (a Latin-1 file's "\xe9") are
+            // shown as \xNN, so the line is one line of valid text on any terminal.
             out += "\\x";
             out += hex[c >> 4];
             out += hex[c & 15];
         } else {
-            out += ch;
+            out.append(message, i, n);
+            i += n;
+            continue;
         }
+        ++i;
     }
     return out;
 }
 
-void printWarning(const std::string &message)
+namespace {
+
+std::vector<std::string> &queuedWarnings()
 {
-    std::cerr << "poolviz-cli: warning: " << oneLine(message) << '\n';
+    static std::vector<std::string> warnings;
+    return warnings;
+}
+
+} // namespace
+
+void queueWarning(const std::string &message)
+{
+    queuedWarnings().push_back("poolviz-cli: warning: " + oneLine(message));
+}
+
+void flushWarnings()
+{
+    for (const std::string &w : queuedWarnings())
+        std::cerr << w << '\n';
+    queuedWarnings().clear();
+}
+
+void dropWarnings()
+{
+    queuedWarnings().clear();
 }
 
 } // namespace poolviz::cli

@@ -19,8 +19,14 @@ public:
 /// `message` on one line: line breaks become spaces; other control bytes (a NUL from a file
 /// name or a file's text) are shown escaped, "\x00", never raw.
 std::string oneLine(std::string message);
-/// Prints "poolviz-cli: warning: MESSAGE" on one line of stderr.
-void printWarning(const std::string &message);
+/// Queues "poolviz-cli: warning: MESSAGE" (one line) for stderr. The warnings are printed when
+/// the command has finished (flushWarnings); a command that fails drops them (dropWarnings), so
+/// that an error is the one line on stderr, not the last of several.
+void queueWarning(const std::string &message);
+/// Prints the queued warnings on stderr, in order, and empties the queue.
+void flushWarnings();
+/// Empties the queue without printing.
+void dropWarnings();
 
 /// What a file holds, by its extension.
 enum class FileKind
@@ -57,6 +63,10 @@ struct Data
 /// Reads `path` by its extension. `role` names it in messages ("" for the input, "--grad" …).
 /// Throws CliError, e.g. "cannot read in.npy: no such file".
 Data readData(const std::string &path, const std::string &role = {});
+
+/// Throws CliError unless `path` is something to read: it exists, is no folder, and is no pipe
+/// or socket (opening a pipe without a writer would wait forever). `name` names it.
+void checkInputFile(const std::string &path, const std::string &name);
 
 /// Throws CliError unless `path` has an extension poolviz-cli writes; `role` as in readData.
 void checkOutputPath(const std::string &path, const std::string &role = {});

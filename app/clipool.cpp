@@ -134,6 +134,8 @@ std::string poolFile(const std::string &input, const std::string &output,
                            " pooling has no argmax)");
         if (fs::path(*indicesPath).lexically_normal() == fs::path(output).lexically_normal())
             throw CliError("--indices " + *indicesPath + " is the output file too");
+        if (const WriteError e = outputTargetError(*indicesPath); !e.empty())
+            throw CliError("--indices: " + e.text());
     }
     const Data in = readData(input);
     checkParams(params, in.tensor, context);
@@ -337,7 +339,7 @@ int runUnpool(const std::vector<std::string> &rest)
         size = PoolOptionParser::parseSize(*text);
         if (!size)
             throw CliError("--output-size: \"" + *text +
-                           "\" is not a size \u2265 1 (use HxW, e.g. 6x6)");
+                           "\" is not a size from 1 to 1000000 per side (use HxW, e.g. 6x6)");
     }
     checkOutputPath(output);
     const Data pooled = readData(input);
@@ -381,9 +383,7 @@ int runUnpool(const std::vector<std::string> &rest)
     Tensor result;
     if (max) {
         const std::string indicesPath = *args.value("--indices");
-        std::error_code ec;
-        if (!fs::exists(indicesPath, ec))
-            throw CliError("cannot read --indices " + indicesPath + ": no such file");
+        checkInputFile(indicesPath, "--indices " + indicesPath);
         IoResult<IndexTensor> indices = readNpyIndices(indicesPath);
         if (!indices.ok())
             throw CliError("cannot read --indices " + indicesPath + ": " +

@@ -220,6 +220,10 @@ const char *ioMessageTemplate(MessageId id)
     case MessageId::FileWriteNoTempName:
         return QT_TRANSLATE_NOOP("poolviz::Message",
                                  "cannot write \"%1\": no free temporary file name in its folder");
+    case MessageId::FileWriteNotRegular:
+        return QT_TRANSLATE_NOOP("poolviz::Message",
+                                 "cannot write \"%1\": it is a device, pipe or socket, not a "
+                                 "regular file (PoolViz replaces an output file whole)");
     default:
         break;
     }

@@ -188,10 +188,21 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
     if (path.empty())
         return {Message{MessageId::FileWriteEmptyName, {}}};
     try {
-        const fs::path target(path);
+        if (WriteError e = outputTargetError(path); !e.empty())
+            return e;
+        fs::path target(path);
         const std::string name = target.filename().string();
         if (name.empty() || name == "." || name == "..")
             return {Message{MessageId::FileWriteFolder, {path}, 1}};
+        // Through symbolic links (a dangling one too): replace the file they end at, keep them.
+        std::error_code linkEc;
+        for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(target, linkEc));
+             ++hops) {
+            const fs::path next = fs::read_symlink(target, linkEc);
+            if (linkEc)
+                break;
+            target = next.is_absolute() ? next : target.parent_path() / next;
+        }
         // A name no one else uses: ".NAME.XXXXXXXX.tmp" in the same folder, created exclusively.
         static std::atomic<unsigned> counter{0};
         std::mt19937 gen(unsigned(std::chrono::steady_clock::now().time_since_epoch().count()) ^
@@ -201,7 +212,8 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
         for (int attempt = 0; attempt < 100 && !f; ++attempt) {
             char suffix[16];
             std::snprintf(suffix, sizeof suffix, "%08x", unsigned(gen()));
-            temp = target.parent_path() / ("." + name + "." + suffix + ".tmp");
+            temp =
+                target.parent_path() / ("." + target.filename().string() + "." + suffix + ".tmp");
             errno = 0;
             f = std::fopen(temp.c_str(), "wbx");
             if (!f && errno != EEXIST)
@@ -230,6 +242,16 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
     } catch (const std::exception &e) {
         return cannotWrite(e.what());
     }
+}
+
+WriteError outputTargetError(const std::string &path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec); // follows symbolic links
+    if (ec || !fs::exists(status) || fs::is_regular_file(status) || fs::is_directory(status))
+        return {};
+    return {Message{MessageId::FileWriteNotRegular, {path}, 1}};
 }
 
 Tensor randomIntegers(int h, int w, int lo, int hi, unsigned seed)

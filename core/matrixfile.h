@@ -49,8 +49,15 @@ IoResult<IndexTensor> readNpyIndices(const std::string &path);
 [[nodiscard]] WriteError writeNpyIndices(const std::string &path, const IndexTensor &t);
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a failure
-/// never leaves a partial file.
+/// never leaves a partial file. A symbolic link is followed: the file it points to is replaced
+/// and the link stays. Refused (see outputTargetError): a device, pipe or socket.
 [[nodiscard]] WriteError writeFileAtomically(const std::string &path, const std::string &bytes);
+
+/// Why an output file cannot replace what `path` names (symbolic links followed): a device, pipe
+/// or socket, which a rename would turn into a regular file (/dev/full, a FIFO). Empty for a
+/// regular file, a folder (the rename fails and says so), a missing file, or a path that cannot
+/// be examined (the write then reports the OS's reason).
+[[nodiscard]] WriteError outputTargetError(const std::string &path);
 
 /// An h × w matrix of random integers in [lo, hi] from a std::mt19937 seeded with `seed`
 /// (the same matrix on every platform).

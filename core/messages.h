@@ -175,6 +175,7 @@ enum class MessageId
     FileWriteEmptyName,
     FileWriteFolder,
     FileWriteNoTempName,
+    FileWriteNotRegular,
     // Why a parameter panel control has no effect (core/conventions.h, noEffectMessage).
     NoEffectCeilAdaptive,
     NoEffectCeilSame,

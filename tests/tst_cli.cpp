@@ -1,6 +1,7 @@
 // Runs the built poolviz-cli binary (POOLVIZ_CLI) with QProcess on files made in a QTemporaryDir
 // and checks the files it writes with readers of its own, so that a bug in the core's .npy or CSV
 // code cannot hide itself. Every expected value is written out by hand from the seed documents.
+#include "renderutil.h"
 #include "stagerenderer.h"
 #include "unpooltrace.h"
 
@@ -18,6 +19,8 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+
+#include <sys/stat.h>
 
 #ifndef POOLVIZ_CLI
 #error "POOLVIZ_CLI must be the path of the poolviz-cli binary"
@@ -294,6 +297,9 @@ private slots:
     void batchFolderWithFormat();
     void hostileInputs_data();
     void hostileInputs();
+    void outputOntoSpecialFile_data();
+    void outputOntoSpecialFile();
+    void outputThroughSymlink();
 
 private:
     /// A fresh folder with the files the error rows refer to.
@@ -1284,6 +1290,17 @@ void TestCli::hostileInputs_data()
         << in4 + QStringList{"--kernel", "2", "--padding", "20000"} << 2
         << "poolviz-cli: output would be 20002×20002 = 4.0·10⁸ values, above the limit of 10⁸\n";
     // The limit is a flag: 10×10 = 100 values against 99.
+    // A size above the largest option value was called "not a size ≥ 1".
+    QTest::newRow("--input-size 10^8")
+        << QStringList{"explain", "--input-size", "99999999x1"} << 2
+        << "poolviz-cli: --input-size: \"99999999x1\" is not a size from 1 to 1000000 per side "
+           "(use HxW)\n";
+    QTest::newRow("--output-size 10^7")
+        << QStringList{"unpool",        "in.csv",     "--mode", "avg",
+                       "--output-size", "10000000x4", "-o",     "u.npy"}
+        << 2
+        << "poolviz-cli: --output-size: \"10000000x4\" is not a size from 1 to 1000000 per side "
+           "(use HxW, e.g. 6x6)\n";
     QTest::newRow("--max-values")
         << in4 + QStringList{"--kernel", "1", "--padding", "3", "--max-values", "99"} << 2
         << "poolviz-cli: output would be 10×10 = 100 values, above the limit of 99\n";
@@ -1329,11 +1346,49 @@ void TestCli::hostileInputs_data()
         << QStringList{"pool", "third.jpg", "-o", "o.png", "--kernel", "2"} << 0
         << "poolviz-cli: warning: \"third.jpg\" is damaged or cut short (the decoder says: "
            "Corrupt JPEG data: premature end of data segment); what is missing reads as grey\n";
+    // The pixel limit's message lost its file name but kept "cannot load": "cannot read big.png:
+    // cannot load the image is …".
+    QTest::newRow("PNG declaring 20000×20000")
+        << QStringList{"pool", "huge.png", "-o", "o.png", "--kernel", "2"} << 2
+        << "poolviz-cli: cannot read huge.png: the image is 20000×20000 = 400 megapixels, above "
+           "the limit of 100 megapixels\n";
     QTest::newRow("16-bit PNG")
         << QStringList{"pool", "deep.png", "-o", "o.png", "--kernel", "2"} << 0
         << "poolviz-cli: warning: \"deep.png\" has 16 bits per channel; PoolViz reads it as 8 "
            "bits (0–255), rounding each value\n";
     // A link to /dev/zero is refused after 128 MiB instead of growing until memory runs out.
+    // Bytes that are not UTF-8 reach the line as \xNN (they came through raw, so the terminal
+    // showed U+FFFD); well-formed UTF-8 such as "ü" stays as it is.
+    QTest::newRow("Latin-1 bytes")
+        << QStringList{"pool", "latin1.csv", "-o", "o.csv", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read latin1.csv: line 1, column 1: \"\\xff\\xfe1\" is not a "
+           "number\n";
+    QTest::newRow("UTF-8 kept")
+        << QStringList{"pool", "utf8.csv", "-o", "o.csv", "--kernel", "1"} << 2
+        << "poolviz-cli: cannot read utf8.csv: line 1, column 3: \"caf\u00e9\\xe9\" is not a "
+           "number\n";
+    // A named pipe without a writer: opening it waited forever (as the window refuses it).
+    const QString pipe = ": it is a pipe or socket, not a regular file, which could keep "
+                         "poolviz-cli waiting forever\n";
+    QTest::newRow("pipe as input") << QStringList{"pool", "pipe.csv", "-o", "o.csv"} << 2
+                                   << "poolviz-cli: cannot read pipe.csv" + pipe;
+    QTest::newRow("pipe as --grad")
+        << QStringList{"backward", "in.csv", "--grad", "pipe.npy", "--kernel", "1", "-o", "g.npy"}
+        << 2 << "poolviz-cli: cannot read --grad pipe.npy" + pipe;
+    QTest::newRow("pipe as --indices")
+        << QStringList{"unpool",        "in.csv", "--indices", "pipe.npy",
+                       "--output-size", "8x8",    "-o",        "u.npy"}
+        << 2 << "poolviz-cli: cannot read --indices pipe.npy" + pipe;
+    // Warnings printed before a refusal made the error the last of several lines; a command
+    // that fails now prints its error alone.
+    QTest::newRow("warnings, then --grad refused")
+        << QStringList{"backward", "in.csv",    "--grad", "in.csv", "--kernel",
+                       "2",        "--padding", "5",      "-o",     "g.npy"}
+        << 2 << "poolviz-cli: --grad has shape 4×4 but the pooled output is 7×7\n";
+    QTest::newRow("warnings, then --max-steps refused")
+        << QStringList{"animate", "m23.csv",   "-o", "a.gif",       "--kernel",
+                       "1",       "--padding", "2",  "--max-steps", "100"}
+        << 2 << "poolviz-cli: the animation would have 729 steps, above the limit of 100\n";
     QTest::newRow("link to /dev/zero")
         << QStringList{"pool", "zero.csv", "-o", "o.csv", "--kernel", "1"} << 2
         << "poolviz-cli: cannot read zero.csv: the file is larger than 128 MiB, more than "
@@ -1356,6 +1411,11 @@ void TestCli::hostileInputs()
                       npyBytes("<i4", {2, 2}, {16777216, -5, 16777217, 2147483647})));
     QVERIFY(writeFile(dir.filePath("nul.csv"), QByteArray("a\0b,1\n", 7)));
     QVERIFY(QFile::link("/dev/zero", dir.filePath("zero.csv")));
+    for (const char *name : {"pipe.csv", "pipe.npy"})
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(name)).constData(), 0600), 0);
+    QVERIFY(writeFile(dir.filePath("latin1.csv"), "\xff\xfe"
+                                                  "1,2\n3,4\n"));
+    QVERIFY(writeFile(dir.filePath("utf8.csv"), "1,caf\xc3\xa9\xe9\n"));
     // Images: a small JPEG cut to 20 bytes and to a third, a PNG cut in half, a 16-bit PNG.
     QImage photo(64, 48, QImage::Format_RGB32);
     for (int y = 0; y < photo.height(); ++y)
@@ -1372,6 +1432,12 @@ void TestCli::hostileInputs()
     QVERIFY(png.open(QIODevice::ReadOnly));
     const QByteArray pngBytes = png.readAll();
     QVERIFY(writeFile(dir.filePath("half.png"), pngBytes.left(pngBytes.size() / 2)));
+    QByteArray huge = pngBytes; // the IHDR chunk declares 20000×20000, with a valid CRC
+    QCOMPARE(huge.mid(12, 4), QByteArray("IHDR"));
+    test::putBigEndian(huge, 16, 20000);
+    test::putBigEndian(huge, 20, 20000);
+    test::putBigEndian(huge, 29, test::crc32(huge.mid(12, 17)));
+    QVERIFY(writeFile(dir.filePath("huge.png"), huge));
     QImage deep(8, 6, QImage::Format_Grayscale16);
     deep.fill(Qt::gray);
     QVERIFY(deep.save(dir.filePath("deep.png")));
@@ -1380,6 +1446,90 @@ void TestCli::hostileInputs()
     QCOMPARE(r.err, err);
     QCOMPARE(r.code, code);
     QCOMPARE(r.out, QString());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs are replaced whole by a rename: onto a device, pipe or socket that would put a regular
+// file in its place (run as root, /dev/full itself became a PNG). Each writer refuses instead,
+// and the FIFO here (a stand-in for /dev/full that a failing test cannot harm) stays a FIFO.
+
+void TestCli::outputOntoSpecialFile_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("err"); // the whole of stderr
+
+    const QString notRegular = "\": it is a device, pipe or socket, not a regular file (PoolViz "
+                               "replaces an output file whole)\n";
+    const QString pool = "poolviz-cli: cannot write \"";
+    QTest::newRow("pool .npy") << QStringList{"pool", "in.csv", "-o", "fifo.npy"}
+                               << pool + "fifo.npy" + notRegular;
+    QTest::newRow("pool .csv") << QStringList{"pool", "in.csv", "-o", "fifo.csv"}
+                               << pool + "fifo.csv" + notRegular;
+    QTest::newRow("pool .png through a link")
+        << QStringList{"pool", "in.csv", "-o", "link.png"} << pool + "link.png" + notRegular;
+    QTest::newRow("--indices") << QStringList{"pool",  "in.csv",    "-o",
+                                              "o.npy", "--indices", "fifo.npy"}
+                               << "poolviz-cli: --indices: cannot write \"fifo.npy" + notRegular;
+    QTest::newRow("backward") << QStringList{"backward", "in.csv", "--grad", "in.csv",
+                                             "--kernel", "1",      "-o",     "fifo.npy"}
+                              << pool + "fifo.npy" + notRegular;
+    QTest::newRow("unpool") << QStringList{"unpool",   "in.csv", "--mode", "avg",
+                                           "--kernel", "2",      "-o",     "fifo.npy"}
+                            << pool + "fifo.npy" + notRegular;
+    QTest::newRow("animate .gif") << QStringList{"animate", "in.csv", "-o", "fifo.gif"}
+                                  << "poolviz-cli: animate: cannot write \"fifo.gif" + notRegular;
+    QTest::newRow("code .py") << QStringList{"code", "--lang", "pytorch", "in.csv", "-o", "fifo.py"}
+                              << pool + "fifo.py" + notRegular;
+}
+
+void TestCli::outputOntoSpecialFile()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, err);
+    QTemporaryDir tmp;
+    const QDir dir(tmp.path());
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(oneTo16).toUtf8()));
+    for (const char *name : {"fifo.npy", "fifo.csv", "fifo.gif", "fifo.py", "fifo.png"})
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(name)).constData(), 0600), 0);
+    QVERIFY(QFile::link(dir.filePath("fifo.png"), dir.filePath("link.png")));
+    const QStringList before = listing(tmp.path());
+
+    const Run r = cli(tmp.path(), args);
+    QCOMPARE(r.err, err);
+    QCOMPARE(r.code, 2);
+    QCOMPARE(listing(tmp.path()), before); // no output, no temporary file left
+    for (const char *name : {"fifo.npy", "fifo.csv", "fifo.gif", "fifo.py", "fifo.png"}) {
+        struct stat st = {};
+        QCOMPARE(::lstat(QFile::encodeName(dir.filePath(name)).constData(), &st), 0);
+        QVERIFY2(S_ISFIFO(st.st_mode), name);
+    }
+    QVERIFY(QFileInfo(dir.filePath("link.png")).isSymLink());
+}
+
+// Through a symbolic link the file it points to is replaced and the link stays, for the
+// matrix writers as for the image writer (QSaveFile).
+void TestCli::outputThroughSymlink()
+{
+    QTemporaryDir tmp;
+    const QDir dir(tmp.path());
+    QVERIFY(dir.mkdir("real"));
+    QVERIFY(writeFile(dir.filePath("in.csv"), csvText(oneTo16).toUtf8()));
+    QVERIFY(writeFile(dir.filePath("real/y.csv"), "old\n"));
+    QVERIFY(QFile::link("real/y.csv", dir.filePath("y.csv")));
+    QVERIFY(QFile::link("real/y.npy", dir.filePath("y.npy"))); // dangling: created
+
+    const Run csv = cli(tmp.path(), {"pool", "in.csv", "-o", "y.csv", "--kernel", "2"});
+    QVERIFY2(csv.code == 0, qPrintable(describe(csv)));
+    const Run npy = cli(tmp.path(), {"pool", "in.csv", "-o", "y.npy", "--kernel", "2"});
+    QVERIFY2(npy.code == 0, qPrintable(describe(npy)));
+    QVERIFY(QFileInfo(dir.filePath("y.csv")).isSymLink());
+    QVERIFY(QFileInfo(dir.filePath("y.npy")).isSymLink());
+    QCOMPARE(readMatrix(dir.filePath("real/y.csv")), (Rows{{6, 8}, {14, 16}}));
+    const Npy y = readNpy(dir.filePath("real/y.npy"));
+    QVERIFY(y.ok);
+    QCOMPARE(y.values, (QList<double>{6, 8, 14, 16}));
+    QCOMPARE(QDir(dir.filePath("real")).entryList(QDir::Files | QDir::Hidden),
+             (QStringList{"y.csv", "y.npy"}));
 }
 
 QTEST_MAIN(TestCli) // a QGuiApplication: animateUnpool draws the stage the window draws

@@ -7,12 +7,15 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QTemporaryDir>
 #include <QTest>
 #include <array>
 #include <cmath>
 #include <limits>
+
+#include <sys/stat.h>
 
 using namespace poolviz;
 using namespace poolviz::test;
@@ -301,6 +304,16 @@ void TestImageIo::saveImageErrors()
     QCOMPARE(saveImage(image, jpg, 95), QString());
     QCOMPARE(QImageReader(jpg).format(), QByteArray("jpeg"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"c.jpg"});
+
+    // QSaveFile renames onto its target: onto a named pipe (or /dev/full through a link) that
+    // put a PNG in the device's place. Refused, and the pipe stays a pipe.
+    const QString pipe = dir.filePath("pipe.png");
+    QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+    QCOMPARE(saveImage(image, pipe),
+             QStringLiteral("cannot write \"%1\": it is a device, pipe or socket, not a regular "
+                            "file (PoolViz replaces an output file whole)")
+                 .arg(pipe));
+    QVERIFY(QFileInfo(pipe).exists() && !QFileInfo(pipe).isFile());
 }
 
 QTEST_MAIN(TestImageIo)

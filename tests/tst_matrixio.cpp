@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +15,8 @@
 #include <cstring>
 #include <limits>
 #include <random>
+
+#include <sys/stat.h>
 
 using namespace poolviz;
 using poolviz::test::intBytes;
@@ -737,6 +740,23 @@ void TestMatrixIo::writeFileAtomically()
 
     QCOMPARE(qs(poolviz::writeFileAtomically("", "x")),
              QString("cannot write a file with an empty name"));
+
+    // A named pipe (as /dev/full, a device) is refused: a rename would put a file in its place.
+    const QString pipe = dir.filePath("pipe.npy");
+    QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+    QCOMPARE(qs(poolviz::writeFileAtomically(pipe.toStdString(), "x")),
+             "cannot write \"" + pipe +
+                 "\": it is a device, pipe or socket, not a regular file (PoolViz replaces an "
+                 "output file whole)");
+    QVERIFY(QFileInfo(pipe).isFile() == false && QFileInfo(pipe).exists());
+    QCOMPARE(entries(dir.path()), (QStringList{"folder", "out.bin", "pipe.npy"}));
+
+    // Through a symbolic link the file it points to is replaced; the link stays a link.
+    QVERIFY(QFile::link("out.bin", dir.filePath("link.bin")));
+    QCOMPARE(qs(poolviz::writeFileAtomically(dir.filePath("link.bin").toStdString(), "linked")),
+             QString());
+    QVERIFY(QFileInfo(dir.filePath("link.bin")).isSymLink());
+    QCOMPARE(readAll(path), QByteArray("linked"));
 }
 
 // ---- .npy ----------------------------------------------------------------------------------

@@ -1,6 +1,10 @@
 #include "gifwriter.h"
 
+#include "coremessage.h"
+#include "matrixfile.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QPainter>
 #include <QSaveFile>
@@ -171,6 +175,13 @@ bool GifWriter::open(QSize size, int loopCount)
             0);
     m_size = size;
 
+    // QSaveFile renames onto the target: never onto /dev/full or a FIFO.
+    if (const WriteError target = outputTargetError(QFile::encodeName(m_path).toStdString());
+        !target.empty()) {
+        m_error = coreWriteText(target);
+        abort();
+        return false;
+    }
     m_file = std::make_unique<QSaveFile>(m_path);
     if (!m_file->open(QIODevice::WriteOnly))
         return fail(m_file->errorString(), 0);

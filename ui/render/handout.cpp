@@ -1,5 +1,7 @@
 #include "handout.h"
 
+#include "coremessage.h"
+#include "matrixfile.h"
 #include "stagerenderer.h"
 
 #include <QFileInfo>
@@ -173,6 +175,10 @@ QString Handout::write(const QString &path, const QString &lessonTitle,
                   "worksheet, or fewer or smaller scenes")
             .arg(name)
             .arg(kMaxPages);
+    // QSaveFile renames onto the target: never onto /dev/full or a FIFO.
+    if (const WriteError target = outputTargetError(QFile::encodeName(path).toStdString());
+        !target.empty())
+        return coreWriteText(target);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("Cannot write “%1”: %2").arg(name, file.errorString());

@@ -452,6 +452,14 @@ QString saveImage(const QImage &image, const QString &path, int quality)
                                            "cannot save \"%1\": Qt cannot write .%2 images")
             .arg(path, QString::fromLatin1(format));
 
+    // QSaveFile renames onto the target: never onto /dev/full or a FIFO (core's
+    // outputTargetError says the same for the matrix writers).
+    if (!specialFileProblem(path).isEmpty())
+        return QCoreApplication::translate("poolviz::ImageIO",
+                                           "cannot write \"%1\": it is a device, pipe or socket, "
+                                           "not a regular file (PoolViz replaces an output file "
+                                           "whole)")
+            .arg(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("poolviz::ImageIO", "cannot write \"%1\": %2")

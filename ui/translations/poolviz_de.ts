@@ -961,6 +961,10 @@
         <source>cannot write &quot;%1&quot;: %2</source>
         <translation>„%1“ lässt sich nicht schreiben: %2</translation>
     </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: it is a device, pipe or socket, not a regular file (PoolViz replaces an output file whole)</source>
+        <translation>„%1“ lässt sich nicht schreiben: es ist ein Gerät, eine Pipe oder ein Socket, keine gewöhnliche Datei (PoolViz ersetzt eine Ausgabedatei als Ganzes)</translation>
+    </message>
 </context>
 <context>
     <name>poolviz::LanguageMenu</name>
@@ -3019,6 +3023,10 @@
     <message>
         <source>adaptive pooling divides by the size of each bin (PyTorch has no divisor_override for it)</source>
         <translation>adaptives Pooling teilt durch die Größe jedes Bereichs (PyTorch hat dafür kein divisor_override)</translation>
+    </message>
+    <message>
+        <source>cannot write &quot;%1&quot;: it is a device, pipe or socket, not a regular file (PoolViz replaces an output file whole)</source>
+        <translation>„%1“ lässt sich nicht schreiben: es ist ein Gerät, eine Pipe oder ein Socket, keine gewöhnliche Datei (PoolViz ersetzt eine Ausgabedatei als Ganzes)</translation>
     </message>
 </context>
 <context>
