@@ -110,9 +110,13 @@ std::string reason(std::string message, const std::string &path)
 std::string temporaryPathFor(const std::string &path)
 {
     const fs::path p(path);
-    return (p.parent_path() /
-            ("." + p.filename().string() + ".poolviz-" + std::to_string(::getpid()) + ".tmp"))
-        .string();
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on "." + string&&.
+    std::string name = ".";
+    name += p.filename().string();
+    name += ".poolviz-";
+    name += std::to_string(::getpid());
+    name += ".tmp";
+    return (p.parent_path() / name).string();
 }
 
 void removeQuietly(const std::string &path)

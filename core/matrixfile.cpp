@@ -212,8 +212,13 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
         for (int attempt = 0; attempt < 100 && !f; ++attempt) {
             char suffix[16];
             std::snprintf(suffix, sizeof suffix, "%08x", unsigned(gen()));
-            temp =
-                target.parent_path() / ("." + target.filename().string() + "." + suffix + ".tmp");
+            // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on "." + string&&.
+            std::string name = ".";
+            name += target.filename().string();
+            name += '.';
+            name += suffix;
+            name += ".tmp";
+            temp = target.parent_path() / name;
             errno = 0;
             f = std::fopen(temp.c_str(), "wbx");
             if (!f && errno != EEXIST)
