@@ -130,7 +130,7 @@ void TestStageCells::winnerNumberUncovered()
 {
     QFETCH(QSize, size);
     Tensor input = ramp(12, 16);
-    input.at(2, 8) = 99; // the maximum of step 4 (window rows 0–2, columns 8–10), its top row
+    input.at(2, 8) = 99; // the maximum of step 4 (window rows 0–2, columns 8–10), its bottom row
     const Trace trace = makeTrace(input, maxPool(3, 2), Phase::Forward);
     const StageRenderer stage(trace);
     const QRectF target(QPointF(0, 0), QSizeF(size));

@@ -478,9 +478,11 @@ void StageRenderer::paintWindow(QPainter &p, const Layout &l, const StageView &v
                 const double px = fit.fit(text, numberPx(s), s * numberRoom(s));
                 number = QSizeF(fit.width(text, px), fit.capHeight(px));
             }
+            // At most the cell's own circle: wider still, the halo would cover the neighbours'
+            // digits (the window's other taps), and a long number's ends are the lesser loss.
             const double halo = first ? width + 3 : width;
-            const double radius =
-                std::max(0.44 * s, std::hypot(number.width(), number.height()) / 2 + halo / 2 + 1);
+            const double radius = std::clamp(
+                std::hypot(number.width(), number.height()) / 2 + halo / 2 + 1, 0.44 * s, 0.5 * s);
             p.save();
             p.setBrush(Qt::NoBrush);
             if (first) {
