@@ -107,24 +107,6 @@ std::string reason(std::string message, const std::string &path)
     return message.empty() ? "unreadable" : message;
 }
 
-std::string temporaryPathFor(const std::string &path)
-{
-    const fs::path p(path);
-    // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on "." + string&&.
-    std::string name = ".";
-    name += p.filename().string();
-    name += ".poolviz-";
-    name += std::to_string(::getpid());
-    name += ".tmp";
-    return (p.parent_path() / name).string();
-}
-
-void removeQuietly(const std::string &path)
-{
-    std::error_code ec;
-    fs::remove(path, ec);
-}
-
 std::string extensionOf(const std::string &path)
 {
     const fs::path p(path);

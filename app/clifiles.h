@@ -21,7 +21,8 @@ public:
 std::string oneLine(std::string message);
 /// Queues "poolviz-cli: warning: MESSAGE" (one line) for stderr. The warnings are printed when
 /// the command has finished (flushWarnings); a command that fails drops them (dropWarnings), so
-/// that an error is the one line on stderr, not the last of several.
+/// that an error is the one line on stderr, not the last of several. Batch pooling prints each
+/// file's warnings after it is written and drops those of a file that failed.
 void queueWarning(const std::string &message);
 /// Prints the queued warnings on stderr, in order, and empties the queue.
 void flushWarnings();
@@ -75,11 +76,6 @@ void checkOutputPath(const std::string &path, const std::string &role = {});
 /// float64 when `type` is Float64), .csv/.txt one 2-D matrix, images with 1, 3 or 4 channels.
 /// Throws CliError naming the path; nothing is left behind on failure.
 void writeData(const std::string &path, const Tensor &t, NpyType type);
-
-/// A temporary file next to `path` for writing it atomically: ".NAME.poolviz-PID.tmp".
-std::string temporaryPathFor(const std::string &path);
-/// Removes `path` if it exists, ignoring errors (a temporary file after a failure).
-void removeQuietly(const std::string &path);
 
 /// A reader's error `message` about `path` without the file name in it (the caller names it).
 std::string reason(std::string message, const std::string &path);

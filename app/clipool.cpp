@@ -78,44 +78,28 @@ const char *const unpoolHelp =
     "  poolviz-cli unpool y.npy --indices idx.npy --output-size 6x6 -o x2.npy\n"
     "\n";
 
-std::string replaceAll(std::string s, const std::string &from, const std::string &to)
-{
-    if (from.empty())
-        return s;
-    for (std::size_t pos = s.find(from); pos != std::string::npos;
-         pos = s.find(from, pos + to.size()))
-        s.replace(pos, from.size(), to);
-    return s;
-}
-
-/// Writes `values` to `output` and `indices` to `indicesPath`, both or neither: the indices go
-/// to a temporary file first and are renamed into place after the output is written.
+/// Writes `values` to `output` and `indices` to `indicesPath`, both or neither: the indices are
+/// staged in a temporary file first (see StagedFile) and renamed into place after the output is
+/// written.
 void writeWithIndices(const std::string &output, const Tensor &values, NpyType type,
                       const std::string &indicesPath, const IndexTensor &indices)
 {
-    const std::string tmp = temporaryPathFor(indicesPath);
-    std::string error = writeNpyIndices(tmp, indices);
-    if (!error.empty()) {
-        removeQuietly(tmp);
-        error = replaceAll(error, tmp, indicesPath);
-        if (error.find(indicesPath) == std::string::npos)
-            error = "cannot write --indices " + indicesPath + ": " + error;
-        throw CliError(error);
-    }
+    StagedFile staged;
+    std::string error;
     try {
-        writeData(output, values, type);
-    } catch (...) {
-        removeQuietly(tmp);
-        throw;
+        error = staged.stage(indicesPath, npyIndexBytes(indices));
+    } catch (const std::bad_alloc &) {
+        error = Message{MessageId::FileWriteNoMemory, {indicesPath}, 1}.text();
     }
-    std::error_code ec;
-    fs::rename(tmp, indicesPath, ec);
-    if (ec) {
-        removeQuietly(tmp);
+    if (!error.empty())
+        throw CliError(error.find(indicesPath) == std::string::npos
+                           ? "cannot write --indices " + indicesPath + ": " + error
+                           : error);
+    writeData(output, values, type); // on failure the staged indices go with `staged`
+    if (const std::string late = staged.commit(); !late.empty()) {
         // The output may already have replaced a file of the same name: deleting it now would
         // lose both, so it stays, and the message says so.
-        throw CliError("cannot write --indices " + indicesPath + ": " + ec.message() + " (" +
-                       output + " was written)");
+        throw CliError(late + " (" + output + " was written)");
     }
 }
 
@@ -215,6 +199,7 @@ int poolBatch(const Args &args, const std::string &outDir)
     std::vector<std::pair<std::string, std::string>> failures;
     std::map<std::string, std::string> written; // output → the input it came from
     const std::size_t total = inputs.size();
+    flushWarnings(); // the options' own: every file is pooled with them
     for (std::size_t i = 0; i < total; ++i) {
         const std::string &input = inputs[i];
         const fs::path inPath(input);
@@ -236,7 +221,9 @@ int poolBatch(const Args &args, const std::string &outDir)
             written.emplace(key, input);
             if (verbose)
                 std::cout << input << ": " << summary << '\n';
+            flushWarnings(); // this file's, beside its progress line
         } catch (const CliError &e) {
+            dropWarnings(); // a file that failed reports its error alone, in the list below
             failures.emplace_back(input, oneLine(e.what()));
         }
     }

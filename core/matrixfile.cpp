@@ -181,10 +181,28 @@ IoResult<MatrixFile> readMatrixFile(const std::string &path)
 
 WriteError writeFileAtomically(const std::string &path, const std::string &bytes)
 {
+    StagedFile file;
+    if (WriteError e = file.stage(path, bytes); !e.empty())
+        return e;
+    return file.commit();
+}
+
+StagedFile::~StagedFile()
+{
+    if (!m_temp.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove(m_temp, ignored);
+    }
+}
+
+WriteError StagedFile::stage(const std::string &path, const std::string &bytes)
+{
     namespace fs = std::filesystem;
     const auto cannotWrite = [&path](std::string reason) {
         return WriteError{Message{MessageId::FileCannotWrite, {path, std::move(reason)}, 3}};
     };
+    if (!m_temp.empty())
+        return cannotWrite("a file is already staged");
     if (path.empty())
         return {Message{MessageId::FileWriteEmptyName, {}}};
     try {
@@ -203,7 +221,8 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
                 break;
             target = next.is_absolute() ? next : target.parent_path() / next;
         }
-        // A name no one else uses: ".NAME.XXXXXXXX.tmp" in the same folder, created exclusively.
+        // A name no one else uses: ".NAME.XXXXXXXX.tmp" in the same folder, created exclusively
+        // ("x": never through an existing name or link).
         static std::atomic<unsigned> counter{0};
         std::mt19937 gen(unsigned(std::chrono::steady_clock::now().time_since_epoch().count()) ^
                          (counter.fetch_add(1) * 2654435761u));
@@ -213,12 +232,12 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
             char suffix[16];
             std::snprintf(suffix, sizeof suffix, "%08x", unsigned(gen()));
             // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on "." + string&&.
-            std::string name = ".";
-            name += target.filename().string();
-            name += '.';
-            name += suffix;
-            name += ".tmp";
-            temp = target.parent_path() / name;
+            std::string tempName = ".";
+            tempName += target.filename().string();
+            tempName += '.';
+            tempName += suffix;
+            tempName += ".tmp";
+            temp = target.parent_path() / tempName;
             errno = 0;
             f = std::fopen(temp.c_str(), "wbx");
             if (!f && errno != EEXIST)
@@ -232,21 +251,35 @@ WriteError writeFileAtomically(const std::string &path, const std::string &bytes
         int error = written ? 0 : (errno ? errno : EIO);
         if (std::fclose(f) != 0 && error == 0)
             error = errno ? errno : EIO;
-        std::error_code ec;
         if (error != 0) {
+            std::error_code ec;
             fs::remove(temp, ec);
             return cannotWrite(osError(error));
         }
-        fs::rename(temp, target, ec);
-        if (ec) {
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            return cannotWrite(ec.message());
-        }
+        m_path = path;
+        m_target = target.string();
+        m_temp = temp.string();
         return {};
     } catch (const std::exception &e) {
         return cannotWrite(e.what());
     }
+}
+
+WriteError StagedFile::commit()
+{
+    namespace fs = std::filesystem;
+    if (m_temp.empty())
+        return {Message{MessageId::FileCannotWrite, {m_path, "nothing is staged"}, 3}};
+    std::error_code ec;
+    fs::rename(m_temp, m_target, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(m_temp, ignored);
+    }
+    m_temp.clear();
+    if (ec)
+        return {Message{MessageId::FileCannotWrite, {m_path, ec.message()}, 3}};
+    return {};
 }
 
 WriteError outputTargetError(const std::string &path)

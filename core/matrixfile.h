@@ -53,6 +53,29 @@ IoResult<IndexTensor> readNpyIndices(const std::string &path);
 /// and the link stays. Refused (see outputTargetError): a device, pipe or socket.
 [[nodiscard]] WriteError writeFileAtomically(const std::string &path, const std::string &bytes);
 
+/// The first half of writeFileAtomically, for writing two files both or neither: the bytes in a
+/// new temporary file beside the target (created exclusively under an unpredictable name, so a
+/// link planted there is never written through), until commit() renames it into place. A file
+/// never committed is removed when this goes.
+class StagedFile
+{
+public:
+    StagedFile() = default;
+    StagedFile(const StagedFile &) = delete;
+    StagedFile &operator=(const StagedFile &) = delete;
+    ~StagedFile();
+
+    /// Writes `bytes` for `path` (see writeFileAtomically for links and refusals).
+    [[nodiscard]] WriteError stage(const std::string &path, const std::string &bytes);
+    /// Renames the staged file over its target; after a failure the temporary file is gone.
+    [[nodiscard]] WriteError commit();
+
+private:
+    std::string m_path;   ///< as the caller named it (for messages)
+    std::string m_target; ///< symbolic links followed
+    std::string m_temp;   ///< empty when nothing is staged
+};
+
 /// Why an output file cannot replace what `path` names (symbolic links followed): a device, pipe
 /// or socket, which a rename would turn into a regular file (/dev/full, a FIFO). Empty for a
 /// regular file, a folder (the rename fails and says so), a missing file, or a path that cannot

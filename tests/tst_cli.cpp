@@ -300,6 +300,7 @@ private slots:
     void outputOntoSpecialFile_data();
     void outputOntoSpecialFile();
     void outputThroughSymlink();
+    void batchWarningsFollowTheirFile();
 
 private:
     /// A fresh folder with the files the error rows refer to.
@@ -1530,6 +1531,44 @@ void TestCli::outputThroughSymlink()
     QCOMPARE(y.values, (QList<double>{6, 8, 14, 16}));
     QCOMPARE(QDir(dir.filePath("real")).entryList(QDir::Files | QDir::Hidden),
              (QStringList{"y.csv", "y.npy"}));
+
+    // --indices as well: the link stays and the file it names gets the indices, staged beside
+    // that file under a name of its own (not a fixed one another user could plant a link at).
+    QVERIFY(QFile::link("real/i.npy", dir.filePath("i.npy")));
+    const Run idx =
+        cli(tmp.path(), {"pool", "in.csv", "-o", "z.csv", "--kernel", "2", "--indices", "i.npy"});
+    QVERIFY2(idx.code == 0, qPrintable(describe(idx)));
+    QVERIFY(QFileInfo(dir.filePath("i.npy")).isSymLink());
+    const Npy i = readNpy(dir.filePath("real/i.npy"));
+    QVERIFY(i.ok);
+    QCOMPARE(i.values, (QList<double>{5, 7, 13, 15}));
+    QCOMPARE(QDir(dir.filePath("real")).entryList(QDir::Files | QDir::Hidden),
+             (QStringList{"i.npy", "y.csv", "y.npy"}));
+    QCOMPARE(dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+             (QStringList{"i.npy", "in.csv", "y.csv", "y.npy", "z.csv"}));
+}
+
+void TestCli::batchWarningsFollowTheirFile()
+{
+    // 16777217 (2^24 + 1) has no float32: reading it warns. In a batch, a file's warnings
+    // follow its own progress line; a file that fails shows only its error.
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath("a.npy"), npyBytes("<i4", {2, 2}, {1, 2, 3, 16777217})));
+    QVERIFY(writeFile(dir.filePath("b.npy"), npyBytes("<i4", {1, 1}, {16777217})));
+    QVERIFY(writeFile(dir.filePath("c.csv"), csvText(oneTo16).toUtf8()));
+    const Run r = cli(dir.path(), {"pool", "a.npy", "b.npy", "c.csv", "-o", "out/", "--kernel", "2",
+                                   "--progress"});
+    QCOMPARE(r.code, 2);
+    const QStringList lines = r.err.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines[0], QString("[1/3] a.npy → out/a_pooled.npy"));
+    QVERIFY2(lines[1].startsWith("poolviz-cli: warning: a.npy") && lines[1].contains("16777217"),
+             qPrintable(lines[1]));
+    QCOMPARE(lines[2], QString("[2/3] b.npy → out/b_pooled.npy"));
+    QCOMPARE(lines[3], QString("[3/3] c.csv → out/c_pooled.csv"));
+    QCOMPARE(lines[4], QString("pooled 2 of 3 files; 1 failed:"));
+    QVERIFY2(lines[5].startsWith("  b.npy: "), qPrintable(lines[5]));
+    QVERIFY2(!r.err.contains("warning: b.npy"), qPrintable(r.err));
 }
 
 QTEST_MAIN(TestCli) // a QGuiApplication: animateUnpool draws the stage the window draws
