@@ -338,18 +338,6 @@ private:
         return true;
     }
 
-    /// Streams o[from, e) to dst[from, e), e ≤ to the last index at which dst starts a cache
-    /// line (so that the next part starts a whole line); returns e (from when it is not past).
-    static int streamUpTo(T *dst, const T *o, int from, int to)
-    {
-        const auto line = reinterpret_cast<std::uintptr_t>(dst + to) % 64;
-        const int e = to - int(line / sizeof(T));
-        if (e <= from)
-            return from;
-        streamRow(dst + from, o + from, e - from);
-        return e;
-    }
-
     /// Where to compute output row `dst`: in place, or, when the output is streamed, in a
     /// scratch row that flush() then writes past the caches.
     T *rowOut(T *dst) { return m_stream ? m_rowOut.data() : dst; }
