@@ -5,6 +5,7 @@
 // simplest for a single translation unit.
 #include "planepool.h"
 
+#include "doublingsums.h"
 #include "exactsums.h"
 #include "isa.h"
 #include "reduce.h"
@@ -812,32 +813,7 @@ private:
             }
         } else {
             // Parts in tap order: the single first tap (odd k), then levels 2, 4, … as k's bits.
-            bool first = true;
-            int offset = 0; // taps already summed into out
-            if (k & 1) {
-                for (int f = 0; f < windows; ++f)
-                    out[f] = load(row[f]);
-                first = false;
-                offset = 1;
-            }
-            for (int m = 2; m <= k; m *= 2) {
-                if (k & m) {
-                    const A *__restrict part = cur + std::size_t(offset) * std::size_t(d);
-                    if (first)
-                        std::copy(part, part + windows, out);
-                    else
-                        for (int f = 0; f < windows; ++f)
-                            out[f] += part[f];
-                    first = false;
-                    offset += m;
-                }
-                if (2 * m > k)
-                    break;
-                const int len = n - (2 * m - 1) * d, sh = m * d;
-                for (int i = 0; i < len; ++i)
-                    next[i] = cur[i] + cur[i + sh];
-                std::swap(cur, next);
-            }
+            doublingSums([&](int f) { return load(row[f]); }, cur, next, n, d, k, windows, out);
         }
     }
 

@@ -2,6 +2,7 @@
 // other kernels (baseline and AVX2, see core/CMakeLists.txt and isa.h).
 #include "slidingsums.h"
 
+#include "doublingsums.h"
 #include "stream.h"
 
 #include <algorithm>
@@ -519,9 +520,7 @@ void SlidingSums::reduceColumns(const float *src, int x0, int x1, double *h)
             }
             return;
         }
-        // Level m holds the sums of the m taps i, i + d, …, i + (m − 1)·d, level 2m two of
-        // level m; a window adds, in tap order, its first tap (odd k) and one level per set
-        // bit of k.
+        // Doubling levels (see doublingSums), level 2 straight from the row.
         const int windows = e - b, n = windows + (k - 1) * d;
         for (auto &v : m_level)
             if (v.size() < std::size_t(n))
@@ -532,32 +531,7 @@ void SlidingSums::reduceColumns(const float *src, int x0, int x1, double *h)
         double *__restrict out = h + b;
         for (int i = 0; i < n - d; ++i)
             cur[i] = tapOf<P>(row[i]) + tapOf<P>(row[i + d]);
-        bool first = true;
-        int offset = 0; // taps already summed into out
-        if (k & 1) {
-            for (int w = 0; w < windows; ++w)
-                out[w] = tapOf<P>(row[w]);
-            first = false;
-            offset = 1;
-        }
-        for (int m = 2; m <= k; m *= 2) {
-            if (k & m) {
-                const double *__restrict part = cur + std::size_t(offset) * std::size_t(d);
-                if (first)
-                    std::copy(part, part + windows, out);
-                else
-                    for (int w = 0; w < windows; ++w)
-                        out[w] += part[w];
-                first = false;
-                offset += m;
-            }
-            if (2 * m > k)
-                break;
-            const int len = n - (2 * m - 1) * d, sh = m * d;
-            for (int i = 0; i < len; ++i)
-                next[i] = cur[i] + cur[i + sh];
-            std::swap(cur, next);
-        }
+        doublingSums([&](int w) { return tapOf<P>(row[w]); }, cur, next, n, d, k, windows, out);
     });
 }
 
