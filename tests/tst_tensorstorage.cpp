@@ -75,6 +75,7 @@ class TestTensorStorage : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void threshold_data();
     void threshold();
     void survives_data();
@@ -82,6 +83,12 @@ private slots:
     void equalsOrdinaryVector_data();
     void equalsOrdinaryVector();
 };
+
+void TestTensorStorage::initTestCase()
+{
+    if (!kHugePagesPossible)
+        QSKIP("no transparent huge pages on this system: every block is ordinary memory");
+}
 
 void TestTensorStorage::threshold_data()
 {
