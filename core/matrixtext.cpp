@@ -43,7 +43,7 @@ namespace {
 /// The numbers read, in C order, and their shape.
 struct Parsed
 {
-    std::vector<float> values;
+    Tensor::Storage values;
     std::array<int, 4> shape{1, 1, 0, 0};
     int rank = 2;
 };
@@ -100,7 +100,7 @@ bool smallInteger(const char *s, std::size_t n, float &out)
 /// Appends to a vector through a raw pointer: push_back costs a call per value in Debug builds.
 struct Appender
 {
-    std::vector<float> &values;
+    Tensor::Storage &values;
     std::size_t count = 0;
     float *data = nullptr;
     void grow()

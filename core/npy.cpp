@@ -343,8 +343,9 @@ std::string shortDouble(double v)
     return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
-template <class T> void decode(const char *p, NpyType type, std::vector<T> &out)
+template <class T> void decode(const char *p, NpyType type, BasicTensor<T> &t)
 {
+    typename BasicTensor<T>::Storage &out = t.data();
     const std::size_t n = out.size();
     switch (type) {
     case NpyType::Float32:
@@ -396,7 +397,7 @@ std::string indexText(std::size_t i, const std::vector<std::int64_t> &shape)
 /// became, with how many changed; nothing when every value was read exactly.
 std::optional<Message> roundingWarning(const char *p, NpyType type,
                                        const std::vector<std::int64_t> &shape,
-                                       const std::vector<float> &values)
+                                       const Tensor::Storage &values)
 {
     if (type != NpyType::Int32 && type != NpyType::Int64)
         return {};
@@ -489,7 +490,7 @@ IoResult<NpyArray> parseNpy(const std::string &bytes)
         array.type = dtype.type;
         array.tensor = tensorForShape<float>(h.shape);
         const char *data = bytes.data() + h.dataOffset;
-        decode(data, dtype.type, array.tensor.data());
+        decode(data, dtype.type, array.tensor);
         if (std::optional<Message> w =
                 roundingWarning(data, dtype.type, h.shape, array.tensor.data()))
             result.warnings.push_back(IoError{std::move(*w)});
@@ -507,7 +508,7 @@ std::string npyBytes(const Tensor &t, NpyType type)
     const bool wide = type == NpyType::Float64;
     std::string out = npyHeaderBytes(wide ? "<f8" : "<f4", npyShape(t));
     const std::size_t offset = out.size();
-    const std::vector<float> &data = t.data();
+    const Tensor::Storage &data = t.data();
     out.resize(offset + data.size() * (wide ? 8 : 4));
     char *p = out.data() + offset;
     for (std::size_t i = 0; i < data.size(); ++i) {
@@ -529,7 +530,7 @@ IoResult<IndexTensor> parseNpyIndices(const std::string &bytes)
         const Dtype dtype = dtypeOf(h.descr);
         checkLayout(h, dtype.size, bytes.size() - h.dataOffset);
         IndexTensor t = tensorForShape<std::int64_t>(h.shape);
-        decode(bytes.data() + h.dataOffset, dtype.type, t.data());
+        decode(bytes.data() + h.dataOffset, dtype.type, t);
         result.value = std::move(t);
     } catch (const Failure &f) {
         result.error.message = f.message;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hugepagealloc.h"
 #include "messages.h"
 #include "sizelimits.h"
 
@@ -43,6 +44,8 @@ template <class T> class BasicTensor
 {
 public:
     using value_type = T;
+    /// The values in C order; a large tensor's block is on huge pages (see HugePageAllocator).
+    using Storage = std::vector<T, HugePageAllocator<T>>;
 
     BasicTensor() = default;
     /// An (n, c, h, w) tensor filled with `fill`; `rank` is 2, 3 or 4. Throws
@@ -135,8 +138,8 @@ public:
         return t;
     }
 
-    std::vector<T> &data() { return m_data; }
-    const std::vector<T> &data() const { return m_data; }
+    Storage &data() { return m_data; }
+    const Storage &data() const { return m_data; }
 
     bool sameShape(const std::array<int, 4> &s) const { return m_shape == s; }
     /// Shape and values equal (NaN never equals NaN; use `identical` for that).
@@ -166,7 +169,7 @@ private:
 
     std::array<int, 4> m_shape{0, 0, 0, 0};
     int m_rank = 2;
-    std::vector<T> m_data;
+    Storage m_data;
 };
 
 using Tensor = BasicTensor<float>;

@@ -28,7 +28,7 @@ namespace poolviz::test {
 inline Tensor matrix(int h, int w, const std::vector<float> &values)
 {
     Tensor t = Tensor::matrix(h, w);
-    t.data() = values;
+    t.data().assign(values.begin(), values.end());
     return t;
 }
 

@@ -36,7 +36,7 @@ const float kInf = std::numeric_limits<float>::infinity();
 IndexTensor indexMatrix(int h, int w, const std::vector<std::int64_t> &values)
 {
     IndexTensor t = IndexTensor::matrix(h, w);
-    t.data() = values;
+    t.data().assign(values.begin(), values.end());
     return t;
 }
 

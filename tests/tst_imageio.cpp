@@ -121,7 +121,7 @@ void TestImageIo::singleChannels()
     ImageLoadOptions rgba;
     rgba.keepAlpha = true;
     const LoadedImage loaded = imageToTensor(image, rgba);
-    QCOMPARE(loaded.tensor.data(), (std::vector<float>{10, 20, 30, 40}));
+    QCOMPARE(loaded.tensor.data(), (Tensor::Storage{10, 20, 30, 40}));
     QVERIFY(!imageToTensor(QImage()).ok());
 }
 

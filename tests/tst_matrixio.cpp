@@ -1069,7 +1069,7 @@ void TestMatrixIo::npyIndices()
     for (qsizetype i = 0; i < dims.size(); ++i)
         s[std::size_t(4 - dims.size() + i)] = dims[i];
     IndexTensor t(s[0], s[1], s[2], s[3], 0, int(dims.size()));
-    const std::vector<std::int64_t> values{0, 5, -1, 4294967296LL, 7, 1};
+    const IndexTensor::Storage values{0, 5, -1, 4294967296LL, 7, 1};
     t.data() = values;
 
     QTemporaryDir dir;
@@ -1102,11 +1102,10 @@ void TestMatrixIo::npyIndicesTypes()
     const IoResult<IndexTensor> i4 = readNpyIndices(dataFile("i4_1x2x2x2.npy").toStdString());
     QVERIFY2(i4.ok(), i4.error.toString().c_str());
     QCOMPARE(i4.value->rank(), 4);
-    QVERIFY(i4.value->data() ==
-            (std::vector<std::int64_t>{-1, 2, 65536, -65536, 0, 3, 4, 2147483647}));
+    QVERIFY(i4.value->data() == (IndexTensor::Storage{-1, 2, 65536, -65536, 0, 3, 4, 2147483647}));
     const IoResult<IndexTensor> i8 = readNpyIndices(dataFile("i8_2x3.npy").toStdString());
     QVERIFY2(i8.ok(), i8.error.toString().c_str());
-    QVERIFY(i8.value->data() == (std::vector<std::int64_t>{1, -2, 3, -4, 5, 4294967296LL}));
+    QVERIFY(i8.value->data() == (IndexTensor::Storage{1, -2, 3, -4, 5, 4294967296LL}));
 
     // Floats are not indices.
     const std::string f4 = dataFile("f4_2x3.npy").toStdString();
@@ -1173,7 +1172,7 @@ void TestMatrixIo::npyIntegerPrecision()
     QFETCH(QString, warning);
     const IoResult<NpyArray> r = parseNpy(bytes.toStdString());
     QVERIFY2(r.ok(), r.error.toString().c_str());
-    QCOMPARE(r.value->tensor.data(), std::vector<float>(values.begin(), values.end()));
+    QCOMPARE(r.value->tensor.data(), Tensor::Storage(values.begin(), values.end()));
     QCOMPARE(r.warnings.size(), warning.isEmpty() ? std::size_t(0) : std::size_t(1));
     if (!warning.isEmpty())
         QCOMPARE(qs(r.warnings.front().toString()), warning);
@@ -1239,7 +1238,7 @@ void TestMatrixIo::readMatrixFile()
         return;
     }
     QVERIFY2(r.ok(), r.error.toString().c_str());
-    QCOMPARE(r.value->tensor.data(), std::vector<float>(values.begin(), values.end()));
+    QCOMPARE(r.value->tensor.data(), Tensor::Storage(values.begin(), values.end()));
     QCOMPARE(r.value->npyType.has_value(), npyType >= 0);
     if (npyType >= 0)
         QCOMPARE(int(*r.value->npyType), npyType);

@@ -900,7 +900,7 @@ void TstPhoto::poolerPoolsBytesAndFloatsAlike()
     QFETCH(std::vector<float>, level1);
     QFETCH(float, level2);
     auto input = std::make_shared<Tensor>(1, 1, 4, 4);
-    input->data() = photo;
+    input->data().assign(photo.begin(), photo.end());
     PhotoRequest request;
     request.input = input;
     request.a = pool(PoolMode(mode), 2, 2);
@@ -939,11 +939,11 @@ void TstPhoto::differenceOfSeed002()
     QVERIFY(settle(doc));
     const PhotoResult &r = *doc.result();
     QVERIFY(r.request.b.has_value());
-    QCOMPARE(r.a[0].values->data(), (std::vector<float>{9, 9, 9, 5}));
-    QCOMPARE(r.b[0].values->data(), (std::vector<float>{7.5f, 4.25f, 5.5f, 4.25f}));
+    QCOMPARE(r.a[0].values->data(), (Tensor::Storage{9, 9, 9, 5}));
+    QCOMPARE(r.b[0].values->data(), (Tensor::Storage{7.5f, 4.25f, 5.5f, 4.25f}));
     const PhotoDifference &d = *r.diff[0].difference;
     QVERIFY(!d.resampled);
-    QCOMPARE(d.values.data(), (std::vector<float>{1.5f, 4.75f, 3.5f, 0.75f}));
+    QCOMPARE(d.values.data(), (Tensor::Storage{1.5f, 4.75f, 3.5f, 0.75f}));
     QCOMPARE(d.largest, 4.75f);
     QCOMPARE(d.row, 0);
     QCOMPARE(d.col, 1);
@@ -977,7 +977,7 @@ void TstPhoto::differenceOfSeed002()
     QCOMPARE(QImage(dir.filePath("d.png")).pixelColor(1, 0).red(), 255);
     QCOMPARE(doc.exportValues(dir.filePath("d.npy"), PhotoLayer::Difference), QString());
     QCOMPARE(readNpy(dir.filePath("d.npy").toStdString()).value->tensor.data(),
-             (std::vector<float>{1.5f, 4.75f, 3.5f, 0.75f}));
+             (Tensor::Storage{1.5f, 4.75f, 3.5f, 0.75f}));
     QCOMPARE(doc.exportImage(dir.filePath("b.png"), PhotoLayer::Compared), QString());
     QCOMPARE(QImage(dir.filePath("b.png")).pixelColor(0, 0).red(), 8); // 7.5 rounds to 8
 }

@@ -2,8 +2,9 @@
 // side by side in one run: PoolViz, OpenCV (when built with it) and the core of an earlier commit
 // ("before", when scripts/bench.sh extracted it), single-threaded and on every core. Each time is
 // the minimum over the repetitions. The "floor" of a case is the bytes it must read and write at
-// the rate of a warm copy (a copy into an already-allocated buffer) measured in the same run with
-// the same number of threads. Run: bash scripts/bench.sh, or bench_pool [benchmark flags].
+// the rate of a warm copy (a copy into an already-allocated buffer of a tensor's storage, huge
+// pages included) measured in the same run with the same number of threads. Run: bash
+// scripts/bench.sh, or bench_pool [benchmark flags].
 
 #include "kernels/threads.h"
 #include "pool.h"
@@ -144,10 +145,14 @@ void pooled(benchmark::State &state, const Case &c, int threads)
     }
 }
 
+/// The floor: a copy of the frame into an already-allocated buffer of a tensor's own kind of
+/// storage (Tensor::Storage, on huge pages at this size like the kernels' inputs and outputs),
+/// so that the ratios compare the kernels with the best copy this machine does with the same
+/// memory, not with a copy slowed by 4 KiB pages.
 void warmCopy(benchmark::State &state, int threads)
 {
     const Tensor &in = frame();
-    std::vector<float> out(in.size());
+    Tensor::Storage out(in.size());
     const std::size_t n = in.size(), chunk = (n + 63) / 64;
     timeIt(state, [&] {
         kernels::parallelFor(64, threads, [&](int t, int) {
