@@ -214,6 +214,8 @@ private slots:
     void exactSumsOfSquares();
     void slackCoversSlidingSteps_data();
     void slackCoversSlidingSteps();
+    void inexactSumsKeepTheirOrder_data();
+    void inexactSumsKeepTheirOrder();
     void largePlanesAgreeWithReference_data();
     void largePlanesAgreeWithReference();
     void tasksAcrossPlanesAgreeWithReference_data();
@@ -929,6 +931,8 @@ void TestKernels::slidingRowSumsAgreeWithReference_data()
     // both chunks go to the direct sums while it is in their windows and slide again after, next
     // to chunks that slide throughout (runs of exact chunks broken and joined again). Windows
     // wider than 64 and than a chunk included; with padding, ceil mode, divisors, dilation, Lp.
+    // "4 chunks" is the input's width: unpadded, 5×70 has 443 outputs (4 chunks) and 5×130 has
+    // 383 (3 chunks, every one of them reading column 256, so none slides throughout).
     for (const int kw : {3, 9, 31, 70, 130}) {
         const int width = 512 + (kw % 2);
         row(QStringLiteral("avg 5x%1, 4 chunks, a tiny value at a chunk edge").arg(kw),
@@ -1099,6 +1103,89 @@ void TestKernels::slackCoversSlidingSteps()
         const PoolResult got = forward(input, p);
         const QString diff = differenceFromReference(input, plan, got, true);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+}
+
+void TestKernels::inexactSumsKeepTheirOrder_data()
+{
+    // Sums that are not exact in double depend on the order of their additions, and results
+    // promise to stay the same bits from one version to the next (and for any thread count):
+    // windows of more than 8 taps along a row add doubling levels in one fixed order
+    // (kernels/doublingsums.h), reached from the sliding sums' fallback (stride 1 down the rows)
+    // and from the band pooler (stride 2 down the rows). The values make the order visible in
+    // float: each group of three columns is X, a small s, −X (X from 2¹⁰ to 2²¹, s from 2⁻²⁰ to
+    // 2⁻⁹), so a window's big values cancel and its mean is made of the small ones, which a
+    // different association rounds against the big partial sums differently. The hashes were
+    // recorded with the core of commit 5a3c83b, before the doubling levels were shared (the same
+    // with the baseline and the AVX2 kernels). Two changes of order, each fails the rows marked
+    // with its letter: (a) a window's odd first tap added after its levels, (b) level 4 summed
+    // as a + (b + (c + d)) rather than (a + b) + (c + d).
+    QTest::addColumn<int>("kernelH");
+    QTest::addColumn<int>("kernelW");
+    QTest::addColumn<int>("strideH");
+    QTest::addColumn<int>("dilationW");
+    QTest::addColumn<quint64>("hash");
+    auto row = [](int kh, int kw, int sh, int dw, quint64 hash) {
+        QTest::newRow(qPrintable(QStringLiteral("avg %1x%2, stride %3x1, dilation 1x%4")
+                                     .arg(kh)
+                                     .arg(kw)
+                                     .arg(sh)
+                                     .arg(dw)))
+            << kh << kw << sh << dw << hash;
+    };
+    row(9, 15, 1, 1, 0xf7a358756761192cull);  // a, b
+    row(3, 9, 2, 1, 0x710e34451c94497cull);   // b
+    row(5, 27, 1, 2, 0xb981fee2ac39c2f7ull);  // a, b
+    row(5, 45, 2, 1, 0x420f25d2ad4795f4ull);  // a, b
+    row(31, 45, 1, 1, 0x1f080a97a6fb4e37ull); // a, b
+    row(4, 63, 1, 1, 0xc773ce963fdd0f57ull);  // a, b
+}
+
+void TestKernels::inexactSumsKeepTheirOrder()
+{
+    QFETCH(int, kernelH);
+    QFETCH(int, kernelW);
+    QFETCH(int, strideH);
+    QFETCH(int, dilationW);
+    QFETCH(quint64, hash);
+    const int height = 40, width = 600;
+    Tensor input(1, 1, height, width);
+    float *v = input.data().data();
+    std::uint64_t state = 42; // splitmix64: the same values on every platform
+    for (int i = 0; i < height * width; ++i) {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        z ^= z >> 31;
+        const float significand = 1.0f + float(z & 0xFFFFFF) / 16777216.0f;
+        const float sign = (z >> 40) & 1 ? -1.0f : 1.0f;
+        const int scale = int((z >> 24) % 11);
+        switch (i % width % 3) {
+        case 0:
+            v[i] = sign * std::ldexp(significand, 10 + scale);
+            break;
+        case 1:
+            v[i] = sign * std::ldexp(significand, -20 + scale);
+            break;
+        default:
+            v[i] = -v[i - 2];
+        }
+    }
+    PoolParams p;
+    p.mode = PoolMode::Avg;
+    p.kernel = {kernelH, kernelW};
+    p.stride = Size2{strideH, 1};
+    p.dilation = {1, dilationW};
+    for (const int threads : {1, 2}) {
+        setThreadCount(threads);
+        const PoolResult got = forward(input, p, false);
+        std::uint64_t h = 1469598103934665603ull; // FNV-1a over the results' bytes
+        for (const float value : got.values.data())
+            for (int byte = 0; byte < 4; ++byte) {
+                h ^= (std::bit_cast<std::uint32_t>(value) >> (8 * byte)) & 0xFF;
+                h *= 1099511628211ull;
+            }
+        QCOMPARE(quint64(h), hash);
     }
 }
 

@@ -2,7 +2,10 @@
 // bytes are 2 MiB-aligned (so that madvise(MADV_HUGEPAGE) can give them huge pages), smaller
 // ones are ordinary memory, and the values survive every way a tensor is copied, moved, resized
 // and assigned between the two. Whether the kernel granted huge pages is not asserted: it may
-// refuse under fragmentation, and nothing but speed depends on it.
+// refuse under fragmentation, and nothing but speed depends on it. A block given back by the
+// wrong path (ordinary delete for an aligned block, or the reverse) goes unnoticed in a release
+// build, where both end in free(); the sanitizer build of this suite (the dev-asan preset, run by
+// scripts/test.sh) reports it as a new-delete type mismatch.
 
 #include "tensor.h"
 
@@ -122,8 +125,6 @@ void TestTensorStorage::threshold()
             QCOMPARE(t.size(), std::size_t(count));
             if (huge)
                 QVERIFY2(hugeAligned(t.data().data()), "a large block is not 2 MiB-aligned");
-            else // no rounding up to huge pages for a small block
-                QCOMPARE(t.data().capacity(), std::size_t(count));
             QVERIFY(std::all_of(t.data().begin(), t.data().end(), [&](T v) { return v == value; }));
         }
     };
@@ -201,8 +202,6 @@ void TestTensorStorage::survives()
         QVERIFY(placedRight<float>(s));
         if (std::max(from, to) >= atThreshold<float>() && operation == "resize")
             QVERIFY2(hugeAligned(s.data()), "a large block lost its alignment");
-        if (operation == "shrink" && to < atThreshold<float>())
-            QCOMPARE(s.capacity(), std::size_t(to)); // the huge block is given back
         if (operation == "shrink" && to >= atThreshold<float>())
             QVERIFY2(hugeAligned(s.data()), "a large block is not 2 MiB-aligned");
     } else if (operation == "swap") {

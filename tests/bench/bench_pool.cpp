@@ -3,8 +3,10 @@
 // ("before", when scripts/bench.sh extracted it), single-threaded and on every core. Each time is
 // the minimum over the repetitions. The "floor" of a case is the bytes it must read and write at
 // the rate of a warm copy (a copy into an already-allocated buffer of a tensor's storage, huge
-// pages included) measured in the same run with the same number of threads. Run: bash
-// scripts/bench.sh, or bench_pool [benchmark flags].
+// pages included) measured in the same run with the same number of threads. OpenCV writes into
+// memory of that kind too; the "before" core keeps its outputs in plain std::vector (ordinary
+// pages), so its column measures page size as well as kernels. Run: bash scripts/bench.sh, or
+// bench_pool [benchmark flags].
 
 #include "kernels/threads.h"
 #include "pool.h"
@@ -254,10 +256,15 @@ void opencv(benchmark::State &state, const Case &c, int threads)
     cv::setNumThreads(threads);
     Tensor &in = const_cast<Tensor &>(frame());
     const int oh = (kH - c.kernel) / c.stride + 1, ow = (kW - c.kernel) / c.stride + 1;
+    // OpenCV writes into memory of the same kind as PoolViz's outputs (huge pages included): a
+    // Mat of the right size and type over it is kept by cv::blur, cv::dilate and cv::resize.
+    std::vector<Tensor::Storage> tmpMem(kPlanes), outMem(kPlanes);
     std::vector<cv::Mat> tmp(kPlanes), out(kPlanes);
-    for (int p = 0; p < kPlanes; ++p) {
-        tmp[std::size_t(p)].create(kH, kW, CV_32F);
-        out[std::size_t(p)].create(oh, ow, CV_32F);
+    for (std::size_t p = 0; p < std::size_t(kPlanes); ++p) {
+        tmpMem[p].resize(std::size_t(kH) * kW);
+        outMem[p].resize(std::size_t(oh) * ow);
+        tmp[p] = cv::Mat(kH, kW, CV_32F, tmpMem[p].data());
+        out[p] = cv::Mat(oh, ow, CV_32F, outMem[p].data());
     }
     const cv::Mat box = cv::getStructuringElement(cv::MORPH_RECT, {c.kernel, c.kernel});
     timeIt(state, [&] {
@@ -282,6 +289,10 @@ void opencv(benchmark::State &state, const Case &c, int threads)
         }
         benchmark::DoNotOptimize(tmp[0].data);
     });
+    for (std::size_t p = 0; p < std::size_t(kPlanes); ++p)
+        if (tmp[p].data != reinterpret_cast<uchar *>(tmpMem[p].data()) ||
+            out[p].data != reinterpret_cast<uchar *>(outMem[p].data()))
+            state.SkipWithError("OpenCV reallocated its output: not the same memory as PoolViz's");
 }
 
 void opencvPhoto(benchmark::State &state, int threads)
@@ -289,13 +300,18 @@ void opencvPhoto(benchmark::State &state, int threads)
     cv::setNumThreads(threads);
     std::vector<std::uint8_t> &src = const_cast<std::vector<std::uint8_t> &>(photo());
     const cv::Mat img(kPhotoH, kPhotoW, CV_8UC3, src.data());
-    cv::Mat t, o(kPhotoH / 2, kPhotoW / 2, CV_8UC3);
+    ByteTensor::Storage tMem(std::size_t(kPhotoH) * kPhotoW * 3),
+        oMem(std::size_t(kPhotoH / 2) * (kPhotoW / 2) * 3);
+    cv::Mat t(kPhotoH, kPhotoW, CV_8UC3, tMem.data()),
+        o(kPhotoH / 2, kPhotoW / 2, CV_8UC3, oMem.data());
     const cv::Mat box = cv::getStructuringElement(cv::MORPH_RECT, {2, 2});
     timeIt(state, [&] {
         cv::dilate(img, t, box);
         cv::resize(t, o, o.size(), 0, 0, cv::INTER_NEAREST);
         benchmark::DoNotOptimize(o.data);
     });
+    if (t.data != tMem.data() || o.data != oMem.data())
+        state.SkipWithError("OpenCV reallocated its output: not the same memory as PoolViz's");
 }
 #endif
 
