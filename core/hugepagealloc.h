@@ -87,7 +87,9 @@ public:
     {
         if (!onHugePages(n))
             return std::allocator<T>().deallocate(p, n);
-        ::operator delete(p, hugeBytes(n), std::align_val_t(kHugePageSize));
+        // The unsized aligned form: clang does not declare the sized one unless built with
+        // -fsized-deallocation (the fuzzing build is clang).
+        ::operator delete(p, std::align_val_t(kHugePageSize));
     }
 
     template <class U> bool operator==(const HugePageAllocator<U> &) const noexcept
