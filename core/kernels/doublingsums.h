@@ -13,15 +13,17 @@ POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
 /// The sums of `windows` windows of k taps d apart (k ≥ 2), window w's taps at w, w + d, …,
-/// (w + k − 1)·d, into out. On entry `cur` holds level 2, cur[i] = tap(i) + tap(i + d) for the
-/// n − d first i (n = windows + (k − 1)·d); `cur` and `next` (n values each) are scratch. Level
-/// 2m holds sums of two of level m; a window adds, in tap order, its first tap (odd k) and one
-/// level per set bit of k, so the order of additions depends only on k and d, never on where a
-/// row, band or chunk starts.
+/// (w + k − 1)·d, into out; `cur` and `next` (n = windows + (k − 1)·d values each) are scratch.
+/// Level 2 comes straight from the taps, cur[i] = tap(i) + tap(i + d) (no pass copying level 1),
+/// level 2m holds sums of two of level m; a window adds, in tap order, its first tap (odd k) and
+/// one level per set bit of k, so the order of additions depends only on k and d, never on where
+/// a row, band or chunk starts.
 template <class A, class Tap>
 inline void doublingSums(Tap tap, A *__restrict cur, A *__restrict next, int n, int d, int k,
                          int windows, A *__restrict out)
 {
+    for (int i = 0; i < n - d; ++i)
+        cur[i] = tap(i) + tap(i + d);
     bool first = true;
     int offset = 0; // taps already summed into out
     if (k & 1) {

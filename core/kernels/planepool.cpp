@@ -766,25 +766,25 @@ private:
         const T *__restrict row = src + c0;
         A *__restrict out = h + b;
         Idx *__restrict outI = WithIndex ? hi + b : nullptr;
-        // Level 2 straight from the row (k ≥ 4, so there is one): no pass copying level 1.
-        const int len2 = n - d;
-        if constexpr (WithIndex) {
-            const Idx first = base + Idx(c0);
-            for (int i = 0; i < len2; ++i) {
-                const bool t = takes<R>(row[i + d], row[i]);
-                cur[i] = t ? row[i + d] : row[i];
-                curI[i] = first + Idx(i) + (t ? Idx(d) : Idx(0));
-            }
-        } else if constexpr (isExtreme<R>) {
-            withPicker<R>(m_numbers, [&](auto pk) {
-                for (int i = 0; i < len2; ++i)
-                    cur[i] = pk(row[i], row[i + d]);
-            });
+        if constexpr (!isExtreme<R>) {
+            // Parts in tap order: the single first tap (odd k), then levels 2, 4, … as k's bits.
+            doublingSums([&](int f) { return load(row[f]); }, cur, next, n, d, k, windows, out);
         } else {
-            for (int i = 0; i < len2; ++i)
-                cur[i] = load(row[i]) + load(row[i + d]);
-        }
-        if constexpr (isExtreme<R>) {
+            // Level 2 straight from the row (k ≥ 4, so there is one): no pass copying level 1.
+            const int len2 = n - d;
+            if constexpr (WithIndex) {
+                const Idx first = base + Idx(c0);
+                for (int i = 0; i < len2; ++i) {
+                    const bool t = takes<R>(row[i + d], row[i]);
+                    cur[i] = t ? row[i + d] : row[i];
+                    curI[i] = first + Idx(i) + (t ? Idx(d) : Idx(0));
+                }
+            } else {
+                withPicker<R>(m_numbers, [&](auto pk) {
+                    for (int i = 0; i < len2; ++i)
+                        cur[i] = pk(row[i], row[i + d]);
+                });
+            }
             int m = 2;
             for (; 2 * m <= k; m *= 2) {
                 const int len = n - (2 * m - 1) * d, sh = m * d;
@@ -816,9 +816,6 @@ private:
                         out[f] = pk(cur[f], cur[f + sh]);
                 });
             }
-        } else {
-            // Parts in tap order: the single first tap (odd k), then levels 2, 4, … as k's bits.
-            doublingSums([&](int f) { return load(row[f]); }, cur, next, n, d, k, windows, out);
         }
     }
 

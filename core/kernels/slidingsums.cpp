@@ -520,7 +520,7 @@ void SlidingSums::reduceColumns(const float *src, int x0, int x1, double *h)
             }
             return;
         }
-        // Doubling levels (see doublingSums), level 2 straight from the row.
+        // Doubling levels (see doublingSums).
         const int windows = e - b, n = windows + (k - 1) * d;
         for (auto &v : m_level)
             if (v.size() < std::size_t(n))
@@ -529,8 +529,6 @@ void SlidingSums::reduceColumns(const float *src, int x0, int x1, double *h)
         double *__restrict next = m_level[1].data();
         const float *__restrict row = src + (b - pb);
         double *__restrict out = h + b;
-        for (int i = 0; i < n - d; ++i)
-            cur[i] = tapOf<P>(row[i]) + tapOf<P>(row[i + d]);
         doublingSums([&](int w) { return tapOf<P>(row[w]); }, cur, next, n, d, k, windows, out);
     });
 }
