@@ -19,7 +19,13 @@ std::string num(double v)
 /// A Python tuple of two ints: "(2, 3)".
 std::string tuple(int a, int b)
 {
-    return "(" + std::to_string(a) + ", " + std::to_string(b) + ")";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+    std::string text = "(";
+    text += std::to_string(a);
+    text += ", ";
+    text += std::to_string(b);
+    text += ')';
+    return text;
 }
 
 std::string tuple(Size2 s)

@@ -278,7 +278,10 @@ Dtype dtypeOf(const std::string &descr)
     if (descr == "<i8")
         return {NpyType::Int64, 8};
     if (descr.size() == 3 && descr[0] == '>') {
-        const std::string little = "<" + descr.substr(1);
+        // The byte-order mark swapped in a copy (GCC 12 warns falsely, -Wrestrict, on
+        // "<" + descr.substr(1)).
+        std::string little = descr;
+        little[0] = '<';
         if (little == "<f4" || little == "<f8" || little == "<i4" || little == "<i8")
             fail(MessageId::NpyBigEndian, {descr, little}, 3);
     }

@@ -34,7 +34,9 @@ bool shownExactly(double v, const std::string &digits)
     if (const auto [end, error] = std::from_chars(first, last, read);
         error == std::errc() && end == last)
         return (minus ? -read : read) == float(v);
-    const std::string ascii = (minus ? "-" : "") + std::string(first, last);
+    // Appended (GCC 12 warns falsely, -Wrestrict, on "-" + std::string&&).
+    std::string ascii = minus ? "-" : "";
+    ascii.append(first, last);
     return std::strtof(ascii.c_str(), nullptr) == float(v);
 }
 

@@ -26,7 +26,13 @@ std::string effectiveKernelText(std::int64_t kernel, std::int64_t dilation)
 {
     if (dilation == 1)
         return std::to_string(kernel);
-    return "(" + std::to_string(dilation) + "\u00b7(" + std::to_string(kernel) + "\u22121)+1)";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+    std::string text = "(";
+    text += std::to_string(dilation);
+    text += "\u00b7(";
+    text += std::to_string(kernel);
+    text += "\u22121)+1)";
+    return text;
 }
 
 /// Explicit padding (or VALID): the floor formula of axisOutputSize, with ceil mode's s−1 and
