@@ -1251,7 +1251,7 @@ void TestKernels::largePlanesAgreeWithReference_data()
         << int(PoolMode::Min) << 5 << 1 << 1 << 2 << 2100 << 2100;
     QTest::newRow("max 4x4/1 dilation 3 padded, streamed (van Herk, three phases)")
         << int(PoolMode::Max) << 4 << 1 << 3 << 4 << 2100 << 2100;
-    QTest::newRow("avg 3x3/1, streamed (sliding sums)")
+    QTest::newRow("avg 3x3/1, large (sliding sums, stored directly)")
         << int(PoolMode::Avg) << 3 << 1 << 1 << 0 << 2100 << 2100;
     QTest::newRow("max 15x15/1 (van Herk rows, blocks across bands)")
         << int(PoolMode::Max) << 15 << 1 << 1 << 0 << 1100 << 900;
