@@ -246,7 +246,10 @@ void SlidingSums::updateColumnSums(const float *in, int f, int l)
             // Measured with the output stored normally (see run; same frame, one thread, AVX2,
             // CPU time): avg 3×3/1 16.4–18.2 ms with the next-row prefetches, 16.2–16.6 ms with
             // these (512 floats; 1024: 16.6–18.3 ms); 31×31/1 27.2–27.8 against 27.0–27.6 ms;
-            // without any prefetch 23–26 ms (3×3/1, streamed output).
+            // without any prefetch 23–26 ms (3×3/1, streamed output). Also prefetching the
+            // output row's lines for writing here, a block's worth at a time (sumsFromColumns'
+            // stores then wait on their lines in memory): 3×3/1 16.9–18.4 against 17.2–18.9
+            // ms, 31×31/1 27.9–29.5 against 28.5–30.5 ms, within the noise: not kept.
             const std::size_t at = std::size_t(l % m_slots) * nb;
             for (int j = 0; j < m_blocks; ++j) {
                 const int x0 = j * kSumChunk, x1 = std::min(x0 + kSumChunk, W);
