@@ -206,6 +206,8 @@ private slots:
     void tilingWindowsAgreeWithReference();
     void tilingWindowsMatchTheGeneralKernels_data();
     void tilingWindowsMatchTheGeneralKernels();
+    void tilingBlocksAgreeWithReference_data();
+    void tilingBlocksAgreeWithReference();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
     void slidingRowSumsAgreeWithReference_data();
@@ -681,7 +683,7 @@ void TestKernels::tilingWindowsMatchTheGeneralKernels()
     QFETCH(int, mode);
     QFETCH(int, kernel);
     Random rnd(std::uint32_t(900 + mode * 10 + kernel));
-    const int oh = 23, ow = 37; // whole windows
+    const int oh = 23, ow = 137; // whole windows, across blocks of 64 outputs
     Tensor wider(1, 2, oh * kernel + 1, ow * kernel + 1);
     for (float &v : wider.data())
         v = randomValue(rnd, Values::Wide);
@@ -750,6 +752,50 @@ void TestKernels::tilingWindowsMatchTheGeneralKernels()
     // The data must reach the cases where the order of the double additions matters.
     if (p.mode == PoolMode::Avg)
         QVERIFY2(rounded > 0, "no window whose double sum rounds: the test data is too tame");
+}
+
+void TestKernels::tilingBlocksAgreeWithReference_data()
+{
+    // The tiling path does each output row in blocks of 64 outputs (and the AVX2 average 2×2/2
+    // eight at a time within a block): output widths around and across those borders, the
+    // input wider than a whole number of windows or not, ±∞, NaN and ties on every border.
+    // The same rows as tilingWindowsMatchTheGeneralKernels: max, min, avg × k = 2, 3, 4.
+    tilingWindowsMatchTheGeneralKernels_data();
+}
+
+void TestKernels::tilingBlocksAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernel);
+    Random rnd(std::uint32_t(1700 + mode * 10 + kernel));
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernel, kernel};
+    const float specials[] = {kNaN, kInf, -kInf, 2.0f, 2.0f, -0.0f};
+    for (const int ow : {1, 7, 8, 9, 63, 64, 65, 71, 127, 128, 129, 200, 333}) {
+        const int h = 3 * kernel + rnd.between(0, kernel - 1);
+        const int w = ow * kernel + rnd.between(0, kernel - 1);
+        Tensor input(1, 2, h, w);
+        for (float &v : input.data())
+            v = randomValue(rnd, rnd.chance(50) ? Values::Ties : Values::Integers);
+        // A special value in a window on each side of every block border, at a random tap.
+        for (int plane = 0; plane < 2; ++plane)
+            for (int oy = 0; oy < 3; ++oy)
+                for (int ox = 0; ox < ow; ++ox)
+                    if (ox % 64 == 0 || ox % 64 == 63 || ox % 8 == 0 || ox % 8 == 7)
+                        if (rnd.chance(40))
+                            input.at(0, plane, oy * kernel + rnd.between(0, kernel - 1),
+                                     ox * kernel + rnd.between(0, kernel - 1)) =
+                                specials[rnd.between(0, 5)];
+        setThreadCount(1);
+        const ref::Plan plan = ref::plan(toRef(p), h, w);
+        const PoolResult got = forward(input, p, PoolMode(mode) != PoolMode::Avg);
+        QCOMPARE(got.values.w(), ow);
+        // Integers, ties and specials: every average is the exact sum divided, so exact here.
+        const QString diff = differenceFromReference(input, plan, got, true);
+        if (!diff.isEmpty())
+            QFAIL(qPrintable(QStringLiteral("%1x%2, ").arg(h).arg(w) + diff));
+    }
 }
 
 void TestKernels::slidingSumsKeepDirectSumValues_data()
@@ -1205,7 +1251,7 @@ void TestKernels::largePlanesAgreeWithReference_data()
         << int(PoolMode::Min) << 5 << 1 << 1 << 2 << 2100 << 2100;
     QTest::newRow("max 4x4/1 dilation 3 padded, streamed (van Herk, three phases)")
         << int(PoolMode::Max) << 4 << 1 << 3 << 4 << 2100 << 2100;
-    QTest::newRow("avg 3x3/1, streamed (sliding sums)")
+    QTest::newRow("avg 3x3/1, large (sliding sums, stored directly)")
         << int(PoolMode::Avg) << 3 << 1 << 1 << 0 << 2100 << 2100;
     QTest::newRow("max 15x15/1 (van Herk rows, blocks across bands)")
         << int(PoolMode::Max) << 15 << 1 << 1 << 0 << 1100 << 900;

@@ -145,7 +145,7 @@ public:
         if constexpr (!isExtreme<R>) {
             if (m_plan.slidingRows) {
                 if (!m_sliding)
-                    m_sliding = std::make_unique<SlidingSums>(m_plan.sliding, m_stream);
+                    m_sliding = std::make_unique<SlidingSums>(m_plan.sliding);
                 m_sliding->run(in, out, oy0, oy1);
                 return;
             }

@@ -31,8 +31,10 @@ namespace poolviz::kernels {
 /// of rows without NaN take a plain max/min (no NaN select); the same values. A band reduces its
 /// input rows in order into a ring of scratch rows (the tallest window's rows; two blocks for van
 /// Herk), each read by its windows while still in cache. Outputs of 16 MB or more are written with
-/// non-temporal stores. The output rows of all planes, one plane after the other, are cut into
-/// tasks of equal height (a few per thread, whole planes for the rings) run on `threads` threads.
+/// non-temporal stores, except by the sliding sums and the tiling path, where they measured slower
+/// (see slidingsums.cpp and tilingpool.cpp). The output rows of all planes, one plane after the
+/// other, are cut into tasks of equal height (a few per thread, whole planes for the rings) run on
+/// `threads` threads.
 void poolPlanes(const Tensor &input, const Geometry &g, Tensor &values, IndexTensor *indices,
                 int threads);
 

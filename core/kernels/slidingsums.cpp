@@ -3,7 +3,6 @@
 #include "slidingsums.h"
 
 #include "doublingsums.h"
-#include "stream.h"
 
 #include <algorithm>
 #include <bit>
@@ -42,6 +41,8 @@ inline void storeQuad(double *p, Quad v)
 
 /// Input values per cache line (for prefetches).
 constexpr int kLineFloats = 64 / int(sizeof(float));
+/// How far ahead of a block of the entering row its lines are prefetched (2 KiB).
+constexpr int kAheadFloats = 512;
 
 /// Along a row of column sums, windows of up to this many taps are summed tap by tap (a vector
 /// pass per tap); wider ones slide.
@@ -105,8 +106,7 @@ SlidingSumsPlan makeSlidingSumsPlan(const Geometry &g, const std::vector<AxisSpa
     return plan;
 }
 
-SlidingSums::SlidingSums(const SlidingSumsPlan &plan, bool stream)
-    : m_plan(plan), m_g(*plan.g), m_stream(stream)
+SlidingSums::SlidingSums(const SlidingSumsPlan &plan) : m_plan(plan), m_g(*plan.g)
 {
     const std::size_t outW = std::size_t(m_g.outW()), nc = plan.chunkInput.size();
     m_columns.resize(std::size_t(m_g.inW()));
@@ -122,8 +122,6 @@ SlidingSums::SlidingSums(const SlidingSumsPlan &plan, bool stream)
     m_diff.resize(std::size_t(m_g.inW()));
     m_ringFrom.resize(nc);
     m_ringTo.resize(nc);
-    if (stream)
-        m_rowOut.resize(outW);
 }
 
 void SlidingSums::run(const float *in, float *out, int oy0, int oy1)
@@ -150,7 +148,11 @@ void SlidingSums::run(const float *in, float *out, int oy0, int oy1)
             continue;
         }
         const int f = s.first, l = s.first + s.count - 1;
-        float *o = m_stream ? m_rowOut.data() : dst;
+        // Straight into the output. Through a row buffer streamed out with non-temporal stores
+        // (streamRow), as before, the stores stalled the core (72 % of this function's samples
+        // on them): avg 3×3/1 on the 3×2160×3840 frame, one thread, AVX2, CPU time, took
+        // 19.1–20.2 ms streamed, 16.4–18.2 ms not; 31×31/1 29.5–30.2 against 27.4–27.8 ms.
+        float *o = dst;
         updateColumnSums(in, f, l);
         // Runs of chunks whose column sums are exact, as long as their union still is (a window
         // at a chunk's edge slides from values of both), slide together; the others sum their
@@ -175,11 +177,7 @@ void SlidingSums::run(const float *in, float *out, int oy0, int oy1)
             sumsFromColumns(oy, o, int(c) * kSumChunk, std::min(int(e) * kSumChunk, outW));
             c = e;
         }
-        if (m_stream)
-            streamRow(dst, o, outW);
     }
-    if (m_stream)
-        storeFence();
 }
 
 void SlidingSums::rangeRow(const float *src, int r)
@@ -219,6 +217,9 @@ void SlidingSums::updateColumnSums(const float *in, int f, int l)
     double *__restrict columns = m_columns.data();
     double *__restrict diff = m_diff.data();
     // What each step along a row of column sums adds: diff[i] = columns[i + kw] − columns[i].
+    // Taking the steps in sumsFromColumns instead (two loads and a subtraction per four steps,
+    // no diff row) was slower: one thread, 3×2160×3840, CPU time, min of 4 alternating rounds,
+    // avg 5×5/1 23.1 → 25.5, 7×7 22.5 → 25.3, 15×15 22.4 → 25.3, 31×31 27.1 → 29.5 ms.
     const auto differences = [&](int i0, int i1) {
         for (int i = std::max(i0, 0); i < std::min(i1, W - kw); ++i)
             diff[i] = columns[i + kw] - columns[i];
@@ -239,15 +240,24 @@ void SlidingSums::updateColumnSums(const float *in, int f, int l)
             // magnitudes, block by block.
             const float *__restrict enter = row(l);
             const float *__restrict leave = row(f - 1);
-            // The next output row reads input row l + 1: asked for from memory while this one
-            // is computed (left to the hardware prefetcher alone, the first pass over it waits).
-            const float *ahead = l + 1 < m_g.inH() ? row(l + 1) : nullptr;
+            // The entering row's lines kAheadFloats past each block are asked for from memory
+            // while the block is computed; past the row's end they are the next row's, which
+            // the next output row reads (rows are contiguous; a prefetch past the plane does not
+            // fault). Left to the hardware prefetcher alone, the first pass over a row waits.
+            // Before, the whole next row was prefetched a block at a time: those prefetches
+            // stalled with the miss buffers full (25 % of this function's samples at k = 3).
+            // Measured with the output stored normally (see run; same frame, one thread, AVX2,
+            // CPU time): avg 3×3/1 16.4–18.2 ms with the next-row prefetches, 16.2–16.6 ms with
+            // these (512 floats; 1024: 16.6–18.3 ms); 31×31/1 27.2–27.8 against 27.0–27.6 ms;
+            // without any prefetch 23–26 ms (3×3/1, streamed output). Also prefetching the
+            // output row's lines for writing here, a block's worth at a time (sumsFromColumns'
+            // stores then wait on their lines in memory): 3×3/1 16.9–18.4 against 17.2–18.9
+            // ms, 31×31/1 27.9–29.5 against 28.5–30.5 ms, within the noise: not kept.
             const std::size_t at = std::size_t(l % m_slots) * nb;
             for (int j = 0; j < m_blocks; ++j) {
                 const int x0 = j * kSumChunk, x1 = std::min(x0 + kSumChunk, W);
-                if (ahead)
-                    for (int x = x0; x < x1; x += kLineFloats)
-                        __builtin_prefetch(ahead + x);
+                for (int x = x0; x < x1; x += kLineFloats)
+                    __builtin_prefetch(enter + x + kAheadFloats);
                 for (int x = x0; x < x1; ++x)
                     columns[x] += tapOf<P>(enter[x]) - tapOf<P>(leave[x]);
                 if (fusedRange) {

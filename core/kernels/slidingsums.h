@@ -74,8 +74,9 @@ SlidingSumsPlan makeSlidingSumsPlan(const Geometry &g, const std::vector<AxisSpa
 class SlidingSums
 {
 public:
-    /// `stream`: write the output with non-temporal stores (see streamRow).
-    SlidingSums(const SlidingSumsPlan &plan, bool stream);
+    /// The output rows are stored normally, even when large: streamed past the caches (stream.h)
+    /// they were slower here, see slidingsums.cpp's run.
+    explicit SlidingSums(const SlidingSumsPlan &plan);
 
     /// Pools output rows [oy0, oy1) of the plane `in` into the plane `out`.
     void run(const float *in, float *out, int oy0, int oy1);
@@ -99,7 +100,6 @@ private:
 
     const SlidingSumsPlan &m_plan;
     const Geometry &m_g;
-    const bool m_stream;
     int m_slots = 1;               ///< ring rows: row r is slot r % m_slots
     std::vector<double> m_columns; ///< column sums of input rows [m_have0, m_have1]
     int m_have0 = 0, m_have1 = -1; ///< (empty when m_have1 < m_have0)
@@ -122,7 +122,6 @@ private:
     std::vector<int> m_ringFrom, m_ringTo; ///< per chunk: its ring holds rows [from, to]
     std::vector<double> m_sum;             ///< the window sums of one output row
     std::vector<double> m_level[2];        ///< doubling levels (direct order)
-    std::vector<float> m_rowOut;           ///< the output row, when streamed
 };
 
 } // namespace poolviz::kernels::POOLVIZ_KERNEL_ISA
