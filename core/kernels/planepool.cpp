@@ -53,9 +53,10 @@ constexpr int kRunningRowsFrom = 4;
 /// taps: four output rows at a time in one pass over the k + 3 reduced rows they read (see
 /// blockOfFour) rather than van Herk's three passes (prefix, suffix, combine). Measured on the
 /// 4K frame (max k×k/1, CPU time, one thread, AVX2, min of 3 rounds, against van Herk in the
-/// same run): k = 5 13.5 against 17.4 ms, 7 15.4 / 19.1, 15 18.1 / 20.4, 17 18.8 / 22.0,
-/// 21 20.3 / 22.4, 25 21.0 / 23.5, 27 22.4 / 22.7, 29 23.4 / 21.9, 31 24.3 / 22.9: its
-/// (k + 4) / 4 combines per output overtake van Herk's three passes near k = 27.
+/// same run; with the first pass along the columns finding NaN, see firstPassFindsNaN): k = 5
+/// 13.5 against 17.4 ms, 7 15.4 / 19.1, 15 18.1 / 20.4, 17 18.8 / 22.0, 21 20.3 / 22.4, 25
+/// 21.0 / 23.5, 27 22.4 / 22.7, 29 23.4 / 21.9, 31 24.3 / 22.9: its (k + 4) / 4 combines per
+/// output overtake van Herk's three passes near k = 27.
 constexpr int kBlockedRowsFrom = 4;
 constexpr int kBlockedRowsUpTo = 25;
 /// Up to this many taps, blockOfFour is compiled for each k (its loop over the shared rows
@@ -110,6 +111,10 @@ template <> struct VectorOf<float>
 template <> struct VectorOf<std::uint8_t>
 {
     typedef std::uint8_t type __attribute__((vector_size(32)));
+};
+template <> struct VectorOf<std::uint32_t>
+{
+    typedef std::uint32_t type __attribute__((vector_size(32)));
 };
 template <class V, class T> inline V loadVector(const T *p)
 {
@@ -643,9 +648,19 @@ private:
     bool reduceRow(const T *src, Idx base, A *h, Idx *hi)
     {
         const int outW = m_g.outW();
-        if constexpr (isExtreme<R>)
-            m_numbers = !anyNaN(src, m_g.inW());
         const Interior in = m_plan.colInterior;
+        if constexpr (isExtreme<R>) {
+            // The interior's input columns [c0, c0 + n) are checked for NaN by the interior's
+            // first pass itself (see firstPassFindsNaN); the columns around them here.
+            if (firstPassFindsNaN()) {
+                const AxisGeometry &a = m_g.cols;
+                const int c0 = in.begin - a.padBefore;
+                const int n = (in.end - in.begin) + (a.kernel - 1) * a.dilation;
+                m_numbers = !anyNaN(src, c0) && !anyNaN(src + c0 + n, m_g.inW() - c0 - n);
+            } else {
+                m_numbers = !anyNaN(src, m_g.inW());
+            }
+        }
         // Windows at the borders (or every window, for adaptive bins): tap by tap.
         auto general = [&](int x) {
             const AxisSpan &cs = m_plan.cols[std::size_t(x)];
@@ -675,6 +690,37 @@ private:
             directInterior(src, base, h, hi);
         return !m_numbers;
     }
+
+    /// Whether the interior's first pass over the input row (smallInterior, or doublingInterior's
+    /// level 2) also finds whether its columns hold NaN: max and min without indices, where that
+    /// pass takes the numbers path first and takes it again with the NaN rule only for a row that
+    /// turns out to hold NaN. A separate anyNaN pass was where the row came from memory (a quarter
+    /// of max 7×7/1's time on the 4K frame, perf), with nothing to overlap it with. With the rows
+    /// four at a time (blocked()) that measured faster (4K frame, CPU time, one thread, min of 5
+    /// rounds: max 5×5/1 13.6 against 14.7 ms, 7×7/1 15.6 / 16.7, 15×15/1 18.9 / 20.0); with
+    /// combineDirect's rows (3×3/1) or van Herk's (31×31/1) it did not (13.8 against 12.5 ms,
+    /// 23.7 against 22.2): there the separate pass stays.
+    bool firstPassFindsNaN() const
+    {
+        if constexpr (isExtreme<R> && !WithIndex && std::is_floating_point_v<T>) {
+            const AxisGeometry &a = m_g.cols;
+            const Interior in = m_plan.colInterior;
+            return blocked() && in.begin < in.end && a.stride == 1 &&
+                   ((a.dilation == 1 && a.kernel >= 2 && a.kernel <= kSmallUpTo) ||
+                    a.kernel >= kDoublingFrom);
+        } else {
+            return false;
+        }
+    }
+
+    /// The bits of |v|, NaN above kInfBits: anyNaN's test, for loops that fold it into their
+    /// own.
+    static std::uint32_t magnitudeBits(T v)
+    {
+        static_assert(sizeof(T) == 4);
+        return std::bit_cast<std::uint32_t>(v) & 0x7fffffffu;
+    }
+    static constexpr std::uint32_t kInfBits = 0x7f800000u;
 
     /// The interior windows tap by tap: h[x] ⊕= src[x·s + j·d − pb] for each tap j.
     void directInterior(const T *src, Idx base, A *h, Idx *hi)
@@ -761,6 +807,40 @@ private:
         const T *__restrict row = src + (b - m_g.cols.padBefore);
         A *__restrict out = h + b;
         if constexpr (isExtreme<R>) {
+            if constexpr (!WithIndex && std::is_floating_point_v<T>) {
+                if (m_numbers && firstPassFindsNaN()) { // see reduceRow
+                    // Written with vectors: the compiler's vectorisation of this loop came and
+                    // went with the code around it (scalar, max 7×7/1 took twice as long).
+                    using V = typename VectorOf<T>::type;
+                    using U = typename VectorOf<std::uint32_t>::type;
+                    constexpr int kLanes = int(sizeof(V) / sizeof(T));
+                    const int w = e - b;
+                    U tops = {};
+                    int f = 0;
+                    for (; f + kLanes <= w; f += kLanes) {
+                        V v = loadVector<V>(row + f);
+                        const U bits = std::bit_cast<U>(v) & 0x7fffffffu;
+                        tops = tops > bits ? tops : bits;
+#pragma GCC unroll 8
+                        for (int j = 1; j < K; ++j)
+                            v = pickNumbers<R>(v, loadVector<V>(row + f + j));
+                        storeVector(out + f, v);
+                    }
+                    std::uint32_t top = 0;
+                    for (int l = 0; l < kLanes; ++l)
+                        top = std::max(top, std::uint32_t(tops[l]));
+                    for (; f < w; ++f) {
+                        A v = row[f];
+                        top = std::max(top, magnitudeBits(row[f]));
+                        for (int j = 1; j < K; ++j)
+                            v = pickNumbers<R>(v, row[f + j]);
+                        out[f] = v;
+                    }
+                    if (top <= kInfBits && !anyNaN(row + w, K - 1))
+                        return;
+                    m_numbers = false;
+                }
+            }
             withPicker<R>(m_numbers, [&](auto pk) {
                 for (int f = 0; f < e - b; ++f) {
                     A v = row[f];
@@ -924,10 +1004,22 @@ private:
                     curI[i] = first + Idx(i) + (t ? Idx(d) : Idx(0));
                 }
             } else {
-                withPicker<R>(m_numbers, [&](auto pk) {
-                    for (int i = 0; i < len2; ++i)
-                        cur[i] = pk(row[i], row[i + d]);
-                });
+                bool done = false;
+                if constexpr (std::is_floating_point_v<T>) {
+                    if (m_numbers && firstPassFindsNaN()) {
+                        std::uint32_t top = 0;
+                        for (int i = 0; i < len2; ++i) {
+                            top = std::max(top, magnitudeBits(row[i]));
+                            cur[i] = pickNumbers<R>(row[i], row[i + d]);
+                        }
+                        done = m_numbers = top <= kInfBits && !anyNaN(row + len2, d);
+                    }
+                }
+                if (!done)
+                    withPicker<R>(m_numbers, [&](auto pk) {
+                        for (int i = 0; i < len2; ++i)
+                            cur[i] = pk(row[i], row[i + d]);
+                    });
             }
             int m = 2;
             for (; 2 * m <= k; m *= 2) {
