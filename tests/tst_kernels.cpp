@@ -181,6 +181,28 @@ QString differenceFromReference(const Tensor &input, const ref::Plan &plan, cons
     return {};
 }
 
+/// Where one output plane (values, and indices unless `index` is null) differs from the
+/// reference `e`: the plane, thread count, whether indices were asked for and the output's row
+/// and column (outW of them a row), bit for bit (any NaN matching any NaN). Empty when none.
+QString planeDifference(const ref::Forward &e, const float *values, const std::int64_t *index,
+                        int outW, int plane, int threads, bool indices)
+{
+    for (std::size_t o = 0; o < e.values.size(); ++o)
+        if (!sameFloat(values[o], e.values[o]) || (index && index[o] != e.index[o]))
+            return QStringLiteral("plane %1, %2 thread(s), indices %3, output (%4, %5): "
+                                  "expected %6 at %7, got %8 at %9")
+                .arg(plane)
+                .arg(threads)
+                .arg(indices)
+                .arg(o / std::size_t(outW))
+                .arg(o % std::size_t(outW))
+                .arg(double(e.values[o]))
+                .arg(e.index.empty() ? -1 : e.index[o])
+                .arg(double(values[o]))
+                .arg(index ? index[o] : -1);
+    return {};
+}
+
 } // namespace
 
 class TestKernels : public QObject
@@ -224,6 +246,8 @@ private slots:
     void tasksAcrossPlanesAgreeWithReference();
     void wideRowsAgreeWithReference_data();
     void wideRowsAgreeWithReference();
+    void blockedRowsAgreeWithReference_data();
+    void blockedRowsAgreeWithReference();
     void windowGradientsSumToBackward_data();
     void windowGradientsSumToBackward();
 };
@@ -1408,23 +1432,12 @@ void TestKernels::wideRowsAgreeWithReference()
                 const PoolResult got = forward(input, p, indices);
                 QCOMPARE(got.values.h(), plan.rows.out);
                 QCOMPARE(got.values.w(), plan.cols.out);
-                const std::size_t n = e.values.size();
                 const float *values = got.values.planeData(plane);
                 const std::int64_t *index = indices ? got.indices.planeData(plane) : nullptr;
-                for (std::size_t o = 0; o < n; ++o)
-                    if (!sameFloat(values[o], e.values[o]) || (index && index[o] != e.index[o]))
-                        QFAIL(qPrintable(
-                            QStringLiteral("plane %1, %2 thread(s), indices %3, output (%4, %5): "
-                                           "expected %6 at %7, got %8 at %9")
-                                .arg(plane)
-                                .arg(threads)
-                                .arg(indices)
-                                .arg(o / std::size_t(plan.cols.out))
-                                .arg(o % std::size_t(plan.cols.out))
-                                .arg(double(e.values[o]))
-                                .arg(e.index[o])
-                                .arg(double(values[o]))
-                                .arg(index ? index[o] : -1)));
+                const QString diff =
+                    planeDifference(e, values, index, plan.cols.out, plane, threads, indices);
+                if (!diff.isEmpty())
+                    QFAIL(qPrintable(diff));
             }
     }
 }
@@ -1516,6 +1529,128 @@ void TestKernels::tasksAcrossPlanesAgreeWithReference()
                 }
             }
         }
+}
+
+void TestKernels::blockedRowsAgreeWithReference_data()
+{
+    // Max and min without indices, stride-1 undilated rows of 4 to 25 taps: four output rows at
+    // a time from the k + 3 reduced rows they read (blockOfFour: unrolled up to 16 taps, a loop
+    // beyond), and along the columns a first pass that finds NaN itself (smallInterior for
+    // undilated k ≤ 8, else doubling's level 2). Whole vectors and a tail of columns, heights
+    // that leave one to three output rows after the groups, padding (windows clipped at the top
+    // and bottom: row by row), NaN, ±∞ and ±0 ties at vector edges, in the interior's last
+    // k − 1 columns (read by no window's first tap) and in the padded border columns. Each row:
+    // mode, kernel (rows × columns), column dilation, padding, height, width, bytes.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("kernelRows");
+    QTest::addColumn<int>("kernelCols");
+    QTest::addColumn<int>("dilationCols");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("bytes");
+    const auto max = int(PoolMode::Max), min = int(PoolMode::Min);
+    QTest::newRow("max 4x4/1, 37 wide") << max << 4 << 4 << 1 << 0 << 20 << 37 << false;
+    QTest::newRow("max 5x5/1, 203 wide") << max << 5 << 5 << 1 << 0 << 27 << 203 << false;
+    QTest::newRow("min 5x5/1 padded") << min << 5 << 5 << 1 << 2 << 30 << 61 << false;
+    QTest::newRow("max 7x7/1, 1001 wide") << max << 7 << 7 << 1 << 0 << 22 << 1001 << false;
+    QTest::newRow("min 7x7/1 padded, 8 wide") << min << 7 << 7 << 1 << 3 << 19 << 8 << false;
+    QTest::newRow("max 5x3/1 (columns of 3 taps)") << max << 5 << 3 << 1 << 0 << 26 << 45 << false;
+    QTest::newRow("max 6x8/1") << max << 6 << 8 << 1 << 1 << 25 << 77 << false;
+    QTest::newRow("min 9x9/1 (doubling columns)") << min << 9 << 9 << 1 << 0 << 33 << 299 << false;
+    QTest::newRow("max 8x5/1 column dilation 2") << max << 8 << 5 << 2 << 0 << 24 << 90 << false;
+    QTest::newRow("max 16x16/1 padded") << max << 16 << 16 << 1 << 5 << 41 << 131 << false;
+    QTest::newRow("min 17x17/1 (not unrolled)") << min << 17 << 17 << 1 << 0 << 42 << 100 << false;
+    QTest::newRow("max 25x25/1 padded") << max << 25 << 25 << 1 << 12 << 58 << 333 << false;
+    QTest::newRow("max 26x26/1 (van Herk rows)") << max << 26 << 26 << 1 << 0 << 60 << 70 << false;
+    QTest::newRow("bytes max 7x7/1") << max << 7 << 7 << 1 << 0 << 23 << 101 << true;
+    QTest::newRow("bytes min 20x20/1 padded") << min << 20 << 20 << 1 << 4 << 47 << 70 << true;
+}
+
+void TestKernels::blockedRowsAgreeWithReference()
+{
+    QFETCH(int, mode);
+    QFETCH(int, kernelRows);
+    QFETCH(int, kernelCols);
+    QFETCH(int, dilationCols);
+    QFETCH(int, padding);
+    QFETCH(int, height);
+    QFETCH(int, width);
+    QFETCH(bool, bytes);
+    Random rnd(std::uint32_t(1700 + kernelRows * 31 + kernelCols + width));
+    // Plane 0: numbers only, +0 and −0 the extreme of most windows (the first in row-major
+    // order must win, so the combines' order shows); plane 1: the same with NaN, ±∞ and extremes
+    // at chosen columns in some rows, so that groups of four rows mix rows with and without
+    // NaN; plane 2 (floats): NaN only in a row's last or first columns.
+    const int planes = bytes ? 2 : 3;
+    Tensor input(1, planes, height, width, 0.0f);
+    const float away = mode == int(PoolMode::Min) ? 1.0f : -1.0f; // from the extreme
+    for (float &v : input.data()) {
+        const int s = rnd.between(0, 5);
+        v = bytes ? float(rnd.between(0, 3) * 85)
+                  : (s == 0   ? 0.0f
+                     : s == 1 ? -0.0f
+                              : away * float(rnd.between(1, 3)));
+    }
+    const float extreme = bytes ? (mode == int(PoolMode::Min) ? 0.0f : 255.0f)
+                                : (mode == int(PoolMode::Min) ? -50.0f : 50.0f);
+    const int halo = (kernelCols - 1) * dilationCols;
+    for (int y = 0; y < height; y += 3)
+        for (const int x : {0, 1, 7, 8, 15, 16, width / 2, width - halo - 1, width - halo,
+                            width - 2, width - 1}) {
+            if (x < 0 || x >= width)
+                continue;
+            const int kind = (x + y) % 5;
+            input.at(0, 1, y, x) = bytes       ? extreme
+                                   : kind == 0 ? kNaN
+                                   : kind == 1 ? -kNaN
+                                   : kind == 2 ? kInf
+                                   : kind == 3 ? -kInf
+                                               : extreme;
+        }
+    if (!bytes)
+        for (int y = 1; y < height; y += 5)
+            input.at(0, 2, y, y % 2 ? width - 1 - (y / 5) % std::max(halo, 1) : (y / 5) % 3) = kNaN;
+    PoolParams p;
+    p.mode = PoolMode(mode);
+    p.kernel = {kernelRows, kernelCols};
+    p.stride = Size2{1, 1};
+    p.dilation = {1, dilationCols};
+    p.padding = {padding, padding, padding, padding};
+    const ref::Plan plan = ref::plan(toRef(p), height, width);
+    QVERIFY(plan.possible());
+    for (int plane = 0; plane < planes; ++plane) {
+        const ref::Forward e = ref::forward(plan, input.planeData(plane));
+        for (const bool indices : {false, true})
+            for (const int threads : {1, 2}) {
+                if (bytes && indices)
+                    continue;
+                setThreadCount(threads);
+                std::vector<float> values;
+                std::vector<std::int64_t> index;
+                if (bytes) {
+                    ByteTensor got;
+                    forwardBytes(toBytes(input), p, got);
+                    QCOMPARE(got.h(), plan.rows.out);
+                    QCOMPARE(got.w(), plan.cols.out);
+                    values.assign(got.planeData(plane), got.planeData(plane) + e.values.size());
+                } else {
+                    const PoolResult got = forward(input, p, indices);
+                    QCOMPARE(got.values.h(), plan.rows.out);
+                    QCOMPARE(got.values.w(), plan.cols.out);
+                    values.assign(got.values.planeData(plane),
+                                  got.values.planeData(plane) + e.values.size());
+                    if (indices)
+                        index.assign(got.indices.planeData(plane),
+                                     got.indices.planeData(plane) + e.index.size());
+                }
+                const QString diff =
+                    planeDifference(e, values.data(), index.empty() ? nullptr : index.data(),
+                                    plan.cols.out, plane, threads, indices);
+                if (!diff.isEmpty())
+                    QFAIL(qPrintable(diff));
+            }
+    }
 }
 
 void TestKernels::windowGradientsSumToBackward_data()

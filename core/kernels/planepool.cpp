@@ -3,6 +3,14 @@
 // streamed output rows and output finishing share its scratch buffers and template parameters,
 // and this file is compiled twice (baseline and AVX2, see core/CMakeLists.txt), which is
 // simplest for a single translation unit.
+
+// Quad and VectorOf (below) are 32-byte vectors passed to inlined functions of this file only
+// (also through Picker, reduce.h, hence before the includes): that GCC passes them differently
+// without AVX (the baseline copy) does not matter, so its -Wpsabi note about that is off.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
 #include "planepool.h"
 
 #include "doublingsums.h"
@@ -32,13 +40,6 @@
 #include <immintrin.h>
 #endif
 
-// Quad (below) is a 32-byte vector passed to inlined functions of this file only: that GCC
-// passes it differently without AVX (the baseline copy) does not matter, so its -Wpsabi note
-// about that is off.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wpsabi"
-#endif
-
 POOLVIZ_KERNELS_BEGIN
 namespace poolviz::kernels::POOLVIZ_KERNEL_ISA {
 
@@ -48,6 +49,19 @@ constexpr float kInf = std::numeric_limits<float>::infinity();
 /// From this many taps on, stride-1 rows use the van Herk scheme (3 combines per output, vector
 /// operations over whole rows) rather than k − 1 row combines.
 constexpr int kRunningRowsFrom = 4;
+/// Max and min without indices, stride-1 undilated rows of kBlockedRowsFrom to kBlockedRowsUpTo
+/// taps: four output rows at a time in one pass over the k + 3 reduced rows they read (see
+/// blockOfFour) rather than van Herk's three passes (prefix, suffix, combine). Measured on the
+/// 4K frame (max k×k/1, CPU time, one thread, AVX2, min of 3 rounds, against van Herk in the
+/// same run; with the first pass along the columns finding NaN, see firstPassFindsNaN): k = 5
+/// 13.5 against 17.4 ms, 7 15.4 / 19.1, 15 18.1 / 20.4, 17 18.8 / 22.0, 21 20.3 / 22.4, 25
+/// 21.0 / 23.5, 27 22.4 / 22.7, 29 23.4 / 21.9, 31 24.3 / 22.9: its (k + 4) / 4 combines per
+/// output overtake van Herk's three passes near k = 27.
+constexpr int kBlockedRowsFrom = 4;
+constexpr int kBlockedRowsUpTo = 25;
+/// Up to this many taps, blockOfFour is compiled for each k (its loop over the shared rows
+/// unrolled).
+constexpr int kBlockedUnrolledUpTo = 16;
 /// From this many taps on, stride-1 columns are reduced by doubling (see doublingInterior):
 /// about log₂ k vector passes along the row rather than k. Van Herk along the columns would need
 /// the rows transposed into vector lanes; measured (tests/bench, CPU time, AVX2), doubling was
@@ -88,6 +102,31 @@ inline void storeQuad(double *p, Quad v)
     std::memcpy(p, &v, sizeof v);
 }
 
+/// 32 bytes of T as one vector (as Quad), for the kernels written with vectors of their own.
+template <class T> struct VectorOf;
+template <> struct VectorOf<float>
+{
+    typedef float type __attribute__((vector_size(32)));
+};
+template <> struct VectorOf<std::uint8_t>
+{
+    typedef std::uint8_t type __attribute__((vector_size(32)));
+};
+template <> struct VectorOf<std::uint32_t>
+{
+    typedef std::uint32_t type __attribute__((vector_size(32)));
+};
+template <class V, class T> inline V loadVector(const T *p)
+{
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+template <class V, class T> inline void storeVector(T *p, V v)
+{
+    std::memcpy(p, &v, sizeof v);
+}
+
 /// Input values per cache line (for prefetches).
 constexpr int kLineFloats = 64 / int(sizeof(float));
 
@@ -114,6 +153,9 @@ struct Plan
     std::vector<double> inverseCols; ///< 1 / divisors.cols
     double p = 2.0;
     bool runningRows = false; ///< van Herk along the rows
+    /// Max/min: stride-1 rows four output rows at a time (see blockOfFour), for the pass
+    /// without indices (with indices, runningRows still holds).
+    bool blockedRows = false;
     bool slidingRows = false; ///< sums: sliding sums down the rows (see SlidingSums)
     /// The planes' output rows, plane after plane, cut into this many tasks of equal height (a
     /// task may end one plane and start the next; see poolWith).
@@ -160,7 +202,7 @@ public:
             }
         }
         const int nb = rhi < 0 ? 0 : rhi - rlo + 1;
-        if (m_plan.runningRows) {
+        if (m_plan.runningRows && !blocked()) {
             runRunning(in, out, idx, oy0, oy1, rlo, nb);
             return;
         }
@@ -181,6 +223,8 @@ public:
             for (int j = 0; j < s.count; ++j)
                 m_needed[std::size_t(s.first + j * s.step - rlo)] = true;
         }
+        if (blocked()) // a group of four rows reads k + 3 rows (see fourRows)
+            m_slots = std::max(m_slots, std::min(m_g.rows.kernel + 3, nb));
         const std::size_t cells = std::size_t(m_slots) * std::size_t(outW);
         if (m_hv.size() < cells) {
             m_hv.resize(cells);
@@ -191,6 +235,16 @@ public:
         int reduced = -1; // the band rows [0, reduced] are reduced (those that are needed)
         for (int oy = oy0; oy < oy1; ++oy) {
             const AxisSpan &s = m_plan.rows[std::size_t(oy)];
+            if (blocked() && oy + 4 <= oy1 && fourWhole(oy)) {
+                const int f = s.first - rlo, l = f + m_g.rows.kernel + 2;
+                for (int i = reduced + 1; i <= l; ++i)
+                    nanH(i) = reduceRow(in + std::size_t(rlo + i) * std::size_t(W),
+                                        Idx(rlo + i) * Idx(W), hv(i), hi(i));
+                reduced = std::max(reduced, l);
+                fourRows(f, out + std::size_t(oy) * std::size_t(outW));
+                oy += 3;
+                continue;
+            }
             OutRow row;
             if (!openRow(oy, s, out, idx, row))
                 continue;
@@ -305,6 +359,101 @@ private:
             flush(dst, o);
         }
         fence();
+    }
+
+    /// Whether this pooler takes the rows four at a time (see Plan::blockedRows).
+    bool blocked() const
+    {
+        if constexpr (isExtreme<R> && !WithIndex)
+            return m_plan.blockedRows;
+        else
+            return false;
+    }
+
+    /// Whether output rows oy … oy + 3 are whole windows of consecutive rows (no padding).
+    bool fourWhole(int oy) const
+    {
+        const int k = m_g.rows.kernel;
+        const AxisSpan *s = &m_plan.rows[std::size_t(oy)];
+        for (int j = 0; j < 4; ++j)
+            if (s[j].count != k || s[j].first != s[0].first + j)
+                return false;
+        return true;
+    }
+
+    /// The four output rows whose windows start at band rows f … f + 3 (reduced rows f to
+    /// f + k + 2 in the ring), written to `dst` and the three rows after it.
+    void fourRows(int f, T *dst)
+    {
+        const int n = m_g.outW(), k = m_g.rows.kernel;
+        const A *r[kBlockedRowsUpTo + 3];
+        bool numbers = true;
+        for (int j = 0; j < k + 3; ++j) {
+            r[j] = hv(f + j);
+            numbers = numbers && !nanH(f + j);
+        }
+        // Straight into the output rows, even when other rows are streamed (see streamRow): the
+        // stores then overlap the combines. Computed in scratch rows and streamed, max 5×5/1
+        // and 7×7/1 on the 4K frame took 14.5 and 16.8 ms against 13.6 and 15.3 (CPU time, one
+        // thread, min of 4 rounds, same run). Software prefetches of the next group's four
+        // input rows spread over this pass: streamed, slower (16.8 and 17.1 ms); straight,
+        // level (13.6 and 15.6 against 13.4 and 15.7).
+        T *o[4];
+        for (int j = 0; j < 4; ++j)
+            o[j] = dst + std::size_t(j) * std::size_t(n);
+        withPicker<R>(numbers, [&](auto pk) { blockOfFourOf<kBlockedRowsFrom>(k, r, n, o, pk); });
+    }
+
+    /// Four output rows from the K + 3 rows r[0 .. K + 3) in one pass, each window's rows
+    /// combined in their order (so PyTorch's NaN rule holds with pick): the K − 3 rows all four
+    /// windows share (c), then row 0's window is r0 ⊕ (r1 ⊕ (r2 ⊕ c)), row 1's (r1 ⊕ (r2 ⊕ c)) ⊕
+    /// rK, row 2's (r2 ⊕ c) ⊕ (rK ⊕ rK+1), row 3's c ⊕ ((rK ⊕ rK+1) ⊕ rK+2): K + 4 combines,
+    /// (K + 3) / 4 loads and one store per output rather than van Herk's three passes of two
+    /// loads, a combine and a store.
+    template <int K, class Pk>
+    static void blockOfFour(int k, const A *const *r, int n, T *const *o, Pk pk)
+    {
+        if constexpr (K > 0)
+            k = K;
+        // Whole vectors (GCC/Clang vector extension, as Quad), then the rest value by value.
+        using Vector = typename VectorOf<T>::type;
+        constexpr int kLanes = int(sizeof(Vector) / sizeof(T));
+        int x = 0;
+        for (; x + kLanes <= n; x += kLanes)
+            fourColumns<K, Vector>(k, r, x, o, pk);
+        for (; x < n; ++x)
+            fourColumns<K, T>(k, r, x, o, pk);
+    }
+
+    /// blockOfFour's work at column x: one value (V = T) or a vector of them.
+    template <int K, class V, class Pk>
+    static void fourColumns(int k, const A *const *r, int x, T *const *o, Pk pk)
+    {
+        auto load = [&](const A *p) { return loadVector<V>(p + x); };
+        V c = load(r[3]);
+        for (int j = 4; j < (K > 0 ? K : k); ++j)
+            c = pk(c, load(r[j]));
+        const V p1 = pk(load(r[2]), c);
+        const V p2 = pk(load(r[1]), p1);
+        storeVector(o[0] + x, pk(load(r[0]), p2));
+        const V a = load(r[k]);
+        storeVector(o[1] + x, pk(p2, a));
+        const V s2 = pk(a, load(r[k + 1]));
+        storeVector(o[2] + x, pk(p1, s2));
+        storeVector(o[3] + x, pk(c, pk(s2, load(r[k + 2]))));
+    }
+
+    /// blockOfFour<k> for a runtime k in [K, kBlockedRowsUpTo].
+    template <int K, class Pk>
+    static void blockOfFourOf(int k, const A *const *r, int n, T *const *o, Pk pk)
+    {
+        if constexpr (K < kBlockedUnrolledUpTo) {
+            if (k != K)
+                return blockOfFourOf<K + 1>(k, r, n, o, pk);
+        } else if (k != K) {
+            return blockOfFour<0>(k, r, n, o, pk);
+        }
+        blockOfFour<K>(k, r, n, o, pk);
     }
 
     /// Where output row oy goes and where it is computed.
@@ -499,9 +648,19 @@ private:
     bool reduceRow(const T *src, Idx base, A *h, Idx *hi)
     {
         const int outW = m_g.outW();
-        if constexpr (isExtreme<R>)
-            m_numbers = !anyNaN(src, m_g.inW());
         const Interior in = m_plan.colInterior;
+        if constexpr (isExtreme<R>) {
+            // The interior's input columns [c0, c0 + n) are checked for NaN by the interior's
+            // first pass itself (see firstPassFindsNaN); the columns around them here.
+            if (firstPassFindsNaN()) {
+                const AxisGeometry &a = m_g.cols;
+                const int c0 = in.begin - a.padBefore;
+                const int n = (in.end - in.begin) + (a.kernel - 1) * a.dilation;
+                m_numbers = !anyNaN(src, c0) && !anyNaN(src + c0 + n, m_g.inW() - c0 - n);
+            } else {
+                m_numbers = !anyNaN(src, m_g.inW());
+            }
+        }
         // Windows at the borders (or every window, for adaptive bins): tap by tap.
         auto general = [&](int x) {
             const AxisSpan &cs = m_plan.cols[std::size_t(x)];
@@ -531,6 +690,37 @@ private:
             directInterior(src, base, h, hi);
         return !m_numbers;
     }
+
+    /// Whether the interior's first pass over the input row (smallInterior, or doublingInterior's
+    /// level 2) also finds whether its columns hold NaN: max and min without indices, where that
+    /// pass takes the numbers path first and takes it again with the NaN rule only for a row that
+    /// turns out to hold NaN. A separate anyNaN pass was where the row came from memory (a quarter
+    /// of max 7×7/1's time on the 4K frame, perf), with nothing to overlap it with. With the rows
+    /// four at a time (blocked()) that measured faster (4K frame, CPU time, one thread, min of 5
+    /// rounds: max 5×5/1 13.6 against 14.7 ms, 7×7/1 15.6 / 16.7, 15×15/1 18.9 / 20.0); with
+    /// combineDirect's rows (3×3/1) or van Herk's (31×31/1) it did not (13.8 against 12.5 ms,
+    /// 23.7 against 22.2): there the separate pass stays.
+    bool firstPassFindsNaN() const
+    {
+        if constexpr (isExtreme<R> && !WithIndex && std::is_floating_point_v<T>) {
+            const AxisGeometry &a = m_g.cols;
+            const Interior in = m_plan.colInterior;
+            return blocked() && in.begin < in.end && a.stride == 1 &&
+                   ((a.dilation == 1 && a.kernel >= 2 && a.kernel <= kSmallUpTo) ||
+                    a.kernel >= kDoublingFrom);
+        } else {
+            return false;
+        }
+    }
+
+    /// The bits of |v|, NaN above kInfBits: anyNaN's test, for loops that fold it into their
+    /// own.
+    static std::uint32_t magnitudeBits(T v)
+    {
+        static_assert(sizeof(T) == 4);
+        return std::bit_cast<std::uint32_t>(v) & 0x7fffffffu;
+    }
+    static constexpr std::uint32_t kInfBits = 0x7f800000u;
 
     /// The interior windows tap by tap: h[x] ⊕= src[x·s + j·d − pb] for each tap j.
     void directInterior(const T *src, Idx base, A *h, Idx *hi)
@@ -617,6 +807,40 @@ private:
         const T *__restrict row = src + (b - m_g.cols.padBefore);
         A *__restrict out = h + b;
         if constexpr (isExtreme<R>) {
+            if constexpr (!WithIndex && std::is_floating_point_v<T>) {
+                if (m_numbers && firstPassFindsNaN()) { // see reduceRow
+                    // Written with vectors: the compiler's vectorisation of this loop came and
+                    // went with the code around it (scalar, max 7×7/1 took twice as long).
+                    using V = typename VectorOf<T>::type;
+                    using U = typename VectorOf<std::uint32_t>::type;
+                    constexpr int kLanes = int(sizeof(V) / sizeof(T));
+                    const int w = e - b;
+                    U tops = {};
+                    int f = 0;
+                    for (; f + kLanes <= w; f += kLanes) {
+                        V v = loadVector<V>(row + f);
+                        const U bits = std::bit_cast<U>(v) & 0x7fffffffu;
+                        tops = tops > bits ? tops : bits;
+#pragma GCC unroll 8
+                        for (int j = 1; j < K; ++j)
+                            v = pickNumbers<R>(v, loadVector<V>(row + f + j));
+                        storeVector(out + f, v);
+                    }
+                    std::uint32_t top = 0;
+                    for (int l = 0; l < kLanes; ++l)
+                        top = std::max(top, std::uint32_t(tops[l]));
+                    for (; f < w; ++f) {
+                        A v = row[f];
+                        top = std::max(top, magnitudeBits(row[f]));
+                        for (int j = 1; j < K; ++j)
+                            v = pickNumbers<R>(v, row[f + j]);
+                        out[f] = v;
+                    }
+                    if (top <= kInfBits && !anyNaN(row + w, K - 1))
+                        return;
+                    m_numbers = false;
+                }
+            }
             withPicker<R>(m_numbers, [&](auto pk) {
                 for (int f = 0; f < e - b; ++f) {
                     A v = row[f];
@@ -780,10 +1004,22 @@ private:
                     curI[i] = first + Idx(i) + (t ? Idx(d) : Idx(0));
                 }
             } else {
-                withPicker<R>(m_numbers, [&](auto pk) {
-                    for (int i = 0; i < len2; ++i)
-                        cur[i] = pk(row[i], row[i + d]);
-                });
+                bool done = false;
+                if constexpr (std::is_floating_point_v<T>) {
+                    if (m_numbers && firstPassFindsNaN()) {
+                        std::uint32_t top = 0;
+                        for (int i = 0; i < len2; ++i) {
+                            top = std::max(top, magnitudeBits(row[i]));
+                            cur[i] = pickNumbers<R>(row[i], row[i + d]);
+                        }
+                        done = m_numbers = top <= kInfBits && !anyNaN(row + len2, d);
+                    }
+                }
+                if (!done)
+                    withPicker<R>(m_numbers, [&](auto pk) {
+                        for (int i = 0; i < len2; ++i)
+                            cur[i] = pk(row[i], row[i + d]);
+                    });
             }
             int m = 2;
             for (; 2 * m <= k; m *= 2) {
@@ -877,6 +1113,9 @@ Plan makePlan(const Geometry &g, int planes, int threads)
                        (g.params.mode == PoolMode::Avg ||
                         (g.params.mode == PoolMode::Lp && (plan.p == 1.0 || plan.p == 2.0)));
     plan.runningRows = unitRows && g.rows.kernel >= kRunningRowsFrom && !plan.slidingRows;
+    plan.blockedRows = plan.runningRows && g.rows.dilation == 1 &&
+                       (g.params.mode == PoolMode::Max || g.params.mode == PoolMode::Min) &&
+                       g.rows.kernel >= kBlockedRowsFrom && g.rows.kernel <= kBlockedRowsUpTo;
     if (plan.slidingRows) {
         const bool avg = g.params.mode == PoolMode::Avg;
         plan.sliding = makeSlidingSumsPlan(g, plan.rows, plan.cols, plan.colInterior,
