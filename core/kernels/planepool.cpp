@@ -59,6 +59,9 @@ constexpr int kRunningRowsFrom = 4;
 /// output overtake van Herk's three passes near k = 27.
 constexpr int kBlockedRowsFrom = 4;
 constexpr int kBlockedRowsUpTo = 25;
+// fourColumns starts from row 3, which all four windows share only from k = 4 on (enabled at
+// k = 3, tst_kernels' 3×3/1 rows failed).
+static_assert(kBlockedRowsFrom >= 4, "blockOfFour needs a row all four windows read");
 /// Up to this many taps, blockOfFour is compiled for each k (its loop over the shared rows
 /// unrolled).
 constexpr int kBlockedUnrolledUpTo = 16;
