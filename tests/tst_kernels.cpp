@@ -230,6 +230,8 @@ private slots:
     void tilingWindowsMatchTheGeneralKernels();
     void tilingBlocksAgreeWithReference_data();
     void tilingBlocksAgreeWithReference();
+    void averagesOfZerosArePositive_data();
+    void averagesOfZerosArePositive();
     void slidingSumsKeepDirectSumValues_data();
     void slidingSumsKeepDirectSumValues();
     void slidingRowSumsAgreeWithReference_data();
@@ -684,6 +686,79 @@ void TestKernels::tilingWindowsAgreeWithReference()
         const QString diff = differenceFromReference(input, plan, got, exact);
         if (!diff.isEmpty())
             QFAIL(qPrintable(QStringLiteral("%1x%2, ").arg(h).arg(w) + diff));
+    }
+}
+
+void TestKernels::averagesOfZerosArePositive_data()
+{
+    // PyTorch's average starts its sum from 0, so a window of zeros gives +0 whatever their
+    // signs (0 + −0 is +0; divisors are ≥ 1). The kernels' sums start from the first tap, where
+    // −0 + −0 is −0: each path must add the 0. QCOMPARE(-0.0f, 0.0f) passes, so the sign bit is
+    // checked itself. One row per way an average is computed.
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("dilation");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<bool>("adaptive");
+    QTest::addRow("tiling 2x2/2 (vector row)") << 40 << 300 << 2 << 2 << 1 << 0 << false;
+    QTest::addRow("tiling 2x2/2 (narrow)") << 6 << 7 << 2 << 2 << 1 << 0 << false;
+    QTest::addRow("tiling 3x3/3") << 30 << 200 << 3 << 3 << 1 << 0 << false;
+    QTest::addRow("tiling 4x4/4") << 32 << 64 << 4 << 4 << 1 << 0 << false;
+    QTest::addRow("1x1/1") << 5 << 9 << 1 << 1 << 1 << 0 << false;
+    QTest::addRow("sliding sums 3x3/1") << 40 << 300 << 3 << 1 << 1 << 0 << false;
+    QTest::addRow("sliding sums 5x5/1 padded") << 40 << 300 << 5 << 1 << 1 << 2 << false;
+    QTest::addRow("sliding sums 31x31/1") << 80 << 600 << 31 << 1 << 1 << 0 << false;
+    QTest::addRow("van Herk sums 33x33/1") << 80 << 300 << 33 << 1 << 1 << 0 << false;
+    QTest::addRow("3x3/2 padded") << 41 << 77 << 3 << 2 << 1 << 1 << false;
+    QTest::addRow("3x3/1 dilation 2") << 41 << 77 << 3 << 1 << 2 << 0 << false;
+    QTest::addRow("adaptive") << 41 << 77 << 1 << 1 << 1 << 0 << true;
+}
+
+void TestKernels::averagesOfZerosArePositive()
+{
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, dilation);
+    QFETCH(int, padding);
+    QFETCH(bool, adaptive);
+    PoolParams p;
+    p.mode = PoolMode::Avg;
+    p.kernel = {kernel, kernel};
+    p.stride = Size2{stride, stride};
+    p.dilation = {dilation, dilation};
+    p.padding = {padding, padding, padding, padding};
+    if (adaptive)
+        p.adaptiveOutput = Size2{h / 3, w / 4};
+    Random rnd(std::uint32_t(h * 1000 + w));
+    for (const bool mixed : {false, true}) {
+        for (const bool countPad : {true, false}) {
+            p.countIncludePad = countPad;
+            Tensor input(1, 2, h, w, -0.0f, 3);
+            if (mixed) // both signs: a window of −0s and one of +0s, next to each other
+                for (float &v : input.data())
+                    v = rnd.chance(50) ? -0.0f : 0.0f;
+            for (const int threads : {1, 2}) {
+                setThreadCount(threads);
+                const PoolResult got = forward(input, p, false);
+                QVERIFY(!got.values.data().empty());
+                const auto &out = got.values.data();
+                const auto negative = std::find_if(
+                    out.begin(), out.end(), [](float v) { return v != 0.0f || std::signbit(v); });
+                if (negative != out.end())
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 %2, %3 thread(s): output %4 is %5, not +0")
+                            .arg(mixed ? "mixed zeros" : "all -0")
+                            .arg(countPad ? "counting padding" : "not counting padding")
+                            .arg(threads)
+                            .arg(negative - out.begin())
+                            .arg(std::signbit(*negative) ? QStringLiteral("-0")
+                                                         : QString::number(double(*negative)))));
+            }
+        }
     }
 }
 

@@ -617,11 +617,13 @@ private:
                 oidx[x] = std::int64_t(m_oi[std::size_t(x)]);
         if constexpr (R == Reduce::Sum) {
             // A product of reciprocals rather than a division (several times faster): a few
-            // units in the last place of a double, far below float32 rounding.
+            // units in the last place of a double, far below float32 rounding. The sum gets
+            // + 0 first, as PyTorch's starts from 0: a window of −0 averages to +0 (the sums
+            // here start from the first tap, and −0 + −0 is −0).
             const double inverseRow = 1.0 / m_plan.divisors.rows[std::size_t(oy)];
             const double *inverseCols = m_plan.inverseCols.data();
             for (int x = 0; x < n; ++x)
-                o[x] = float(sums[x] * (inverseRow * inverseCols[x]));
+                o[x] = float((sums[x] + 0.0) * (inverseRow * inverseCols[x]));
         } else if constexpr (R == Reduce::PowSum) {
             const double p = m_plan.p;
             for (int x = 0; x < n; ++x) {

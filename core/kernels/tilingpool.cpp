@@ -89,7 +89,7 @@ void averageRow(const float *__restrict rows, std::ptrdiff_t W, float *__restric
 #pragma GCC unroll 4
         for (int r = 1; r < K; ++r)
             sum += rowSum<K>(p + r * W);
-        out[x] = float(sum * scale);
+        out[x] = float((sum + 0.0) * scale); // + 0: PyTorch's sum starts from 0, so −0s give +0
     }
 }
 
@@ -108,7 +108,8 @@ int averageRow2(const float *__restrict top, const float *__restrict bottom, flo
             _mm256_hadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(a)), _mm256_cvtps_pd(_mm_loadu_ps(a + 4)));
         const __m256d hb =
             _mm256_hadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(b)), _mm256_cvtps_pd(_mm_loadu_ps(b + 4)));
-        return _mm256_cvtpd_ps(_mm256_mul_pd(_mm256_add_pd(ha, hb), sc));
+        const __m256d sum = _mm256_add_pd(_mm256_add_pd(ha, hb), _mm256_setzero_pd()); // see above
+        return _mm256_cvtpd_ps(_mm256_mul_pd(sum, sc));
     };
     int x = 0;
     for (; x + 8 <= n; x += 8) {
