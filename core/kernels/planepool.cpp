@@ -824,7 +824,11 @@ private:
                     int f = 0;
                     for (; f + kLanes <= w; f += kLanes) {
                         V v = loadVector<V>(row + f);
-                        const U bits = std::bit_cast<U>(v) & 0x7fffffffu;
+                        // memcpy, not std::bit_cast: GCC 12's UBSan reports a null load in
+                        // bit_cast of a vector type at -O0 (a false report; same code here).
+                        U bits;
+                        std::memcpy(&bits, &v, sizeof bits);
+                        bits &= 0x7fffffffu;
                         tops = tops > bits ? tops : bits;
 #pragma GCC unroll 8
                         for (int j = 1; j < K; ++j)
