@@ -29,7 +29,7 @@ struct Range
     {
         Range r;
         for (int i = 0; i < n; ++i) {
-            const std::uint32_t u = std::bit_cast<std::uint32_t>(src[i]) & 0x7fffffffu;
+            const std::uint32_t u = magnitudeBits(src[i]);
             r.hi = std::max(r.hi, u);
             r.loMinus1 = std::min(r.loMinus1, u - 1);
         }
@@ -37,7 +37,7 @@ struct Range
             for (int i = 0; i < n; ++i) {
                 // The significand's lowest set bit as a float (a power of two, exact): its
                 // exponent field is 127 + that bit's place in the significand.
-                const std::uint32_t u = std::bit_cast<std::uint32_t>(src[i]) & 0x7fffffffu;
+                const std::uint32_t u = magnitudeBits(src[i]);
                 const std::int32_t exponent = std::int32_t(u >> 23);
                 const std::int32_t significand =
                     std::int32_t(u & 0x7fffffu) | (exponent > 0 ? 0x800000 : 0);
@@ -67,7 +67,7 @@ struct Range
 /// `r` must come from Range::of(…, true).
 inline bool exactSums(Range r, double terms, bool squares)
 {
-    if (r.hi >= 0x7f800000u)
+    if (r.hi >= kInfBits)
         return false;
     if (r.hi == 0)
         return true;

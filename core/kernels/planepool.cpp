@@ -718,15 +718,6 @@ private:
         }
     }
 
-    /// The bits of |v|, NaN above kInfBits: anyNaN's test, for loops that fold it into their
-    /// own.
-    static std::uint32_t magnitudeBits(T v)
-    {
-        static_assert(sizeof(T) == 4);
-        return std::bit_cast<std::uint32_t>(v) & 0x7fffffffu;
-    }
-    static constexpr std::uint32_t kInfBits = 0x7f800000u;
-
     /// The interior windows tap by tap: h[x] ⊕= src[x·s + j·d − pb] for each tap j.
     void directInterior(const T *src, Idx base, A *h, Idx *hi)
     {
@@ -828,7 +819,7 @@ private:
                         // bit_cast of a vector type at -O0 (a false report; same code here).
                         U bits;
                         std::memcpy(&bits, &v, sizeof bits);
-                        bits &= 0x7fffffffu;
+                        bits &= kMagnitudeMask;
                         tops = tops > bits ? tops : bits;
 #pragma GCC unroll 8
                         for (int j = 1; j < K; ++j)

@@ -77,6 +77,16 @@ template <Reduce R, class F> inline void withPicker(bool numbers, F &&f)
         f(Picker<R, false>());
 }
 
+/// The bits of a float without its sign: the bits of |v|.
+inline constexpr std::uint32_t kMagnitudeMask = 0x7fffffffu;
+/// +∞'s bits: a float is NaN exactly when its magnitudeBits lie above these.
+inline constexpr std::uint32_t kInfBits = 0x7f800000u;
+/// The bits of |v|, which order the magnitudes of non-NaN floats as integers.
+inline std::uint32_t magnitudeBits(float v)
+{
+    return std::bit_cast<std::uint32_t>(v) & kMagnitudeMask;
+}
+
 /// Whether any of the n values at p is NaN (never, for integers). An integer max over the bits
 /// of |x|, which vectorises: NaN is above +∞.
 template <class T> inline bool anyNaN(const T *p, int n)
@@ -85,8 +95,8 @@ template <class T> inline bool anyNaN(const T *p, int n)
         static_assert(sizeof(T) == 4);
         std::uint32_t top = 0;
         for (int i = 0; i < n; ++i)
-            top = std::max(top, std::bit_cast<std::uint32_t>(p[i]) & 0x7fffffffu);
-        return top > 0x7f800000u;
+            top = std::max(top, magnitudeBits(p[i]));
+        return top > kInfBits;
     } else {
         return false;
     }

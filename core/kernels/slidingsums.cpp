@@ -263,8 +263,7 @@ void SlidingSums::updateColumnSums(const float *in, int f, int l)
                 if (fusedRange) {
                     std::uint32_t hi = 0, loMinus1 = UINT32_MAX;
                     for (int x = x0; x < x1; ++x) {
-                        const std::uint32_t u =
-                            std::bit_cast<std::uint32_t>(enter[x]) & 0x7fffffffu;
+                        const std::uint32_t u = magnitudeBits(enter[x]);
                         hi = std::max(hi, u);
                         loMinus1 = std::min(loMinus1, u - 1);
                     }
