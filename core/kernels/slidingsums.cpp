@@ -3,6 +3,7 @@
 #include "slidingsums.h"
 
 #include "doublingsums.h"
+#include "stream.h"
 
 #include <algorithm>
 #include <bit>
@@ -41,8 +42,8 @@ inline void storeQuad(double *p, Quad v)
 
 /// Input values per cache line (for prefetches).
 constexpr int kLineFloats = 64 / int(sizeof(float));
-/// How far ahead of a block of the entering row its lines are prefetched (2 KiB).
-constexpr int kAheadFloats = 512;
+/// How far ahead of a block of the entering row its lines are prefetched (2 KiB, 512 floats).
+constexpr int kAheadBytes = 2048;
 
 /// Along a row of column sums, windows of up to this many taps are summed tap by tap (a vector
 /// pass per tap); wider ones slide.
@@ -240,24 +241,24 @@ void SlidingSums::updateColumnSums(const float *in, int f, int l)
             // magnitudes, block by block.
             const float *__restrict enter = row(l);
             const float *__restrict leave = row(f - 1);
-            // The entering row's lines kAheadFloats past each block are asked for from memory
+            // The entering row's lines kAheadBytes past each block are asked for from memory
             // while the block is computed; past the row's end they are the next row's, which
-            // the next output row reads (rows are contiguous; a prefetch past the plane does not
-            // fault). Left to the hardware prefetcher alone, the first pass over a row waits.
-            // Before, the whole next row was prefetched a block at a time: those prefetches
-            // stalled with the miss buffers full (25 % of this function's samples at k = 3).
-            // Measured with the output stored normally (see run; same frame, one thread, AVX2,
-            // CPU time): avg 3×3/1 16.4–18.2 ms with the next-row prefetches, 16.2–16.6 ms with
-            // these (512 floats; 1024: 16.6–18.3 ms); 31×31/1 27.2–27.8 against 27.0–27.6 ms;
-            // without any prefetch 23–26 ms (3×3/1, streamed output). Also prefetching the
-            // output row's lines for writing here, a block's worth at a time (sumsFromColumns'
-            // stores then wait on their lines in memory): 3×3/1 16.9–18.4 against 17.2–18.9
-            // ms, 31×31/1 27.9–29.5 against 28.5–30.5 ms, within the noise: not kept.
+            // the next output row reads (rows are contiguous; past the plane, see prefetchPast).
+            // Left to the hardware prefetcher alone, the first pass over a row waits. Before, the
+            // whole next row was prefetched a block at a time: those prefetches stalled with the
+            // miss buffers full (25 % of this function's samples at k = 3). Measured with the
+            // output stored normally (see run; same frame, one thread, AVX2, CPU time): avg
+            // 3×3/1 16.4–18.2 ms with the next-row prefetches, 16.2–16.6 ms with these (512 floats;
+            // 1024: 16.6–18.3 ms); 31×31/1 27.2–27.8 against 27.0–27.6 ms; without any prefetch
+            // 23–26 ms (3×3/1, streamed output). Also prefetching the output row's lines for
+            // writing here, a block's worth at a time (sumsFromColumns' stores then wait on their
+            // lines in memory): 3×3/1 16.9–18.4 against 17.2–18.9 ms, 31×31/1 27.9–29.5
+            // against 28.5–30.5 ms, within the noise: not kept.
             const std::size_t at = std::size_t(l % m_slots) * nb;
             for (int j = 0; j < m_blocks; ++j) {
                 const int x0 = j * kSumChunk, x1 = std::min(x0 + kSumChunk, W);
                 for (int x = x0; x < x1; x += kLineFloats)
-                    __builtin_prefetch(enter + x + kAheadFloats);
+                    prefetchPast(enter + x, kAheadBytes);
                 for (int x = x0; x < x1; ++x)
                     columns[x] += tapOf<P>(enter[x]) - tapOf<P>(leave[x]);
                 if (fusedRange) {

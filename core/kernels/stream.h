@@ -1,6 +1,7 @@
 #pragma once
-// Non-temporal stores for outputs written once and not read again soon (a plane larger than the
-// caches): shared by the forward kernels (planepool.cpp, tilingpool.cpp). Kernel-only, compiled
+// Memory traffic of the forward kernels: non-temporal stores for outputs written once and not
+// read again soon (a plane larger than the caches; planepool.cpp), and prefetches ahead of a
+// pass that may reach past its buffer (tilingpool.cpp, slidingsums.cpp). Kernel-only, compiled
 // once per instruction set like reduce.h (see isa.h).
 
 #include "isa.h"
@@ -57,6 +58,15 @@ template <class T> inline void streamRow(T *dst, const T *src, int n)
 #endif
     // The rest (everything without SSE2, on another architecture) by an ordinary copy.
     std::memcpy(d, s, bytes);
+}
+
+/// Asks for the cache line `bytes` past p. A prefetch never faults, so the line may lie past the
+/// end of p's buffer (the next rows of a plane, or nothing, after the last); its address is
+/// therefore formed as an integer, since a pointer past one-past-the-end is undefined in C++.
+inline void prefetchPast(const void *p, std::ptrdiff_t bytes)
+{
+    __builtin_prefetch(reinterpret_cast<const void *>(reinterpret_cast<std::uintptr_t>(p) +
+                                                      std::uintptr_t(bytes)));
 }
 
 /// Orders streamRow's stores before what follows (nothing to do without SSE2).

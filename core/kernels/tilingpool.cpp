@@ -30,6 +30,7 @@
 
 #include "isa.h"
 #include "spans.h"
+#include "stream.h"
 #include "threads.h"
 
 #include <algorithm>
@@ -53,9 +54,8 @@ constexpr int kBlock = 64;
 constexpr int kAheadBytes = 2048;
 
 /// Runs block(x0, x1) over [0, n) in blocks of kBlock outputs, each after prefetching the lines
-/// kAheadBytes past its input in each of the K rows from `rows`, W apart (a prefetch past the
-/// end of a row reaches the next rows, which the next output row reads; one past the plane is
-/// harmless: prefetches do not fault).
+/// kAheadBytes past its input in each of the K rows from `rows`, W apart (past the end of a row
+/// they reach the next rows, which the next output row reads; see prefetchPast).
 template <int K, class T, class F>
 inline void forBlocks(const T *rows, std::ptrdiff_t W, int n, F block)
 {
@@ -64,7 +64,7 @@ inline void forBlocks(const T *rows, std::ptrdiff_t W, int n, F block)
         const int x1 = std::min(n, x0 + kBlock);
         for (int r = 0; r < K; ++r)
             for (std::ptrdiff_t i = std::ptrdiff_t(K) * x0; i < std::ptrdiff_t(K) * x1; i += line)
-                __builtin_prefetch(rows + r * W + i + kAheadBytes / int(sizeof(T)));
+                prefetchPast(rows + r * W + i, kAheadBytes);
         block(x0, x1);
     }
 }
